@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CoreModule, type AppConfig } from '@chance/core';
+import { IdentityModule, ProfileEntity, UserEntity } from '@chance/identity';
+import { SettingsModule } from '@chance/settings';
+import { HealthController } from './health.controller.js';
+
+/** The composition root: every domain module, one database, one configuration. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: databaseUrl,
+          entities: [UserEntity, ProfileEntity],
+          synchronize: false,
+          migrationsRun: false,
+          logging: false,
+          extra: { max: Number(process.env.DB_POOL_SIZE ?? 20), application_name: 'chance-store-api' },
+        }),
+        CoreModule.forRoot(config),
+        IdentityModule,
+        SettingsModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

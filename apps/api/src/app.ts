@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { ConsoleLogger, type LoggerService, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { FastifyReply } from 'fastify';
+import { toErrorResponse, type AppConfig } from '@chance/core';
+import { AppModule } from './app.module.js';
+
+const NEST_LEVELS: Record<string, LogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  info: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/**
+ * Builds the HTTP application: Fastify with structured request logs and request ids, the error
+ * contract for every failure (also Fastify's own: body limit, media type, malformed JSON or URL),
+ * security headers, CORS allowlist, Swagger, and the admin SPA at `/`.
+ */
+export async function createApp(config: AppConfig, databaseUrl: string, logger?: LoggerService): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    logger: {
+      level: config.logLevel,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-cart-token"]', 'req.headers["x-order-token"]'], remove: true },
+    },
+    routerOptions: { maxParamLength: 300 },
+    // errors raised before routing (a malformed URL) get the contract's body too
+    frameworkErrors: (error: Error, _request: unknown, reply: FastifyReply) => {
+      const { body } = toErrorResponse(error);
+      void reply.status(body.statusCode).send(body);
+    },
+  });
+  const fastify = adapter.getInstance();
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    reply.header('X-Request-Id', request.id);
+    if (request.url.startsWith('/api/') && !reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
+    logger: logger ?? new ConsoleLogger({ json: !process.stdout.isTTY, colors: process.stdout.isTTY, logLevels: NEST_LEVELS[config.logLevel] ?? NEST_LEVELS.info }),
+    abortOnError: false,
+    bodyParser: false, // Fastify's own JSON parser only: no form bodies
+  });
+  // only JSON bodies: anything else is 415 (Nest registers text and form parsers we do not want)
+  for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+    if (fastify.hasContentTypeParser(type)) fastify.removeContentTypeParser(type);
+  }
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'", 'https:'],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  const allowed = new Set(config.corsOrigins);
+  app.enableCors({
+    origin: (origin, callback) => callback(null, !origin || allowed.has(origin)),
+    exposedHeaders: ['Content-Range', 'X-Request-Id', 'Retry-After'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Cart-Token', 'X-Order-Token', 'X-Request-Id'],
+    methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    maxAge: 600,
+  });
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Chance Store API')
+      .setDescription(
+        'Back office and store API. Money is integer minor units; rates are basis points; lists follow the react-admin simple REST protocol ' +
+          '(sort, range, filter query parameters and a Content-Range header). Every error is {statusCode, error, code, message, errors?}.',
+      )
+      .setVersion('1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
+
+  if (config.adminDistDir) {
+    await app.register(fastifyStatic, { root: config.adminDistDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}

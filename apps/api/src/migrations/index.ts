@@ -1,0 +1,4 @@
+import { Platform1764100000000 } from './1764100000000-platform.js';
+
+/** Every migration, oldest first: the schema's history (tests build their databases with them too). */
+export const migrations = [Platform1764100000000];

@@ -1,0 +1,127 @@
+import { ADMIN, startTestApi, type TestApi } from './support/test-api.js';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi({ CORS_ORIGINS: 'https://shop.example.com' });
+});
+afterAll(() => api.close());
+
+const expectError = (reply: { status: number; body: any }, status: number, code: string) => {
+  expect(reply.status).toBe(status);
+  expect(reply.body).toMatchObject({ statusCode: status, code, error: expect.any(String), message: expect.any(String) });
+  expect(JSON.stringify(reply.body)).not.toMatch(/at .*\.(js|ts):\d+/); // no stack trace
+};
+
+describe('health and docs', () => {
+  it('answers /api/health with the database state', async () => {
+    const reply = await api.request('GET', '/api/health');
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it('serves the OpenAPI document with every route, its errors and the list protocol', async () => {
+    const reply = await api.request('GET', '/api/openapi.json');
+    expect(reply.status).toBe(200);
+    const paths = reply.body.paths;
+    for (const path of ['/api/auth/login', '/api/auth/register', '/api/auth/refresh', '/api/me', '/api/admin/users', '/api/admin/settings']) {
+      expect(paths[path]).toBeDefined();
+    }
+    expect(paths['/api/auth/login'].post.responses['401'].description).toContain('INVALID_CREDENTIALS');
+    expect(paths['/api/admin/users'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['sort', 'range', 'filter']),
+    );
+    expect(reply.body.components.schemas.RegisterDto.required).toEqual(expect.arrayContaining(['email', 'password', 'fullName']));
+  });
+
+  it('serves Swagger UI at /api/docs', async () => {
+    const reply = await api.request('GET', '/api/docs');
+    expect(reply.status).toBe(200);
+    expect(reply.text).toContain('swagger');
+  });
+});
+
+describe('error contract', () => {
+  it('answers unknown routes with a JSON 404', async () => {
+    expectError(await api.request('GET', '/api/no-such-thing'), 404, 'NOT_FOUND');
+  });
+
+  it('answers malformed JSON with 400 VALIDATION_FAILED', async () => {
+    expectError(
+      await api.request('POST', '/api/auth/login', { rawBody: '{"email": ', headers: { 'content-type': 'application/json' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+  });
+
+  it('answers a body that is not JSON with 415', async () => {
+    expectError(
+      await api.request('POST', '/api/auth/login', { rawBody: 'email=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+    expectError(
+      await api.request('POST', '/api/auth/login', { rawBody: 'hello', headers: { 'content-type': 'text/plain' } }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+  });
+
+  it('answers a body over 1 MiB with 413', async () => {
+    const rawBody = JSON.stringify({ email: 'x'.repeat(1024 * 1024 + 10), password: 'y' });
+    expectError(await api.request('POST', '/api/auth/login', { rawBody, headers: { 'content-type': 'application/json' } }), 413, 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers malformed URLs with the contract body', async () => {
+    expectError(await api.request('GET', '/api/%E0%A4%A'), 400, 'VALIDATION_FAILED');
+  });
+
+  it.each([['[1,2]'], ['null'], ['"text"'], ['42']])('refuses the non-object body %s', async (rawBody) => {
+    const reply = await api.request('POST', '/api/auth/login', { rawBody, headers: { 'content-type': 'application/json' } });
+    expectError(reply, 400, 'VALIDATION_FAILED');
+    expect(reply.body.errors).toEqual({ body: 'must be a JSON object' });
+  });
+
+  it('names each bad field, wrong types and unknown fields alike', async () => {
+    const reply = await api.request('POST', '/api/auth/register', {
+      body: { email: 42, password: 'short', fullName: '', role: 'admin' },
+    });
+    expectError(reply, 400, 'VALIDATION_FAILED');
+    expect(reply.body.errors).toEqual({
+      email: expect.any(String),
+      password: 'must be 8 to 128 characters long',
+      fullName: expect.any(String),
+      role: 'is not allowed',
+    });
+  });
+
+  it('answers non-numeric ids as not found', async () => {
+    const token = await api.login(ADMIN.email, ADMIN.password);
+    expectError(await api.request('GET', '/api/admin/users/abc', { token }), 404, 'NOT_FOUND');
+    expectError(await api.request('GET', '/api/admin/users/99999999999', { token }), 404, 'NOT_FOUND');
+  });
+});
+
+describe('HTTP hygiene', () => {
+  it('sets security headers and no X-Powered-By', async () => {
+    const reply = await api.request('GET', '/api/health');
+    expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(reply.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(reply.headers.get('x-powered-by')).toBeNull();
+    expect(reply.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('gives every response a request id, keeping a well-formed one from the client', async () => {
+    const mine = await api.request('GET', '/api/health', { headers: { 'x-request-id': 'trace-123' } });
+    expect(mine.headers.get('x-request-id')).toBe('trace-123');
+    const evil = await api.request('GET', '/api/health', { headers: { 'x-request-id': 'bad id with spaces' } });
+    expect(evil.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('allows only listed CORS origins and exposes Content-Range', async () => {
+    const allowed = await api.request('GET', '/api/health', { headers: { origin: 'https://shop.example.com' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://shop.example.com');
+    expect(allowed.headers.get('access-control-expose-headers')).toContain('Content-Range');
+    const other = await api.request('GET', '/api/health', { headers: { origin: 'https://evil.example.com' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

@@ -1,0 +1,114 @@
+import 'reflect-metadata';
+import { ConsoleLogger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createTestDatabase, type TestDatabase } from '@chance/core/testing';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+
+export interface Reply<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  rawBody?: string;
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+/** Records what the app logs, so tests can read the console OTP sender and check logs for secrets. */
+export class CapturingLogger extends ConsoleLogger {
+  readonly lines: string[] = [];
+  override log(message: unknown, ...rest: unknown[]): void {
+    this.lines.push(String(message));
+    void rest;
+  }
+  override warn(message: unknown): void {
+    this.lines.push(String(message));
+  }
+  override error(message: unknown, ...rest: unknown[]): void {
+    this.lines.push(`${String(message)} ${rest.map(String).join(' ')}`);
+    super.error(message, ...rest);
+  }
+  override debug(): void {}
+  override verbose(): void {}
+}
+
+export interface TestApi {
+  url: string;
+  app: NestFastifyApplication;
+  db: TestDatabase;
+  logs: CapturingLogger;
+  request<T = any>(method: string, path: string, options?: RequestOptions): Promise<Reply<T>>;
+  login(email: string, password: string): Promise<string>;
+  registerCustomer(email?: string): Promise<{ token: string; refreshToken: string; id: number; email: string; password: string }>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+export const ADMIN = { email: 'admin@example.com', password: 'admin-password-1' };
+
+/** The real app over real HTTP on a database of its own. */
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    OUTBOX_INTERVAL_MS: '200',
+    DATA_DIR: '/nonexistent-test-data-dir',
+    ...env,
+  });
+  const logs = new CapturingLogger();
+  const app = await createApp(config, db.url, logs);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  const request = async <T>(method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> => {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(url + path, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = undefined;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: response.status, headers: response.headers, body: parsed as T, text };
+  };
+
+  const api: TestApi = {
+    url,
+    app,
+    db,
+    logs,
+    request,
+    async login(email, password) {
+      const reply = await request('POST', '/api/auth/login', { body: { email, password } });
+      if (reply.status !== 200) throw new Error(`login failed: ${reply.status} ${reply.text}`);
+      return reply.body.accessToken;
+    },
+    async registerCustomer(email = `customer${++counter}-${Date.now()}@example.com`) {
+      const password = 'customer-password-1';
+      const reply = await request('POST', '/api/auth/register', { body: { email, password, fullName: 'Casey Customer' } });
+      if (reply.status !== 201) throw new Error(`register failed: ${reply.status} ${reply.text}`);
+      return { token: reply.body.accessToken, refreshToken: reply.body.refreshToken, id: reply.body.user.id, email, password };
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+  return api;
+}

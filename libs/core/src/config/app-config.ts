@@ -1,0 +1,27 @@
+/** Everything the running API is configured with (SPEC section 14), read once at start. */
+export interface AppConfig {
+  env: string;
+  port: number;
+  databaseUrl?: string;
+  dataDir: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  adminEmail?: string;
+  adminPassword?: string;
+  logLevel: string;
+  rateLimits: {
+    loginFailures: number;
+    loginWindowSeconds: number;
+    registerPerMinute: number;
+    otpRequests: number;
+    otpWindowSeconds: number;
+  };
+  outbox: { relay: boolean; intervalMs: number };
+  /** folder of the built admin SPA served at `/`, when present */
+  adminDistDir?: string;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

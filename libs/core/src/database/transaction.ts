@@ -1,0 +1,50 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock detected
+
+export interface TransactionOptions {
+  isolation?: 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
+  /** attempts in all, including the first */
+  attempts?: number;
+}
+
+/**
+ * Runs `work` in one PostgreSQL transaction: all of it commits or none. A deadlock or
+ * serialization failure rolls back and runs the whole unit again (with jittered backoff),
+ * so `work` must do nothing outside the transaction that cannot be repeated.
+ */
+export async function inTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
+  const attempts = options.attempts ?? 5;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await dataSource.transaction(options.isolation ?? 'READ COMMITTED', work);
+    } catch (error) {
+      if (attempt >= attempts || !isRetryable(error)) throw error;
+      await sleep(Math.random() * 20 * 2 ** attempt);
+    }
+  }
+}
+
+export function isRetryable(error: unknown): boolean {
+  return RETRYABLE.has(pgCode(error) ?? '');
+}
+
+/** The SQLSTATE of a database error, wherever the driver put it. */
+export function pgCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** The constraint a database error names (unique, check, foreign key), if any. */
+export function pgConstraint(error: unknown): string | undefined {
+  const e = error as { constraint?: unknown; driverError?: { constraint?: unknown } };
+  const name = e?.driverError?.constraint ?? e?.constraint;
+  return typeof name === 'string' ? name : undefined;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,35 @@
+import { ERROR_STATUS, type ErrorCode } from './error-codes.js';
+
+export type FieldErrors = Record<string, string>;
+
+/**
+ * A refusal the API answers with the contract's error body. Thrown by services and rules;
+ * turned into `{statusCode, error, code, message, errors?}` by the global exception filter.
+ */
+export class DomainError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors?: FieldErrors,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export const notFound = (what = 'Record'): DomainError => new DomainError('NOT_FOUND', `${what} not found`);
+
+export const validationFailed = (errors: FieldErrors, message = 'Validation failed'): DomainError =>
+  new DomainError('VALIDATION_FAILED', message, errors);
+
+export const invalidTransition = (from: string, to: string): DomainError =>
+  new DomainError('INVALID_TRANSITION', `Cannot move from ${from} to ${to}`);
+
+export const rateLimited = (retryAfterSeconds: number): DomainError =>
+  new DomainError('RATE_LIMITED', 'Too many attempts, try again later', undefined, {
+    'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+  });

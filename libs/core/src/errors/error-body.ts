@@ -1,0 +1,93 @@
+import { HTTP_REASON, codeForStatus, type ErrorCode } from './error-codes.js';
+import { DomainError, type FieldErrors } from './domain-error.js';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: ErrorCode | string;
+  message: string;
+  errors?: FieldErrors;
+}
+
+export interface ErrorResponse {
+  body: ErrorBody;
+  headers: Record<string, string>;
+  /** true when the cause is unexpected and worth logging with its stack */
+  unexpected: boolean;
+}
+
+const PG_BAD_INPUT = new Set(['22P02', '22003', '22007', '22008', '22023', '22001', '2201W', '2201X', '54000']);
+
+/**
+ * Turns anything thrown while serving a request into the contract's error body. Pure: the
+ * exception filter and the Fastify error handler both call it, so the two paths answer alike.
+ */
+export function toErrorResponse(error: unknown): ErrorResponse {
+  if (error instanceof DomainError) {
+    return respond(error.status, error.code, error.message, error.errors, error.headers ?? {});
+  }
+  const e = error as {
+    getStatus?: () => number;
+    getResponse?: () => unknown;
+    statusCode?: number;
+    status?: number;
+    code?: string;
+    message?: string;
+    driverError?: { code?: string };
+  };
+  if (typeof e?.getStatus === 'function') {
+    const status = e.getStatus();
+    const response = e.getResponse?.();
+    const detail = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
+    const message = typeof detail.message === 'string' ? detail.message : (e.message ?? HTTP_REASON[status] ?? 'Error');
+    const code = typeof detail.code === 'string' ? detail.code : codeForStatus(status);
+    const errors = isFieldErrors(detail.errors) ? detail.errors : undefined;
+    return respond(status, code, message, errors, {}, status >= 500);
+  }
+  const pgCode = e?.driverError?.code ?? (typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined);
+  if (pgCode && PG_BAD_INPUT.has(pgCode)) {
+    return respond(400, 'VALIDATION_FAILED', 'A value is out of range or malformed');
+  }
+  const status = typeof e?.statusCode === 'number' ? e.statusCode : undefined;
+  if (status && status >= 400 && status < 500) {
+    // Fastify's own errors (body too large, bad content type, malformed JSON or URL, ...)
+    const message = fastifyMessage(e.code, status);
+    return respond(status, codeForStatus(status), message);
+  }
+  return respond(500, 'INTERNAL_ERROR', 'Something went wrong on our side', undefined, {}, true);
+}
+
+function fastifyMessage(code: string | undefined, status: number): string {
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The request body is not valid JSON';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'The request body is too large';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return 'Send the request body as application/json';
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_ASYNC_CONSTRAINT':
+      return 'The URL is malformed';
+    default:
+      return HTTP_REASON[status] ?? 'Bad request';
+  }
+}
+
+function respond(
+  statusCode: number,
+  code: string,
+  message: string,
+  errors?: FieldErrors,
+  headers: Record<string, string> = {},
+  unexpected = false,
+): ErrorResponse {
+  const body: ErrorBody = { statusCode, error: HTTP_REASON[statusCode] ?? 'Error', code, message };
+  if (errors && Object.keys(errors).length > 0) body.errors = errors;
+  return { body, headers, unexpected };
+}
+
+function isFieldErrors(value: unknown): value is FieldErrors {
+  return typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
+}

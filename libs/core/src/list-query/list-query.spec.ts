@@ -1,0 +1,98 @@
+import { DomainError } from '../errors/domain-error.js';
+import { contentRange, likePattern, parseListQuery, type ListSpec } from './list-query.js';
+
+const spec: ListSpec = {
+  resource: 'products',
+  maxRows: 1000,
+  sortable: ['id', 'name', 'price'],
+  defaultSort: ['id', 'ASC'],
+  searchable: true,
+  filters: {
+    categoryId: { type: 'int' },
+    isActive: { type: 'boolean' },
+    status: { type: 'enum', values: ['pending', 'paid'] },
+    placedAt_gte: { type: 'date' },
+  },
+};
+
+function errorsOf(raw: Record<string, unknown>): Record<string, string> | undefined {
+  try {
+    parseListQuery(raw, spec);
+  } catch (e) {
+    expect(e).toBeInstanceOf(DomainError);
+    expect((e as DomainError).code).toBe('VALIDATION_FAILED');
+    return (e as DomainError).errors;
+  }
+  return undefined;
+}
+
+describe('parseListQuery', () => {
+  it('parses the react-admin simple REST query', () => {
+    const q = parseListQuery(
+      { sort: '["name","DESC"]', range: '[50,74]', filter: '{"q":" shirt ","categoryId":3,"isActive":true}' },
+      spec,
+    );
+    expect(q).toEqual({
+      sort: { field: 'name', order: 'DESC' },
+      offset: 50,
+      limit: 25,
+      q: 'shirt',
+      filter: { categoryId: 3, isActive: true },
+    });
+  });
+
+  it('uses defaults when nothing is given', () => {
+    expect(parseListQuery({}, spec)).toEqual({ sort: { field: 'id', order: 'ASC' }, offset: 0, limit: 25, filter: {} });
+  });
+
+  it('accepts filter id as one id or a list', () => {
+    expect(parseListQuery({ filter: '{"id":[1,2,"3"]}' }, spec).ids).toEqual([1, 2, 3]);
+    expect(parseListQuery({ filter: '{"id":7}' }, spec).ids).toEqual([7]);
+  });
+
+  it('caps the page size', () => {
+    expect(parseListQuery({ range: '[0,999]' }, spec).limit).toBe(1000);
+    expect(errorsOf({ range: '[0,1000]' })).toEqual({ range: 'at most 1000 rows per page' });
+  });
+
+  it.each([
+    [{ range: '[5,1]' }, 'range'],
+    [{ range: '[-1,3]' }, 'range'],
+    [{ range: '[0.5,3]' }, 'range'],
+    [{ range: 'nope' }, 'range'],
+    [{ range: '{"a":1}' }, 'range'],
+    [{ sort: '["password","ASC"]' }, 'sort'],
+    [{ sort: '["name","SIDEWAYS"]' }, 'sort'],
+    [{ sort: '"name"' }, 'sort'],
+    [{ filter: '[1]' }, 'filter'],
+    [{ filter: '{bad json' }, 'filter'],
+    [{ filter: '{"unknown":1}' }, 'filter.unknown'],
+    [{ filter: '{"categoryId":"x"}' }, 'filter.categoryId'],
+    [{ filter: '{"status":"lost"}' }, 'filter.status'],
+    [{ filter: '{"placedAt_gte":"yesterday"}' }, 'filter.placedAt_gte'],
+    [{ filter: '{"id":[0]}' }, 'filter.id'],
+    [{ filter: '{"id":{"a":1}}' }, 'filter.id'],
+    [{ range: ['[0,1]', '[0,2]'] }, 'range'],
+  ])('refuses %j with a message on %s', (raw, field) => {
+    expect(Object.keys(errorsOf(raw) ?? {})).toContain(field);
+  });
+
+  it('coerces dates to instants at the start of the UTC day', () => {
+    const q = parseListQuery({ filter: '{"placedAt_gte":"2026-11-25"}' }, spec);
+    expect((q.filter.placedAt_gte as Date).toISOString()).toBe('2026-11-25T00:00:00.000Z');
+  });
+});
+
+describe('contentRange', () => {
+  it('names the resource, the inclusive range and the total', () => {
+    expect(contentRange('products', 0, 25, 319)).toBe('products 0-24/319');
+    expect(contentRange('products', 300, 19, 319)).toBe('products 300-318/319');
+    expect(contentRange('products', 0, 0, 0)).toBe('products */0');
+  });
+});
+
+describe('likePattern', () => {
+  it('escapes LIKE wildcards', () => {
+    expect(likePattern('50%_off\\')).toBe('%50\\%\\_off\\\\%');
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Money is always an integer number of minor units (cents). The only rounding in the system is
+ * `roundHalfUp`, applied once where the SPEC says so. Arithmetic runs on BigInt so that
+ * `amount × rate` cannot lose precision before it is divided.
+ */
+
+/** Rounds numerator / denominator to the nearest integer, halves away from zero (half-up on magnitudes). */
+export function roundHalfUp(numerator: bigint | number, denominator: bigint | number): number {
+  const n = BigInt(numerator);
+  const d = BigInt(denominator);
+  if (d === 0n) throw new RangeError('roundHalfUp: division by zero');
+  const negative = n < 0n !== d < 0n;
+  const absN = n < 0n ? -n : n;
+  const absD = d < 0n ? -d : d;
+  const rounded = (2n * absN + absD) / (2n * absD);
+  return toSafeNumber(negative ? -rounded : rounded);
+}
+
+/** A basis-point share of an amount: roundHalfUp(amount × bps / 10000). 1500 bps = 15 %. */
+export function applyBasisPoints(amount: number, bps: number): number {
+  assertMinorUnits(amount, 'amount');
+  if (!Number.isInteger(bps)) throw new RangeError('basis points must be an integer');
+  return roundHalfUp(BigInt(amount) * BigInt(bps), 10_000n);
+}
+
+/** Throws unless value is a safe integer (an amount in minor units). */
+export function assertMinorUnits(value: number, name = 'amount'): void {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${name} must be a safe integer number of minor units`);
+}
+
+/** Sums amounts in minor units exactly. */
+export function sumMinorUnits(values: readonly number[]): number {
+  return toSafeNumber(values.reduce((total, value) => total + BigInt(value), 0n));
+}
+
+export function toSafeNumber(value: bigint): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
+    throw new RangeError('amount exceeds the safe integer range');
+  }
+  return Number(value);
+}

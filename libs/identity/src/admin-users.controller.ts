@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
+import { AdminOnly } from './access.js';
+import { AdminUserView, CreateUserDto, UpdateUserDto } from './dto/index.js';
+import { USER_LIST, UsersService } from './users.service.js';
+import { toAdminUserView } from './user.view.js';
+
+@ApiTags('admin: users')
+@Controller('admin/users')
+@AdminOnly()
+export class AdminUsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List users', description: 'q searches e-mail, full name and phone.' })
+  @ApiList(USER_LIST)
+  @ApiResponse({ status: 200, type: [AdminUserView] })
+  @ApiErrors()
+  async list(@ListParams(USER_LIST) query: ListQuery): Promise<ListPage<AdminUserView>> {
+    return (await this.users.list(query)).map(toAdminUserView);
+  }
+
+  @Get(':id')
+  @ApiResponse({ status: 200, type: AdminUserView })
+  @ApiErrors('NOT_FOUND')
+  async get(@Param('id', IdPipe) id: number): Promise<AdminUserView> {
+    return toAdminUserView(await this.users.get(id));
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create a user of any role, with a profile' })
+  @ApiResponse({ status: 201, type: AdminUserView })
+  @ApiErrors()
+  async create(@Body() body: CreateUserDto): Promise<AdminUserView> {
+    return toAdminUserView(await this.users.create(body));
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: 'Change role, active flag, profile fields or password (partial)', description: 'Deactivating a user or setting a new password ends their sessions.' })
+  @ApiResponse({ status: 200, type: AdminUserView })
+  @ApiErrors('NOT_FOUND')
+  async update(@Param('id', IdPipe) id: number, @Body() body: UpdateUserDto): Promise<AdminUserView> {
+    return toAdminUserView(await this.users.update(id, body));
+  }
+}

@@ -1,0 +1,85 @@
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@chance/core';
+import type { FastifyRequest } from 'fastify';
+import { Public, SignedIn, CurrentUser, type Caller } from './access.js';
+import { AuthService, type AuthResult } from './auth.service.js';
+import { AuthResultView, LoginDto, OtpRequestDto, OtpVerifyDto, RefreshDto, RegisterDto, VerifiedView } from './dto/index.js';
+import { OtpService } from './otp.service.js';
+import { toMeView } from './user.view.js';
+
+const view = (result: AuthResult): AuthResultView => ({
+  user: toMeView(result.user),
+  accessToken: result.accessToken,
+  refreshToken: result.refreshToken,
+  expiresIn: result.expiresIn,
+});
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly otp: OtpService,
+  ) {}
+
+  @Post('register')
+  @Public()
+  @ApiOperation({ summary: 'Create a customer account and sign in', description: 'Rate limited per IP (RATE_LIMIT_REGISTER_PER_MINUTE, default 30/min).' })
+  @ApiResponse({ status: 201, type: AuthResultView })
+  @ApiErrors('RATE_LIMITED')
+  async register(@Body() body: RegisterDto, @Req() request: FastifyRequest): Promise<AuthResultView> {
+    return view(await this.auth.register(body, request.ip));
+  }
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in', description: 'After RATE_LIMIT_LOGIN_FAILURES (default 10) failures for one e-mail within 15 minutes, further attempts are refused for 15 minutes.' })
+  @ApiResponse({ status: 200, type: AuthResultView })
+  @ApiErrors('INVALID_CREDENTIALS', 'RATE_LIMITED')
+  async login(@Body() body: LoginDto): Promise<AuthResultView> {
+    return view(await this.auth.login(body));
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange a refresh token for a new pair', description: 'Refresh tokens are single use; presenting a spent one revokes every token of its session.' })
+  @ApiResponse({ status: 200, type: AuthResultView })
+  @ApiErrors('UNAUTHENTICATED')
+  async refresh(@Body() body: RefreshDto): Promise<AuthResultView> {
+    return view(await this.auth.refresh(body.refreshToken));
+  }
+
+  @Post('logout')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End the session of a refresh token' })
+  @ApiResponse({ status: 204, description: 'Signed out' })
+  @ApiErrors()
+  async logout(@Body() body: RefreshDto): Promise<void> {
+    await this.auth.logout(body.refreshToken);
+  }
+
+  @Post('otp/request')
+  @SignedIn()
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Send a 6-digit verification code', description: 'Valid 10 minutes, single use. At most RATE_LIMIT_OTP_REQUESTS (default 5) per 10 minutes.' })
+  @ApiResponse({ status: 202, description: 'Code sent' })
+  @ApiErrors('RATE_LIMITED')
+  async requestOtp(@CurrentUser() caller: Caller, @Body() body: OtpRequestDto): Promise<void> {
+    await this.otp.request(caller.id, body.channel);
+  }
+
+  @Post('otp/verify')
+  @SignedIn()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Verify the e-mail or phone with the code' })
+  @ApiResponse({ status: 200, type: VerifiedView })
+  @ApiErrors('OTP_INVALID', 'OTP_EXPIRED', 'OTP_LOCKED')
+  async verifyOtp(@CurrentUser() caller: Caller, @Body() body: OtpVerifyDto): Promise<VerifiedView> {
+    await this.otp.verify(caller.id, body.code);
+    return { verified: true };
+  }
+}

@@ -1,0 +1,52 @@
+import { Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '@chance/core';
+import { AccessGuard } from './access.js';
+import { AdminUsersController } from './admin-users.controller.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { MeController } from './me.controller.js';
+import { ConsoleOtpSender, OtpSender } from './otp-sender.js';
+import { OtpService } from './otp.service.js';
+import { JWT_ALGORITHM, TokensService } from './tokens.service.js';
+import { UsersService } from './users.service.js';
+
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { algorithm: JWT_ALGORITHM },
+        verifyOptions: { algorithms: [JWT_ALGORITHM] },
+      }),
+    }),
+  ],
+  controllers: [AuthController, MeController, AdminUsersController],
+  providers: [
+    UsersService,
+    AuthService,
+    TokensService,
+    OtpService,
+    { provide: OtpSender, useClass: ConsoleOtpSender },
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [UsersService, TokensService],
+})
+export class IdentityModule implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Identity');
+
+  constructor(
+    private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** ADMIN_EMAIL / ADMIN_PASSWORD: the first admin, created on start when no admin exists. */
+  async onApplicationBootstrap(): Promise<void> {
+    const { adminEmail, adminPassword } = this.config;
+    if (adminEmail && adminPassword && (await this.users.bootstrapAdmin(adminEmail, adminPassword))) {
+      this.logger.log(`created the first admin ${adminEmail}`);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import {
+  findPage,
+  inTransaction,
+  notFound,
+  pgCode,
+  publish,
+  validationFailed,
+  ADMIN_MAX_ROWS,
+  type ListColumns,
+  type ListQuery,
+  type ListSpec,
+  type ListPage,
+} from '@chance/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CreateUserDto, UpdateProfileDto, UpdateUserDto } from './dto/index.js';
+import { hashPassword } from './password.js';
+import { ROLES, type Role } from './roles.js';
+import { ProfileEntity, UserEntity } from './user.entity.js';
+
+export interface NewUser {
+  email: string;
+  password: string;
+  fullName: string;
+  phone?: string | null;
+  address?: string | null;
+  role: Role;
+}
+
+export const USER_LIST: ListSpec = {
+  resource: 'users',
+  maxRows: ADMIN_MAX_ROWS,
+  sortable: ['id', 'email', 'fullName', 'role', 'isActive', 'createdAt'],
+  defaultSort: ['id', 'ASC'],
+  searchable: true,
+  filters: { role: { type: 'enum', values: ROLES }, isActive: { type: 'boolean' }, createdAt_gte: { type: 'date' }, createdAt_lte: { type: 'date' } },
+};
+
+const USER_COLUMNS: ListColumns = {
+  columns: { id: 'u.id', email: 'u.email', fullName: 'p.fullName', role: 'u.role', isActive: 'u.isActive', createdAt: 'u.createdAt' },
+  search: ['u.email', 'p.fullName', 'p.phone'],
+};
+
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+/**
+ * Creates a user and its profile in the caller's transaction (every user has a profile, SPEC
+ * section 2). An e-mail already taken is a 400 on `email`.
+ */
+export async function createUserWithProfile(manager: EntityManager, input: NewUser): Promise<UserEntity> {
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  await manager.query('SAVEPOINT create_user');
+  let id: number;
+  try {
+    const rows: { id: number }[] = await manager.query(
+      'INSERT INTO users (email, password_hash, role) VALUES ($1, $2, $3) RETURNING id',
+      [email, passwordHash, input.role],
+    );
+    id = rows[0].id;
+  } catch (error) {
+    await manager.query('ROLLBACK TO SAVEPOINT create_user');
+    if (pgCode(error) === '23505') throw validationFailed({ email: 'is already registered' });
+    throw error;
+  }
+  await manager.query('INSERT INTO profiles (user_id, full_name, phone, address) VALUES ($1, $2, $3, $4)', [
+    id,
+    input.fullName.trim(),
+    input.phone ?? null,
+    input.address ?? null,
+  ]);
+  await publish(manager, 'identity.user_created', { userId: id, role: input.role });
+  return loadUser(manager, id);
+}
+
+export async function loadUser(manager: EntityManager, id: number): Promise<UserEntity> {
+  const user = await manager
+    .createQueryBuilder(UserEntity, 'u')
+    .leftJoinAndMapOne('u.profile', ProfileEntity, 'p', 'p.userId = u.id')
+    .where('u.id = :id', { id })
+    .getOne();
+  if (!user) throw notFound('User');
+  return user;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  create(input: NewUser): Promise<UserEntity> {
+    return inTransaction(this.dataSource, (manager) => createUserWithProfile(manager, input));
+  }
+
+  get(id: number): Promise<UserEntity> {
+    return loadUser(this.dataSource.manager, id);
+  }
+
+  list(query: ListQuery): Promise<ListPage<UserEntity>> {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(UserEntity, 'u')
+      .leftJoinAndMapOne('u.profile', ProfileEntity, 'p', 'p.userId = u.id');
+    return findPage(USER_LIST.resource, qb, query, USER_COLUMNS);
+  }
+
+  updateProfile(userId: number, changes: UpdateProfileDto): Promise<UserEntity> {
+    return inTransaction(this.dataSource, async (manager) => {
+      await this.applyProfile(manager, userId, changes);
+      return loadUser(manager, userId);
+    });
+  }
+
+  /** Admin update: role, active flag, profile fields, a new password. Deactivation ends every session. */
+  update(id: number, changes: UpdateUserDto | CreateUserDto | Partial<NewUser & { isActive: boolean }>): Promise<UserEntity> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const [found] = await manager.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [id]);
+      if (!found) throw notFound('User');
+      const sets: string[] = [];
+      const params: unknown[] = [id];
+      const c = changes as Partial<NewUser & { isActive: boolean }>;
+      if (c.role !== undefined) sets.push(`role = $${params.push(c.role)}`);
+      if (c.isActive !== undefined) sets.push(`is_active = $${params.push(c.isActive)}`);
+      if (c.password !== undefined) sets.push(`password_hash = $${params.push(await hashPassword(c.password))}`);
+      if (sets.length > 0) await manager.query(`UPDATE users SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
+      if (c.isActive === false || c.password !== undefined) {
+        await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
+      }
+      await this.applyProfile(manager, id, c);
+      return loadUser(manager, id);
+    });
+  }
+
+  private async applyProfile(manager: EntityManager, userId: number, changes: UpdateProfileDto): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [userId];
+    if (changes.fullName !== undefined) sets.push(`full_name = $${params.push(changes.fullName.trim())}`);
+    if (changes.phone !== undefined) sets.push(`phone = $${params.push(changes.phone)}`);
+    if (changes.address !== undefined) sets.push(`address = $${params.push(changes.address)}`);
+    if (sets.length === 0) return;
+    await manager.query(`UPDATE profiles SET ${sets.join(', ')} WHERE user_id = $1`, params);
+    if (changes.phone !== undefined) {
+      // a new number is not verified yet
+      await manager.query('UPDATE users SET phone_verified_at = NULL, updated_at = now() WHERE id = $1', [userId]);
+    } else {
+      await manager.query('UPDATE users SET updated_at = now() WHERE id = $1', [userId]);
+    }
+  }
+
+  /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when no admin exists yet. */
+  async bootstrapAdmin(email: string, password: string): Promise<boolean> {
+    return inTransaction(this.dataSource, async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['bootstrap-admin']);
+      const [existing] = await manager.query(`SELECT 1 FROM users WHERE role = 'admin' LIMIT 1`);
+      if (existing) return false;
+      await createUserWithProfile(manager, { email, password, fullName: 'Administrator', role: 'admin' });
+      return true;
+    });
+  }
+}
