@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger as TypeOrmLogger } from 'typeorm';
 import { CoreModule, type AppConfig } from '@chance/core';
 import { IdentityModule, ProfileEntity, UserEntity } from '@chance/identity';
 import { SettingsModule } from '@chance/settings';
@@ -8,7 +9,7 @@ import { HealthController } from './health.controller.js';
 /** The composition root: every domain module, one database, one configuration. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, queryLogger?: TypeOrmLogger): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -18,7 +19,8 @@ export class AppModule {
           entities: [UserEntity, ProfileEntity],
           synchronize: false,
           migrationsRun: false,
-          logging: false,
+          logging: queryLogger ? ['query'] : false,
+          logger: queryLogger,
           extra: { max: Number(process.env.DB_POOL_SIZE ?? 20), application_name: 'chance-store-api' },
         }),
         CoreModule.forRoot(config),

@@ -7,6 +7,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply } from 'fastify';
 import { toErrorResponse, type AppConfig } from '@chance/core';
+import type { Logger as TypeOrmLogger } from 'typeorm';
 import { AppModule } from './app.module.js';
 
 const NEST_LEVELS: Record<string, LogLevel[]> = {
@@ -23,7 +24,13 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
  * contract for every failure (also Fastify's own: body limit, media type, malformed JSON or URL),
  * security headers, CORS allowlist, Swagger, and the admin SPA at `/`.
  */
-export async function createApp(config: AppConfig, databaseUrl: string, logger?: LoggerService): Promise<NestFastifyApplication> {
+export interface AppOptions {
+  logger?: LoggerService;
+  /** receives every SQL query (tests count them) */
+  queryLogger?: TypeOrmLogger;
+}
+
+export async function createApp(config: AppConfig, databaseUrl: string, { logger, queryLogger }: AppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: process.env.TRUST_PROXY === 'true',
@@ -49,7 +56,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger?:
     return payload;
   });
 
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl, queryLogger), adapter, {
     logger: logger ?? new ConsoleLogger({ json: !process.stdout.isTTY, colors: process.stdout.isTTY, logLevels: NEST_LEVELS[config.logLevel] ?? NEST_LEVELS.info }),
     abortOnError: false,
     bodyParser: false, // Fastify's own JSON parser only: no form bodies

@@ -9,9 +9,12 @@ export interface Database {
 }
 
 /** DATABASE_URL when set; otherwise the embedded PostgreSQL kept in DATA_DIR. */
-export async function openDatabase(config: AppConfig, log: (line: string) => void = () => undefined): Promise<Database> {
+export async function openDatabase(
+  config: AppConfig,
+  { log = () => undefined, owner = false }: { log?: (line: string) => void; owner?: boolean } = {},
+): Promise<Database> {
   if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => undefined };
-  return startEmbeddedPostgres({ dataDir: config.dataDir, database: 'chance', log });
+  return startEmbeddedPostgres({ dataDir: config.dataDir, database: 'chance', log, adopt: owner });
 }
 
 /** Applies pending migrations, one process at a time (an advisory lock serialises concurrent starts). */

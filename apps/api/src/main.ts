@@ -8,8 +8,11 @@ import { migrate, openDatabase } from './database.js';
 async function main(): Promise<void> {
   const logger = new Logger('Main');
   const config = loadConfig();
-  const database = await openDatabase(config, (line) => {
-    if (/FATAL|ERROR|PANIC/.test(line)) logger.warn(`postgres: ${line}`);
+  const database = await openDatabase(config, {
+    owner: true,
+    log: (line) => {
+      if (/FATAL|PANIC/.test(line)) logger.warn(`postgres: ${line}`);
+    },
   });
   const applied = await migrate(database.url);
   if (applied.length > 0) logger.log(`applied migrations: ${applied.join(', ')}`);

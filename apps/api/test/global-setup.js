@@ -1,3 +1,4 @@
+/* eslint-disable @nx/enforce-module-boundaries -- the global setup runs outside jest's transform, so it loads the built API from dist/ */
 // Starts one embedded PostgreSQL for the whole jest run and migrates a template database that
 // every test file clones (CREATE DATABASE ... TEMPLATE), so files stay independent and fast.
 // Plain ESM JavaScript importing the built API (npm test builds first): jest does not transform it.

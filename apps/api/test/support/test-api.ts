@@ -42,6 +42,8 @@ export interface TestApi {
   app: NestFastifyApplication;
   db: TestDatabase;
   logs: CapturingLogger;
+  /** every SQL query the app ran, in order */
+  queries: string[];
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<Reply<T>>;
   login(email: string, password: string): Promise<string>;
   registerCustomer(email?: string): Promise<{ token: string; refreshToken: string; id: number; email: string; password: string }>;
@@ -64,7 +66,9 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const logs = new CapturingLogger();
-  const app = await createApp(config, db.url, logs);
+  const queries: string[] = [];
+  const queryLogger = { logQuery: (query: string) => void queries.push(query), logQueryError: () => {}, logQuerySlow: () => {}, logSchemaBuild: () => {}, logMigration: () => {}, log: () => {} };
+  const app = await createApp(config, db.url, { logger: logs, queryLogger });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -93,6 +97,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     app,
     db,
     logs,
+    queries,
     request,
     async login(email, password) {
       const reply = await request('POST', '/api/auth/login', { body: { email, password } });

@@ -19,6 +19,11 @@ export interface EmbeddedOptions {
   /** false: the cluster is deleted on stop (tests) */
   persistent?: boolean;
   log?: (line: string) => void;
+  /**
+   * When a server already runs on the cluster (left by a process that was killed): true makes
+   * this process its owner, stopping it on stop(); false (CLI commands) only borrows it.
+   */
+  adopt?: boolean;
 }
 
 /**
@@ -67,7 +72,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (runningPort) {
     // another process of ours (the API, or a CLI command) already runs this cluster: share it
     await ensureDatabase(`${base(runningPort)}/postgres`, options.database);
-    return { url: `${base(runningPort)}/${options.database}`, stop: async () => undefined };
+    const stop = options.adopt ? () => stopServer(clusterDir) : async () => undefined;
+    return { url: `${base(runningPort)}/${options.database}`, stop };
   }
   await server.start();
   const url = `${base(port)}/${options.database}`;
@@ -111,6 +117,19 @@ async function runningServerPort(clusterDir: string): Promise<number | undefined
     await unlink(pidFile).catch(() => undefined);
     return undefined;
   }
+}
+
+/** Fast shutdown of the server named in postmaster.pid, waiting until it is gone. */
+async function stopServer(clusterDir: string): Promise<void> {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 100 && existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
 export function freePort(): Promise<number> {
