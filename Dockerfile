@@ -1,0 +1,18 @@
+# The API and the admin SPA in one image (for users with Docker; see docker-compose.yml).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY --from=build /app/dist ./dist
+COPY tools ./tools
+EXPOSE 3000
+USER node
+CMD ["node", "--enable-source-maps", "--import", "./tools/register-aliases.js", "dist/apps/api/src/main.js"]
