@@ -21,6 +21,7 @@ export default [
             { sourceTag: 'scope:core', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:core'] },
             { sourceTag: 'scope:settings', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity'] },
+            { sourceTag: 'scope:catalog', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings'] },
           ],
         },
       ],

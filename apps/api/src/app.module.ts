@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { CatalogModule, CATALOG_ENTITIES } from '@chance/catalog';
 import { CoreModule, type AppConfig } from '@chance/core';
 import { IdentityModule, ProfileEntity, UserEntity } from '@chance/identity';
 import { SettingsModule } from '@chance/settings';
@@ -16,7 +17,7 @@ export class AppModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: databaseUrl,
-          entities: [UserEntity, ProfileEntity],
+          entities: [UserEntity, ProfileEntity, ...CATALOG_ENTITIES],
           synchronize: false,
           migrationsRun: false,
           logging: queryLogger ? ['query'] : false,
@@ -26,6 +27,7 @@ export class AppModule {
         CoreModule.forRoot(config),
         IdentityModule,
         SettingsModule,
+        CatalogModule,
       ],
       controllers: [HealthController],
     };

@@ -57,7 +57,7 @@ describe('the API as a process', () => {
     try {
       const login = await post(`${api.url}/api/auth/login`, { email: 'root@example.com', password: 'root-password-1' });
       expect(login.status).toBe(200);
-      const body = await login.json();
+      const body = (await login.json()) as { user: { role: string }; accessToken: string };
       expect(body.user.role).toBe('admin');
       const users = await fetch(`${api.url}/api/admin/users`, { headers: { authorization: `Bearer ${body.accessToken}` } });
       expect(users.status).toBe(200);

@@ -15,3 +15,5 @@ export * from './outbox/outbox.js';
 export * from './security/rate-limiter.js';
 export * from './config/app-config.js';
 export * from './core.module.js';
+export * from './http/validators.js';
+export * from './database/update-row.js';

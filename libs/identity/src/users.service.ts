@@ -3,9 +3,9 @@ import {
   findPage,
   inTransaction,
   notFound,
-  pgCode,
   publish,
-  validationFailed,
+  updateRow,
+  withUniqueFields,
   ADMIN_MAX_ROWS,
   type ListColumns,
   type ListQuery,
@@ -50,19 +50,10 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
 export async function createUserWithProfile(manager: EntityManager, input: NewUser): Promise<UserEntity> {
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
-  await manager.query('SAVEPOINT create_user');
-  let id: number;
-  try {
-    const rows: { id: number }[] = await manager.query(
-      'INSERT INTO users (email, password_hash, role) VALUES ($1, $2, $3) RETURNING id',
-      [email, passwordHash, input.role],
-    );
-    id = rows[0].id;
-  } catch (error) {
-    await manager.query('ROLLBACK TO SAVEPOINT create_user');
-    if (pgCode(error) === '23505') throw validationFailed({ email: 'is already registered' });
-    throw error;
-  }
+  const [{ id }]: { id: number }[] = await withUniqueFields(
+    () => manager.query('INSERT INTO users (email, password_hash, role) VALUES ($1, $2, $3) RETURNING id', [email, passwordHash, input.role]),
+    { users_email_key: { email: 'is already registered' } },
+  );
   await manager.query('INSERT INTO profiles (user_id, full_name, phone, address) VALUES ($1, $2, $3, $4)', [
     id,
     input.fullName.trim(),
@@ -114,13 +105,9 @@ export class UsersService {
     return inTransaction(this.dataSource, async (manager) => {
       const [found] = await manager.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [id]);
       if (!found) throw notFound('User');
-      const sets: string[] = [];
-      const params: unknown[] = [id];
       const c = changes as Partial<NewUser & { isActive: boolean }>;
-      if (c.role !== undefined) sets.push(`role = $${params.push(c.role)}`);
-      if (c.isActive !== undefined) sets.push(`is_active = $${params.push(c.isActive)}`);
-      if (c.password !== undefined) sets.push(`password_hash = $${params.push(await hashPassword(c.password))}`);
-      if (sets.length > 0) await manager.query(`UPDATE users SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
+      const passwordHash = c.password !== undefined ? await hashPassword(c.password) : undefined;
+      await updateRow(manager, 'users', id, { role: c.role, isActive: c.isActive, passwordHash }, { role: 'role', isActive: 'is_active', passwordHash: 'password_hash' });
       if (c.isActive === false || c.password !== undefined) {
         await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
       }
@@ -130,19 +117,12 @@ export class UsersService {
   }
 
   private async applyProfile(manager: EntityManager, userId: number, changes: UpdateProfileDto): Promise<void> {
-    const sets: string[] = [];
-    const params: unknown[] = [userId];
-    if (changes.fullName !== undefined) sets.push(`full_name = $${params.push(changes.fullName.trim())}`);
-    if (changes.phone !== undefined) sets.push(`phone = $${params.push(changes.phone)}`);
-    if (changes.address !== undefined) sets.push(`address = $${params.push(changes.address)}`);
-    if (sets.length === 0) return;
-    await manager.query(`UPDATE profiles SET ${sets.join(', ')} WHERE user_id = $1`, params);
-    if (changes.phone !== undefined) {
-      // a new number is not verified yet
-      await manager.query('UPDATE users SET phone_verified_at = NULL, updated_at = now() WHERE id = $1', [userId]);
-    } else {
-      await manager.query('UPDATE users SET updated_at = now() WHERE id = $1', [userId]);
-    }
+    const fullName = changes.fullName?.trim();
+    const changed = await updateRow(manager, 'profiles', userId, { ...changes, fullName }, { fullName: 'full_name', phone: 'phone', address: 'address' }, { key: 'user_id', touch: false });
+    if (!changed) return;
+    // a new phone number is not verified yet
+    const phoneChanged = changes.phone !== undefined;
+    await manager.query(`UPDATE users SET updated_at = now()${phoneChanged ? ', phone_verified_at = NULL' : ''} WHERE id = $1`, [userId]);
   }
 
   /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when no admin exists yet. */

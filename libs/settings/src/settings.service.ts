@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateRow } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SettingsView, UpdateSettingsDto } from './settings.dto.js';
 
@@ -17,18 +18,12 @@ export class SettingsService {
 
   async update(changes: UpdateSettingsDto): Promise<SettingsView> {
     return this.dataSource.transaction(async (manager) => {
-      const columns: Record<keyof UpdateSettingsDto, string> = {
+      await updateRow(manager, 'settings', 1, changes, {
         storeName: 'store_name',
         currency: 'currency',
         taxRateBps: 'tax_rate_bps',
         lowStockThreshold: 'low_stock_threshold',
-      };
-      const sets: string[] = [];
-      const params: unknown[] = [];
-      for (const [field, column] of Object.entries(columns) as [keyof UpdateSettingsDto, string][]) {
-        if (changes[field] !== undefined) sets.push(`${column} = $${params.push(changes[field])}`);
-      }
-      if (sets.length > 0) await manager.query(`UPDATE settings SET ${sets.join(', ')}, updated_at = now() WHERE id = 1`, params);
+      });
       return this.current(manager);
     });
   }

@@ -1,4 +1,5 @@
 import { Platform1764100000000 } from './1764100000000-platform.js';
+import { Catalog1764100001000 } from './1764100001000-catalog.js';
 
 /** Every migration, oldest first: the schema's history (tests build their databases with them too). */
-export const migrations = [Platform1764100000000];
+export const migrations = [Platform1764100000000, Catalog1764100001000];

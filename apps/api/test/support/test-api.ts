@@ -100,13 +100,13 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     queries,
     request,
     async login(email, password) {
-      const reply = await request('POST', '/api/auth/login', { body: { email, password } });
+      const reply = await request<any>('POST', '/api/auth/login', { body: { email, password } });
       if (reply.status !== 200) throw new Error(`login failed: ${reply.status} ${reply.text}`);
       return reply.body.accessToken;
     },
     async registerCustomer(email = `customer${++counter}-${Date.now()}@example.com`) {
       const password = 'customer-password-1';
-      const reply = await request('POST', '/api/auth/register', { body: { email, password, fullName: 'Casey Customer' } });
+      const reply = await request<any>('POST', '/api/auth/register', { body: { email, password, fullName: 'Casey Customer' } });
       if (reply.status !== 201) throw new Error(`register failed: ${reply.status} ${reply.text}`);
       return { token: reply.body.accessToken, refreshToken: reply.body.refreshToken, id: reply.body.user.id, email, password };
     },

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { validationFailed } from '../errors/domain-error.js';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock detected
 
@@ -48,3 +49,18 @@ export function pgConstraint(error: unknown): string | undefined {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs a write and turns a unique violation of one of the named constraints into a 400 on the
+ * field it concerns (`{slug: 'is already used'}`); other errors pass through. The caller's
+ * transaction rolls back either way.
+ */
+export async function withUniqueFields<T>(run: () => Promise<T>, fields: Record<string, Record<string, string>>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const constraint = pgConstraint(error);
+    if (pgCode(error) === '23505' && constraint && fields[constraint]) throw validationFailed(fields[constraint]);
+    throw error;
+  }
+}

@@ -63,6 +63,8 @@ export interface ListColumns {
   columns: Record<string, string>;
   /** `alias.property` paths searched by `q` (case-insensitive) */
   search?: readonly string[];
+  /** further SQL conditions for `q`, using the parameter `:listQ` (an ILIKE pattern) */
+  searchConditions?: readonly string[];
   /** filters that need their own SQL */
   custom?: Record<string, (qb: SelectQueryBuilder<ObjectLiteral>, value: unknown) => void>;
 }
@@ -78,9 +80,8 @@ export function applyListQuery<T extends ObjectLiteral>(
 ): SelectQueryBuilder<T> {
   const id = list.columns.id;
   if (query.ids) qb.andWhere(`${id} IN (:...listIds)`, { listIds: query.ids });
-  if (query.q && list.search?.length) {
-    qb.andWhere(`(${list.search.map((c) => `${c} ILIKE :listQ`).join(' OR ')})`, { listQ: likePattern(query.q) });
-  }
+  const searches = [...(list.search ?? []).map((c) => `${c} ILIKE :listQ`), ...(list.searchConditions ?? [])];
+  if (query.q && searches.length > 0) qb.andWhere(`(${searches.join(' OR ')})`, { listQ: likePattern(query.q) });
   let n = 0;
   for (const [key, value] of Object.entries(query.filter)) {
     const custom = list.custom?.[key];

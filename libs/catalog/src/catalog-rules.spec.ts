@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { effectivePrices, slugify, SLUG, stockSignals } from './catalog-rules.js';
+
+describe('effectivePrices', () => {
+  it('falls back to the product for each price separately', () => {
+    expect(effectivePrices({ price: null, costPrice: null }, { price: 1000, costPrice: 600 })).toEqual({ price: 1000, costPrice: 600 });
+    expect(effectivePrices({ price: 1200, costPrice: null }, { price: 1000, costPrice: 600 })).toEqual({ price: 1200, costPrice: 600 });
+    expect(effectivePrices({ price: 0, costPrice: 0 }, { price: 1000, costPrice: 600 })).toEqual({ price: 0, costPrice: 0 });
+  });
+});
+
+describe('stockSignals', () => {
+  it.each([
+    [0, 5, 2, ['back_in_stock']],
+    [0, 1, 2, ['back_in_stock']],
+    [5, 2, 2, ['low_stock']],
+    [5, 0, 2, ['low_stock']],
+    [2, 1, 2, []],
+    [3, 4, 2, []],
+    [3, 3, 2, []],
+    [1, 0, 0, ['low_stock']],
+  ])('%i → %i with threshold %i signals %j', (before, after, threshold, expected) => {
+    expect(stockSignals(before, after, threshold)).toEqual(expected);
+  });
+
+  it('signals low stock at most once along any falling path', () => {
+    fc.assert(
+      fc.property(fc.nat(50), fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 30 }), fc.nat(10), (start, takes, threshold) => {
+        let stock = start;
+        let lows = 0;
+        for (const take of takes) {
+          const next = Math.max(0, stock - take);
+          lows += stockSignals(stock, next, threshold).filter((s) => s === 'low_stock').length;
+          stock = next;
+        }
+        expect(lows).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+});
+
+describe('slugify', () => {
+  it('makes URL-safe slugs', () => {
+    expect(slugify("Men's Shirt — Blue/XL")).toBe('men-s-shirt-blue-xl');
+    expect(slugify('Crème Brûlée')).toBe('creme-brulee');
+    expect(slugify('***')).toBe('item');
+  });
+  it('always matches the slug pattern', () => {
+    fc.assert(fc.property(fc.string(), (s) => expect(slugify(s)).toMatch(SLUG)));
+  });
+});

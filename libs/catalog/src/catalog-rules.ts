@@ -1,0 +1,44 @@
+/** Pure catalog rules: effective prices, slugs, and which stock changes are worth telling someone. */
+
+export interface PricedVariant {
+  price: number | null;
+  costPrice: number | null;
+}
+
+export interface ProductPrices {
+  price: number;
+  costPrice: number;
+}
+
+/** A variant without its own price sells at the product's. */
+export function effectivePrices(variant: PricedVariant, product: ProductPrices): { price: number; costPrice: number } {
+  return { price: variant.price ?? product.price, costPrice: variant.costPrice ?? product.costPrice };
+}
+
+export type StockSignal = 'low_stock' | 'back_in_stock';
+
+/**
+ * What a stock change from `before` to `after` signals: back in stock when it leaves zero; low
+ * stock when it falls to or below the threshold from above it (once per crossing, not on every sale).
+ */
+export function stockSignals(before: number, after: number, threshold: number): StockSignal[] {
+  const signals: StockSignal[] = [];
+  if (before === 0 && after > 0) signals.push('back_in_stock');
+  if (after < before && after <= threshold && before > threshold) signals.push('low_stock');
+  return signals;
+}
+
+/** `"Men's Shirt — Blue/XL"` → `"men-s-shirt-blue-xl"`. */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '');
+  return slug || 'item';
+}
+
+export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;

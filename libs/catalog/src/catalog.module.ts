@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { SettingsModule } from '@chance/settings';
+import { AdminCategoriesController, AdminProductsController, AdminStockController } from './admin-catalog.controller.js';
+import { CategoriesService } from './categories.service.js';
+import { ProductEditorService } from './product-editor.service.js';
+import { ProductsService } from './products.service.js';
+import { StockService } from './stock.service.js';
+import { StoreCatalogController } from './store-catalog.controller.js';
+
+@Module({
+  imports: [SettingsModule],
+  controllers: [AdminCategoriesController, AdminProductsController, AdminStockController, StoreCatalogController],
+  providers: [CategoriesService, ProductsService, ProductEditorService, StockService],
+  exports: [ProductsService],
+})
+export class CatalogModule {}

@@ -1,0 +1,2 @@
+export * from './category.dto.js';
+export * from './product.dto.js';

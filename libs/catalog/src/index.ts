@@ -1,0 +1,5 @@
+export * from './catalog.module.js';
+export { CATALOG_ENTITIES } from './catalog.entities.js';
+export { moveStock, STOCK_REASONS, type StockMove, type StockMoveContext, type StockMoveResult, type StockReason } from './stock-ledger.js';
+export { effectivePrices } from './catalog-rules.js';
+export { ProductsService } from './products.service.js';

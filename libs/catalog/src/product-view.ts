@@ -1,0 +1,54 @@
+import { effectivePrices } from './catalog-rules.js';
+import type { ProductEntity, VariantEntity } from './catalog.entities.js';
+import type { AdminProductView, AdminVariantView, StoreProductView, VariantView } from './dto/index.js';
+
+/** What a customer may see of a product: effective prices, stock, never a cost. */
+export function toStoreProductView(product: ProductEntity, variants: VariantEntity[]): StoreProductView {
+  const views: VariantView[] = variants.map((v) => ({ id: v.id, sku: v.sku, attributes: v.attributes, price: effectivePrices(v, product).price, stock: v.stock }));
+  return {
+    id: product.id,
+    name: product.name,
+    slug: product.slug,
+    description: product.description,
+    categoryId: product.categoryId,
+    price: product.price,
+    shippingCost: product.shippingCost,
+    estimatedDeliveryDays: product.estimatedDeliveryDays,
+    stock: views.reduce((sum, v) => sum + v.stock, 0),
+    variants: views,
+  };
+}
+
+/** The admin's view: costs, own prices beside effective ones, thresholds and low-stock flags. */
+export function toAdminProductView(product: ProductEntity, variants: VariantEntity[], defaultThreshold: number): AdminProductView {
+  const threshold = product.lowStockThreshold ?? defaultThreshold;
+  const views: AdminVariantView[] = variants.map((v) => ({
+    id: v.id,
+    sku: v.sku,
+    attributes: v.attributes,
+    ...effectivePrices(v, product),
+    ownPrice: v.price,
+    ownCostPrice: v.costPrice,
+    stock: v.stock,
+    lowStock: v.stock <= threshold,
+  }));
+  return {
+    id: product.id,
+    name: product.name,
+    slug: product.slug,
+    description: product.description,
+    categoryId: product.categoryId,
+    price: product.price,
+    costPrice: product.costPrice,
+    shippingCost: product.shippingCost,
+    estimatedDeliveryDays: product.estimatedDeliveryDays,
+    isActive: product.isActive,
+    lowStockThreshold: product.lowStockThreshold,
+    effectiveLowStockThreshold: threshold,
+    stock: views.reduce((sum, v) => sum + v.stock, 0),
+    lowStock: views.some((v) => v.lowStock),
+    variants: views,
+    createdAt: product.createdAt,
+    updatedAt: product.updatedAt,
+  };
+}

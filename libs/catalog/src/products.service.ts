@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ADMIN_MAX_ROWS,
+  STORE_MAX_ROWS,
+  findPage,
+  inTransaction,
+  notFound,
+  type ListColumns,
+  type ListPage,
+  type ListQuery,
+  type ListSpec,
+} from '@chance/core';
+import { SettingsService } from '@chance/settings';
+import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { ProductEntity, VariantEntity } from './catalog.entities.js';
+import type { AdminProductView, StoreProductView } from './dto/index.js';
+import { toAdminProductView, toStoreProductView } from './product-view.js';
+
+export const ADMIN_PRODUCT_LIST: ListSpec = {
+  resource: 'products',
+  maxRows: ADMIN_MAX_ROWS,
+  sortable: ['id', 'name', 'slug', 'price', 'categoryId', 'isActive', 'createdAt', 'updatedAt'],
+  defaultSort: ['id', 'DESC'],
+  searchable: true,
+  filters: {
+    categoryId: { type: 'int' },
+    isActive: { type: 'boolean' },
+    inStock: { type: 'boolean' },
+    lowStock: { type: 'boolean' },
+    price_gte: { type: 'int' },
+    price_lte: { type: 'int' },
+  },
+};
+
+export const STORE_PRODUCT_LIST: ListSpec = {
+  resource: 'products',
+  maxRows: STORE_MAX_ROWS,
+  sortable: ['id', 'name', 'price', 'createdAt'],
+  defaultSort: ['name', 'ASC'],
+  searchable: true,
+  filters: { categoryId: { type: 'int' }, inStock: { type: 'boolean' }, price_gte: { type: 'int' }, price_lte: { type: 'int' } },
+};
+
+const negate = (value: unknown) => (value ? '' : 'NOT ');
+const PRODUCT_COLUMNS: ListColumns = {
+  columns: {
+    id: 'p.id',
+    name: 'p.name',
+    slug: 'p.slug',
+    price: 'p.price',
+    categoryId: 'p.categoryId',
+    isActive: 'p.isActive',
+    createdAt: 'p.createdAt',
+    updatedAt: 'p.updatedAt',
+  },
+  search: ['p.name', 'p.slug'],
+  searchConditions: ['EXISTS (SELECT 1 FROM variants sv WHERE sv.product_id = p.id AND sv.sku ILIKE :listQ)'],
+  custom: {
+    inStock: (qb: SelectQueryBuilder<ObjectLiteral>, value: unknown) =>
+      qb.andWhere(`${negate(value)}EXISTS (SELECT 1 FROM variants iv WHERE iv.product_id = p.id AND iv.stock > 0)`),
+    lowStock: (qb: SelectQueryBuilder<ObjectLiteral>, value: unknown) =>
+      qb.andWhere(
+        `${negate(value)}EXISTS (SELECT 1 FROM variants lv WHERE lv.product_id = p.id
+           AND lv.stock <= COALESCE(p.low_stock_threshold, (SELECT low_stock_threshold FROM settings WHERE id = 1)))`,
+      ),
+  },
+};
+
+/** Reading the catalog: lists and single products, for the back office and for the store. */
+@Injectable()
+export class ProductsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: SettingsService,
+  ) {}
+
+  async listForAdmin(query: ListQuery): Promise<ListPage<AdminProductView>> {
+    const page = await findPage('products', this.dataSource.manager.createQueryBuilder(ProductEntity, 'p'), query, PRODUCT_COLUMNS);
+    const [variants, { lowStockThreshold }] = await Promise.all([this.variantsOf(page.rows.map((p) => p.id)), this.settings.current()]);
+    return page.map((p) => toAdminProductView(p, variants.get(p.id) ?? [], lowStockThreshold));
+  }
+
+  async listForStore(query: ListQuery): Promise<ListPage<StoreProductView>> {
+    const qb = this.dataSource.manager.createQueryBuilder(ProductEntity, 'p').where('p.isActive = true');
+    const page = await findPage('products', qb, query, PRODUCT_COLUMNS);
+    const variants = await this.variantsOf(page.rows.map((p) => p.id));
+    return page.map((p) => toStoreProductView(p, variants.get(p.id) ?? []));
+  }
+
+  async getForAdmin(id: number, manager: EntityManager = this.dataSource.manager): Promise<AdminProductView> {
+    const product = await this.find(manager, id);
+    const [variants, { lowStockThreshold }] = await Promise.all([this.variantsOf([id], manager), this.settings.current(manager)]);
+    return toAdminProductView(product, variants.get(id) ?? [], lowStockThreshold);
+  }
+
+  /** An inactive product does not exist for the store. */
+  async getForStore(id: number): Promise<StoreProductView> {
+    const product = await this.find(this.dataSource.manager, id);
+    if (!product.isActive) throw notFound('Product');
+    return toStoreProductView(product, (await this.variantsOf([id])).get(id) ?? []);
+  }
+
+  /** Deletes a product with its variants and their ledger; past orders keep their snapshots. */
+  remove(id: number): Promise<AdminProductView> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const view = await this.getForAdmin(id, manager);
+      await manager.query('DELETE FROM products WHERE id = $1', [id]);
+      return view;
+    });
+  }
+
+  private async find(manager: EntityManager, id: number): Promise<ProductEntity> {
+    const product = await manager.findOneBy(ProductEntity, { id });
+    if (!product) throw notFound('Product');
+    return product;
+  }
+
+  /** The variants of many products in one query (no N+1), grouped by product. */
+  private async variantsOf(productIds: number[], manager: EntityManager = this.dataSource.manager): Promise<Map<number, VariantEntity[]>> {
+    const byProduct = new Map<number, VariantEntity[]>();
+    if (productIds.length === 0) return byProduct;
+    const variants = await manager
+      .createQueryBuilder(VariantEntity, 'v')
+      .where('v.productId IN (:...ids)', { ids: productIds })
+      .orderBy('v.productId')
+      .addOrderBy('v.position')
+      .addOrderBy('v.id')
+      .getMany();
+    for (const variant of variants) byProduct.set(variant.productId, [...(byProduct.get(variant.productId) ?? []), variant]);
+    return byProduct;
+  }
+}

@@ -1,0 +1,96 @@
+import { DomainError, publish } from '@chance/core';
+import type { EntityManager } from 'typeorm';
+import { stockSignals } from './catalog-rules.js';
+
+export type StockReason =
+  | 'initial'
+  | 'adjustment'
+  | 'order_placed'
+  | 'order_cancelled'
+  | 'offline_sale'
+  | 'offline_sale_cancelled'
+  | 'purchase_received';
+
+export const STOCK_REASONS: readonly StockReason[] = [
+  'initial',
+  'adjustment',
+  'order_placed',
+  'order_cancelled',
+  'offline_sale',
+  'offline_sale_cancelled',
+  'purchase_received',
+];
+
+export interface StockMove {
+  variantId: number;
+  /** positive adds stock, negative takes it */
+  delta: number;
+}
+
+export interface StockMoveContext {
+  reason: StockReason;
+  /** what caused it, as people quote it: `ORD-000042`, `PO-000003` */
+  reference?: string | null;
+  note?: string | null;
+  actorId?: number | null;
+}
+
+export interface StockMoveResult {
+  variantId: number;
+  productId: number;
+  delta: number;
+  stockAfter: number;
+  movementId: number;
+}
+
+/**
+ * The only way stock changes (SPEC section 4): in the caller's transaction, each move is a
+ * conditional atomic update (`stock + delta >= 0`, also guarded by a CHECK constraint) plus a
+ * movement row, so stock always equals the sum of its movements. Moves are applied in variant id
+ * order, so concurrent multi-line transactions cannot deadlock. Any line short of stock refuses
+ * the whole batch with 409 OUT_OF_STOCK (the caller's transaction rolls back). Crossing the
+ * low-stock threshold or coming back into stock publishes an outbox event.
+ */
+export async function moveStock(manager: EntityManager, moves: StockMove[], context: StockMoveContext): Promise<StockMoveResult[]> {
+  const merged = new Map<number, number>();
+  for (const move of moves) {
+    if (!Number.isSafeInteger(move.delta)) throw new RangeError('stock delta must be an integer');
+    merged.set(move.variantId, (merged.get(move.variantId) ?? 0) + move.delta);
+  }
+  const ordered = [...merged.entries()].filter(([, delta]) => delta !== 0).sort(([a], [b]) => a - b);
+  const results: StockMoveResult[] = [];
+  for (const [variantId, delta] of ordered) {
+    const rows: { product_id: number; stock: number; threshold: number }[] = await manager.query(
+      // (wrapped in a CTE: TypeORM returns [rows, count] for a bare UPDATE ... RETURNING)
+      `WITH moved AS (
+         UPDATE variants v SET stock = v.stock + $2
+           FROM products p
+          WHERE v.id = $1 AND p.id = v.product_id AND v.stock + $2 >= 0
+          RETURNING v.product_id, v.stock,
+                    COALESCE(p.low_stock_threshold, (SELECT low_stock_threshold FROM settings WHERE id = 1)) AS threshold)
+       SELECT * FROM moved`,
+      [variantId, delta],
+    );
+    if (rows.length === 0) {
+      const [exists] = await manager.query('SELECT stock FROM variants WHERE id = $1', [variantId]);
+      if (!exists) throw new DomainError('NOT_FOUND', `Variant ${variantId} not found`, { variantId: 'does not exist' });
+      throw new DomainError('OUT_OF_STOCK', `Only ${exists.stock} in stock for variant ${variantId}`, {
+        [`variant.${variantId}`]: `only ${exists.stock} in stock`,
+      });
+    }
+    const { product_id: productId, stock: stockAfter, threshold } = rows[0];
+    const [movement] = await manager.query(
+      `INSERT INTO stock_movements (variant_id, delta, reason, reference, note, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [variantId, delta, context.reason, context.reference ?? null, context.note ?? null, context.actorId ?? null],
+    );
+    // opening stock of a new variant is not news: nobody could have been waiting for it
+    const signals = context.reason === 'initial' ? [] : stockSignals(stockAfter - delta, stockAfter, threshold);
+    for (const signal of signals) {
+      const type = signal === 'low_stock' ? 'catalog.variant_low_stock' : 'catalog.variant_back_in_stock';
+      await publish(manager, type, { variantId, productId, stock: stockAfter, threshold });
+    }
+    results.push({ variantId, productId, delta, stockAfter, movementId: Number(movement.id) });
+  }
+  return results;
+}
