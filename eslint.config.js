@@ -5,7 +5,7 @@ import nx from '@nx/eslint-plugin';
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
-  { ignores: ['**/dist', '**/node_modules', '**/.data', '**/.nx', 'apps/admin-e2e/screenshots'] },
+  { ignores: ['**/dist', '**/node_modules', '**/.data', '**/.nx', 'tmp', 'apps/admin-e2e/screenshots'] },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js'],
     rules: {
@@ -22,6 +22,8 @@ export default [
             { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:core'] },
             { sourceTag: 'scope:settings', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity'] },
             { sourceTag: 'scope:catalog', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings'] },
+            { sourceTag: 'scope:coupons', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity'] },
+            { sourceTag: 'scope:cart', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog', 'scope:coupons'] },
           ],
         },
       ],

@@ -1,7 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { CartEntity, CartModule } from '@chance/cart';
 import { CatalogModule, CATALOG_ENTITIES } from '@chance/catalog';
+import { CouponEntity, CouponsModule } from '@chance/coupons';
 import { CoreModule, type AppConfig } from '@chance/core';
 import { IdentityModule, ProfileEntity, UserEntity } from '@chance/identity';
 import { SettingsModule } from '@chance/settings';
@@ -17,7 +19,7 @@ export class AppModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: databaseUrl,
-          entities: [UserEntity, ProfileEntity, ...CATALOG_ENTITIES],
+          entities: [UserEntity, ProfileEntity, ...CATALOG_ENTITIES, CouponEntity, CartEntity],
           synchronize: false,
           migrationsRun: false,
           logging: queryLogger ? ['query'] : false,
@@ -28,6 +30,8 @@ export class AppModule {
         IdentityModule,
         SettingsModule,
         CatalogModule,
+        CouponsModule,
+        CartModule,
       ],
       controllers: [HealthController],
     };

@@ -7,6 +7,7 @@ import { contractValidationPipe } from './http/validation.js';
 import { ListPageInterceptor } from './list-query/list-page.js';
 import { OutboxRelay } from './outbox/outbox.js';
 import { RateLimiter } from './security/rate-limiter.js';
+import { Scheduler } from './scheduler/scheduler.js';
 
 class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
@@ -40,11 +41,12 @@ export class CoreModule {
         },
         OutboxRelayLifecycle,
         RateLimiter,
+        Scheduler,
         { provide: APP_FILTER, useClass: ContractExceptionFilter },
         { provide: APP_PIPE, useFactory: contractValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: ListPageInterceptor },
       ],
-      exports: [APP_CONFIG, OutboxRelay, RateLimiter],
+      exports: [APP_CONFIG, OutboxRelay, RateLimiter, Scheduler],
     };
   }
 }

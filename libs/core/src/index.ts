@@ -17,3 +17,7 @@ export * from './config/app-config.js';
 export * from './core.module.js';
 export * from './http/validators.js';
 export * from './database/update-row.js';
+export * from './pricing/totals.js';
+export * from './dates.js';
+export * from './scheduler/scheduler.js';
+export * from './security/secrets.js';

@@ -1,4 +1,5 @@
-import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt } from 'node:crypto';
+import { constantTimeEqual } from '@chance/core';
 
 export const OTP_TTL_SECONDS = 600;
 export const OTP_MAX_WRONG_TRIES = 5;
@@ -29,8 +30,4 @@ export function hashOtp(secret: string, userId: number, code: string): string {
   return createHmac('sha256', secret).update(`otp:${userId}:${code}`).digest('hex');
 }
 
-export function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'hex');
-  const y = Buffer.from(b, 'hex');
-  return x.length === y.length && timingSafeEqual(x, y);
-}
+export const sameHash = constantTimeEqual;

@@ -1,7 +1,7 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { APP_CONFIG, DomainError, type AppConfig } from '@chance/core';
+import { APP_CONFIG, DomainError, constantTimeEqual, randomSecret, sha256Hex as sha256, type AppConfig } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Role } from './roles.js';
 
@@ -19,7 +19,6 @@ export interface TokenPair {
   expiresIn: number;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const unauthenticated = (message = 'Sign in again') => new DomainError('UNAUTHENTICATED', message);
 
 /**
@@ -37,7 +36,7 @@ export class TokensService {
 
   async issue(manager: EntityManager, user: { id: number; role: Role }, familyId: string = randomUUID()): Promise<TokenPair> {
     const id = randomUUID();
-    const secret = randomBytes(32).toString('base64url');
+    const secret = randomSecret();
     await manager.query(
       `INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, expires_at)
        VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
@@ -74,7 +73,7 @@ export class TokensService {
           WHERE t.id = $1 FOR UPDATE OF t`,
         [id],
       );
-      if (!row || !safeEqual(row.token_hash, sha256(secret))) return { refused: true as const };
+      if (!row || !constantTimeEqual(row.token_hash, sha256(secret))) return { refused: true as const };
       if (row.used_at || row.revoked_at) {
         await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [
           row.family_id,
@@ -100,10 +99,4 @@ export class TokensService {
       [id, sha256(secret)],
     );
   }
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -20,6 +20,8 @@ export interface AppConfig {
     otpWindowSeconds: number;
   };
   outbox: { relay: boolean; intervalMs: number };
+  /** guest carts untouched this long are removed */
+  guestCartTtlDays: number;
   /** folder of the built admin SPA served at `/`, when present */
   adminDistDir?: string;
 }

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { ADMIN_MAX_ROWS, findPage, notFound, type ListColumns, type ListPage, type ListQuery, type ListSpec } from '@chance/core';
+import { SettingsService } from '@chance/settings';
+import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { CartEntity } from './cart.entities.js';
+import { priceCarts, toCartView } from './cart-loader.js';
+import type { CartView } from './dto/cart.dto.js';
+
+export const ADMIN_CART_LIST: ListSpec = {
+  resource: 'carts',
+  maxRows: ADMIN_MAX_ROWS,
+  sortable: ['id', 'updatedAt', 'createdAt', 'status', 'customerId'],
+  defaultSort: ['updatedAt', 'DESC'],
+  filters: {
+    status: { type: 'enum', values: ['active', 'merged', 'checked_out'] },
+    customerId: { type: 'int' },
+    guest: { type: 'boolean' },
+    hasItems: { type: 'boolean' },
+    updatedAt_gte: { type: 'date' },
+    updatedAt_lte: { type: 'date' },
+  },
+};
+
+const COLUMNS: ListColumns = {
+  columns: { id: 'c.id', updatedAt: 'c.updatedAt', createdAt: 'c.createdAt', status: 'c.status', customerId: 'c.customerId' },
+  custom: {
+    guest: (qb: SelectQueryBuilder<ObjectLiteral>, value: unknown) => qb.andWhere(`c.customerId IS ${value ? '' : 'NOT '}NULL`),
+    hasItems: (qb: SelectQueryBuilder<ObjectLiteral>, value: unknown) =>
+      qb.andWhere(`${value ? '' : 'NOT '}EXISTS (SELECT 1 FROM cart_items hi WHERE hi.cart_id = c.id)`),
+  },
+};
+
+/** The back office's read-only view of carts: owner or guest, lines, totals, last activity (abandoned carts). */
+@Injectable()
+export class AdminCartsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: SettingsService,
+  ) {}
+
+  async list(query: ListQuery): Promise<ListPage<CartView>> {
+    const manager = this.dataSource.manager;
+    const page = await findPage('carts', manager.createQueryBuilder(CartEntity, 'c'), query, COLUMNS);
+    const priced = await priceCarts(manager, this.settings, page.rows);
+    return page.map((cart) => toCartView(cart, priced.get(cart.id)!));
+  }
+
+  async get(id: number): Promise<CartView> {
+    const manager = this.dataSource.manager;
+    const cart = await manager.findOneBy(CartEntity, { id });
+    if (!cart) throw notFound('Cart');
+    return toCartView(cart, (await priceCarts(manager, this.settings, [cart])).get(id)!);
+  }
+}

@@ -1,0 +1,13 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** Compares two secrets (or their hashes) without leaking where they differ through timing. */
+export function constantTimeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** A bearer secret of `bytes` random bytes (32 = 256 bits), URL-safe. */
+export const randomSecret = (bytes = 32): string => randomBytes(bytes).toString('base64url');

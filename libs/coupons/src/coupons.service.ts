@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ADMIN_MAX_ROWS,
+  DomainError,
+  findPage,
+  inTransaction,
+  notFound,
+  parseInstant,
+  updateRow,
+  validationFailed,
+  withUniqueFields,
+  type FieldErrors,
+  type ListColumns,
+  type ListPage,
+  type ListQuery,
+  type ListSpec,
+} from '@chance/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import { REFUSAL_MESSAGES, couponRefusal, couponStatus, type CouponRefusal } from './coupon-rules.js';
+import { CouponEntity } from './coupon.entity.js';
+import type { CouponView, CreateCouponDto, UpdateCouponDto } from './dto/coupon.dto.js';
+
+export const COUPON_LIST: ListSpec = {
+  resource: 'coupons',
+  maxRows: ADMIN_MAX_ROWS,
+  sortable: ['id', 'code', 'discountValue', 'validFrom', 'validTo', 'timesUsed', 'isActive', 'createdAt'],
+  defaultSort: ['id', 'DESC'],
+  searchable: true,
+  filters: { isActive: { type: 'boolean' }, discountType: { type: 'enum', values: ['percentage', 'fixed'] } },
+};
+
+const COLUMNS: ListColumns = {
+  columns: {
+    id: 'c.id',
+    code: 'c.code',
+    discountType: 'c.discountType',
+    discountValue: 'c.discountValue',
+    validFrom: 'c.validFrom',
+    validTo: 'c.validTo',
+    timesUsed: 'c.timesUsed',
+    isActive: 'c.isActive',
+    createdAt: 'c.createdAt',
+  },
+  search: ['c.code', 'c.description'],
+};
+
+const CODE_TAKEN = { coupons_code_key: { code: 'is already used by another coupon' } };
+
+export interface Shopper {
+  customerId: number | null;
+  email: string | null;
+}
+
+export const toCouponView = (c: CouponEntity, now = new Date()): CouponView => ({
+  id: c.id,
+  code: c.code,
+  description: c.description,
+  discountType: c.discountType,
+  discountValue: c.discountValue,
+  maxDiscount: c.maxDiscount,
+  minPurchase: c.minPurchase,
+  validFrom: c.validFrom,
+  validTo: c.validTo,
+  usageLimit: c.usageLimit,
+  perCustomerLimit: c.perCustomerLimit,
+  isActive: c.isActive,
+  timesUsed: c.timesUsed,
+  status: couponStatus(c, now),
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
+});
+
+const refuse = (code: CouponRefusal | 'COUPON_NOT_FOUND') => new DomainError(code, REFUSAL_MESSAGES[code], { code: REFUSAL_MESSAGES[code] });
+
+/** Coupons: the admin resource, and the checks and redemptions carts and orders rely on. */
+@Injectable()
+export class CouponsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(query: ListQuery): Promise<ListPage<CouponView>> {
+    const page = await findPage('coupons', this.dataSource.manager.createQueryBuilder(CouponEntity, 'c'), query, COLUMNS);
+    const now = new Date();
+    return page.map((c) => toCouponView(c, now));
+  }
+
+  async get(id: number, manager: EntityManager = this.dataSource.manager): Promise<CouponEntity> {
+    const coupon = await manager.findOneBy(CouponEntity, { id });
+    if (!coupon) throw notFound('Coupon');
+    return coupon;
+  }
+
+  create(input: CreateCouponDto): Promise<CouponEntity> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const values = normalize(input);
+      assertTerms({ maxDiscount: null, minPurchase: null, validFrom: null, validTo: null, ...values } as CouponEntity);
+      const [{ id }] = await withUniqueFields(
+        () =>
+          manager.query(
+            `INSERT INTO coupons (code, description, discount_type, discount_value, max_discount, min_purchase, valid_from,
+                                  valid_to, usage_limit, per_customer_limit, is_active)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+            [
+              values.code,
+              values.description ?? '',
+              values.discountType,
+              values.discountValue,
+              values.maxDiscount ?? null,
+              values.minPurchase ?? null,
+              values.validFrom ?? null,
+              values.validTo ?? null,
+              values.usageLimit ?? null,
+              values.perCustomerLimit ?? null,
+              values.isActive ?? true,
+            ],
+          ),
+        CODE_TAKEN,
+      );
+      return this.get(id, manager);
+    });
+  }
+
+  update(id: number, input: UpdateCouponDto): Promise<CouponEntity> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const current = await this.get(id, manager);
+      const values = normalize(input);
+      assertTerms({ ...current, ...values } as CouponEntity);
+      if (values.usageLimit !== undefined && values.usageLimit !== null && values.usageLimit < current.timesUsed) {
+        throw validationFailed({ usageLimit: `is below the ${current.timesUsed} uses already made` });
+      }
+      await withUniqueFields(
+        () =>
+          updateRow(manager, 'coupons', id, values, {
+            code: 'code',
+            description: 'description',
+            discountType: 'discount_type',
+            discountValue: 'discount_value',
+            maxDiscount: 'max_discount',
+            minPurchase: 'min_purchase',
+            validFrom: 'valid_from',
+            validTo: 'valid_to',
+            usageLimit: 'usage_limit',
+            perCustomerLimit: 'per_customer_limit',
+            isActive: 'is_active',
+          }),
+        CODE_TAKEN,
+      );
+      return this.get(id, manager);
+    });
+  }
+
+  /** A coupon that has been used stays (orders refer to it): deactivate it instead. */
+  remove(id: number): Promise<CouponEntity> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const coupon = await this.get(id, manager);
+      const [used] = await manager.query('SELECT 1 FROM coupon_redemptions WHERE coupon_id = $1 LIMIT 1', [id]);
+      if (used) throw new DomainError('CONFLICT', 'This coupon has been used: deactivate it instead');
+      await manager.query('DELETE FROM coupons WHERE id = $1', [id]);
+      return coupon;
+    });
+  }
+
+  /** Finds a coupon by code (case-insensitively) and checks every rule; refusals are the contract's codes. */
+  async applicable(manager: EntityManager, code: string, subtotal: number, shopper: Shopper, now = new Date()): Promise<CouponEntity> {
+    const coupon = await manager.createQueryBuilder(CouponEntity, 'c').where('lower(c.code) = lower(:code)', { code: code.trim() }).getOne();
+    if (!coupon) throw refuse('COUPON_NOT_FOUND');
+    const refusal = await this.refusal(manager, coupon, subtotal, shopper, now);
+    if (refusal) throw refuse(refusal);
+    return coupon;
+  }
+
+  /** Why the coupon cannot be used now by this shopper for this subtotal, or null. */
+  async refusal(manager: EntityManager, coupon: CouponEntity, subtotal: number, shopper: Shopper, now = new Date()): Promise<CouponRefusal | null> {
+    const customerUses = coupon.perCustomerLimit === null ? null : await this.customerUses(manager, coupon.id, shopper);
+    return couponRefusal(coupon, { now, subtotal, customerUses });
+  }
+
+  private async customerUses(manager: EntityManager, couponId: number, shopper: Shopper): Promise<number | null> {
+    if (shopper.customerId === null && !shopper.email) return null;
+    const [row] = await manager.query(
+      `SELECT count(*)::int AS uses FROM coupon_redemptions
+        WHERE coupon_id = $1 AND cancelled_at IS NULL
+          AND (customer_id = $2 OR ($2::int IS NULL AND lower(email) = lower($3)))`,
+      [couponId, shopper.customerId, shopper.email],
+    );
+    return row.uses;
+  }
+}
+
+/** Dates as instants (a date-only validTo lasts to the end of its UTC day). */
+function normalize(input: UpdateCouponDto): Omit<UpdateCouponDto, 'validFrom' | 'validTo'> & { validFrom?: Date | null; validTo?: Date | null } {
+  const { validFrom, validTo, ...rest } = input;
+  return {
+    ...rest,
+    ...(validFrom !== undefined ? { validFrom: validFrom === null ? null : parseInstant(validFrom) } : {}),
+    ...(validTo !== undefined ? { validTo: validTo === null ? null : parseInstant(validTo, { endOfDay: true }) } : {}),
+  };
+}
+
+function assertTerms(terms: Pick<CouponEntity, 'discountType' | 'discountValue' | 'validFrom' | 'validTo' | 'maxDiscount'>): void {
+  const errors: FieldErrors = {};
+  if (terms.discountType === 'percentage' && terms.discountValue > 10_000) errors.discountValue = 'a percentage is at most 10000 (100 %)';
+  if (terms.validFrom && terms.validTo && terms.validFrom > terms.validTo) errors.validTo = 'must not be before validFrom';
+  if (terms.discountType === 'fixed' && terms.maxDiscount !== null && terms.maxDiscount !== undefined) errors.maxDiscount = 'applies to percentage coupons only';
+  if (Object.keys(errors).length > 0) throw validationFailed(errors);
+}
