@@ -1,0 +1,40 @@
+// Launches Debian's Chromium through playwright-core: headless, no sandbox (containers, root),
+// no background traffic, and a fresh profile that is removed again on close.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export async function launchBrowser() {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`${chromiumPath} is missing: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  }
+  const userDataDir = await mkdtemp(join(tmpdir(), 'chance-admin-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  }).catch(async (error) => {
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  });
+  return {
+    context,
+    async close() {
+      await context.close().catch(() => {});
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export { AppLayout } from './AppLayout';
+export { AppMenu } from './AppMenu';
+export { menuSections, type MenuSection, type MenuEntry } from './menuSections';

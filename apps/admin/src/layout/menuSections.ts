@@ -1,0 +1,84 @@
+/**
+ * The back office menu: resources grouped by business area. A section lists react-admin resource
+ * names (shown once the resource is registered in App.tsx and the user may list it) and custom
+ * pages. Resources of SPEC.md section 13 that are not built yet are already placed here.
+ */
+import type { ComponentType } from 'react';
+import InventoryIcon from '@mui/icons-material/Inventory';
+import LocalShippingIcon from '@mui/icons-material/LocalShipping';
+import HomeRepairServiceIcon from '@mui/icons-material/HomeRepairService';
+import PeopleIcon from '@mui/icons-material/Groups';
+import PointOfSaleIcon from '@mui/icons-material/PointOfSale';
+import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
+import TuneIcon from '@mui/icons-material/Tune';
+import { settingsRoute } from '../settings';
+
+export type MenuEntry =
+  | { kind: 'resource'; name: string }
+  | { kind: 'page'; to: string; resource: string; label: string; icon: ComponentType };
+
+export interface MenuSection {
+  key: string;
+  /** i18n key */
+  label: string;
+  icon: ComponentType;
+  entries: MenuEntry[];
+}
+
+const resources = (...names: string[]): MenuEntry[] => names.map((name) => ({ kind: 'resource', name }));
+
+export const menuSections: MenuSection[] = [
+  {
+    key: 'sales',
+    label: 'chance.menu.sales',
+    icon: ShoppingCartIcon,
+    entries: resources('orders', 'payments', 'invoices', 'carts', 'coupons'),
+  },
+  {
+    key: 'catalog',
+    label: 'chance.menu.catalog',
+    icon: InventoryIcon,
+    entries: resources('products', 'categories', 'stock-movements'),
+  },
+  {
+    key: 'purchasing',
+    label: 'chance.menu.purchasing',
+    icon: LocalShippingIcon,
+    entries: resources('purchases', 'suppliers', 'purchase-invoices'),
+  },
+  {
+    key: 'in-store',
+    label: 'chance.menu.inStore',
+    icon: PointOfSaleIcon,
+    entries: resources('offline-sales', 'offline-customers'),
+  },
+  {
+    key: 'services',
+    label: 'chance.menu.services',
+    icon: HomeRepairServiceIcon,
+    entries: resources('bookings', 'service-types'),
+  },
+  {
+    // Customer accounts and their activity; empty until those views exist.
+    key: 'customers',
+    label: 'chance.menu.customers',
+    icon: PeopleIcon,
+    entries: resources('customers'),
+  },
+  {
+    key: 'settings',
+    label: 'chance.menu.settings',
+    icon: TuneIcon,
+    entries: [
+      ...resources('users'),
+      {
+        kind: 'page',
+        to: settingsRoute.path,
+        resource: settingsRoute.resource,
+        label: 'chance.menu.storeSettings',
+        icon: settingsRoute.icon,
+      },
+      ...resources('audit-logs'),
+    ],
+  },
+];

@@ -1,0 +1,4 @@
+export { MoneyField, type MoneyFieldProps } from './MoneyField';
+export { formatMoney, minorUnitsToDecimal, decimalToMinorUnits, minorUnitDigits, defaultCurrency } from './money';
+export { basisPointsToPercent, percentToBasisPoints } from './rates';
+export { scaledToDecimal, decimalToScaled } from './decimal';

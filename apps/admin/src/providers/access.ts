@@ -1,0 +1,15 @@
+/**
+ * Who may do what in the back office (SPEC.md section 2): admins everything; staff everything
+ * except users, settings and the audit log; customers nothing (they are refused at sign-in).
+ * The API enforces the same rules; this only keeps the SPA from offering what would be refused.
+ */
+import type { Role } from '../types';
+
+/** Resources (react-admin names, plus the custom pages) reserved to admins. */
+export const adminOnlyResources: ReadonlySet<string> = new Set(['users', 'settings', 'audit-logs']);
+
+export function canRoleAccess(role: Role | undefined, resource: string): boolean {
+  if (role === 'admin') return true;
+  if (role === 'staff') return !adminOnlyResources.has(resource);
+  return false;
+}

@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const adminRoot = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+// The admin SPA: built into dist/apps/admin, which the API serves at `/`.
+// In development (`npm run dev:admin`) the API runs on :3000 and /api is proxied to it.
+export default defineConfig({
+  root: adminRoot,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: `${repoRoot}dist/apps/admin`,
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target: 'http://localhost:3000', changeOrigin: true },
+    },
+  },
+  preview: {
+    port: 4173,
+    proxy: {
+      '/api': { target: 'http://localhost:3000', changeOrigin: true },
+    },
+  },
+});
