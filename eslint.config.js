@@ -24,6 +24,8 @@ export default [
             { sourceTag: 'scope:catalog', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings'] },
             { sourceTag: 'scope:coupons', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity'] },
             { sourceTag: 'scope:cart', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog', 'scope:coupons'] },
+            { sourceTag: 'scope:invoices', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings'] },
+            { sourceTag: 'scope:orders', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog', 'scope:coupons', 'scope:cart', 'scope:invoices'] },
           ],
         },
       ],

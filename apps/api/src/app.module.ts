@@ -4,6 +4,8 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
 import { CartEntity, CartModule } from '@chance/cart';
 import { CatalogModule, CATALOG_ENTITIES } from '@chance/catalog';
 import { CouponEntity, CouponsModule } from '@chance/coupons';
+import { InvoiceEntity, InvoicesModule } from '@chance/invoices';
+import { ORDER_ENTITIES, OrdersModule } from '@chance/orders';
 import { CoreModule, type AppConfig } from '@chance/core';
 import { IdentityModule, ProfileEntity, UserEntity } from '@chance/identity';
 import { SettingsModule } from '@chance/settings';
@@ -19,7 +21,7 @@ export class AppModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: databaseUrl,
-          entities: [UserEntity, ProfileEntity, ...CATALOG_ENTITIES, CouponEntity, CartEntity],
+          entities: [UserEntity, ProfileEntity, ...CATALOG_ENTITIES, CouponEntity, CartEntity, InvoiceEntity, ...ORDER_ENTITIES],
           synchronize: false,
           migrationsRun: false,
           logging: queryLogger ? ['query'] : false,
@@ -32,6 +34,8 @@ export class AppModule {
         CatalogModule,
         CouponsModule,
         CartModule,
+        InvoicesModule,
+        OrdersModule,
       ],
       controllers: [HealthController],
     };

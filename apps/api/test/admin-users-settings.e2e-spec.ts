@@ -146,3 +146,11 @@ describe('register rate limit', () => {
     expect(rowCount).toBe(0);
   });
 });
+
+describe('store settings', () => {
+  it('tells anyone the store name, currency and tax rate, nothing more', async () => {
+    const reply = await api.request('GET', '/api/store/settings');
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({ storeName: 'Chance Store', currency: expect.stringMatching(/^[A-Z]{3}$/), taxRateBps: expect.any(Number) });
+  });
+});

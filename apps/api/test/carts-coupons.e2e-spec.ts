@@ -1,6 +1,7 @@
 import { GuestCartCleanup } from '@chance/cart';
 import { Scheduler } from '@chance/core';
 import { ADMIN, startTestApi, type TestApi } from './support/test-api.js';
+import { ADDRESS } from './support/shop.js';
 
 let api: TestApi;
 let token: string;
@@ -151,12 +152,23 @@ describe('coupons on carts', () => {
   });
 
   it('refuses a customer who already used it as often as allowed (409 COUPON_CUSTOMER_LIMIT)', async () => {
-    const limited = await coupon({ code: 'ONCEEACH', perCustomerLimit: 1 });
+    await coupon({ code: 'ONCEEACH', perCustomerLimit: 1 });
     const customer = await api.registerCustomer();
-    await api.db.pool.query(`INSERT INTO coupon_redemptions (coupon_id, order_id, customer_id, email) VALUES ($1, 1, $2, $3)`, [limited.id, customer.id, customer.email]);
-    const mine = await api.request('GET', '/api/store/carts/mine', { token: customer.token });
-    await api.request('POST', `/api/store/carts/${mine.body.id}/items`, { token: customer.token, body: { variantId: mug, quantity: 1 } });
-    const reply = await api.request('POST', `/api/store/carts/${mine.body.id}/coupon`, { token: customer.token, body: { code: 'onceeach' } });
+    const fill = async () => {
+      const mine = await api.request('GET', '/api/store/carts/mine', { token: customer.token });
+      await api.request('POST', `/api/store/carts/${mine.body.id}/items`, { token: customer.token, body: { variantId: mug, quantity: 1 } });
+      return mine.body.id as number;
+    };
+    const first = await fill();
+    expect((await api.request('POST', `/api/store/carts/${first}/coupon`, { token: customer.token, body: { code: 'onceeach' } })).status).toBe(200);
+    const placed = await api.request('POST', '/api/store/checkout', {
+      token: customer.token,
+      headers: { 'idempotency-key': 'first-use' },
+      body: { cartId: first, shippingAddress: ADDRESS, paymentMethod: 'card' },
+    });
+    expect(placed.status).toBe(201);
+    const second = await fill();
+    const reply = await api.request('POST', `/api/store/carts/${second}/coupon`, { token: customer.token, body: { code: 'onceeach' } });
     expect([reply.status, reply.body.code]).toEqual([409, 'COUPON_CUSTOMER_LIMIT']);
     // a guest's e-mail is not known yet: checked at checkout
     expect((await apply('ONCEEACH')).status).toBe(200);

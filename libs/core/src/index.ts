@@ -21,3 +21,5 @@ export * from './pricing/totals.js';
 export * from './dates.js';
 export * from './scheduler/scheduler.js';
 export * from './security/secrets.js';
+export * from './database/document-numbers.js';
+export * from './http/idempotency.js';

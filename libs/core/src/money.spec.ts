@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { applyBasisPoints, roundHalfUp, sumMinorUnits } from './money.js';
+import { applyBasisPoints, formatMoney, roundHalfUp, sumMinorUnits } from './money.js';
 
 describe('roundHalfUp', () => {
   it.each([
@@ -60,5 +60,16 @@ describe('sumMinorUnits', () => {
   });
   it('refuses unsafe totals', () => {
     expect(() => sumMinorUnits([Number.MAX_SAFE_INTEGER, 1])).toThrow(RangeError);
+  });
+});
+
+describe('formatMoney', () => {
+  it('formats minor units exactly in the store currency', () => {
+    expect(formatMoney(123456, 'USD')).toBe('$1,234.56');
+    expect(formatMoney(5, 'USD')).toBe('$0.05');
+    expect(formatMoney(0, 'EUR')).toBe('€0.00');
+    expect(formatMoney(1500, 'JPY')).toBe('¥1,500');
+    expect(formatMoney(-250, 'USD')).toBe('-$2.50');
+    expect(formatMoney(9_007_199_254_740_991, 'USD')).toBe('$90,071,992,547,409.91');
   });
 });

@@ -39,3 +39,24 @@ export function toSafeNumber(value: bigint): number {
   }
   return Number(value);
 }
+
+/** Digits of the currency's minor unit (USD 2, JPY 0, KWD 3). */
+export function minorDigits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** `formatMoney(123456, 'USD')` → `$1,234.56`, exactly (decimal string arithmetic, no floats). */
+export function formatMoney(amount: number, currency: string, locale = 'en-US'): string {
+  assertMinorUnits(amount);
+  const digits = minorDigits(currency);
+  const sign = amount < 0 ? '-' : '';
+  const text = String(Math.abs(amount)).padStart(digits + 1, '0');
+  const decimal = digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return format.format(`${sign}${decimal}` as unknown as number);
+}
+
+/** `1500` → `15.00 %` (basis points as a percentage, integer arithmetic). */
+export function formatBasisPoints(bps: number): string {
+  return `${Math.trunc(bps / 100)}.${String(Math.abs(bps % 100)).padStart(2, '0')} %`;
+}

@@ -70,7 +70,8 @@ export const toCouponView = (c: CouponEntity, now = new Date()): CouponView => (
   updatedAt: c.updatedAt,
 });
 
-const refuse = (code: CouponRefusal | 'COUPON_NOT_FOUND') => new DomainError(code, REFUSAL_MESSAGES[code], { code: REFUSAL_MESSAGES[code] });
+/** A coupon refusal as the contract's error, with the message under the `code` field. */
+export const couponRefused = (code: CouponRefusal | 'COUPON_NOT_FOUND') => new DomainError(code, REFUSAL_MESSAGES[code], { code: REFUSAL_MESSAGES[code] });
 
 /** Coupons: the admin resource, and the checks and redemptions carts and orders rely on. */
 @Injectable()
@@ -162,9 +163,9 @@ export class CouponsService {
   /** Finds a coupon by code (case-insensitively) and checks every rule; refusals are the contract's codes. */
   async applicable(manager: EntityManager, code: string, subtotal: number, shopper: Shopper, now = new Date()): Promise<CouponEntity> {
     const coupon = await manager.createQueryBuilder(CouponEntity, 'c').where('lower(c.code) = lower(:code)', { code: code.trim() }).getOne();
-    if (!coupon) throw refuse('COUPON_NOT_FOUND');
+    if (!coupon) throw couponRefused('COUPON_NOT_FOUND');
     const refusal = await this.refusal(manager, coupon, subtotal, shopper, now);
-    if (refusal) throw refuse(refusal);
+    if (refusal) throw couponRefused(refusal);
     return coupon;
   }
 
@@ -172,6 +173,49 @@ export class CouponsService {
   async refusal(manager: EntityManager, coupon: CouponEntity, subtotal: number, shopper: Shopper, now = new Date()): Promise<CouponRefusal | null> {
     const customerUses = coupon.perCustomerLimit === null ? null : await this.customerUses(manager, coupon.id, shopper);
     return couponRefusal(coupon, { now, subtotal, customerUses });
+  }
+
+  /**
+   * At checkout, with the buyer known: every rule again, the per-customer limit included. One
+   * buyer's concurrent checkouts with the coupon queue on an advisory lock so their count holds.
+   */
+  async assertUsable(manager: EntityManager, couponId: number, subtotal: number, shopper: Shopper): Promise<CouponEntity> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`coupon:${couponId}:${shopper.customerId ?? shopper.email}`]);
+    const coupon = await this.get(couponId, manager);
+    const refusal = await this.refusal(manager, coupon, subtotal, shopper);
+    if (refusal) throw couponRefused(refusal);
+    return coupon;
+  }
+
+  /** Counts one use atomically against the total limit (zero rows: a concurrent checkout used it up). */
+  async redeem(manager: EntityManager, couponId: number, orderId: number, shopper: Shopper & { email: string }): Promise<void> {
+    const used = await manager.query(
+      `WITH used AS (
+         UPDATE coupons SET times_used = times_used + 1, updated_at = now()
+          WHERE id = $1 AND (usage_limit IS NULL OR times_used < usage_limit) RETURNING id)
+       SELECT id FROM used`,
+      [couponId],
+    );
+    if (used.length === 0) throw couponRefused('COUPON_USAGE_LIMIT');
+    await manager.query('INSERT INTO coupon_redemptions (coupon_id, order_id, customer_id, email) VALUES ($1, $2, $3, $4)', [
+      couponId,
+      orderId,
+      shopper.customerId,
+      shopper.email,
+    ]);
+  }
+
+  /** A cancelled order gives its use back. */
+  async release(manager: EntityManager, orderId: number): Promise<void> {
+    const released: { coupon_id: number }[] = await manager.query(
+      `WITH released AS (
+         UPDATE coupon_redemptions SET cancelled_at = now() WHERE order_id = $1 AND cancelled_at IS NULL RETURNING coupon_id)
+       SELECT coupon_id FROM released`,
+      [orderId],
+    );
+    for (const { coupon_id } of released) {
+      await manager.query('UPDATE coupons SET times_used = times_used - 1, updated_at = now() WHERE id = $1', [coupon_id]);
+    }
   }
 
   private async customerUses(manager: EntityManager, couponId: number, shopper: Shopper): Promise<number | null> {

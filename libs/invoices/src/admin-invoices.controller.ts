@@ -1,0 +1,41 @@
+import { Controller, Get, Header, Param, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
+import { BackOffice } from '@chance/identity';
+import type { FastifyReply } from 'fastify';
+import { INVOICE_LIST, InvoicesService } from './invoices.service.js';
+import { InvoiceView, toInvoiceView } from './invoice.view.js';
+
+@ApiTags('admin: invoices')
+@Controller('admin/invoices')
+@BackOffice()
+export class AdminInvoicesController {
+  constructor(private readonly invoices: InvoicesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Invoices (read only)', description: 'q searches the invoice and order numbers and the customer’s name and e-mail.' })
+  @ApiList(INVOICE_LIST)
+  @ApiResponse({ status: 200, type: [InvoiceView] })
+  @ApiErrors()
+  async list(@ListParams(INVOICE_LIST) query: ListQuery): Promise<ListPage<InvoiceView>> {
+    return (await this.invoices.list(query)).map(toInvoiceView);
+  }
+
+  @Get(':id')
+  @ApiResponse({ status: 200, type: InvoiceView })
+  @ApiErrors('NOT_FOUND')
+  async get(@Param('id', IdPipe) id: number): Promise<InvoiceView> {
+    return toInvoiceView(await this.invoices.get(id));
+  }
+
+  @Get(':id/pdf')
+  @Header('Content-Type', 'application/pdf')
+  @ApiProduces('application/pdf')
+  @ApiResponse({ status: 200, description: 'The printable invoice' })
+  @ApiErrors('NOT_FOUND')
+  async pdf(@Param('id', IdPipe) id: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const invoice = await this.invoices.get(id);
+    reply.header('Content-Disposition', `inline; filename="${invoice.number}.pdf"`);
+    return this.invoices.pdf(invoice);
+  }
+}

@@ -1,0 +1,52 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { InvoiceEntity } from './invoice.entity.js';
+
+export class InvoiceLineView {
+  @ApiProperty() productId: number;
+  @ApiProperty() variantId: number;
+  @ApiProperty() productName: string;
+  @ApiProperty() sku: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) attributes: Record<string, string>;
+  @ApiProperty() unitPrice: number;
+  @ApiProperty() quantity: number;
+  @ApiProperty() lineTotal: number;
+  @ApiProperty() shippingCost: number;
+}
+
+export class InvoiceView {
+  @ApiProperty() id: number;
+  @ApiProperty({ example: 'INV-2026-000017' }) number: string;
+  @ApiProperty() orderId: number;
+  @ApiProperty({ example: 'ORD-000042' }) orderNumber: string;
+  @ApiProperty({ format: 'date-time' }) issuedAt: Date;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Name, e-mail and address, as at the order' }) billTo: Record<string, unknown>;
+  @ApiProperty({ type: [InvoiceLineView] }) lines: InvoiceLineView[];
+  @ApiProperty() currency: string;
+  @ApiProperty() subtotal: number;
+  @ApiProperty() discountTotal: number;
+  @ApiProperty() shippingTotal: number;
+  @ApiProperty() taxRateBps: number;
+  @ApiProperty() taxTotal: number;
+  @ApiProperty() total: number;
+  @ApiProperty() paidAmount: number;
+  @ApiProperty({ enum: ['unpaid', 'partially_paid', 'paid', 'refunded'] }) paymentStatus: string;
+}
+
+export const toInvoiceView = (i: InvoiceEntity): InvoiceView => ({
+  id: i.id,
+  number: i.number,
+  orderId: i.orderId,
+  orderNumber: i.orderNumber,
+  issuedAt: i.issuedAt,
+  billTo: { ...i.billTo },
+  lines: i.lines,
+  currency: i.currency,
+  subtotal: i.subtotal,
+  discountTotal: i.discountTotal,
+  shippingTotal: i.shippingTotal,
+  taxRateBps: i.taxRateBps,
+  taxTotal: i.taxTotal,
+  total: i.total,
+  paidAmount: i.paidAmount,
+  paymentStatus: i.paymentStatus,
+});

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ADMIN_MAX_ROWS,
+  documentNumber,
+  findPage,
+  nextDocumentNumber,
+  notFound,
+  type ListColumns,
+  type ListPage,
+  type ListQuery,
+  type ListSpec,
+} from '@chance/core';
+import { SettingsService } from '@chance/settings';
+import { DataSource, type EntityManager } from 'typeorm';
+import { renderInvoicePdf } from './invoice-pdf.js';
+import { InvoiceEntity, type BillTo, type InvoiceLine } from './invoice.entity.js';
+
+export const INVOICE_LIST: ListSpec = {
+  resource: 'invoices',
+  maxRows: ADMIN_MAX_ROWS,
+  sortable: ['id', 'number', 'issuedAt', 'total', 'paymentStatus'],
+  defaultSort: ['issuedAt', 'DESC'],
+  searchable: true,
+  filters: {
+    orderId: { type: 'int' },
+    paymentStatus: { type: 'enum', values: ['unpaid', 'partially_paid', 'paid', 'refunded'] },
+    issuedAt_gte: { type: 'date' },
+    issuedAt_lte: { type: 'date' },
+  },
+};
+
+const COLUMNS: ListColumns = {
+  columns: { id: 'i.id', number: 'i.number', issuedAt: 'i.issuedAt', total: 'i.total', paymentStatus: 'i.paymentStatus', orderId: 'i.orderId' },
+  search: ['i.number', 'i.orderNumber'],
+  searchConditions: ["i.bill_to->>'email' ILIKE :listQ", "i.bill_to->>'name' ILIKE :listQ"],
+};
+
+/** What an invoice is issued from: the order's snapshot, totals and payment state. */
+export interface InvoiceSource {
+  orderId: number;
+  orderNumber: string;
+  issuedAt: Date;
+  billTo: BillTo;
+  lines: InvoiceLine[];
+  currency: string;
+  subtotal: number;
+  discountTotal: number;
+  shippingTotal: number;
+  taxRateBps: number;
+  taxTotal: number;
+  total: number;
+  paidAmount: number;
+  paymentStatus: string;
+}
+
+/**
+ * One invoice per order, issued in the order's transaction and numbered INV-<year>-<6 digits>
+ * from a gapless counter; its payment state follows the order's in the same transaction.
+ */
+@Injectable()
+export class InvoicesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: SettingsService,
+  ) {}
+
+  async issue(manager: EntityManager, source: InvoiceSource): Promise<number> {
+    const year = source.issuedAt.getUTCFullYear();
+    const number = documentNumber('INV', year, await nextDocumentNumber(manager, 'invoice', year));
+    const [{ id }] = await manager.query(
+      `INSERT INTO invoices (number, order_id, order_number, issued_at, bill_to, lines, currency, subtotal, discount_total,
+                             shipping_total, tax_rate_bps, tax_total, total, paid_amount, payment_status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+      [
+        number,
+        source.orderId,
+        source.orderNumber,
+        source.issuedAt,
+        JSON.stringify(source.billTo),
+        JSON.stringify(source.lines),
+        source.currency,
+        source.subtotal,
+        source.discountTotal,
+        source.shippingTotal,
+        source.taxRateBps,
+        source.taxTotal,
+        source.total,
+        source.paidAmount,
+        source.paymentStatus,
+      ],
+    );
+    return id;
+  }
+
+  /** Keeps the invoice's paid amount and payment status equal to the order's (same transaction). */
+  async followPayment(manager: EntityManager, orderId: number, paidAmount: number, paymentStatus: string): Promise<void> {
+    await manager.query('UPDATE invoices SET paid_amount = $2, payment_status = $3 WHERE order_id = $1', [orderId, paidAmount, paymentStatus]);
+  }
+
+  list(query: ListQuery): Promise<ListPage<InvoiceEntity>> {
+    return findPage('invoices', this.dataSource.manager.createQueryBuilder(InvoiceEntity, 'i'), query, COLUMNS);
+  }
+
+  async get(id: number): Promise<InvoiceEntity> {
+    const invoice = await this.dataSource.manager.findOneBy(InvoiceEntity, { id });
+    if (!invoice) throw notFound('Invoice');
+    return invoice;
+  }
+
+  async ofOrder(orderId: number): Promise<InvoiceEntity> {
+    const invoice = await this.dataSource.manager.findOneBy(InvoiceEntity, { orderId });
+    if (!invoice) throw notFound('Invoice');
+    return invoice;
+  }
+
+  async pdf(invoice: InvoiceEntity): Promise<Buffer> {
+    const { storeName } = await this.settings.current();
+    return renderInvoicePdf(invoice, { storeName });
+  }
+}

@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import { hashCartToken, liveLines, type LiveLine } from '@chance/cart';
+import { moveStock } from '@chance/catalog';
+import {
+  DomainError,
+  computeTotals,
+  constantTimeEqual,
+  idempotent,
+  inTransaction,
+  notFound,
+  publish,
+  randomSecret,
+  requestHash,
+  sha256Hex,
+  validationFailed,
+  type IdempotentResult,
+} from '@chance/core';
+import { CouponsService, discountOfCoupon } from '@chance/coupons';
+import { InvoicesService } from '@chance/invoices';
+import { SettingsService } from '@chance/settings';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CheckoutDto, OrderView } from './dto/order.dto.js';
+import { OrderReaderService } from './order-reader.service.js';
+import { estimatedDeliveryDate, orderNumber, paymentState } from './order-rules.js';
+
+export interface CheckoutCredentials {
+  userId?: number;
+  cartToken?: string;
+  idempotencyKey: string;
+}
+
+/**
+ * SPEC section 6 in one transaction: re-price the cart with the shared totals function, check
+ * the coupon again, take the stock of every line (all or none), redeem the coupon within its
+ * limits, create the order with snapshot lines and its invoice, publish `orders.order_placed`,
+ * close the cart. Locks are taken in one order everywhere (variants by id, then the coupon,
+ * then the invoice counter), so concurrent checkouts cannot deadlock; a loser rolls back whole.
+ */
+@Injectable()
+export class CheckoutService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly coupons: CouponsService,
+    private readonly invoices: InvoicesService,
+    private readonly settings: SettingsService,
+    private readonly reader: OrderReaderService,
+  ) {}
+
+  checkout(input: CheckoutDto, credentials: CheckoutCredentials): Promise<IdempotentResult<OrderView>> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const cart = await this.reachCart(manager, input.cartId, credentials);
+      const scope = cart.customerId !== null ? `checkout:customer:${cart.customerId}` : `checkout:cart:${cart.id}`;
+      return idempotent(manager, { scope, key: credentials.idempotencyKey, hash: requestHash(input) }, async () => ({
+        status: 201,
+        body: await this.placeOrder(manager, cart.id, input),
+      }));
+    });
+  }
+
+  private async placeOrder(manager: EntityManager, cartId: number, input: CheckoutDto): Promise<OrderView> {
+    const [cart] = await manager.query('SELECT id, customer_id, status, coupon_id FROM carts WHERE id = $1 FOR UPDATE', [cartId]);
+    if (cart.status !== 'active') throw new DomainError('INVALID_TRANSITION', 'This cart has already been checked out or merged');
+    const lines = (await liveLines(manager, [cart.id])).get(cart.id) ?? [];
+    if (lines.length === 0) throw validationFailed({ cartId: 'the cart is empty' });
+    const withdrawn = lines.find((line) => !line.isActive);
+    if (withdrawn) throw new DomainError('OUT_OF_STOCK', `${withdrawn.productName} is no longer for sale`, { [`variant.${withdrawn.variantId}`]: 'no longer for sale' });
+
+    const customerId: number | null = cart.customer_id;
+    const email = await this.buyerEmail(manager, customerId, input.email);
+    const { taxRateBps, currency } = await this.settings.current(manager);
+    const subtotal = computeTotals(lines, null, 0).subtotal;
+    const coupon = cart.coupon_id ? await this.coupons.assertUsable(manager, cart.coupon_id, subtotal, { customerId, email }) : null;
+    const totals = computeTotals(lines, coupon ? discountOfCoupon(coupon) : null, taxRateBps);
+
+    const [{ n }] = await manager.query(`SELECT nextval('order_number_seq')::int AS n`);
+    const number = orderNumber(n);
+    await moveStock(
+      manager,
+      lines.map((line) => ({ variantId: line.variantId, delta: -line.quantity })),
+      { reason: 'order_placed', reference: number },
+    );
+    const snapshots = await this.snapshots(manager, lines);
+    const placedAt: Date = (await manager.query('SELECT now() AS now'))[0].now;
+    const accessToken = customerId === null ? randomSecret() : undefined;
+    const payment = paymentState(totals.total, [], false);
+    const [{ id: orderId }] = await manager.query(
+      `INSERT INTO orders (number, customer_id, email, status, payment_status, payment_method, coupon_id, coupon_code,
+                           subtotal, discount_total, shipping_total, tax_rate_bps, tax_total, total, shipping_address,
+                           estimated_delivery_date, access_token_hash, cart_id, placed_at)
+       VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+      [
+        number,
+        customerId,
+        email,
+        payment.paymentStatus,
+        input.paymentMethod,
+        coupon?.id ?? null,
+        coupon?.code ?? null,
+        totals.subtotal,
+        totals.discountTotal,
+        totals.shippingTotal,
+        totals.taxRateBps,
+        totals.taxTotal,
+        totals.total,
+        JSON.stringify(input.shippingAddress),
+        estimatedDeliveryDate(placedAt, snapshots.map((s) => s.estimatedDeliveryDays)),
+        accessToken ? sha256Hex(accessToken) : null,
+        cart.id,
+        placedAt,
+      ],
+    );
+    await manager.query(
+      `INSERT INTO order_lines (order_id, product_id, variant_id, product_name, sku, attributes, unit_price, cost_price,
+                                shipping_cost, estimated_delivery_days, quantity, line_total)
+       SELECT $1, * FROM jsonb_to_recordset($2::jsonb) AS l(product_id int, variant_id int, product_name text, sku text, attributes jsonb,
+              unit_price int, cost_price int, shipping_cost int, estimated_delivery_days int, quantity int, line_total int)`,
+      [orderId, JSON.stringify(snapshots.map((s, i) => ({ ...snapshotRow(s), line_total: totals.lineTotals[i] })))],
+    );
+    if (coupon) await this.coupons.redeem(manager, coupon.id, orderId, { customerId, email });
+    const invoiceId = await this.invoices.issue(manager, {
+      orderId,
+      orderNumber: number,
+      issuedAt: placedAt,
+      billTo: { ...input.shippingAddress, email },
+      lines: snapshots.map((s, i) => ({
+        productId: s.productId,
+        variantId: s.variantId,
+        productName: s.productName,
+        sku: s.sku,
+        attributes: s.attributes,
+        unitPrice: s.unitPrice,
+        quantity: s.quantity,
+        lineTotal: totals.lineTotals[i],
+        shippingCost: s.shippingCost,
+      })),
+      currency,
+      ...totals,
+      paidAmount: 0,
+      paymentStatus: payment.paymentStatus,
+    });
+    await manager.query('UPDATE orders SET invoice_id = $2 WHERE id = $1', [orderId, invoiceId]);
+    await manager.query(`UPDATE carts SET status = 'checked_out', updated_at = now() WHERE id = $1`, [cart.id]);
+    await publish(manager, 'orders.order_placed', { orderId, number, customerId, email, total: totals.total });
+    const view = await this.reader.view(orderId, 'store', manager);
+    return accessToken ? { ...view, accessToken } : view;
+  }
+
+  private async reachCart(manager: EntityManager, cartId: number, credentials: CheckoutCredentials): Promise<{ id: number; customerId: number | null }> {
+    const [row] = await manager.query('SELECT id, customer_id, token_hash FROM carts WHERE id = $1', [cartId]);
+    if (!row) throw notFound('Cart');
+    const allowed =
+      row.customer_id !== null
+        ? credentials.userId === row.customer_id
+        : credentials.cartToken !== undefined && constantTimeEqual(row.token_hash, hashCartToken(credentials.cartToken));
+    if (!allowed) throw notFound('Cart');
+    return { id: row.id, customerId: row.customer_id };
+  }
+
+  private async buyerEmail(manager: EntityManager, customerId: number | null, given: string | undefined): Promise<string> {
+    if (customerId === null) {
+      if (!given) throw validationFailed({ email: 'is required for guest checkout' });
+      return given.trim().toLowerCase();
+    }
+    const [user] = await manager.query('SELECT email FROM users WHERE id = $1', [customerId]);
+    return user.email;
+  }
+
+  /** Copies what the order must remember of the catalog: names, SKUs, attributes, prices and costs. */
+  private async snapshots(manager: EntityManager, lines: LiveLine[]): Promise<Snapshot[]> {
+    const extra: { id: number; cost_price: number; estimated_delivery_days: number }[] = await manager.query(
+      `SELECT v.id, COALESCE(v.cost_price, p.cost_price) AS cost_price, p.estimated_delivery_days
+         FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ANY($1)`,
+      [lines.map((l) => l.variantId)],
+    );
+    const byId = new Map(extra.map((e) => [e.id, e]));
+    return lines.map((line) => ({
+      productId: line.productId,
+      variantId: line.variantId,
+      productName: line.productName,
+      sku: line.sku,
+      attributes: line.attributes,
+      unitPrice: line.unitPrice,
+      costPrice: byId.get(line.variantId)!.cost_price,
+      shippingCost: line.shippingCost,
+      estimatedDeliveryDays: byId.get(line.variantId)!.estimated_delivery_days,
+      quantity: line.quantity,
+    }));
+  }
+}
+
+interface Snapshot {
+  productId: number;
+  variantId: number;
+  productName: string;
+  sku: string;
+  attributes: Record<string, string>;
+  unitPrice: number;
+  costPrice: number;
+  shippingCost: number;
+  estimatedDeliveryDays: number;
+  quantity: number;
+}
+
+const snapshotRow = (s: Snapshot) => ({
+  product_id: s.productId,
+  variant_id: s.variantId,
+  product_name: s.productName,
+  sku: s.sku,
+  attributes: s.attributes,
+  unit_price: s.unitPrice,
+  cost_price: s.costPrice,
+  shipping_cost: s.shippingCost,
+  estimated_delivery_days: s.estimatedDeliveryDays,
+  quantity: s.quantity,
+});
+

@@ -1,0 +1,128 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsMinorUnits } from '@chance/core';
+import { CHECKOUT_METHODS, ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from '../order-rules.js';
+
+export class ShippingAddressDto {
+  @ApiProperty({ example: 'Ada Lovelace' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty({ example: '12 Analytical Way' }) @IsString() @IsNotEmpty() @MaxLength(300) line1: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) line2?: string;
+  @ApiProperty({ example: 'London' }) @IsString() @IsNotEmpty() @MaxLength(100) city: string;
+  @ApiProperty({ example: 'N1 9GU' }) @IsString() @IsNotEmpty() @MaxLength(20) postalCode: string;
+  @ApiProperty({ example: 'GB' }) @IsString() @IsNotEmpty() @MaxLength(100) country: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^\+?[0-9 ()-]{5,30}$/, { message: 'must be a phone number' }) phone?: string;
+}
+
+export class CheckoutDto {
+  @ApiProperty() @IsInt() @Min(1) cartId: number;
+
+  @ApiPropertyOptional({ description: 'Required for guests; signed-in customers use their account’s e-mail' })
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  @MaxLength(254)
+  email?: string;
+
+  @ApiProperty({ type: ShippingAddressDto })
+  @IsObject({ message: 'must be an address object' })
+  @ValidateNested()
+  @Type(() => ShippingAddressDto)
+  shippingAddress: ShippingAddressDto;
+
+  @ApiProperty({ enum: CHECKOUT_METHODS })
+  @IsIn(CHECKOUT_METHODS as unknown as string[], { message: `must be one of ${CHECKOUT_METHODS.join(', ')}` })
+  paymentMethod: (typeof CHECKOUT_METHODS)[number];
+}
+
+export class RecordPaymentDto {
+  @ApiProperty({ example: 2500, description: 'Positive, minor units, at most the balance due' })
+  @IsInt({ message: 'must be a whole number of minor units (cents)' })
+  @Min(1, { message: 'must be a positive amount' })
+  @IsMinorUnits()
+  amount: number;
+
+  @ApiProperty({ enum: PAYMENT_METHODS })
+  @IsIn(PAYMENT_METHODS as unknown as string[], { message: `must be one of ${PAYMENT_METHODS.join(', ')}` })
+  method: (typeof PAYMENT_METHODS)[number];
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) reference?: string;
+}
+
+export class MarkPaidDto {
+  @ApiPropertyOptional({ enum: PAYMENT_METHODS, description: 'Default: the order’s payment method' })
+  @IsOptional()
+  @IsIn(PAYMENT_METHODS as unknown as string[], { message: `must be one of ${PAYMENT_METHODS.join(', ')}` })
+  method?: (typeof PAYMENT_METHODS)[number];
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) reference?: string;
+}
+
+export class ChangeStatusDto {
+  @ApiProperty({ enum: ORDER_STATUSES })
+  @IsIn(ORDER_STATUSES as unknown as string[], { message: `must be one of ${ORDER_STATUSES.join(', ')}` })
+  status: (typeof ORDER_STATUSES)[number];
+}
+
+export class OnlinePaymentDto {
+  @ApiProperty({ example: 'tok_visa', description: 'From the payment provider’s client SDK (test provider: tok_visa, tok_declined)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  paymentToken: string;
+}
+
+export class OrderLineView {
+  @ApiProperty() id: number;
+  @ApiProperty() productId: number;
+  @ApiProperty() variantId: number;
+  @ApiProperty() productName: string;
+  @ApiProperty() sku: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) attributes: Record<string, string>;
+  @ApiProperty() unitPrice: number;
+  @ApiPropertyOptional({ description: 'Admin responses only' }) costPrice?: number;
+  @ApiProperty() shippingCost: number;
+  @ApiProperty() estimatedDeliveryDays: number;
+  @ApiProperty() quantity: number;
+  @ApiProperty() lineTotal: number;
+}
+
+export class PaymentView {
+  @ApiProperty() id: number;
+  @ApiProperty() orderId: number;
+  @ApiProperty() amount: number;
+  @ApiProperty({ enum: PAYMENT_METHODS }) method: string;
+  @ApiProperty({ nullable: true, type: String }) reference: string | null;
+  @ApiProperty({ enum: ['succeeded', 'refunded'] }) status: string;
+  @ApiProperty({ format: 'date-time' }) paidAt: Date;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) refundedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Number }) recordedById: number | null;
+}
+
+export class OrderView {
+  @ApiProperty() id: number;
+  @ApiProperty({ example: 'ORD-000042' }) number: string;
+  @ApiProperty({ nullable: true, type: Number }) customerId: number | null;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: ORDER_STATUSES }) status: string;
+  @ApiProperty({ enum: PAYMENT_STATUSES }) paymentStatus: string;
+  @ApiProperty({ enum: PAYMENT_METHODS }) paymentMethod: string;
+  @ApiProperty({ type: [OrderLineView] }) lines: OrderLineView[];
+  @ApiProperty({ nullable: true, type: String }) couponCode: string | null;
+  @ApiProperty() subtotal: number;
+  @ApiProperty() discountTotal: number;
+  @ApiProperty() shippingTotal: number;
+  @ApiProperty() taxRateBps: number;
+  @ApiProperty() taxTotal: number;
+  @ApiProperty() total: number;
+  @ApiProperty() paidAmount: number;
+  @ApiProperty() refundedAmount: number;
+  @ApiProperty() balanceDue: number;
+  @ApiProperty({ type: ShippingAddressDto }) shippingAddress: ShippingAddressDto;
+  @ApiProperty({ example: '2026-11-28' }) estimatedDeliveryDate: string;
+  @ApiProperty({ format: 'date-time' }) placedAt: Date;
+  @ApiProperty({ format: 'date-time' }) updatedAt: Date;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) cancelledAt: Date | null;
+  @ApiProperty({ nullable: true, type: Number }) invoiceId: number | null;
+  @ApiPropertyOptional({ description: 'Guest orders, in the checkout response only: send it as X-Order-Token to read the order' }) accessToken?: string;
+  @ApiPropertyOptional({ type: [PaymentView], description: 'Admin responses only' }) payments?: PaymentView[];
+}

@@ -1,0 +1,21 @@
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Scheduler, type ScheduledJob } from '@chance/core';
+import type { EntityManager } from 'typeorm';
+
+/** Idempotency keys are kept 24 hours at least (SPEC section 6); older ones are removed hourly. */
+@Injectable()
+export class IdempotencyCleanup implements ScheduledJob, OnApplicationBootstrap {
+  readonly name = 'idempotency-cleanup';
+  readonly intervalMs = 60 * 60 * 1000;
+
+  constructor(private readonly scheduler: Scheduler) {}
+
+  onApplicationBootstrap(): void {
+    this.scheduler.schedule(this);
+  }
+
+  async run(manager: EntityManager): Promise<number> {
+    const [, removed] = await manager.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '48 hours'`);
+    return removed;
+  }
+}

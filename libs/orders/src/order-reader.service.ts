@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ADMIN_MAX_ROWS,
+  STORE_MAX_ROWS,
+  constantTimeEqual,
+  findPage,
+  notFound,
+  sha256Hex,
+  type ListColumns,
+  type ListPage,
+  type ListQuery,
+  type ListSpec,
+} from '@chance/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { OrderView, PaymentView } from './dto/order.dto.js';
+import { OrderEntity, OrderLineEntity, PaymentEntity } from './order.entities.js';
+import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from './order-rules.js';
+import { toOrderView, toPaymentView, type Audience } from './order-view.js';
+
+const ORDER_FILTERS = {
+  status: { type: 'enum' as const, values: ORDER_STATUSES },
+  paymentStatus: { type: 'enum' as const, values: PAYMENT_STATUSES },
+  paymentMethod: { type: 'enum' as const, values: PAYMENT_METHODS },
+  placedAt_gte: { type: 'date' as const },
+  placedAt_lte: { type: 'date' as const },
+};
+
+export const ADMIN_ORDER_LIST: ListSpec = {
+  resource: 'orders',
+  maxRows: ADMIN_MAX_ROWS,
+  sortable: ['id', 'number', 'placedAt', 'total', 'status', 'paymentStatus', 'email'],
+  defaultSort: ['placedAt', 'DESC'],
+  searchable: true,
+  filters: { ...ORDER_FILTERS, customerId: { type: 'int' } },
+};
+
+export const STORE_ORDER_LIST: ListSpec = {
+  resource: 'orders',
+  maxRows: STORE_MAX_ROWS,
+  sortable: ['id', 'placedAt', 'total'],
+  defaultSort: ['placedAt', 'DESC'],
+  filters: { status: ORDER_FILTERS.status },
+};
+
+const ORDER_COLUMNS: ListColumns = {
+  columns: {
+    id: 'o.id',
+    number: 'o.number',
+    placedAt: 'o.placedAt',
+    total: 'o.total',
+    status: 'o.status',
+    paymentStatus: 'o.paymentStatus',
+    paymentMethod: 'o.paymentMethod',
+    email: 'o.email',
+    customerId: 'o.customerId',
+  },
+  search: ['o.number', 'o.email'],
+};
+
+export const PAYMENT_LIST: ListSpec = {
+  resource: 'payments',
+  maxRows: ADMIN_MAX_ROWS,
+  sortable: ['id', 'paidAt', 'amount', 'method', 'status'],
+  defaultSort: ['paidAt', 'DESC'],
+  searchable: true,
+  filters: {
+    orderId: { type: 'int' },
+    method: { type: 'enum', values: PAYMENT_METHODS },
+    status: { type: 'enum', values: ['succeeded', 'refunded'] },
+    paidAt_gte: { type: 'date' },
+    paidAt_lte: { type: 'date' },
+  },
+};
+
+const PAYMENT_COLUMNS: ListColumns = {
+  columns: { id: 'p.id', paidAt: 'p.paidAt', amount: 'p.amount', method: 'p.method', status: 'p.status', orderId: 'p.orderId' },
+  search: ['p.reference'],
+};
+
+/** Who asks for an order in the store: its customer (bearer) or the holder of the guest order token. */
+export interface OrderCredentials {
+  userId?: number;
+  orderToken?: string;
+}
+
+/** Reading orders and payments: lists, single orders, and the store's ownership rule (another's order is 404). */
+@Injectable()
+export class OrderReaderService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async listForAdmin(query: ListQuery): Promise<ListPage<OrderView>> {
+    const page = await findPage('orders', this.dataSource.manager.createQueryBuilder(OrderEntity, 'o'), query, ORDER_COLUMNS);
+    return this.views(this.dataSource.manager, page, 'admin');
+  }
+
+  async listForCustomer(userId: number, query: ListQuery): Promise<ListPage<OrderView>> {
+    const qb = this.dataSource.manager.createQueryBuilder(OrderEntity, 'o').where('o.customerId = :userId', { userId });
+    const page = await findPage('orders', qb, query, ORDER_COLUMNS);
+    return this.views(this.dataSource.manager, page, 'store');
+  }
+
+  async view(id: number, audience: Audience, manager: EntityManager = this.dataSource.manager): Promise<OrderView> {
+    const order = await manager.findOneBy(OrderEntity, { id });
+    if (!order) throw notFound('Order');
+    const [lines, payments] = await Promise.all([this.linesOf(manager, [id]), this.paymentsOf(manager, audience === 'admin' ? [id] : [])]);
+    return toOrderView(order, lines.get(id) ?? [], payments.get(id) ?? [], audience);
+  }
+
+  /** The order when the credentials reach it; otherwise 404 exactly as if it did not exist. */
+  async reach(id: number, credentials: OrderCredentials, manager: EntityManager = this.dataSource.manager): Promise<{ id: number; customerId: number | null }> {
+    const [row] = await manager.query('SELECT id, customer_id, access_token_hash FROM orders WHERE id = $1', [id]);
+    if (!row) throw notFound('Order');
+    const allowed =
+      row.customer_id !== null
+        ? credentials.userId === row.customer_id
+        : credentials.orderToken !== undefined && row.access_token_hash !== null && constantTimeEqual(row.access_token_hash, sha256Hex(credentials.orderToken));
+    if (!allowed) throw notFound('Order');
+    return { id: row.id, customerId: row.customer_id };
+  }
+
+  async listPayments(query: ListQuery): Promise<ListPage<PaymentView>> {
+    const page = await findPage('payments', this.dataSource.manager.createQueryBuilder(PaymentEntity, 'p'), query, PAYMENT_COLUMNS);
+    return page.map(toPaymentView);
+  }
+
+  async payment(id: number): Promise<PaymentView> {
+    const payment = await this.dataSource.manager.findOneBy(PaymentEntity, { id });
+    if (!payment) throw notFound('Payment');
+    return toPaymentView(payment);
+  }
+
+  private async views(manager: EntityManager, page: ListPage<OrderEntity>, audience: Audience): Promise<ListPage<OrderView>> {
+    const ids = page.rows.map((o) => o.id);
+    const [lines, payments] = await Promise.all([this.linesOf(manager, ids), this.paymentsOf(manager, audience === 'admin' ? ids : [])]);
+    return page.map((o) => toOrderView(o, lines.get(o.id) ?? [], payments.get(o.id) ?? [], audience));
+  }
+
+  private async linesOf(manager: EntityManager, orderIds: number[]): Promise<Map<number, OrderLineEntity[]>> {
+    return groupBy(
+      orderIds.length ? await manager.createQueryBuilder(OrderLineEntity, 'l').where('l.orderId = ANY(:ids)', { ids: orderIds }).orderBy('l.id').getMany() : [],
+    );
+  }
+
+  private async paymentsOf(manager: EntityManager, orderIds: number[]): Promise<Map<number, PaymentEntity[]>> {
+    return groupBy(
+      orderIds.length ? await manager.createQueryBuilder(PaymentEntity, 'p').where('p.orderId = ANY(:ids)', { ids: orderIds }).orderBy('p.id').getMany() : [],
+    );
+  }
+}
+
+function groupBy<T extends { orderId: number }>(rows: T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) map.set(row.orderId, [...(map.get(row.orderId) ?? []), row]);
+  return map;
+}

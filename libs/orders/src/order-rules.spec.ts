@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { DomainError } from '@chance/core';
+import { ORDER_STATUSES, assertMove, canMove, estimatedDeliveryDate, orderNumber, paymentState, statusAfterPayment, type OrderStatus } from './order-rules.js';
+
+describe('order status machine', () => {
+  const allowed: [OrderStatus, OrderStatus][] = [
+    ['pending', 'processing'],
+    ['processing', 'shipped'],
+    ['shipped', 'delivered'],
+    ['pending', 'cancelled'],
+    ['processing', 'cancelled'],
+  ];
+  it('allows exactly the contract’s moves', () => {
+    for (const from of ORDER_STATUSES) {
+      for (const to of ORDER_STATUSES) {
+        const expected = allowed.some(([a, b]) => a === from && b === to);
+        expect([from, to, canMove(from, to)]).toEqual([from, to, expected]);
+      }
+    }
+  });
+  it('refuses others with 409 INVALID_TRANSITION', () => {
+    for (const [from, to] of [['shipped', 'cancelled'], ['delivered', 'pending'], ['cancelled', 'pending'], ['pending', 'delivered'], ['pending', 'pending']] as [OrderStatus, OrderStatus][]) {
+      try {
+        assertMove(from, to);
+        throw new Error('moved');
+      } catch (e) {
+        expect(e).toBeInstanceOf(DomainError);
+        expect((e as DomainError).code).toBe('INVALID_TRANSITION');
+      }
+    }
+  });
+  it('delivers an order once it is paid, from pending, processing or shipped only', () => {
+    expect(statusAfterPayment('pending', 'paid')).toBe('delivered');
+    expect(statusAfterPayment('processing', 'paid')).toBe('delivered');
+    expect(statusAfterPayment('shipped', 'paid')).toBe('delivered');
+    expect(statusAfterPayment('shipped', 'partially_paid')).toBe('shipped');
+    expect(statusAfterPayment('cancelled', 'paid')).toBe('cancelled');
+  });
+});
+
+describe('paymentState', () => {
+  it('derives unpaid, partially paid and paid from the payments', () => {
+    expect(paymentState(1000, [], false)).toEqual({ paidAmount: 0, refundedAmount: 0, balanceDue: 1000, paymentStatus: 'unpaid' });
+    expect(paymentState(1000, [{ amount: 400, status: 'succeeded' }], false)).toEqual({ paidAmount: 400, refundedAmount: 0, balanceDue: 600, paymentStatus: 'partially_paid' });
+    expect(paymentState(1000, [{ amount: 400, status: 'succeeded' }, { amount: 600, status: 'succeeded' }], false).paymentStatus).toBe('paid');
+  });
+  it('shows a cancelled order with nothing paid or due, and what was paid as refunded', () => {
+    expect(paymentState(1000, [{ amount: 400, status: 'refunded' }], true)).toEqual({ paidAmount: 0, refundedAmount: 400, balanceDue: 0, paymentStatus: 'refunded' });
+    expect(paymentState(1000, [], true)).toEqual({ paidAmount: 0, refundedAmount: 0, balanceDue: 0, paymentStatus: 'unpaid' });
+  });
+  it('keeps paid + balance = total while not cancelled', () => {
+    fc.assert(
+      fc.property(fc.nat(1e7), fc.array(fc.nat(1e5), { maxLength: 10 }), (total, amounts) => {
+        const payments = amounts.filter((a) => a > 0).map((amount) => ({ amount, status: 'succeeded' as const }));
+        const state = paymentState(total, payments, false);
+        if (state.paidAmount <= total) expect(state.paidAmount + state.balanceDue).toBe(total);
+        expect(state.balanceDue).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+});
+
+describe('estimatedDeliveryDate and numbers', () => {
+  it('adds the largest delivery time to the UTC order date', () => {
+    expect(estimatedDeliveryDate(new Date('2026-11-25T23:30:00Z'), [2, 5, 1])).toBe('2026-11-30');
+    expect(estimatedDeliveryDate(new Date('2026-12-30T10:00:00Z'), [3])).toBe('2027-01-02');
+    expect(estimatedDeliveryDate(new Date('2026-11-25T10:00:00Z'), [])).toBe('2026-11-25');
+  });
+  it('formats order numbers', () => expect(orderNumber(42)).toBe('ORD-000042'));
+});

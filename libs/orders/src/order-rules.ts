@@ -1,0 +1,68 @@
+import { DomainError } from '@chance/core';
+
+/** The order status machine and payment derivation of SPEC section 8, as pure functions. */
+export const ORDER_STATUSES = ['pending', 'processing', 'shipped', 'delivered', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'refunded'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export const PAYMENT_METHODS = ['cash', 'card', 'bank_transfer', 'mobile_wallet', 'cash_on_delivery'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+/** Checkout takes every method but cash. */
+export const CHECKOUT_METHODS = ['cash_on_delivery', 'bank_transfer', 'card', 'mobile_wallet'] as const;
+
+const MOVES: Record<OrderStatus, readonly OrderStatus[]> = {
+  pending: ['processing', 'cancelled'],
+  processing: ['shipped', 'cancelled'],
+  shipped: ['delivered'],
+  delivered: [],
+  cancelled: [],
+};
+
+export function canMove(from: OrderStatus, to: OrderStatus): boolean {
+  return MOVES[from].includes(to);
+}
+
+/** Refuses (409 INVALID_TRANSITION) any manual move the machine does not allow. */
+export function assertMove(from: OrderStatus, to: OrderStatus): void {
+  if (!canMove(from, to)) throw new DomainError('INVALID_TRANSITION', `An order cannot go from ${from} to ${to}`);
+}
+
+export interface RecordedPayment {
+  amount: number;
+  status: 'succeeded' | 'refunded';
+}
+
+export interface PaymentState {
+  paidAmount: number;
+  refundedAmount: number;
+  balanceDue: number;
+  paymentStatus: PaymentStatus;
+}
+
+/** Paid amount, balance and payment status, always derived from the recorded payments. */
+export function paymentState(total: number, payments: readonly RecordedPayment[], cancelled: boolean): PaymentState {
+  const paid = payments.filter((p) => p.status === 'succeeded').reduce((sum, p) => sum + p.amount, 0);
+  const refunded = payments.filter((p) => p.status === 'refunded').reduce((sum, p) => sum + p.amount, 0);
+  if (cancelled) {
+    return { paidAmount: 0, refundedAmount: refunded + paid, balanceDue: 0, paymentStatus: refunded + paid > 0 ? 'refunded' : 'unpaid' };
+  }
+  const paymentStatus: PaymentStatus = paid >= total ? 'paid' : paid > 0 ? 'partially_paid' : 'unpaid';
+  return { paidAmount: paid, refundedAmount: refunded, balanceDue: Math.max(0, total - paid), paymentStatus };
+}
+
+/** The one automatic move: an order that becomes paid is delivered (from pending, processing or shipped). */
+export function statusAfterPayment(status: OrderStatus, paymentStatus: PaymentStatus): OrderStatus {
+  return paymentStatus === 'paid' && (status === 'pending' || status === 'processing' || status === 'shipped') ? 'delivered' : status;
+}
+
+/** Order date + the largest delivery time of its lines, as a UTC date. */
+export function estimatedDeliveryDate(placedAt: Date, deliveryDays: readonly number[]): string {
+  const days = deliveryDays.length ? Math.max(...deliveryDays) : 0;
+  const date = new Date(Date.UTC(placedAt.getUTCFullYear(), placedAt.getUTCMonth(), placedAt.getUTCDate() + days));
+  return date.toISOString().slice(0, 10);
+}
+
+/** `ORD-000042` */
+export const orderNumber = (n: number): string => `ORD-${String(n).padStart(6, '0')}`;

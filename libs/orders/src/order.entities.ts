@@ -1,0 +1,70 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { OrderStatus, PaymentMethod, PaymentStatus } from './order-rules.js';
+
+export interface ShippingAddress {
+  name: string;
+  line1: string;
+  line2?: string;
+  city: string;
+  postalCode: string;
+  country: string;
+  phone?: string;
+}
+
+@Entity('orders')
+export class OrderEntity {
+  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' }) id: number;
+  @Column({ type: 'text' }) number: string;
+  @Column({ name: 'customer_id', type: 'integer', nullable: true }) customerId: number | null;
+  @Column({ type: 'text' }) email: string;
+  @Column({ type: 'text' }) status: OrderStatus;
+  @Column({ name: 'payment_status', type: 'text' }) paymentStatus: PaymentStatus;
+  @Column({ name: 'payment_method', type: 'text' }) paymentMethod: PaymentMethod;
+  @Column({ name: 'coupon_code', type: 'text', nullable: true }) couponCode: string | null;
+  @Column({ type: 'integer' }) subtotal: number;
+  @Column({ name: 'discount_total', type: 'integer' }) discountTotal: number;
+  @Column({ name: 'shipping_total', type: 'integer' }) shippingTotal: number;
+  @Column({ name: 'tax_rate_bps', type: 'integer' }) taxRateBps: number;
+  @Column({ name: 'tax_total', type: 'integer' }) taxTotal: number;
+  @Column({ type: 'integer' }) total: number;
+  @Column({ name: 'paid_amount', type: 'integer' }) paidAmount: number;
+  @Column({ name: 'refunded_amount', type: 'integer' }) refundedAmount: number;
+  @Column({ name: 'shipping_address', type: 'jsonb' }) shippingAddress: ShippingAddress;
+  @Column({ name: 'estimated_delivery_date', type: 'date' }) estimatedDeliveryDate: string;
+  @Column({ name: 'invoice_id', type: 'integer', nullable: true }) invoiceId: number | null;
+  @Column({ name: 'placed_at', type: 'timestamptz' }) placedAt: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
+}
+
+@Entity('order_lines')
+export class OrderLineEntity {
+  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' }) id: number;
+  @Column({ name: 'order_id', type: 'integer' }) orderId: number;
+  @Column({ name: 'product_id', type: 'integer' }) productId: number;
+  @Column({ name: 'variant_id', type: 'integer' }) variantId: number;
+  @Column({ name: 'product_name', type: 'text' }) productName: string;
+  @Column({ type: 'text' }) sku: string;
+  @Column({ type: 'jsonb' }) attributes: Record<string, string>;
+  @Column({ name: 'unit_price', type: 'integer' }) unitPrice: number;
+  @Column({ name: 'cost_price', type: 'integer' }) costPrice: number;
+  @Column({ name: 'shipping_cost', type: 'integer' }) shippingCost: number;
+  @Column({ name: 'estimated_delivery_days', type: 'integer' }) estimatedDeliveryDays: number;
+  @Column({ type: 'integer' }) quantity: number;
+  @Column({ name: 'line_total', type: 'integer' }) lineTotal: number;
+}
+
+@Entity('payments')
+export class PaymentEntity {
+  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' }) id: number;
+  @Column({ name: 'order_id', type: 'integer' }) orderId: number;
+  @Column({ type: 'integer' }) amount: number;
+  @Column({ type: 'text' }) method: PaymentMethod;
+  @Column({ type: 'text', nullable: true }) reference: string | null;
+  @Column({ type: 'text' }) status: 'succeeded' | 'refunded';
+  @Column({ name: 'paid_at', type: 'timestamptz' }) paidAt: Date;
+  @Column({ name: 'refunded_at', type: 'timestamptz', nullable: true }) refundedAt: Date | null;
+  @Column({ name: 'recorded_by_id', type: 'integer', nullable: true }) recordedById: number | null;
+}
+
+export const ORDER_ENTITIES = [OrderEntity, OrderLineEntity, PaymentEntity];

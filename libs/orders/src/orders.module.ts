@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { CouponsModule } from '@chance/coupons';
+import { InvoicesModule } from '@chance/invoices';
+import { SettingsModule } from '@chance/settings';
+import { AdminOrdersController, AdminPaymentsController } from './admin-orders.controller.js';
+import { CheckoutService } from './checkout.service.js';
+import { IdempotencyCleanup } from './idempotency-cleanup.js';
+import { OrderLifecycleService } from './order-lifecycle.service.js';
+import { OrderReaderService } from './order-reader.service.js';
+import { NoPaymentProvider, PaymentProvider, TestPaymentProvider } from './payment-provider.js';
+import { StoreOrdersController } from './store-orders.controller.js';
+
+@Module({
+  imports: [CouponsModule, InvoicesModule, SettingsModule],
+  controllers: [StoreOrdersController, AdminOrdersController, AdminPaymentsController],
+  providers: [
+    CheckoutService,
+    OrderReaderService,
+    OrderLifecycleService,
+    IdempotencyCleanup,
+    { provide: PaymentProvider, useClass: process.env.NODE_ENV === 'production' ? NoPaymentProvider : TestPaymentProvider },
+  ],
+  exports: [OrderReaderService, OrderLifecycleService],
+})
+export class OrdersModule {}

@@ -1,0 +1,132 @@
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiList, IdPipe, ListParams, assertIdempotencyKey, type ListPage, type ListQuery } from '@chance/core';
+import { CurrentUser, Public, SignedIn, type Caller } from '@chance/identity';
+import { InvoicesService, InvoiceView, toInvoiceView } from '@chance/invoices';
+import type { FastifyReply } from 'fastify';
+import { CheckoutService } from './checkout.service.js';
+import { CheckoutDto, OnlinePaymentDto, OrderView } from './dto/order.dto.js';
+import { OrderLifecycleService } from './order-lifecycle.service.js';
+import { OrderReaderService, STORE_ORDER_LIST, type OrderCredentials } from './order-reader.service.js';
+
+const IDEMPOTENCY = { name: 'Idempotency-Key', required: true, description: 'At most 255 characters; the same key and body replays the first result' };
+const ORDER_TOKEN = { name: 'X-Order-Token', required: false, description: 'A guest order’s access token (from the checkout response)' };
+const credentials = (caller: Caller | undefined, token: string | undefined): OrderCredentials => ({ userId: caller?.id, orderToken: token });
+
+@ApiTags('store: checkout and orders')
+@Controller('store')
+export class StoreOrdersController {
+  constructor(
+    private readonly checkoutService: CheckoutService,
+    private readonly reader: OrderReaderService,
+    private readonly lifecycle: OrderLifecycleService,
+    private readonly invoices: InvoicesService,
+  ) {}
+
+  @Post('checkout')
+  @Public()
+  @ApiHeader(IDEMPOTENCY)
+  @ApiHeader({ name: 'X-Cart-Token', required: false, description: 'A guest cart’s token' })
+  @ApiOperation({
+    summary: 'Place an order from a cart',
+    description:
+      'One transaction: re-prices the cart, checks the coupon, takes the stock of every line, redeems the coupon, creates the order and its invoice, closes the cart. ' +
+      'Guests get an accessToken in the order (send it as X-Order-Token). A failed checkout stores nothing, so it may be retried with the same key.',
+  })
+  @ApiResponse({ status: 201, type: OrderView })
+  @ApiErrors('NOT_FOUND', 'OUT_OF_STOCK', 'INVALID_TRANSITION', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED', 'COUPON_INACTIVE', 'COUPON_NOT_STARTED', 'COUPON_EXPIRED', 'COUPON_MIN_PURCHASE', 'COUPON_USAGE_LIMIT', 'COUPON_CUSTOMER_LIMIT')
+  async checkout(
+    @Body() body: CheckoutDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentUser() caller?: Caller,
+    @Headers('idempotency-key') key?: string,
+    @Headers('x-cart-token') cartToken?: string,
+  ): Promise<OrderView> {
+    const result = await this.checkoutService.checkout(body, { userId: caller?.id, cartToken, idempotencyKey: assertIdempotencyKey(key) });
+    reply.status(result.status);
+    if (result.replayed) reply.header('Idempotent-Replayed', 'true');
+    return result.body;
+  }
+
+  @Get('orders')
+  @SignedIn()
+  @ApiOperation({ summary: 'Your orders' })
+  @ApiList(STORE_ORDER_LIST)
+  @ApiResponse({ status: 200, type: [OrderView] })
+  @ApiErrors()
+  list(@CurrentUser() caller: Caller, @ListParams(STORE_ORDER_LIST) query: ListQuery): Promise<ListPage<OrderView>> {
+    return this.reader.listForCustomer(caller.id, query);
+  }
+
+  @Get('orders/:id')
+  @Public()
+  @ApiHeader(ORDER_TOKEN)
+  @ApiResponse({ status: 200, type: OrderView })
+  @ApiErrors('NOT_FOUND')
+  async get(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @Headers('x-order-token') token?: string): Promise<OrderView> {
+    await this.reader.reach(id, credentials(caller, token));
+    return this.reader.view(id, 'store');
+  }
+
+  @Get('orders/:id/invoice')
+  @Public()
+  @ApiHeader(ORDER_TOKEN)
+  @ApiResponse({ status: 200, type: InvoiceView })
+  @ApiErrors('NOT_FOUND')
+  async invoice(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @Headers('x-order-token') token?: string): Promise<InvoiceView> {
+    await this.reader.reach(id, credentials(caller, token));
+    return toInvoiceView(await this.invoices.ofOrder(id));
+  }
+
+  @Get('orders/:id/invoice.pdf')
+  @Public()
+  @ApiHeader(ORDER_TOKEN)
+  @Header('Content-Type', 'application/pdf')
+  @ApiProduces('application/pdf')
+  @ApiResponse({ status: 200, description: 'The printable invoice' })
+  @ApiErrors('NOT_FOUND')
+  async invoicePdf(
+    @Param('id', IdPipe) id: number,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentUser() caller?: Caller,
+    @Headers('x-order-token') token?: string,
+  ): Promise<Buffer> {
+    await this.reader.reach(id, credentials(caller, token));
+    const invoice = await this.invoices.ofOrder(id);
+    reply.header('Content-Disposition', `inline; filename="${invoice.number}.pdf"`);
+    return this.invoices.pdf(invoice);
+  }
+
+  @Post('orders/:id/cancel')
+  @Public()
+  @HttpCode(200)
+  @ApiHeader(ORDER_TOKEN)
+  @ApiOperation({ summary: 'Cancel your own pending order', description: 'Stock and coupon use are returned; payments are refunded.' })
+  @ApiResponse({ status: 200, type: OrderView })
+  @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
+  async cancel(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @Headers('x-order-token') token?: string): Promise<OrderView> {
+    await this.reader.reach(id, credentials(caller, token));
+    await this.lifecycle.cancel(id, 'pending');
+    return this.reader.view(id, 'store');
+  }
+
+  @Post('orders/:id/payments')
+  @Public()
+  @ApiHeader(IDEMPOTENCY)
+  @ApiHeader(ORDER_TOKEN)
+  @ApiOperation({ summary: 'Pay the balance by card', description: 'Charges balanceDue through the payment provider. Test provider: tok_visa succeeds, tok_declined is declined.' })
+  @ApiResponse({ status: 201, type: OrderView })
+  @ApiErrors('NOT_FOUND', 'PAYMENT_DECLINED', 'INVALID_TRANSITION', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED')
+  async pay(
+    @Param('id', IdPipe) id: number,
+    @Body() body: OnlinePaymentDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentUser() caller?: Caller,
+    @Headers('x-order-token') token?: string,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<OrderView> {
+    const result = await this.lifecycle.payOnline(id, credentials(caller, token), body.paymentToken, assertIdempotencyKey(key));
+    reply.status(result.status);
+    return result.body;
+  }
+}
