@@ -24,6 +24,7 @@ export default [
             { sourceTag: 'scope:catalog', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings'] },
             { sourceTag: 'scope:coupons', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity'] },
             { sourceTag: 'scope:cart', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog', 'scope:coupons'] },
+            { sourceTag: 'scope:purchasing', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog'] },
             { sourceTag: 'scope:invoices', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings'] },
             { sourceTag: 'scope:orders', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog', 'scope:coupons', 'scope:cart', 'scope:invoices'] },
           ],
@@ -35,6 +36,7 @@ export default [
     files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },

@@ -6,6 +6,7 @@ import { CatalogModule, CATALOG_ENTITIES } from '@chance/catalog';
 import { CouponEntity, CouponsModule } from '@chance/coupons';
 import { InvoiceEntity, InvoicesModule } from '@chance/invoices';
 import { ORDER_ENTITIES, OrdersModule } from '@chance/orders';
+import { PURCHASING_ENTITIES, PurchasingModule } from '@chance/purchasing';
 import { CoreModule, type AppConfig } from '@chance/core';
 import { IdentityModule, ProfileEntity, UserEntity } from '@chance/identity';
 import { SettingsModule } from '@chance/settings';
@@ -21,7 +22,7 @@ export class AppModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: databaseUrl,
-          entities: [UserEntity, ProfileEntity, ...CATALOG_ENTITIES, CouponEntity, CartEntity, InvoiceEntity, ...ORDER_ENTITIES],
+          entities: [UserEntity, ProfileEntity, ...CATALOG_ENTITIES, CouponEntity, CartEntity, InvoiceEntity, ...ORDER_ENTITIES, ...PURCHASING_ENTITIES],
           synchronize: false,
           migrationsRun: false,
           logging: queryLogger ? ['query'] : false,
@@ -36,6 +37,7 @@ export class AppModule {
         CartModule,
         InvoicesModule,
         OrdersModule,
+        PurchasingModule,
       ],
       controllers: [HealthController],
     };

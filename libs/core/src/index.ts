@@ -23,3 +23,4 @@ export * from './scheduler/scheduler.js';
 export * from './security/secrets.js';
 export * from './database/document-numbers.js';
 export * from './http/idempotency.js';
+export * from './pdf/document-pdf.js';

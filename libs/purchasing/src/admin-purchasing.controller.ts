@@ -1,0 +1,142 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
+import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
+import type { FastifyReply } from 'fastify';
+import { CreatePurchaseDto, CreateSupplierDto, PurchaseInvoiceView, PurchaseView, SupplierView, UpdatePurchaseDto, UpdateSupplierDto } from './dto/purchasing.dto.js';
+import { PURCHASE_INVOICE_LIST, PurchaseInvoicesService, toPurchaseInvoiceView } from './purchase-invoices.service.js';
+import { PURCHASE_LIST, PurchasesService } from './purchases.service.js';
+import { SUPPLIER_LIST, SuppliersService, toSupplierView } from './suppliers.service.js';
+
+@ApiTags('admin: suppliers')
+@Controller('admin/suppliers')
+@BackOffice()
+export class AdminSuppliersController {
+  constructor(private readonly suppliers: SuppliersService) {}
+
+  @Get()
+  @ApiList(SUPPLIER_LIST)
+  @ApiResponse({ status: 200, type: [SupplierView] })
+  @ApiErrors()
+  list(@ListParams(SUPPLIER_LIST) query: ListQuery): Promise<ListPage<SupplierView>> {
+    return this.suppliers.list(query);
+  }
+
+  @Get(':id')
+  @ApiResponse({ status: 200, type: SupplierView })
+  @ApiErrors('NOT_FOUND')
+  async get(@Param('id', IdPipe) id: number): Promise<SupplierView> {
+    return toSupplierView(await this.suppliers.get(id));
+  }
+
+  @Post()
+  @ApiResponse({ status: 201, type: SupplierView })
+  @ApiErrors()
+  async create(@Body() body: CreateSupplierDto): Promise<SupplierView> {
+    return toSupplierView(await this.suppliers.create(body));
+  }
+
+  @Put(':id')
+  @ApiResponse({ status: 200, type: SupplierView })
+  @ApiErrors('NOT_FOUND')
+  async update(@Param('id', IdPipe) id: number, @Body() body: UpdateSupplierDto): Promise<SupplierView> {
+    return toSupplierView(await this.suppliers.update(id, body));
+  }
+
+  @Delete(':id')
+  @ApiResponse({ status: 200, type: SupplierView })
+  @ApiErrors('NOT_FOUND', 'CONFLICT')
+  async remove(@Param('id', IdPipe) id: number): Promise<SupplierView> {
+    return toSupplierView(await this.suppliers.remove(id));
+  }
+}
+
+@ApiTags('admin: purchases')
+@Controller('admin/purchases')
+@BackOffice()
+export class AdminPurchasesController {
+  constructor(private readonly purchases: PurchasesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Purchases', description: 'q searches the number, notes, product names and SKUs of the lines.' })
+  @ApiList(PURCHASE_LIST)
+  @ApiResponse({ status: 200, type: [PurchaseView] })
+  @ApiErrors()
+  list(@ListParams(PURCHASE_LIST) query: ListQuery): Promise<ListPage<PurchaseView>> {
+    return this.purchases.list(query);
+  }
+
+  @Get(':id')
+  @ApiResponse({ status: 200, type: PurchaseView })
+  @ApiErrors('NOT_FOUND')
+  get(@Param('id', IdPipe) id: number): Promise<PurchaseView> {
+    return this.purchases.view(id);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create a purchase', description: 'Its purchase invoice (PINV-<year>-<6 digits>) is issued with it.' })
+  @ApiResponse({ status: 201, type: PurchaseView })
+  @ApiErrors()
+  create(@Body() body: CreatePurchaseDto): Promise<PurchaseView> {
+    return this.purchases.create(body);
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: 'Change a purchase before receipt (partial; lines replace all lines)', description: 'status may move draft → ordered here.' })
+  @ApiResponse({ status: 200, type: PurchaseView })
+  @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
+  update(@Param('id', IdPipe) id: number, @Body() body: UpdatePurchaseDto): Promise<PurchaseView> {
+    return this.purchases.update(id, body);
+  }
+
+  @Post(':id/receive')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Receive the goods', description: 'Adds every line to stock (purchase_received), sets each variant’s cost price to the line’s unit cost, freezes the purchase and its invoice. Twice: 409 INVALID_TRANSITION.' })
+  @ApiResponse({ status: 200, type: PurchaseView })
+  @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
+  receive(@Param('id', IdPipe) id: number, @CurrentUser() caller: Caller): Promise<PurchaseView> {
+    return this.purchases.receive(id, caller.id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel before receipt', description: 'The purchase invoice becomes void.' })
+  @ApiResponse({ status: 200, type: PurchaseView })
+  @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
+  cancel(@Param('id', IdPipe) id: number): Promise<PurchaseView> {
+    return this.purchases.cancel(id);
+  }
+}
+
+@ApiTags('admin: purchase invoices')
+@Controller('admin/purchase-invoices')
+@BackOffice()
+export class AdminPurchaseInvoicesController {
+  constructor(private readonly invoices: PurchaseInvoicesService) {}
+
+  @Get()
+  @ApiList(PURCHASE_INVOICE_LIST)
+  @ApiResponse({ status: 200, type: [PurchaseInvoiceView] })
+  @ApiErrors()
+  list(@ListParams(PURCHASE_INVOICE_LIST) query: ListQuery): Promise<ListPage<PurchaseInvoiceView>> {
+    return this.invoices.list(query);
+  }
+
+  @Get(':id')
+  @ApiResponse({ status: 200, type: PurchaseInvoiceView })
+  @ApiErrors('NOT_FOUND')
+  async get(@Param('id', IdPipe) id: number): Promise<PurchaseInvoiceView> {
+    return toPurchaseInvoiceView(await this.invoices.get(id));
+  }
+
+  @Get(':id/pdf')
+  @Header('Content-Type', 'application/pdf')
+  @ApiProduces('application/pdf')
+  @ApiResponse({ status: 200, description: 'The printable purchase invoice' })
+  @ApiErrors('NOT_FOUND')
+  async pdf(@Param('id', IdPipe) id: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const invoice = await this.invoices.get(id);
+    reply.header('Content-Disposition', `inline; filename="${invoice.number}.pdf"`);
+    return this.invoices.pdf(invoice);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './purchasing.module.js';
+export { PURCHASING_ENTITIES } from './purchasing.entities.js';

@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { moveStock } from '@chance/catalog';
+import { ADMIN_MAX_ROWS, findPage, inTransaction, notFound, publish, validationFailed, type ListColumns, type ListPage, type ListQuery, type ListSpec } from '@chance/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CreatePurchaseDto, PurchaseLineDto, PurchaseView, UpdatePurchaseDto } from './dto/purchasing.dto.js';
+import { PurchaseInvoicesService, type PurchaseInvoiceContent } from './purchase-invoices.service.js';
+import { assertEditable, assertPurchaseMove, purchaseNumber, purchaseTotals, PURCHASE_STATUSES } from './purchase-rules.js';
+import { PurchaseEntity, PurchaseLineEntity } from './purchasing.entities.js';
+import { SuppliersService } from './suppliers.service.js';
+
+export const PURCHASE_LIST: ListSpec = {
+  resource: 'purchases',
+  maxRows: ADMIN_MAX_ROWS,
+  sortable: ['id', 'number', 'createdAt', 'orderedAt', 'receivedAt', 'total', 'status'],
+  defaultSort: ['createdAt', 'DESC'],
+  searchable: true,
+  filters: { status: { type: 'enum', values: PURCHASE_STATUSES }, supplierId: { type: 'int' }, createdAt_gte: { type: 'date' }, createdAt_lte: { type: 'date' } },
+};
+
+const COLUMNS: ListColumns = {
+  columns: { id: 'p.id', number: 'p.number', createdAt: 'p.createdAt', orderedAt: 'p.orderedAt', receivedAt: 'p.receivedAt', total: 'p.total', status: 'p.status', supplierId: 'p.supplierId' },
+  search: ['p.number', 'p.notes'],
+  searchConditions: ['EXISTS (SELECT 1 FROM purchase_lines sl WHERE sl.purchase_id = p.id AND (sl.sku ILIKE :listQ OR sl.product_name ILIKE :listQ))'],
+};
+
+const toView = (p: PurchaseEntity, lines: PurchaseLineEntity[]): PurchaseView => ({
+  id: p.id,
+  number: p.number,
+  supplierId: p.supplierId,
+  status: p.status,
+  orderedAt: p.orderedAt,
+  receivedAt: p.receivedAt,
+  lines: lines.map((l) => ({ id: l.id, variantId: l.variantId, productName: l.productName, sku: l.sku, attributes: l.attributes, quantity: l.quantity, unitCost: l.unitCost, lineTotal: l.lineTotal })),
+  subtotal: p.subtotal,
+  shippingCost: p.shippingCost,
+  taxTotal: p.taxTotal,
+  total: p.total,
+  notes: p.notes,
+  purchaseInvoiceId: p.purchaseInvoiceId,
+  createdAt: p.createdAt,
+});
+
+/**
+ * Purchases from suppliers (SPEC section 9). Lines snapshot the variant's name, SKU and
+ * attributes; receiving adds the stock through the ledger and sets each variant's cost price,
+ * in one transaction on the locked purchase, so a second (or concurrent) receipt is refused.
+ */
+@Injectable()
+export class PurchasesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly suppliers: SuppliersService,
+    private readonly invoices: PurchaseInvoicesService,
+  ) {}
+
+  async list(query: ListQuery): Promise<ListPage<PurchaseView>> {
+    const manager = this.dataSource.manager;
+    const page = await findPage('purchases', manager.createQueryBuilder(PurchaseEntity, 'p'), query, COLUMNS);
+    const lines = await this.linesOf(manager, page.rows.map((p) => p.id));
+    return page.map((p) => toView(p, lines.get(p.id) ?? []));
+  }
+
+  async view(id: number, manager: EntityManager = this.dataSource.manager): Promise<PurchaseView> {
+    const purchase = await manager.findOneBy(PurchaseEntity, { id });
+    if (!purchase) throw notFound('Purchase');
+    return toView(purchase, (await this.linesOf(manager, [id])).get(id) ?? []);
+  }
+
+  create(input: CreatePurchaseDto): Promise<PurchaseView> {
+    return inTransaction(this.dataSource, async (manager) => {
+      await this.assertSupplier(manager, input.supplierId);
+      const [{ n }] = await manager.query(`SELECT nextval('purchase_number_seq')::int AS n`);
+      const status = input.status ?? 'draft';
+      const [{ id }] = await manager.query(
+        `INSERT INTO purchases (number, supplier_id, status, subtotal, total, notes, ordered_at)
+         VALUES ($1, $2, $3, 0, 0, $4, $5) RETURNING id`,
+        [purchaseNumber(n), input.supplierId, status, input.notes ?? '', status === 'ordered' ? new Date() : null],
+      );
+      await this.writeLines(manager, id, input.lines, input.shippingCost ?? 0, input.taxTotal ?? 0);
+      const invoiceId = await this.invoices.issue(manager, id, await this.invoiceContent(manager, id));
+      await manager.query('UPDATE purchases SET purchase_invoice_id = $2 WHERE id = $1', [id, invoiceId]);
+      return this.view(id, manager);
+    });
+  }
+
+  update(id: number, input: UpdatePurchaseDto): Promise<PurchaseView> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const purchase = await this.lock(manager, id);
+      assertEditable(purchase.status);
+      if (input.status && input.status !== purchase.status) assertPurchaseMove(purchase.status, input.status);
+      if (input.supplierId !== undefined) await this.assertSupplier(manager, input.supplierId);
+      await manager.query(
+        `UPDATE purchases SET supplier_id = COALESCE($2, supplier_id), notes = COALESCE($3, notes), status = COALESCE($4, status),
+                ordered_at = CASE WHEN $4::text = 'ordered' AND ordered_at IS NULL THEN now() ELSE ordered_at END, updated_at = now()
+          WHERE id = $1`,
+        [id, input.supplierId ?? null, input.notes ?? null, input.status ?? null],
+      );
+      const lines = input.lines ?? (await this.linesOf(manager, [id])).get(id)!.map((l) => ({ variantId: l.variantId, quantity: l.quantity, unitCost: l.unitCost }));
+      await this.writeLines(manager, id, lines, input.shippingCost ?? purchase.shippingCost, input.taxTotal ?? purchase.taxTotal, input.lines !== undefined);
+      await this.invoices.follow(manager, id, await this.invoiceContent(manager, id));
+      return this.view(id, manager);
+    });
+  }
+
+  receive(id: number, actorId: number): Promise<PurchaseView> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const purchase = await this.lock(manager, id);
+      assertPurchaseMove(purchase.status, 'received');
+      const lines = (await this.linesOf(manager, [id])).get(id) ?? [];
+      const existing = new Set((await manager.query('SELECT id FROM variants WHERE id = ANY($1)', [lines.map((l) => l.variantId)])).map((v: { id: number }) => v.id));
+      const gone = lines.find((l) => !existing.has(l.variantId));
+      if (gone) throw validationFailed({ lines: `${gone.productName} (${gone.sku}) no longer exists in the catalog` });
+      await moveStock(manager, lines.map((l) => ({ variantId: l.variantId, delta: l.quantity })), { reason: 'purchase_received', reference: purchase.number, actorId });
+      // the last receipt's unit cost becomes the variant's cost price (several lines: the last one wins)
+      for (const line of lines) await manager.query('UPDATE variants SET cost_price = $2 WHERE id = $1', [line.variantId, line.unitCost]);
+      await manager.query(`UPDATE purchases SET status = 'received', received_at = now(), updated_at = now() WHERE id = $1`, [id]);
+      await this.invoices.close(manager, id, 'final');
+      await publish(manager, 'purchasing.purchase_received', { purchaseId: id, number: purchase.number });
+      return this.view(id, manager);
+    });
+  }
+
+  cancel(id: number): Promise<PurchaseView> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const purchase = await this.lock(manager, id);
+      assertPurchaseMove(purchase.status, 'cancelled');
+      await manager.query(`UPDATE purchases SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = $1`, [id]);
+      await this.invoices.close(manager, id, 'void');
+      return this.view(id, manager);
+    });
+  }
+
+  private async lock(manager: EntityManager, id: number): Promise<PurchaseEntity> {
+    const purchase = await manager.createQueryBuilder(PurchaseEntity, 'p').setLock('pessimistic_write').where('p.id = :id', { id }).getOne();
+    if (!purchase) throw notFound('Purchase');
+    return purchase;
+  }
+
+  /** Replaces the lines (snapshotting the variants) and recomputes the totals. */
+  private async writeLines(manager: EntityManager, id: number, lines: PurchaseLineDto[], shippingCost: number, taxTotal: number, replace = true): Promise<void> {
+    const totals = purchaseTotals(lines, shippingCost, taxTotal);
+    if (replace) {
+      const variants: { id: number; product_name: string; sku: string; attributes: Record<string, string> }[] = await manager.query(
+        'SELECT v.id, p.name AS product_name, v.sku, v.attributes FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ANY($1)',
+        [lines.map((l) => l.variantId)],
+      );
+      const byId = new Map(variants.map((v) => [v.id, v]));
+      const missing = lines.findIndex((l) => !byId.has(l.variantId));
+      if (missing >= 0) throw validationFailed({ [`lines.${missing}.variantId`]: 'does not exist' });
+      await manager.query('DELETE FROM purchase_lines WHERE purchase_id = $1', [id]);
+      await manager.query(
+        `INSERT INTO purchase_lines (purchase_id, variant_id, product_name, sku, attributes, quantity, unit_cost, line_total)
+         SELECT $1, * FROM jsonb_to_recordset($2::jsonb) AS l(variant_id int, product_name text, sku text, attributes jsonb, quantity int, unit_cost int, line_total int)`,
+        [
+          id,
+          JSON.stringify(
+            lines.map((l, i) => {
+              const v = byId.get(l.variantId)!;
+              return { variant_id: l.variantId, product_name: v.product_name, sku: v.sku, attributes: v.attributes, quantity: l.quantity, unit_cost: l.unitCost, line_total: totals.lineTotals[i] };
+            }),
+          ),
+        ],
+      );
+    }
+    await manager.query('UPDATE purchases SET subtotal = $2, shipping_cost = $3, tax_total = $4, total = $5 WHERE id = $1', [id, totals.subtotal, shippingCost, taxTotal, totals.total]);
+  }
+
+  private async invoiceContent(manager: EntityManager, id: number): Promise<PurchaseInvoiceContent> {
+    const view = await this.view(id, manager);
+    const supplier = await this.suppliers.get(view.supplierId, manager);
+    return {
+      purchaseNumber: view.number,
+      supplierId: supplier.id,
+      supplier: { name: supplier.name, contactName: supplier.contactName, email: supplier.email, phone: supplier.phone, address: supplier.address },
+      lines: view.lines.map(({ id: _id, ...line }) => line),
+      subtotal: view.subtotal,
+      shippingCost: view.shippingCost,
+      taxTotal: view.taxTotal,
+      total: view.total,
+    };
+  }
+
+  private async assertSupplier(manager: EntityManager, supplierId: number): Promise<void> {
+    const [found] = await manager.query('SELECT 1 FROM suppliers WHERE id = $1', [supplierId]);
+    if (!found) throw validationFailed({ supplierId: 'does not exist' });
+  }
+
+  private async linesOf(manager: EntityManager, ids: number[]): Promise<Map<number, PurchaseLineEntity[]>> {
+    const map = new Map<number, PurchaseLineEntity[]>();
+    if (ids.length === 0) return map;
+    const lines = await manager.createQueryBuilder(PurchaseLineEntity, 'l').where('l.purchaseId = ANY(:ids)', { ids }).orderBy('l.id').getMany();
+    for (const line of lines) map.set(line.purchaseId, [...(map.get(line.purchaseId) ?? []), line]);
+    return map;
+  }
+}
