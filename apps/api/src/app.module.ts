@@ -5,6 +5,7 @@ import { CartEntity, CartModule } from '@chance/cart';
 import { CatalogModule, CATALOG_ENTITIES } from '@chance/catalog';
 import { CouponEntity, CouponsModule } from '@chance/coupons';
 import { InvoiceEntity, InvoicesModule } from '@chance/invoices';
+import { OFFLINE_SALES_ENTITIES, OfflineSalesModule } from '@chance/offline-sales';
 import { ORDER_ENTITIES, OrdersModule } from '@chance/orders';
 import { PURCHASING_ENTITIES, PurchasingModule } from '@chance/purchasing';
 import { CoreModule, type AppConfig } from '@chance/core';
@@ -22,7 +23,7 @@ export class AppModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: databaseUrl,
-          entities: [UserEntity, ProfileEntity, ...CATALOG_ENTITIES, CouponEntity, CartEntity, InvoiceEntity, ...ORDER_ENTITIES, ...PURCHASING_ENTITIES],
+          entities: [UserEntity, ProfileEntity, ...CATALOG_ENTITIES, CouponEntity, CartEntity, InvoiceEntity, ...ORDER_ENTITIES, ...PURCHASING_ENTITIES, ...OFFLINE_SALES_ENTITIES],
           synchronize: false,
           migrationsRun: false,
           logging: queryLogger ? ['query'] : false,
@@ -38,6 +39,7 @@ export class AppModule {
         InvoicesModule,
         OrdersModule,
         PurchasingModule,
+        OfflineSalesModule,
       ],
       controllers: [HealthController],
     };

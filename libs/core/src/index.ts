@@ -24,3 +24,4 @@ export * from './security/secrets.js';
 export * from './database/document-numbers.js';
 export * from './http/idempotency.js';
 export * from './pdf/document-pdf.js';
+export * from './pricing/settlement.js';

@@ -1,4 +1,4 @@
-import { DomainError } from '@chance/core';
+import { DomainError, settle } from '@chance/core';
 
 /** The order status machine and payment derivation of SPEC section 8, as pure functions. */
 export const ORDER_STATUSES = ['pending', 'processing', 'shipped', 'delivered', 'cancelled'] as const;
@@ -48,8 +48,8 @@ export function paymentState(total: number, payments: readonly RecordedPayment[]
   if (cancelled) {
     return { paidAmount: 0, refundedAmount: refunded + paid, balanceDue: 0, paymentStatus: refunded + paid > 0 ? 'refunded' : 'unpaid' };
   }
-  const paymentStatus: PaymentStatus = paid >= total ? 'paid' : paid > 0 ? 'partially_paid' : 'unpaid';
-  return { paidAmount: paid, refundedAmount: refunded, balanceDue: Math.max(0, total - paid), paymentStatus };
+  const { balance, paymentStatus } = settle(total, paid);
+  return { paidAmount: paid, refundedAmount: refunded, balanceDue: balance, paymentStatus };
 }
 
 /** The one automatic move: an order that becomes paid is delivered (from pending, processing or shipped). */

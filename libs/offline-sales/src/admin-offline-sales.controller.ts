@@ -1,0 +1,111 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
+import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
+import type { FastifyReply } from 'fastify';
+import { CreateOfflineCustomerDto, CreateOfflineSaleDto, OfflineCustomerView, OfflineSaleView, SalePaymentDto, UpdateOfflineCustomerDto } from './dto/offline-sales.dto.js';
+import { OFFLINE_CUSTOMER_LIST, OfflineCustomersService } from './offline-customers.service.js';
+import { OFFLINE_SALE_LIST, OfflineSalesService } from './offline-sales.service.js';
+
+@ApiTags('admin: in-store customers')
+@Controller('admin/offline-customers')
+@BackOffice()
+export class AdminOfflineCustomersController {
+  constructor(private readonly customers: OfflineCustomersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'In-store customers with their outstanding balance', description: 'q searches name, phone and e-mail; filter owing=true for those who owe.' })
+  @ApiList(OFFLINE_CUSTOMER_LIST)
+  @ApiResponse({ status: 200, type: [OfflineCustomerView] })
+  @ApiErrors()
+  list(@ListParams(OFFLINE_CUSTOMER_LIST) query: ListQuery): Promise<ListPage<OfflineCustomerView>> {
+    return this.customers.list(query);
+  }
+
+  @Get(':id')
+  @ApiResponse({ status: 200, type: OfflineCustomerView })
+  @ApiErrors('NOT_FOUND')
+  get(@Param('id', IdPipe) id: number): Promise<OfflineCustomerView> {
+    return this.customers.get(id);
+  }
+
+  @Post()
+  @ApiResponse({ status: 201, type: OfflineCustomerView })
+  @ApiErrors()
+  create(@Body() body: CreateOfflineCustomerDto): Promise<OfflineCustomerView> {
+    return this.customers.create(body);
+  }
+
+  @Put(':id')
+  @ApiResponse({ status: 200, type: OfflineCustomerView })
+  @ApiErrors('NOT_FOUND')
+  update(@Param('id', IdPipe) id: number, @Body() body: UpdateOfflineCustomerDto): Promise<OfflineCustomerView> {
+    return this.customers.update(id, body);
+  }
+
+  @Delete(':id')
+  @ApiResponse({ status: 200, type: OfflineCustomerView })
+  @ApiErrors('NOT_FOUND', 'CONFLICT')
+  remove(@Param('id', IdPipe) id: number): Promise<OfflineCustomerView> {
+    return this.customers.remove(id);
+  }
+}
+
+@ApiTags('admin: in-store sales')
+@Controller('admin/offline-sales')
+@BackOffice()
+export class AdminOfflineSalesController {
+  constructor(private readonly sales: OfflineSalesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'In-store sales', description: 'q searches the number and the customer’s name and phone.' })
+  @ApiList(OFFLINE_SALE_LIST)
+  @ApiResponse({ status: 200, type: [OfflineSaleView] })
+  @ApiErrors()
+  list(@ListParams(OFFLINE_SALE_LIST) query: ListQuery): Promise<ListPage<OfflineSaleView>> {
+    return this.sales.list(query);
+  }
+
+  @Get(':id')
+  @ApiResponse({ status: 200, type: OfflineSaleView })
+  @ApiErrors('NOT_FOUND')
+  get(@Param('id', IdPipe) id: number): Promise<OfflineSaleView> {
+    return this.sales.view(id);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Record a sale', description: 'Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment.' })
+  @ApiResponse({ status: 201, type: OfflineSaleView })
+  @ApiErrors('OUT_OF_STOCK', 'OVERPAYMENT')
+  create(@Body() body: CreateOfflineSaleDto, @CurrentUser() caller: Caller): Promise<OfflineSaleView> {
+    return this.sales.create(body, caller.id);
+  }
+
+  @Post(':id/payments')
+  @ApiOperation({ summary: 'Add a payment', description: 'Payments together never exceed the total (409 OVERPAYMENT); a cancelled sale takes none (409 INVALID_TRANSITION).' })
+  @ApiResponse({ status: 201, type: OfflineSaleView })
+  @ApiErrors('NOT_FOUND', 'OVERPAYMENT', 'INVALID_TRANSITION')
+  addPayment(@Param('id', IdPipe) id: number, @Body() body: SalePaymentDto, @CurrentUser() caller: Caller): Promise<OfflineSaleView> {
+    return this.sales.addPayment(id, body, caller.id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a sale', description: 'Returns the stock (offline_sale_cancelled); its balance becomes 0.' })
+  @ApiResponse({ status: 200, type: OfflineSaleView })
+  @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
+  cancel(@Param('id', IdPipe) id: number, @CurrentUser() caller: Caller): Promise<OfflineSaleView> {
+    return this.sales.cancel(id, caller.id);
+  }
+
+  @Get(':id/receipt.pdf')
+  @Header('Content-Type', 'application/pdf')
+  @ApiProduces('application/pdf')
+  @ApiResponse({ status: 200, description: 'The printable receipt' })
+  @ApiErrors('NOT_FOUND')
+  async receipt(@Param('id', IdPipe) id: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const pdf = await this.sales.receipt(id);
+    reply.header('Content-Disposition', `inline; filename="receipt-${id}.pdf"`);
+    return pdf;
+  }
+}

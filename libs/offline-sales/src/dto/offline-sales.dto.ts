@@ -1,0 +1,114 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsMinorUnits } from '@chance/core';
+
+export const SALE_PAYMENT_METHODS = ['cash', 'card', 'bank_transfer', 'mobile_wallet', 'cash_on_delivery'] as const;
+
+export class CreateOfflineCustomerDto {
+  @ApiProperty({ example: 'Maria Gonzalez' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty({ example: '+1 555 0199' }) @IsString() @Matches(/^\+?[0-9 ()-]{5,30}$/, { message: 'must be a phone number' }) phone: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsEmail({}, { message: 'must be an e-mail address' }) email?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(1000) address?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(5000) notes?: string | null;
+}
+
+export class UpdateOfflineCustomerDto extends PartialType(CreateOfflineCustomerDto) {}
+
+export class OfflineCustomerView {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+  @ApiProperty() phone: string;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ nullable: true, type: String }) address: string | null;
+  @ApiProperty({ nullable: true, type: String }) notes: string | null;
+  @ApiProperty({ description: 'Σ balance of their sales that are not cancelled (read only)' }) outstandingBalance: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+}
+
+export class SaleLineDto {
+  @ApiProperty() @IsInt() @Min(1) variantId: number;
+  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(100_000) quantity: number;
+  @ApiPropertyOptional({ description: 'Minor units; default: the variant’s price' }) @IsOptional() @IsMinorUnits() unitPrice?: number;
+}
+
+export class CreateOfflineSaleDto {
+  @ApiProperty() @IsInt() @Min(1) customerId: number;
+  @ApiPropertyOptional({ example: '2026-11-25T10:30:00Z', description: 'Default: now; a date means the start of that UTC day' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be a date or an ISO 8601 instant' })
+  soldAt?: string;
+
+  @ApiProperty({ type: [SaleLineDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => SaleLineDto)
+  lines: SaleLineDto[];
+
+  @ApiPropertyOptional({ description: 'An amount off the subtotal, minor units' }) @IsOptional() @IsMinorUnits() discount?: number;
+  @ApiPropertyOptional({ description: 'Paid now: recorded as the first payment' }) @IsOptional() @IsMinorUnits() paidAmount?: number;
+
+  @ApiPropertyOptional({ enum: SALE_PAYMENT_METHODS, default: 'cash' })
+  @IsOptional()
+  @IsIn(SALE_PAYMENT_METHODS as unknown as string[], { message: `must be one of ${SALE_PAYMENT_METHODS.join(', ')}` })
+  paymentMethod?: (typeof SALE_PAYMENT_METHODS)[number];
+}
+
+export class SalePaymentDto {
+  @ApiProperty({ example: 1500 })
+  @IsInt({ message: 'must be a whole number of minor units (cents)' })
+  @Min(1, { message: 'must be a positive amount' })
+  @IsMinorUnits()
+  amount: number;
+
+  @ApiProperty({ enum: SALE_PAYMENT_METHODS })
+  @IsIn(SALE_PAYMENT_METHODS as unknown as string[], { message: `must be one of ${SALE_PAYMENT_METHODS.join(', ')}` })
+  method: (typeof SALE_PAYMENT_METHODS)[number];
+
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: 'must be a date or an ISO 8601 instant' }) paidAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}
+
+export class SaleLineView {
+  @ApiProperty() id: number;
+  @ApiProperty() productId: number;
+  @ApiProperty() variantId: number;
+  @ApiProperty() productName: string;
+  @ApiProperty() sku: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) attributes: Record<string, string>;
+  @ApiProperty() unitPrice: number;
+  @ApiProperty() costPrice: number;
+  @ApiProperty() quantity: number;
+  @ApiProperty() lineTotal: number;
+}
+
+export class SalePaymentView {
+  @ApiProperty() id: number;
+  @ApiProperty() amount: number;
+  @ApiProperty() method: string;
+  @ApiProperty({ format: 'date-time' }) paidAt: Date;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ nullable: true, type: Number }) recordedById: number | null;
+}
+
+export class OfflineSaleView {
+  @ApiProperty() id: number;
+  @ApiProperty({ example: 'SALE-000012' }) number: string;
+  @ApiProperty() customerId: number;
+  @ApiProperty({ enum: ['completed', 'cancelled'] }) status: string;
+  @ApiProperty({ format: 'date-time' }) soldAt: Date;
+  @ApiProperty({ type: [SaleLineView] }) lines: SaleLineView[];
+  @ApiProperty() subtotal: number;
+  @ApiProperty() discount: number;
+  @ApiProperty() taxRateBps: number;
+  @ApiProperty() taxTotal: number;
+  @ApiProperty() total: number;
+  @ApiProperty() paidAmount: number;
+  @ApiProperty({ description: '0 once cancelled' }) balance: number;
+  @ApiProperty({ enum: ['unpaid', 'partially_paid', 'paid'] }) paymentStatus: string;
+  @ApiProperty({ type: [SalePaymentView] }) payments: SalePaymentView[];
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) cancelledAt: Date | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+}

@@ -1,0 +1,2 @@
+export * from './offline-sales.module.js';
+export { OFFLINE_SALES_ENTITIES } from './offline-sales.entities.js';

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { ADMIN_MAX_ROWS, DomainError, findPage, inTransaction, notFound, updateRow, type ListColumns, type ListPage, type ListQuery, type ListSpec } from '@chance/core';
+import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import type { CreateOfflineCustomerDto, OfflineCustomerView, UpdateOfflineCustomerDto } from './dto/offline-sales.dto.js';
+import { OfflineCustomerEntity } from './offline-sales.entities.js';
+
+export const OFFLINE_CUSTOMER_LIST: ListSpec = {
+  resource: 'offline-customers',
+  maxRows: ADMIN_MAX_ROWS,
+  sortable: ['id', 'name', 'createdAt'],
+  defaultSort: ['name', 'ASC'],
+  searchable: true,
+  filters: { owing: { type: 'boolean' } },
+};
+
+const OUTSTANDING = `(SELECT COALESCE(sum(s.total - s.paid_amount), 0) FROM offline_sales s WHERE s.customer_id = c.id AND s.status = 'completed')`;
+
+const COLUMNS: ListColumns = {
+  columns: { id: 'c.id', name: 'c.name', createdAt: 'c.createdAt' },
+  search: ['c.name', 'c.phone', 'c.email'],
+  custom: { owing: (qb: SelectQueryBuilder<ObjectLiteral>, value: unknown) => qb.andWhere(`${OUTSTANDING} ${value ? '>' : '='} 0`) },
+};
+
+/** Shop customers known at the counter, with what they still owe (derived from their sales). */
+@Injectable()
+export class OfflineCustomersService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(query: ListQuery): Promise<ListPage<OfflineCustomerView>> {
+    const manager = this.dataSource.manager;
+    const page = await findPage('offline-customers', manager.createQueryBuilder(OfflineCustomerEntity, 'c'), query, COLUMNS);
+    const owed = await this.outstanding(manager, page.rows.map((c) => c.id));
+    return page.map((c) => view(c, owed.get(c.id) ?? 0));
+  }
+
+  async get(id: number, manager: EntityManager = this.dataSource.manager): Promise<OfflineCustomerView> {
+    const customer = await manager.findOneBy(OfflineCustomerEntity, { id });
+    if (!customer) throw notFound('Customer');
+    return view(customer, (await this.outstanding(manager, [id])).get(id) ?? 0);
+  }
+
+  create(input: CreateOfflineCustomerDto): Promise<OfflineCustomerView> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const [{ id }] = await manager.query('INSERT INTO offline_customers (name, phone, email, address, notes) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
+        input.name.trim(),
+        input.phone.trim(),
+        input.email ?? null,
+        input.address ?? null,
+        input.notes ?? null,
+      ]);
+      return this.get(id, manager);
+    });
+  }
+
+  update(id: number, input: UpdateOfflineCustomerDto): Promise<OfflineCustomerView> {
+    return inTransaction(this.dataSource, async (manager) => {
+      await this.get(id, manager);
+      await updateRow(manager, 'offline_customers', id, input, { name: 'name', phone: 'phone', email: 'email', address: 'address', notes: 'notes' });
+      return this.get(id, manager);
+    });
+  }
+
+  remove(id: number): Promise<OfflineCustomerView> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const customer = await this.get(id, manager);
+      const [used] = await manager.query('SELECT 1 FROM offline_sales WHERE customer_id = $1 LIMIT 1', [id]);
+      if (used) throw new DomainError('CONFLICT', 'This customer has sales and cannot be deleted');
+      await manager.query('DELETE FROM offline_customers WHERE id = $1', [id]);
+      return customer;
+    });
+  }
+
+  /** Σ balance of the sales not cancelled, for many customers in one query. */
+  private async outstanding(manager: EntityManager, ids: number[]): Promise<Map<number, number>> {
+    const rows: { customer_id: number; owed: string }[] = await manager.query(
+      `SELECT customer_id, sum(total - paid_amount) AS owed FROM offline_sales WHERE customer_id = ANY($1) AND status = 'completed' GROUP BY customer_id`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.customer_id, Number(r.owed)]));
+  }
+}
+
+const view = (c: OfflineCustomerEntity, outstandingBalance: number): OfflineCustomerView => ({
+  id: c.id,
+  name: c.name,
+  phone: c.phone,
+  email: c.email,
+  address: c.address,
+  notes: c.notes,
+  outstandingBalance,
+  createdAt: c.createdAt,
+});

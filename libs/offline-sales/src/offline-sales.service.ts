@@ -1,0 +1,232 @@
+import { Injectable } from '@nestjs/common';
+import { moveStock } from '@chance/catalog';
+import {
+  ADMIN_MAX_ROWS,
+  DomainError,
+  computeTotals,
+  describeLine,
+  findPage,
+  formatMoney,
+  inTransaction,
+  notFound,
+  parseInstant,
+  renderDocumentPdf,
+  settle,
+  validationFailed,
+  type ListColumns,
+  type ListPage,
+  type ListQuery,
+  type ListSpec,
+} from '@chance/core';
+import { SettingsService } from '@chance/settings';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CreateOfflineSaleDto, OfflineSaleView, SalePaymentDto } from './dto/offline-sales.dto.js';
+import { OfflineSaleEntity, OfflineSaleLineEntity, OfflineSalePaymentEntity } from './offline-sales.entities.js';
+
+export const OFFLINE_SALE_LIST: ListSpec = {
+  resource: 'offline-sales',
+  maxRows: ADMIN_MAX_ROWS,
+  sortable: ['id', 'number', 'soldAt', 'total', 'paymentStatus', 'status'],
+  defaultSort: ['soldAt', 'DESC'],
+  searchable: true,
+  filters: {
+    customerId: { type: 'int' },
+    status: { type: 'enum', values: ['completed', 'cancelled'] },
+    paymentStatus: { type: 'enum', values: ['unpaid', 'partially_paid', 'paid'] },
+    soldAt_gte: { type: 'date' },
+    soldAt_lte: { type: 'date' },
+  },
+};
+
+const COLUMNS: ListColumns = {
+  columns: { id: 's.id', number: 's.number', soldAt: 's.soldAt', total: 's.total', paymentStatus: 's.paymentStatus', status: 's.status', customerId: 's.customerId' },
+  search: ['s.number'],
+  searchConditions: ['s.customer_id IN (SELECT id FROM offline_customers WHERE name ILIKE :listQ OR phone ILIKE :listQ)'],
+};
+
+/**
+ * Sales over the counter (SPEC section 10): snapshot lines, the shared totals function with the
+ * store's tax, stock taken at once through the ledger, payments that can never exceed the total
+ * (row lock plus a CHECK constraint), derived paid amount, balance and payment status.
+ */
+@Injectable()
+export class OfflineSalesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: SettingsService,
+  ) {}
+
+  async list(query: ListQuery): Promise<ListPage<OfflineSaleView>> {
+    const manager = this.dataSource.manager;
+    const page = await findPage('offline-sales', manager.createQueryBuilder(OfflineSaleEntity, 's'), query, COLUMNS);
+    const ids = page.rows.map((s) => s.id);
+    const [lines, payments] = await Promise.all([this.childrenOf(manager, OfflineSaleLineEntity, ids), this.childrenOf(manager, OfflineSalePaymentEntity, ids)]);
+    return page.map((s) => toView(s, lines.get(s.id) ?? [], payments.get(s.id) ?? []));
+  }
+
+  async view(id: number, manager: EntityManager = this.dataSource.manager): Promise<OfflineSaleView> {
+    const sale = await manager.findOneBy(OfflineSaleEntity, { id });
+    if (!sale) throw notFound('Sale');
+    const [lines, payments] = await Promise.all([this.childrenOf(manager, OfflineSaleLineEntity, [id]), this.childrenOf(manager, OfflineSalePaymentEntity, [id])]);
+    return toView(sale, lines.get(id) ?? [], payments.get(id) ?? []);
+  }
+
+  create(input: CreateOfflineSaleDto, actorId: number): Promise<OfflineSaleView> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const [customer] = await manager.query('SELECT 1 FROM offline_customers WHERE id = $1', [input.customerId]);
+      if (!customer) throw validationFailed({ customerId: 'does not exist' });
+      const variants: { id: number; product_id: number; product_name: string; sku: string; attributes: Record<string, string>; price: number; cost_price: number }[] =
+        await manager.query(
+          `SELECT v.id, p.id AS product_id, p.name AS product_name, v.sku, v.attributes,
+                  COALESCE(v.price, p.price) AS price, COALESCE(v.cost_price, p.cost_price) AS cost_price
+             FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ANY($1)`,
+          [input.lines.map((l) => l.variantId)],
+        );
+      const byId = new Map(variants.map((v) => [v.id, v]));
+      const missing = input.lines.findIndex((l) => !byId.has(l.variantId));
+      if (missing >= 0) throw validationFailed({ [`lines.${missing}.variantId`]: 'does not exist' });
+      const lines = input.lines.map((l) => ({ ...l, variant: byId.get(l.variantId)!, unitPrice: l.unitPrice ?? byId.get(l.variantId)!.price }));
+      const subtotal = computeTotals(lines, null, 0).subtotal;
+      const discount = input.discount ?? 0;
+      if (discount > subtotal) throw validationFailed({ discount: 'must not exceed the subtotal' });
+      const { taxRateBps } = await this.settings.current(manager);
+      const totals = computeTotals(lines, { type: 'fixed', value: discount }, taxRateBps);
+      const paid = input.paidAmount ?? 0;
+      if (paid > totals.total) throw new DomainError('OVERPAYMENT', `The total is ${totals.total}`, { paidAmount: 'must not exceed the total' });
+
+      const [{ n }] = await manager.query(`SELECT nextval('offline_sale_number_seq')::int AS n`);
+      const number = `SALE-${String(n).padStart(6, '0')}`;
+      await moveStock(manager, lines.map((l) => ({ variantId: l.variantId, delta: -l.quantity })), { reason: 'offline_sale', reference: number, actorId });
+      const [{ id }] = await manager.query(
+        `INSERT INTO offline_sales (number, customer_id, sold_at, subtotal, discount, tax_rate_bps, tax_total, total, paid_amount, payment_status, created_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10) RETURNING id`,
+        [number, input.customerId, input.soldAt ? parseInstant(input.soldAt) : new Date(), totals.subtotal, totals.discountTotal, taxRateBps, totals.taxTotal, totals.total, settle(totals.total, 0).paymentStatus, actorId],
+      );
+      await manager.query(
+        `INSERT INTO offline_sale_lines (sale_id, product_id, variant_id, product_name, sku, attributes, unit_price, cost_price, quantity, line_total)
+         SELECT $1, * FROM jsonb_to_recordset($2::jsonb) AS l(product_id int, variant_id int, product_name text, sku text, attributes jsonb,
+                unit_price int, cost_price int, quantity int, line_total int)`,
+        [
+          id,
+          JSON.stringify(
+            lines.map((l, i) => ({
+              product_id: l.variant.product_id,
+              variant_id: l.variantId,
+              product_name: l.variant.product_name,
+              sku: l.variant.sku,
+              attributes: l.variant.attributes,
+              unit_price: l.unitPrice,
+              cost_price: l.variant.cost_price,
+              quantity: l.quantity,
+              line_total: totals.lineTotals[i],
+            })),
+          ),
+        ],
+      );
+      if (paid > 0) await this.pay(manager, id, { amount: paid, method: input.paymentMethod ?? 'cash' }, actorId);
+      return this.view(id, manager);
+    });
+  }
+
+  addPayment(id: number, input: SalePaymentDto, actorId: number): Promise<OfflineSaleView> {
+    return inTransaction(this.dataSource, async (manager) => {
+      await this.pay(manager, id, input, actorId);
+      return this.view(id, manager);
+    });
+  }
+
+  /** Returns the stock; a cancelled sale owes nothing and takes no more payments. */
+  cancel(id: number, actorId: number): Promise<OfflineSaleView> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const sale = await this.lock(manager, id);
+      if (sale.status === 'cancelled') throw new DomainError('INVALID_TRANSITION', 'This sale is already cancelled');
+      const lines: { variant_id: number; quantity: number }[] = await manager.query('SELECT variant_id, quantity FROM offline_sale_lines WHERE sale_id = $1', [id]);
+      const existing = new Set((await manager.query('SELECT id FROM variants WHERE id = ANY($1)', [lines.map((l) => l.variant_id)])).map((v: { id: number }) => v.id));
+      await moveStock(
+        manager,
+        lines.filter((l) => existing.has(l.variant_id)).map((l) => ({ variantId: l.variant_id, delta: l.quantity })),
+        { reason: 'offline_sale_cancelled', reference: sale.number, actorId },
+      );
+      await manager.query(`UPDATE offline_sales SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = $1`, [id]);
+      return this.view(id, manager);
+    });
+  }
+
+  async receipt(id: number): Promise<Buffer> {
+    const sale = await this.view(id);
+    const { storeName, currency } = await this.settings.current();
+    const [customer] = await this.dataSource.query('SELECT name, phone, email, address FROM offline_customers WHERE id = $1', [sale.customerId]);
+    return renderDocumentPdf({
+      issuer: storeName,
+      title: `Receipt ${sale.number}`,
+      facts: [`Sold ${sale.soldAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`, `Payment status: ${sale.paymentStatus.replace('_', ' ')}`, ...(sale.status === 'cancelled' ? ['CANCELLED'] : [])],
+      partyLabel: 'Customer',
+      party: [customer.name, customer.phone, customer.email, customer.address],
+      currency,
+      lines: sale.lines.map((l) => ({ description: describeLine(l.productName, l.sku, l.attributes), quantity: l.quantity, unitPrice: l.unitPrice, lineTotal: l.lineTotal })),
+      totals: [
+        { label: 'Subtotal', amount: sale.subtotal },
+        { label: 'Discount', amount: sale.discount, negative: true },
+        { label: 'Tax', amount: sale.taxTotal },
+        { label: 'Total', amount: sale.total, strong: true },
+        { label: 'Paid', amount: sale.paidAmount },
+        { label: 'Balance', amount: sale.balance, strong: true },
+      ],
+      footer: sale.payments.map((p) => `${p.paidAt.toISOString().slice(0, 10)}  ${p.method.replace(/_/g, ' ')}  ${formatMoney(p.amount, currency)}`).join('\n') || undefined,
+    });
+  }
+
+  /** One payment on the locked sale; never beyond the total (409 OVERPAYMENT), never on a cancelled sale. */
+  private async pay(manager: EntityManager, id: number, input: { amount: number; method: string; paidAt?: string; note?: string }, actorId: number): Promise<void> {
+    const sale = await this.lock(manager, id);
+    if (sale.status === 'cancelled') throw new DomainError('INVALID_TRANSITION', 'A cancelled sale takes no payments');
+    const balance = sale.total - sale.paidAmount;
+    if (input.amount > balance) throw new DomainError('OVERPAYMENT', `The balance is ${balance}`, { amount: `must not exceed the balance (${balance})` });
+    await manager.query('INSERT INTO offline_sale_payments (sale_id, amount, method, paid_at, note, recorded_by_id) VALUES ($1, $2, $3, $4, $5, $6)', [
+      id,
+      input.amount,
+      input.method,
+      input.paidAt ? parseInstant(input.paidAt) : new Date(),
+      input.note ?? null,
+      actorId,
+    ]);
+    const state = settle(sale.total, sale.paidAmount + input.amount);
+    await manager.query('UPDATE offline_sales SET paid_amount = $2, payment_status = $3, updated_at = now() WHERE id = $1', [id, state.paidAmount, state.paymentStatus]);
+  }
+
+  private async lock(manager: EntityManager, id: number): Promise<OfflineSaleEntity> {
+    const sale = await manager.createQueryBuilder(OfflineSaleEntity, 's').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
+    if (!sale) throw notFound('Sale');
+    return sale;
+  }
+
+  private async childrenOf<T extends { saleId: number; id: number }>(manager: EntityManager, entity: new () => T, ids: number[]): Promise<Map<number, T[]>> {
+    const map = new Map<number, T[]>();
+    if (ids.length === 0) return map;
+    const rows = await manager.createQueryBuilder(entity, 'x').where('x.saleId = ANY(:ids)', { ids }).orderBy('x.id').getMany();
+    for (const row of rows) map.set(row.saleId, [...(map.get(row.saleId) ?? []), row]);
+    return map;
+  }
+}
+
+function toView(s: OfflineSaleEntity, lines: OfflineSaleLineEntity[], payments: OfflineSalePaymentEntity[]): OfflineSaleView {
+  return {
+    id: s.id,
+    number: s.number,
+    customerId: s.customerId,
+    status: s.status,
+    soldAt: s.soldAt,
+    lines: lines.map((l) => ({ id: l.id, productId: l.productId, variantId: l.variantId, productName: l.productName, sku: l.sku, attributes: l.attributes, unitPrice: l.unitPrice, costPrice: l.costPrice, quantity: l.quantity, lineTotal: l.lineTotal })),
+    subtotal: s.subtotal,
+    discount: s.discount,
+    taxRateBps: s.taxRateBps,
+    taxTotal: s.taxTotal,
+    total: s.total,
+    paidAmount: s.paidAmount,
+    balance: s.status === 'cancelled' ? 0 : Math.max(0, s.total - s.paidAmount),
+    paymentStatus: s.paymentStatus,
+    payments: payments.map((p) => ({ id: p.id, amount: p.amount, method: p.method, paidAt: p.paidAt, note: p.note, recordedById: p.recordedById })),
+    cancelledAt: s.cancelledAt,
+    createdAt: s.createdAt,
+  };
+}
