@@ -5,9 +5,11 @@ import { CartEntity, CartModule } from '@chance/cart';
 import { CatalogModule, CATALOG_ENTITIES } from '@chance/catalog';
 import { CouponEntity, CouponsModule } from '@chance/coupons';
 import { InvoiceEntity, InvoicesModule } from '@chance/invoices';
+import { NotificationEntity, NotificationsModule } from '@chance/notifications';
 import { OFFLINE_SALES_ENTITIES, OfflineSalesModule } from '@chance/offline-sales';
 import { ORDER_ENTITIES, OrdersModule } from '@chance/orders';
 import { PURCHASING_ENTITIES, PurchasingModule } from '@chance/purchasing';
+import { SERVICES_ENTITIES, ServicesModule } from '@chance/services';
 import { CoreModule, type AppConfig } from '@chance/core';
 import { IdentityModule, ProfileEntity, UserEntity } from '@chance/identity';
 import { SettingsModule } from '@chance/settings';
@@ -23,7 +25,7 @@ export class AppModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: databaseUrl,
-          entities: [UserEntity, ProfileEntity, ...CATALOG_ENTITIES, CouponEntity, CartEntity, InvoiceEntity, ...ORDER_ENTITIES, ...PURCHASING_ENTITIES, ...OFFLINE_SALES_ENTITIES],
+          entities: [UserEntity, ProfileEntity, ...CATALOG_ENTITIES, CouponEntity, CartEntity, InvoiceEntity, ...ORDER_ENTITIES, ...PURCHASING_ENTITIES, ...OFFLINE_SALES_ENTITIES, ...SERVICES_ENTITIES, NotificationEntity],
           synchronize: false,
           migrationsRun: false,
           logging: queryLogger ? ['query'] : false,
@@ -40,6 +42,8 @@ export class AppModule {
         OrdersModule,
         PurchasingModule,
         OfflineSalesModule,
+        ServicesModule,
+        NotificationsModule,
       ],
       controllers: [HealthController],
     };

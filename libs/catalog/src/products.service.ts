@@ -89,7 +89,9 @@ export class ProductsService {
 
   async getForAdmin(id: number, manager: EntityManager = this.dataSource.manager): Promise<AdminProductView> {
     const product = await this.find(manager, id);
-    const [variants, { lowStockThreshold }] = await Promise.all([this.variantsOf([id], manager), this.settings.current(manager)]);
+    // sequential: `manager` may be a transaction, whose one connection takes one query at a time
+    const variants = await this.variantsOf([id], manager);
+    const { lowStockThreshold } = await this.settings.current(manager);
     return toAdminProductView(product, variants.get(id) ?? [], lowStockThreshold);
   }
 

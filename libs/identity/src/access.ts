@@ -22,6 +22,7 @@ export interface Caller {
 }
 
 const PUBLIC = 'identity:public';
+const QUERY_TOKEN = 'identity:query-token';
 const ROLES_KEY = 'identity:roles';
 
 /** No sign-in needed; a valid bearer token still identifies the caller (guest or customer carts). */
@@ -35,6 +36,12 @@ export const Roles = (...roles: Role[]) =>
     ApiResponse({ status: 401, description: 'Unauthorized: UNAUTHENTICATED', type: ErrorBodyDto }),
     ApiResponse({ status: 403, description: 'Forbidden: FORBIDDEN', type: ErrorBodyDto }),
   );
+
+/**
+ * Also accept the access token as `?accessToken=` (for EventSource, which cannot send headers).
+ * Only for read-only streams: tokens in URLs end up in logs and histories.
+ */
+export const AllowQueryToken = () => SetMetadata(QUERY_TOKEN, true);
 
 /** Back-office routes: admins and staff. */
 export const BackOffice = () => Roles('admin', 'staff');
@@ -64,7 +71,10 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC, targets) ?? false;
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
-    const header = request.headers.authorization;
+    const queryToken = (request.query as Record<string, unknown> | undefined)?.accessToken;
+    const header =
+      request.headers.authorization ??
+      (typeof queryToken === 'string' && this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN, targets) ? `Bearer ${queryToken}` : undefined);
     if (!roles && !isPublic) throw new DomainError('FORBIDDEN', 'This route is closed'); // closed unless marked
 
     if (header) {

@@ -67,7 +67,8 @@ export class OfflineSalesService {
   async view(id: number, manager: EntityManager = this.dataSource.manager): Promise<OfflineSaleView> {
     const sale = await manager.findOneBy(OfflineSaleEntity, { id });
     if (!sale) throw notFound('Sale');
-    const [lines, payments] = await Promise.all([this.childrenOf(manager, OfflineSaleLineEntity, [id]), this.childrenOf(manager, OfflineSalePaymentEntity, [id])]);
+    const lines = await this.childrenOf(manager, OfflineSaleLineEntity, [id]);
+    const payments = await this.childrenOf(manager, OfflineSalePaymentEntity, [id]);
     return toView(sale, lines.get(id) ?? [], payments.get(id) ?? []);
   }
 

@@ -102,7 +102,9 @@ export class OrderReaderService {
   async view(id: number, audience: Audience, manager: EntityManager = this.dataSource.manager): Promise<OrderView> {
     const order = await manager.findOneBy(OrderEntity, { id });
     if (!order) throw notFound('Order');
-    const [lines, payments] = await Promise.all([this.linesOf(manager, [id]), this.paymentsOf(manager, audience === 'admin' ? [id] : [])]);
+    // sequential: `manager` may be a transaction, whose one connection takes one query at a time
+    const lines = await this.linesOf(manager, [id]);
+    const payments = await this.paymentsOf(manager, audience === 'admin' ? [id] : []);
     return toOrderView(order, lines.get(id) ?? [], payments.get(id) ?? [], audience);
   }
 

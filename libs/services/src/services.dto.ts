@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsMinorUnits } from '@chance/core';
+
+export class CreateServiceTypeDto {
+  @ApiProperty({ example: 'Electrician' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @ApiProperty({ example: 8000, description: 'Minor units' }) @IsMinorUnits() price: number;
+  @ApiProperty({ example: 60 }) @IsInt() @Min(1) @Max(10080) durationMinutes: number;
+  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() isActive?: boolean;
+}
+
+export class UpdateServiceTypeDto extends PartialType(CreateServiceTypeDto) {}
+
+export class ServiceTypeView {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+  @ApiProperty() description: string;
+  @ApiProperty() price: number;
+  @ApiProperty() durationMinutes: number;
+  @ApiProperty() isActive: boolean;
+}
+
+export class StoreBookingDto {
+  @ApiProperty() @IsInt() @Min(1) serviceTypeId: number;
+  @ApiProperty({ example: '2026-12-01T09:00:00Z', description: 'In the future' })
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 instant' })
+  scheduledAt: string;
+  @ApiProperty({ example: '12 Analytical Way, London' }) @IsString() @IsNotEmpty() @MaxLength(1000) address: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) notes?: string;
+}
+
+export class AdminBookingDto extends StoreBookingDto {
+  @ApiProperty({ description: 'The customer (a user) the visit is for' }) @IsInt() @Min(1) customerId: number;
+}
+
+export class UpdateBookingDto extends PartialType(OmitType(StoreBookingDto, ['serviceTypeId'] as const)) {}
+
+export class BookingStatusDto {
+  @ApiProperty({ enum: ['completed', 'cancelled'] })
+  @IsIn(['completed', 'cancelled'], { message: 'must be completed or cancelled' })
+  status: 'completed' | 'cancelled';
+}
+
+export class BookingView {
+  @ApiProperty() id: number;
+  @ApiProperty() customerId: number;
+  @ApiProperty() serviceTypeId: number;
+  @ApiProperty({ description: 'Snapshot at booking' }) serviceName: string;
+  @ApiProperty({ description: 'Snapshot at booking, minor units' }) price: number;
+  @ApiProperty() durationMinutes: number;
+  @ApiProperty({ format: 'date-time' }) scheduledAt: Date;
+  @ApiProperty() address: string;
+  @ApiProperty() notes: string;
+  @ApiProperty({ enum: ['pending', 'completed', 'cancelled'] }) status: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) cancelledAt: Date | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+}
