@@ -28,6 +28,8 @@ export default [
             { sourceTag: 'scope:offline-sales', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog'] },
             { sourceTag: 'scope:services', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity'] },
             { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity'] },
+            { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity'] },
+            { sourceTag: 'scope:reports', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings'] },
             { sourceTag: 'scope:invoices', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings'] },
             { sourceTag: 'scope:orders', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog', 'scope:coupons', 'scope:cart', 'scope:invoices'] },
           ],

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { AuditLogEntity, AuditModule } from '@chance/audit';
 import { CartEntity, CartModule } from '@chance/cart';
 import { CatalogModule, CATALOG_ENTITIES } from '@chance/catalog';
 import { CouponEntity, CouponsModule } from '@chance/coupons';
@@ -25,7 +26,7 @@ export class AppModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: databaseUrl,
-          entities: [UserEntity, ProfileEntity, ...CATALOG_ENTITIES, CouponEntity, CartEntity, InvoiceEntity, ...ORDER_ENTITIES, ...PURCHASING_ENTITIES, ...OFFLINE_SALES_ENTITIES, ...SERVICES_ENTITIES, NotificationEntity],
+          entities: [UserEntity, ProfileEntity, ...CATALOG_ENTITIES, CouponEntity, CartEntity, InvoiceEntity, ...ORDER_ENTITIES, ...PURCHASING_ENTITIES, ...OFFLINE_SALES_ENTITIES, ...SERVICES_ENTITIES, NotificationEntity, AuditLogEntity],
           synchronize: false,
           migrationsRun: false,
           logging: queryLogger ? ['query'] : false,
@@ -44,6 +45,7 @@ export class AppModule {
         OfflineSalesModule,
         ServicesModule,
         NotificationsModule,
+        AuditModule,
       ],
       controllers: [HealthController],
     };

@@ -25,3 +25,4 @@ export * from './database/document-numbers.js';
 export * from './http/idempotency.js';
 export * from './pdf/document-pdf.js';
 export * from './pricing/settlement.js';
+export * from './audit/actor-context.js';

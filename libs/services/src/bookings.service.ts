@@ -97,16 +97,18 @@ export class BookingsService {
   }
 
   async createType(input: CreateServiceTypeDto): Promise<ServiceTypeView> {
-    const [{ id }] = await this.dataSource.query(
+    const [{ id }] = await inTransaction(this.dataSource, (manager) => manager.query(
       'INSERT INTO service_types (name, description, price, duration_minutes, is_active) VALUES ($1, $2, $3, $4, $5) RETURNING id',
       [input.name.trim(), input.description ?? '', input.price, input.durationMinutes, input.isActive ?? true],
-    );
+    ));
     return this.getType(id);
   }
 
   async updateType(id: number, input: UpdateServiceTypeDto): Promise<ServiceTypeView> {
     await this.getType(id);
-    await updateRow(this.dataSource.manager, 'service_types', id, input, { name: 'name', description: 'description', price: 'price', durationMinutes: 'duration_minutes', isActive: 'is_active' });
+    await inTransaction(this.dataSource, (manager) =>
+      updateRow(manager, 'service_types', id, input, { name: 'name', description: 'description', price: 'price', durationMinutes: 'duration_minutes', isActive: 'is_active' }),
+    );
     return this.getType(id);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { updateRow } from '@chance/core';
+import { inTransaction, updateRow } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SettingsView, UpdateSettingsDto } from './settings.dto.js';
 
@@ -17,7 +17,7 @@ export class SettingsService {
   }
 
   async update(changes: UpdateSettingsDto): Promise<SettingsView> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await updateRow(manager, 'settings', 1, changes, {
         storeName: 'store_name',
         currency: 'currency',

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { declareActor } from '../audit/actor-context.js';
 import { validationFailed } from '../errors/domain-error.js';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock detected
@@ -10,7 +11,8 @@ export interface TransactionOptions {
 }
 
 /**
- * Runs `work` in one PostgreSQL transaction: all of it commits or none. A deadlock or
+ * Runs `work` in one PostgreSQL transaction: all of it commits or none (and a back-office
+ * actor, when there is one, is declared to the audit triggers). A deadlock or
  * serialization failure rolls back and runs the whole unit again (with jittered backoff),
  * so `work` must do nothing outside the transaction that cannot be repeated.
  */
@@ -22,7 +24,10 @@ export async function inTransaction<T>(
   const attempts = options.attempts ?? 5;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await dataSource.transaction(options.isolation ?? 'READ COMMITTED', work);
+      return await dataSource.transaction(options.isolation ?? 'READ COMMITTED', async (manager) => {
+        await declareActor(manager);
+        return work(manager);
+      });
     } catch (error) {
       if (attempt >= attempts || !isRetryable(error)) throw error;
       await sleep(Math.random() * 20 * 2 ** attempt);

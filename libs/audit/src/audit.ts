@@ -1,0 +1,119 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ADMIN_MAX_ROWS, actorContext, findPage, notFound, type ListColumns, type ListPage, type ListQuery, type ListSpec } from '@chance/core';
+import { BACK_OFFICE, type Caller } from '@chance/identity';
+import type { FastifyRequest } from 'fastify';
+import { Observable } from 'rxjs';
+import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { bigintNumber } from '@chance/core';
+
+@Entity('audit_logs')
+export class AuditLogEntity {
+  @PrimaryColumn({ type: 'bigint', transformer: bigintNumber }) id: number;
+  @Column({ name: 'actor_id', type: 'integer', nullable: true }) actorId: number | null;
+  @Column({ type: 'text' }) action: string;
+  @Column({ type: 'text' }) resource: string;
+  @Column({ name: 'resource_id', type: 'integer', nullable: true }) resourceId: number | null;
+  @Column({ name: 'parent_resource', type: 'text', nullable: true }) parentResource: string | null;
+  @Column({ name: 'parent_id', type: 'integer', nullable: true }) parentId: number | null;
+  @Column({ type: 'text', nullable: true }) operation: string | null;
+  @Column({ type: 'jsonb' }) changes: Record<string, [unknown, unknown]>;
+  @Column({ type: 'timestamptz' }) at: Date;
+}
+
+export class AuditLogView {
+  @ApiProperty() id: number;
+  @ApiProperty({ nullable: true, type: Number }) actorId: number | null;
+  @ApiProperty({ example: 'update', description: 'create, update, delete, or the action (receive, cancel, mark-paid, status, ...)' }) action: string;
+  @ApiProperty({ example: 'products' }) resource: string;
+  @ApiProperty({ nullable: true, type: Number }) resourceId: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The record whose history this belongs to as well (a variant’s product, a payment’s order)' }) parentResource: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) parentId: number | null;
+  @ApiProperty({ nullable: true, type: String, example: 'PUT /api/admin/products/:id' }) operation: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'array' }, example: { price: [1999, 1799] }, description: 'field → [before, after]' }) changes: Record<string, [unknown, unknown]>;
+  @ApiProperty({ format: 'date-time' }) at: Date;
+}
+
+const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+export const toAuditLogView = (a: AuditLogEntity): AuditLogView => ({
+  id: a.id,
+  actorId: a.actorId,
+  action: a.action,
+  resource: a.resource,
+  resourceId: a.resourceId,
+  parentResource: a.parentResource,
+  parentId: a.parentId,
+  operation: a.operation,
+  changes: Object.fromEntries(Object.entries(a.changes).map(([k, v]) => [camel(k), v])),
+  at: a.at,
+});
+
+export const AUDIT_LIST: ListSpec = {
+  resource: 'audit-logs',
+  maxRows: ADMIN_MAX_ROWS,
+  sortable: ['id', 'at'],
+  defaultSort: ['id', 'DESC'],
+  filters: {
+    resource: { type: 'string' },
+    resourceId: { type: 'int' },
+    record: { type: 'string' },
+    actorId: { type: 'int' },
+    action: { type: 'string' },
+    at_gte: { type: 'date' },
+    at_lte: { type: 'date' },
+  },
+};
+
+const COLUMNS: ListColumns = {
+  columns: { id: 'a.id', at: 'a.at', resource: 'a.resource', resourceId: 'a.resourceId', actorId: 'a.actorId', action: 'a.action' },
+  custom: {
+    // `record: "products:5"`: the record's own entries and those of its parts (variants, payments, ...)
+    record: (qb, value) => {
+      const [resource, id] = String(value).split(':');
+      qb.andWhere('((a.resource = :recordResource AND a.resourceId = :recordId) OR (a.parentResource = :recordResource AND a.parentId = :recordId))', {
+        recordResource: resource,
+        recordId: Number(id) || 0,
+      });
+    },
+  },
+};
+
+@Injectable()
+export class AuditLogService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(query: ListQuery): Promise<ListPage<AuditLogView>> {
+    return (await findPage('audit-logs', this.dataSource.manager.createQueryBuilder(AuditLogEntity, 'a'), query, COLUMNS)).map(toAuditLogView);
+  }
+
+  async get(id: number): Promise<AuditLogView> {
+    const entry = await this.dataSource.manager.findOneBy(AuditLogEntity, { id });
+    if (!entry) throw notFound('Audit log entry');
+    return toAuditLogView(entry);
+  }
+}
+
+const VERB = /\/:id\/([a-z-]+)$/;
+
+/** `POST /api/admin/purchases/:id/receive` → receive; POST → create; PUT → update; DELETE → delete. */
+export function actionOf(method: string, route: string): string {
+  const verb = VERB.exec(route)?.[1];
+  if (method === 'POST') return verb ?? 'create';
+  if (method === 'PUT' || method === 'PATCH') return 'update';
+  if (method === 'DELETE') return 'delete';
+  return method.toLowerCase();
+}
+
+/** Declares the back-office caller of every write request as the actor of its transactions. */
+@Injectable()
+export class AuditActorInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<FastifyRequest & { caller?: Caller }>();
+    const caller = request.caller;
+    if (!caller || !BACK_OFFICE.includes(caller.role) || request.method === 'GET') return next.handle();
+    const route = request.routeOptions?.url ?? request.url;
+    const actor = { actorId: caller.id, action: actionOf(request.method, route), operation: `${request.method} ${route}` };
+    return new Observable((subscriber) => actorContext.run(actor, () => next.handle().subscribe(subscriber)));
+  }
+}

@@ -1,0 +1,2 @@
+export * from './audit.module.js';
+export { AuditLogEntity, actionOf } from './audit.js';

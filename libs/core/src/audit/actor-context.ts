@@ -1,0 +1,26 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { EntityManager } from 'typeorm';
+
+/** Who is changing data in this request, for the audit log (SPEC section 13): set for back-office writes. */
+export interface ActorContext {
+  actorId: number;
+  /** create, update, delete, or the action's verb (receive, cancel, mark-paid, ...) */
+  action: string;
+  /** `POST /api/admin/purchases/:id/receive` */
+  operation: string;
+}
+
+export const actorContext = new AsyncLocalStorage<ActorContext>();
+
+/**
+ * Tells the database who acts, for the rest of this transaction (`SET LOCAL`): the audit
+ * triggers read it and record every row change with its actor in the same transaction.
+ */
+export async function declareActor(manager: EntityManager): Promise<void> {
+  const actor = actorContext.getStore();
+  if (!actor) return;
+  await manager.query(
+    `SELECT set_config('chance.actor_id', $1, true), set_config('chance.action', $2, true), set_config('chance.operation', $3, true)`,
+    [String(actor.actorId), actor.action, actor.operation],
+  );
+}
