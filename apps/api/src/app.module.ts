@@ -10,6 +10,7 @@ import { NotificationEntity, NotificationsModule } from '@chance/notifications';
 import { OFFLINE_SALES_ENTITIES, OfflineSalesModule } from '@chance/offline-sales';
 import { ORDER_ENTITIES, OrdersModule } from '@chance/orders';
 import { PURCHASING_ENTITIES, PurchasingModule } from '@chance/purchasing';
+import { ReportsModule } from '@chance/reports';
 import { SERVICES_ENTITIES, ServicesModule } from '@chance/services';
 import { CoreModule, type AppConfig } from '@chance/core';
 import { IdentityModule, ProfileEntity, UserEntity } from '@chance/identity';
@@ -46,6 +47,7 @@ export class AppModule {
         ServicesModule,
         NotificationsModule,
         AuditModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
     };

@@ -1,0 +1,31 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@chance/core';
+import { BackOffice } from '@chance/identity';
+import { reportPeriod } from './report-period.js';
+import { DashboardView, ReportsService, SalesReportView } from './reports.service.js';
+
+@ApiTags('admin: reports')
+@Controller('admin/reports')
+@BackOffice()
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('dashboard')
+  @ApiOperation({ summary: 'The back office’s figures of the day' })
+  @ApiResponse({ status: 200, type: DashboardView })
+  dashboard(): Promise<DashboardView> {
+    return this.reports.dashboard();
+  }
+
+  @Get('sales')
+  @ApiOperation({ summary: 'Sales by day or month', description: 'from and to are UTC dates, both inclusive. Cancelled orders and sales do not count.' })
+  @ApiQuery({ name: 'from', example: '2026-01-01' })
+  @ApiQuery({ name: 'to', example: '2026-11-25' })
+  @ApiQuery({ name: 'groupBy', enum: ['day', 'month'], required: false })
+  @ApiResponse({ status: 200, type: SalesReportView })
+  @ApiErrors()
+  sales(@Query() query: Record<string, unknown>): Promise<SalesReportView> {
+    return this.reports.sales(reportPeriod(query));
+  }
+}

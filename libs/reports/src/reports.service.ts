@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { periodLabels, type ReportPeriod } from './report-period.js';
+
+export class RevenueDay {
+  @ApiProperty({ example: '2026-11-25' }) date: string;
+  @ApiProperty() online: number;
+  @ApiProperty() offline: number;
+}
+
+export class DashboardView {
+  @ApiProperty({ description: 'Online + in-store revenue today (UTC), minor units' }) revenueToday: number;
+  @ApiProperty() revenueLast30Days: number;
+  @ApiProperty() pendingOrders: number;
+  @ApiProperty({ description: 'Variants at or below their low-stock threshold' }) lowStockVariants: number;
+  @ApiProperty({ description: 'Balances still owed: in-store sales plus online orders not cancelled' }) outstandingReceivables: number;
+  @ApiProperty({ description: 'Pending bookings in the next 7 days' }) upcomingBookings: number;
+  @ApiProperty({ type: [RevenueDay], description: 'The 30 days ending today, oldest first' }) revenueByDay: RevenueDay[];
+}
+
+export class SalesRow {
+  @ApiProperty({ example: '2026-11' }) period: string;
+  @ApiProperty() onlineRevenue: number;
+  @ApiProperty() offlineRevenue: number;
+  @ApiProperty() orders: number;
+  @ApiProperty() offlineSales: number;
+  @ApiProperty({ description: 'Σ (lineTotal − costPrice × quantity) − discount, from the cost snapshots' }) grossProfit: number;
+}
+
+class SalesTotals {
+  @ApiProperty() onlineRevenue: number;
+  @ApiProperty() offlineRevenue: number;
+  @ApiProperty() orders: number;
+  @ApiProperty() offlineSales: number;
+  @ApiProperty() grossProfit: number;
+}
+
+export class SalesReportView {
+  @ApiProperty() from: string;
+  @ApiProperty() to: string;
+  @ApiProperty({ enum: ['day', 'month'] }) groupBy: string;
+  @ApiProperty({ type: [SalesRow] }) rows: SalesRow[];
+  @ApiProperty({ type: SalesTotals }) totals: SalesTotals;
+}
+
+const n = (value: unknown) => Number(value ?? 0);
+
+/**
+ * Read-only figures computed by SQL aggregates over indexed columns. Revenue is the total of
+ * orders and in-store sales that are not cancelled (tax and shipping included), by UTC date.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async dashboard(now = new Date()): Promise<DashboardView> {
+    const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+    const start = new Date(today.getTime() - 29 * 86_400_000);
+    const end = new Date(today.getTime() + 86_400_000);
+    const [revenue, [counts]] = [
+      await this.revenueBy('day', start, end),
+      await this.dataSource.query(
+        `SELECT
+           (SELECT count(*) FROM orders WHERE status = 'pending')::int AS "pendingOrders",
+           (SELECT count(*) FROM variants v JOIN products p ON p.id = v.product_id
+             WHERE v.stock <= COALESCE(p.low_stock_threshold, (SELECT low_stock_threshold FROM settings WHERE id = 1)))::int AS "lowStockVariants",
+           ((SELECT COALESCE(sum(total - paid_amount), 0) FROM offline_sales WHERE status = 'completed')
+            + (SELECT COALESCE(sum(total - paid_amount), 0) FROM orders WHERE status <> 'cancelled'))::bigint AS "outstandingReceivables",
+           (SELECT count(*) FROM bookings WHERE status = 'pending' AND scheduled_at >= $1 AND scheduled_at < $1::timestamptz + interval '7 days')::int AS "upcomingBookings"`,
+        [now],
+      ),
+    ];
+    const revenueByDay = periodLabels({ start, end, groupBy: 'day' }).map((date) => ({ date, online: revenue.get(date)?.online ?? 0, offline: revenue.get(date)?.offline ?? 0 }));
+    const todayLabel = today.toISOString().slice(0, 10);
+    return {
+      revenueToday: revenueByDay.filter((d) => d.date === todayLabel).reduce((sum, d) => sum + d.online + d.offline, 0),
+      revenueLast30Days: revenueByDay.reduce((sum, d) => sum + d.online + d.offline, 0),
+      pendingOrders: counts.pendingOrders,
+      lowStockVariants: counts.lowStockVariants,
+      outstandingReceivables: n(counts.outstandingReceivables),
+      upcomingBookings: counts.upcomingBookings,
+      revenueByDay,
+    };
+  }
+
+  async sales(period: ReportPeriod): Promise<SalesReportView> {
+    const figures = await this.revenueBy(period.groupBy, period.start, period.end);
+    const rows = periodLabels(period).map((label) => {
+      const f = figures.get(label);
+      return {
+        period: label,
+        onlineRevenue: f?.online ?? 0,
+        offlineRevenue: f?.offline ?? 0,
+        orders: f?.orders ?? 0,
+        offlineSales: f?.offlineSales ?? 0,
+        grossProfit: f?.grossProfit ?? 0,
+      };
+    });
+    const sum = (key: keyof Omit<SalesRow, 'period'>) => rows.reduce((total, row) => total + row[key], 0);
+    return {
+      from: period.from,
+      to: period.to,
+      groupBy: period.groupBy,
+      rows,
+      totals: { onlineRevenue: sum('onlineRevenue'), offlineRevenue: sum('offlineRevenue'), orders: sum('orders'), offlineSales: sum('offlineSales'), grossProfit: sum('grossProfit') },
+    };
+  }
+
+  /** Revenue, counts and gross profit of orders and in-store sales not cancelled, per UTC day or month. */
+  private async revenueBy(unit: 'day' | 'month', start: Date, end: Date) {
+    const format = unit === 'day' ? 'YYYY-MM-DD' : 'YYYY-MM';
+    const rows: { period: string; online: string; orders: number; online_profit: string; offline: string; offline_sales: number; offline_profit: string }[] =
+      await this.dataSource.query(
+        `WITH online AS (
+           SELECT to_char(date_trunc('${unit}', o.placed_at AT TIME ZONE 'UTC'), '${format}') AS period,
+                  sum(o.total) AS revenue, count(*)::int AS n, sum(m.margin - o.discount_total) AS profit
+             FROM orders o
+             CROSS JOIN LATERAL (SELECT COALESCE(sum(l.line_total - l.cost_price::bigint * l.quantity), 0) AS margin FROM order_lines l WHERE l.order_id = o.id) m
+            WHERE o.status <> 'cancelled' AND o.placed_at >= $1 AND o.placed_at < $2
+            GROUP BY 1),
+         offline AS (
+           SELECT to_char(date_trunc('${unit}', s.sold_at AT TIME ZONE 'UTC'), '${format}') AS period,
+                  sum(s.total) AS revenue, count(*)::int AS n, sum(m.margin - s.discount) AS profit
+             FROM offline_sales s
+             CROSS JOIN LATERAL (SELECT COALESCE(sum(l.line_total - l.cost_price::bigint * l.quantity), 0) AS margin FROM offline_sale_lines l WHERE l.sale_id = s.id) m
+            WHERE s.status <> 'cancelled' AND s.sold_at >= $1 AND s.sold_at < $2
+            GROUP BY 1)
+         SELECT COALESCE(online.period, offline.period) AS period,
+                online.revenue AS online, COALESCE(online.n, 0) AS orders, online.profit AS online_profit,
+                offline.revenue AS offline, COALESCE(offline.n, 0) AS offline_sales, offline.profit AS offline_profit
+           FROM online FULL JOIN offline ON offline.period = online.period`,
+        [start, end],
+      );
+    return new Map(
+      rows.map((r) => [
+        r.period,
+        { online: n(r.online), offline: n(r.offline), orders: r.orders, offlineSales: r.offline_sales, grossProfit: n(r.online_profit) + n(r.offline_profit) },
+      ]),
+    );
+  }
+}
