@@ -1,4 +1,4 @@
-import { ADMIN, startTestApi, type TestApi } from './support/test-api.js';
+import { ADMIN, expectIntegrity, startTestApi, type TestApi } from './support/test-api.js';
 import { guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
 
 // Real parallel HTTP requests against one API and one PostgreSQL; assertions on the final rows.
@@ -60,3 +60,5 @@ it('one customer racing checkouts with a once-per-customer coupon uses it once',
   expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
   expect(replies.filter((r) => r.status !== 201).every((r) => r.status === 409 && r.body.code === 'COUPON_CUSTOMER_LIMIT')).toBe(true);
 });
+
+it('leaves every invariant of the data holding', () => expectIntegrity(api));

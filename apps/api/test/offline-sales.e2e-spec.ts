@@ -1,4 +1,4 @@
-import { ADMIN, startTestApi, type TestApi } from './support/test-api.js';
+import { ADMIN, expectIntegrity, startTestApi, type TestApi } from './support/test-api.js';
 import { productWithStock } from './support/shop.js';
 
 let api: TestApi;
@@ -110,3 +110,5 @@ describe('in-store sales', () => {
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
+
+it('leaves every invariant of the data holding', () => expectIntegrity(api));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { ADMIN, startTestApi, type TestApi } from './support/test-api.js';
+import { ADMIN, expectIntegrity, startTestApi, type TestApi } from './support/test-api.js';
 import { ADDRESS, guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
 
 let api: TestApi;
@@ -331,3 +331,5 @@ describe('admin lists', () => {
     expect(invoices.body).toHaveLength(1);
   });
 });
+
+it('leaves every invariant of the data holding', () => expectIntegrity(api));

@@ -1,4 +1,4 @@
-import { ADMIN, startTestApi, type TestApi } from './support/test-api.js';
+import { ADMIN, expectIntegrity, startTestApi, type TestApi } from './support/test-api.js';
 import { productWithStock } from './support/shop.js';
 
 let api: TestApi;
@@ -113,3 +113,5 @@ describe('purchases', () => {
     expect((await api.request('DELETE', `/api/admin/suppliers/${supplierId}`, { token })).body.code).toBe('CONFLICT');
   });
 });
+
+it('leaves every invariant of the data holding', () => expectIntegrity(api));

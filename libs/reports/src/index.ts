@@ -1,1 +1,2 @@
 export * from './reports.module.js';
+export { checkIntegrity, formatIntegrity, type IntegrityReport } from './integrity.js';

@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@chance/core';
 import { BackOffice } from '@chance/identity';
+import { IntegrityReport, IntegrityService } from './integrity.js';
 import { reportPeriod } from './report-period.js';
 import { DashboardView, ReportsService, SalesReportView } from './reports.service.js';
 
@@ -9,13 +10,23 @@ import { DashboardView, ReportsService, SalesReportView } from './reports.servic
 @Controller('admin/reports')
 @BackOffice()
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly integrityService: IntegrityService,
+  ) {}
 
   @Get('dashboard')
   @ApiOperation({ summary: 'The back office’s figures of the day' })
   @ApiResponse({ status: 200, type: DashboardView })
   dashboard(): Promise<DashboardView> {
     return this.reports.dashboard();
+  }
+
+  @Get('integrity')
+  @ApiOperation({ summary: 'Check every invariant (stock = ledger, totals, payments, coupon use, numbering, events)', description: 'Also `npm run check:invariants`.' })
+  @ApiResponse({ status: 200, type: IntegrityReport })
+  integrity(): Promise<IntegrityReport> {
+    return this.integrityService.check();
   }
 
   @Get('sales')

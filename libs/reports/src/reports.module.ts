@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReportsController } from './reports.controller.js';
+import { IntegrityService } from './integrity.js';
 import { ReportsService } from './reports.service.js';
 
-@Module({ controllers: [ReportsController], providers: [ReportsService] })
+@Module({ controllers: [ReportsController], providers: [ReportsService, IntegrityService] })
 export class ReportsModule {}

@@ -117,3 +117,13 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   };
   return api;
 }
+
+/** Asserts every invariant of the data holds (the integrity report names any breaking record). */
+export async function expectIntegrity(api: TestApi): Promise<void> {
+  const token = await api.login(ADMIN.email, ADMIN.password);
+  await new Promise((r) => setTimeout(r, 50));
+  const report = await api.request('GET', '/api/admin/reports/integrity', { token });
+  const broken = report.body.checks.filter((c: { violations: number }) => c.violations > 0);
+  if (broken.length) throw new Error(`invariants broken: ${JSON.stringify(broken, null, 2)}`);
+  expect(report.body.ok).toBe(true);
+}

@@ -1,0 +1,52 @@
+import { runCli } from './support/api-process.js';
+import { guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
+import { ADMIN, expectIntegrity, startTestApi, type TestApi } from './support/test-api.js';
+
+let api: TestApi;
+let token: string;
+
+beforeAll(async () => {
+  api = await startTestApi({ OUTBOX_INTERVAL_MS: '100' });
+  token = await api.login(ADMIN.email, ADMIN.password);
+  await api.request('PUT', '/api/admin/settings', { token, body: { taxRateBps: 1750 } });
+  const { variantIds } = await productWithStock(api, token, { name: 'Checked', price: 1333, costPrice: 500, shippingCost: 99, stock: 40 });
+  await api.request('POST', '/api/admin/coupons', { token, body: { code: 'CHECK5', discountType: 'percentage', discountValue: 500, usageLimit: 10 } });
+  const orders = [];
+  for (let i = 0; i < 4; i++) orders.push((await guestCheckout(api, await guestCartWith(api, [{ variantId: variantIds[0], quantity: i + 1 }], i % 2 ? 'CHECK5' : undefined))).body);
+  await api.request('POST', `/api/admin/orders/${orders[0].id}/payments`, { token, body: { amount: 100, method: 'cash' } });
+  await api.request('POST', `/api/admin/orders/${orders[1].id}/mark-paid`, { token, body: {} });
+  await api.request('POST', `/api/admin/orders/${orders[2].id}/payments`, { token, body: { amount: 500, method: 'card' } });
+  await api.request('POST', `/api/admin/orders/${orders[2].id}/cancel`, { token });
+  const customer = (await api.request('POST', '/api/admin/offline-customers', { token, body: { name: 'Checker', phone: '123456' } })).body;
+  const sale = (await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId: customer.id, lines: [{ variantId: variantIds[0], quantity: 2 }], discount: 33, paidAmount: 1000 } })).body;
+  await api.request('POST', `/api/admin/offline-sales/${sale.id}/payments`, { token, body: { amount: 200, method: 'cash' } });
+  const supplier = (await api.request('POST', '/api/admin/suppliers', { token, body: { name: 'Checks Ltd' } })).body;
+  const purchase = (await api.request('POST', '/api/admin/purchases', { token, body: { supplierId: supplier.id, lines: [{ variantId: variantIds[0], quantity: 5, unitCost: 480 }] } })).body;
+  await api.request('POST', `/api/admin/purchases/${purchase.id}/receive`, { token });
+});
+afterAll(() => api.close());
+
+describe('invariant checker', () => {
+  it('finds every invariant holding after a mix of sales, payments, cancellations and receipts', async () => {
+    await expectIntegrity(api);
+  });
+
+  it('names the records that break an invariant, over HTTP and from the command line', async () => {
+    const [{ id, sku }] = (await api.db.pool.query('SELECT id, sku FROM variants LIMIT 1')).rows;
+    await api.db.pool.query('UPDATE variants SET stock = stock + 1 WHERE id = $1', [id]); // stock typed over, bypassing the ledger
+    await api.db.pool.query(`UPDATE coupons SET times_used = times_used + 1 WHERE code = 'CHECK5'`);
+    const report = (await api.request('GET', '/api/admin/reports/integrity', { token })).body;
+    expect(report.ok).toBe(false);
+    const broken = Object.fromEntries(report.checks.filter((c: any) => c.violations > 0).map((c: any) => [c.name, c.examples.map((e: any) => e.record)]));
+    expect(broken).toEqual({ 'stock-equals-ledger': [`variant ${id} (${sku})`], 'coupon-usage': ['CHECK5'] });
+
+    const cli = await runCli('check-invariants', [], { DATABASE_URL: api.db.url });
+    expect(cli.code).toBe(1);
+    expect(cli.output).toContain('VIOLATIONS FOUND');
+    expect(cli.output).toContain(`variant ${id} (${sku})`);
+    await api.db.pool.query('UPDATE variants SET stock = stock - 1 WHERE id = $1', [id]);
+    await api.db.pool.query(`UPDATE coupons SET times_used = times_used - 1 WHERE code = 'CHECK5'`);
+    const clean = await runCli('check-invariants', [], { DATABASE_URL: api.db.url });
+    expect([clean.code, clean.output]).toEqual([0, expect.stringContaining('all invariants hold')]);
+  });
+});

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { DataSource, type EntityManager } from 'typeorm';
+
+interface Check {
+  name: string;
+  description: string;
+  /** returns the violating records, each with a `record` label */
+  sql: string;
+}
+
+/** The invariants the whole system promises (issue: reliability), each as a query for its violations. */
+export const INVARIANTS: Check[] = [
+  {
+    name: 'stock-equals-ledger',
+    description: 'Every variant’s stock equals the sum of its movements and is not negative',
+    sql: `SELECT 'variant ' || v.id || ' (' || v.sku || ')' AS record, v.stock, COALESCE(m.total, 0) AS ledger
+            FROM variants v LEFT JOIN (SELECT variant_id, sum(delta) AS total FROM stock_movements GROUP BY variant_id) m ON m.variant_id = v.id
+           WHERE v.stock <> COALESCE(m.total, 0) OR v.stock < 0`,
+  },
+  {
+    name: 'order-totals',
+    description: 'Every order’s totals, recomputed from its lines, equal the stored ones',
+    sql: `SELECT o.number AS record, o.subtotal, l.subtotal AS lines_subtotal, o.shipping_total, l.shipping AS lines_shipping, o.tax_total, o.total
+            FROM orders o
+            JOIN (SELECT order_id, sum(line_total) AS subtotal, sum(shipping_cost::bigint * quantity) AS shipping,
+                         bool_and(line_total = unit_price * quantity) AS lines_ok FROM order_lines GROUP BY order_id) l ON l.order_id = o.id
+           WHERE o.subtotal <> l.subtotal OR o.shipping_total <> l.shipping OR NOT l.lines_ok
+              OR o.discount_total > o.subtotal
+              OR o.tax_total <> round((o.subtotal - o.discount_total)::numeric * o.tax_rate_bps / 10000)
+              OR o.total <> o.subtotal - o.discount_total + o.shipping_total + o.tax_total`,
+  },
+  {
+    name: 'orders-have-lines-and-invoice',
+    description: 'Every order has lines and exactly one invoice with equal totals and payment state',
+    sql: `SELECT o.number AS record, i.number AS invoice, o.total, i.total AS invoice_total, o.paid_amount, i.paid_amount AS invoice_paid, o.payment_status, i.payment_status AS invoice_status
+            FROM orders o LEFT JOIN invoices i ON i.order_id = o.id
+           WHERE i.id IS NULL OR NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)
+              OR (i.subtotal, i.discount_total, i.shipping_total, i.tax_rate_bps, i.tax_total, i.total) IS DISTINCT FROM
+                 (o.subtotal, o.discount_total, o.shipping_total, o.tax_rate_bps, o.tax_total, o.total)
+              OR i.paid_amount <> o.paid_amount OR i.payment_status <> o.payment_status`,
+  },
+  {
+    name: 'order-payments',
+    description: 'Every order’s paid amount is the sum of its payments, within its total, with the matching payment status',
+    sql: `SELECT o.number AS record, o.status, o.payment_status, o.paid_amount, o.refunded_amount, COALESCE(p.paid, 0) AS payments, COALESCE(p.refunded, 0) AS refunds, o.total
+            FROM orders o
+            LEFT JOIN (SELECT order_id, sum(amount) FILTER (WHERE status = 'succeeded') AS paid, sum(amount) FILTER (WHERE status = 'refunded') AS refunded
+                         FROM payments GROUP BY order_id) p ON p.order_id = o.id
+           WHERE o.paid_amount > o.total
+              OR (o.status <> 'cancelled' AND (o.paid_amount <> COALESCE(p.paid, 0)
+                  OR o.payment_status <> CASE WHEN COALESCE(p.paid, 0) >= o.total THEN 'paid' WHEN COALESCE(p.paid, 0) > 0 THEN 'partially_paid' ELSE 'unpaid' END))
+              OR (o.status = 'cancelled' AND (o.paid_amount <> 0 OR COALESCE(p.paid, 0) <> 0 OR o.refunded_amount <> COALESCE(p.refunded, 0)))
+              OR (o.payment_status = 'paid' AND o.status NOT IN ('delivered'))`,
+  },
+  {
+    name: 'offline-sale-payments',
+    description: 'Every in-store sale’s paid amount is the sum of its payments, within its total, with the matching payment status and totals',
+    sql: `SELECT s.number AS record, s.paid_amount, COALESCE(p.paid, 0) AS payments, s.total, s.payment_status
+            FROM offline_sales s
+            LEFT JOIN (SELECT sale_id, sum(amount) AS paid FROM offline_sale_payments GROUP BY sale_id) p ON p.sale_id = s.id
+            LEFT JOIN (SELECT sale_id, sum(line_total) AS subtotal FROM offline_sale_lines GROUP BY sale_id) l ON l.sale_id = s.id
+           WHERE s.paid_amount <> COALESCE(p.paid, 0) OR s.paid_amount > s.total OR s.subtotal <> COALESCE(l.subtotal, 0)
+              OR s.tax_total <> round((s.subtotal - s.discount)::numeric * s.tax_rate_bps / 10000)
+              OR s.payment_status <> CASE WHEN s.paid_amount >= s.total THEN 'paid' WHEN s.paid_amount > 0 THEN 'partially_paid' ELSE 'unpaid' END`,
+  },
+  {
+    name: 'coupon-usage',
+    description: 'Every coupon’s times used equals its redemptions by orders not cancelled, within its limit',
+    sql: `SELECT c.code AS record, c.times_used, COALESCE(r.live, 0) AS redemptions, c.usage_limit
+            FROM coupons c
+            LEFT JOIN (SELECT r.coupon_id, count(*) AS live FROM coupon_redemptions r JOIN orders o ON o.id = r.order_id
+                        WHERE r.cancelled_at IS NULL AND o.status <> 'cancelled' GROUP BY r.coupon_id) r ON r.coupon_id = c.id
+           WHERE c.times_used <> COALESCE(r.live, 0) OR (c.usage_limit IS NOT NULL AND c.times_used > c.usage_limit)`,
+  },
+  {
+    name: 'invoice-numbers',
+    description: 'Invoice numbers run without gaps or duplicates within each year',
+    sql: `SELECT 'INV ' || year AS record, count(*) AS invoices, count(DISTINCT n) AS distinct_numbers, min(n) AS first, max(n) AS last
+            FROM (SELECT substr(number, 5, 4) AS year, substr(number, 10)::int AS n FROM invoices) x
+           GROUP BY year HAVING count(*) <> count(DISTINCT n) OR min(n) <> 1 OR max(n) <> count(*)`,
+  },
+  {
+    name: 'purchase-invoice-numbers',
+    description: 'Purchase invoice numbers run without gaps or duplicates within each year',
+    sql: `SELECT 'PINV ' || year AS record, count(*) AS invoices, count(DISTINCT n) AS distinct_numbers, min(n) AS first, max(n) AS last
+            FROM (SELECT substr(number, 6, 4) AS year, substr(number, 11)::int AS n FROM purchase_invoices) x
+           GROUP BY year HAVING count(*) <> count(DISTINCT n) OR min(n) <> 1 OR max(n) <> count(*)`,
+  },
+  {
+    name: 'order-events-delivered',
+    description: 'Every order has its order_placed event, and no committed event waits undelivered for more than a minute',
+    sql: `SELECT o.number AS record, 'no order_placed event' AS problem FROM orders o
+           WHERE NOT EXISTS (SELECT 1 FROM outbox_events e WHERE e.type = 'orders.order_placed' AND (e.payload ->> 'orderId')::int = o.id)
+          UNION ALL
+          SELECT 'event ' || e.id || ' (' || e.type || ')', 'undelivered since ' || e.occurred_at FROM outbox_events e
+           WHERE e.processed_at IS NULL AND e.occurred_at < now() - interval '1 minute'`,
+  },
+];
+
+export class InvariantResult {
+  @ApiProperty() name: string;
+  @ApiProperty() description: string;
+  @ApiProperty() violations: number;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Up to 20 violating records' }) examples: Record<string, unknown>[];
+}
+
+export class IntegrityReport {
+  @ApiProperty() ok: boolean;
+  @ApiProperty({ format: 'date-time' }) checkedAt: Date;
+  @ApiProperty({ type: [InvariantResult] }) checks: InvariantResult[];
+}
+
+/** Runs every invariant in one repeatable-read snapshot, so the checks see one consistent state. */
+export async function checkIntegrity(dataSource: DataSource): Promise<IntegrityReport> {
+  return dataSource.transaction('REPEATABLE READ', async (manager: EntityManager) => {
+    const checks: InvariantResult[] = [];
+    for (const check of INVARIANTS) {
+      const rows: Record<string, unknown>[] = await manager.query(check.sql);
+      checks.push({ name: check.name, description: check.description, violations: rows.length, examples: rows.slice(0, 20) });
+    }
+    return { ok: checks.every((c) => c.violations === 0), checkedAt: new Date(), checks };
+  });
+}
+
+/** A readable report for the terminal. */
+export function formatIntegrity(report: IntegrityReport): string {
+  const lines = [`Integrity check at ${report.checkedAt.toISOString()}: ${report.ok ? 'all invariants hold' : 'VIOLATIONS FOUND'}`];
+  for (const check of report.checks) {
+    lines.push(`  ${check.violations === 0 ? 'ok  ' : 'FAIL'} ${check.description}${check.violations ? ` — ${check.violations} violation(s)` : ''}`);
+    for (const example of check.examples) lines.push(`         ${JSON.stringify(example)}`);
+  }
+  return lines.join('\n');
+}
+
+@Injectable()
+export class IntegrityService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  check(): Promise<IntegrityReport> {
+    return checkIntegrity(this.dataSource);
+  }
+}
