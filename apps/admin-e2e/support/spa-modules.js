@@ -1,6 +1,7 @@
-// Loads the SPA's framework-free modules (money, session, http client, data provider) into Node
-// for fast logic tests: esbuild bundles them from apps/admin/src into one ESM file, with
-// react-admin and ra-core replaced by the little they need at runtime (HttpError).
+// Loads the SPA's framework-free modules (money, session, http client, data provider, product form
+// conversions, the variants lookup) into Node for fast logic tests: esbuild bundles them from
+// apps/admin/src into one ESM file, with react-admin and ra-core replaced by the little they need
+// at runtime (HttpError).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,6 +37,9 @@ export async function loadSpaModules() {
     export * as http from ${JSON.stringify(join(src, 'providers/httpClient.ts'))};
     export * as data from ${JSON.stringify(join(src, 'providers/dataProvider.ts'))};
     export * as auth from ${JSON.stringify(join(src, 'providers/authProvider.ts'))};
+    export * as variantLookup from ${JSON.stringify(join(src, 'providers/variantLookup.ts'))};
+    export * as productForm from ${JSON.stringify(join(src, 'products/productForm.ts'))};
+    export * as stockReasons from ${JSON.stringify(join(src, 'stock-movements/reasons.ts'))};
   `;
   const dir = await mkdtemp(join(tmpdir(), 'chance-admin-modules-'));
   const outfile = join(dir, 'spa-modules.mjs');

@@ -1,9 +1,16 @@
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, LoginWithEmail, Resource } from 'react-admin';
+import { carts } from './carts';
+import { categories } from './categories';
+import { coupons } from './coupons';
 import { Dashboard } from './dashboard';
 import { AppLayout } from './layout';
+import { products } from './products';
 import { authProvider, dataProvider, i18nProvider } from './providers';
+import { variantLabel, variantsResource } from './providers/variantLookup';
 import { SettingsPage, settingsRoute } from './settings';
+import { stockMovements } from './stock-movements';
+import type { VariantSummary } from './types';
 import { users } from './users';
 
 /**
@@ -23,7 +30,14 @@ export const App = () => (
     disableTelemetry
     requireAuth
   >
+    <Resource {...products} />
+    <Resource {...categories} />
+    <Resource {...stockMovements} />
+    <Resource {...coupons} />
+    <Resource {...carts} />
     <Resource {...users} />
+    {/* Lookup only (no pages, not in the menu): names the variants that stock movements point at. */}
+    <Resource name={variantsResource} recordRepresentation={(variant: VariantSummary) => variantLabel(variant)} />
     <CustomRoutes>
       <Route path={settingsRoute.path} element={<SettingsPage />} />
     </CustomRoutes>

@@ -1,5 +1,5 @@
 /**
- * Records and payloads of the Chance Store API, as the SPA uses them (SPEC.md sections 1–3).
+ * Records and payloads of the Chance Store API, as the SPA uses them (SPEC.md sections 1–5, 7).
  * Hand-written for now; to be generated from /api/openapi.json once the API publishes it
  * (ARCHITECTURE.md, "One contract").
  */
@@ -64,4 +64,199 @@ export interface ApiErrorBody {
   code: string;
   message: string;
   errors?: Record<string, unknown>;
+}
+
+/** GET /api/store/settings (public): what every screen needs to show amounts. */
+export interface StoreInfo {
+  storeName: string;
+  currency: string;
+  taxRateBps: number;
+}
+
+// ---- Catalog and stock (SPEC.md section 4) ----
+
+/** The `categories` admin resource record. */
+export interface Category {
+  id: number;
+  name: string;
+  slug: string;
+  description: string;
+  parentId: number | null;
+}
+
+/** `{"size": "M", "color": "red"}` */
+export type VariantAttributes = Record<string, string>;
+
+/** A variant inside an admin product record. `price`/`costPrice` are the effective values. */
+export interface ProductVariant {
+  id: number;
+  sku: string;
+  attributes: VariantAttributes;
+  price: number;
+  costPrice: number;
+  /** Null when the product's price applies. */
+  ownPrice: number | null;
+  ownCostPrice: number | null;
+  stock: number;
+  lowStock: boolean;
+}
+
+/** The `products` admin resource record. Money in minor units. */
+export interface Product {
+  id: number;
+  name: string;
+  slug: string;
+  description: string;
+  categoryId: number;
+  price: number;
+  costPrice: number;
+  shippingCost: number;
+  estimatedDeliveryDays: number;
+  isActive: boolean;
+  /** Null: the store default (settings). */
+  lowStockThreshold: number | null;
+  effectiveLowStockThreshold: number;
+  /** Sum of the variants' stock (read only). */
+  stock: number;
+  lowStock: boolean;
+  variants: ProductVariant[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A variant in a create or update body: `price`/`costPrice` null or absent = the product's. */
+export interface VariantInput {
+  id?: number;
+  sku: string;
+  attributes?: VariantAttributes;
+  price?: number | null;
+  costPrice?: number | null;
+  /** Opening stock, on create only (an update with `stock` is refused). */
+  stock?: number;
+}
+
+/** POST /api/admin/products (PUT takes the same fields, partially, without stock). */
+export interface ProductInput {
+  name: string;
+  slug?: string;
+  description?: string;
+  categoryId: number;
+  price: number;
+  costPrice?: number;
+  shippingCost?: number;
+  estimatedDeliveryDays?: number;
+  isActive?: boolean;
+  lowStockThreshold?: number | null;
+  variants?: VariantInput[];
+}
+
+export const stockReasons = [
+  'initial',
+  'adjustment',
+  'order_placed',
+  'order_cancelled',
+  'offline_sale',
+  'offline_sale_cancelled',
+  'purchase_received',
+] as const;
+export type StockReason = (typeof stockReasons)[number];
+
+/** The `stock-movements` admin resource record (read only). */
+export interface StockMovement {
+  id: number;
+  variantId: number;
+  delta: number;
+  reason: StockReason;
+  reference: string | null;
+  note: string | null;
+  createdById: number | null;
+  createdAt: string;
+}
+
+/** POST /api/admin/stock-adjustments */
+export interface StockAdjustment {
+  variantId: number;
+  /** Units to add (positive) or remove (negative); not 0. */
+  delta: number;
+  note: string;
+}
+
+/**
+ * A variant with its product's name: the SPA's `variants` lookup resource (built from the
+ * products list, see providers/variantLookup.ts), used to name the variants of stock movements.
+ */
+export interface VariantSummary {
+  id: number;
+  productId: number;
+  productName: string;
+  sku: string;
+  attributes: VariantAttributes;
+  stock: number;
+}
+
+// ---- Coupons (SPEC.md section 7) ----
+
+export type DiscountType = 'percentage' | 'fixed';
+export type CouponStatus = 'active' | 'inactive' | 'scheduled' | 'expired' | 'used_up';
+
+/** The `coupons` admin resource record. */
+export interface Coupon {
+  id: number;
+  code: string;
+  description: string;
+  discountType: DiscountType;
+  /** percentage: basis points (1000 = 10 %); fixed: minor units. */
+  discountValue: number;
+  maxDiscount: number | null;
+  minPurchase: number | null;
+  validFrom: string | null;
+  validTo: string | null;
+  usageLimit: number | null;
+  perCustomerLimit: number | null;
+  isActive: boolean;
+  timesUsed: number;
+  status: CouponStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+// ---- Carts (SPEC.md section 5) ----
+
+export type CartStatus = 'active' | 'merged' | 'checked_out';
+
+export interface CartItem {
+  id: number;
+  variantId: number;
+  productId: number;
+  productName: string;
+  sku: string;
+  attributes: VariantAttributes;
+  unitPrice: number;
+  quantity: number;
+  lineTotal: number;
+  /** Per unit. */
+  shippingCost: number;
+  /** False when the product was withdrawn or the stock no longer covers the quantity. */
+  available: boolean;
+}
+
+/** The `carts` admin resource record (read only). */
+export interface Cart {
+  id: number;
+  /** Null for a guest cart. */
+  customerId: number | null;
+  status: CartStatus;
+  items: CartItem[];
+  couponCode: string | null;
+  /** Why the coupon gives no discount now (a coupon refusal code), or null. */
+  couponError: string | null;
+  subtotal: number;
+  discountTotal: number;
+  shippingTotal: number;
+  taxRateBps: number;
+  taxTotal: number;
+  total: number;
+  createdAt: string;
+  /** Last activity. */
+  updatedAt: string;
 }

@@ -1,7 +1,7 @@
 import SettingsIcon from '@mui/icons-material/Settings';
 
 export { SettingsPage } from './SettingsPage';
-export { useStoreCurrency, useStoreSettings } from './useStoreSettings';
+export { useStoreCurrency, useStoreInfo, useStoreSettings } from './useStoreSettings';
 
 /** The custom route of the settings page, and its menu entry. */
 export const settingsRoute = { path: '/settings', resource: 'settings', icon: SettingsIcon } as const;

@@ -1,0 +1,14 @@
+import ShoppingBasketIcon from '@mui/icons-material/ShoppingBasket';
+import type { ResourceProps } from 'react-admin';
+import { CartList } from './CartList';
+import { CartShow } from './CartShow';
+
+/** The `carts` admin resource (SPEC.md sections 5 and 13): read only, for abandoned carts. */
+export const carts = {
+  name: 'carts',
+  list: CartList,
+  show: CartShow,
+  icon: ShoppingBasketIcon,
+} satisfies ResourceProps;
+
+export { CartList, CartShow };

@@ -1,0 +1,87 @@
+import { useMemo } from 'react';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import {
+  AutocompleteInput,
+  BooleanField,
+  DataTable,
+  DateField,
+  FunctionField,
+  List,
+  NullableBooleanInput,
+  NumberField,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+} from 'react-admin';
+import { MoneyField, MoneyInput } from '../money';
+import { useStoreCurrency } from '../settings/useStoreSettings';
+import type { Product } from '../types';
+import { LowStockChip, lowStockHighlight } from './productFields';
+import { productExporter } from './productExporter';
+
+const productFilters = [
+  <SearchInput key="q" source="q" placeholder="Name, slug or SKU" alwaysOn />,
+  <ReferenceInput key="categoryId" source="categoryId" reference="categories" sort={{ field: 'name', order: 'ASC' }} alwaysOn>
+    <AutocompleteInput label="Category" filterToQuery={(q) => ({ q })} sx={{ minWidth: 220 }} />
+  </ReferenceInput>,
+  <NullableBooleanInput key="isActive" source="isActive" label="Active" />,
+  <NullableBooleanInput key="inStock" source="inStock" label="In stock" />,
+  <NullableBooleanInput key="lowStock" source="lowStock" label="Low stock" />,
+  <MoneyInput key="price_gte" source="price_gte" label="Price from" helperText={false} />,
+  <MoneyInput key="price_lte" source="price_lte" label="Price up to" helperText={false} />,
+];
+
+/** Low-stock products stand out. */
+const lowStockRow = (product: Product) => (product.lowStock ? lowStockHighlight : {});
+
+const StockCell = () => (
+  <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'flex-end' }}>
+    <NumberField source="stock" />
+    <LowStockChip />
+  </Stack>
+);
+
+const NameCell = () => (
+  <FunctionField<Product>
+    render={(product) => (
+      <Stack>
+        <span>{product.name}</span>
+        <Typography variant="caption" color="text.secondary">
+          {product.variants.length === 1
+            ? `SKU ${product.variants[0].sku}`
+            : `${product.variants.length} variants: ${product.variants.map((v) => v.sku).join(', ')}`}
+        </Typography>
+      </Stack>
+    )}
+  />
+);
+
+export const ProductList = () => {
+  const currency = useStoreCurrency();
+  const exporter = useMemo(() => productExporter(currency), [currency]);
+  return (
+    <List<Product> filters={productFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={exporter}>
+      <DataTable<Product> rowClick="show" bulkActionButtons={false} rowSx={lowStockRow}>
+        <DataTable.Col source="name">
+          <NameCell />
+        </DataTable.Col>
+        <DataTable.Col source="categoryId">
+          <ReferenceField source="categoryId" reference="categories" link={false} />
+        </DataTable.Col>
+        <DataTable.Col source="price" align="right">
+          <MoneyField source="price" />
+        </DataTable.Col>
+        <DataTable.Col source="stock" align="right" disableSort>
+          <StockCell />
+        </DataTable.Col>
+        <DataTable.Col source="isActive" align="center">
+          <BooleanField source="isActive" />
+        </DataTable.Col>
+        <DataTable.Col source="updatedAt">
+          <DateField source="updatedAt" showTime />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};

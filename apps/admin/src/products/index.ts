@@ -1,0 +1,20 @@
+import InventoryIcon from '@mui/icons-material/Inventory2';
+import type { ResourceProps } from 'react-admin';
+import type { Product } from '../types';
+import { ProductCreate } from './ProductCreate';
+import { ProductEdit } from './ProductEdit';
+import { ProductList } from './ProductList';
+import { ProductShow } from './ProductShow';
+
+/** The `products` admin resource (SPEC.md section 4): products with their variants, stock through adjustments. */
+export const products = {
+  name: 'products',
+  list: ProductList,
+  show: ProductShow,
+  edit: ProductEdit,
+  create: ProductCreate,
+  icon: InventoryIcon,
+  recordRepresentation: (record: Product) => record.name,
+} satisfies ResourceProps;
+
+export { ProductCreate, ProductEdit, ProductList, ProductShow };
