@@ -16,7 +16,7 @@ export interface ErrorResponse {
   unexpected: boolean;
 }
 
-const PG_BAD_INPUT = new Set(['22P02', '22003', '22007', '22008', '22023', '22001', '2201W', '2201X', '54000']);
+const PG_BAD_INPUT = new Set(['22P02', '22003', '22007', '22008', '22023', '22001', '22021', '22P05', '2201W', '2201X', '54000']);
 
 /**
  * Turns anything thrown while serving a request into the contract's error body. Pure: the
@@ -48,6 +48,13 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   if (pgCode && PG_BAD_INPUT.has(pgCode)) {
     return respond(400, 'VALIDATION_FAILED', 'A value is out of range or malformed');
   }
+  // constraint violations that slipped past validation are still the caller's input: 4xx, never 500
+  const column = (e as { driverError?: { column?: string }; column?: string })?.driverError?.column ?? (e as { column?: string })?.column;
+  const field = column ? column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : 'body';
+  if (pgCode === '23502') return respond(400, 'VALIDATION_FAILED', 'A required value is missing', { [field]: 'must not be null' }, {}, true);
+  if (pgCode === '23503') return respond(400, 'VALIDATION_FAILED', 'A referenced record does not exist', undefined, {}, true);
+  if (pgCode === '23514') return respond(400, 'VALIDATION_FAILED', 'A value breaks a rule of the data', undefined, {}, true);
+  if (pgCode === '23505') return respond(409, 'CONFLICT', 'This conflicts with an existing record', undefined, {}, true);
   const status = typeof e?.statusCode === 'number' ? e.statusCode : undefined;
   if (status && status >= 400 && status < 500) {
     // Fastify's own errors (body too large, bad content type, malformed JSON or URL, ...)

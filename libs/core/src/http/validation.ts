@@ -53,7 +53,21 @@ class ContractValidationPipe extends ValidationPipe {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         throw validationFailed({ body: 'must be a JSON object' });
       }
+      const nul = pathOfNul(value);
+      if (nul) throw validationFailed({ [nul]: 'must not contain NUL characters' });
     }
     return super.transform(value, metadata);
   }
+}
+
+/** The path of the first string holding a NUL character (PostgreSQL text cannot store one). */
+function pathOfNul(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : undefined;
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = pathOfNul(item, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
