@@ -65,6 +65,12 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
   for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
     if (fastify.hasContentTypeParser(type)) fastify.removeContentTypeParser(type);
   }
+  // any other media type is accepted only without a body (simple-REST clients send a bodiless
+  // DELETE as text/plain); with a body it is a 415
+  fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body: Buffer, done) => {
+    if (body.length === 0) return done(null, undefined);
+    done(Object.assign(new Error('Send the request body as application/json'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }), undefined);
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -262,6 +262,8 @@ describe('admin', () => {
     expect(many.rows).toHaveLength(5);
     expect(many.queries).toBe(one.queries);
     expect(many.rows[0]).toEqual(expect.objectContaining({ id: expect.any(Number), items: expect.any(Array), total: expect.any(Number), updatedAt: expect.any(String), status: expect.any(String) }));
+    const owned = many.rows.find((c: any) => c.customerId !== null);
+    if (owned) expect(owned).toMatchObject({ customerEmail: expect.stringContaining('@'), customerName: 'Casey Customer' });
     const guests = await api.request('GET', `/api/admin/carts?filter=${enc({ guest: true, status: 'active' })}`, { token });
     expect(guests.body.every((c: any) => c.customerId === null && c.status === 'active')).toBe(true);
     expect((await api.request('POST', '/api/admin/carts', { token, body: {} })).status).toBe(404);

@@ -54,7 +54,7 @@ describe('products and variants', () => {
     expect(product.variants).toHaveLength(1);
     expect(product.variants[0]).toMatchObject({ price: 1000, costPrice: 400, ownPrice: null, ownCostPrice: null, stock: 12, attributes: {} });
     const movements = await api.request('GET', `/api/admin/stock-movements?filter=${enc({ variantId: product.variants[0].id })}`, { token });
-    expect(movements.body).toEqual([expect.objectContaining({ delta: 12, reason: 'initial', variantId: product.variants[0].id })]);
+    expect(movements.body).toEqual([expect.objectContaining({ delta: 12, reason: 'initial', variantId: product.variants[0].id, productId: product.id, productName: 'Plain Mug', sku: product.variants[0].sku })]);
   });
 
   it('gives variants the product’s prices unless they have their own', async () => {

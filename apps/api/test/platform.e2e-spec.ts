@@ -125,3 +125,15 @@ describe('HTTP hygiene', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
+
+describe('bodiless requests', () => {
+  it('accepts a DELETE without a body whatever its content type, and still refuses other bodies', async () => {
+    const token = await api.login(ADMIN.email, ADMIN.password);
+    const category = await api.request('POST', '/api/admin/categories', { token, body: { name: 'Temporary' } });
+    const removed = await api.request('DELETE', `/api/admin/categories/${category.body.id}`, { token, headers: { 'content-type': 'text/plain' } });
+    expect(removed.status).toBe(200);
+    expect(removed.body.id).toBe(category.body.id);
+    const xml = await api.request('POST', '/api/auth/login', { rawBody: '<login/>', headers: { 'content-type': 'application/xml' } });
+    expect([xml.status, xml.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+  });
+});

@@ -42,13 +42,29 @@ export class AdminCartsService {
     const manager = this.dataSource.manager;
     const page = await findPage('carts', manager.createQueryBuilder(CartEntity, 'c'), query, COLUMNS);
     const priced = await priceCarts(manager, this.settings, page.rows);
-    return page.map((cart) => toCartView(cart, priced.get(cart.id)!));
+    const owners = await this.owners(page.rows.map((c) => c.customerId).filter((id): id is number => id !== null));
+    return page.map((cart) => ({ ...toCartView(cart, priced.get(cart.id)!), ...ownerOf(cart, owners) }));
   }
 
   async get(id: number): Promise<CartView> {
     const manager = this.dataSource.manager;
     const cart = await manager.findOneBy(CartEntity, { id });
     if (!cart) throw notFound('Cart');
-    return toCartView(cart, (await priceCarts(manager, this.settings, [cart])).get(id)!);
+    const owners = await this.owners(cart.customerId === null ? [] : [cart.customerId]);
+    return { ...toCartView(cart, (await priceCarts(manager, this.settings, [cart])).get(id)!), ...ownerOf(cart, owners) };
   }
+
+  /** Who owns the carts of a page (staff cannot read users, so the list carries it), in one query. */
+  private async owners(ids: number[]): Promise<Map<number, { email: string; name: string }>> {
+    const rows: { id: number; email: string; name: string }[] = await this.dataSource.query(
+      'SELECT u.id, u.email, p.full_name AS name FROM users u JOIN profiles p ON p.user_id = u.id WHERE u.id = ANY($1)',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+}
+
+function ownerOf(cart: CartEntity, owners: Map<number, { email: string; name: string }>): { customerEmail: string | null; customerName: string | null } {
+  const owner = cart.customerId === null ? undefined : owners.get(cart.customerId);
+  return { customerEmail: owner?.email ?? null, customerName: owner?.name ?? null };
 }

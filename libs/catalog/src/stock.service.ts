@@ -29,9 +29,20 @@ const MOVEMENT_COLUMNS: ListColumns = {
   },
 };
 
-export const toMovementView = (m: StockMovementEntity): StockMovementView => ({
+interface VariantName {
+  productId: number;
+  productName: string;
+  sku: string;
+  attributes: Record<string, string>;
+}
+
+export const toMovementView = (m: StockMovementEntity, variant?: VariantName): StockMovementView => ({
   id: m.id,
   variantId: m.variantId,
+  productId: variant?.productId ?? null,
+  productName: variant?.productName ?? null,
+  sku: variant?.sku ?? null,
+  attributes: variant?.attributes ?? null,
   delta: m.delta,
   reason: m.reason,
   reference: m.reference,
@@ -48,7 +59,10 @@ export class StockService {
   adjust(input: StockAdjustmentDto, actorId: number): Promise<StockMovementView> {
     if (input.delta === 0) throw validationFailed({ delta: 'must not be 0' });
     return inTransaction(this.dataSource, async (manager) => {
-      const [variant] = await manager.query('SELECT id FROM variants WHERE id = $1', [input.variantId]);
+      const [variant] = await manager.query(
+        `SELECT v.product_id AS "productId", p.name AS "productName", v.sku, v.attributes FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = $1`,
+        [input.variantId],
+      );
       if (!variant) throw validationFailed({ variantId: 'does not exist' });
       const [result] = await moveStock(manager, [{ variantId: input.variantId, delta: input.delta }], {
         reason: 'adjustment',
@@ -58,18 +72,28 @@ export class StockService {
       });
       const movement = await manager.findOneBy(StockMovementEntity, { id: result.movementId });
       if (!movement) throw new DomainError('INTERNAL_ERROR', 'movement vanished');
-      return toMovementView(movement);
+      return toMovementView(movement, variant);
     });
   }
 
   async listMovements(query: ListQuery): Promise<ListPage<StockMovementView>> {
     const page = await findPage('stock-movements', this.dataSource.manager.createQueryBuilder(StockMovementEntity, 'm'), query, MOVEMENT_COLUMNS);
-    return page.map(toMovementView);
+    const variants = await this.variantNames(page.rows.map((m) => m.variantId));
+    return page.map((m) => toMovementView(m, variants.get(m.variantId)));
   }
 
   async getMovement(id: number): Promise<StockMovementView> {
     const movement = await this.dataSource.manager.findOneBy(StockMovementEntity, { id });
     if (!movement) throw notFound('Stock movement');
-    return toMovementView(movement);
+    return toMovementView(movement, (await this.variantNames([movement.variantId])).get(movement.variantId));
+  }
+
+  /** What people call the variants of a page of movements, in one query. */
+  private async variantNames(ids: number[]): Promise<Map<number, VariantName>> {
+    const rows: ({ id: number } & VariantName)[] = await this.dataSource.query(
+      `SELECT v.id, v.product_id AS "productId", p.name AS "productName", v.sku, v.attributes FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ANY($1)`,
+      [ids],
+    );
+    return new Map(rows.map(({ id, ...name }) => [id, name]));
   }
 }

@@ -40,4 +40,6 @@ export class CartView {
   @ApiProperty() total: number;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
   @ApiProperty({ format: 'date-time', description: 'Last activity' }) updatedAt: Date;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Admin responses: the owner’s e-mail (null for guests)' }) customerEmail?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Admin responses: the owner’s name' }) customerName?: string | null;
 }

@@ -183,6 +183,10 @@ export class AdminProductView extends OmitType(StoreProductView, ['variants'] as
 export class StockMovementView {
   @ApiProperty() id: number;
   @ApiProperty() variantId: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'The variant’s product (null once deleted)' }) productId: number | null;
+  @ApiProperty({ nullable: true, type: String }) productName: string | null;
+  @ApiProperty({ nullable: true, type: String }) sku: string | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: { type: 'string' } }) attributes: Record<string, string> | null;
   @ApiProperty() delta: number;
   @ApiProperty({ enum: ['initial', 'adjustment', 'order_placed', 'order_cancelled', 'offline_sale', 'offline_sale_cancelled', 'purchase_received'] })
   reason: string;
