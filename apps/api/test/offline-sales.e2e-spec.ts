@@ -99,6 +99,19 @@ describe('in-store sales', () => {
     expect({ sales: await count(), bulb: await stockOf(bulb) }).toEqual(before);
   });
 
+  it('records a sale once when retried with the same Idempotency-Key', async () => {
+    const body = { customerId, lines: [{ variantId: bulb, quantity: 1 }], paidAmount: 100 };
+    const stock = await stockOf(bulb);
+    const first = await api.request('POST', '/api/admin/offline-sales', { token, body, headers: { 'idempotency-key': 'counter-1' } });
+    const again = await api.request('POST', '/api/admin/offline-sales', { token, body, headers: { 'idempotency-key': 'counter-1' } });
+    expect(first.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await stockOf(bulb)).toBe(stock - 1);
+    const other = await api.request('POST', '/api/admin/offline-sales', { token, body: { ...body, paidAmount: 1 }, headers: { 'idempotency-key': 'counter-1' } });
+    expect([other.status, other.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+  });
+
   it('lists by payment status and serves a PDF receipt', async () => {
     const paid = await api.request('GET', `/api/admin/offline-sales?filter=${encodeURIComponent('{"paymentStatus":"paid"}')}`, { token });
     expect(paid.body.length).toBeGreaterThan(0);

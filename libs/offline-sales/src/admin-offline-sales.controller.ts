@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
+import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiList, IdPipe, ListParams, assertIdempotencyKey, type ListPage, type ListQuery } from '@chance/core';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
 import { CreateOfflineCustomerDto, CreateOfflineSaleDto, OfflineCustomerView, OfflineSaleView, SalePaymentDto, UpdateOfflineCustomerDto } from './dto/offline-sales.dto.js';
@@ -74,11 +74,23 @@ export class AdminOfflineSalesController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Record a sale', description: 'Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment.' })
+  @ApiOperation({
+    summary: 'Record a sale',
+    description: 'Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment. With an Idempotency-Key header, a retry records it once.',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiResponse({ status: 201, type: OfflineSaleView })
-  @ApiErrors('OUT_OF_STOCK', 'OVERPAYMENT')
-  create(@Body() body: CreateOfflineSaleDto, @CurrentUser() caller: Caller): Promise<OfflineSaleView> {
-    return this.sales.create(body, caller.id);
+  @ApiErrors('OUT_OF_STOCK', 'OVERPAYMENT', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED')
+  async create(
+    @Body() body: CreateOfflineSaleDto,
+    @CurrentUser() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<OfflineSaleView> {
+    if (key === undefined) return this.sales.create(body, caller.id);
+    const result = await this.sales.createOnce(body, caller.id, assertIdempotencyKey(key));
+    if (result.replayed) reply.header('Idempotent-Replayed', 'true');
+    return result.body;
   }
 
   @Post(':id/payments')

@@ -7,15 +7,18 @@ import {
   describeLine,
   findPage,
   formatMoney,
+  idempotent,
   inTransaction,
   notFound,
   parseInstant,
   renderDocumentPdf,
+  requestHash,
   settle,
   validationFailed,
   type ListColumns,
   type ListPage,
   type ListQuery,
+  type IdempotentResult,
   type ListSpec,
 } from '@chance/core';
 import { SettingsService } from '@chance/settings';
@@ -72,61 +75,73 @@ export class OfflineSalesService {
     return toView(sale, lines.get(id) ?? [], payments.get(id) ?? []);
   }
 
-  create(input: CreateOfflineSaleDto, actorId: number): Promise<OfflineSaleView> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const [customer] = await manager.query('SELECT 1 FROM offline_customers WHERE id = $1', [input.customerId]);
-      if (!customer) throw validationFailed({ customerId: 'does not exist' });
-      const variants: { id: number; product_id: number; product_name: string; sku: string; attributes: Record<string, string>; price: number; cost_price: number }[] =
-        await manager.query(
-          `SELECT v.id, p.id AS product_id, p.name AS product_name, v.sku, v.attributes,
-                  COALESCE(v.price, p.price) AS price, COALESCE(v.cost_price, p.cost_price) AS cost_price
-             FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ANY($1)`,
-          [input.lines.map((l) => l.variantId)],
-        );
-      const byId = new Map(variants.map((v) => [v.id, v]));
-      const missing = input.lines.findIndex((l) => !byId.has(l.variantId));
-      if (missing >= 0) throw validationFailed({ [`lines.${missing}.variantId`]: 'does not exist' });
-      const lines = input.lines.map((l) => ({ ...l, variant: byId.get(l.variantId)!, unitPrice: l.unitPrice ?? byId.get(l.variantId)!.price }));
-      const subtotal = computeTotals(lines, null, 0).subtotal;
-      const discount = input.discount ?? 0;
-      if (discount > subtotal) throw validationFailed({ discount: 'must not exceed the subtotal' });
-      const { taxRateBps } = await this.settings.current(manager);
-      const totals = computeTotals(lines, { type: 'fixed', value: discount }, taxRateBps);
-      const paid = input.paidAmount ?? 0;
-      if (paid > totals.total) throw new DomainError('OVERPAYMENT', `The total is ${totals.total}`, { paidAmount: 'must not exceed the total' });
+  /** With an Idempotency-Key, a retried request (after a lost answer) records the sale once. */
+  createOnce(input: CreateOfflineSaleDto, actorId: number, idempotencyKey: string): Promise<IdempotentResult<OfflineSaleView>> {
+    return inTransaction(this.dataSource, (manager) =>
+      idempotent(manager, { scope: `offline-sale:${actorId}`, key: idempotencyKey, hash: requestHash(input) }, async () => ({
+        status: 201,
+        body: await this.record(manager, input, actorId),
+      })),
+    );
+  }
 
-      const [{ n }] = await manager.query(`SELECT nextval('offline_sale_number_seq')::int AS n`);
-      const number = `SALE-${String(n).padStart(6, '0')}`;
-      await moveStock(manager, lines.map((l) => ({ variantId: l.variantId, delta: -l.quantity })), { reason: 'offline_sale', reference: number, actorId });
-      const [{ id }] = await manager.query(
-        `INSERT INTO offline_sales (number, customer_id, sold_at, subtotal, discount, tax_rate_bps, tax_total, total, paid_amount, payment_status, created_by_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10) RETURNING id`,
-        [number, input.customerId, input.soldAt ? parseInstant(input.soldAt) : new Date(), totals.subtotal, totals.discountTotal, taxRateBps, totals.taxTotal, totals.total, settle(totals.total, 0).paymentStatus, actorId],
-      );
+  create(input: CreateOfflineSaleDto, actorId: number): Promise<OfflineSaleView> {
+    return inTransaction(this.dataSource, (manager) => this.record(manager, input, actorId));
+  }
+
+  private async record(manager: EntityManager, input: CreateOfflineSaleDto, actorId: number): Promise<OfflineSaleView> {
+    const [customer] = await manager.query('SELECT 1 FROM offline_customers WHERE id = $1', [input.customerId]);
+    if (!customer) throw validationFailed({ customerId: 'does not exist' });
+    const variants: { id: number; product_id: number; product_name: string; sku: string; attributes: Record<string, string>; price: number; cost_price: number }[] =
       await manager.query(
-        `INSERT INTO offline_sale_lines (sale_id, product_id, variant_id, product_name, sku, attributes, unit_price, cost_price, quantity, line_total)
-         SELECT $1, * FROM jsonb_to_recordset($2::jsonb) AS l(product_id int, variant_id int, product_name text, sku text, attributes jsonb,
-                unit_price int, cost_price int, quantity int, line_total int)`,
-        [
-          id,
-          JSON.stringify(
-            lines.map((l, i) => ({
-              product_id: l.variant.product_id,
-              variant_id: l.variantId,
-              product_name: l.variant.product_name,
-              sku: l.variant.sku,
-              attributes: l.variant.attributes,
-              unit_price: l.unitPrice,
-              cost_price: l.variant.cost_price,
-              quantity: l.quantity,
-              line_total: totals.lineTotals[i],
-            })),
-          ),
-        ],
+        `SELECT v.id, p.id AS product_id, p.name AS product_name, v.sku, v.attributes,
+                COALESCE(v.price, p.price) AS price, COALESCE(v.cost_price, p.cost_price) AS cost_price
+           FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ANY($1)`,
+        [input.lines.map((l) => l.variantId)],
       );
-      if (paid > 0) await this.pay(manager, id, { amount: paid, method: input.paymentMethod ?? 'cash' }, actorId);
-      return this.view(id, manager);
-    });
+    const byId = new Map(variants.map((v) => [v.id, v]));
+    const missing = input.lines.findIndex((l) => !byId.has(l.variantId));
+    if (missing >= 0) throw validationFailed({ [`lines.${missing}.variantId`]: 'does not exist' });
+    const lines = input.lines.map((l) => ({ ...l, variant: byId.get(l.variantId)!, unitPrice: l.unitPrice ?? byId.get(l.variantId)!.price }));
+    const subtotal = computeTotals(lines, null, 0).subtotal;
+    const discount = input.discount ?? 0;
+    if (discount > subtotal) throw validationFailed({ discount: 'must not exceed the subtotal' });
+    const { taxRateBps } = await this.settings.current(manager);
+    const totals = computeTotals(lines, { type: 'fixed', value: discount }, taxRateBps);
+    const paid = input.paidAmount ?? 0;
+    if (paid > totals.total) throw new DomainError('OVERPAYMENT', `The total is ${totals.total}`, { paidAmount: 'must not exceed the total' });
+
+    const [{ n }] = await manager.query(`SELECT nextval('offline_sale_number_seq')::int AS n`);
+    const number = `SALE-${String(n).padStart(6, '0')}`;
+    await moveStock(manager, lines.map((l) => ({ variantId: l.variantId, delta: -l.quantity })), { reason: 'offline_sale', reference: number, actorId });
+    const [{ id }] = await manager.query(
+      `INSERT INTO offline_sales (number, customer_id, sold_at, subtotal, discount, tax_rate_bps, tax_total, total, paid_amount, payment_status, created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10) RETURNING id`,
+      [number, input.customerId, input.soldAt ? parseInstant(input.soldAt) : new Date(), totals.subtotal, totals.discountTotal, taxRateBps, totals.taxTotal, totals.total, settle(totals.total, 0).paymentStatus, actorId],
+    );
+    await manager.query(
+      `INSERT INTO offline_sale_lines (sale_id, product_id, variant_id, product_name, sku, attributes, unit_price, cost_price, quantity, line_total)
+       SELECT $1, * FROM jsonb_to_recordset($2::jsonb) AS l(product_id int, variant_id int, product_name text, sku text, attributes jsonb,
+              unit_price int, cost_price int, quantity int, line_total int)`,
+      [
+        id,
+        JSON.stringify(
+          lines.map((l, i) => ({
+            product_id: l.variant.product_id,
+            variant_id: l.variantId,
+            product_name: l.variant.product_name,
+            sku: l.variant.sku,
+            attributes: l.variant.attributes,
+            unit_price: l.unitPrice,
+            cost_price: l.variant.cost_price,
+            quantity: l.quantity,
+            line_total: totals.lineTotals[i],
+          })),
+        ),
+      ],
+    );
+    if (paid > 0) await this.pay(manager, id, { amount: paid, method: input.paymentMethod ?? 'cash' }, actorId);
+    return this.view(id, manager);
   }
 
   addPayment(id: number, input: SalePaymentDto, actorId: number): Promise<OfflineSaleView> {

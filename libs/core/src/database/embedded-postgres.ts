@@ -25,6 +25,8 @@ export interface EmbeddedOptions {
    * this process its owner, stopping it on stop(); false (CLI commands) only borrows it.
    */
   adopt?: boolean;
+  /** a fixed port (to restart a server where clients expect it); default: a free one */
+  port?: number;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     password = randomBytes(18).toString('base64url');
     await writeFile(passwordFile, password, { mode: 0o600 });
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const log = options.log ?? (() => undefined);
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,

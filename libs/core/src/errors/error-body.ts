@@ -48,6 +48,9 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   if (pgCode && PG_BAD_INPUT.has(pgCode)) {
     return respond(400, 'VALIDATION_FAILED', 'A value is out of range or malformed');
   }
+  if (isDatabaseUnavailable(error, pgCode)) {
+    return respond(503, 'SERVICE_UNAVAILABLE', 'The database is unavailable for a moment: retry (with the same Idempotency-Key)', undefined, { 'Retry-After': '1' });
+  }
   // constraint violations that slipped past validation are still the caller's input: 4xx, never 500
   const column = (e as { driverError?: { column?: string }; column?: string })?.driverError?.column ?? (e as { column?: string })?.column;
   const field = column ? column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : 'body';
@@ -97,4 +100,15 @@ function respond(
 
 function isFieldErrors(value: unknown): value is FieldErrors {
   return typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
+}
+
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
+const UNAVAILABLE_MESSAGE = /Connection terminated|connection timeout|ECONNREFUSED|ECONNRESET|EPIPE|the database system is (starting up|shutting down|in recovery mode)|terminating connection|Client has encountered a connection error|timeout exceeded when trying to connect/i;
+
+/** A lost or refused database connection (a restart, a terminated backend): the request may be retried. */
+export function isDatabaseUnavailable(error: unknown, code?: string): boolean {
+  if (code && UNAVAILABLE_CODES.has(code)) return true;
+  const e = error as { message?: unknown; driverError?: { message?: unknown }; code?: unknown };
+  const message = `${String(e?.message ?? '')} ${String(e?.driverError?.message ?? '')} ${typeof e?.code === 'string' ? e.code : ''}`;
+  return UNAVAILABLE_MESSAGE.test(message);
 }
