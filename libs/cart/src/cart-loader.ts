@@ -1,3 +1,4 @@
+import { appendTo } from '@chance/core';
 import { CouponEntity } from '@chance/coupons';
 import { SettingsService } from '@chance/settings';
 import type { EntityManager } from 'typeorm';
@@ -20,7 +21,7 @@ export async function liveLines(manager: EntityManager, cartIds: number[]): Prom
       ORDER BY ci.id`,
     [cartIds],
   );
-  for (const row of rows) byCart.set(row.cartId, [...(byCart.get(row.cartId) ?? []), row]);
+  for (const row of rows) appendTo(byCart, row.cartId, row);
   return byCart;
 }
 

@@ -4,6 +4,7 @@ import {
   STORE_MAX_ROWS,
   findPage,
   inTransaction,
+  loadChildren,
   notFound,
   type ListColumns,
   type ListPage,
@@ -118,17 +119,8 @@ export class ProductsService {
   }
 
   /** The variants of many products in one query (no N+1), grouped by product. */
-  private async variantsOf(productIds: number[], manager: EntityManager = this.dataSource.manager): Promise<Map<number, VariantEntity[]>> {
-    const byProduct = new Map<number, VariantEntity[]>();
-    if (productIds.length === 0) return byProduct;
-    const variants = await manager
-      .createQueryBuilder(VariantEntity, 'v')
-      .where('v.productId IN (:...ids)', { ids: productIds })
-      .orderBy('v.productId')
-      .addOrderBy('v.position')
-      .addOrderBy('v.id')
-      .getMany();
-    for (const variant of variants) byProduct.set(variant.productId, [...(byProduct.get(variant.productId) ?? []), variant]);
-    return byProduct;
+  private variantsOf(productIds: number[], manager: EntityManager = this.dataSource.manager): Promise<Map<number, VariantEntity[]>> {
+    return loadChildren(manager, VariantEntity, 'productId', productIds, ['productId', 'position', 'id']);
   }
+
 }

@@ -26,3 +26,4 @@ export * from './http/idempotency.js';
 export * from './pdf/document-pdf.js';
 export * from './pricing/settlement.js';
 export * from './audit/actor-context.js';
+export * from './database/children.js';

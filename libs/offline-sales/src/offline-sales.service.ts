@@ -9,6 +9,7 @@ import {
   formatMoney,
   idempotent,
   inTransaction,
+  loadChildren,
   notFound,
   parseInstant,
   renderDocumentPdf,
@@ -63,15 +64,15 @@ export class OfflineSalesService {
     const manager = this.dataSource.manager;
     const page = await findPage('offline-sales', manager.createQueryBuilder(OfflineSaleEntity, 's'), query, COLUMNS);
     const ids = page.rows.map((s) => s.id);
-    const [lines, payments] = await Promise.all([this.childrenOf(manager, OfflineSaleLineEntity, ids), this.childrenOf(manager, OfflineSalePaymentEntity, ids)]);
+    const [lines, payments] = await Promise.all([loadChildren(manager, OfflineSaleLineEntity, 'saleId', ids), loadChildren(manager, OfflineSalePaymentEntity, 'saleId', ids)]);
     return page.map((s) => toView(s, lines.get(s.id) ?? [], payments.get(s.id) ?? []));
   }
 
   async view(id: number, manager: EntityManager = this.dataSource.manager): Promise<OfflineSaleView> {
     const sale = await manager.findOneBy(OfflineSaleEntity, { id });
     if (!sale) throw notFound('Sale');
-    const lines = await this.childrenOf(manager, OfflineSaleLineEntity, [id]);
-    const payments = await this.childrenOf(manager, OfflineSalePaymentEntity, [id]);
+    const lines = await loadChildren(manager, OfflineSaleLineEntity, 'saleId', [id]);
+    const payments = await loadChildren(manager, OfflineSalePaymentEntity, 'saleId', [id]);
     return toView(sale, lines.get(id) ?? [], payments.get(id) ?? []);
   }
 
@@ -216,13 +217,7 @@ export class OfflineSalesService {
     return sale;
   }
 
-  private async childrenOf<T extends { saleId: number; id: number }>(manager: EntityManager, entity: new () => T, ids: number[]): Promise<Map<number, T[]>> {
-    const map = new Map<number, T[]>();
-    if (ids.length === 0) return map;
-    const rows = await manager.createQueryBuilder(entity, 'x').where('x.saleId = ANY(:ids)', { ids }).orderBy('x.id').getMany();
-    for (const row of rows) map.set(row.saleId, [...(map.get(row.saleId) ?? []), row]);
-    return map;
-  }
+
 }
 
 function toView(s: OfflineSaleEntity, lines: OfflineSaleLineEntity[], payments: OfflineSalePaymentEntity[]): OfflineSaleView {

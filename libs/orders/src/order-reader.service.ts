@@ -4,6 +4,7 @@ import {
   STORE_MAX_ROWS,
   constantTimeEqual,
   findPage,
+  loadChildren,
   notFound,
   sha256Hex,
   type ListColumns,
@@ -137,21 +138,11 @@ export class OrderReaderService {
     return page.map((o) => toOrderView(o, lines.get(o.id) ?? [], payments.get(o.id) ?? [], audience));
   }
 
-  private async linesOf(manager: EntityManager, orderIds: number[]): Promise<Map<number, OrderLineEntity[]>> {
-    return groupBy(
-      orderIds.length ? await manager.createQueryBuilder(OrderLineEntity, 'l').where('l.orderId = ANY(:ids)', { ids: orderIds }).orderBy('l.id').getMany() : [],
-    );
+  private linesOf(manager: EntityManager, orderIds: number[]): Promise<Map<number, OrderLineEntity[]>> {
+    return loadChildren(manager, OrderLineEntity, 'orderId', orderIds);
   }
 
-  private async paymentsOf(manager: EntityManager, orderIds: number[]): Promise<Map<number, PaymentEntity[]>> {
-    return groupBy(
-      orderIds.length ? await manager.createQueryBuilder(PaymentEntity, 'p').where('p.orderId = ANY(:ids)', { ids: orderIds }).orderBy('p.id').getMany() : [],
-    );
+  private paymentsOf(manager: EntityManager, orderIds: number[]): Promise<Map<number, PaymentEntity[]>> {
+    return loadChildren(manager, PaymentEntity, 'orderId', orderIds);
   }
-}
-
-function groupBy<T extends { orderId: number }>(rows: T[]): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const row of rows) map.set(row.orderId, [...(map.get(row.orderId) ?? []), row]);
-  return map;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { moveStock } from '@chance/catalog';
-import { ADMIN_MAX_ROWS, findPage, inTransaction, notFound, publish, validationFailed, type ListColumns, type ListPage, type ListQuery, type ListSpec } from '@chance/core';
+import { ADMIN_MAX_ROWS, findPage, inTransaction, loadChildren, notFound, publish, validationFailed, type ListColumns, type ListPage, type ListQuery, type ListSpec } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreatePurchaseDto, PurchaseLineDto, PurchaseView, UpdatePurchaseDto } from './dto/purchasing.dto.js';
 import { PurchaseInvoicesService, type PurchaseInvoiceContent } from './purchase-invoices.service.js';
@@ -185,11 +185,8 @@ export class PurchasesService {
     if (!found) throw validationFailed({ supplierId: 'does not exist' });
   }
 
-  private async linesOf(manager: EntityManager, ids: number[]): Promise<Map<number, PurchaseLineEntity[]>> {
-    const map = new Map<number, PurchaseLineEntity[]>();
-    if (ids.length === 0) return map;
-    const lines = await manager.createQueryBuilder(PurchaseLineEntity, 'l').where('l.purchaseId = ANY(:ids)', { ids }).orderBy('l.id').getMany();
-    for (const line of lines) map.set(line.purchaseId, [...(map.get(line.purchaseId) ?? []), line]);
-    return map;
+  private linesOf(manager: EntityManager, ids: number[]): Promise<Map<number, PurchaseLineEntity[]>> {
+    return loadChildren(manager, PurchaseLineEntity, 'purchaseId', ids);
   }
+
 }
