@@ -53,8 +53,13 @@ describe('the API as a process', () => {
     expect(again.code).toBe(1);
     expect(again.output).toContain('email is already registered');
 
+    const prompted = await runCli('createsuperuser', [], { DATA_DIR: dataDir }, 'asked@example.com\nasked-password-1\nAsked Admin\n');
+    expect(prompted.output).toContain('E-mail:');
+    expect(prompted.output).toContain('Superuser asked@example.com created');
+
     const api = await spawnApi({ DATA_DIR: dataDir });
     try {
+      expect((await post(`${api.url}/api/auth/login`, { email: 'asked@example.com', password: 'asked-password-1' })).status).toBe(200);
       const login = await post(`${api.url}/api/auth/login`, { email: 'root@example.com', password: 'root-password-1' });
       expect(login.status).toBe(200);
       const body = (await login.json()) as { user: { role: string }; accessToken: string };

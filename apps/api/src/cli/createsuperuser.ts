@@ -16,11 +16,10 @@ async function main(): Promise<void> {
     options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
     allowPositionals: false,
   });
-  const prompt = values.email && values.password ? undefined : createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  const ask = async (question: string): Promise<string> => (await prompt!.question(question)).trim();
-  const email = values.email ?? (await ask('E-mail: '));
-  const password = values.password ?? (await askHidden(prompt!, 'Password: '));
-  const fullName = values.name ?? (values.email ? 'Administrator' : (await ask('Full name [Administrator]: ')) || 'Administrator');
+  const prompt = values.email && values.password ? undefined : lineReader();
+  const email = values.email ?? (await prompt!.ask('E-mail: '));
+  const password = values.password ?? (await prompt!.ask('Password: ', true));
+  const fullName = values.name ?? (values.email ? 'Administrator' : (await prompt!.ask('Full name [Administrator]: ')) || 'Administrator');
   prompt?.close();
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new Error('that is not an e-mail address');
   if (password.length < 8 || password.length > 128) throw new Error('the password must be 8 to 128 characters long');
@@ -39,19 +38,27 @@ async function main(): Promise<void> {
   }
 }
 
-async function askHidden(prompt: ReturnType<typeof createInterface>, question: string): Promise<string> {
-  if (!process.stdin.isTTY) return (await prompt.question(question)).trim();
-  const output = process.stdout;
-  const write = output.write.bind(output);
-  let muted = false;
-  (output as { write: unknown }).write = (chunk: string, ...rest: unknown[]) => (muted ? true : write(chunk, ...(rest as [])));
-  const answer = prompt.question(question);
-  muted = true;
-  const value = await answer;
-  muted = false;
-  (output as { write: unknown }).write = write;
-  output.write('\n');
-  return value.trim();
+/** Asks questions on the terminal (password not echoed), or reads the answers line by line from a pipe. */
+function lineReader() {
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const lines = rl[Symbol.asyncIterator]();
+  // readline's echo hook (undocumented but stable): silenced while a password is typed
+  const output = rl as unknown as { _writeToOutput?: (text: string) => void };
+  const echo = output._writeToOutput;
+  const hide = (hidden: boolean) => {
+    if (process.stdin.isTTY && echo) output._writeToOutput = hidden ? () => undefined : echo;
+  };
+  return {
+    async ask(question: string, hidden = false): Promise<string> {
+      process.stdout.write(question);
+      hide(hidden);
+      const { value, done } = await lines.next();
+      hide(false);
+      if (hidden && process.stdin.isTTY) process.stdout.write('\n');
+      return done ? '' : String(value).trim();
+    },
+    close: () => rl.close(),
+  };
 }
 
 main().catch((error: unknown) => {

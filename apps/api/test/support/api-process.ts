@@ -46,7 +46,7 @@ export async function spawnApi(env: Record<string, string>): Promise<ApiProcess>
 }
 
 /** Runs a CLI command of the built API to completion. */
-export function runCli(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+export function runCli(script: string, args: string[], env: Record<string, string>, input = ''): Promise<{ code: number | null; output: string }> {
   return new Promise((done) => {
     let output = '';
     const child = spawn(process.execPath, ['--import', './tools/register-aliases.js', `dist/apps/api/src/cli/${script}.js`, ...args], {
@@ -56,7 +56,7 @@ export function runCli(script: string, args: string[], env: Record<string, strin
     });
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.stdin.end();
+    child.stdin.end(input);
     child.on('exit', (code) => done({ code, output }));
   });
 }
