@@ -38,27 +38,53 @@ async function main(): Promise<void> {
   }
 }
 
-/** Asks questions on the terminal (password not echoed), or reads the answers line by line from a pipe. */
+/** Asks questions on the terminal (the password not echoed), or reads the answers line by line from a pipe. */
 function lineReader() {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  if (process.stdin.isTTY) return { ask: askOnTerminal, close: () => undefined };
+  const rl = createInterface({ input: process.stdin, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
-  // readline's echo hook (undocumented but stable): silenced while a password is typed
-  const output = rl as unknown as { _writeToOutput?: (text: string) => void };
-  const echo = output._writeToOutput;
-  const hide = (hidden: boolean) => {
-    if (process.stdin.isTTY && echo) output._writeToOutput = hidden ? () => undefined : echo;
-  };
   return {
-    async ask(question: string, hidden = false): Promise<string> {
+    async ask(question: string): Promise<string> {
       process.stdout.write(question);
-      hide(hidden);
       const { value, done } = await lines.next();
-      hide(false);
-      if (hidden && process.stdin.isTTY) process.stdout.write('\n');
       return done ? '' : String(value).trim();
     },
     close: () => rl.close(),
   };
+}
+
+/** One line typed on the terminal in raw mode, so that a password is not shown. */
+function askOnTerminal(question: string, hidden = false): Promise<string> {
+  process.stdout.write(question);
+  const stdin = process.stdin;
+  stdin.setRawMode(true);
+  stdin.resume();
+  return new Promise((resolve) => {
+    let value = '';
+    const done = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stdout.write('\n');
+      resolve(value.trim());
+    };
+    const onData = (chunk: Buffer) => {
+      for (const char of chunk.toString('utf8')) {
+        if (char === '\r' || char === '\n') return done();
+        if (char === '\u0003') process.exit(130); // Ctrl-C
+        if (char === '\u007f' || char === '\b') {
+          if (value) {
+            value = value.slice(0, -1);
+            if (!hidden) process.stdout.write('\b \b');
+          }
+          continue;
+        }
+        value += char;
+        if (!hidden) process.stdout.write(char);
+      }
+    };
+    stdin.on('data', onData);
+  });
 }
 
 main().catch((error: unknown) => {
