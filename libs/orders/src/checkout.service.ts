@@ -117,6 +117,10 @@ export class CheckoutService {
       [orderId, JSON.stringify(snapshots.map((s, i) => ({ ...snapshotRow(s), line_total: totals.lineTotals[i] })))],
     );
     if (coupon) await this.coupons.redeem(manager, coupon.id, orderId, { customerId, email });
+    await manager.query(`UPDATE carts SET status = 'checked_out', updated_at = now() WHERE id = $1`, [cart.id]);
+    await publish(manager, 'orders.order_placed', { orderId, number, customerId, email, total: totals.total });
+    const view = await this.reader.view(orderId, 'store', manager);
+    // the invoice number last: its counter row stays locked until commit and serialises checkouts
     const invoiceId = await this.invoices.issue(manager, {
       orderId,
       orderNumber: number,
@@ -139,10 +143,8 @@ export class CheckoutService {
       paymentStatus: payment.paymentStatus,
     });
     await manager.query('UPDATE orders SET invoice_id = $2 WHERE id = $1', [orderId, invoiceId]);
-    await manager.query(`UPDATE carts SET status = 'checked_out', updated_at = now() WHERE id = $1`, [cart.id]);
-    await publish(manager, 'orders.order_placed', { orderId, number, customerId, email, total: totals.total });
-    const view = await this.reader.view(orderId, 'store', manager);
-    return accessToken ? { ...view, accessToken } : view;
+    const placed = { ...view, invoiceId };
+    return accessToken ? { ...placed, accessToken } : placed;
   }
 
   private async reachCart(manager: EntityManager, cartId: number, credentials: CheckoutCredentials): Promise<{ id: number; customerId: number | null }> {
