@@ -222,3 +222,20 @@ describe('guest orders', () => {
     expect(rows.map((r) => r.role).sort()).toEqual(['admin', 'staff']);
   });
 });
+
+describe('big lists', () => {
+  it('counts exactly up to 10,000 matches and estimates above, while deep pages stay right', async () => {
+    const customer = await api.registerCustomer();
+    await api.db.pool.query(
+      `INSERT INTO notifications (user_id, type, title, body) SELECT $1, 'message', 'Bulk ' || n, '' FROM generate_series(1, 10100) n`,
+      [customer.id],
+    );
+    await api.db.pool.query('ANALYZE notifications');
+    const first = await api.request('GET', '/api/me/notifications?range=[0,24]', { token: customer.token });
+    const total = Number(first.headers.get('content-range')!.split('/')[1]);
+    expect(total).toBeGreaterThan(10_000);
+    expect(total).toBeLessThan(20_000);
+    const deep = await api.request('GET', '/api/me/notifications?range=[10000,10099]', { token: customer.token });
+    expect(deep.body.map((n: any) => n.title)).toEqual(Array.from({ length: 100 }, (_, i) => `Bulk ${100 - i}`));
+  });
+});

@@ -66,6 +66,7 @@ export const AUDIT_LIST: ListSpec = {
 };
 
 const COLUMNS: ListColumns = {
+  deferredJoin: true,
   columns: { id: 'a.id', at: 'a.at', resource: 'a.resource', resourceId: 'a.resourceId', actorId: 'a.actorId', action: 'a.action' },
   custom: {
     // `record: "products:5"`: the record's own entries and those of its parts (variants, payments, ...)

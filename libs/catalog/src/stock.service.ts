@@ -21,6 +21,7 @@ export const STOCK_MOVEMENT_LIST: ListSpec = {
 };
 
 const MOVEMENT_COLUMNS: ListColumns = {
+  deferredJoin: true,
   columns: { id: 'm.id', createdAt: 'm.createdAt', variantId: 'm.variantId', delta: 'm.delta', reason: 'm.reason' },
   search: ['m.reference', 'm.note'],
   custom: {

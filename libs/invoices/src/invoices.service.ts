@@ -30,6 +30,7 @@ export const INVOICE_LIST: ListSpec = {
 };
 
 const COLUMNS: ListColumns = {
+  deferredJoin: true,
   columns: { id: 'i.id', number: 'i.number', issuedAt: 'i.issuedAt', total: 'i.total', paymentStatus: 'i.paymentStatus', orderId: 'i.orderId' },
   search: ['i.number', 'i.orderNumber'],
   searchConditions: ["i.bill_to->>'email' ILIKE :listQ", "i.bill_to->>'name' ILIKE :listQ"],

@@ -58,6 +58,7 @@ export const NOTIFICATION_LIST: ListSpec = {
 };
 
 const COLUMNS: ListColumns = {
+  deferredJoin: true,
   columns: { id: 'n.id', createdAt: 'n.createdAt', type: 'n.type' },
   custom: { unread: (qb, value) => qb.andWhere(`n.readAt IS ${value ? '' : 'NOT '}NULL`) },
 };

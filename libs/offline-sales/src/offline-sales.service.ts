@@ -43,6 +43,7 @@ export const OFFLINE_SALE_LIST: ListSpec = {
 };
 
 const COLUMNS: ListColumns = {
+  deferredJoin: true,
   columns: { id: 's.id', number: 's.number', soldAt: 's.soldAt', total: 's.total', paymentStatus: 's.paymentStatus', status: 's.status', customerId: 's.customerId' },
   search: ['s.number'],
   searchConditions: ['s.customer_id IN (SELECT id FROM offline_customers WHERE name ILIKE :listQ OR phone ILIKE :listQ)'],

@@ -44,6 +44,7 @@ export const STORE_ORDER_LIST: ListSpec = {
 };
 
 const ORDER_COLUMNS: ListColumns = {
+  deferredJoin: true,
   columns: {
     id: 'o.id',
     number: 'o.number',
@@ -74,6 +75,7 @@ export const PAYMENT_LIST: ListSpec = {
 };
 
 const PAYMENT_COLUMNS: ListColumns = {
+  deferredJoin: true,
   columns: { id: 'p.id', paidAt: 'p.paidAt', amount: 'p.amount', method: 'p.method', status: 'p.status', orderId: 'p.orderId' },
   search: ['p.reference'],
 };

@@ -67,17 +67,18 @@ export interface ListColumns {
   searchConditions?: readonly string[];
   /** filters that need their own SQL */
   custom?: Record<string, (qb: SelectQueryBuilder<ObjectLiteral>, value: unknown) => void>;
+  /**
+   * For big tables: find the page's ids first (an index-only scan, cheap even 50,000 rows deep),
+   * then fetch those rows, instead of reading and discarding every skipped row.
+   */
+  deferredJoin?: boolean;
 }
 
-/**
- * Applies a parsed list query to a TypeORM query builder: ids, `q`, filters (`field`, `field_gte`,
- * `field_lte`; arrays become IN), sort with the id as tie-breaker, offset and limit.
- */
-export function applyListQuery<T extends ObjectLiteral>(
-  qb: SelectQueryBuilder<T>,
-  query: ListQuery,
-  list: ListColumns,
-): SelectQueryBuilder<T> {
+/** Up to this many matches, totals are exact; above it, PostgreSQL's estimate (counting millions of rows per page view is too slow). */
+export const EXACT_COUNT_LIMIT = 10_000;
+
+/** Applies the list's filters (ids, `q`, `field`, `field_gte`, `field_lte`; arrays become IN) to a query builder. */
+export function applyListFilters<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: ListQuery, list: ListColumns): SelectQueryBuilder<T> {
   const id = list.columns.id;
   if (query.ids) qb.andWhere(`${id} IN (:...listIds)`, { listIds: query.ids });
   const searches = [...(list.search ?? []).map((c) => `${c} ILIKE :listQ`), ...(list.searchConditions ?? [])];
@@ -97,6 +98,12 @@ export function applyListQuery<T extends ObjectLiteral>(
     else if (Array.isArray(value)) qb.andWhere(`${column} IN (:...${param})`, { [param]: value });
     else qb.andWhere(`${column} = :${param}`, { [param]: value });
   }
+  return qb;
+}
+
+/** Sort (the id breaks ties), offset and limit. */
+function applyPaging<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: ListQuery, list: ListColumns): SelectQueryBuilder<T> {
+  const id = list.columns.id;
   const sortColumn = list.columns[query.sort.field];
   if (!sortColumn) throw new Error(`list sort ${query.sort.field} has no column`);
   qb.orderBy(sortColumn, query.sort.order);
@@ -105,13 +112,37 @@ export function applyListQuery<T extends ObjectLiteral>(
   return qb.offset(query.offset).limit(query.limit);
 }
 
-/** Runs the list query and wraps the result as a page. */
+/**
+ * Runs the list query and wraps the result as a page: the rows (through a deferred join for big
+ * tables) and the total, counted exactly up to EXACT_COUNT_LIMIT and estimated above it; a short
+ * page needs no count at all.
+ */
 export async function findPage<T extends ObjectLiteral>(
   resource: string,
   qb: SelectQueryBuilder<T>,
   query: ListQuery,
   list: ListColumns,
 ): Promise<ListPage<T>> {
-  const [rows, total] = await applyListQuery(qb, query, list).getManyAndCount();
+  applyListFilters(qb, query, list);
+  const counting = qb.clone();
+  let rows: T[];
+  if (list.deferredJoin) {
+    const idColumn = list.columns.id;
+    const ids = (await applyPaging(qb.clone().select(idColumn, 'id'), query, list).getRawMany<{ id: number | string }>()).map((r) => Number(r.id));
+    const found = ids.length ? await qb.clone().andWhere(`${idColumn} IN (:...pageIds)`, { pageIds: ids }).getMany() : [];
+    const byId = new Map(found.map((row) => [Number(row.id), row]));
+    rows = ids.map((id) => byId.get(id)).filter((row): row is Awaited<T> => row !== undefined);
+  } else {
+    rows = await applyPaging(qb, query, list).getMany();
+  }
+  const total = rows.length > 0 && rows.length < query.limit ? query.offset + rows.length : query.offset === 0 && rows.length === 0 ? 0 : await countRows(counting, list);
   return new ListPage(resource, rows, query.offset, total);
+}
+
+async function countRows<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, list: ListColumns): Promise<number> {
+  const [sql, params] = qb.select(list.columns.id).orderBy().getQueryAndParameters();
+  const [{ n }] = await qb.connection.query(`SELECT count(*)::int AS n FROM (${sql} LIMIT ${EXACT_COUNT_LIMIT + 1}) matches`, params);
+  if (n <= EXACT_COUNT_LIMIT) return n;
+  const [{ 'QUERY PLAN': plan }] = await qb.connection.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+  return Math.max(EXACT_COUNT_LIMIT + 1, Math.round(plan[0].Plan['Plan Rows']));
 }
