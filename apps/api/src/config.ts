@@ -43,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       otpWindowSeconds: 10 * 60,
     },
     outbox: { relay: env.OUTBOX_RELAY !== 'off', intervalMs: int(env.OUTBOX_INTERVAL_MS, 1000, 'OUTBOX_INTERVAL_MS') },
+    storeCacheTtlMs: int(env.STORE_CACHE_TTL_MS, nodeEnv === 'test' ? 0 : 1000, 'STORE_CACHE_TTL_MS'),
     guestCartTtlDays: int(env.GUEST_CART_TTL_DAYS, 30, 'GUEST_CART_TTL_DAYS'),
     adminDistDir: existsSync(join(adminDist, 'index.html')) ? adminDist : undefined,
   };

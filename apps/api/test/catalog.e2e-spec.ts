@@ -279,3 +279,21 @@ describe('admin product list', () => {
     expect((await api.request('POST', '/api/admin/stock-adjustments', { body: { variantId: 1, delta: 1, note: 'x' } })).status).toBe(401);
   });
 });
+
+describe('the store’s micro-cache', () => {
+  it('serves the same product page for STORE_CACHE_TTL_MS, then the fresh one', async () => {
+    const cached = await startTestApi({ OUTBOX_RELAY: 'off', STORE_CACHE_TTL_MS: '300' });
+    try {
+      const adminToken = await cached.login(ADMIN.email, ADMIN.password);
+      const category = (await cached.request('POST', '/api/admin/categories', { token: adminToken, body: { name: 'Cached' } })).body;
+      const list = () => cached.request('GET', `/api/store/products?filter=${enc({ categoryId: category.id })}`);
+      expect((await list()).body).toEqual([]);
+      await cached.request('POST', '/api/admin/products', { token: adminToken, body: { name: 'Fresh', categoryId: category.id, price: 100 } });
+      expect((await list()).body).toEqual([]); // still the cached page
+      await new Promise((r) => setTimeout(r, 350));
+      expect((await list()).body.map((p: any) => p.name)).toEqual(['Fresh']);
+    } finally {
+      await cached.close();
+    }
+  });
+});

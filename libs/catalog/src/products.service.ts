@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   ADMIN_MAX_ROWS,
+  APP_CONFIG,
+  MicroCache,
   STORE_MAX_ROWS,
+  type AppConfig,
   findPage,
   inTransaction,
   loadChildren,
@@ -73,10 +76,15 @@ const PRODUCT_COLUMNS: ListColumns = {
 /** Reading the catalog: lists and single products, for the back office and for the store. */
 @Injectable()
 export class ProductsService {
+  private readonly storeCache: MicroCache<ListPage<StoreProductView>>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: SettingsService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.storeCache = new MicroCache(config.storeCacheTtlMs);
+  }
 
   async listForAdmin(query: ListQuery): Promise<ListPage<AdminProductView>> {
     const page = await findPage('products', this.dataSource.manager.createQueryBuilder(ProductEntity, 'p'), query, PRODUCT_COLUMNS);
@@ -84,7 +92,12 @@ export class ProductsService {
     return page.map((p) => toAdminProductView(p, variants.get(p.id) ?? [], lowStockThreshold));
   }
 
-  async listForStore(query: ListQuery): Promise<ListPage<StoreProductView>> {
+  /** Served from the micro-cache for STORE_CACHE_TTL_MS (default 1 s): the store's hottest read. */
+  listForStore(query: ListQuery): Promise<ListPage<StoreProductView>> {
+    return this.storeCache.get(JSON.stringify(query), () => this.loadStorePage(query));
+  }
+
+  private async loadStorePage(query: ListQuery): Promise<ListPage<StoreProductView>> {
     const qb = this.dataSource.manager.createQueryBuilder(ProductEntity, 'p').where('p.isActive = true');
     const page = await findPage('products', qb, query, PRODUCT_COLUMNS);
     const variants = await this.variantsOf(page.rows.map((p) => p.id));

@@ -27,3 +27,4 @@ export * from './pdf/document-pdf.js';
 export * from './pricing/settlement.js';
 export * from './audit/actor-context.js';
 export * from './database/children.js';
+export * from './http/micro-cache.js';

@@ -20,6 +20,8 @@ export interface AppConfig {
     otpWindowSeconds: number;
   };
   outbox: { relay: boolean; intervalMs: number };
+  /** public store lists are served from a per-process cache this long (0: off) */
+  storeCacheTtlMs: number;
   /** guest carts untouched this long are removed */
   guestCartTtlDays: number;
   /** folder of the built admin SPA served at `/`, when present */
