@@ -1,15 +1,29 @@
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, LoginWithEmail, Resource } from 'react-admin';
+import { auditLogs } from './audit-logs';
+import { bookings } from './bookings';
 import { carts } from './carts';
 import { categories } from './categories';
 import { coupons } from './coupons';
 import { Dashboard } from './dashboard';
+import { invoices } from './invoices';
 import { AppLayout } from './layout';
+import { SendMessagePage, sendMessageRoute } from './messages';
+import { notifications } from './notifications';
+import { offlineCustomers } from './offline-customers';
+import { offlineSales } from './offline-sales';
+import { orders } from './orders';
+import { payments } from './payments';
 import { products } from './products';
+import { purchaseInvoices } from './purchase-invoices';
+import { purchases } from './purchases';
 import { authProvider, dataProvider, i18nProvider } from './providers';
 import { variantLabel, variantsResource } from './providers/variantLookup';
+import { SalesReportPage, salesReportRoute } from './reports';
+import { serviceTypes } from './service-types';
 import { SettingsPage, settingsRoute } from './settings';
 import { stockMovements } from './stock-movements';
+import { suppliers } from './suppliers';
 import type { VariantSummary } from './types';
 import { users } from './users';
 
@@ -35,11 +49,26 @@ export const App = () => (
     <Resource {...stockMovements} />
     <Resource {...coupons} />
     <Resource {...carts} />
+    <Resource {...orders} />
+    <Resource {...invoices} />
+    <Resource {...payments} />
+    <Resource {...suppliers} />
+    <Resource {...purchases} />
+    <Resource {...purchaseInvoices} />
+    <Resource {...offlineSales} />
+    <Resource {...offlineCustomers} />
+    <Resource {...bookings} />
+    <Resource {...serviceTypes} />
     <Resource {...users} />
+    <Resource {...auditLogs} />
+    {/* The signed-in user's own notifications: reached from the app bar's bell. */}
+    <Resource {...notifications} />
     {/* Lookup only (no pages, not in the menu): names the variants that stock movements point at. */}
     <Resource name={variantsResource} recordRepresentation={(variant: VariantSummary) => variantLabel(variant)} />
     <CustomRoutes>
       <Route path={settingsRoute.path} element={<SettingsPage />} />
+      <Route path={salesReportRoute.path} element={<SalesReportPage />} />
+      <Route path={sendMessageRoute.path} element={<SendMessagePage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -260,3 +260,120 @@ export interface Cart {
   /** Last activity. */
   updatedAt: string;
 }
+
+// ---- Services and notifications (SPEC.md section 11) ----
+
+/** The `service-types` admin resource record (Electrician, Plumber, ...). */
+export interface ServiceType {
+  id: number;
+  name: string;
+  description: string;
+  /** Minor units. */
+  price: number;
+  durationMinutes: number;
+  isActive: boolean;
+}
+
+export type BookingStatus = 'pending' | 'completed' | 'cancelled';
+
+/** The `bookings` admin resource record; `serviceName`, `price` and `durationMinutes` are snapshots. */
+export interface Booking {
+  id: number;
+  /** A user with role customer. */
+  customerId: number;
+  serviceTypeId: number;
+  serviceName: string;
+  price: number;
+  durationMinutes: number;
+  scheduledAt: string;
+  address: string;
+  notes: string;
+  status: BookingStatus;
+  completedAt: string | null;
+  cancelledAt: string | null;
+  createdAt: string;
+}
+
+export type NotificationType = 'order_update' | 'product_update' | 'message' | 'booking_update' | 'low_stock';
+
+/** A notification of the signed-in user (GET /api/me/notifications). */
+export interface UserNotification {
+  id: number;
+  type: NotificationType;
+  title: string;
+  body: string;
+  /** The record it is about, e.g. `{resource: "orders", id: 42}`. */
+  link: { resource: string; id: number } | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+// ---- Reports and audit (SPEC.md section 13) ----
+
+export interface RevenueDay {
+  /** "2026-11-25" (UTC) */
+  date: string;
+  online: number;
+  offline: number;
+}
+
+/** GET /api/admin/reports/dashboard. Money in minor units; the others are counts. */
+export interface DashboardReport {
+  revenueToday: number;
+  revenueLast30Days: number;
+  pendingOrders: number;
+  lowStockVariants: number;
+  outstandingReceivables: number;
+  upcomingBookings: number;
+  /** The 30 days ending today, oldest first. */
+  revenueByDay: RevenueDay[];
+}
+
+export type SalesGrouping = 'day' | 'month';
+
+export interface SalesTotals {
+  onlineRevenue: number;
+  offlineRevenue: number;
+  orders: number;
+  offlineSales: number;
+  grossProfit: number;
+}
+
+export interface SalesRow extends SalesTotals {
+  /** "2026-11-25" or "2026-11" */
+  period: string;
+}
+
+/** GET /api/admin/reports/sales?from&to&groupBy */
+export interface SalesReport {
+  from: string;
+  to: string;
+  groupBy: SalesGrouping;
+  rows: SalesRow[];
+  totals: SalesTotals;
+}
+
+/** The `audit-logs` admin resource record (read only, admins only). */
+export interface AuditLogEntry {
+  id: number;
+  actorId: number | null;
+  /** create, update, delete, or an action (receive, cancel, mark-paid, status, ...). */
+  action: string;
+  resource: string;
+  resourceId: number | null;
+  /** The record whose history this belongs to as well (a variant's product, a payment's order). */
+  parentResource: string | null;
+  parentId: number | null;
+  /** "PUT /api/admin/products/:id" */
+  operation: string | null;
+  /** field → [before, after] */
+  changes: Record<string, [unknown, unknown]>;
+  at: string;
+}
+
+/** GET /api/admin/reports/integrity */
+export interface IntegrityReport {
+  ok: boolean;
+  checkedAt: string;
+  checks: { name: string; description: string; violations: number; examples: unknown[] }[];
+}

@@ -1,4 +1,5 @@
 import { Edit, useRecordContext } from 'react-admin';
+import { HistoryPanel } from '../audit-logs';
 import type { Category } from '../types';
 import { CategoryForm } from './CategoryForm';
 
@@ -11,5 +12,6 @@ const CategoryTitle = () => {
 export const CategoryEdit = () => (
   <Edit<Category> mutationMode="pessimistic" title={<CategoryTitle />} redirect="list">
     <CategoryForm slugRequired />
+    <HistoryPanel />
   </Edit>
 );

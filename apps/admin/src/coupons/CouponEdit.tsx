@@ -1,5 +1,6 @@
 import Stack from '@mui/material/Stack';
 import { DateField, Edit, Labeled, useRecordContext } from 'react-admin';
+import { HistoryPanel } from '../audit-logs';
 import type { Coupon } from '../types';
 import { CouponStatusChip, TimesUsedField } from './couponFields';
 import { CouponForm, couponBody } from './CouponForm';
@@ -31,5 +32,6 @@ export const CouponEdit = () => (
   <Edit<Coupon> mutationMode="pessimistic" title={<CouponTitle />} transform={couponBody} redirect="list">
     <CouponUsage />
     <CouponForm />
+    <HistoryPanel />
   </Edit>
 );

@@ -11,6 +11,9 @@ import PeopleIcon from '@mui/icons-material/Groups';
 import PointOfSaleIcon from '@mui/icons-material/PointOfSale';
 import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
 import TuneIcon from '@mui/icons-material/Tune';
+import ContactMailIcon from '@mui/icons-material/ContactMail';
+import { sendMessageRoute } from '../messages';
+import { salesReportRoute } from '../reports';
 import { settingsRoute } from '../settings';
 
 export type MenuEntry =
@@ -32,7 +35,16 @@ export const menuSections: MenuSection[] = [
     key: 'sales',
     label: 'chance.menu.sales',
     icon: ShoppingCartIcon,
-    entries: resources('orders', 'payments', 'invoices', 'carts', 'coupons'),
+    entries: [
+      ...resources('orders', 'invoices', 'payments', 'coupons', 'carts'),
+      {
+        kind: 'page',
+        to: salesReportRoute.path,
+        resource: salesReportRoute.resource,
+        label: 'chance.menu.salesReport',
+        icon: salesReportRoute.icon,
+      },
+    ],
   },
   {
     key: 'catalog',
@@ -44,7 +56,7 @@ export const menuSections: MenuSection[] = [
     key: 'purchasing',
     label: 'chance.menu.purchasing',
     icon: LocalShippingIcon,
-    entries: resources('purchases', 'suppliers', 'purchase-invoices'),
+    entries: resources('suppliers', 'purchases', 'purchase-invoices'),
   },
   {
     key: 'in-store',
@@ -59,11 +71,26 @@ export const menuSections: MenuSection[] = [
     entries: resources('bookings', 'service-types'),
   },
   {
-    // Customer accounts and their activity; empty until those views exist.
+    // Customer accounts (admins) and messages to customers.
     key: 'customers',
     label: 'chance.menu.customers',
     icon: PeopleIcon,
-    entries: resources('customers'),
+    entries: [
+      {
+        kind: 'page',
+        to: `/users?${new URLSearchParams({ filter: JSON.stringify({ role: 'customer' }) })}`,
+        resource: 'users',
+        label: 'chance.menu.customerAccounts',
+        icon: ContactMailIcon,
+      },
+      {
+        kind: 'page',
+        to: sendMessageRoute.path,
+        resource: sendMessageRoute.resource,
+        label: 'chance.menu.sendMessage',
+        icon: sendMessageRoute.icon,
+      },
+    ],
   },
   {
     key: 'settings',

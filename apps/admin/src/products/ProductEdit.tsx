@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Edit, useRecordContext } from 'react-admin';
+import { HistoryPanel } from '../audit-logs';
 import type { Product } from '../types';
 import { ProductForm } from './ProductForm';
 import { toProductFormValues, toUpdateBody, type ProductFormValues } from './productForm';
@@ -32,5 +33,6 @@ export const ProductEdit = () => (
     }
   >
     <ProductEditForm />
+    <HistoryPanel />
   </Edit>
 );

@@ -20,6 +20,7 @@ import {
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
+import { HistoryPanel } from '../audit-logs';
 import { MoneyField } from '../money';
 import type { Product, ProductVariant } from '../types';
 import { AdjustStockButton } from './AdjustStockButton';
@@ -173,5 +174,6 @@ export const ProductShow = () => (
         </Labeled>
       </Stack>
     </SimpleShowLayout>
+    <HistoryPanel />
   </Show>
 );

@@ -12,6 +12,9 @@ import { createVariantLookup, variantsResource } from './variantLookup';
 
 export const adminApiUrl = '/api/admin';
 export const storeInfoUrl = '/api/store/settings';
+/** The signed-in user's own records (any role): GET /api/me/notifications, same list protocol. */
+export const myApiUrl = '/api/me';
+export const myNotificationsResource = 'notifications';
 
 export interface ChanceDataProvider extends DataProvider {
   getSettings(): Promise<StoreSettings>;
@@ -25,20 +28,24 @@ export interface ChanceDataProvider extends DataProvider {
 
 const base = simpleRestProvider(adminApiUrl, httpClient);
 const variants = createVariantLookup(httpClient, adminApiUrl);
+const mine = simpleRestProvider(myApiUrl, httpClient);
 
 export const dataProvider: ChanceDataProvider = {
   ...base,
 
   // The lookup answers with VariantSummary records; react-admin types these methods generically.
   getList(resource, params) {
+    if (resource === myNotificationsResource) return mine.getList(resource, params);
     return resource === variantsResource ? (variants.getList(params) as never) : base.getList(resource, params);
   },
 
   getMany(resource, params) {
+    if (resource === myNotificationsResource) return mine.getMany(resource, params);
     return resource === variantsResource ? (variants.getMany(params) as never) : base.getMany(resource, params);
   },
 
   getOne(resource, params) {
+    if (resource === myNotificationsResource) return mine.getOne(resource, params);
     return resource === variantsResource ? (variants.getOne(params) as never) : base.getOne(resource, params);
   },
 

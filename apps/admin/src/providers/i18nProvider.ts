@@ -119,6 +119,52 @@ const messages: TranslationMessages = {
         updatedAt_lte: 'Inactive since',
       },
     },
+    'service-types': {
+      name: 'Service |||| Services',
+      fields: {
+        name: 'Name',
+        description: 'Description',
+        price: 'Price',
+        durationMinutes: 'Duration (minutes)',
+        isActive: 'Bookable',
+        q: 'Search',
+      },
+    },
+    bookings: {
+      name: 'Booking |||| Bookings',
+      fields: {
+        customerId: 'Customer',
+        serviceTypeId: 'Service',
+        serviceName: 'Service (as booked)',
+        price: 'Price',
+        durationMinutes: 'Duration (minutes)',
+        scheduledAt: 'Visit time',
+        address: 'Address',
+        notes: 'Notes',
+        status: 'Status',
+        completedAt: 'Completed',
+        cancelledAt: 'Cancelled',
+        createdAt: 'Booked',
+        createdById: 'Booked by',
+        q: 'Search',
+      },
+    },
+    notifications: {
+      name: 'Notification |||| Notifications',
+      fields: { title: 'Title', body: 'Message', type: 'Kind', readAt: 'Read', createdAt: 'Received' },
+    },
+    'audit-logs': {
+      name: 'Audit log entry |||| Audit log',
+      fields: { at: 'When', actorId: 'By', action: 'Action', resource: 'Record', changes: 'Changes' },
+    },
+    settings: {
+      name: 'Store settings |||| Store settings',
+      fields: { storeName: 'Store name', currency: 'Currency', taxRateBps: 'Tax rate', lowStockThreshold: 'Low-stock threshold' },
+    },
+    variants: {
+      name: 'Variant |||| Variants',
+      fields: { sku: 'SKU', attributes: 'Attributes', price: 'Own price', costPrice: 'Own cost price', stock: 'Stock' },
+    },
   },
   chance: {
     menu: {
@@ -130,6 +176,9 @@ const messages: TranslationMessages = {
       customers: 'Customers',
       settings: 'Settings',
       storeSettings: 'Store settings',
+      salesReport: 'Sales report',
+      customerAccounts: 'Customer accounts',
+      sendMessage: 'Send a message',
     },
   },
 };

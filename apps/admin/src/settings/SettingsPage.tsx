@@ -21,6 +21,7 @@ import {
   useDataProvider,
   useNotify,
 } from 'react-admin';
+import { HistoryPanel } from '../audit-logs';
 import { basisPointsToPercent, percentToBasisPoints } from '../money/rates';
 import { changedFields } from '../providers/changes';
 import type { ChanceDataProvider } from '../providers/dataProvider';
@@ -153,6 +154,8 @@ export const SettingsPage = () => (
     <Title title="Store settings" />
     <Card sx={{ mt: 2 }}>
       <SettingsContent />
+      {/* The settings are one record: "settings:1" in the audit log. */}
+      <HistoryPanel resource="settings" id={1} />
     </Card>
   </CanAccess>
 );

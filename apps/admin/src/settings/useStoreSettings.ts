@@ -38,6 +38,8 @@ export function useSetStoreSettings() {
     queryClient.setQueryData(storeSettingsQueryKey, settings);
     const { storeName, currency, taxRateBps } = settings;
     queryClient.setQueryData<StoreInfo>(storeInfoQueryKey, { storeName, currency, taxRateBps });
+    // The History panel of the settings page shows the change.
+    void queryClient.invalidateQueries({ queryKey: ['audit-logs'] });
   };
 }
 

@@ -13,6 +13,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import Stack from '@mui/material/Stack';
+import { HistoryPanel } from '../audit-logs';
 import type { AdminUser } from '../types';
 import { roleChoices } from './roles';
 
@@ -64,5 +65,6 @@ export const UserEdit = () => (
         </Labeled>
       </Stack>
     </SimpleForm>
+    <HistoryPanel />
   </Edit>
 );

@@ -1,0 +1,35 @@
+import { ArrayField, DataTable, NumberField } from 'react-admin';
+import { MoneyField } from '../money';
+import { AttributeChips } from '../products/productFields';
+
+export interface SnapshotLinesProps {
+  /** The unit amount of a line: `unitPrice` (sales) or `unitCost` (purchases). */
+  unitSource?: 'unitPrice' | 'unitCost';
+  unitLabel?: string;
+  currency?: string;
+}
+
+/**
+ * The lines of an order, invoice, sale or purchase as they were recorded (snapshots: names, SKUs,
+ * attributes and prices as at the time, SPEC.md section 6).
+ */
+export const SnapshotLines = ({ unitSource = 'unitPrice', unitLabel = 'Unit price', currency }: SnapshotLinesProps) => (
+  <ArrayField source="lines">
+    <DataTable bulkActionButtons={false} rowClick={false} empty={<span>No lines.</span>} sx={{ width: '100%' }}>
+      <DataTable.Col source="productName" label="Product" />
+      <DataTable.Col source="sku" label="SKU" />
+      <DataTable.Col source="attributes" label="Attributes" disableSort>
+        <AttributeChips />
+      </DataTable.Col>
+      <DataTable.Col source={unitSource} label={unitLabel} align="right">
+        <MoneyField source={unitSource} currency={currency} />
+      </DataTable.Col>
+      <DataTable.Col source="quantity" label="Quantity" align="right">
+        <NumberField source="quantity" />
+      </DataTable.Col>
+      <DataTable.Col source="lineTotal" label="Line total" align="right">
+        <MoneyField source="lineTotal" currency={currency} />
+      </DataTable.Col>
+    </DataTable>
+  </ArrayField>
+);

@@ -1,0 +1,88 @@
+/**
+ * The words the back office uses for the API's status and method values (SPEC.md sections 8–10),
+ * with the colour each status chip gets.
+ */
+import type {
+  OrderPaymentStatus,
+  OrderStatus,
+  PaymentMethod,
+  PurchaseInvoiceStatus,
+  PurchaseStatus,
+  SalePaymentStatus,
+} from './types';
+
+export type ChipColor = 'default' | 'primary' | 'secondary' | 'info' | 'success' | 'warning' | 'error';
+
+export interface Look {
+  label: string;
+  color: ChipColor;
+}
+
+export type Looks<K extends string> = Record<K, Look>;
+
+/** react-admin choices ({id, name}) from looks, in their order. */
+export function choicesOf<K extends string>(looks: Looks<K>): { id: K; name: string }[] {
+  return (Object.entries(looks) as [K, Look][]).map(([id, look]) => ({ id, name: look.label }));
+}
+
+export const paymentMethodLabels: Record<PaymentMethod, string> = {
+  cash: 'Cash',
+  card: 'Card',
+  bank_transfer: 'Bank transfer',
+  mobile_wallet: 'Mobile wallet',
+  cash_on_delivery: 'Cash on delivery',
+};
+
+export const paymentMethodChoices = (Object.entries(paymentMethodLabels) as [PaymentMethod, string][]).map(
+  ([id, name]) => ({ id, name }),
+);
+
+/** "Bank transfer"; an unknown value as it is. */
+export function paymentMethodText(method: string | null | undefined): string {
+  if (!method) return '';
+  return paymentMethodLabels[method as PaymentMethod] ?? method;
+}
+
+export const orderStatusLooks: Looks<OrderStatus> = {
+  pending: { label: 'Pending', color: 'warning' },
+  processing: { label: 'Processing', color: 'info' },
+  shipped: { label: 'Shipped', color: 'primary' },
+  delivered: { label: 'Delivered', color: 'success' },
+  cancelled: { label: 'Cancelled', color: 'default' },
+};
+
+export const orderPaymentStatusLooks: Looks<OrderPaymentStatus> = {
+  unpaid: { label: 'Unpaid', color: 'error' },
+  partially_paid: { label: 'Partially paid', color: 'warning' },
+  paid: { label: 'Paid', color: 'success' },
+  refunded: { label: 'Refunded', color: 'default' },
+};
+
+export const salePaymentStatusLooks: Looks<SalePaymentStatus> = {
+  unpaid: orderPaymentStatusLooks.unpaid,
+  partially_paid: orderPaymentStatusLooks.partially_paid,
+  paid: orderPaymentStatusLooks.paid,
+};
+
+export const saleStatusLooks: Looks<'completed' | 'cancelled'> = {
+  completed: { label: 'Completed', color: 'success' },
+  cancelled: { label: 'Cancelled', color: 'default' },
+};
+
+export const paymentStatusLooks: Looks<'succeeded' | 'refunded'> = {
+  succeeded: { label: 'Received', color: 'success' },
+  refunded: { label: 'Refunded', color: 'default' },
+};
+
+export const purchaseStatusLooks: Looks<PurchaseStatus> = {
+  draft: { label: 'Draft', color: 'default' },
+  ordered: { label: 'Ordered', color: 'info' },
+  received: { label: 'Received', color: 'success' },
+  cancelled: { label: 'Cancelled', color: 'default' },
+};
+
+export const purchaseInvoiceStatusLooks: Looks<PurchaseInvoiceStatus> = {
+  open: { label: 'Open', color: 'info' },
+  final: { label: 'Final', color: 'success' },
+  void: { label: 'Void', color: 'default' },
+};

@@ -1,0 +1,16 @@
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
+import type { ResourceProps } from 'react-admin';
+import type { Invoice } from '../common-sales/types';
+import { InvoiceList } from './InvoiceList';
+import { InvoiceShow } from './InvoiceShow';
+
+/** The `invoices` admin resource (SPEC.md section 8): read only, one per order, with its PDF. */
+export const invoices = {
+  name: 'invoices',
+  list: InvoiceList,
+  show: InvoiceShow,
+  icon: ReceiptLongIcon,
+  recordRepresentation: (record: Invoice) => record.number,
+} satisfies ResourceProps;
+
+export { InvoiceList, InvoiceShow };

@@ -1,0 +1,20 @@
+import { Edit, useRecordContext } from 'react-admin';
+import type { OfflineCustomer } from '../common-sales/types';
+import { OfflineCustomerForm } from './OfflineCustomerForm';
+
+const CustomerTitle = () => {
+  const customer = useRecordContext<OfflineCustomer>();
+  return <span>{customer ? `Edit ${customer.name}` : 'Customer'}</span>;
+};
+
+/** Pessimistic: the API's validation errors appear under the inputs; the balance is never edited. */
+export const OfflineCustomerEdit = () => (
+  <Edit<OfflineCustomer>
+    mutationMode="pessimistic"
+    redirect="show"
+    title={<CustomerTitle />}
+    transform={({ name, phone, email, address, notes }) => ({ name, phone, email, address, notes })}
+  >
+    <OfflineCustomerForm />
+  </Edit>
+);

@@ -1,0 +1,15 @@
+import Stack from '@mui/material/Stack';
+import { SimpleForm, TextInput, email, maxLength, required, type SimpleFormProps } from 'react-admin';
+
+/** A walk-in customer: a name and a phone number are enough. */
+export const OfflineCustomerForm = (props: Omit<SimpleFormProps, 'children'>) => (
+  <SimpleForm sx={{ maxWidth: 720 }} {...props}>
+    <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
+      <TextInput source="name" label="Name" validate={[required(), maxLength(200)]} />
+      <TextInput source="phone" label="Phone" type="tel" validate={required()} />
+      <TextInput source="email" label="E-mail" type="email" validate={email()} />
+    </Stack>
+    <TextInput source="address" label="Address" multiline minRows={2} />
+    <TextInput source="notes" label="Notes" multiline minRows={2} />
+  </SimpleForm>
+);

@@ -1,0 +1,50 @@
+import Typography from '@mui/material/Typography';
+import { DataTable, DateField, FunctionField, List, NullableBooleanInput, SearchInput, TextField } from 'react-admin';
+import type { OfflineCustomer } from '../common-sales/types';
+import { formatMoney } from '../money';
+import { useStoreCurrency } from '../settings/useStoreSettings';
+
+const customerFilters = [
+  <SearchInput key="q" source="q" placeholder="Name, phone or e-mail" alwaysOn />,
+  <NullableBooleanInput key="owing" source="owing" label="Owes money" alwaysOn />,
+];
+
+/** What the customer still owes, in red when anything. */
+export const OutstandingBalance = (_props: { label?: string }) => {
+  const currency = useStoreCurrency();
+  return (
+    <FunctionField<OfflineCustomer>
+      render={(customer) => (
+        <Typography
+          component="span"
+          variant="body2"
+          sx={{ fontWeight: customer.outstandingBalance > 0 ? 600 : undefined }}
+          color={customer.outstandingBalance > 0 ? 'error' : 'text.secondary'}
+        >
+          {customer.outstandingBalance > 0 ? formatMoney(customer.outstandingBalance, currency) : 'Nothing owed'}
+        </Typography>
+      )}
+    />
+  );
+};
+
+/** In-store customers with what they owe (SPEC.md section 10). */
+export const OfflineCustomerList = () => (
+  <List<OfflineCustomer> filters={customerFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false}>
+    <DataTable<OfflineCustomer> rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="name" label="Name">
+        <TextField source="name" sx={{ fontWeight: 600 }} />
+      </DataTable.Col>
+      <DataTable.Col source="phone" label="Phone" disableSort />
+      <DataTable.Col source="email" label="E-mail" disableSort>
+        <TextField source="email" emptyText="—" />
+      </DataTable.Col>
+      <DataTable.Col source="outstandingBalance" label="Owes" align="right" disableSort>
+        <OutstandingBalance />
+      </DataTable.Col>
+      <DataTable.Col source="createdAt" label="Customer since">
+        <DateField source="createdAt" />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,208 @@
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import MuiButton from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useFormContext, useWatch } from 'react-hook-form';
+import {
+  ArrayInput,
+  AutocompleteInput,
+  Create,
+  NumberInput,
+  ReferenceInput,
+  SaveButton,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  Toolbar,
+  minValue,
+  required,
+  useSaveContext,
+  useSourceContext,
+  type Validator,
+} from 'react-admin';
+import { paymentMethodChoices } from '../common-sales/labels';
+import { AddLineButton } from '../common-sales/AddLineButton';
+import { LineTotal } from '../common-sales/LineTotal';
+import { TotalsTable } from '../common-sales/TotalsTable';
+import { saleTotals } from '../common-sales/totals';
+import type { OfflineCustomer } from '../common-sales/types';
+import { VariantPickerInput, type VariantOption } from '../common-sales/VariantPickerInput';
+import { basisPointsToPercent, formatMoney, MoneyInput } from '../money';
+import { useStoreCurrency, useStoreInfo } from '../settings/useStoreSettings';
+import { NewCustomerDialog } from './NewCustomerDialog';
+import { saleFormErrors, toSaleBody, type SaleFormValues } from './saleForm';
+
+const wholeNumber: Validator = (value) =>
+  value == null || value === '' || Number.isSafeInteger(value) ? undefined : 'Enter a whole number of units';
+const notNegative: Validator = (value) => (typeof value === 'number' && value < 0 ? 'Cannot be negative' : undefined);
+const atLeastOneLine: Validator = (value) =>
+  Array.isArray(value) && value.length > 0 ? undefined : 'Add at least one product';
+
+/** The store's tax rate (basis points) from the public store settings; 0 until known. */
+function useTaxRateBps(): number {
+  return useStoreInfo().data?.taxRateBps ?? 0;
+}
+
+/**
+ * Checks that need the totals: the discount (at most the subtotal) and the amount paid now (at
+ * most the total). Input-level, with the whole form's values (react-admin does not combine
+ * form-level and input-level validation).
+ */
+function useSaleAmountValidators(): { maxDiscount: Validator; maxPaid: Validator } {
+  const taxRateBps = useTaxRateBps();
+  const currency = useStoreCurrency();
+  const totalsOf = (values: unknown) => {
+    const form = (values ?? {}) as SaleFormValues;
+    return saleTotals(form.lines, form.discount, taxRateBps);
+  };
+  return {
+    maxDiscount: (value, values) => {
+      const { subtotal } = totalsOf(values);
+      return typeof value === 'number' && value > subtotal ? `At most the subtotal, ${formatMoney(subtotal, currency)}` : undefined;
+    },
+    maxPaid: (value, values) => {
+      const { total } = totalsOf(values);
+      return typeof value === 'number' && value > Math.max(total, 0) ? `At most the total, ${formatMoney(total, currency)}` : undefined;
+    },
+  };
+}
+
+const customerOptionText = (customer: OfflineCustomer & { id: unknown }) =>
+  customer.phone ? `${customer.name} · ${customer.phone}` : customer.name;
+
+/** Picking a product fills the line's unit price with the product's current price. */
+const SaleVariantInput = () => {
+  const { setValue } = useFormContext();
+  const fillPrice = (variant: VariantOption, lineSource: (field: string) => string) =>
+    setValue(lineSource('unitPrice'), variant.price, { shouldDirty: true, shouldValidate: true });
+  return <VariantPickerInput source="variantId" label="Product" validate={required('Choose a product')} onPick={fillPrice} />;
+};
+
+/** The quantity, with a warning when it is more than the stock the product had when chosen. */
+const QuantityInput = () => {
+  const sourceContext = useSourceContext();
+  const [stock, quantity] = useWatch({ name: [sourceContext.getSource('stock'), sourceContext.getSource('quantity')] });
+  const short = typeof stock === 'number' && typeof quantity === 'number' && quantity > stock;
+  return (
+    <NumberInput
+      source="quantity"
+      label="Quantity"
+      defaultValue={1}
+      step={1}
+      min={1}
+      validate={[required(), wholeNumber, minValue(1)]}
+      helperText={typeof stock === 'number' ? (short ? `Only ${stock} in stock` : `${stock} in stock`) : false}
+      sx={{ width: 120, '& .MuiFormHelperText-root': { color: short ? 'warning.main' : undefined } }}
+    />
+  );
+};
+
+/** Subtotal, discount, tax at the store rate and total, as the cashier types (integer arithmetic, half-up). */
+const SaleTotalsPanel = () => {
+  const taxRateBps = useTaxRateBps();
+  const currency = useStoreCurrency();
+  const { setValue } = useFormContext();
+  const { maxPaid } = useSaleAmountValidators();
+  const [lines, discount, paidAmount] = useWatch({ name: ['lines', 'discount', 'paidAmount'] });
+  const totals = saleTotals(lines, discount, taxRateBps);
+  const paid = typeof paidAmount === 'number' ? paidAmount : 0;
+  const balance = totals.total - paid;
+  return (
+    <Card variant="outlined" sx={{ width: '100%', maxWidth: 460, ml: 'auto' }}>
+      <CardContent>
+        <TotalsTable
+          label="Sale totals"
+          rows={[
+            { label: 'Subtotal', amount: totals.subtotal },
+            { label: 'Discount', amount: -totals.discount, hideZero: true },
+            { label: `Tax (${basisPointsToPercent(taxRateBps)} %)`, amount: totals.taxTotal },
+            { label: 'Total', amount: totals.total, strong: true },
+          ]}
+        />
+        {totals.incomplete > 0 && (
+          <Typography variant="caption" color="text.secondary" component="p" sx={{ textAlign: 'right' }}>
+            {totals.incomplete} line{totals.incomplete === 1 ? '' : 's'} without a product, quantity or price yet: not counted.
+          </Typography>
+        )}
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start', mt: 2 }}>
+          <MoneyInput source="paidAmount" label="Paid now" validate={[notNegative, maxPaid]} helperText="Empty: nothing paid now" />
+          <SelectInput source="paymentMethod" label="Method" choices={paymentMethodChoices} defaultValue="cash" helperText={false} />
+        </Stack>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+          <MuiButton
+            size="small"
+            onClick={() => setValue('paidAmount', totals.total, { shouldDirty: true, shouldValidate: true })}
+            disabled={totals.total <= 0}
+          >
+            Paid in full
+          </MuiButton>
+          {totals.total > 0 && (
+            <Typography variant="body2" data-sale-balance sx={{ fontWeight: 600 }} color={balance > 0 ? 'warning.main' : 'success.main'}>
+              {balance > 0 ? `Still owed after this sale: ${formatMoney(balance, currency)}` : 'Paid in full'}
+            </Typography>
+          )}
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+};
+
+const SaleToolbar = () => (
+  <Toolbar>
+    <SaveButton label="Record sale" />
+  </Toolbar>
+);
+
+/** Sends only what the API accepts; its refusals land under the right inputs. */
+const SaleForm = () => {
+  const { save } = useSaveContext();
+  const { maxDiscount } = useSaleAmountValidators();
+  const submit = async (values: Record<string, unknown>) => {
+    const errors = await save?.(toSaleBody(values as SaleFormValues) as never);
+    return errors ? saleFormErrors(errors as Record<string, unknown>, values as SaleFormValues) : undefined;
+  };
+  return (
+    <SimpleForm
+      onSubmit={submit}
+      toolbar={<SaleToolbar />}
+      defaultValues={{ lines: [{ quantity: 1 }], paymentMethod: 'cash' }}
+    >
+      <ReferenceInput source="customerId" reference="offline-customers" sort={{ field: 'name', order: 'ASC' }}>
+        <AutocompleteInput
+          label="Customer"
+          optionText={customerOptionText}
+          filterToQuery={(q) => ({ q })}
+          create={<NewCustomerDialog />}
+          createItemLabel="New customer “%{item}”"
+          validate={required('Choose the customer, or create one')}
+          helperText="Search by name or phone; type a new name to create the customer"
+          sx={{ width: '100%', maxWidth: 520 }}
+        />
+      </ReferenceInput>
+      <ArrayInput source="lines" label="Products" validate={atLeastOneLine}>
+        <SimpleFormIterator inline disableReordering disableClear fullWidth addButton={<AddLineButton />}>
+          <SaleVariantInput />
+          <QuantityInput />
+          <MoneyInput source="unitPrice" label="Unit price" validate={[required(), notNegative]} sx={{ width: 160 }} />
+          <LineTotal unitSource="unitPrice" />
+        </SimpleFormIterator>
+      </ArrayInput>
+      <MoneyInput
+        source="discount"
+        label="Discount"
+        validate={[notNegative, maxDiscount]}
+        helperText="An amount off the subtotal"
+        sx={{ width: 260 }}
+      />
+      <SaleTotalsPanel />
+    </SimpleForm>
+  );
+};
+
+/** The counter's sale entry (SPEC.md section 10): customer, products, totals, what is paid now. */
+export const OfflineSaleCreate = () => (
+  <Create redirect="show" title="New in-store sale">
+    <SaleForm />
+  </Create>
+);

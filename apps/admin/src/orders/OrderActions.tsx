@@ -1,0 +1,176 @@
+import { useState, type MouseEvent } from 'react';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import BlockIcon from '@mui/icons-material/Block';
+import DoneAllIcon from '@mui/icons-material/DoneAll';
+import LocalShippingIcon from '@mui/icons-material/LocalShipping';
+import PaymentsIcon from '@mui/icons-material/Payments';
+import { Button, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { errorMessage, postAction } from '../common-sales/adminActions';
+import { ConfirmActionButton } from '../common-sales/ConfirmActionButton';
+import { orderStatusLooks, paymentMethodText } from '../common-sales/labels';
+import { PaymentDialog, type PaymentValues } from '../common-sales/PaymentDialog';
+import { PdfButton } from '../common-sales/PdfButton';
+import type { Order, OrderStatus } from '../common-sales/types';
+import { formatMoney } from '../money';
+import { useStoreCurrency } from '../settings/useStoreSettings';
+import { canCancel, canTakePayment, nextStatuses } from './orderStatus';
+
+/** "Record payment": a dialog (amount, method, reference); partial payments are fine. */
+export const RecordOrderPaymentButton = () => {
+  const order = useRecordContext<Order>();
+  const currency = useStoreCurrency();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  if (!order || !canTakePayment(order)) return null;
+
+  const record = async ({ amount, method, text }: PaymentValues) => {
+    const updated = await postAction<Order>('orders', order.id, 'payments', {
+      amount,
+      method,
+      ...(text ? { reference: text } : {}),
+    });
+    notify(
+      updated.balanceDue > 0
+        ? `Payment of ${formatMoney(amount, currency)} recorded; ${formatMoney(updated.balanceDue, currency)} still due.`
+        : `Payment of ${formatMoney(amount, currency)} recorded; the order is paid in full.`,
+      { type: 'success' },
+    );
+    refresh();
+  };
+
+  return (
+    <>
+      <Button label="Record payment" onClick={() => setOpen(true)}>
+        <PaymentsIcon />
+      </Button>
+      {open && (
+        <PaymentDialog
+          title="Record a payment"
+          subject={`Order ${order.number}`}
+          balance={order.balanceDue}
+          currency={currency}
+          defaultMethod={order.paymentMethod}
+          textLabel="Reference"
+          textHelp="Optional: a transfer, receipt or terminal reference"
+          onSubmit={record}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </>
+  );
+};
+
+/** "Mark paid": records the whole balance with the order's payment method (after a confirmation). */
+export const MarkOrderPaidButton = () => {
+  const order = useRecordContext<Order>();
+  const currency = useStoreCurrency();
+  if (!order || !canTakePayment(order)) return null;
+  return (
+    <ConfirmActionButton<Order>
+      resource="orders"
+      action="mark-paid"
+      label="Mark paid"
+      icon={<DoneAllIcon />}
+      title={`Mark order ${order.number} as paid?`}
+      content={
+        <>
+          This records a payment of <strong>{formatMoney(order.balanceDue, currency)}</strong> (
+          {paymentMethodText(order.paymentMethod)}), the whole balance due. Once paid in full, the order becomes{' '}
+          <strong>Delivered</strong>.
+        </>
+      }
+      confirmLabel="Mark paid"
+      success={(updated) =>
+        `Order ${updated.number} is paid${updated.status === 'delivered' ? ' and delivered' : ''}.`
+      }
+    />
+  );
+};
+
+/** "Change status": a menu of the statuses the order can move on to (cancelling is separate). */
+export const ChangeOrderStatusButton = () => {
+  const order = useRecordContext<Order>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [saving, setSaving] = useState(false);
+  if (!order) return null;
+  const next = nextStatuses(order.status);
+  if (next.length === 0) return null;
+
+  const move = async (status: OrderStatus) => {
+    setAnchor(null);
+    setSaving(true);
+    try {
+      const updated = await postAction<Order>('orders', order.id, 'status', { status });
+      notify(`Order ${updated.number} is now ${orderStatusLooks[updated.status]?.label.toLowerCase() ?? updated.status}.`, {
+        type: 'success',
+      });
+      refresh();
+    } catch (error) {
+      notify(errorMessage(error, 'The status could not be changed.'), { type: 'error' });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <>
+      <Button
+        label="Change status"
+        onClick={(event: MouseEvent<HTMLButtonElement>) => setAnchor(event.currentTarget)}
+        disabled={saving}
+        aria-haspopup="menu"
+      >
+        <LocalShippingIcon />
+      </Button>
+      <Menu anchorEl={anchor} open={anchor != null} onClose={() => setAnchor(null)}>
+        {next.map((status) => (
+          <MenuItem key={status} onClick={() => move(status)}>
+            Mark as {orderStatusLooks[status].label.toLowerCase()}
+          </MenuItem>
+        ))}
+      </Menu>
+    </>
+  );
+};
+
+/** "Cancel order" (pending or processing only), after a confirmation that says what it undoes. */
+export const CancelOrderButton = () => {
+  const order = useRecordContext<Order>();
+  const currency = useStoreCurrency();
+  if (!order || !canCancel(order)) return null;
+  return (
+    <ConfirmActionButton<Order>
+      resource="orders"
+      action="cancel"
+      label="Cancel order"
+      icon={<BlockIcon />}
+      danger
+      title={`Cancel order ${order.number}?`}
+      content={
+        <>
+          Its items go back into stock and its coupon use is returned.
+          {order.paidAmount > 0 && (
+            <>
+              {' '}
+              The {formatMoney(order.paidAmount, currency)} paid so far will be marked as refunded.
+            </>
+          )}{' '}
+          This cannot be undone.
+        </>
+      }
+      confirmLabel="Cancel order"
+      success={(updated) => `Order ${updated.number} is cancelled.`}
+    />
+  );
+};
+
+/** The order's invoice as a PDF. */
+export const OrderInvoicePdfButton = () => {
+  const order = useRecordContext<Order>();
+  if (!order?.invoiceId) return null;
+  return <PdfButton label="Invoice PDF" path={`invoices/${order.invoiceId}/pdf`} fileName={`invoice-${order.number}.pdf`} />;
+};

@@ -1,0 +1,27 @@
+/**
+ * What the back office may do with an order (SPEC.md section 8), so that it only offers moves the
+ * API accepts: pending → processing → shipped → delivered; cancelled from pending or processing;
+ * payments while money is owed and the order is not cancelled.
+ */
+import type { Order, OrderStatus } from '../common-sales/types';
+
+const nextOf: Record<OrderStatus, OrderStatus[]> = {
+  pending: ['processing'],
+  processing: ['shipped'],
+  shipped: ['delivered'],
+  delivered: [],
+  cancelled: [],
+};
+
+/** The statuses an order can be moved to by hand (cancelling has its own action). */
+export function nextStatuses(status: OrderStatus): OrderStatus[] {
+  return nextOf[status] ?? [];
+}
+
+export function canCancel(order: Pick<Order, 'status'>): boolean {
+  return order.status === 'pending' || order.status === 'processing';
+}
+
+export function canTakePayment(order: Pick<Order, 'status' | 'balanceDue'>): boolean {
+  return order.status !== 'cancelled' && order.balanceDue > 0;
+}

@@ -1,0 +1,104 @@
+// The production build of the API as its own process (as `npm start` runs it after building),
+// timed from spawn to a healthy /api/health, with its resident memory sampled while it works.
+import { spawn } from 'node:child_process';
+import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { REPO_ROOT } from '../seed/database.js';
+
+/** VmRSS and VmHWM (peak) of a process, in bytes, from /proc (Linux). */
+export function memoryOf(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+    return { rss: kib('VmRSS'), peak: kib('VmHWM') };
+  } catch {
+    return { rss: 0, peak: 0 };
+  }
+}
+
+/**
+ * @param {{ port: number, dataDir: string, env?: Record<string, string>, logFile: string, nodeArgs?: string[], ownsPostgres?: boolean }} options
+ *   ownsPostgres: false when the API uses a DATABASE_URL (it then leaves that server alone, and so does stop())
+ */
+export async function startApi({ port, dataDir, env = {}, logFile, nodeArgs = [], ownsPostgres = true }) {
+  const out = openSync(logFile, 'w');
+  const started = performance.now();
+  const child = spawn(process.execPath, [...nodeArgs, '--import', './tools/register-aliases.js', 'dist/apps/api/src/main.js'], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', out, out],
+  });
+  closeSync(out);
+  const exited = new Promise((done) => child.on('exit', (code, signal) => done({ code, signal })));
+  const url = `http://127.0.0.1:${port}`;
+  let healthy = false;
+  while (!healthy) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the API exited before it was healthy; see ${logFile}:\n${tail(logFile)}`);
+    if (performance.now() - started > 120_000) {
+      child.kill('SIGTERM');
+      throw new Error(`the API was not healthy within 120 s; see ${logFile}`);
+    }
+    try {
+      healthy = (await fetch(`${url}/api/health`)).status === 200;
+    } catch {
+      /* not listening yet */
+    }
+    if (!healthy) await new Promise((r) => setTimeout(r, 25));
+  }
+  const startupSeconds = (performance.now() - started) / 1000;
+
+  let samples = 0;
+  let maxRss = 0;
+  let sampling = null;
+  const api = {
+    url,
+    pid: child.pid,
+    startupSeconds,
+    /** starts sampling RSS every 100 ms (call once the load begins) */
+    sample() {
+      sampling ??= setInterval(() => {
+        const { rss } = memoryOf(child.pid);
+        samples++;
+        maxRss = Math.max(maxRss, rss);
+      }, 100);
+      sampling.unref();
+    },
+    memory() {
+      const { rss, peak } = memoryOf(child.pid);
+      return { rss, sampledPeak: Math.max(maxRss, rss), kernelPeak: peak, samples };
+    },
+    /** SIGTERM: the API closes and stops the embedded PostgreSQL it started; returns once the process is gone. */
+    async stop() {
+      if (sampling) clearInterval(sampling);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      const result = await exited;
+      clearTimeout(timer);
+      if (ownsPostgres) await stopLeftoverPostgres(dataDir);
+      return result;
+    },
+  };
+  return api;
+}
+
+/** If the API was killed before it could stop its PostgreSQL, stop that server (named in postmaster.pid) ourselves. */
+export async function stopLeftoverPostgres(dataDir) {
+  const pidFile = join(dataDir, 'pg', 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 300 && existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+function tail(file, lines = 40) {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}

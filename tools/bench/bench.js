@@ -1,0 +1,484 @@
+// `npm run bench [-- --scale N] [--duration S] [--data-dir DIR] [--out FILE]`
+//
+// Against the production build on the embedded PostgreSQL (seeded first when its folder is empty),
+// in one run: pgbench TPC-B (16 clients) and a bare Fastify server as the references, checkout at
+// 16 and 32 clients, the whole shopping flow, the store product list, admin lists at scale, the
+// dashboard and yearly sales report, the API's start-up time and peak memory. Prints a table and
+// writes docs/benchmarks.md (the hand-written analysis in that file is kept). Benchmarks are not tests.
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { REPO_ROOT, importBuilt, parseArgs, parseScale } from '../seed/database.js';
+import { BENCH_ADMIN } from '../seed/phases/people.js';
+import { startApi, stopLeftoverPostgres } from './api-process.js';
+import { cpuSince, cpuSnapshot } from './cpu.js';
+import { sampleWaits } from './waits.js';
+import { explainQueries, startProbe } from './explain.js';
+import { profileUnder } from './profile.js';
+import { BENCH_COUPON, SHIPPING_ADDRESS, dropUnusedCarts, prefilledCarts, prepareStore } from './fixtures.js';
+import { cannon, closedLoop, statusCounts } from './http-load.js';
+import { runPgbench } from './pgbench.js';
+import { budgetRows, printTable, writeReport } from './report.js';
+
+const args = parseArgs(process.argv.slice(2));
+const scale = parseScale(args.scale, 1);
+const duration = Number(args.duration ?? 20);
+const dataDir = resolve(args['data-dir'] ?? join(REPO_ROOT, '.data', `bench-${scale}`));
+const outFile = resolve(args.out ?? join(REPO_ROOT, 'docs', 'benchmarks.md'));
+const tmpDir = join(REPO_ROOT, 'tmp', 'bench');
+mkdirSync(tmpDir, { recursive: true });
+const say = (line) => console.log(`[bench] ${line}`);
+const freePort = async () => (await importBuilt('libs/core/src/index.js')).freePort();
+
+const cleanups = [];
+const cleanup = async () => {
+  while (cleanups.length) await cleanups.pop()().catch(() => undefined);
+};
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void cleanup().then(() => process.exit(130)));
+
+function runNode(script, scriptArgs) {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', './tools/register-aliases.js', script, ...scriptArgs], { cwd: REPO_ROOT, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`${script} exited with ${code}`))));
+  });
+}
+
+async function ensureSeeded() {
+  const marker = join(dataDir, 'seed.json');
+  if (existsSync(marker)) {
+    const seeded = JSON.parse(readFileSync(marker, 'utf8'));
+    say(`using the data seeded at scale ${seeded.scale} on ${seeded.seededAt} in ${dataDir}`);
+    return seeded;
+  }
+  await stopLeftoverPostgres(dataDir);
+  say(`${dataDir} holds no seeded data: seeding at scale ${scale} first`);
+  const hasCluster = existsSync(join(dataDir, 'pg', 'PG_VERSION'));
+  await runNode('tools/seed/seed.js', ['--scale', String(scale), '--data-dir', dataDir, ...(hasCluster ? ['--reset'] : [])]);
+  return JSON.parse(readFileSync(marker, 'utf8'));
+}
+
+async function login(url) {
+  const reply = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN) });
+  if (reply.status !== 200) throw new Error(`admin login failed: ${reply.status} ${await reply.text()}`);
+  return (await reply.json()).accessToken;
+}
+
+const productListPath = (categoryId) =>
+  `/api/store/products?range=${encodeURIComponent('[0,24]')}&sort=${encodeURIComponent('["price","ASC"]')}&filter=${encodeURIComponent(JSON.stringify({ categoryId }))}`;
+const listPath = (resource, { filter = {}, sort, range }) =>
+  `/api/admin/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=${encodeURIComponent(JSON.stringify(sort))}&range=${encodeURIComponent(JSON.stringify(range))}`;
+
+/** Checkout of pre-filled guest carts with fresh Idempotency-Keys; 409 OUT_OF_STOCK on a scarce cart counts as deliberate. */
+async function checkoutRun(api, db, store, { connections, seconds, expectedRate }) {
+  const carts = await prefilledCarts(db, { count: Math.max(2000, Math.ceil(expectedRate * seconds * 2.5)), ...store, run: `${Date.now()}-${connections}` });
+  let next = 0;
+  let instance;
+  const outcome = { created: 0, deliberate: 0, errors: {}, exhausted: false };
+  const result = await new Promise((resolveRun, reject) => {
+    import('autocannon').then(({ default: autocannon }) => {
+      instance = autocannon(
+        {
+          url: api.url,
+          connections,
+          duration: seconds,
+          timeout: 30,
+          requests: [
+            {
+              method: 'POST',
+              path: '/api/store/checkout',
+              setupRequest: (request, context) => {
+                const cart = carts[next++];
+                if (!cart) {
+                  outcome.exhausted = true;
+                  instance.stop();
+                  return request;
+                }
+                context.cart = cart;
+                return {
+                  ...request,
+                  headers: { 'content-type': 'application/json', 'x-cart-token': cart.token, 'idempotency-key': randomUUID() },
+                  body: JSON.stringify({ cartId: cart.id, email: `bench-${cart.id}@example.net`, shippingAddress: SHIPPING_ADDRESS, paymentMethod: 'card' }),
+                };
+              },
+              onResponse: (status, body, context) => {
+                if (status === 201) outcome.created++;
+                else {
+                  let code = String(status);
+                  try {
+                    code = `${status} ${JSON.parse(body).code}`;
+                  } catch {
+                    /* not JSON */
+                  }
+                  if (status === 409 && code.endsWith('OUT_OF_STOCK') && context.cart?.scarce) outcome.deliberate++;
+                  else outcome.errors[code] = (outcome.errors[code] ?? 0) + 1;
+                }
+              },
+            },
+          ],
+        },
+        (error, res) => (error ? reject(error) : resolveRun(res)),
+      );
+    }, reject);
+  });
+  await dropUnusedCarts(db, carts.slice(next));
+  const errorCount = Object.values(outcome.errors).reduce((a, b) => a + b, 0) + result.errors + result.timeouts;
+  return {
+    connections,
+    seconds: result.duration,
+    rate: outcome.created / result.duration,
+    created: outcome.created,
+    deliberate409: outcome.deliberate,
+    errors: errorCount,
+    errorCodes: { ...outcome.errors, ...(result.errors ? { socket: result.errors } : {}), ...(result.timeouts ? { timeouts: result.timeouts } : {}) },
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    exhausted: outcome.exhausted,
+  };
+}
+
+/** The whole flow per connection: create cart, add two items, apply the coupon, check out. */
+async function flowRun(api, store, { connections, seconds }) {
+  let pick = 0;
+  const outcome = { flows: 0, errors: {} };
+  const json = { 'content-type': 'application/json' };
+  const count = (status, body) => {
+    let code = String(status);
+    try {
+      code = `${status} ${JSON.parse(body).code}`;
+    } catch {
+      /* not JSON */
+    }
+    outcome.errors[code] = (outcome.errors[code] ?? 0) + 1;
+  };
+  const item = (request, context) => {
+    if (!context.cart) return request;
+    const variantId = store.variantIds[pick++ % store.variantIds.length];
+    return { ...request, path: `/api/store/carts/${context.cart.id}/items`, headers: { ...json, 'x-cart-token': context.cart.token }, body: JSON.stringify({ variantId, quantity: 1 }) };
+  };
+  const expect = (wanted) => (status, body) => (status === wanted ? undefined : count(status, body));
+  const result = await cannon({
+    url: api.url,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/store/carts',
+        onResponse: (status, body, context) => {
+          context.cart = undefined;
+          if (status !== 201) return count(status, body);
+          const cart = JSON.parse(body);
+          context.cart = { id: cart.id, token: cart.token };
+        },
+      },
+      { method: 'POST', path: '/api/store/carts/0/items', setupRequest: item, onResponse: expect(201) },
+      { method: 'POST', path: '/api/store/carts/0/items', setupRequest: item, onResponse: expect(201) },
+      {
+        method: 'POST',
+        path: '/api/store/carts/0/coupon',
+        setupRequest: (request, context) =>
+          context.cart ? { ...request, path: `/api/store/carts/${context.cart.id}/coupon`, headers: { ...json, 'x-cart-token': context.cart.token }, body: JSON.stringify({ code: BENCH_COUPON }) } : request,
+        onResponse: expect(200),
+      },
+      {
+        method: 'POST',
+        path: '/api/store/checkout',
+        setupRequest: (request, context) =>
+          context.cart
+            ? {
+                ...request,
+                headers: { ...json, 'x-cart-token': context.cart.token, 'idempotency-key': randomUUID() },
+                body: JSON.stringify({ cartId: context.cart.id, email: `flow-${context.cart.id}@example.net`, shippingAddress: SHIPPING_ADDRESS, paymentMethod: 'cash_on_delivery' }),
+              }
+            : request,
+        onResponse: (status, body) => (status === 201 ? outcome.flows++ : count(status, body)),
+      },
+    ],
+  });
+  const errors = Object.values(outcome.errors).reduce((a, b) => a + b, 0) + result.errors + result.timeouts;
+  return { connections, seconds: result.duration, flowsPerSecond: outcome.flows / result.duration, requestsPerSecond: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99, errors, errorCodes: outcome.errors };
+}
+
+async function getRun(url, paths, { connections, seconds, headers = {} }) {
+  let i = 0;
+  const result = await cannon({
+    url,
+    connections,
+    duration: seconds,
+    headers,
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length] }) }],
+  });
+  const statuses = statusCounts(result);
+  const ok = statuses['200'] ?? 0;
+  return { connections, seconds: result.duration, rps: ok / result.duration, p50: result.latency.p50, p99: result.latency.p99, statuses, errors: result.requests.total - ok + result.errors + result.timeouts };
+}
+
+/** Waits (at most `limitSeconds`) until no outbox event is waiting; the backlog it found and how long it took. */
+async function drainOutbox(db, limitSeconds) {
+  const waiting = async () => Number((await db.query('SELECT count(*) AS n FROM outbox_events WHERE processed_at IS NULL')).rows[0].n);
+  const started = Date.now();
+  const backlog = await waiting();
+  let left = backlog;
+  while (left > 0 && Date.now() - started < limitSeconds * 1000) {
+    await new Promise((r) => setTimeout(r, 1000));
+    left = await waiting();
+  }
+  const seconds = (Date.now() - started) / 1000;
+  return { backlog, left, seconds, perSecond: seconds > 0 ? (backlog - left) / seconds : 0 };
+}
+
+async function bareFastify(body, contentRange) {
+  const file = join(tmpDir, 'product-list.json');
+  writeFileSync(file, body);
+  const port = await freePort();
+  const child = spawn(process.execPath, ['tools/bench/bare-fastify.js', String(port), file, contentRange ?? ''], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((ready, fail) => {
+    child.stdout.on('data', (chunk) => String(chunk).includes('listening') && ready());
+    child.on('exit', (code) => fail(new Error(`bare Fastify exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.on('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** The commit measured, and whether the work tree had uncommitted changes to tracked files. */
+function codeVersion() {
+  try {
+    const git = (...gitArgs) => execFileSync('git', gitArgs, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' with uncommitted changes' : ''}`;
+  } catch {
+    return 'unknown (not a git work tree)';
+  }
+}
+
+async function machine(db, pgbenchVersion) {
+  const [{ version }] = (await db.query('SELECT version()')).rows;
+  const [{ shared_buffers: sharedBuffers }] = (await db.query('SHOW shared_buffers')).rows;
+  const [{ size }] = (await db.query('SELECT pg_size_pretty(pg_database_size(current_database())) AS size')).rows;
+  return {
+    nproc: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: totalmem() / 2 ** 30,
+    node: process.version,
+    postgres: version.split(',')[0],
+    sharedBuffers,
+    databaseSize: size,
+    pgbench: pgbenchVersion ?? 'not installed',
+    code: codeVersion(),
+  };
+}
+
+async function main() {
+  const began = Date.now();
+  const load = { start: loadavg()[0] };
+  const seeded = await ensureSeeded();
+
+  say('starting the API (production build, NODE_ENV=production) on the embedded PostgreSQL');
+  const jwtSecret = randomBytes(36).toString('base64url');
+  const api = await startApi({ port: await freePort(), dataDir, env: { JWT_SECRET: jwtSecret }, logFile: join(tmpDir, 'api.log') });
+  cleanups.push(() => api.stop());
+  say(`healthy after ${api.startupSeconds.toFixed(2)} s (pid ${api.pid})`);
+  const idleMemory = api.memory();
+
+  const { startEmbeddedPostgres } = await importBuilt('libs/core/src/index.js');
+  const borrowed = await startEmbeddedPostgres({ dataDir, database: 'chance', adopt: false });
+  const db = new pg.Client({ connectionString: borrowed.url, application_name: 'chance-store-bench' });
+  await db.connect();
+  cleanups.push(() => db.end());
+  const waitDb = new pg.Client({ connectionString: borrowed.url, application_name: 'chance-store-bench-sampler' });
+  await waitDb.connect();
+  cleanups.push(() => waitDb.end());
+
+  say('pgbench TPC-B: -i, then -c 16 -j 2 -T 20 in its own database');
+  const pgbench = await runPgbench({ url: borrowed.url, clients: 16, threads: 2, seconds: 20 });
+  say(pgbench ? `pgbench: ${pgbench.tps.toFixed(0)} tps (${pgbench.version})` : 'pgbench is not installed (Debian: apt-get install postgresql-client): its ratio is skipped');
+  const system = await machine(db, pgbench?.version);
+
+  const store = await prepareStore(db);
+  const categories = (
+    await db.query(`SELECT category_id AS id, count(*)::int AS n FROM products WHERE is_active GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`)
+  ).rows;
+  const productPaths = categories.map((c) => productListPath(c.id));
+  api.sample();
+
+  // the HTTP reference: the same JSON bytes from a bare Fastify
+  const sample = await fetch(api.url + productPaths[0]);
+  const sampleBody = Buffer.from(await sample.arrayBuffer());
+  const bare = await bareFastify(sampleBody, sample.headers.get('content-range'));
+  cleanups.push(() => bare.stop());
+  say(`bare Fastify with the product list's ${sampleBody.length} bytes, 16 connections, ${duration} s`);
+  await getRun(bare.url, ['/'], { connections: 16, seconds: 3 });
+  const cpu = {};
+  const waits = {};
+  const measured = async (name, work, extraPids = [], { sessions = false } = {}) => {
+    const before = cpuSnapshot({ apiPid: api.pid, dataDir, extraPids });
+    const stopSampling = sessions ? sampleWaits(waitDb) : null;
+    const result = await work();
+    if (stopSampling) waits[name] = await stopSampling();
+    cpu[name] = { ...cpuSince(before, cpuSnapshot({ apiPid: api.pid, dataDir, extraPids })), apiRss: api.memory().rss, apiPeakSoFar: api.memory().sampledPeak };
+    return result;
+  };
+  const bareResult = await measured('bare Fastify', () => getRun(bare.url, ['/'], { connections: 16, seconds: duration }), [bare.pid]);
+  await bare.stop();
+  cleanups.pop();
+
+  say(`store product list (${categories.length} busiest categories in turn), 16 connections, ${duration} s`);
+  await getRun(api.url, productPaths, { connections: 16, seconds: 3 });
+  const productList = await measured('store product list', () => getRun(api.url, productPaths, { connections: 16, seconds: duration }), [], { sessions: true });
+
+  say('checkout warm-up');
+  const warm = await checkoutRun(api, db, store, { connections: 16, seconds: 3, expectedRate: 300 });
+  const checkouts = {};
+  for (const connections of [16, 32]) {
+    say(`checkout, ${connections} connections, ${duration} s`);
+    checkouts[connections] = await measured(`checkout ×${connections}`, () =>
+      checkoutRun(api, db, store, { connections, seconds: duration, expectedRate: Math.max(warm.rate, 50) * 1.5 }),
+      [],
+      { sessions: true },
+    );
+  }
+
+  say(`whole shopping flow (cart, two items, coupon, checkout), 16 connections, ${duration} s`);
+  const flow = await measured('shopping flow', () => flowRun(api, store, { connections: 16, seconds: duration }), [], { sessions: true });
+
+  // the outbox relay delivers what the loads published (notifications); wait for it, so it neither
+  // loads the admin measurements nor is left behind, and see how fast it goes
+  say('waiting for the outbox relay to deliver the events the loads published');
+  const outbox = await drainOutbox(db, 240);
+  say(`outbox: ${outbox.backlog} events waiting, ${outbox.left} left after ${outbox.seconds.toFixed(0)} s`);
+
+  const token = await login(api.url);
+  const auth = { authorization: `Bearer ${token}` };
+  const today = new Date().toISOString().slice(0, 10);
+  const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+  const adminClients = Number(args['admin-clients'] ?? 1);
+  const adminSeconds = Math.max(5, Math.round(duration / 2));
+  const adminCases = {
+    ordersFirst: listPath('orders', { filter: { status: 'delivered' }, sort: ['placedAt', 'DESC'], range: [0, 24] }),
+    ordersDeep: listPath('orders', { filter: { status: 'delivered' }, sort: ['placedAt', 'DESC'], range: [50000, 50024] }),
+    ordersPending: listPath('orders', { filter: { status: 'pending' }, sort: ['placedAt', 'DESC'], range: [0, 24] }),
+    productsSearch: listPath('products', { filter: { q: 'shirt' }, sort: ['id', 'DESC'], range: [0, 24] }),
+    dashboard: '/api/admin/reports/dashboard',
+    salesYear: `/api/admin/reports/sales?from=${yearAgo}&to=${today}&groupBy=month`,
+  };
+  const admin = {};
+  for (const [name, path] of Object.entries(adminCases)) {
+    say(`${name}: ${adminClients} client(s), ${adminSeconds} s`);
+    await closedLoop({ url: api.url, paths: [path], headers: auth, clients: adminClients, durationMs: 1000, minRequests: 3 });
+    admin[name] = {
+      path,
+      ...(await measured(name, () => closedLoop({ url: api.url, paths: [path], headers: auth, clients: adminClients, durationMs: adminSeconds * 1000, minRequests: 20 }))),
+    };
+  }
+  const memory = api.memory();
+  load.end = loadavg()[0];
+
+  const profiles = {};
+  if (!args['no-profile']) {
+    const profileSeconds = Math.max(5, Math.round(duration / 2));
+    const profileDir = join(tmpDir, 'profiles');
+    const common = { databaseUrl: borrowed.url, dataDir, jwtSecret, dir: profileDir };
+    say(`CPU profile of a second API process (--cpu-prof) under the product list, ${profileSeconds} s`);
+    profiles.productList = await profileUnder({ ...common, name: 'product-list', port: await freePort(), load: (url) => getRun(url, productPaths, { connections: 16, seconds: profileSeconds }) });
+    say(`CPU profile under checkout at 32 clients, ${profileSeconds} s`);
+    profiles.checkout = await profileUnder({
+      ...common,
+      name: 'checkout',
+      port: await freePort(),
+      load: (url) => checkoutRun({ url }, db, store, { connections: 32, seconds: profileSeconds, expectedRate: Math.max(checkouts[32].rate, 50) * 1.5 }),
+    });
+  }
+
+  say('evidence: every query of each measured request, EXPLAIN (ANALYZE, BUFFERS)');
+  const probe = await startProbe({ url: borrowed.url, dataDir, jwtSecret });
+  cleanups.push(() => probe.close());
+  const probeLogin = await probe.request({ method: 'POST', path: '/api/auth/login', body: BENCH_ADMIN });
+  const probeAuth = { authorization: `Bearer ${JSON.parse(probeLogin.body).accessToken}` };
+  const evidence = {};
+  for (const [name, path] of [['productList', productPaths[0]], ...Object.entries(adminCases)]) {
+    const reply = await probe.request({ path, headers: name === 'productList' ? {} : probeAuth });
+    const plans = await explainQueries(db, reply.queries);
+    evidence[name] = { path, status: reply.status, ms: reply.ms, queries: reply.queries.length, dbMs: plans.reduce((s, p) => s + p.executionMs, 0), plans: plans.slice(0, 3) };
+  }
+  // checkout, 20 times in a row: the statements it runs and how long each takes (median), without concurrency
+  const probeCarts = await prefilledCarts(db, { count: 20, ...store, scarceShare: 0.0001, run: `probe-${Date.now()}` });
+  const runs = [];
+  for (const cart of probeCarts) {
+    runs.push(
+      await probe.request({
+        method: 'POST',
+        path: '/api/store/checkout',
+        headers: { 'x-cart-token': cart.token, 'idempotency-key': randomUUID() },
+        body: { cartId: cart.id, email: 'probe@example.net', shippingAddress: SHIPPING_ADDRESS, paymentMethod: 'card' },
+      }),
+    );
+  }
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const shape = runs[0].queries;
+  evidence.checkout = {
+    status: runs[0].status,
+    ms: median(runs.map((r) => r.ms)),
+    beforeFirstStatementMs: median(runs.map((r) => r.startMs)),
+    queries: shape.length,
+    statements: shape.map((q, i) => ({ sql: q.sql.replace(/\s+/g, ' ').slice(0, 150), ms: median(runs.filter((r) => r.queries.length === shape.length).map((r) => r.queries[i].ms)) })),
+  };
+  await probe.close();
+  cleanups.pop();
+
+  await drainOutbox(db, 60);
+  await db.end();
+  cleanups.pop();
+  await waitDb.end();
+  cleanups.pop();
+  await api.stop();
+  cleanups.pop();
+
+  const results = {
+    ranAt: new Date(began).toISOString(),
+    minutes: (Date.now() - began) / 60_000,
+    scale: seeded.scale,
+    seeded,
+    machine: system,
+    load,
+    duration,
+    adminClients,
+    startupSeconds: api.startupSeconds,
+    memory: { idle: idleMemory.rss, peak: Math.max(memory.sampledPeak, memory.kernelPeak), samples: memory.samples },
+    pgbench,
+    bare: bareResult,
+    productList,
+    checkouts,
+    flow,
+    admin,
+    cpu,
+    waits,
+    outbox,
+    dbPoolSize: Number(process.env.DB_POOL_SIZE ?? 20),
+    profiles,
+    evidence,
+  };
+  writeFileSync(join(tmpDir, 'results.json'), JSON.stringify(results, null, 2));
+  const rows = budgetRows(results);
+  printTable(rows, results);
+  writeReport(outFile, results, rows);
+  say(`wrote ${outFile} (raw results: tmp/bench/results.json)`);
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch(async (error) => {
+    console.error(error);
+    await cleanup();
+    process.exit(1);
+  });
