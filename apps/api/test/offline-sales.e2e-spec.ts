@@ -91,6 +91,8 @@ describe('in-store sales', () => {
     const before = { sales: await count(), bulb: await stockOf(bulb) };
     const short = await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId, lines: [{ variantId: bulb, quantity: 1 }, { variantId: lamp, quantity: 9999 }] } });
     expect([short.status, short.body.code]).toEqual([409, 'OUT_OF_STOCK']);
+    expect(short.body.errors).toEqual({ 'lines.1.quantity': expect.stringMatching(/^only \d+ in stock$/) });
+    expect(short.body.message).toContain('Desk Lamp');
     const badDiscount = await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId, lines: [{ variantId: bulb, quantity: 1 }], discount: 100000 } });
     expect(badDiscount.body.errors).toEqual({ discount: 'must not exceed the subtotal' });
     const computed = await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId, lines: [{ variantId: bulb, quantity: 1 }], total: 1, paymentStatus: 'paid' } });

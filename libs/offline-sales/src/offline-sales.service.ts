@@ -111,11 +111,17 @@ export class OfflineSalesService {
     const { taxRateBps } = await this.settings.current(manager);
     const totals = computeTotals(lines, { type: 'fixed', value: discount }, taxRateBps);
     const paid = input.paidAmount ?? 0;
-    if (paid > totals.total) throw new DomainError('OVERPAYMENT', `The total is ${totals.total}`, { paidAmount: 'must not exceed the total' });
+    if (paid > totals.total) {
+      throw new DomainError('OVERPAYMENT', `The total is ${formatMoney(totals.total, (await this.settings.current(manager)).currency)}`, { paidAmount: 'must not exceed the total' });
+    }
 
     const [{ n }] = await manager.query(`SELECT nextval('offline_sale_number_seq')::int AS n`);
     const number = `SALE-${String(n).padStart(6, '0')}`;
-    await moveStock(manager, lines.map((l) => ({ variantId: l.variantId, delta: -l.quantity })), { reason: 'offline_sale', reference: number, actorId });
+    try {
+      await moveStock(manager, lines.map((l) => ({ variantId: l.variantId, delta: -l.quantity })), { reason: 'offline_sale', reference: number, actorId });
+    } catch (error) {
+      throw shortLine(error, lines);
+    }
     const [{ id }] = await manager.query(
       `INSERT INTO offline_sales (number, customer_id, sold_at, subtotal, discount, tax_rate_bps, tax_total, total, paid_amount, payment_status, created_by_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10) RETURNING id`,
@@ -199,7 +205,10 @@ export class OfflineSalesService {
     const sale = await this.lock(manager, id);
     if (sale.status === 'cancelled') throw new DomainError('INVALID_TRANSITION', 'A cancelled sale takes no payments');
     const balance = sale.total - sale.paidAmount;
-    if (input.amount > balance) throw new DomainError('OVERPAYMENT', `The balance is ${balance}`, { amount: `must not exceed the balance (${balance})` });
+    if (input.amount > balance) {
+      const { currency } = await this.settings.current(manager);
+      throw new DomainError('OVERPAYMENT', `The balance is ${formatMoney(balance, currency)}`, { amount: `must not exceed the balance (${formatMoney(balance, currency)})` });
+    }
     await manager.query('INSERT INTO offline_sale_payments (sale_id, amount, method, paid_at, note, recorded_by_id) VALUES ($1, $2, $3, $4, $5, $6)', [
       id,
       input.amount,
@@ -241,4 +250,15 @@ function toView(s: OfflineSaleEntity, lines: OfflineSaleLineEntity[], payments: 
     cancelledAt: s.cancelledAt,
     createdAt: s.createdAt,
   };
+}
+
+/** The ledger's OUT_OF_STOCK names a variant; the counter form wants the line and the product. */
+function shortLine(error: unknown, lines: { variantId: number; variant: { product_name: string; sku: string } }[]): unknown {
+  if (!(error instanceof DomainError) || error.code !== 'OUT_OF_STOCK') return error;
+  const key = Object.keys(error.errors ?? {})[0] ?? '';
+  const index = lines.findIndex((l) => `variant.${l.variantId}` === key);
+  if (index < 0) return error;
+  const left = error.errors![key];
+  const { product_name, sku } = lines[index].variant;
+  return new DomainError('OUT_OF_STOCK', `${product_name} (${sku}): ${left}`, { [`lines.${index}.quantity`]: left });
 }

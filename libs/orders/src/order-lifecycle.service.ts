@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { moveStock } from '@chance/catalog';
-import { DomainError, idempotent, inTransaction, notFound, publish, requestHash, type IdempotentResult } from '@chance/core';
+import { DomainError, formatMoney, idempotent, inTransaction, notFound, publish, requestHash, type IdempotentResult } from '@chance/core';
 import { CouponsService } from '@chance/coupons';
 import { InvoicesService } from '@chance/invoices';
 import { SettingsService } from '@chance/settings';
@@ -107,7 +107,10 @@ export class OrderLifecycleService {
   private async addPayment(manager: EntityManager, order: OrderEntity, amount: number, method: PaymentMethod, reference: string | null, actorId: number | null): Promise<void> {
     if (order.status === 'cancelled') throw cancelledRefusal();
     const balance = order.total - order.paidAmount;
-    if (amount > balance) throw new DomainError('OVERPAYMENT', `The balance due is ${balance}`, { amount: `must not exceed the balance due (${balance})` });
+    if (amount > balance) {
+      const due = formatMoney(balance, (await this.settings.current(manager)).currency);
+      throw new DomainError('OVERPAYMENT', `The balance due is ${due}`, { amount: `must not exceed the balance due (${due})` });
+    }
     await manager.query('INSERT INTO payments (order_id, amount, method, reference, recorded_by_id) VALUES ($1, $2, $3, $4, $5)', [order.id, amount, method, reference, actorId]);
     await this.setStatus(manager, order, order.status);
   }
