@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { formatMoney } from '../money.js';
 
 /** A commercial document (invoice, purchase invoice, receipt) as the PDF renderer takes it. */
@@ -17,7 +16,9 @@ export interface PrintableDocument {
 }
 
 /** Renders a printable A4 document with pdfkit. */
-export function renderDocumentPdf(document: PrintableDocument): Promise<Buffer> {
+export async function renderDocumentPdf(document: PrintableDocument): Promise<Buffer> {
+  // loaded on first use: fonts and layout code the API does not need until someone prints
+  const { default: PDFDocument } = await import('pdfkit');
   const money = (amount: number) => formatMoney(amount, document.currency);
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: document.title, Author: document.issuer } });
   const chunks: Buffer[] = [];
