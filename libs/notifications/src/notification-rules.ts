@@ -58,7 +58,13 @@ export function notificationsFor(type: string, payload: Payload): NotificationDr
     case 'services.booking_created':
       return customer(payload).map((audience) => ({ audience, type: 'booking_update', title: `${payload.serviceName} booked`, body: `Your visit is scheduled for ${new Date(String(payload.scheduledAt)).toISOString().slice(0, 16).replace('T', ' ')} UTC.`, link: { resource: 'bookings', id: Number(payload.bookingId) } }));
     case 'services.booking_status_changed':
-      return customer(payload).map((audience) => ({ audience, type: 'booking_update', title: `${payload.serviceName} visit ${words(payload.to)}`, body: `Your booking was ${words(payload.from)}.`, link: { resource: 'bookings', id: Number(payload.bookingId) } }));
+      return customer(payload).map((audience) => ({
+        audience,
+        type: 'booking_update',
+        title: `${payload.serviceName} visit ${words(payload.to)}`,
+        body: payload.to === 'completed' ? 'Thank you for having us.' : 'Your booking was cancelled; book again whenever it suits you.',
+        link: { resource: 'bookings', id: Number(payload.bookingId) },
+      }));
     case 'notifications.message': {
       const audience: Audience = payload.toStaff ? { kind: 'staff' } : typeof payload.toUserId === 'number' ? { kind: 'user', userId: payload.toUserId } : { kind: 'all-customers' };
       return [{ audience, type: 'message', title: String(payload.title), body: String(payload.body), link: null }];

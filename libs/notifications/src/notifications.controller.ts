@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
+import { APP_CONFIG, ApiErrors, ApiList, IdPipe, ListParams, type AppConfig, type ListPage, type ListQuery } from '@chance/core';
 import { AllowQueryToken, BackOffice, CurrentUser, Roles, SignedIn, type Caller } from '@chance/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotificationStream } from './notification-stream.js';
@@ -42,6 +42,7 @@ export class MyNotificationsController {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly stream: NotificationStream,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('notifications')
@@ -79,9 +80,15 @@ export class MyNotificationsController {
     const unsubscribe = this.stream.subscribe(caller.id, (notification) => {
       raw.write(`id: ${notification.id}\nevent: notification\ndata: ${JSON.stringify(notification)}\n\n`);
     });
-    const heartbeat = setInterval(() => raw.write(': ping\n\n'), 25_000);
+    // a stream lasts no longer than an access token, and ends as soon as the user is deactivated:
+    // EventSource reconnects, and the reconnection is authenticated afresh
+    const ends = setTimeout(() => raw.end(), this.config.accessTokenTtlSeconds * 1000);
+    const heartbeat = setInterval(() => {
+      void this.notifications.isActive(caller.id).then((active) => (active ? raw.write(': ping\n\n') : raw.end()), () => raw.end());
+    }, 25_000);
     request.raw.on('close', () => {
       clearInterval(heartbeat);
+      clearTimeout(ends);
       unsubscribe();
     });
   }

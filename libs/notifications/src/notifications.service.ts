@@ -105,6 +105,11 @@ export class NotificationsService implements OnModuleInit {
     return (await findPage('notifications', qb, query, COLUMNS)).map(toNotificationView);
   }
 
+  async isActive(userId: number): Promise<boolean> {
+    const [user] = await this.dataSource.query('SELECT is_active FROM users WHERE id = $1', [userId]);
+    return Boolean(user?.is_active);
+  }
+
   async unreadCount(userId: number): Promise<number> {
     const [{ count }] = await this.dataSource.query('SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId]);
     return count;
