@@ -37,6 +37,7 @@ import {
   RecordOrderPaymentButton,
 } from './OrderActions';
 import { OrderCustomerField } from './OrderCustomerField';
+import { HistoryPanel } from '../audit-logs';
 
 const OrderTitle = () => {
   const order = useRecordContext<Order>();
@@ -167,5 +168,6 @@ export const OrderShow = () => (
         <OrderPayments />
       </Labeled>
     </SimpleShowLayout>
+    <HistoryPanel />
   </Show>
 );

@@ -21,6 +21,7 @@ import { SnapshotLines } from '../common-sales/SnapshotLines';
 import { StatusChip } from '../common-sales/StatusChip';
 import { TotalsTable } from '../common-sales/TotalsTable';
 import type { Purchase } from '../common-sales/types';
+import { HistoryPanel } from '../audit-logs';
 
 const PurchaseTitle = () => {
   const purchase = useRecordContext<Purchase>();
@@ -142,5 +143,6 @@ export const PurchaseShow = () => (
         render={(purchase) => (purchase.notes ? <span style={{ whiteSpace: 'pre-line' }}>{purchase.notes}</span> : '—')}
       />
     </SimpleShowLayout>
+    <HistoryPanel />
   </Show>
 );

@@ -19,6 +19,7 @@ import { purchaseStatusLooks } from '../common-sales/labels';
 import { StatusChip } from '../common-sales/StatusChip';
 import type { Purchase, Supplier } from '../common-sales/types';
 import { MoneyField } from '../money';
+import { HistoryPanel } from '../audit-logs';
 
 const SupplierTitle = () => {
   const supplier = useRecordContext<Supplier>();
@@ -97,5 +98,6 @@ export const SupplierShow = () => (
         <SupplierPurchases />
       </Labeled>
     </SimpleShowLayout>
+    <HistoryPanel />
   </Show>
 );
