@@ -155,7 +155,7 @@ describe('orders, invoices and payments in the admin SPA', { timeout: 240_000 },
     await dialog.getByRole('button', { name: 'Mark paid' }).click();
     assert.equal((await marked).status(), 200);
 
-    await page.getByText('Delivered', { exact: true }).waitFor();
+    await page.getByText('Delivered', { exact: true }).first().waitFor();
     await page.getByText('Paid', { exact: true }).first().waitFor();
     assert.match(await totals().innerText(), /Paid\s+\$61\.00[\s\S]*Balance due\s+\$0\.00/);
     assert.match(await page.locator('tr', { hasText: 'Cash on delivery' }).innerText(), /\$41\.00/);
@@ -198,7 +198,7 @@ describe('orders, invoices and payments in the admin SPA', { timeout: 240_000 },
 
   test('another order moves on only to its next status, and is cancelled after a confirmation', async () => {
     await page.goto(`${api.baseUrl}/#/orders/${cancelledOrder.id}/show`);
-    await page.getByText('Pending', { exact: true }).waitFor();
+    await page.getByText('Pending', { exact: true }).first().waitFor();
     await page.getByRole('button', { name: 'Change status' }).click();
     const choices = page.getByRole('menuitem', { name: /^Mark as / });
     await choices.first().waitFor();
@@ -208,7 +208,7 @@ describe('orders, invoices and payments in the admin SPA', { timeout: 240_000 },
     const movedResponse = await moved;
     assert.equal(movedResponse.status(), 200);
     assert.deepEqual(movedResponse.request().postDataJSON(), { status: 'processing' });
-    await page.getByText('Processing', { exact: true }).waitFor();
+    await page.getByText('Processing', { exact: true }).first().waitFor();
 
     await page.getByRole('button', { name: 'Cancel order' }).click();
     const dialog = confirmDialog();

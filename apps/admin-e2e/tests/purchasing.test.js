@@ -138,7 +138,7 @@ describe('suppliers, purchases and purchase invoices in the admin SPA', { timeou
 
     await page.waitForURL(new RegExp(`#/purchases/${created.purchaseId}/show`));
     await chip('Ordered').waitFor();
-    await page.getByRole('link', { name: supplierName }).waitFor();
+    await page.getByRole('link', { name: supplierName }).first().waitFor();
     assert.match(await rowWith('OAK-60').innerText(), /Oak shelf\s+OAK-60\s+width: 60 cm\s+\$12\.50\s+6\s+\$75\.00/);
   });
 
