@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, constantTimeEqual, inTransaction, notFound, randomSecret, sha256Hex, validationFailed } from '@chance/core';
+import { DomainError, inTransaction, notFound, randomSecret, reachable, sha256Hex, validationFailed } from '@chance/core';
 import { CouponsService } from '@chance/coupons';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -137,15 +137,8 @@ export class CartsService {
     });
   }
 
-  /** The cart, when the credentials reach it; otherwise 404, as if it did not exist. */
   private async reach(manager: EntityManager, id: number, credentials: CartCredentials, lock = false): Promise<CartEntity> {
-    const [row] = await manager.query(`SELECT customer_id, token_hash FROM carts WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
-    if (!row) throw notFound('Cart');
-    const allowed =
-      row.customer_id !== null
-        ? credentials.userId === row.customer_id
-        : credentials.cartToken !== undefined && constantTimeEqual(row.token_hash, hashCartToken(credentials.cartToken));
-    if (!allowed) throw notFound('Cart');
+    await reachCart(manager, id, credentials, lock);
     return this.row(manager, id);
   }
 
@@ -171,6 +164,15 @@ export class CartsService {
       throw new DomainError('OUT_OF_STOCK', `Only ${variant.stock} in stock`, { quantity: `only ${variant.stock} in stock` });
     }
   }
+}
+
+/** The cart, when the credentials reach it; otherwise 404, as if it did not exist. */
+export async function reachCart(manager: EntityManager, id: number, credentials: CartCredentials, lock = false): Promise<{ id: number; customerId: number | null }> {
+  const [row] = await manager.query(`SELECT id, customer_id, token_hash FROM carts WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  if (!row || !reachable({ ownerId: row.customer_id, tokenHash: row.token_hash }, { userId: credentials.userId, token: credentials.cartToken })) {
+    throw notFound('Cart');
+  }
+  return { id: row.id, customerId: row.customer_id };
 }
 
 /** The user's active cart id, created if needed (a unique partial index keeps it to one). */

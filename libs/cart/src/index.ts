@@ -1,5 +1,5 @@
 export * from './cart.module.js';
-export { CartsService, activeCartOf, hashCartToken, type CartCredentials } from './carts.service.js';
+export { CartsService, activeCartOf, hashCartToken, reachCart, type CartCredentials } from './carts.service.js';
 export { CartEntity } from './cart.entities.js';
 export { GuestCartCleanup } from './guest-cart-cleanup.js';
 export { liveLines, priceCarts } from './cart-loader.js';

@@ -33,6 +33,8 @@ export interface StockMoveContext {
   reference?: string | null;
   note?: string | null;
   actorId?: number | null;
+  /** for returns (cancellations): a variant deleted since has no stock to return to, and is skipped */
+  skipMissing?: boolean;
 }
 
 export interface StockMoveResult {
@@ -73,6 +75,7 @@ export async function moveStock(manager: EntityManager, moves: StockMove[], cont
     );
     if (rows.length === 0) {
       const [exists] = await manager.query('SELECT stock FROM variants WHERE id = $1', [variantId]);
+      if (!exists && context.skipMissing) continue;
       if (!exists) throw new DomainError('NOT_FOUND', `Variant ${variantId} not found`, { variantId: 'does not exist' });
       throw new DomainError('OUT_OF_STOCK', `Only ${exists.stock} in stock for variant ${variantId}`, {
         [`variant.${variantId}`]: `only ${exists.stock} in stock`,

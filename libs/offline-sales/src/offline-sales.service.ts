@@ -165,11 +165,10 @@ export class OfflineSalesService {
       const sale = await this.lock(manager, id);
       if (sale.status === 'cancelled') throw new DomainError('INVALID_TRANSITION', 'This sale is already cancelled');
       const lines: { variant_id: number; quantity: number }[] = await manager.query('SELECT variant_id, quantity FROM offline_sale_lines WHERE sale_id = $1', [id]);
-      const existing = new Set((await manager.query('SELECT id FROM variants WHERE id = ANY($1)', [lines.map((l) => l.variant_id)])).map((v: { id: number }) => v.id));
       await moveStock(
         manager,
-        lines.filter((l) => existing.has(l.variant_id)).map((l) => ({ variantId: l.variant_id, delta: l.quantity })),
-        { reason: 'offline_sale_cancelled', reference: sale.number, actorId },
+        lines.map((l) => ({ variantId: l.variant_id, delta: l.quantity })),
+        { reason: 'offline_sale_cancelled', reference: sale.number, actorId, skipMissing: true },
       );
       await manager.query(`UPDATE offline_sales SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = $1`, [id]);
       return this.view(id, manager);

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { hashCartToken, liveLines, type LiveLine } from '@chance/cart';
+import { liveLines, reachCart, type LiveLine } from '@chance/cart';
 import { moveStock } from '@chance/catalog';
 import {
   DomainError,
   computeTotals,
-  constantTimeEqual,
   idempotent,
   inTransaction,
-  notFound,
   publish,
   randomSecret,
   requestHash,
@@ -48,7 +46,7 @@ export class CheckoutService {
 
   checkout(input: CheckoutDto, credentials: CheckoutCredentials): Promise<IdempotentResult<OrderView>> {
     return inTransaction(this.dataSource, async (manager) => {
-      const cart = await this.reachCart(manager, input.cartId, credentials);
+      const cart = await reachCart(manager, input.cartId, credentials);
       const scope = cart.customerId !== null ? `checkout:customer:${cart.customerId}` : `checkout:cart:${cart.id}`;
       return idempotent(manager, { scope, key: credentials.idempotencyKey, hash: requestHash(input) }, async () => ({
         status: 201,
@@ -147,16 +145,7 @@ export class CheckoutService {
     return accessToken ? { ...placed, accessToken } : placed;
   }
 
-  private async reachCart(manager: EntityManager, cartId: number, credentials: CheckoutCredentials): Promise<{ id: number; customerId: number | null }> {
-    const [row] = await manager.query('SELECT id, customer_id, token_hash FROM carts WHERE id = $1', [cartId]);
-    if (!row) throw notFound('Cart');
-    const allowed =
-      row.customer_id !== null
-        ? credentials.userId === row.customer_id
-        : credentials.cartToken !== undefined && constantTimeEqual(row.token_hash, hashCartToken(credentials.cartToken));
-    if (!allowed) throw notFound('Cart');
-    return { id: row.id, customerId: row.customer_id };
-  }
+
 
   private async buyerEmail(manager: EntityManager, customerId: number | null, given: string | undefined): Promise<string> {
     if (customerId === null) {

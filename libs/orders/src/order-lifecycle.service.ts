@@ -57,13 +57,10 @@ export class OrderLifecycleService {
       if (onlyFrom && order.status !== onlyFrom) throw new DomainError('INVALID_TRANSITION', `Only a ${onlyFrom} order can be cancelled here`);
       assertMove(order.status, 'cancelled');
       const lines: { variant_id: number; quantity: number }[] = await manager.query('SELECT variant_id, quantity FROM order_lines WHERE order_id = $1', [order.id]);
-      const stillSold = await manager.query('SELECT id FROM variants WHERE id = ANY($1)', [lines.map((l) => l.variant_id)]);
-      const existing = new Set(stillSold.map((v: { id: number }) => v.id));
-      // a variant deleted since has no stock to return to
       await moveStock(
         manager,
-        lines.filter((l) => existing.has(l.variant_id)).map((l) => ({ variantId: l.variant_id, delta: l.quantity })),
-        { reason: 'order_cancelled', reference: order.number },
+        lines.map((l) => ({ variantId: l.variant_id, delta: l.quantity })),
+        { reason: 'order_cancelled', reference: order.number, skipMissing: true },
       );
       await this.coupons.release(manager, order.id);
       await manager.query(`UPDATE payments SET status = 'refunded', refunded_at = now() WHERE order_id = $1 AND status = 'succeeded'`, [order.id]);

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import {
   ADMIN_MAX_ROWS,
   STORE_MAX_ROWS,
-  constantTimeEqual,
   findPage,
   loadChildren,
   notFound,
-  sha256Hex,
+  reachable,
   type ListColumns,
   type ListPage,
   type ListQuery,
@@ -114,12 +113,9 @@ export class OrderReaderService {
   /** The order when the credentials reach it; otherwise 404 exactly as if it did not exist. */
   async reach(id: number, credentials: OrderCredentials, manager: EntityManager = this.dataSource.manager): Promise<{ id: number; customerId: number | null }> {
     const [row] = await manager.query('SELECT id, customer_id, access_token_hash FROM orders WHERE id = $1', [id]);
-    if (!row) throw notFound('Order');
-    const allowed =
-      row.customer_id !== null
-        ? credentials.userId === row.customer_id
-        : credentials.orderToken !== undefined && row.access_token_hash !== null && constantTimeEqual(row.access_token_hash, sha256Hex(credentials.orderToken));
-    if (!allowed) throw notFound('Order');
+    if (!row || !reachable({ ownerId: row.customer_id, tokenHash: row.access_token_hash }, { userId: credentials.userId, token: credentials.orderToken })) {
+      throw notFound('Order');
+    }
     return { id: row.id, customerId: row.customer_id };
   }
 

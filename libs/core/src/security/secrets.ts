@@ -11,3 +11,12 @@ export const sha256Hex = (text: string): string => createHash('sha256').update(t
 
 /** A bearer secret of `bytes` random bytes (32 = 256 bits), URL-safe. */
 export const randomSecret = (bytes = 32): string => randomBytes(bytes).toString('base64url');
+
+/**
+ * The store's ownership rule (SPEC "not yours"): a record with an owner is reached only by that
+ * signed-in user; one without (a guest's cart or order) only with its token, whose hash it keeps.
+ */
+export function reachable(record: { ownerId: number | null; tokenHash: string | null }, credentials: { userId?: number; token?: string }): boolean {
+  if (record.ownerId !== null) return credentials.userId === record.ownerId;
+  return credentials.token !== undefined && record.tokenHash !== null && constantTimeEqual(record.tokenHash, sha256Hex(credentials.token));
+}
