@@ -19,7 +19,6 @@ import { StatusChip } from '../common-sales/StatusChip';
 import type { OfflineCustomer, OfflineSale } from '../common-sales/types';
 import { MoneyField } from '../money';
 import { OutstandingBalance } from './OfflineCustomerList';
-import { HistoryPanel } from '../audit-logs';
 
 const CustomerTitle = () => {
   const customer = useRecordContext<OfflineCustomer>();
@@ -104,6 +103,5 @@ export const OfflineCustomerShow = () => (
         <CustomerSales />
       </Labeled>
     </SimpleShowLayout>
-    <HistoryPanel />
   </Show>
 );
