@@ -19,6 +19,7 @@ import { StatusChip } from '../common-sales/StatusChip';
 import type { OfflineCustomer, OfflineSale } from '../common-sales/types';
 import { MoneyField } from '../money';
 import { OutstandingBalance } from './OfflineCustomerList';
+import { HistoryPanel } from '../audit-logs';
 
 const CustomerTitle = () => {
   const customer = useRecordContext<OfflineCustomer>();
@@ -103,5 +104,6 @@ export const OfflineCustomerShow = () => (
         <CustomerSales />
       </Labeled>
     </SimpleShowLayout>
+    <HistoryPanel />
   </Show>
 );

@@ -32,6 +32,7 @@ import type { OfflineSale, SalePayment } from '../common-sales/types';
 import { MoneyField, basisPointsToPercent, formatMoney } from '../money';
 import { useStoreCurrency } from '../settings/useStoreSettings';
 import { UserReferenceField } from '../users/UserReferenceField';
+import { HistoryPanel } from '../audit-logs';
 
 const SaleTitle = () => {
   const sale = useRecordContext<OfflineSale>();
@@ -198,5 +199,6 @@ export const OfflineSaleShow = () => (
         <SalePayments />
       </Labeled>
     </SimpleShowLayout>
+    <HistoryPanel />
   </Show>
 );
