@@ -31,6 +31,23 @@ describe('invariant checker', () => {
     await expectIntegrity(api);
   });
 
+  it('keeps each order’s and sale’s cost of goods from the cost snapshots, and flags one that differs', async () => {
+    // cost 5.00 a unit: the four orders took 1, 2, 3 and 4 units, the sale 2
+    const orders = (await api.db.pool.query('SELECT number, cost_of_goods::int AS cost FROM orders ORDER BY id')).rows;
+    expect(orders.map((o) => o.cost)).toEqual([500, 1000, 1500, 2000]);
+    const [sale] = (await api.db.pool.query('SELECT number, cost_of_goods::int AS cost FROM offline_sales')).rows;
+    expect(sale.cost).toBe(1000);
+
+    await api.db.pool.query('UPDATE orders SET cost_of_goods = cost_of_goods + 1 WHERE number = $1', [orders[1].number]);
+    await api.db.pool.query('UPDATE offline_sales SET cost_of_goods = 0 WHERE number = $1', [sale.number]);
+    const report = (await api.request('GET', '/api/admin/reports/integrity', { token })).body;
+    const broken = Object.fromEntries(report.checks.filter((c: any) => c.violations > 0).map((c: any) => [c.name, c.examples.map((e: any) => e.record)]));
+    expect(broken).toEqual({ 'order-totals': [orders[1].number], 'offline-sale-payments': [sale.number] });
+    await api.db.pool.query('UPDATE orders SET cost_of_goods = cost_of_goods - 1 WHERE number = $1', [orders[1].number]);
+    await api.db.pool.query('UPDATE offline_sales SET cost_of_goods = 1000 WHERE number = $1', [sale.number]);
+    await expectIntegrity(api);
+  });
+
   it('names the records that break an invariant, over HTTP and from the command line', async () => {
     const [{ id, sku }] = (await api.db.pool.query('SELECT id, sku FROM variants LIMIT 1')).rows;
     await api.db.pool.query('UPDATE variants SET stock = stock + 1 WHERE id = $1', [id]); // stock typed over, bypassing the ledger

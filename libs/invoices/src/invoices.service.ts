@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   ADMIN_MAX_ROWS,
-  documentNumber,
+  documentNumberSql,
   findPage,
-  nextDocumentNumber,
+  nextDocumentNumberSql,
   notFound,
   type ListColumns,
   type ListPage,
@@ -65,15 +65,27 @@ export class InvoicesService {
     private readonly settings: SettingsService,
   ) {}
 
-  async issue(manager: EntityManager, source: InvoiceSource): Promise<number> {
-    const year = source.issuedAt.getUTCFullYear();
-    const number = documentNumber('INV', year, await nextDocumentNumber(manager, 'invoice', year));
-    const [{ id }] = await manager.query(
-      `INSERT INTO invoices (number, order_id, order_number, issued_at, bill_to, lines, currency, subtotal, discount_total,
+  /** An id for the invoice about to be issued, so the order can point at it before the invoice exists. */
+  async reserveId(manager: EntityManager): Promise<number> {
+    const [{ id }] = await manager.query(`SELECT nextval(pg_get_serial_sequence('invoices', 'id'))::int AS id`);
+    return id;
+  }
+
+  /**
+   * Numbers and inserts the invoice in one statement: the counter row it locks serialises every
+   * checkout until commit, so the caller makes this its last statement.
+   */
+  async issue(manager: EntityManager, id: number, source: InvoiceSource): Promise<void> {
+    await manager.query(
+      `WITH next_number AS (${nextDocumentNumberSql("'invoice'", '$2::int')})
+       INSERT INTO invoices (id, number, order_id, order_number, issued_at, bill_to, lines, currency, subtotal, discount_total,
                              shipping_total, tax_rate_bps, tax_total, total, paid_amount, payment_status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+       OVERRIDING SYSTEM VALUE
+       SELECT $1, ${documentNumberSql("'INV'", '$2::int')}, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16
+         FROM next_number`,
       [
-        number,
+        id,
+        source.issuedAt.getUTCFullYear(),
         source.orderId,
         source.orderNumber,
         source.issuedAt,
@@ -90,7 +102,6 @@ export class InvoicesService {
         source.paymentStatus,
       ],
     );
-    return id;
   }
 
   /** Keeps the invoice's paid amount and payment status equal to the order's (same transaction). */

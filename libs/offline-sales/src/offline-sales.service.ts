@@ -4,6 +4,7 @@ import {
   ADMIN_MAX_ROWS,
   DomainError,
   computeTotals,
+  costOfGoods,
   describeLine,
   findPage,
   formatMoney,
@@ -123,9 +124,21 @@ export class OfflineSalesService {
       throw shortLine(error, lines);
     }
     const [{ id }] = await manager.query(
-      `INSERT INTO offline_sales (number, customer_id, sold_at, subtotal, discount, tax_rate_bps, tax_total, total, paid_amount, payment_status, created_by_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10) RETURNING id`,
-      [number, input.customerId, input.soldAt ? parseInstant(input.soldAt) : new Date(), totals.subtotal, totals.discountTotal, taxRateBps, totals.taxTotal, totals.total, settle(totals.total, 0).paymentStatus, actorId],
+      `INSERT INTO offline_sales (number, customer_id, sold_at, subtotal, discount, tax_rate_bps, tax_total, total, paid_amount, payment_status, created_by_id, cost_of_goods)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, $11) RETURNING id`,
+      [
+        number,
+        input.customerId,
+        input.soldAt ? parseInstant(input.soldAt) : new Date(),
+        totals.subtotal,
+        totals.discountTotal,
+        taxRateBps,
+        totals.taxTotal,
+        totals.total,
+        settle(totals.total, 0).paymentStatus,
+        actorId,
+        costOfGoods(lines.map((l) => ({ costPrice: l.variant.cost_price, quantity: l.quantity }))),
+      ],
     );
     await manager.query(
       `INSERT INTO offline_sale_lines (sale_id, product_id, variant_id, product_name, sku, attributes, unit_price, cost_price, quantity, line_total)

@@ -4,6 +4,7 @@ import { moveStock } from '@chance/catalog';
 import {
   DomainError,
   computeTotals,
+  costOfGoods,
   idempotent,
   inTransaction,
   publish,
@@ -48,14 +49,23 @@ export class CheckoutService {
     return inTransaction(this.dataSource, async (manager) => {
       const cart = await reachCart(manager, input.cartId, credentials);
       const scope = cart.customerId !== null ? `checkout:customer:${cart.customerId}` : `checkout:cart:${cart.id}`;
-      return idempotent(manager, { scope, key: credentials.idempotencyKey, hash: requestHash(input) }, async () => ({
-        status: 201,
-        body: await this.placeOrder(manager, cart.id, input),
-      }));
+      return idempotent(manager, { scope, key: credentials.idempotencyKey, hash: requestHash(input) }, async () => {
+        const { order, issueInvoice } = await this.placeOrder(manager, cart.id, input);
+        return { status: 201, body: order, last: issueInvoice };
+      });
     });
   }
 
-  private async placeOrder(manager: EntityManager, cartId: number, input: CheckoutDto): Promise<OrderView> {
+  /**
+   * Everything but the invoice, which comes back as the transaction's last step: its gapless
+   * counter row stays locked until commit and serialises checkouts, so it is held for one
+   * statement and the commit only.
+   */
+  private async placeOrder(
+    manager: EntityManager,
+    cartId: number,
+    input: CheckoutDto,
+  ): Promise<{ order: OrderView; issueInvoice: () => Promise<void> }> {
     const [cart] = await manager.query('SELECT id, customer_id, status, coupon_id FROM carts WHERE id = $1 FOR UPDATE', [cartId]);
     if (cart.status !== 'active') throw new DomainError('INVALID_TRANSITION', 'This cart has already been checked out or merged');
     const lines = (await liveLines(manager, [cart.id])).get(cart.id) ?? [];
@@ -72,6 +82,7 @@ export class CheckoutService {
 
     const [{ n }] = await manager.query(`SELECT nextval('order_number_seq')::int AS n`);
     const number = orderNumber(n);
+    const invoiceId = await this.invoices.reserveId(manager);
     await moveStock(
       manager,
       lines.map((line) => ({ variantId: line.variantId, delta: -line.quantity })),
@@ -84,8 +95,8 @@ export class CheckoutService {
     const [{ id: orderId }] = await manager.query(
       `INSERT INTO orders (number, customer_id, email, status, payment_status, payment_method, coupon_id, coupon_code,
                            subtotal, discount_total, shipping_total, tax_rate_bps, tax_total, total, shipping_address,
-                           estimated_delivery_date, access_token_hash, cart_id, placed_at)
-       VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+                           estimated_delivery_date, access_token_hash, cart_id, placed_at, invoice_id, cost_of_goods)
+       VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
       [
         number,
         customerId,
@@ -105,6 +116,8 @@ export class CheckoutService {
         accessToken ? sha256Hex(accessToken) : null,
         cart.id,
         placedAt,
+        invoiceId,
+        costOfGoods(snapshots),
       ],
     );
     await manager.query(
@@ -118,34 +131,30 @@ export class CheckoutService {
     await manager.query(`UPDATE carts SET status = 'checked_out', updated_at = now() WHERE id = $1`, [cart.id]);
     await publish(manager, 'orders.order_placed', { orderId, number, customerId, email, total: totals.total });
     const view = await this.reader.view(orderId, 'store', manager);
-    // the invoice number last: its counter row stays locked until commit and serialises checkouts
-    const invoiceId = await this.invoices.issue(manager, {
-      orderId,
-      orderNumber: number,
-      issuedAt: placedAt,
-      billTo: { ...input.shippingAddress, email },
-      lines: snapshots.map((s, i) => ({
-        productId: s.productId,
-        variantId: s.variantId,
-        productName: s.productName,
-        sku: s.sku,
-        attributes: s.attributes,
-        unitPrice: s.unitPrice,
-        quantity: s.quantity,
-        lineTotal: totals.lineTotals[i],
-        shippingCost: s.shippingCost,
-      })),
-      currency,
-      ...totals,
-      paidAmount: 0,
-      paymentStatus: payment.paymentStatus,
-    });
-    await manager.query('UPDATE orders SET invoice_id = $2 WHERE id = $1', [orderId, invoiceId]);
-    const placed = { ...view, invoiceId };
-    return accessToken ? { ...placed, accessToken } : placed;
+    const issueInvoice = () =>
+      this.invoices.issue(manager, invoiceId, {
+        orderId,
+        orderNumber: number,
+        issuedAt: placedAt,
+        billTo: { ...input.shippingAddress, email },
+        lines: snapshots.map((s, i) => ({
+          productId: s.productId,
+          variantId: s.variantId,
+          productName: s.productName,
+          sku: s.sku,
+          attributes: s.attributes,
+          unitPrice: s.unitPrice,
+          quantity: s.quantity,
+          lineTotal: totals.lineTotals[i],
+          shippingCost: s.shippingCost,
+        })),
+        currency,
+        ...totals,
+        paidAmount: 0,
+        paymentStatus: payment.paymentStatus,
+      });
+    return { order: accessToken ? { ...view, accessToken } : view, issueInvoice };
   }
-
-
 
   private async buyerEmail(manager: EntityManager, customerId: number | null, given: string | undefined): Promise<string> {
     if (customerId === null) {

@@ -20,12 +20,13 @@ export const INVARIANTS: Check[] = [
   },
   {
     name: 'order-totals',
-    description: 'Every order’s totals, recomputed from its lines, equal the stored ones',
-    sql: `SELECT o.number AS record, o.subtotal, l.subtotal AS lines_subtotal, o.shipping_total, l.shipping AS lines_shipping, o.tax_total, o.total
+    description: 'Every order’s totals and cost of goods, recomputed from its lines, equal the stored ones',
+    sql: `SELECT o.number AS record, o.subtotal, l.subtotal AS lines_subtotal, o.shipping_total, l.shipping AS lines_shipping, o.tax_total, o.total,
+                 o.cost_of_goods, l.cost AS lines_cost
             FROM orders o
-            JOIN (SELECT order_id, sum(line_total) AS subtotal, sum(shipping_cost::bigint * quantity) AS shipping,
+            JOIN (SELECT order_id, sum(line_total) AS subtotal, sum(shipping_cost::bigint * quantity) AS shipping, sum(cost_price::bigint * quantity) AS cost,
                          bool_and(line_total = unit_price * quantity) AS lines_ok FROM order_lines GROUP BY order_id) l ON l.order_id = o.id
-           WHERE o.subtotal <> l.subtotal OR o.shipping_total <> l.shipping OR NOT l.lines_ok
+           WHERE o.subtotal <> l.subtotal OR o.shipping_total <> l.shipping OR o.cost_of_goods <> l.cost OR NOT l.lines_ok
               OR o.discount_total > o.subtotal
               OR o.tax_total <> round((o.subtotal - o.discount_total)::numeric * o.tax_rate_bps / 10000)
               OR o.total <> o.subtotal - o.discount_total + o.shipping_total + o.tax_total`,
@@ -55,12 +56,13 @@ export const INVARIANTS: Check[] = [
   },
   {
     name: 'offline-sale-payments',
-    description: 'Every in-store sale’s paid amount is the sum of its payments, within its total, with the matching payment status and totals',
-    sql: `SELECT s.number AS record, s.paid_amount, COALESCE(p.paid, 0) AS payments, s.total, s.payment_status
+    description: 'Every in-store sale’s paid amount is the sum of its payments, within its total, with the matching payment status, totals and cost of goods',
+    sql: `SELECT s.number AS record, s.paid_amount, COALESCE(p.paid, 0) AS payments, s.total, s.payment_status, s.cost_of_goods, l.cost AS lines_cost
             FROM offline_sales s
             LEFT JOIN (SELECT sale_id, sum(amount) AS paid FROM offline_sale_payments GROUP BY sale_id) p ON p.sale_id = s.id
-            LEFT JOIN (SELECT sale_id, sum(line_total) AS subtotal FROM offline_sale_lines GROUP BY sale_id) l ON l.sale_id = s.id
+            LEFT JOIN (SELECT sale_id, sum(line_total) AS subtotal, sum(cost_price::bigint * quantity) AS cost FROM offline_sale_lines GROUP BY sale_id) l ON l.sale_id = s.id
            WHERE s.paid_amount <> COALESCE(p.paid, 0) OR s.paid_amount > s.total OR s.subtotal <> COALESCE(l.subtotal, 0)
+              OR s.cost_of_goods <> COALESCE(l.cost, 0)
               OR s.tax_total <> round((s.subtotal - s.discount)::numeric * s.tax_rate_bps / 10000)
               OR s.payment_status <> CASE WHEN s.paid_amount >= s.total THEN 'paid' WHEN s.paid_amount > 0 THEN 'partially_paid' ELSE 'unpaid' END`,
   },

@@ -108,41 +108,33 @@ export class ReportsService {
     };
   }
 
-  /** Revenue, counts and gross profit of orders and in-store sales not cancelled, per UTC day or month. */
+  /**
+   * Revenue, counts and gross profit of orders and in-store sales not cancelled, per UTC day or
+   * month: gross profit = subtotal − discount − cost of goods, each kept on the record at its
+   * creation, so both sides are one index-only scan of the revenue indexes, no line is read.
+   */
   private async revenueBy(unit: 'day' | 'month', start: Date, end: Date) {
     const format = unit === 'day' ? 'YYYY-MM-DD' : 'YYYY-MM';
-    // join-and-group instead of a subquery per order, with enough sort memory not to spill to disk
     const rows: { period: string; online: string; orders: number; online_profit: string; offline: string; offline_sales: number; offline_profit: string }[] =
-      await this.dataSource.transaction(async (manager) => {
-        await manager.query(`SET LOCAL work_mem = '64MB'`);
-        return manager.query(
+      await this.dataSource.query(
         `WITH online AS (
-           SELECT to_char(date_trunc('${unit}', o.placed_at AT TIME ZONE 'UTC'), '${format}') AS period,
-                  sum(o.total) AS revenue, count(*)::int AS n, sum(m.margin - o.discount_total) AS profit
-             FROM orders o
-             JOIN (SELECT l.order_id, sum(l.line_total - l.cost_price::bigint * l.quantity) AS margin
-                     FROM order_lines l JOIN orders lo ON lo.id = l.order_id
-                    WHERE lo.status <> 'cancelled' AND lo.placed_at >= $1 AND lo.placed_at < $2
-                    GROUP BY l.order_id) m ON m.order_id = o.id
-            WHERE o.status <> 'cancelled' AND o.placed_at >= $1 AND o.placed_at < $2
+           SELECT to_char(date_trunc('${unit}', placed_at AT TIME ZONE 'UTC'), '${format}') AS period,
+                  sum(total) AS revenue, count(*)::int AS n, sum(subtotal - discount_total - cost_of_goods) AS profit
+             FROM orders
+            WHERE status <> 'cancelled' AND placed_at >= $1 AND placed_at < $2
             GROUP BY 1),
          offline AS (
-           SELECT to_char(date_trunc('${unit}', s.sold_at AT TIME ZONE 'UTC'), '${format}') AS period,
-                  sum(s.total) AS revenue, count(*)::int AS n, sum(m.margin - s.discount) AS profit
-             FROM offline_sales s
-             JOIN (SELECT l.sale_id, sum(l.line_total - l.cost_price::bigint * l.quantity) AS margin
-                     FROM offline_sale_lines l JOIN offline_sales ls ON ls.id = l.sale_id
-                    WHERE ls.status <> 'cancelled' AND ls.sold_at >= $1 AND ls.sold_at < $2
-                    GROUP BY l.sale_id) m ON m.sale_id = s.id
-            WHERE s.status <> 'cancelled' AND s.sold_at >= $1 AND s.sold_at < $2
+           SELECT to_char(date_trunc('${unit}', sold_at AT TIME ZONE 'UTC'), '${format}') AS period,
+                  sum(total) AS revenue, count(*)::int AS n, sum(subtotal - discount - cost_of_goods) AS profit
+             FROM offline_sales
+            WHERE status <> 'cancelled' AND sold_at >= $1 AND sold_at < $2
             GROUP BY 1)
          SELECT COALESCE(online.period, offline.period) AS period,
                 online.revenue AS online, COALESCE(online.n, 0) AS orders, online.profit AS online_profit,
                 offline.revenue AS offline, COALESCE(offline.n, 0) AS offline_sales, offline.profit AS offline_profit
            FROM online FULL JOIN offline ON offline.period = online.period`,
-          [start, end],
-        );
-      });
+        [start, end],
+      );
     return new Map(
       rows.map((r) => [
         r.period,

@@ -42,13 +42,15 @@ async function saleChunk(db, ctx, a, b) {
                 FROM seed_work.sale_chunk ORDER BY owner_id, variant_id`);
   await db.q(
     `INSERT INTO offline_sales (id, number, customer_id, status, sold_at, subtotal, discount, tax_rate_bps, tax_total, total, paid_amount,
-                                payment_status, created_by_id, cancelled_at, created_at, updated_at) OVERRIDING SYSTEM VALUE
+                                payment_status, created_by_id, cancelled_at, created_at, updated_at, cost_of_goods) OVERRIDING SYSTEM VALUE
      SELECT s.id, 'SALE-' || ${pad6('s.id')}, s.customer_id, CASE WHEN s.cancelled_at IS NULL THEN 'completed' ELSE 'cancelled' END, s.sold_at,
             l.subtotal, d.discount, s.tax_rate_bps, t.tax, tt.total, pd.paid,
             CASE WHEN pd.paid >= tt.total THEN 'paid' WHEN pd.paid > 0 THEN 'partially_paid' ELSE 'unpaid' END,
-            s.staff_id, s.cancelled_at, s.sold_at, COALESCE(s.cancelled_at, CASE WHEN s.pay_plan IN ('split', 'partial') THEN s.settled_at ELSE s.sold_at END)
+            s.staff_id, s.cancelled_at, s.sold_at, COALESCE(s.cancelled_at, CASE WHEN s.pay_plan IN ('split', 'partial') THEN s.settled_at ELSE s.sold_at END),
+            l.cost
        FROM seed_work.sales s
-       JOIN (SELECT owner_id, sum(line_total)::int AS subtotal FROM seed_work.sale_chunk GROUP BY owner_id) l ON l.owner_id = s.id
+       JOIN (SELECT owner_id, sum(line_total)::int AS subtotal, sum(cost_price::bigint * quantity) AS cost FROM seed_work.sale_chunk GROUP BY owner_id) l
+         ON l.owner_id = s.id
       CROSS JOIN LATERAL (SELECT CASE WHEN s.r_discount < 0.2 THEN floor(l.subtotal * 0.05)::int ELSE 0 END AS discount) d
       CROSS JOIN LATERAL (SELECT round((l.subtotal - d.discount)::numeric * s.tax_rate_bps / 10000)::int AS tax) t
       CROSS JOIN LATERAL (SELECT l.subtotal - d.discount + t.tax AS total) tt

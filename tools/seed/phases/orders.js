@@ -86,7 +86,7 @@ async function orderChunk(db, ctx, a, b) {
   await db.q(
     `INSERT INTO orders (id, number, customer_id, email, status, payment_status, payment_method, coupon_id, coupon_code, subtotal, discount_total,
                          shipping_total, tax_rate_bps, tax_total, total, paid_amount, refunded_amount, shipping_address, estimated_delivery_date,
-                         access_token_hash, cart_id, invoice_id, placed_at, updated_at, cancelled_at) OVERRIDING SYSTEM VALUE
+                         access_token_hash, cart_id, invoice_id, placed_at, updated_at, cancelled_at, cost_of_goods) OVERRIDING SYSTEM VALUE
      SELECT o.id, 'ORD-' || ${pad6('o.id')}, cu.user_id, COALESCE(cu.email, 'guest' || o.id || '@example.net'), o.status,
             CASE o.pay_plan WHEN 'full' THEN 'paid' WHEN 'split' THEN 'paid' WHEN 'partial' THEN 'partially_paid' WHEN 'refund' THEN 'refunded' ELSE 'unpaid' END,
             o.payment_method, c.id, c.code, l.subtotal, d.discount, l.shipping, o.tax_rate_bps, t.tax, tt.total,
@@ -100,9 +100,10 @@ async function orderChunk(db, ctx, a, b) {
             (o.placed_at AT TIME ZONE 'UTC')::date + l.days,
             CASE WHEN cu.user_id IS NULL THEN encode(sha256(convert_to('guest-order-' || o.id, 'UTF8')), 'hex') END,
             NULL, o.id, o.placed_at,
-            COALESCE(o.cancelled_at, CASE WHEN o.pay_plan <> 'none' OR o.status <> 'pending' THEN o.settled_at ELSE o.placed_at END), o.cancelled_at
+            COALESCE(o.cancelled_at, CASE WHEN o.pay_plan <> 'none' OR o.status <> 'pending' THEN o.settled_at ELSE o.placed_at END), o.cancelled_at, l.cost
        FROM seed_work.orders o
-       JOIN (SELECT owner_id, sum(line_total)::int AS subtotal, sum(shipping_cost * quantity)::int AS shipping, max(estimated_delivery_days) AS days
+       JOIN (SELECT owner_id, sum(line_total)::int AS subtotal, sum(shipping_cost * quantity)::int AS shipping, max(estimated_delivery_days) AS days,
+                    sum(cost_price::bigint * quantity) AS cost
                FROM seed_work.order_chunk GROUP BY owner_id) l ON l.owner_id = o.id
        LEFT JOIN seed_work.customers cu ON cu.n = o.customer_n
        LEFT JOIN coupons c ON c.id = o.coupon_id AND (c.min_purchase IS NULL OR l.subtotal >= c.min_purchase)

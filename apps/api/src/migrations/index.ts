@@ -7,6 +7,7 @@ import { OfflineSales1764100005000 } from './1764100005000-offline-sales.js';
 import { ServicesNotifications1764100006000 } from './1764100006000-services-notifications.js';
 import { Audit1764100007000 } from './1764100007000-audit.js';
 import { StoreListIndexes1764100008000 } from './1764100008000-store-list-indexes.js';
+import { CostOfGoods1764100009000 } from './1764100009000-cost-of-goods.js';
 
 /** Every migration, oldest first: the schema's history (tests build their databases with them too). */
-export const migrations = [Platform1764100000000, Catalog1764100001000, CouponsCarts1764100002000, Orders1764100003000, Purchasing1764100004000, OfflineSales1764100005000, ServicesNotifications1764100006000, Audit1764100007000, StoreListIndexes1764100008000];
+export const migrations = [Platform1764100000000, Catalog1764100001000, CouponsCarts1764100002000, Orders1764100003000, Purchasing1764100004000, OfflineSales1764100005000, ServicesNotifications1764100006000, Audit1764100007000, StoreListIndexes1764100008000, CostOfGoods1764100009000];

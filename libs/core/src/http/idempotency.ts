@@ -32,12 +32,13 @@ export function assertIdempotencyKey(key: string | undefined): string {
  * the same key and body replays the stored result; another body is 422 IDEMPOTENCY_KEY_REUSED;
  * while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (a transaction-level advisory
  * lock, so a crashed request frees its key). The result is stored in the same transaction as
- * the work, so a failure stores nothing and may be retried with the same key.
+ * the work, so a failure stores nothing and may be retried with the same key. `last`, when the
+ * work returns it, runs after the result is stored: the statement before the commit.
  */
 export async function idempotent<T>(
   manager: EntityManager,
   request: { scope: string; key: string; hash: string },
-  work: () => Promise<{ status: number; body: T }>,
+  work: () => Promise<{ status: number; body: T; last?: () => Promise<void> }>,
 ): Promise<IdempotentResult<T>> {
   const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1), hashtext($2)) AS locked', [request.scope, request.key]);
   if (!locked) throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still running');
@@ -51,10 +52,12 @@ export async function idempotent<T>(
     }
     return { status: stored.response_status, body: stored.response_body as T, replayed: true };
   }
-  const result = await work();
+  const { status, body, last } = await work();
   await manager.query(
     'INSERT INTO idempotency_keys (scope, key, request_hash, response_status, response_body) VALUES ($1, $2, $3, $4, $5)',
-    [request.scope, request.key, request.hash, result.status, JSON.stringify(result.body)],
+    [request.scope, request.key, request.hash, status, JSON.stringify(body)],
   );
-  return { ...result, replayed: false };
+  // the work's step that locks what every request queues for (a gapless counter), held until commit
+  if (last) await last();
+  return { status, body, replayed: false };
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { computeTotals, type Discount, type TotalsLine } from './totals.js';
+import { computeTotals, costOfGoods, type Discount, type TotalsLine } from './totals.js';
 
 describe('computeTotals, hand-worked', () => {
   it('prices lines, shipping and tax without a coupon', () => {
@@ -103,5 +103,17 @@ describe('computeTotals, properties', () => {
         expect(capped).toBeLessThanOrEqual(Math.min(free, cap));
       }),
     );
+  });
+});
+
+describe('costOfGoods', () => {
+  it('sums cost snapshot × quantity over the lines', () => {
+    expect(costOfGoods([])).toBe(0);
+    // 3 × 4.10 + 1 × 0.99 = 13.29
+    expect(costOfGoods([{ costPrice: 410, quantity: 3 }, { costPrice: 99, quantity: 1 }])).toBe(1329);
+  });
+
+  it('refuses a sum beyond safe integers instead of losing cents', () => {
+    expect(() => costOfGoods([{ costPrice: Number.MAX_SAFE_INTEGER, quantity: 2 }])).toThrow(RangeError);
   });
 });

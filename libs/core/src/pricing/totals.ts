@@ -64,3 +64,12 @@ export function discountOf(discount: Discount | null, subtotal: number): number 
   const capped = discount.maxDiscount === null || discount.maxDiscount === undefined ? raw : Math.min(raw, discount.maxDiscount);
   return Math.min(capped, subtotal);
 }
+
+/**
+ * What the goods sold cost: Σ costPrice × quantity over the lines' cost snapshots. Kept on the
+ * order or sale beside its totals, so gross profit (subtotal − discount − costOfGoods) is
+ * reported without reading the lines.
+ */
+export function costOfGoods(lines: readonly { costPrice: number; quantity: number }[]): number {
+  return sumMinorUnits(lines.map((line) => toSafeNumber(BigInt(line.costPrice) * BigInt(line.quantity))));
+}
