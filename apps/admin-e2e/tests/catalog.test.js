@@ -373,11 +373,13 @@ describe('catalog, stock, coupons and carts in the admin SPA', { timeout: 240_00
     await page.getByText(`Welcome, ${staff.fullName}`).waitFor();
 
     await page.getByRole('menuitem', { name: 'Products' }).click();
+    await page.waitForURL(/#\/products/);
     const row = rowWith(product);
     await row.waitFor();
     assert.match(await row.innerText(), /\$19\.99/, 'amounts in the store currency for staff too');
 
     await page.getByRole('menuitem', { name: 'Carts' }).click();
+    await page.waitForURL(/#\/carts/);
     await page.getByText(`Customer #${created.customerId}`, { exact: true }).waitFor();
     await page.getByText('Guest', { exact: true }).waitFor();
   });

@@ -191,6 +191,7 @@ describe('orders, invoices and payments in the admin SPA', { timeout: 240_000 },
     assert.equal(pdf.bytes.subarray(0, 5).toString(), '%PDF-');
 
     await page.getByRole('menuitem', { name: 'Invoices', exact: true }).click();
+    await page.waitForURL(/#\/invoices(\?.*)?$/); // the list, not the invoice page we came from
     const row = rowWith(invoiceNumber);
     await row.waitFor();
     assert.match(await row.innerText(), new RegExp(`${paidOrder.number}[\\s\\S]*Gus Guest[\\s\\S]*\\$61\\.00\\s+\\$61\\.00\\s+Paid`));
