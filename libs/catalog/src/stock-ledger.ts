@@ -62,16 +62,19 @@ export async function moveStock(manager: EntityManager, moves: StockMove[], cont
   const ordered = [...merged.entries()].filter(([, delta]) => delta !== 0).sort(([a], [b]) => a - b);
   const results: StockMoveResult[] = [];
   for (const [variantId, delta] of ordered) {
-    const rows: { product_id: number; stock: number; threshold: number }[] = await manager.query(
-      // (wrapped in a CTE: TypeORM returns [rows, count] for a bare UPDATE ... RETURNING)
+    const rows: { product_id: number; stock: number; threshold: number; movement_id: string }[] = await manager.query(
+      // the conditional update and its movement in one round trip: no row when short or missing
       `WITH moved AS (
          UPDATE variants v SET stock = v.stock + $2
            FROM products p
           WHERE v.id = $1 AND p.id = v.product_id AND v.stock + $2 >= 0
-          RETURNING v.product_id, v.stock,
-                    COALESCE(p.low_stock_threshold, (SELECT low_stock_threshold FROM settings WHERE id = 1)) AS threshold)
-       SELECT * FROM moved`,
-      [variantId, delta],
+          RETURNING v.id, v.product_id, v.stock,
+                    COALESCE(p.low_stock_threshold, (SELECT low_stock_threshold FROM settings WHERE id = 1)) AS threshold),
+       movement AS (
+         INSERT INTO stock_movements (variant_id, delta, reason, reference, note, created_by)
+         SELECT id, $2, $3::text, $4::text, $5::text, $6::int FROM moved RETURNING id)
+       SELECT moved.product_id, moved.stock, moved.threshold, movement.id AS movement_id FROM moved, movement`,
+      [variantId, delta, context.reason, context.reference ?? null, context.note ?? null, context.actorId ?? null],
     );
     if (rows.length === 0) {
       const [exists] = await manager.query('SELECT stock FROM variants WHERE id = $1', [variantId]);
@@ -81,19 +84,14 @@ export async function moveStock(manager: EntityManager, moves: StockMove[], cont
         [`variant.${variantId}`]: `only ${exists.stock} in stock`,
       });
     }
-    const { product_id: productId, stock: stockAfter, threshold } = rows[0];
-    const [movement] = await manager.query(
-      `INSERT INTO stock_movements (variant_id, delta, reason, reference, note, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [variantId, delta, context.reason, context.reference ?? null, context.note ?? null, context.actorId ?? null],
-    );
+    const { product_id: productId, stock: stockAfter, threshold, movement_id: movementId } = rows[0];
     // opening stock of a new variant is not news: nobody could have been waiting for it
     const signals = context.reason === 'initial' ? [] : stockSignals(stockAfter - delta, stockAfter, threshold);
     for (const signal of signals) {
       const type = signal === 'low_stock' ? 'catalog.variant_low_stock' : 'catalog.variant_back_in_stock';
       await publish(manager, type, { variantId, productId, stock: stockAfter, threshold });
     }
-    results.push({ variantId, productId, delta, stockAfter, movementId: Number(movement.id) });
+    results.push({ variantId, productId, delta, stockAfter, movementId: Number(movementId) });
   }
   return results;
 }

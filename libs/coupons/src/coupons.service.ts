@@ -187,22 +187,21 @@ export class CouponsService {
     return coupon;
   }
 
-  /** Counts one use atomically against the total limit (zero rows: a concurrent checkout used it up). */
+  /**
+   * Counts one use atomically against the total limit and records the redemption, in one
+   * statement (no row: a concurrent checkout used the last one up). The coupon row stays locked
+   * until commit, so checkouts redeem last.
+   */
   async redeem(manager: EntityManager, couponId: number, orderId: number, shopper: Shopper & { email: string }): Promise<void> {
     const used = await manager.query(
       `WITH used AS (
          UPDATE coupons SET times_used = times_used + 1, updated_at = now()
           WHERE id = $1 AND (usage_limit IS NULL OR times_used < usage_limit) RETURNING id)
-       SELECT id FROM used`,
-      [couponId],
+       INSERT INTO coupon_redemptions (coupon_id, order_id, customer_id, email)
+       SELECT id, $2, $3, $4 FROM used RETURNING coupon_id`,
+      [couponId, orderId, shopper.customerId, shopper.email],
     );
     if (used.length === 0) throw couponRefused('COUPON_USAGE_LIMIT');
-    await manager.query('INSERT INTO coupon_redemptions (coupon_id, order_id, customer_id, email) VALUES ($1, $2, $3, $4)', [
-      couponId,
-      orderId,
-      shopper.customerId,
-      shopper.email,
-    ]);
   }
 
   /** A cancelled order gives its use back. */

@@ -50,22 +50,23 @@ export class CheckoutService {
       const cart = await reachCart(manager, input.cartId, credentials);
       const scope = cart.customerId !== null ? `checkout:customer:${cart.customerId}` : `checkout:cart:${cart.id}`;
       return idempotent(manager, { scope, key: credentials.idempotencyKey, hash: requestHash(input) }, async () => {
-        const { order, issueInvoice } = await this.placeOrder(manager, cart.id, input);
-        return { status: 201, body: order, last: issueInvoice };
+        const { order, last } = await this.placeOrder(manager, cart.id, input);
+        return { status: 201, body: order, last };
       });
     });
   }
 
   /**
-   * Everything but the invoice, which comes back as the transaction's last step: its gapless
-   * counter row stays locked until commit and serialises checkouts, so it is held for one
-   * statement and the commit only.
+   * Everything but the two hot rows every checkout queues for, which come back as the
+   * transaction's last step: the coupon's use (one row per popular code) and the invoice's gapless
+   * counter (one row per year), each locked until commit, so each is held for a statement or two
+   * and the commit only.
    */
   private async placeOrder(
     manager: EntityManager,
     cartId: number,
     input: CheckoutDto,
-  ): Promise<{ order: OrderView; issueInvoice: () => Promise<void> }> {
+  ): Promise<{ order: OrderView; last: () => Promise<void> }> {
     const [cart] = await manager.query('SELECT id, customer_id, status, coupon_id FROM carts WHERE id = $1 FOR UPDATE', [cartId]);
     if (cart.status !== 'active') throw new DomainError('INVALID_TRANSITION', 'This cart has already been checked out or merged');
     const lines = (await liveLines(manager, [cart.id])).get(cart.id) ?? [];
@@ -80,7 +81,8 @@ export class CheckoutService {
     const coupon = cart.coupon_id ? await this.coupons.assertUsable(manager, cart.coupon_id, subtotal, { customerId, email }) : null;
     const totals = computeTotals(lines, coupon ? discountOfCoupon(coupon) : null, taxRateBps);
 
-    const [{ n }] = await manager.query(`SELECT nextval('order_number_seq')::int AS n`);
+    // the transaction's clock, as every default now() of its rows
+    const [{ n, now: placedAt }] = await manager.query(`SELECT nextval('order_number_seq')::int AS n, now() AS now`);
     const number = orderNumber(n);
     const invoiceId = await this.invoices.reserveId(manager);
     await moveStock(
@@ -89,7 +91,6 @@ export class CheckoutService {
       { reason: 'order_placed', reference: number },
     );
     const snapshots = await this.snapshots(manager, lines);
-    const placedAt: Date = (await manager.query('SELECT now() AS now'))[0].now;
     const accessToken = customerId === null ? randomSecret() : undefined;
     const payment = paymentState(totals.total, [], false);
     const [{ id: orderId }] = await manager.query(
@@ -127,12 +128,12 @@ export class CheckoutService {
               unit_price int, cost_price int, shipping_cost int, estimated_delivery_days int, quantity int, line_total int)`,
       [orderId, JSON.stringify(snapshots.map((s, i) => ({ ...snapshotRow(s), line_total: totals.lineTotals[i] })))],
     );
-    if (coupon) await this.coupons.redeem(manager, coupon.id, orderId, { customerId, email });
     await manager.query(`UPDATE carts SET status = 'checked_out', updated_at = now() WHERE id = $1`, [cart.id]);
     await publish(manager, 'orders.order_placed', { orderId, number, customerId, email, total: totals.total });
     const view = await this.reader.view(orderId, 'store', manager);
-    const issueInvoice = () =>
-      this.invoices.issue(manager, invoiceId, {
+    const last = async () => {
+      if (coupon) await this.coupons.redeem(manager, coupon.id, orderId, { customerId, email });
+      await this.invoices.issue(manager, invoiceId, {
         orderId,
         orderNumber: number,
         issuedAt: placedAt,
@@ -153,7 +154,8 @@ export class CheckoutService {
         paidAmount: 0,
         paymentStatus: payment.paymentStatus,
       });
-    return { order: accessToken ? { ...view, accessToken } : view, issueInvoice };
+    };
+    return { order: accessToken ? { ...view, accessToken } : view, last };
   }
 
   private async buyerEmail(manager: EntityManager, customerId: number | null, given: string | undefined): Promise<string> {

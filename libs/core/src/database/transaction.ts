@@ -5,6 +5,7 @@ import { validationFailed } from '../errors/domain-error.js';
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock detected
 
 export interface TransactionOptions {
+  /** default: the server's, READ COMMITTED */
   isolation?: 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
   /** attempts in all, including the first */
   attempts?: number;
@@ -24,10 +25,12 @@ export async function inTransaction<T>(
   const attempts = options.attempts ?? 5;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await dataSource.transaction(options.isolation ?? 'READ COMMITTED', async (manager) => {
+      const unit = async (manager: EntityManager) => {
         await declareActor(manager);
         return work(manager);
-      });
+      };
+      // PostgreSQL's default is READ COMMITTED: naming it would cost a round trip per transaction
+      return await (options.isolation ? dataSource.transaction(options.isolation, unit) : dataSource.transaction(unit));
     } catch (error) {
       if (attempt >= attempts || !isRetryable(error)) throw error;
       await sleep(Math.random() * 20 * 2 ** attempt);
