@@ -26,7 +26,7 @@ const DATA_TABLES = [
   'users', 'profiles', 'refresh_tokens', 'otp_codes', 'rate_limit_hits', 'outbox_events', 'outbox_deliveries', 'categories', 'products', 'variants',
   'stock_movements', 'coupons', 'coupon_redemptions', 'carts', 'cart_items', 'orders', 'order_lines', 'payments', 'invoices', 'idempotency_keys',
   'document_counters', 'suppliers', 'purchases', 'purchase_lines', 'purchase_invoices', 'offline_customers', 'offline_sales', 'offline_sale_lines',
-  'offline_sale_payments', 'service_types', 'bookings', 'notifications', 'audit_logs',
+  'offline_sale_payments', 'service_types', 'bookings', 'notifications', 'audit_logs', 'revenue_days', 'revenue_changes',
 ];
 
 /** Same argon2id parameters as libs/identity/src/password.ts, so the seeded passwords log in. */

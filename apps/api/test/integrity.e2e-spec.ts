@@ -48,6 +48,15 @@ describe('invariant checker', () => {
     await expectIntegrity(api);
   });
 
+  it('flags a day whose revenue ledger differs from its orders', async () => {
+    const [{ id }] = (await api.db.pool.query(`INSERT INTO revenue_changes (day, channel, revenue, records, gross_profit) VALUES ('2026-01-02', 'online', 100, 0, 0) RETURNING id`)).rows;
+    const report = (await api.request('GET', '/api/admin/reports/integrity', { token })).body;
+    const broken = Object.fromEntries(report.checks.filter((c: any) => c.violations > 0).map((c: any) => [c.name, c.examples.map((e: any) => e.record)]));
+    expect(broken).toEqual({ 'revenue-days': ['online 2026-01-02'] });
+    await api.db.pool.query('DELETE FROM revenue_changes WHERE id = $1', [id]);
+    await expectIntegrity(api);
+  });
+
   it('names the records that break an invariant, over HTTP and from the command line', async () => {
     const [{ id, sku }] = (await api.db.pool.query('SELECT id, sku FROM variants LIMIT 1')).rows;
     await api.db.pool.query('UPDATE variants SET stock = stock + 1 WHERE id = $1', [id]); // stock typed over, bypassing the ledger

@@ -1,4 +1,6 @@
-import { ADMIN, startTestApi, type TestApi } from './support/test-api.js';
+import { Scheduler } from '@chance/core';
+import { RevenueDaysFold } from '@chance/reports';
+import { ADMIN, expectIntegrity, startTestApi, type TestApi } from './support/test-api.js';
 import { guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
 
 // A fixed data set with hand-computed figures: tax 10 %, product A at 10.00 costing 4.00, no shipping.
@@ -93,5 +95,24 @@ describe('dashboard', () => {
     expect(after.revenueByDay.find((d: any) => d.date === '2026-11-10')).toEqual({ date: '2026-11-10', online: 3300, offline: 1925 });
     await api.request('POST', '/api/admin/stock-adjustments', { token, body: { variantId: a, delta: -(await api.db.pool.query('SELECT stock FROM variants WHERE id = $1', [a])).rows[0].stock, note: 'count' } });
     expect((await api.request('GET', '/api/admin/reports/dashboard', { token })).body.lowStockVariants).toBe(after.lowStockVariants + 1);
+  });
+});
+
+describe('the revenue ledger behind the reports', () => {
+  const october = async () =>
+    (await api.request('GET', '/api/admin/reports/sales?from=2026-10-01&to=2026-10-31&groupBy=month', { token })).body.rows[0];
+
+  it('folds pending changes into days without changing a figure, and counts a later cancellation on the order’s day', async () => {
+    const before = await october();
+    expect((await api.db.pool.query('SELECT count(*)::int AS n FROM revenue_changes')).rows[0].n).toBeGreaterThan(0);
+    expect(await api.app.get(Scheduler).runOnce(api.app.get(RevenueDaysFold))).toBe(true);
+    expect((await api.db.pool.query('SELECT count(*)::int AS n FROM revenue_changes')).rows[0].n).toBe(0);
+    expect(await october()).toEqual(before);
+
+    // the 22.00 order of 5 October (profit 12.00), cancelled today, leaves October
+    const [{ id }] = (await api.db.pool.query(`SELECT id FROM orders WHERE total = 2200 AND status <> 'cancelled'`)).rows;
+    expect((await api.request('POST', `/api/admin/orders/${id}/cancel`, { token })).status).toBe(200);
+    expect(await october()).toEqual({ ...before, onlineRevenue: before.onlineRevenue - 2200, orders: before.orders - 1, grossProfit: before.grossProfit - 1200 });
+    await expectIntegrity(api);
   });
 });

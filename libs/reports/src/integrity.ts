@@ -98,6 +98,28 @@ export const INVARIANTS: Check[] = [
           SELECT 'event ' || e.id || ' (' || e.type || ')', 'undelivered since ' || e.occurred_at FROM outbox_events e
            WHERE e.processed_at IS NULL AND e.occurred_at < now() - interval '1 minute'`,
   },
+  {
+    name: 'revenue-days',
+    description: 'The revenue ledger (folded days plus pending changes) equals the orders and in-store sales not cancelled, per UTC day and channel',
+    sql: `WITH live AS (
+            SELECT (placed_at AT TIME ZONE 'UTC')::date AS day, 'online' AS channel, sum(total) AS revenue, count(*) AS records,
+                   sum(subtotal - discount_total - cost_of_goods) AS gross_profit
+              FROM orders WHERE status <> 'cancelled' GROUP BY 1
+            UNION ALL
+            SELECT (sold_at AT TIME ZONE 'UTC')::date, 'offline', sum(total), count(*), sum(subtotal - discount - cost_of_goods)
+              FROM offline_sales WHERE status <> 'cancelled' GROUP BY 1),
+          ledger AS (
+            SELECT day, channel, sum(revenue) AS revenue, sum(records) AS records, sum(gross_profit) AS gross_profit
+              FROM (SELECT day, channel, revenue, records, gross_profit FROM revenue_days
+                    UNION ALL SELECT day, channel, revenue, records, gross_profit FROM revenue_changes) r
+             GROUP BY day, channel)
+          SELECT COALESCE(live.channel, ledger.channel) || ' ' || COALESCE(live.day, ledger.day) AS record,
+                 live.revenue, ledger.revenue AS ledger_revenue, live.records, ledger.records AS ledger_records,
+                 live.gross_profit, ledger.gross_profit AS ledger_gross_profit
+            FROM live FULL JOIN ledger ON ledger.day = live.day AND ledger.channel = live.channel
+           WHERE (COALESCE(live.revenue, 0), COALESCE(live.records, 0), COALESCE(live.gross_profit, 0))
+                 IS DISTINCT FROM (COALESCE(ledger.revenue, 0), COALESCE(ledger.records, 0), COALESCE(ledger.gross_profit, 0))`,
+  },
 ];
 
 export class InvariantResult {

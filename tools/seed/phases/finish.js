@@ -1,5 +1,6 @@
 // Last phases: opening stock that makes every variant's stock the sum of its ledger, coupon
-// counters, the sequences and gapless counters the live API continues from, indexes, VACUUM ANALYZE.
+// counters, the sequences and gapless counters the live API continues from, the revenue days, indexes,
+// VACUUM ANALYZE.
 
 export async function settleStock(db, ctx, progress) {
   progress.start(5, 'steps');
@@ -25,7 +26,20 @@ export async function settleStock(db, ctx, progress) {
   await db.q(`UPDATE coupons SET usage_limit = times_used + 250 WHERE id % 3 = 0`);
   progress.tick();
   await setCounters(db);
+  await fillRevenueDays(db);
   progress.tick();
+}
+
+/** The revenue ledger's days, which the triggers (off during the load) did not write. */
+export async function fillRevenueDays(db) {
+  await db.q(`DELETE FROM revenue_changes`);
+  await db.q(`DELETE FROM revenue_days`);
+  await db.q(`INSERT INTO revenue_days (day, channel, revenue, records, gross_profit)
+              SELECT (placed_at AT TIME ZONE 'UTC')::date, 'online', sum(total), count(*), sum(subtotal - discount_total - cost_of_goods)
+                FROM orders WHERE status <> 'cancelled' GROUP BY 1
+              UNION ALL
+              SELECT (sold_at AT TIME ZONE 'UTC')::date, 'offline', sum(total), count(*), sum(subtotal - discount - cost_of_goods)
+                FROM offline_sales WHERE status <> 'cancelled' GROUP BY 1`);
 }
 
 /** Identity columns, the document number sequences and the gapless per-year counters continue after the seeded rows. */
