@@ -50,6 +50,10 @@ describe('checkout', () => {
     expect(order.estimatedDeliveryDate).toBe(expected);
     expect(await stockOf(shirt.variantIds[1])).toBe(stockBefore - 2);
 
+    // the checkout answers with the order exactly as it was stored (built from what was written, not read back)
+    const { accessToken, ...answered } = order;
+    const stored = await api.request('GET', `/api/store/orders/${order.id}`, { headers: { 'x-order-token': accessToken } });
+    expect(answered).toEqual(stored.body);
     const invoice = await api.request('GET', `/api/store/orders/${order.id}/invoice`, { headers: { 'x-order-token': order.accessToken } });
     expect(invoice.body).toMatchObject({ id: order.invoiceId, orderId: order.id, orderNumber: order.number, number: expect.stringMatching(/^INV-\d{4}-\d{6}$/), paymentStatus: 'unpaid', paidAmount: 0 });
     for (const field of ['subtotal', 'discountTotal', 'shippingTotal', 'taxRateBps', 'taxTotal', 'total']) expect(invoice.body[field]).toBe(order[field]);

@@ -36,6 +36,9 @@ const COLUMNS: ListColumns = {
   searchConditions: ["i.bill_to->>'email' ILIKE :listQ", "i.bill_to->>'name' ILIKE :listQ"],
 };
 
+/** SQL for an id of the invoice about to be issued, so its order can point at it before it exists. */
+export const NEXT_INVOICE_ID_SQL = `nextval(pg_get_serial_sequence('invoices', 'id'))`;
+
 /** What an invoice is issued from: the order's snapshot, totals and payment state. */
 export interface InvoiceSource {
   orderId: number;
@@ -64,12 +67,6 @@ export class InvoicesService {
     private readonly dataSource: DataSource,
     private readonly settings: SettingsService,
   ) {}
-
-  /** An id for the invoice about to be issued, so the order can point at it before the invoice exists. */
-  async reserveId(manager: EntityManager): Promise<number> {
-    const [{ id }] = await manager.query(`SELECT nextval(pg_get_serial_sequence('invoices', 'id'))::int AS id`);
-    return id;
-  }
 
   /**
    * Numbers and inserts the invoice in one statement: the counter row it locks serialises every

@@ -15,12 +15,13 @@ import {
   type IdempotentResult,
 } from '@chance/core';
 import { CouponsService, discountOfCoupon } from '@chance/coupons';
-import { InvoicesService } from '@chance/invoices';
+import { InvoicesService, NEXT_INVOICE_ID_SQL } from '@chance/invoices';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CheckoutDto, OrderView } from './dto/order.dto.js';
-import { OrderReaderService } from './order-reader.service.js';
+import type { ShippingAddress } from './order.entities.js';
 import { estimatedDeliveryDate, orderNumber, paymentState } from './order-rules.js';
+import { toOrderView } from './order-view.js';
 
 export interface CheckoutCredentials {
   userId?: number;
@@ -42,7 +43,6 @@ export class CheckoutService {
     private readonly coupons: CouponsService,
     private readonly invoices: InvoicesService,
     private readonly settings: SettingsService,
-    private readonly reader: OrderReaderService,
   ) {}
 
   checkout(input: CheckoutDto, credentials: CheckoutCredentials): Promise<IdempotentResult<OrderView>> {
@@ -82,9 +82,10 @@ export class CheckoutService {
     const totals = computeTotals(lines, coupon ? discountOfCoupon(coupon) : null, taxRateBps);
 
     // the transaction's clock, as every default now() of its rows
-    const [{ n, now: placedAt }] = await manager.query(`SELECT nextval('order_number_seq')::int AS n, now() AS now`);
+    const [{ n, invoice_id: invoiceId, now: placedAt }] = await manager.query(
+      `SELECT nextval('order_number_seq')::int AS n, ${NEXT_INVOICE_ID_SQL}::int AS invoice_id, now() AS now`,
+    );
     const number = orderNumber(n);
-    const invoiceId = await this.invoices.reserveId(manager);
     await moveStock(
       manager,
       lines.map((line) => ({ variantId: line.variantId, delta: -line.quantity })),
@@ -93,11 +94,20 @@ export class CheckoutService {
     const snapshots = await this.snapshots(manager, lines);
     const accessToken = customerId === null ? randomSecret() : undefined;
     const payment = paymentState(totals.total, [], false);
-    const [{ id: orderId }] = await manager.query(
-      `INSERT INTO orders (number, customer_id, email, status, payment_status, payment_method, coupon_id, coupon_code,
-                           subtotal, discount_total, shipping_total, tax_rate_bps, tax_total, total, shipping_address,
-                           estimated_delivery_date, access_token_hash, cart_id, placed_at, invoice_id, cost_of_goods)
-       VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
+    const shippingAddress = JSON.parse(JSON.stringify(input.shippingAddress)) as ShippingAddress;
+    const deliveryDate = estimatedDeliveryDate(placedAt, snapshots.map((s) => s.estimatedDeliveryDays));
+    // the order and its lines in one statement; what comes back is what the view needs
+    const inserted: { order_id: number; id: number; variant_id: number }[] = await manager.query(
+      `WITH o AS (
+         INSERT INTO orders (number, customer_id, email, status, payment_status, payment_method, coupon_id, coupon_code,
+                             subtotal, discount_total, shipping_total, tax_rate_bps, tax_total, total, shipping_address,
+                             estimated_delivery_date, access_token_hash, cart_id, placed_at, updated_at, invoice_id, cost_of_goods)
+         VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19, $20) RETURNING id)
+       INSERT INTO order_lines (order_id, product_id, variant_id, product_name, sku, attributes, unit_price, cost_price,
+                                shipping_cost, estimated_delivery_days, quantity, line_total)
+       SELECT o.id, l.* FROM o, jsonb_to_recordset($21::jsonb) AS l(product_id int, variant_id int, product_name text, sku text, attributes jsonb,
+              unit_price int, cost_price int, shipping_cost int, estimated_delivery_days int, quantity int, line_total int)
+       RETURNING order_id, id, variant_id`,
       [
         number,
         customerId,
@@ -112,25 +122,45 @@ export class CheckoutService {
         totals.taxRateBps,
         totals.taxTotal,
         totals.total,
-        JSON.stringify(input.shippingAddress),
-        estimatedDeliveryDate(placedAt, snapshots.map((s) => s.estimatedDeliveryDays)),
+        JSON.stringify(shippingAddress),
+        deliveryDate,
         accessToken ? sha256Hex(accessToken) : null,
         cart.id,
         placedAt,
         invoiceId,
         costOfGoods(snapshots),
+        JSON.stringify(snapshots.map((s, i) => ({ ...snapshotRow(s), line_total: totals.lineTotals[i] }))),
       ],
     );
-    await manager.query(
-      `INSERT INTO order_lines (order_id, product_id, variant_id, product_name, sku, attributes, unit_price, cost_price,
-                                shipping_cost, estimated_delivery_days, quantity, line_total)
-       SELECT $1, * FROM jsonb_to_recordset($2::jsonb) AS l(product_id int, variant_id int, product_name text, sku text, attributes jsonb,
-              unit_price int, cost_price int, shipping_cost int, estimated_delivery_days int, quantity int, line_total int)`,
-      [orderId, JSON.stringify(snapshots.map((s, i) => ({ ...snapshotRow(s), line_total: totals.lineTotals[i] })))],
-    );
+    const orderId = inserted[0].order_id;
     await manager.query(`UPDATE carts SET status = 'checked_out', updated_at = now() WHERE id = $1`, [cart.id]);
     await publish(manager, 'orders.order_placed', { orderId, number, customerId, email, total: totals.total });
-    const view = await this.reader.view(orderId, 'store', manager);
+    // the view from what was written, not read back
+    const lineIds = new Map(inserted.map((row) => [row.variant_id, row.id]));
+    const view = toOrderView(
+      {
+        id: orderId,
+        number,
+        customerId,
+        email,
+        status: 'pending',
+        paymentStatus: payment.paymentStatus,
+        paymentMethod: input.paymentMethod,
+        couponCode: coupon?.code ?? null,
+        ...totals,
+        paidAmount: 0,
+        refundedAmount: 0,
+        shippingAddress,
+        estimatedDeliveryDate: deliveryDate,
+        invoiceId,
+        placedAt,
+        updatedAt: placedAt,
+        cancelledAt: null,
+      },
+      snapshots.map((s, i) => ({ id: lineIds.get(s.variantId)!, orderId, ...s, lineTotal: totals.lineTotals[i] })),
+      [],
+      'store',
+    );
     const last = async () => {
       if (coupon) await this.coupons.redeem(manager, coupon.id, orderId, { customerId, email });
       await this.invoices.issue(manager, invoiceId, {
