@@ -1,6 +1,7 @@
 import { Edit, useRecordContext } from 'react-admin';
 import type { OfflineCustomer } from '../common-sales/types';
 import { OfflineCustomerForm } from './OfflineCustomerForm';
+import { HistoryPanel } from '../audit-logs';
 
 const CustomerTitle = () => {
   const customer = useRecordContext<OfflineCustomer>();
@@ -16,5 +17,6 @@ export const OfflineCustomerEdit = () => (
     transform={({ name, phone, email, address, notes }) => ({ name, phone, email, address, notes })}
   >
     <OfflineCustomerForm />
+    <HistoryPanel />
   </Edit>
 );

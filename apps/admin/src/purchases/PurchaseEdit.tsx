@@ -2,6 +2,7 @@ import { Edit, useRecordContext } from 'react-admin';
 import type { Purchase } from '../common-sales/types';
 import { PurchaseForm } from './PurchaseForm';
 import { toUpdateBody, type PurchaseFormValues } from './purchaseForm';
+import { HistoryPanel } from '../audit-logs';
 
 const PurchaseTitle = () => {
   const purchase = useRecordContext<Purchase>();
@@ -24,5 +25,6 @@ export const PurchaseEdit = () => (
     }
   >
     <PurchaseEditForm />
+    <HistoryPanel />
   </Edit>
 );

@@ -1,6 +1,7 @@
 import { Edit, useRecordContext } from 'react-admin';
 import type { Supplier } from '../common-sales/types';
 import { SupplierForm } from './SupplierForm';
+import { HistoryPanel } from '../audit-logs';
 
 const SupplierTitle = () => {
   const supplier = useRecordContext<Supplier>();
@@ -11,5 +12,6 @@ const SupplierTitle = () => {
 export const SupplierEdit = () => (
   <Edit<Supplier> mutationMode="pessimistic" redirect="show" title={<SupplierTitle />}>
     <SupplierForm />
+    <HistoryPanel />
   </Edit>
 );
