@@ -1,285 +1,91 @@
 /**
- * Records and payloads of the sales, purchasing and in-store resources (SPEC.md sections 8–10),
- * as /api/openapi.json describes them. Money in minor units, rates in basis points.
+ * Records and payloads of the sales, purchasing and in-store resources (SPEC.md sections 8–10):
+ * the API's own schemas, generated from /api/openapi.json into ../api/schema.ts
+ * (`npm run openapi:types`). Money in minor units, rates in basis points.
  */
-import type { VariantAttributes } from '../types';
+import type { components } from '../api/schema';
 
-export const paymentMethods = ['cash', 'card', 'bank_transfer', 'mobile_wallet', 'cash_on_delivery'] as const;
-export type PaymentMethod = (typeof paymentMethods)[number];
+type Schemas = components['schemas'];
+
+export type PaymentMethod = Schemas['PaymentView']['method'];
+
+export const paymentMethods = ['cash', 'card', 'bank_transfer', 'mobile_wallet', 'cash_on_delivery'] as const satisfies readonly PaymentMethod[];
 
 // ---- Orders, payments and invoices (section 8) ----
 
-export type OrderStatus = 'pending' | 'processing' | 'shipped' | 'delivered' | 'cancelled';
-export type OrderPaymentStatus = 'unpaid' | 'partially_paid' | 'paid' | 'refunded';
+export type OrderStatus = Schemas['OrderView']['status'];
+export type OrderPaymentStatus = Schemas['OrderView']['paymentStatus'];
 
-/** A snapshot of what was sold: names, SKUs and prices as at the order. */
-export interface OrderLine {
-  id: number;
-  productId: number;
-  variantId: number;
-  productName: string;
-  sku: string;
-  attributes: VariantAttributes;
-  unitPrice: number;
-  costPrice: number;
-  /** Per unit. */
-  shippingCost: number;
-  estimatedDeliveryDays: number;
-  quantity: number;
-  lineTotal: number;
-}
+/** A snapshot of what was sold: names, SKUs and prices as at the order; `shippingCost` per unit. */
+export type OrderLine = Schemas['OrderLineView'];
 
-export interface ShippingAddress {
-  name: string;
-  line1: string;
-  line2?: string | null;
-  city: string;
-  postalCode: string;
-  country: string;
-  phone?: string | null;
-}
+export type ShippingAddress = Schemas['ShippingAddressDto'];
 
 /** The `payments` admin resource record (read only). */
-export interface Payment {
-  id: number;
-  orderId: number;
-  amount: number;
-  method: PaymentMethod;
-  reference: string | null;
-  status: 'succeeded' | 'refunded';
-  paidAt: string;
-  refundedAt: string | null;
-  recordedById: number | null;
-}
+export type Payment = Schemas['PaymentView'];
 
-/** The `orders` admin resource record (read only, changed through actions). */
-export interface Order {
-  id: number;
-  number: string;
-  /** Null for a guest order. */
-  customerId: number | null;
-  email: string;
-  status: OrderStatus;
-  paymentStatus: OrderPaymentStatus;
-  paymentMethod: PaymentMethod;
-  lines: OrderLine[];
-  couponCode: string | null;
-  subtotal: number;
-  discountTotal: number;
-  shippingTotal: number;
-  taxRateBps: number;
-  taxTotal: number;
-  total: number;
-  paidAmount: number;
-  refundedAmount: number;
-  balanceDue: number;
-  shippingAddress: ShippingAddress;
-  /** A date: "2026-11-28". */
-  estimatedDeliveryDate: string;
-  placedAt: string;
-  updatedAt: string;
-  cancelledAt: string | null;
-  invoiceId: number | null;
-  payments: Payment[];
-}
+/**
+ * The `orders` admin resource record (read only, changed through actions); `customerId` null for
+ * a guest order. Admin responses always carry the payments, which the schema marks optional
+ * (the store's answers leave them out).
+ */
+export type Order = Schemas['OrderView'] & Required<Pick<Schemas['OrderView'], 'payments'>>;
 
 /** POST /api/admin/orders/:id/payments */
-export interface OrderPaymentInput {
-  amount: number;
-  method: PaymentMethod;
-  reference?: string;
-}
+export type OrderPaymentInput = Schemas['RecordPaymentDto'];
 
-export interface InvoiceLine {
-  productId: number;
-  variantId: number;
-  productName: string;
-  sku: string;
-  attributes: VariantAttributes;
-  unitPrice: number;
-  quantity: number;
-  lineTotal: number;
-  shippingCost: number;
-}
+export type InvoiceLine = Schemas['InvoiceLineView'];
 
-/** The `invoices` admin resource record (read only). */
-export interface Invoice {
-  id: number;
-  number: string;
-  orderId: number;
-  orderNumber: string;
-  issuedAt: string;
-  /** Name, e-mail and address, as at the order. */
+/**
+ * The `invoices` admin resource record (read only). The API documents `billTo` only as an object:
+ * it is the order's shipping address with the e-mail, as at the order.
+ */
+export type Invoice = Omit<Schemas['InvoiceView'], 'billTo'> & {
   billTo: Partial<ShippingAddress> & { email?: string | null };
-  lines: InvoiceLine[];
-  currency: string;
-  subtotal: number;
-  discountTotal: number;
-  shippingTotal: number;
-  taxRateBps: number;
-  taxTotal: number;
-  total: number;
-  paidAmount: number;
-  paymentStatus: OrderPaymentStatus;
-}
+};
 
 // ---- Suppliers and purchases (section 9) ----
 
 /** The `suppliers` admin resource record. */
-export interface Supplier {
-  id: number;
-  name: string;
-  contactName: string;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  notes: string;
-}
+export type Supplier = Schemas['SupplierView'];
 
-export type PurchaseStatus = 'draft' | 'ordered' | 'received' | 'cancelled';
+export type PurchaseStatus = Schemas['PurchaseView']['status'];
 
-export interface PurchaseLine {
-  id: number;
-  variantId: number;
-  productName: string;
-  sku: string;
-  attributes: VariantAttributes;
-  quantity: number;
-  unitCost: number;
-  lineTotal: number;
-}
+export type PurchaseLine = Schemas['PurchaseLineView'];
 
 /** The `purchases` admin resource record. */
-export interface Purchase {
-  id: number;
-  number: string;
-  supplierId: number;
-  status: PurchaseStatus;
-  orderedAt: string | null;
-  receivedAt: string | null;
-  lines: PurchaseLine[];
-  subtotal: number;
-  shippingCost: number;
-  taxTotal: number;
-  total: number;
-  notes: string;
-  purchaseInvoiceId: number | null;
-  createdAt: string;
-}
+export type Purchase = Schemas['PurchaseView'];
 
 /** A purchase line in a create or update body: nothing else (the snapshot fields are refused). */
-export interface PurchaseLineInput {
-  variantId: number;
-  quantity: number;
-  unitCost: number;
-}
+export type PurchaseLineInput = Schemas['PurchaseLineDto'];
 
-/** POST /api/admin/purchases; PUT takes the same fields, partially, before receipt. */
-export interface PurchaseInput {
-  supplierId: number;
-  status?: 'draft' | 'ordered';
-  lines: PurchaseLineInput[];
-  shippingCost?: number;
-  taxTotal?: number;
-  notes?: string;
-}
+/** POST /api/admin/purchases */
+export type PurchaseInput = Schemas['CreatePurchaseDto'];
 
-export type PurchaseInvoiceStatus = 'open' | 'final' | 'void';
+/** PUT /api/admin/purchases/:id: the same fields, partially, before receipt. */
+export type PurchaseUpdate = Schemas['UpdatePurchaseDto'];
 
-/** The `purchase-invoices` admin resource record (read only). */
-export interface PurchaseInvoice {
-  id: number;
-  number: string;
-  purchaseId: number;
-  purchaseNumber: string;
-  supplierId: number;
-  /** The supplier as at issue. */
-  supplier: Partial<Omit<Supplier, 'id'>>;
-  issuedAt: string;
-  lines: PurchaseLine[];
-  currency: string;
-  subtotal: number;
-  shippingCost: number;
-  taxTotal: number;
-  total: number;
-  status: PurchaseInvoiceStatus;
-}
+export type PurchaseInvoiceStatus = Schemas['PurchaseInvoiceView']['status'];
+
+/** The `purchase-invoices` admin resource record (read only); `supplier` as at issue. */
+export type PurchaseInvoice = Schemas['PurchaseInvoiceView'];
 
 // ---- In-store sales (section 10) ----
 
-/** The `offline-customers` admin resource record. */
-export interface OfflineCustomer {
-  id: number;
-  name: string;
-  phone: string;
-  email: string | null;
-  address: string | null;
-  notes: string | null;
-  /** Σ balance of their sales that are not cancelled (read only). */
-  outstandingBalance: number;
-  createdAt: string;
-}
+/** The `offline-customers` admin resource record; `outstandingBalance` is read only. */
+export type OfflineCustomer = Schemas['OfflineCustomerView'];
 
-export type SalePaymentStatus = 'unpaid' | 'partially_paid' | 'paid';
+export type SalePaymentStatus = Schemas['OfflineSaleView']['paymentStatus'];
 
-export interface SaleLine {
-  id: number;
-  productId: number;
-  variantId: number;
-  productName: string;
-  sku: string;
-  attributes: VariantAttributes;
-  unitPrice: number;
-  costPrice: number;
-  quantity: number;
-  lineTotal: number;
-}
+export type SaleLine = Schemas['SaleLineView'];
 
-export interface SalePayment {
-  id: number;
-  amount: number;
-  method: PaymentMethod;
-  paidAt: string;
-  note: string | null;
-  recordedById: number | null;
-}
+export type SalePayment = Schemas['SalePaymentView'];
 
-/** The `offline-sales` admin resource record. */
-export interface OfflineSale {
-  id: number;
-  number: string;
-  customerId: number;
-  status: 'completed' | 'cancelled';
-  soldAt: string;
-  lines: SaleLine[];
-  subtotal: number;
-  discount: number;
-  taxRateBps: number;
-  taxTotal: number;
-  total: number;
-  paidAmount: number;
-  /** 0 once cancelled. */
-  balance: number;
-  paymentStatus: SalePaymentStatus;
-  payments: SalePayment[];
-  cancelledAt: string | null;
-  createdAt: string;
-}
+/** The `offline-sales` admin resource record; `balance` is 0 once cancelled. */
+export type OfflineSale = Schemas['OfflineSaleView'];
 
 /** POST /api/admin/offline-sales */
-export interface OfflineSaleInput {
-  customerId: number;
-  soldAt?: string;
-  lines: { variantId: number; quantity: number; unitPrice?: number }[];
-  discount?: number;
-  paidAmount?: number;
-  paymentMethod?: PaymentMethod;
-}
+export type OfflineSaleInput = Schemas['CreateOfflineSaleDto'];
 
 /** POST /api/admin/offline-sales/:id/payments */
-export interface SalePaymentInput {
-  amount: number;
-  method: PaymentMethod;
-  paidAt?: string;
-  note?: string;
-}
+export type SalePaymentInput = Schemas['SalePaymentDto'];

@@ -7,7 +7,7 @@
  * variant never carries `stock` (stock changes only through adjustments), and `variants` is sent
  * (in full) only when something in it changed.
  */
-import type { Product, ProductInput, ProductVariant, VariantAttributes, VariantInput } from '../types';
+import type { Product, ProductInput, ProductUpdate, ProductVariant, VariantAttributes, VariantInput } from '../types';
 import { sameValue } from '../providers/changes';
 
 export interface AttributeRow {
@@ -148,8 +148,8 @@ export function toCreateBody(values: Partial<ProductFormValues>): ProductInput {
  * PUT body candidates: every writable product field (the data provider then sends only those that
  * differ from the record), and `variants`, complete, only when the list differs from the stored one.
  */
-export function toUpdateBody(values: Partial<ProductFormValues>, previous: Partial<Product> | undefined): Partial<ProductInput> {
-  const body: Partial<ProductInput> = productFields(values);
+export function toUpdateBody(values: Partial<ProductFormValues>, previous: Partial<Product> | undefined): ProductUpdate {
+  const body: ProductUpdate = productFields(values);
   const variants = (values.variants ?? []).map(toVariantUpdate);
   const before = (previous?.variants ?? []).map(storedVariantUpdate);
   if (!sameValue(variants, before)) body.variants = variants;

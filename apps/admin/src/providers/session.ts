@@ -54,9 +54,9 @@ export function isBackOfficeUser(user: SessionUser | null | undefined): boolean 
   return !!user && backOfficeRoles.includes(user.role) && user.isActive !== false;
 }
 
-/** The display name of a session user: profile full name, else the flat one, else the e-mail. */
+/** The display name of a session user: the profile's full name, else the e-mail. */
 export function displayName(user: SessionUser): string {
-  return user.profile?.fullName || user.fullName || user.email;
+  return user.profile?.fullName || user.email;
 }
 
 let inFlight: Promise<Session> | null = null;

@@ -40,7 +40,7 @@ const PurchaseInvoiceActions = () => {
 /** The supplier as at issue (a snapshot: later edits of the supplier do not change it). */
 const SupplierSnapshot = () => {
   const invoice = useRecordContext<PurchaseInvoice>();
-  const supplier = invoice?.supplier ?? {};
+  const supplier: Partial<PurchaseInvoice['supplier']> = invoice?.supplier ?? {};
   const lines = [supplier.name, supplier.contactName, supplier.address, supplier.phone, supplier.email].filter(
     (line): line is string => typeof line === 'string' && line.trim() !== '',
   );

@@ -5,7 +5,7 @@
  * update sends `lines` (which replaces all lines) only when a line changed.
  */
 import { sameValue } from '../providers/changes';
-import type { Purchase, PurchaseInput, PurchaseLineInput } from '../common-sales/types';
+import type { Purchase, PurchaseInput, PurchaseLineInput, PurchaseUpdate } from '../common-sales/types';
 
 export interface PurchaseFormLine {
   variantId?: number | null;
@@ -48,8 +48,8 @@ export function toCreateBody(values: PurchaseFormValues): PurchaseInput {
  * PUT body before receipt: the editable fields (the data provider then sends only those that
  * differ from the record), with `lines` left out when no line changed.
  */
-export function toUpdateBody(values: PurchaseFormValues, previous: Purchase | undefined): Partial<PurchaseInput> {
-  const body: Partial<PurchaseInput> = {
+export function toUpdateBody(values: PurchaseFormValues, previous: Purchase | undefined): PurchaseUpdate {
+  const body: PurchaseUpdate = {
     supplierId: Number(values.supplierId),
     shippingCost: amountOr0(values.shippingCost),
     taxTotal: amountOr0(values.taxTotal),

@@ -87,7 +87,7 @@ export class SaleLineView {
 export class SalePaymentView {
   @ApiProperty() id: number;
   @ApiProperty() amount: number;
-  @ApiProperty() method: string;
+  @ApiProperty({ enum: SALE_PAYMENT_METHODS }) method: string;
   @ApiProperty({ format: 'date-time' }) paidAt: Date;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ nullable: true, type: Number }) recordedById: number | null;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsMinorUnits } from '@chance/core';
@@ -81,15 +81,21 @@ export class PurchaseView {
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
 }
 
+/** A line as the invoice keeps it: the purchase line's snapshot, without the line's id. */
+export class PurchaseInvoiceLineView extends OmitType(PurchaseLineView, ['id'] as const) {}
+
+/** The supplier as at issue (the invoice keeps it as a JSON snapshot, see purchases.service.ts invoiceContent). */
+export class PurchaseInvoiceSupplierView extends PickType(SupplierView, ['name', 'contactName', 'email', 'phone', 'address'] as const) {}
+
 export class PurchaseInvoiceView {
   @ApiProperty() id: number;
   @ApiProperty({ example: 'PINV-2026-000004' }) number: string;
   @ApiProperty() purchaseId: number;
   @ApiProperty() purchaseNumber: string;
   @ApiProperty() supplierId: number;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The supplier as at issue (name, contact, e-mail, phone, address)' }) supplier: Record<string, unknown>;
+  @ApiProperty({ type: PurchaseInvoiceSupplierView, description: 'The supplier as at issue' }) supplier: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) issuedAt: Date;
-  @ApiProperty({ type: [PurchaseLineView] }) lines: Omit<PurchaseLineView, 'id'>[];
+  @ApiProperty({ type: [PurchaseInvoiceLineView] }) lines: PurchaseInvoiceLineView[];
   @ApiProperty() currency: string;
   @ApiProperty() subtotal: number;
   @ApiProperty() shippingCost: number;

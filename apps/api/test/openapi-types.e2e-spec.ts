@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the generator is shared with `npm run openapi:types` (tools/), which is no Nx project
+import { SCHEMA_COMMAND, SCHEMA_FILE, schemaPath, schemaSource } from '../../../tools/openapi/schema-source.js';
+import { startTestApi, type TestApi } from './support/test-api.js';
+
+// ARCHITECTURE.md, "One contract": the SPA's types are generated from the OpenAPI document, so the
+// committed file must be what the current DTOs generate.
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+/** The first line where the two texts differ, as a short note for the failure message. */
+function firstDifference(committed: string, current: string): string {
+  const a = committed.split('\n');
+  const b = current.split('\n');
+  const line = a.findIndex((text, i) => text !== b[i]);
+  const at = line === -1 ? a.length : line;
+  return `first difference at line ${at + 1}:\n  committed: ${a[at] ?? '(end of file)'}\n  current:   ${b[at] ?? '(end of file)'}`;
+}
+
+describe('the SPA types generated from the OpenAPI document', () => {
+  it(`${SCHEMA_FILE} is up to date with the API's DTOs`, async () => {
+    const reply = await api.request('GET', '/api/openapi.json');
+    expect(reply.status).toBe(200);
+    const current = await schemaSource(reply.body);
+    const committed = await readFile(schemaPath(), 'utf8').catch(() => '');
+    if (committed !== current) {
+      throw new Error(`${SCHEMA_FILE} is stale: run \`${SCHEMA_COMMAND}\` and commit the result.\n${firstDifference(committed, current)}`);
+    }
+  });
+});
