@@ -1,5 +1,5 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { ADMIN_MAX_ROWS, actorContext, findPage, notFound, type ListColumns, type ListPage, type ListQuery, type ListSpec } from '@chance/core';
 import { BACK_OFFICE, type Caller } from '@chance/identity';
 import type { FastifyRequest } from 'fastify';
@@ -27,8 +27,8 @@ export class AuditLogView {
   @ApiProperty({ example: 'update', description: 'create, update, delete, or the action (receive, cancel, mark-paid, status, ...)' }) action: string;
   @ApiProperty({ example: 'products' }) resource: string;
   @ApiProperty({ nullable: true, type: Number }) resourceId: number | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The record whose history this belongs to as well (a variant’s product, a payment’s order)' }) parentResource: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Number }) parentId: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The record whose history this belongs to as well (a variant’s product, a payment’s order)' }) parentResource: string | null;
+  @ApiProperty({ nullable: true, type: Number }) parentId: number | null;
   @ApiProperty({ nullable: true, type: String, example: 'PUT /api/admin/products/:id' }) operation: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'array' }, example: { price: [1999, 1799] }, description: 'field → [before, after]' }) changes: Record<string, [unknown, unknown]>;
   @ApiProperty({ format: 'date-time' }) at: Date;

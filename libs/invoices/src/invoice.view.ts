@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { InvoiceEntity } from './invoice.entity.js';
 
 export class InvoiceLineView {
@@ -13,13 +13,25 @@ export class InvoiceLineView {
   @ApiProperty() shippingCost: number;
 }
 
+/** Who the invoice is addressed to: the order's shipping address and e-mail, as at the order. */
+export class BillToView {
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+  @ApiProperty() line1: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) line2?: string | null;
+  @ApiProperty() city: string;
+  @ApiProperty() postalCode: string;
+  @ApiProperty() country: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) phone?: string | null;
+}
+
 export class InvoiceView {
   @ApiProperty() id: number;
   @ApiProperty({ example: 'INV-2026-000017' }) number: string;
   @ApiProperty() orderId: number;
   @ApiProperty({ example: 'ORD-000042' }) orderNumber: string;
   @ApiProperty({ format: 'date-time' }) issuedAt: Date;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Name, e-mail and address, as at the order' }) billTo: Record<string, unknown>;
+  @ApiProperty({ type: BillToView, description: 'Name, e-mail and address, as at the order' }) billTo: BillToView;
   @ApiProperty({ type: [InvoiceLineView] }) lines: InvoiceLineView[];
   @ApiProperty() currency: string;
   @ApiProperty() subtotal: number;

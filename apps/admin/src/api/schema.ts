@@ -2216,6 +2216,16 @@ export interface components {
             /** @example WELCOME10 */
             code: string;
         };
+        BillToView: {
+            name: string;
+            email: string;
+            line1: string;
+            line2?: string | null;
+            city: string;
+            postalCode: string;
+            country: string;
+            phone?: string | null;
+        };
         InvoiceLineView: {
             productId: number;
             variantId: number;
@@ -2239,9 +2249,7 @@ export interface components {
             /** Format: date-time */
             issuedAt: string;
             /** @description Name, e-mail and address, as at the order */
-            billTo: {
-                [key: string]: unknown;
-            };
+            billTo: components["schemas"]["BillToView"];
             lines: components["schemas"]["InvoiceLineView"][];
             currency: string;
             subtotal: number;
@@ -2760,8 +2768,8 @@ export interface components {
             resource: string;
             resourceId: number | null;
             /** @description The record whose history this belongs to as well (a variant’s product, a payment’s order) */
-            parentResource?: string | null;
-            parentId?: number | null;
+            parentResource: string | null;
+            parentId: number | null;
             /** @example PUT /api/admin/products/:id */
             operation: string | null;
             /**

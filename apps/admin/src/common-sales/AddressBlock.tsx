@@ -6,7 +6,7 @@ import type { ShippingAddress } from './types';
 export const AddressBlock = ({
   address,
 }: {
-  address: (Partial<ShippingAddress> & { email?: string | null }) | null | undefined;
+  address: Partial<Record<keyof ShippingAddress | 'email', string | null>> | null | undefined;
 }) => {
   if (!address) return <Typography variant="body2">—</Typography>;
   const cityLine = [address.postalCode, address.city].filter(Boolean).join(' ');

@@ -36,13 +36,8 @@ export type OrderPaymentInput = Schemas['RecordPaymentDto'];
 
 export type InvoiceLine = Schemas['InvoiceLineView'];
 
-/**
- * The `invoices` admin resource record (read only). The API documents `billTo` only as an object:
- * it is the order's shipping address with the e-mail, as at the order.
- */
-export type Invoice = Omit<Schemas['InvoiceView'], 'billTo'> & {
-  billTo: Partial<ShippingAddress> & { email?: string | null };
-};
+/** The `invoices` admin resource record (read only). */
+export type Invoice = Schemas['InvoiceView'];
 
 // ---- Suppliers and purchases (section 9) ----
 
