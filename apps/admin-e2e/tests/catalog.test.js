@@ -170,7 +170,7 @@ describe('catalog, stock, coupons and carts in the admin SPA', { timeout: 240_00
 
   test('the products list shows the product with its total stock, price and category', async () => {
     await page.getByRole('menuitem', { name: 'Products' }).click();
-    await page.waitForURL(/#\/products/);
+    await page.waitForURL(/#\/products(\?.*)?$/); // the list, not the product page we came from
     await page.locator('input[name="q"]').fill('linen');
     const row = rowWith(product);
     await row.waitFor();
@@ -215,8 +215,9 @@ describe('catalog, stock, coupons and carts in the admin SPA', { timeout: 240_00
     await page.waitForURL(/#\/stock-movements/);
     const movement = rowWith('Two damaged in the stockroom');
     await movement.waitFor();
-    // Who made it: the user by name (a reference, loaded after the row).
+    // Who made it: the user by name, and of what: the variant by its product (references, loaded after the row).
     await movement.getByRole('link', { name: 'Administrator' }).waitFor();
+    await movement.getByText(product, { exact: true }).waitFor();
     const text = await movement.innerText();
     assert.match(text, /-2/);
     assert.match(text, /Manual adjustment/);

@@ -238,6 +238,8 @@ describe('dashboard, sales report and audit log in the admin SPA', { timeout: 24
   test('the sales report shows a period as a table and a chart, by day or by month', async () => {
     await page.getByRole('menuitem', { name: 'Sales report' }).click();
     await page.waitForURL(/#\/reports\/sales/);
+    // The page we leave may still be on screen (the bookings list has a "From" date filter too).
+    await page.getByRole('group', { name: 'Group by' }).waitFor();
     const loaded = page.waitForResponse((response) => response.url().includes(`/api/admin/reports/sales?from=${today}&to=${today}`));
     await page.getByRole('textbox', { name: 'From', exact: true }).fill(today);
     await page.getByRole('textbox', { name: 'To', exact: true }).fill(today);
@@ -289,6 +291,8 @@ describe('dashboard, sales report and audit log in the admin SPA', { timeout: 24
     await page.waitForURL(/#\/audit-logs/);
     const productRow = page.locator('tr', { has: page.getByRole('link', { name: 'Brass desk lamp' }) }).filter({ hasText: 'Price: $45.00' });
     await productRow.first().waitFor();
+    // Who made it: the user by name (a reference, loaded after the row).
+    await productRow.first().getByRole('link', { name: 'Administrator' }).waitFor();
     const text = await productRow.first().innerText();
     assert.match(text, /Created/);
     assert.match(text, /Administrator/);

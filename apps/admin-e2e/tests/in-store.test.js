@@ -72,6 +72,8 @@ describe('in-store sales and customers in the admin SPA', { timeout: 240_000 }, 
     await page.getByRole('tab', { name: 'All (0)' }).waitFor();
     await page.getByRole('link', { name: 'New sale' }).click();
     await page.waitForURL(/#\/offline-sales\/create/);
+    // The sales list we leave has a "Customer" filter too: wait for the sale form itself.
+    await page.getByRole('button', { name: 'Record sale' }).waitFor();
 
     // A customer who is not there yet is created from the autocomplete.
     const customerInput = page.getByRole('combobox', { name: /^Customer/ });
@@ -182,7 +184,7 @@ describe('in-store sales and customers in the admin SPA', { timeout: 240_000 }, 
 
   test('the sales list counts it under Paid, with its balance; the customer owes nothing', async () => {
     await page.getByRole('menuitem', { name: 'In-store sales' }).click();
-    await page.waitForURL(/#\/offline-sales/);
+    await page.waitForURL(/#\/offline-sales(\?.*)?$/); // the list, not the sale page we came from
     await page.getByRole('tab', { name: 'Paid (1)' }).click();
     await page.getByRole('tab', { name: 'Partially paid (0)' }).waitFor();
     const row = rowWith(created.saleNumber);

@@ -74,6 +74,8 @@ describe('orders, invoices and payments in the admin SPA', { timeout: 240_000 },
   const rowWith = (text) => page.locator('tr', { has: page.getByText(text, { exact: true }) });
   const totals = () => page.getByRole('table', { name: 'Totals' });
   const confirmDialog = () => page.getByRole('dialog');
+  // A status chip; getByText would also find the totals' "Paid" row and the History panel's mentions.
+  const chip = (label) => page.locator('.MuiChip-label', { hasText: new RegExp(`^${label}$`) });
 
   test('the guest order placed in the shop is in the orders list, under its status tab', async () => {
     await signIn(page, api.baseUrl, admin);
@@ -140,7 +142,7 @@ describe('orders, invoices and payments in the admin SPA', { timeout: 240_000 },
     assert.deepEqual(response.request().postDataJSON(), { amount: 2000, method: 'cash', reference: 'DRIVER-7' });
     await dialog.waitFor({ state: 'detached' });
 
-    await page.getByText('Partially paid').first().waitFor();
+    await chip('Partially paid').waitFor();
     await rowWith('DRIVER-7').waitFor();
     assert.match(await rowWith('DRIVER-7').innerText(), /\$20\.00\s+Cash\s+DRIVER-7\s+Received/);
     assert.match(await totals().innerText(), /Balance due\s+\$41\.00/);
@@ -155,8 +157,8 @@ describe('orders, invoices and payments in the admin SPA', { timeout: 240_000 },
     await dialog.getByRole('button', { name: 'Mark paid' }).click();
     assert.equal((await marked).status(), 200);
 
-    await page.getByText('Delivered', { exact: true }).first().waitFor();
-    await page.getByText('Paid', { exact: true }).first().waitFor();
+    await chip('Delivered').waitFor();
+    await chip('Paid').waitFor();
     assert.match(await totals().innerText(), /Paid\s+\$61\.00[\s\S]*Balance due\s+\$0\.00/);
     assert.match(await page.locator('tr', { hasText: 'Cash on delivery' }).innerText(), /\$41\.00/);
     // Nothing is owed and the order is delivered: no more payment or status actions.
@@ -178,7 +180,7 @@ describe('orders, invoices and payments in the admin SPA', { timeout: 240_000 },
     await page.getByText(`Invoice ${invoiceNumber}`).first().waitFor();
     // (The invoice may first show as cached from the order page, then as reloaded.)
     await totals().filter({ hasText: /Still due\s*\$0\.00/ }).waitFor();
-    await page.getByText('Paid', { exact: true }).first().waitFor();
+    await chip('Paid').waitFor();
     assert.match(await totals().innerText(), /Total\s+\$61\.00[\s\S]*Paid\s+\$61\.00[\s\S]*Still due\s+\$0\.00/);
     const invoice = await request(api.baseUrl, 'GET', `/api/admin/invoices/${paidOrder.invoiceId}`, { token });
     assert.equal(invoice.json.paymentStatus, 'paid');
@@ -199,7 +201,7 @@ describe('orders, invoices and payments in the admin SPA', { timeout: 240_000 },
 
   test('another order moves on only to its next status, and is cancelled after a confirmation', async () => {
     await page.goto(`${api.baseUrl}/#/orders/${cancelledOrder.id}/show`);
-    await page.getByText('Pending', { exact: true }).first().waitFor();
+    await chip('Pending').waitFor();
     await page.getByRole('button', { name: 'Change status' }).click();
     const choices = page.getByRole('menuitem', { name: /^Mark as / });
     await choices.first().waitFor();
@@ -209,7 +211,7 @@ describe('orders, invoices and payments in the admin SPA', { timeout: 240_000 },
     const movedResponse = await moved;
     assert.equal(movedResponse.status(), 200);
     assert.deepEqual(movedResponse.request().postDataJSON(), { status: 'processing' });
-    await page.getByText('Processing', { exact: true }).first().waitFor();
+    await chip('Processing').waitFor();
 
     await page.getByRole('button', { name: 'Cancel order' }).click();
     const dialog = confirmDialog();
@@ -217,7 +219,7 @@ describe('orders, invoices and payments in the admin SPA', { timeout: 240_000 },
     const cancelled = page.waitForResponse(isAdminRequest('POST', `orders/${cancelledOrder.id}/cancel`));
     await dialog.getByRole('button', { name: 'Cancel order' }).click();
     assert.equal((await cancelled).status(), 200);
-    await page.getByText('Cancelled', { exact: true }).first().waitFor();
+    await chip('Cancelled').waitFor();
     await page.getByRole('button', { name: 'Cancel order' }).waitFor({ state: 'detached' });
     assert.equal(await page.getByRole('button', { name: 'Record payment' }).count(), 0);
 

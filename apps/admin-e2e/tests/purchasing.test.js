@@ -59,7 +59,8 @@ describe('suppliers, purchases and purchase invoices in the admin SPA', { timeou
   const rowWith = (text) => page.locator('tr', { has: page.getByText(text, { exact: true }) });
   const variantOf = (sku) => product.variants.find((variant) => variant.sku === sku);
   const productPicker = (index) => page.getByRole('combobox', { name: /^Product/ }).nth(index);
-  const totals = (name) => page.getByRole('table', { name });
+  // exact: "Totals" would also find the edit form's "Purchase totals" while it is still on screen
+  const totals = (name) => page.getByRole('table', { name, exact: true });
   const chip = (label) => page.locator('.MuiChip-label', { hasText: new RegExp(`^${label}$`) });
 
   async function pickVariant(index, search, optionName) {
@@ -138,7 +139,8 @@ describe('suppliers, purchases and purchase invoices in the admin SPA', { timeou
 
     await page.waitForURL(new RegExp(`#/purchases/${created.purchaseId}/show`));
     await chip('Ordered').waitFor();
-    await page.getByRole('link', { name: supplierName }).first().waitFor();
+    // the purchase's own link to its supplier, not the History panel's mention of them
+    await page.locator('a:not([aria-label="History"] a)', { hasText: supplierName }).waitFor();
     assert.match(await rowWith('OAK-60').innerText(), /Oak shelf\s+OAK-60\s+width: 60 cm\s+\$12\.50\s+6\s+\$75\.00/);
   });
 
@@ -182,6 +184,8 @@ describe('suppliers, purchases and purchase invoices in the admin SPA', { timeou
     await shot(page, 'purchase-received');
 
     await page.goto(`${api.baseUrl}/#/products/${product.id}/show`);
+    // the purchase page we leave lists OAK-60 at $12.50 too: wait for the product's own page
+    await page.getByText('Total stock', { exact: true }).waitFor();
     const small = rowWith('OAK-60');
     // (Shown first as cached from the variant search, then as reloaded.)
     await small.filter({ hasText: '$12.50' }).waitFor();
@@ -209,6 +213,8 @@ describe('suppliers, purchases and purchase invoices in the admin SPA', { timeou
     await shot(page, 'purchases-list');
 
     await page.goto(`${api.baseUrl}/#/suppliers/${created.supplierId}/show`);
+    // the purchases list we leave has the same row: wait for the supplier's own page
+    await page.getByRole('link', { name: 'New purchase' }).waitFor();
     await rowWith(created.purchaseNumber).waitFor();
     assert.match(await rowWith(created.purchaseNumber).innerText(), /Received[\s\S]*\$153\.50/);
     await shot(page, 'supplier-show');
