@@ -101,13 +101,7 @@ export const INVARIANTS: Check[] = [
   {
     name: 'revenue-days',
     description: 'The revenue ledger (folded days plus pending changes) equals the orders and in-store sales not cancelled, per UTC day and channel',
-    sql: `WITH live AS (
-            SELECT (placed_at AT TIME ZONE 'UTC')::date AS day, 'online' AS channel, sum(total) AS revenue, count(*) AS records,
-                   sum(subtotal - discount_total - cost_of_goods) AS gross_profit
-              FROM orders WHERE status <> 'cancelled' GROUP BY 1
-            UNION ALL
-            SELECT (sold_at AT TIME ZONE 'UTC')::date, 'offline', sum(total), count(*), sum(subtotal - discount - cost_of_goods)
-              FROM offline_sales WHERE status <> 'cancelled' GROUP BY 1),
+    sql: `WITH live AS (SELECT * FROM revenue_by_day),
           ledger AS (
             SELECT day, channel, sum(revenue) AS revenue, sum(records) AS records, sum(gross_profit) AS gross_profit
               FROM (SELECT day, channel, revenue, records, gross_profit FROM revenue_days

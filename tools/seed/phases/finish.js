@@ -34,12 +34,7 @@ export async function settleStock(db, ctx, progress) {
 export async function fillRevenueDays(db) {
   await db.q(`DELETE FROM revenue_changes`);
   await db.q(`DELETE FROM revenue_days`);
-  await db.q(`INSERT INTO revenue_days (day, channel, revenue, records, gross_profit)
-              SELECT (placed_at AT TIME ZONE 'UTC')::date, 'online', sum(total), count(*), sum(subtotal - discount_total - cost_of_goods)
-                FROM orders WHERE status <> 'cancelled' GROUP BY 1
-              UNION ALL
-              SELECT (sold_at AT TIME ZONE 'UTC')::date, 'offline', sum(total), count(*), sum(subtotal - discount - cost_of_goods)
-                FROM offline_sales WHERE status <> 'cancelled' GROUP BY 1`);
+  await db.q(`INSERT INTO revenue_days (day, channel, revenue, records, gross_profit) SELECT * FROM revenue_by_day`);
 }
 
 /** Identity columns, the document number sequences and the gapless per-year counters continue after the seeded rows. */

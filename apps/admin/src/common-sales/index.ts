@@ -19,3 +19,4 @@ export { ConfirmActionButton } from './ConfirmActionButton';
 export { PaymentDialog, type PaymentValues } from './PaymentDialog';
 export { VariantPickerInput, variantOptionLabel, variantOptionsOf, lineSnapshotFields, type VariantOption } from './VariantPickerInput';
 export { LineTotal } from './LineTotal';
+export { PartyCard } from './PartyCard';

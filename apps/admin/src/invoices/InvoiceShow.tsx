@@ -1,7 +1,4 @@
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import {
   DateField,
   Labeled,
@@ -16,6 +13,7 @@ import {
 import { orderPaymentStatusLooks } from '../common-sales/labels';
 import { PdfButton } from '../common-sales/PdfButton';
 import { SnapshotLines } from '../common-sales/SnapshotLines';
+import { PartyCard } from '../common-sales/PartyCard';
 import { StatusChip } from '../common-sales/StatusChip';
 import { TotalsTable } from '../common-sales/TotalsTable';
 import type { Invoice } from '../common-sales/types';
@@ -85,14 +83,9 @@ export const InvoiceShow = () => (
           <StatusChip source="paymentStatus" looks={orderPaymentStatusLooks} />
         </Labeled>
       </Stack>
-      <Card variant="outlined" sx={{ maxWidth: 420 }}>
-        <CardContent>
-          <Typography variant="overline" color="text.secondary">
-            Bill to
-          </Typography>
-          <BillTo />
-        </CardContent>
-      </Card>
+      <PartyCard title="Bill to" sx={{ maxWidth: 420 }}>
+        <BillTo />
+      </PartyCard>
       <Labeled label="Lines" fullWidth>
         <InvoiceLines />
       </Labeled>

@@ -1,7 +1,4 @@
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import {
   ArrayField,
   DataTable,
@@ -23,6 +20,7 @@ import {
   paymentStatusLooks,
 } from '../common-sales/labels';
 import { SnapshotLines } from '../common-sales/SnapshotLines';
+import { PartyCard } from '../common-sales/PartyCard';
 import { StatusChip } from '../common-sales/StatusChip';
 import { TotalsTable } from '../common-sales/TotalsTable';
 import type { Order, Payment } from '../common-sales/types';
@@ -105,17 +103,6 @@ const OrderPayments = () => (
   </ArrayField>
 );
 
-const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
-  <Card variant="outlined" sx={{ flex: 1, minWidth: 260 }}>
-    <CardContent>
-      <Typography variant="overline" color="text.secondary">
-        {title}
-      </Typography>
-      {children}
-    </CardContent>
-  </Card>
-);
-
 /** An order: what was bought (snapshots), read-only totals, its payments, and what can be done next. */
 export const OrderShow = () => (
   <Show<Order> title={<OrderTitle />} actions={<OrderShowActions />}>
@@ -153,12 +140,12 @@ export const OrderShow = () => (
         />
       </Stack>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-        <Section title="Customer">
+        <PartyCard title="Customer" sx={{ flex: 1, minWidth: 260 }}>
           <OrderCustomerField link="edit" />
-        </Section>
-        <Section title="Ship to">
+        </PartyCard>
+        <PartyCard title="Ship to" sx={{ flex: 1, minWidth: 260 }}>
           <ShippingAddressField />
-        </Section>
+        </PartyCard>
       </Stack>
       <Labeled label="Items" fullWidth>
         <SnapshotLines />

@@ -1,5 +1,3 @@
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import {
@@ -16,6 +14,7 @@ import {
 import { purchaseInvoiceStatusLooks } from '../common-sales/labels';
 import { PdfButton } from '../common-sales/PdfButton';
 import { SnapshotLines } from '../common-sales/SnapshotLines';
+import { PartyCard } from '../common-sales/PartyCard';
 import { StatusChip } from '../common-sales/StatusChip';
 import { TotalsTable } from '../common-sales/TotalsTable';
 import type { PurchaseInvoice } from '../common-sales/types';
@@ -94,14 +93,9 @@ export const PurchaseInvoiceShow = () => (
           <StatusChip source="status" looks={purchaseInvoiceStatusLooks} />
         </Labeled>
       </Stack>
-      <Card variant="outlined" sx={{ maxWidth: 420 }}>
-        <CardContent>
-          <Typography variant="overline" color="text.secondary">
-            Supplier
-          </Typography>
-          <SupplierSnapshot />
-        </CardContent>
-      </Card>
+      <PartyCard title="Supplier" sx={{ maxWidth: 420 }}>
+        <SupplierSnapshot />
+      </PartyCard>
       <Labeled label="Products" fullWidth>
         <InvoiceLines />
       </Labeled>
