@@ -13,23 +13,25 @@ export async function launchBrowser() {
     throw new Error(`${chromiumPath} is missing: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'chance-admin-e2e-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  }).catch(async (error) => {
-    await rm(userDataDir, { recursive: true, force: true });
-    throw error;
-  });
+  const context = await chromium
+    .launchPersistentContext(userDataDir, {
+      executablePath: chromiumPath,
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    })
+    .catch(async (error) => {
+      await rm(userDataDir, { recursive: true, force: true });
+      throw error;
+    });
   return {
     context,
     async close() {

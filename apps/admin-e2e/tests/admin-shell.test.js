@@ -86,9 +86,7 @@ describe('admin SPA against the API', { timeout: 180_000 }, () => {
     await page.waitForTimeout((accessTokenTtlSeconds + 1.5) * 1000);
     // The next request carries the expired token: the SPA refreshes and retries it.
     const refreshed = page.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
-    const record = page.waitForResponse(
-      (response) => /\/api\/admin\/users\/\d+$/.test(response.url()) && response.status() === 200,
-    );
+    const record = page.waitForResponse((response) => /\/api\/admin\/users\/\d+$/.test(response.url()) && response.status() === 200);
     await page.getByText(admin.email, { exact: true }).click();
     await page.waitForURL(/#\/users\/\d+/);
     assert.equal((await refreshed).status(), 200);
@@ -146,12 +144,7 @@ describe('admin SPA against the API', { timeout: 180_000 }, () => {
   test('a staff user sees neither Users nor Store settings', async () => {
     const login = await apiPost(api.baseUrl, '/api/auth/login', admin);
     assert.equal(login.status, 200, JSON.stringify(login.json));
-    const created = await apiPost(
-      api.baseUrl,
-      '/api/admin/users',
-      { ...staff, role: 'staff' },
-      login.json.accessToken,
-    );
+    const created = await apiPost(api.baseUrl, '/api/admin/users', { ...staff, role: 'staff' }, login.json.accessToken);
     assert.equal(created.status, 201, JSON.stringify(created.json));
 
     await signOut();
@@ -170,12 +163,7 @@ describe('admin SPA against the API', { timeout: 180_000 }, () => {
 
   test('a customer is refused at sign-in with a clear message', async () => {
     const login = await apiPost(api.baseUrl, '/api/auth/login', admin);
-    const created = await apiPost(
-      api.baseUrl,
-      '/api/admin/users',
-      { ...customer, role: 'customer' },
-      login.json.accessToken,
-    );
+    const created = await apiPost(api.baseUrl, '/api/admin/users', { ...customer, role: 'customer' }, login.json.accessToken);
     assert.equal(created.status, 201, JSON.stringify(created.json));
 
     await signOut();

@@ -28,7 +28,17 @@ const storedProduct = () => ({
   lowStock: false,
   variants: [
     { id: 11, sku: 'LIN-M', attributes: { size: 'M' }, price: 1999, costPrice: 850, ownPrice: null, ownCostPrice: null, stock: 5, lowStock: true },
-    { id: 12, sku: 'LIN-L', attributes: { size: 'L', color: 'white' }, price: 2150, costPrice: 850, ownPrice: 2150, ownCostPrice: null, stock: 3, lowStock: true },
+    {
+      id: 12,
+      sku: 'LIN-L',
+      attributes: { size: 'L', color: 'white' },
+      price: 2150,
+      costPrice: 850,
+      ownPrice: 2150,
+      ownCostPrice: null,
+      stock: 3,
+      lowStock: true,
+    },
   ],
   createdAt: '2026-11-25T10:00:00.000Z',
   updatedAt: '2026-11-25T10:00:00.000Z',

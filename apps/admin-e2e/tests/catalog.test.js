@@ -40,8 +40,7 @@ describe('catalog, stock, coupons and carts in the admin SPA', { timeout: 240_00
 
   const notification = () => page.locator('.MuiSnackbarContent-message, .MuiAlert-message').first();
   const adminApi = (path) => new RegExp(`/api/admin/${path}(\\?|$)`);
-  const isRequest = (method, path) => (response) =>
-    response.request().method() === method && adminApi(path).test(new URL(response.url()).pathname);
+  const isRequest = (method, path) => (response) => response.request().method() === method && adminApi(path).test(new URL(response.url()).pathname);
   const rowWith = (text) => page.locator('tr', { has: page.getByText(text, { exact: true }) });
 
   /** 3998 → "$39.98" (what the SPA shows for USD, the default currency). */

@@ -115,10 +115,7 @@ describe('dashboard, sales report and audit log in the admin SPA', { timeout: 24
     );
 
     // A visit in two days.
-    const service = await expect(
-      call('POST', '/api/admin/service-types', { name: 'Lamp repair', price: 3000, durationMinutes: 30 }, token),
-      201,
-    );
+    const service = await expect(call('POST', '/api/admin/service-types', { name: 'Lamp repair', price: 3000, durationMinutes: 30 }, token), 201);
     await expect(
       call(
         'POST',
@@ -187,13 +184,16 @@ describe('dashboard, sales report and audit log in the admin SPA', { timeout: 24
     const chart = page.getByTestId('revenue-chart');
     await chart.locator('.recharts-bar-rectangle').first().waitFor();
     // Two bars today (online and in-store) with a height, nothing on the other days.
-    const heights = await chart.locator('.recharts-bar-rectangle path, path.recharts-rectangle').evaluateAll((paths) =>
-      paths.map((path) => path.getBoundingClientRect().height).filter((height) => height > 0),
-    );
+    const heights = await chart
+      .locator('.recharts-bar-rectangle path, path.recharts-rectangle')
+      .evaluateAll((paths) => paths.map((path) => path.getBoundingClientRect().height).filter((height) => height > 0));
     assert.equal(heights.length, 2, `bars with a height: ${heights}`);
     const ticks = await chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
     assert.ok(ticks.length > 5, 'dates on the axis');
-    assert.ok(ticks.every((tick) => /^[A-Z][a-z]{2} \d{1,2}$|^\d{1,2} [A-Z][a-z]{2}$/.test(tick)), `formatted dates: ${ticks}`);
+    assert.ok(
+      ticks.every((tick) => /^[A-Z][a-z]{2} \d{1,2}$|^\d{1,2} [A-Z][a-z]{2}$/.test(tick)),
+      `formatted dates: ${ticks}`,
+    );
     const legend = await chart.locator('.recharts-legend-wrapper').innerText();
     assert.match(legend, /Online\s*In-store/, 'online first');
     const subheader = await page.getByText(/^Last 30 days · online/).innerText();
@@ -250,13 +250,7 @@ describe('dashboard, sales report and audit log in the admin SPA', { timeout: 24
     const cells = (text) => text.split('\t').map((cell) => cell.trim());
     const dayCells = cells(day);
     assert.doesNotMatch(dayCells[0], /^\d{4}-/, 'the day is formatted');
-    assert.deepEqual(dayCells.slice(1, 6), [
-      dollars(made.order.total),
-      dollars(made.sale.total),
-      dollars(made.order.total + made.sale.total),
-      '1',
-      '1',
-    ]);
+    assert.deepEqual(dayCells.slice(1, 6), [dollars(made.order.total), dollars(made.sale.total), dollars(made.order.total + made.sale.total), '1', '1']);
     assert.equal(cells(total)[0], 'Total');
     assert.deepEqual(cells(total).slice(1), dayCells.slice(1));
     await page.getByTestId('revenue-chart').locator('.recharts-bar-rectangle').first().waitFor();

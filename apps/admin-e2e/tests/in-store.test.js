@@ -236,7 +236,10 @@ describe('in-store sales and customers in the admin SPA', { timeout: 240_000 }, 
     const quantityError = page.locator('.MuiFormHelperText-root.Mui-error');
     await quantityError.first().waitFor();
     assert.match(await quantityError.first().innerText(), /1 in stock/i);
-    await page.locator('.MuiSnackbarContent-message, .MuiAlert-message').filter({ hasText: /Enamel mug (— |\()MUG-RED/ }).waitFor();
+    await page
+      .locator('.MuiSnackbarContent-message, .MuiAlert-message')
+      .filter({ hasText: /Enamel mug (— |\()MUG-RED/ })
+      .waitFor();
     await shot(page, 'in-store-out-of-stock');
   });
 

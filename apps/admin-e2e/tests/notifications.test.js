@@ -41,7 +41,10 @@ describe('notifications and messages in the admin SPA', { timeout: 240_000 }, ()
     staffBrowser = await launchBrowser();
     page = await adminBrowser.context.newPage();
     staffPage = await staffBrowser.context.newPage();
-    for (const [who, p] of [['admin', page], ['staff', staffPage]]) {
+    for (const [who, p] of [
+      ['admin', page],
+      ['staff', staffPage],
+    ]) {
       p.setDefaultTimeout(15_000);
       p.on('pageerror', (error) => pageErrors.push(`${who}: ${error.message}`));
     }
@@ -56,10 +59,7 @@ describe('notifications and messages in the admin SPA', { timeout: 240_000 }, ()
   const bell = (p) => p.getByTestId('notification-bell');
   const unreadCount = async (p) => Number(await bell(p).getAttribute('data-unread-count'));
   const waitForUnread = (p, count) =>
-    p.waitForFunction(
-      (expected) => document.querySelector('[data-testid="notification-bell"]')?.getAttribute('data-unread-count') === String(expected),
-      count,
-    );
+    p.waitForFunction((expected) => document.querySelector('[data-testid="notification-bell"]')?.getAttribute('data-unread-count') === String(expected), count);
   const isMine = (method, path) => (response) =>
     response.request().method() === method && new RegExp(`/api/me/notifications${path}$`).test(new URL(response.url()).pathname);
 

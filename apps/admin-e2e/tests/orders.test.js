@@ -179,7 +179,9 @@ describe('orders, invoices and payments in the admin SPA', { timeout: 240_000 },
     await page.waitForURL(new RegExp(`#/invoices/${paidOrder.invoiceId}/show`));
     await page.getByText(`Invoice ${invoiceNumber}`).first().waitFor();
     // (The invoice may first show as cached from the order page, then as reloaded.)
-    await totals().filter({ hasText: /Still due\s*\$0\.00/ }).waitFor();
+    await totals()
+      .filter({ hasText: /Still due\s*\$0\.00/ })
+      .waitFor();
     await chip('Paid').waitFor();
     assert.match(await totals().innerText(), /Total\s+\$61\.00[\s\S]*Paid\s+\$61\.00[\s\S]*Still due\s+\$0\.00/);
     const invoice = await request(api.baseUrl, 'GET', `/api/admin/invoices/${paidOrder.invoiceId}`, { token });

@@ -8,17 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { startApi } from '../support/api-process.js';
 import { launchBrowser } from '../support/browser.js';
-import {
-  adminToken,
-  createProduct,
-  download,
-  isAdminRequest,
-  request,
-  screenshots,
-  shot,
-  signIn,
-  waitForValue,
-} from '../support/sales-fixtures.js';
+import { adminToken, createProduct, download, isAdminRequest, request, screenshots, shot, signIn, waitForValue } from '../support/sales-fixtures.js';
 
 const admin = { email: 'purchasing.admin@chance.test', password: 'e2e-Admin-passw0rd' };
 const supplierName = 'Northwind Timber';
@@ -150,7 +140,9 @@ describe('suppliers, purchases and purchase invoices in the admin SPA', { timeou
     // The saved lines are named without a lookup.
     await waitForValue(productPicker(1), 'Oak shelf — OAK-90 (width: 90 cm)');
     await page.locator('input[name="lines.1.quantity"]').fill('4');
-    await totals('Purchase totals').filter({ hasText: /Total\s*\$153\.50/ }).waitFor();
+    await totals('Purchase totals')
+      .filter({ hasText: /Total\s*\$153\.50/ })
+      .waitFor();
     const saved = page.waitForResponse(isAdminRequest('PUT', `purchases/${created.purchaseId}`));
     await page.getByRole('button', { name: 'Save' }).click();
     const response = await saved;
@@ -162,7 +154,9 @@ describe('suppliers, purchases and purchase invoices in the admin SPA', { timeou
       ],
     });
     await page.waitForURL(new RegExp(`#/purchases/${created.purchaseId}/show`));
-    await totals('Totals').filter({ hasText: /Total\s*\$153\.50/ }).waitFor();
+    await totals('Totals')
+      .filter({ hasText: /Total\s*\$153\.50/ })
+      .waitFor();
   });
 
   test('receiving the purchase (after a confirmation) puts the goods into stock at the new cost', async () => {
@@ -177,7 +171,10 @@ describe('suppliers, purchases and purchase invoices in the admin SPA', { timeou
     await dialog.waitFor({ state: 'detached' });
 
     await chip('Received').waitFor();
-    await chip('Final').or(page.getByRole('link', { name: /^PINV-/ })).first().waitFor();
+    await chip('Final')
+      .or(page.getByRole('link', { name: /^PINV-/ }))
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: 'Receive' }).waitFor({ state: 'detached' });
     assert.equal(await page.getByRole('link', { name: 'Edit' }).count(), 0, 'a received purchase cannot change');
     assert.equal(await page.getByRole('button', { name: 'Cancel purchase' }).count(), 0);

@@ -121,10 +121,13 @@ describe('sales logic of the admin SPA', () => {
       paymentMethod: 'card',
     });
     assert.deepEqual(body, { customerId: 4, lines: [{ variantId: 7, quantity: 2, unitPrice: 1250 }] });
-    assert.deepEqual(
-      m.saleForm.toSaleBody({ customerId: 4, lines: [{ variantId: 7, quantity: 1, unitPrice: 100 }], discount: 10, paidAmount: 50 }),
-      { customerId: 4, lines: [{ variantId: 7, quantity: 1, unitPrice: 100 }], discount: 10, paidAmount: 50, paymentMethod: 'cash' },
-    );
+    assert.deepEqual(m.saleForm.toSaleBody({ customerId: 4, lines: [{ variantId: 7, quantity: 1, unitPrice: 100 }], discount: 10, paidAmount: 50 }), {
+      customerId: 4,
+      lines: [{ variantId: 7, quantity: 1, unitPrice: 100 }],
+      discount: 10,
+      paidAmount: 50,
+      paymentMethod: 'cash',
+    });
   });
 
   test('an OUT_OF_STOCK answer lands under the quantity of the line with that variant', () => {

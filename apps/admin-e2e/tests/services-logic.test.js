@@ -95,7 +95,14 @@ describe('the audit log in words', () => {
       event.parts.map((part) => [part.resource, part.kind, part.changes]),
       [
         ['products', 'changed', [{ field: 'price', before: 1500, after: 1400 }]],
-        ['variants', 'changed', [{ field: 'sku', before: 'T-M', after: 'T-M2' }, { field: 'price', before: null, after: 1600 }]],
+        [
+          'variants',
+          'changed',
+          [
+            { field: 'sku', before: 'T-M', after: 'T-M2' },
+            { field: 'price', before: null, after: 1600 },
+          ],
+        ],
       ],
     );
   });
@@ -104,7 +111,11 @@ describe('the audit log in words', () => {
     const { groupHistory } = spa.audit;
     const events = groupHistory(
       [
-        entry(1, { action: 'create', operation: 'POST /api/admin/products', changes: { id: [null, 5], name: [null, 'Tee'], description: [null, ''], price: [null, 1500] } }),
+        entry(1, {
+          action: 'create',
+          operation: 'POST /api/admin/products',
+          changes: { id: [null, 5], name: [null, 'Tee'], description: [null, ''], price: [null, 1500] },
+        }),
         entry(2, { at: '2026-11-25T11:00:00.000Z', changes: { name: ['Tee', 'Tee'] } }),
         entry(3, { at: '2026-11-25T12:00:00.000Z', changes: { name: ['Tee', 'T-shirt'] } }),
       ],
@@ -123,7 +134,17 @@ describe('the audit log in words', () => {
   test('a request that changed only a part (a sale taking stock) says what did it; rows it wrote are updates, not creations', () => {
     const { groupHistory, operationResource } = spa.audit;
     const [event] = groupHistory(
-      [entry(7, { action: 'create', operation: 'POST /api/admin/offline-sales', resource: 'variants', resourceId: 1, parentResource: 'products', parentId: 5, changes: { stock: [18, 17] } })],
+      [
+        entry(7, {
+          action: 'create',
+          operation: 'POST /api/admin/offline-sales',
+          resource: 'variants',
+          resourceId: 1,
+          parentResource: 'products',
+          parentId: 5,
+          changes: { stock: [18, 17] },
+        }),
+      ],
       { resource: 'products', id: 5 },
     );
     assert.equal(event.own, false);

@@ -49,8 +49,7 @@ describe('services and bookings in the admin SPA', { timeout: 240_000 }, () => {
 
   const notification = () => page.locator('.MuiSnackbarContent-message, .MuiAlert-message').first();
   const adminApi = (path) => new RegExp(`/api/admin/${path}(\\?|$)`);
-  const isRequest = (method, path) => (response) =>
-    response.request().method() === method && adminApi(path).test(new URL(response.url()).pathname);
+  const isRequest = (method, path) => (response) => response.request().method() === method && adminApi(path).test(new URL(response.url()).pathname);
   const rowWith = (text) => page.locator('tr', { has: page.getByText(text, { exact: true }) });
   const history = () => page.getByRole('region', { name: 'History' });
 
@@ -161,10 +160,7 @@ describe('services and bookings in the admin SPA', { timeout: 240_000 }, () => {
   test('a booking is made for a customer: picked by name, the profile address taken over, the time sent as an ISO instant', async () => {
     await page.goto(`${api.baseUrl}/#/bookings/create`);
     await pickAutocomplete('Customer', 'Carla', `${customer.fullName} (${customer.email})`);
-    await page.waitForFunction(
-      (address) => document.querySelector('textarea[name="address"]')?.value === address,
-      customerAddress,
-    );
+    await page.waitForFunction((address) => document.querySelector('textarea[name="address"]')?.value === address, customerAddress);
     await pickAutocomplete('Service', 'Elec', /Electrician · \$85\.50 · 1 h 30 min/);
     await page.locator('textarea[name="notes"]').fill('Side door, ring twice');
     await page.locator('input[name="scheduledAt"]').fill(visitLocal);

@@ -233,8 +233,7 @@ describe('auth provider', () => {
   });
 
   test('wrong credentials show the API message', async () => {
-    handler = async () =>
-      jsonResponse(401, { statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'Invalid e-mail or password' });
+    handler = async () => jsonResponse(401, { statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'Invalid e-mail or password' });
     await assert.rejects(spa.auth.authProvider.login({ email: 'a@example.com', password: 'x' }), {
       message: 'Invalid e-mail or password',
     });
@@ -309,8 +308,7 @@ describe('data provider', () => {
   });
 
   test('settings: GET and a partial PUT', async () => {
-    handler = async () =>
-      jsonResponse(200, { storeName: 'Chance', currency: 'USD', taxRateBps: 725, lowStockThreshold: 5 });
+    handler = async () => jsonResponse(200, { storeName: 'Chance', currency: 'USD', taxRateBps: 725, lowStockThreshold: 5 });
     await spa.data.dataProvider.getSettings();
     await spa.data.dataProvider.updateSettings({ taxRateBps: 725 });
     assert.deepEqual(

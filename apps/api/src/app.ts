@@ -57,7 +57,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
   });
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl, queryLogger), adapter, {
-    logger: logger ?? new ConsoleLogger({ json: !process.stdout.isTTY, colors: process.stdout.isTTY, logLevels: NEST_LEVELS[config.logLevel] ?? NEST_LEVELS.info }),
+    logger:
+      logger ?? new ConsoleLogger({ json: !process.stdout.isTTY, colors: process.stdout.isTTY, logLevels: NEST_LEVELS[config.logLevel] ?? NEST_LEVELS.info }),
     abortOnError: false,
     bodyParser: false, // Fastify's own JSON parser only: no form bodies
   });

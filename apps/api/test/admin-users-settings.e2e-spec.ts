@@ -9,7 +9,12 @@ beforeAll(async () => {
   for (let i = 1; i <= 12; i++) {
     const reply = await api.request('POST', '/api/admin/users', {
       token,
-      body: { email: `user${String(i).padStart(2, '0')}@shop.test`, password: 'password-123', fullName: `Person ${i % 2 ? 'Odd' : 'Even'} ${i}`, role: i <= 3 ? 'staff' : 'customer' },
+      body: {
+        email: `user${String(i).padStart(2, '0')}@shop.test`,
+        password: 'password-123',
+        fullName: `Person ${i % 2 ? 'Odd' : 'Even'} ${i}`,
+        role: i <= 3 ? 'staff' : 'customer',
+      },
     });
     expect(reply.status).toBe(201);
   }
@@ -23,13 +28,24 @@ describe('admin users', () => {
       body: { email: 'New@Shop.test', password: 'password-123', fullName: 'New Person', phone: '+44 20 7946 0000', role: 'staff' },
     });
     expect(reply.status).toBe(201);
-    expect(reply.body).toMatchObject({ id: expect.any(Number), email: 'new@shop.test', role: 'staff', isActive: true, fullName: 'New Person', phone: '+44 20 7946 0000', address: null });
+    expect(reply.body).toMatchObject({
+      id: expect.any(Number),
+      email: 'new@shop.test',
+      role: 'staff',
+      isActive: true,
+      fullName: 'New Person',
+      phone: '+44 20 7946 0000',
+      address: null,
+    });
     expect(Object.keys(reply.body)).not.toContain('passwordHash');
     expect(reply.text).not.toContain('argon2');
   });
 
   it('updates role, profile fields and password partially', async () => {
-    const created = await api.request('POST', '/api/admin/users', { token, body: { email: 'edit@shop.test', password: 'password-123', fullName: 'Edit Me', role: 'customer' } });
+    const created = await api.request('POST', '/api/admin/users', {
+      token,
+      body: { email: 'edit@shop.test', password: 'password-123', fullName: 'Edit Me', role: 'customer' },
+    });
     const id = created.body.id;
     const reply = await api.request('PUT', `/api/admin/users/${id}`, { token, body: { role: 'staff', address: '2 Side St', password: 'another-password' } });
     expect(reply.status).toBe(200);
@@ -38,8 +54,14 @@ describe('admin users', () => {
   });
 
   it('refuses bad input with field messages and changes nothing', async () => {
-    const created = await api.request('POST', '/api/admin/users', { token, body: { email: 'stay@shop.test', password: 'password-123', fullName: 'Stay', role: 'customer' } });
-    const reply = await api.request('PUT', `/api/admin/users/${created.body.id}`, { token, body: { role: 'superuser', fullName: 'Changed', passwordHash: 'x' } });
+    const created = await api.request('POST', '/api/admin/users', {
+      token,
+      body: { email: 'stay@shop.test', password: 'password-123', fullName: 'Stay', role: 'customer' },
+    });
+    const reply = await api.request('PUT', `/api/admin/users/${created.body.id}`, {
+      token,
+      body: { role: 'superuser', fullName: 'Changed', passwordHash: 'x' },
+    });
     expect(reply.status).toBe(400);
     expect(reply.body.errors).toEqual({ role: 'must be one of admin, staff, customer', passwordHash: 'is not allowed' });
     const after = await api.request('GET', `/api/admin/users/${created.body.id}`, { token });
@@ -86,7 +108,15 @@ describe('the list protocol on users', () => {
   });
 
   it('refuses ranges over 1000 rows and malformed queries with 400', async () => {
-    for (const query of ['range=[0,1000]', 'range=[5,2]', 'range=oops', 'sort=["passwordHash","ASC"]', 'filter={"nope":1}', 'filter={"role":"king"}', 'filter=[']) {
+    for (const query of [
+      'range=[0,1000]',
+      'range=[5,2]',
+      'range=oops',
+      'sort=["passwordHash","ASC"]',
+      'filter={"nope":1}',
+      'filter={"role":"king"}',
+      'filter=[',
+    ]) {
       const reply = await api.request('GET', `/api/admin/users?${query.replace(/[[\]{}":,]/g, encodeURIComponent)}`, { token });
       expect([query, reply.status, reply.body.code]).toEqual([query, 400, 'VALIDATION_FAILED']);
     }
@@ -138,7 +168,9 @@ describe('settings', () => {
 describe('register rate limit', () => {
   it('refuses the (limit+1)-th registration per IP within a minute (RATE_LIMIT_REGISTER_PER_MINUTE=3 here)', async () => {
     for (let i = 0; i < 3; i++) {
-      expect((await api.request('POST', '/api/auth/register', { body: { email: `burst${i}@shop.test`, password: 'password-123', fullName: 'Burst' } })).status).toBe(201);
+      expect(
+        (await api.request('POST', '/api/auth/register', { body: { email: `burst${i}@shop.test`, password: 'password-123', fullName: 'Burst' } })).status,
+      ).toBe(201);
     }
     const limited = await api.request('POST', '/api/auth/register', { body: { email: 'burst9@shop.test', password: 'password-123', fullName: 'Burst' } });
     expect([limited.status, limited.body.code]).toEqual([429, 'RATE_LIMITED']);

@@ -37,9 +37,13 @@ describe('API5 broken function level authorization', () => {
   });
 
   it('staff are kept out of users, settings and the audit log', async () => {
-    await api.request('POST', '/api/admin/users', { token: admin, body: { email: 'staffer@shop.test', password: 'password-123', fullName: 'Staffer', role: 'staff' } });
+    await api.request('POST', '/api/admin/users', {
+      token: admin,
+      body: { email: 'staffer@shop.test', password: 'password-123', fullName: 'Staffer', role: 'staff' },
+    });
     const staff = await api.login('staffer@shop.test', 'password-123');
-    for (const path of ['/api/admin/users', '/api/admin/settings', '/api/admin/audit-logs']) expect((await api.request('GET', path, { token: staff })).status).toBe(403);
+    for (const path of ['/api/admin/users', '/api/admin/settings', '/api/admin/audit-logs'])
+      expect((await api.request('GET', path, { token: staff })).status).toBe(403);
     expect((await api.request('GET', '/api/admin/orders', { token: staff })).status).toBe(200);
   });
 });
@@ -48,9 +52,20 @@ describe('API1 broken object level authorization', () => {
   it('another customer’s cart, order, invoice, booking and notification do not exist for Mallory', async () => {
     const cart = await api.request('GET', '/api/store/carts/mine', { token: alice.token });
     await api.request('POST', `/api/store/carts/${cart.body.id}/items`, { token: alice.token, body: { variantId, quantity: 1 } });
-    const order = (await api.request('POST', '/api/store/checkout', { token: alice.token, headers: { 'idempotency-key': 'a1' }, body: { cartId: cart.body.id, shippingAddress: ADDRESS, paymentMethod: 'card' } })).body;
+    const order = (
+      await api.request('POST', '/api/store/checkout', {
+        token: alice.token,
+        headers: { 'idempotency-key': 'a1' },
+        body: { cartId: cart.body.id, shippingAddress: ADDRESS, paymentMethod: 'card' },
+      })
+    ).body;
     const type = (await api.request('POST', '/api/admin/service-types', { token: admin, body: { name: 'Plumber', price: 100, durationMinutes: 30 } })).body;
-    const booking = (await api.request('POST', '/api/store/bookings', { token: alice.token, body: { serviceTypeId: type.id, scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), address: 'x' } })).body;
+    const booking = (
+      await api.request('POST', '/api/store/bookings', {
+        token: alice.token,
+        body: { serviceTypeId: type.id, scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), address: 'x' },
+      })
+    ).body;
     await api.request('POST', '/api/admin/messages', { token: admin, body: { userId: alice.id, title: 'Private', body: 'for Alice' } });
     const notificationId = await (async () => {
       for (let i = 0; i < 50; i++) {
@@ -92,18 +107,42 @@ describe('API3 broken object property level authorization', () => {
     const coupon = (await api.request('POST', '/api/admin/coupons', { token: admin, body: { code: 'PROP', discountType: 'fixed', discountValue: 1 } })).body;
     const attempts: [string, string, Record<string, unknown>, string, Record<string, string>?, string?][] = [
       ['POST', `/api/store/carts/${cart.id}/items`, { variantId, quantity: 1, unitPrice: 1 }, 'unitPrice', cart.headers],
-      ['POST', '/api/store/checkout', { cartId: cart.id, email: 'g@x.co', shippingAddress: ADDRESS, paymentMethod: 'card', total: 1 }, 'total', { ...cart.headers, 'idempotency-key': 'p1' }],
-      ['POST', '/api/store/checkout', { cartId: cart.id, email: 'g@x.co', shippingAddress: ADDRESS, paymentMethod: 'card', paymentStatus: 'paid' }, 'paymentStatus', { ...cart.headers, 'idempotency-key': 'p2' }],
+      [
+        'POST',
+        '/api/store/checkout',
+        { cartId: cart.id, email: 'g@x.co', shippingAddress: ADDRESS, paymentMethod: 'card', total: 1 },
+        'total',
+        { ...cart.headers, 'idempotency-key': 'p1' },
+      ],
+      [
+        'POST',
+        '/api/store/checkout',
+        { cartId: cart.id, email: 'g@x.co', shippingAddress: ADDRESS, paymentMethod: 'card', paymentStatus: 'paid' },
+        'paymentStatus',
+        { ...cart.headers, 'idempotency-key': 'p2' },
+      ],
       ['POST', '/api/auth/register', { email: 'evil@shop.test', password: 'password-123', fullName: 'Evil', role: 'admin' }, 'role'],
       ['PUT', '/api/me/profile', { role: 'admin' }, 'role', undefined, alice.token],
       ['PUT', '/api/me/profile', { isActive: true, emailVerifiedAt: '2026-01-01' }, 'isActive', undefined, alice.token],
       ['PUT', `/api/admin/products/${product.id}`, { stock: 9999 }, 'stock'],
       ['POST', '/api/admin/offline-sales', { customerId, lines: [{ variantId, quantity: 1 }], total: 1 }, 'total'],
       ['PUT', `/api/admin/coupons/${coupon.id}`, { timesUsed: 0 }, 'timesUsed'],
-      ['POST', '/api/store/bookings', { serviceTypeId: 1, scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), address: 'x', price: 0 }, 'price', undefined, alice.token],
+      [
+        'POST',
+        '/api/store/bookings',
+        { serviceTypeId: 1, scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), address: 'x', price: 0 },
+        'price',
+        undefined,
+        alice.token,
+      ],
       ['POST', `/api/admin/orders/1/payments`, { amount: 1, method: 'cash', status: 'refunded' }, 'status'],
     ];
-    const snapshot = async () => (await api.db.pool.query(`SELECT (SELECT count(*) FROM orders) o, (SELECT count(*) FROM users) u, (SELECT sum(stock) FROM variants) s, (SELECT count(*) FROM offline_sales) os, (SELECT count(*) FROM cart_items) ci, (SELECT count(*) FROM bookings) b`)).rows[0];
+    const snapshot = async () =>
+      (
+        await api.db.pool.query(
+          `SELECT (SELECT count(*) FROM orders) o, (SELECT count(*) FROM users) u, (SELECT sum(stock) FROM variants) s, (SELECT count(*) FROM offline_sales) os, (SELECT count(*) FROM cart_items) ci, (SELECT count(*) FROM bookings) b`,
+        )
+      ).rows[0];
     const before = await snapshot();
     for (const [method, path, body, field, headers, token] of attempts) {
       const reply = await api.request(method, path, { body, headers, token: token ?? admin });
@@ -137,14 +176,18 @@ describe('API4 unrestricted resource consumption', () => {
   });
 
   it('rate-limits login failures (RATE_LIMIT_LOGIN_FAILURES=3 here) with Retry-After', async () => {
-    for (let i = 0; i < 3; i++) expect((await api.request('POST', '/api/auth/login', { body: { email: 'mallory@shop.test', password: 'guess' + i } })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await api.request('POST', '/api/auth/login', { body: { email: 'mallory@shop.test', password: 'guess' + i } })).status).toBe(401);
     const blocked = await api.request('POST', '/api/auth/login', { body: { email: 'mallory@shop.test', password: mallory.password } });
     expect([blocked.status, blocked.body.code]).toEqual([429, 'RATE_LIMITED']);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('refuses bodies over the limit', async () => {
-    const reply = await api.request('POST', '/api/auth/login', { rawBody: JSON.stringify({ email: 'a'.repeat(2 * 1024 * 1024) }), headers: { 'content-type': 'application/json' } });
+    const reply = await api.request('POST', '/api/auth/login', {
+      rawBody: JSON.stringify({ email: 'a'.repeat(2 * 1024 * 1024) }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(reply.status).toBe(413);
   });
 });

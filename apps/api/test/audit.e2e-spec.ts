@@ -40,17 +40,27 @@ describe('audit log', () => {
   });
 
   it('names actions, hides secrets and ignores customers’ own changes', async () => {
-    const cart = await guestCartWith(api, [{ variantId: (await productWithStock(api, token, { name: 'Thing', price: 100, stock: 3 })).variantIds[0], quantity: 1 }]);
+    const cart = await guestCartWith(api, [
+      { variantId: (await productWithStock(api, token, { name: 'Thing', price: 100, stock: 3 })).variantIds[0], quantity: 1 },
+    ]);
     const order = (await guestCheckout(api, cart)).body;
     expect(await history(`orders:${order.id}`)).toEqual([]); // a guest's checkout is no back-office write
     await api.request('POST', `/api/admin/orders/${order.id}/mark-paid`, { token, body: {} });
     const entries = await history(`orders:${order.id}`);
-    expect(entries.map((e) => [e.action, e.resource]).sort()).toEqual([['mark-paid', 'orders'], ['mark-paid', 'payments']]);
+    expect(entries.map((e) => [e.action, e.resource]).sort()).toEqual([
+      ['mark-paid', 'orders'],
+      ['mark-paid', 'payments'],
+    ]);
     expect(entries.find((e) => e.resource === 'orders').changes).toMatchObject({ status: ['pending', 'delivered'], paymentStatus: ['unpaid', 'paid'] });
 
-    const user = await api.request('POST', '/api/admin/users', { token, body: { email: 'hist@shop.test', password: 'password-123', fullName: 'Hist', role: 'staff' } });
+    const user = await api.request('POST', '/api/admin/users', {
+      token,
+      body: { email: 'hist@shop.test', password: 'password-123', fullName: 'Hist', role: 'staff' },
+    });
     await api.request('PUT', `/api/admin/users/${user.body.id}`, { token, body: { password: 'another-password', fullName: 'Hist Ory' } });
-    const userHistory = await api.request('GET', `/api/admin/audit-logs?filter=${enc({ resource: 'users', resourceId: user.body.id })}&range=[0,99]`, { token });
+    const userHistory = await api.request('GET', `/api/admin/audit-logs?filter=${enc({ resource: 'users', resourceId: user.body.id })}&range=[0,99]`, {
+      token,
+    });
     const text = JSON.stringify(userHistory.body);
     expect(text).not.toContain('argon2');
     expect(text).toContain('[hidden]');

@@ -41,7 +41,10 @@ beforeAll(async () => {
     },
   });
   tee = { s: product.body.variants[0].id, xl: product.body.variants[1].id, productId: product.body.id };
-  const mugProduct = await api.request('POST', '/api/admin/products', { token, body: { name: 'Mug', categoryId: category.body.id, price: 500, shippingCost: 50, stock: 100 } });
+  const mugProduct = await api.request('POST', '/api/admin/products', {
+    token,
+    body: { name: 'Mug', categoryId: category.body.id, price: 500, shippingCost: 50, stock: 100 },
+  });
   mug = mugProduct.body.variants[0].id;
 });
 afterAll(() => api.close());
@@ -56,7 +59,17 @@ describe('guest carts', () => {
     expect(cart.status).toBe(201);
     // 2 × 19.99 + 5.00 = 44.98; shipping 2 × 3.00 + 0.50; tax 15 % of 44.98 = 6.747 → 6.75
     expect(cart.body).toMatchObject({ subtotal: 4498, discountTotal: 0, shippingTotal: 650, taxRateBps: 1500, taxTotal: 675, total: 5823, couponCode: null });
-    expect(cart.body.items[0]).toMatchObject({ variantId: tee.s, productId: tee.productId, productName: 'Tee', sku: 'TEE-S', attributes: { size: 'S' }, unitPrice: 1999, quantity: 2, lineTotal: 3998, shippingCost: 300 });
+    expect(cart.body.items[0]).toMatchObject({
+      variantId: tee.s,
+      productId: tee.productId,
+      productName: 'Tee',
+      sku: 'TEE-S',
+      attributes: { size: 'S' },
+      unitPrice: 1999,
+      quantity: 2,
+      lineTotal: 3998,
+      shippingCost: 300,
+    });
     expect(cart.body.token).toBeUndefined();
     const { rows } = await api.db.pool.query('SELECT token_hash FROM carts WHERE id = $1', [reply.body.id]);
     expect(rows[0].token_hash).not.toBe(reply.body.token);
@@ -79,14 +92,20 @@ describe('guest carts', () => {
 
   it('refuses more than the stock, counting what the line already holds', async () => {
     const cart = await guestCart();
-    expect((await api.request('POST', `/api/store/carts/${cart.id}/items`, { headers: cart.headers, body: { variantId: tee.xl, quantity: 2 } })).status).toBe(201);
+    expect((await api.request('POST', `/api/store/carts/${cart.id}/items`, { headers: cart.headers, body: { variantId: tee.xl, quantity: 2 } })).status).toBe(
+      201,
+    );
     const over = await api.request('POST', `/api/store/carts/${cart.id}/items`, { headers: cart.headers, body: { variantId: tee.xl, quantity: 2 } });
     expect([over.status, over.body.code]).toEqual([409, 'OUT_OF_STOCK']);
     const view = await api.request('GET', `/api/store/carts/${cart.id}`, { headers: cart.headers });
     expect(view.body.items.map((i: any) => i.quantity)).toEqual([2]);
     const item = view.body.items[0].id;
-    expect((await api.request('PUT', `/api/store/carts/${cart.id}/items/${item}`, { headers: cart.headers, body: { quantity: 4 } })).body.code).toBe('OUT_OF_STOCK');
-    expect((await api.request('PUT', `/api/store/carts/${cart.id}/items/${item}`, { headers: cart.headers, body: { quantity: 3 } })).body.items[0].quantity).toBe(3);
+    expect((await api.request('PUT', `/api/store/carts/${cart.id}/items/${item}`, { headers: cart.headers, body: { quantity: 4 } })).body.code).toBe(
+      'OUT_OF_STOCK',
+    );
+    expect(
+      (await api.request('PUT', `/api/store/carts/${cart.id}/items/${item}`, { headers: cart.headers, body: { quantity: 3 } })).body.items[0].quantity,
+    ).toBe(3);
     expect((await api.request('PUT', `/api/store/carts/${cart.id}/items/${item}`, { headers: cart.headers, body: { quantity: 0 } })).status).toBe(400);
     const removed = await api.request('DELETE', `/api/store/carts/${cart.id}/items/${item}`, { headers: cart.headers });
     expect(removed.body.items).toEqual([]);
@@ -94,10 +113,17 @@ describe('guest carts', () => {
 
   it('refuses unknown variants, server-computed fields and bad quantities', async () => {
     const cart = await guestCart();
-    expect((await api.request('POST', `/api/store/carts/${cart.id}/items`, { headers: cart.headers, body: { variantId: 99999, quantity: 1 } })).body.errors).toEqual({ variantId: 'is not for sale' });
-    const priced = await api.request('POST', `/api/store/carts/${cart.id}/items`, { headers: cart.headers, body: { variantId: mug, quantity: 1, unitPrice: 1 } });
+    expect(
+      (await api.request('POST', `/api/store/carts/${cart.id}/items`, { headers: cart.headers, body: { variantId: 99999, quantity: 1 } })).body.errors,
+    ).toEqual({ variantId: 'is not for sale' });
+    const priced = await api.request('POST', `/api/store/carts/${cart.id}/items`, {
+      headers: cart.headers,
+      body: { variantId: mug, quantity: 1, unitPrice: 1 },
+    });
     expect([priced.status, priced.body.errors]).toEqual([400, { unitPrice: 'is not allowed' }]);
-    expect((await api.request('POST', `/api/store/carts/${cart.id}/items`, { headers: cart.headers, body: { variantId: mug, quantity: -1 } })).status).toBe(400);
+    expect((await api.request('POST', `/api/store/carts/${cart.id}/items`, { headers: cart.headers, body: { variantId: mug, quantity: -1 } })).status).toBe(
+      400,
+    );
   });
 });
 
@@ -114,7 +140,15 @@ describe('coupons on carts', () => {
     const reply = await apply('tenoff');
     expect(reply.status).toBe(200);
     // 10 % of 39.98 = 3.998 → 4.00; tax 15 % of 35.98 = 5.397 → 5.40; shipping 6.00
-    expect(reply.body).toMatchObject({ couponCode: 'TENOFF', subtotal: 3998, discountTotal: 400, shippingTotal: 600, taxTotal: 540, total: 3998 - 400 + 600 + 540, couponError: null });
+    expect(reply.body).toMatchObject({
+      couponCode: 'TENOFF',
+      subtotal: 3998,
+      discountTotal: 400,
+      shippingTotal: 600,
+      taxTotal: 540,
+      total: 3998 - 400 + 600 + 540,
+      couponError: null,
+    });
     const removed = await api.request('DELETE', `/api/store/carts/${cart.id}/coupon`, { headers: cart.headers });
     expect(removed.body).toMatchObject({ couponCode: null, discountTotal: 0 });
   });
@@ -230,10 +264,12 @@ describe('customer carts and merging', () => {
       `SELECT ci.variant_id, ci.quantity FROM cart_items ci JOIN carts c ON c.id = ci.cart_id WHERE c.customer_id = $1 AND c.status = 'active' ORDER BY ci.variant_id`,
       [customer.id],
     );
-    expect(rows).toEqual([
-      { variant_id: tee.s, quantity: 1 },
-      { variant_id: mug, quantity: 2 },
-    ].sort((a, b) => a.variant_id - b.variant_id));
+    expect(rows).toEqual(
+      [
+        { variant_id: tee.s, quantity: 1 },
+        { variant_id: mug, quantity: 2 },
+      ].sort((a, b) => a.variant_id - b.variant_id),
+    );
     const carts = await api.db.pool.query(`SELECT count(*)::int AS n FROM carts WHERE customer_id = $1`, [customer.id]);
     expect(carts.rows[0].n).toBe(1);
   });
@@ -241,7 +277,9 @@ describe('customer carts and merging', () => {
   it('refuses a merge without the guest token or for someone else’s merged cart', async () => {
     const customer = await api.registerCustomer();
     expect((await api.request('POST', '/api/store/carts/merge', { token: customer.token })).status).toBe(400);
-    expect((await api.request('POST', '/api/store/carts/merge', { token: customer.token, headers: { 'x-cart-token': 'unknown-token-value' } })).status).toBe(404);
+    expect((await api.request('POST', '/api/store/carts/merge', { token: customer.token, headers: { 'x-cart-token': 'unknown-token-value' } })).status).toBe(
+      404,
+    );
     const guest = await guestCart();
     expect((await api.request('POST', '/api/store/carts/merge', { headers: guest.headers })).status).toBe(401);
     const first = await api.registerCustomer();
@@ -261,7 +299,15 @@ describe('admin', () => {
     const many = await count([0, 4]);
     expect(many.rows).toHaveLength(5);
     expect(many.queries).toBe(one.queries);
-    expect(many.rows[0]).toEqual(expect.objectContaining({ id: expect.any(Number), items: expect.any(Array), total: expect.any(Number), updatedAt: expect.any(String), status: expect.any(String) }));
+    expect(many.rows[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(Number),
+        items: expect.any(Array),
+        total: expect.any(Number),
+        updatedAt: expect.any(String),
+        status: expect.any(String),
+      }),
+    );
     const owned = many.rows.find((c: any) => c.customerId !== null);
     if (owned) expect(owned).toMatchObject({ customerEmail: expect.stringContaining('@'), customerName: 'Casey Customer' });
     const guests = await api.request('GET', `/api/admin/carts?filter=${enc({ guest: true, status: 'active' })}`, { token });
@@ -276,7 +322,10 @@ describe('admin', () => {
     });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.errors).sort()).toEqual(['code', 'timesUsed']);
-    const semantic = await api.request('POST', '/api/admin/coupons', { token, body: { code: 'SEMANTIC', discountType: 'percentage', discountValue: 20000, validFrom: '2026-12-10', validTo: '2026-12-01' } });
+    const semantic = await api.request('POST', '/api/admin/coupons', {
+      token,
+      body: { code: 'SEMANTIC', discountType: 'percentage', discountValue: 20000, validFrom: '2026-12-10', validTo: '2026-12-01' },
+    });
     expect(semantic.body.errors).toEqual({ discountValue: expect.any(String), validTo: 'must not be before validFrom' });
     const dup = await api.request('POST', '/api/admin/coupons', { token, body: { code: 'tenoff', discountType: 'fixed', discountValue: 100 } });
     expect(dup.body.errors).toEqual({ code: 'is already used by another coupon' });

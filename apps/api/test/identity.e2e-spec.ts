@@ -15,11 +15,18 @@ describe('register, login, me', () => {
       body: { email: 'Ada@Example.com', password: 'correct horse', fullName: 'Ada Lovelace', phone: '+1 555 0100' },
     });
     expect(reply.status).toBe(201);
-    expect(reply.body.user).toMatchObject({ email: 'ada@example.com', role: 'customer', isActive: true, profile: { fullName: 'Ada Lovelace', phone: '+1 555 0100', address: null } });
+    expect(reply.body.user).toMatchObject({
+      email: 'ada@example.com',
+      role: 'customer',
+      isActive: true,
+      profile: { fullName: 'Ada Lovelace', phone: '+1 555 0100', address: null },
+    });
     expect(reply.body.accessToken).toEqual(expect.any(String));
     expect(reply.body.refreshToken).toEqual(expect.any(String));
     expect(reply.text).not.toMatch(/argon2|password/i);
-    const { rows } = await api.db.pool.query(`SELECT p.full_name, u.password_hash FROM users u JOIN profiles p ON p.user_id = u.id WHERE u.email = 'ada@example.com'`);
+    const { rows } = await api.db.pool.query(
+      `SELECT p.full_name, u.password_hash FROM users u JOIN profiles p ON p.user_id = u.id WHERE u.email = 'ada@example.com'`,
+    );
     expect(rows[0].full_name).toBe('Ada Lovelace');
     expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
   });
@@ -69,7 +76,14 @@ describe('register, login, me', () => {
 describe('access', () => {
   it('refuses anonymous callers with 401 and customers with 403 on admin routes', async () => {
     const customer = await api.registerCustomer();
-    for (const [method, path] of [['GET', '/api/admin/users'], ['GET', '/api/admin/users/1'], ['POST', '/api/admin/users'], ['PUT', '/api/admin/users/1'], ['GET', '/api/admin/settings'], ['PUT', '/api/admin/settings']]) {
+    for (const [method, path] of [
+      ['GET', '/api/admin/users'],
+      ['GET', '/api/admin/users/1'],
+      ['POST', '/api/admin/users'],
+      ['PUT', '/api/admin/users/1'],
+      ['GET', '/api/admin/settings'],
+      ['PUT', '/api/admin/settings'],
+    ]) {
       const anonymous = await api.request(method, path, { body: method === 'GET' ? undefined : {} });
       expect([path, anonymous.status, anonymous.body.code]).toEqual([path, 401, 'UNAUTHENTICATED']);
       const asCustomer = await api.request(method, path, { token: customer.token, body: method === 'GET' ? undefined : {} });

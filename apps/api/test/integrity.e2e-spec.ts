@@ -12,16 +12,27 @@ beforeAll(async () => {
   const { variantIds } = await productWithStock(api, token, { name: 'Checked', price: 1333, costPrice: 500, shippingCost: 99, stock: 40 });
   await api.request('POST', '/api/admin/coupons', { token, body: { code: 'CHECK5', discountType: 'percentage', discountValue: 500, usageLimit: 10 } });
   const orders = [];
-  for (let i = 0; i < 4; i++) orders.push((await guestCheckout(api, await guestCartWith(api, [{ variantId: variantIds[0], quantity: i + 1 }], i % 2 ? 'CHECK5' : undefined))).body);
+  for (let i = 0; i < 4; i++)
+    orders.push((await guestCheckout(api, await guestCartWith(api, [{ variantId: variantIds[0], quantity: i + 1 }], i % 2 ? 'CHECK5' : undefined))).body);
   await api.request('POST', `/api/admin/orders/${orders[0].id}/payments`, { token, body: { amount: 100, method: 'cash' } });
   await api.request('POST', `/api/admin/orders/${orders[1].id}/mark-paid`, { token, body: {} });
   await api.request('POST', `/api/admin/orders/${orders[2].id}/payments`, { token, body: { amount: 500, method: 'card' } });
   await api.request('POST', `/api/admin/orders/${orders[2].id}/cancel`, { token });
   const customer = (await api.request('POST', '/api/admin/offline-customers', { token, body: { name: 'Checker', phone: '123456' } })).body;
-  const sale = (await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId: customer.id, lines: [{ variantId: variantIds[0], quantity: 2 }], discount: 33, paidAmount: 1000 } })).body;
+  const sale = (
+    await api.request('POST', '/api/admin/offline-sales', {
+      token,
+      body: { customerId: customer.id, lines: [{ variantId: variantIds[0], quantity: 2 }], discount: 33, paidAmount: 1000 },
+    })
+  ).body;
   await api.request('POST', `/api/admin/offline-sales/${sale.id}/payments`, { token, body: { amount: 200, method: 'cash' } });
   const supplier = (await api.request('POST', '/api/admin/suppliers', { token, body: { name: 'Checks Ltd' } })).body;
-  const purchase = (await api.request('POST', '/api/admin/purchases', { token, body: { supplierId: supplier.id, lines: [{ variantId: variantIds[0], quantity: 5, unitCost: 480 }] } })).body;
+  const purchase = (
+    await api.request('POST', '/api/admin/purchases', {
+      token,
+      body: { supplierId: supplier.id, lines: [{ variantId: variantIds[0], quantity: 5, unitCost: 480 }] },
+    })
+  ).body;
   await api.request('POST', `/api/admin/purchases/${purchase.id}/receive`, { token });
 });
 afterAll(() => api.close());
@@ -49,7 +60,11 @@ describe('invariant checker', () => {
   });
 
   it('flags a day whose revenue ledger differs from its orders', async () => {
-    const [{ id }] = (await api.db.pool.query(`INSERT INTO revenue_changes (day, channel, revenue, records, gross_profit) VALUES ('2026-01-02', 'online', 100, 0, 0) RETURNING id`)).rows;
+    const [{ id }] = (
+      await api.db.pool.query(
+        `INSERT INTO revenue_changes (day, channel, revenue, records, gross_profit) VALUES ('2026-01-02', 'online', 100, 0, 0) RETURNING id`,
+      )
+    ).rows;
     const report = (await api.request('GET', '/api/admin/reports/integrity', { token })).body;
     const broken = Object.fromEntries(report.checks.filter((c: any) => c.violations > 0).map((c: any) => [c.name, c.examples.map((e: any) => e.record)]));
     expect(broken).toEqual({ 'revenue-days': ['online 2026-01-02'] });

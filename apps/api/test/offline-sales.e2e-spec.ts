@@ -10,7 +10,17 @@ let bulb: number;
 const stockOf = async (variantId: number) => (await api.db.pool.query('SELECT stock FROM variants WHERE id = $1', [variantId])).rows[0].stock as number;
 
 async function sale(body: Record<string, unknown> = {}) {
-  const reply = await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId, lines: [{ variantId: lamp, quantity: 2 }, { variantId: bulb, quantity: 3, unitPrice: 250 }], ...body } });
+  const reply = await api.request('POST', '/api/admin/offline-sales', {
+    token,
+    body: {
+      customerId,
+      lines: [
+        { variantId: lamp, quantity: 2 },
+        { variantId: bulb, quantity: 3, unitPrice: 250 },
+      ],
+      ...body,
+    },
+  });
   if (reply.status !== 201) throw new Error(`${reply.status} ${reply.text}`);
   return reply.body;
 }
@@ -32,10 +42,28 @@ describe('in-store sales', () => {
     const before = await stockOf(lamp);
     const s = await sale({ discount: 198 });
     // 2 × 45.99 + 3 × 2.50 (overridden) = 99.48; − 1.98 = 97.50; tax 10 % = 9.75
-    expect(s).toMatchObject({ number: expect.stringMatching(/^SALE-\d{6}$/), status: 'completed', subtotal: 9948, discount: 198, taxRateBps: 1000, taxTotal: 975, total: 10725, paidAmount: 0, balance: 10725, paymentStatus: 'unpaid' });
-    expect(s.lines.map((l: any) => [l.productName, l.unitPrice, l.quantity, l.lineTotal, l.costPrice])).toEqual([['Desk Lamp', 4599, 2, 9198, 2000], ['LED Bulb', 250, 3, 750, 90]]);
+    expect(s).toMatchObject({
+      number: expect.stringMatching(/^SALE-\d{6}$/),
+      status: 'completed',
+      subtotal: 9948,
+      discount: 198,
+      taxRateBps: 1000,
+      taxTotal: 975,
+      total: 10725,
+      paidAmount: 0,
+      balance: 10725,
+      paymentStatus: 'unpaid',
+    });
+    expect(s.lines.map((l: any) => [l.productName, l.unitPrice, l.quantity, l.lineTotal, l.costPrice])).toEqual([
+      ['Desk Lamp', 4599, 2, 9198, 2000],
+      ['LED Bulb', 250, 3, 750, 90],
+    ]);
     expect(await stockOf(lamp)).toBe(before - 2);
-    const movement = await api.request('GET', `/api/admin/stock-movements?filter=${encodeURIComponent(JSON.stringify({ variantId: lamp, reason: 'offline_sale' }))}`, { token });
+    const movement = await api.request(
+      'GET',
+      `/api/admin/stock-movements?filter=${encodeURIComponent(JSON.stringify({ variantId: lamp, reason: 'offline_sale' }))}`,
+      { token },
+    );
     expect(movement.body[0]).toMatchObject({ delta: -2, reference: s.number });
   });
 
@@ -45,20 +73,33 @@ describe('in-store sales', () => {
     expect(s.payments).toEqual([expect.objectContaining({ amount: 5000, method: 'card' })]);
     const over = await api.request('POST', `/api/admin/offline-sales/${s.id}/payments`, { token, body: { amount: s.total, method: 'cash' } });
     expect([over.status, over.body.code]).toEqual([409, 'OVERPAYMENT']);
-    const paid = await api.request('POST', `/api/admin/offline-sales/${s.id}/payments`, { token, body: { amount: s.total - 5000, method: 'cash', note: 'rest in cash' } });
+    const paid = await api.request('POST', `/api/admin/offline-sales/${s.id}/payments`, {
+      token,
+      body: { amount: s.total - 5000, method: 'cash', note: 'rest in cash' },
+    });
     expect(paid.body).toMatchObject({ paymentStatus: 'paid', balance: 0, paidAmount: s.total });
-    expect((await api.request('POST', `/api/admin/offline-sales/${s.id}/payments`, { token, body: { amount: 1, method: 'cash' } })).body.code).toBe('OVERPAYMENT');
-    const atCreation = await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId, lines: [{ variantId: bulb, quantity: 1 }], paidAmount: 1_000_000 } });
+    expect((await api.request('POST', `/api/admin/offline-sales/${s.id}/payments`, { token, body: { amount: 1, method: 'cash' } })).body.code).toBe(
+      'OVERPAYMENT',
+    );
+    const atCreation = await api.request('POST', '/api/admin/offline-sales', {
+      token,
+      body: { customerId, lines: [{ variantId: bulb, quantity: 1 }], paidAmount: 1_000_000 },
+    });
     expect([atCreation.status, atCreation.body.code]).toEqual([409, 'OVERPAYMENT']);
   });
 
   it('never lets concurrent payments exceed the total', async () => {
     const s = await sale();
     const share = Math.ceil(s.total / 3);
-    const replies = await Promise.all(Array.from({ length: 8 }, () => api.request('POST', `/api/admin/offline-sales/${s.id}/payments`, { token, body: { amount: share, method: 'cash' } })));
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, () => api.request('POST', `/api/admin/offline-sales/${s.id}/payments`, { token, body: { amount: share, method: 'cash' } })),
+    );
     const accepted = replies.filter((r) => r.status === 201).length;
     expect(accepted).toBe(2); // a third share would exceed the total
-    const { rows } = await api.db.pool.query('SELECT paid_amount, total, (SELECT sum(amount)::int FROM offline_sale_payments WHERE sale_id = s.id) AS payments FROM offline_sales s WHERE id = $1', [s.id]);
+    const { rows } = await api.db.pool.query(
+      'SELECT paid_amount, total, (SELECT sum(amount)::int FROM offline_sale_payments WHERE sale_id = s.id) AS payments FROM offline_sales s WHERE id = $1',
+      [s.id],
+    );
     expect(rows[0].paid_amount).toBe(2 * share);
     expect(rows[0].payments).toBe(2 * share);
     expect(rows[0].paid_amount).toBeLessThanOrEqual(rows[0].total);
@@ -66,9 +107,16 @@ describe('in-store sales', () => {
 
   it('sums the outstanding balance of a customer over their sales, ignoring cancelled ones', async () => {
     const other = (await api.request('POST', '/api/admin/offline-customers', { token, body: { name: 'Owen Owes', phone: '555-0123' } })).body;
-    const a = (await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId: other.id, lines: [{ variantId: bulb, quantity: 10 }], paidAmount: 1000 } })).body;
-    const b = (await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId: other.id, lines: [{ variantId: bulb, quantity: 5 }] } })).body;
-    const c = (await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId: other.id, lines: [{ variantId: bulb, quantity: 1 }] } })).body;
+    const a = (
+      await api.request('POST', '/api/admin/offline-sales', {
+        token,
+        body: { customerId: other.id, lines: [{ variantId: bulb, quantity: 10 }], paidAmount: 1000 },
+      })
+    ).body;
+    const b = (await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId: other.id, lines: [{ variantId: bulb, quantity: 5 }] } }))
+      .body;
+    const c = (await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId: other.id, lines: [{ variantId: bulb, quantity: 1 }] } }))
+      .body;
     await api.request('POST', `/api/admin/offline-sales/${c.id}/cancel`, { token });
     const view = await api.request('GET', `/api/admin/offline-customers/${other.id}`, { token });
     expect(view.body.outstandingBalance).toBe(a.total - 1000 + b.total);
@@ -82,22 +130,41 @@ describe('in-store sales', () => {
     const cancelled = await api.request('POST', `/api/admin/offline-sales/${s.id}/cancel`, { token });
     expect(cancelled.body).toMatchObject({ status: 'cancelled', balance: 0, cancelledAt: expect.any(String) });
     expect(await stockOf(lamp)).toBe(before);
-    expect((await api.request('POST', `/api/admin/offline-sales/${s.id}/payments`, { token, body: { amount: 1, method: 'cash' } })).body.code).toBe('INVALID_TRANSITION');
+    expect((await api.request('POST', `/api/admin/offline-sales/${s.id}/payments`, { token, body: { amount: 1, method: 'cash' } })).body.code).toBe(
+      'INVALID_TRANSITION',
+    );
     expect((await api.request('POST', `/api/admin/offline-sales/${s.id}/cancel`, { token })).status).toBe(409);
   });
 
   it('saves nothing when a line is short of stock or input is bad', async () => {
     const count = async () => (await api.db.pool.query('SELECT count(*)::int AS n FROM offline_sales')).rows[0].n;
     const before = { sales: await count(), bulb: await stockOf(bulb) };
-    const short = await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId, lines: [{ variantId: bulb, quantity: 1 }, { variantId: lamp, quantity: 9999 }] } });
+    const short = await api.request('POST', '/api/admin/offline-sales', {
+      token,
+      body: {
+        customerId,
+        lines: [
+          { variantId: bulb, quantity: 1 },
+          { variantId: lamp, quantity: 9999 },
+        ],
+      },
+    });
     expect([short.status, short.body.code]).toEqual([409, 'OUT_OF_STOCK']);
     expect(short.body.errors).toEqual({ 'lines.1.quantity': expect.stringMatching(/^only \d+ in stock$/) });
     expect(short.body.message).toContain('Desk Lamp');
-    const badDiscount = await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId, lines: [{ variantId: bulb, quantity: 1 }], discount: 100000 } });
+    const badDiscount = await api.request('POST', '/api/admin/offline-sales', {
+      token,
+      body: { customerId, lines: [{ variantId: bulb, quantity: 1 }], discount: 100000 },
+    });
     expect(badDiscount.body.errors).toEqual({ discount: 'must not exceed the subtotal' });
-    const computed = await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId, lines: [{ variantId: bulb, quantity: 1 }], total: 1, paymentStatus: 'paid' } });
+    const computed = await api.request('POST', '/api/admin/offline-sales', {
+      token,
+      body: { customerId, lines: [{ variantId: bulb, quantity: 1 }], total: 1, paymentStatus: 'paid' },
+    });
     expect(computed.body.errors).toEqual({ total: 'is not allowed', paymentStatus: 'is not allowed' });
-    expect((await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId: 99999, lines: [{ variantId: bulb, quantity: 1 }] } })).body.errors).toEqual({ customerId: 'does not exist' });
+    expect(
+      (await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId: 99999, lines: [{ variantId: bulb, quantity: 1 }] } })).body.errors,
+    ).toEqual({ customerId: 'does not exist' });
     expect({ sales: await count(), bulb: await stockOf(bulb) }).toEqual(before);
   });
 
@@ -110,7 +177,11 @@ describe('in-store sales', () => {
     expect(again.body).toEqual(first.body);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(await stockOf(bulb)).toBe(stock - 1);
-    const other = await api.request('POST', '/api/admin/offline-sales', { token, body: { ...body, paidAmount: 1 }, headers: { 'idempotency-key': 'counter-1' } });
+    const other = await api.request('POST', '/api/admin/offline-sales', {
+      token,
+      body: { ...body, paidAmount: 1 },
+      headers: { 'idempotency-key': 'counter-1' },
+    });
     expect([other.status, other.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
   });
 
@@ -122,7 +193,11 @@ describe('in-store sales', () => {
     expect(byName.body.every((s: any) => s.customerId === customerId)).toBe(true);
     const pdf = await fetch(`${api.url}/api/admin/offline-sales/${paid.body[0].id}/receipt.pdf`, { headers: { authorization: `Bearer ${token}` } });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 });
 

@@ -27,9 +27,7 @@ describe('health and docs', () => {
       expect(paths[path]).toBeDefined();
     }
     expect(paths['/api/auth/login'].post.responses['401'].description).toContain('INVALID_CREDENTIALS');
-    expect(paths['/api/admin/users'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
-      expect.arrayContaining(['sort', 'range', 'filter']),
-    );
+    expect(paths['/api/admin/users'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['sort', 'range', 'filter']));
     expect(reply.body.components.schemas.RegisterDto.required).toEqual(expect.arrayContaining(['email', 'password', 'fullName']));
   });
 
@@ -59,11 +57,7 @@ describe('error contract', () => {
       415,
       'UNSUPPORTED_MEDIA_TYPE',
     );
-    expectError(
-      await api.request('POST', '/api/auth/login', { rawBody: 'hello', headers: { 'content-type': 'text/plain' } }),
-      415,
-      'UNSUPPORTED_MEDIA_TYPE',
-    );
+    expectError(await api.request('POST', '/api/auth/login', { rawBody: 'hello', headers: { 'content-type': 'text/plain' } }), 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('answers a body over 1 MiB with 413', async () => {

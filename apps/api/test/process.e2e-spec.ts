@@ -6,8 +6,7 @@ import { createTestDatabase } from '@chance/core/testing';
 import { ROOT, runCli, spawnApi } from './support/api-process.js';
 
 // These run the built API as `npm start` does: its own process, its own embedded PostgreSQL.
-const post = (url: string, body: unknown) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('the API as a process', () => {
   let dataDir: string;

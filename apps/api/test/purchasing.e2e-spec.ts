@@ -11,17 +11,37 @@ const stockOf = async (variantId: number) => (await api.db.pool.query('SELECT st
 beforeAll(async () => {
   api = await startTestApi({ OUTBOX_RELAY: 'off' });
   token = await api.login(ADMIN.email, ADMIN.password);
-  const supplier = await api.request('POST', '/api/admin/suppliers', { token, body: { name: 'Northwind Textiles', contactName: 'Nina', email: 'orders@northwind.test', phone: '+1 555 0101' } });
+  const supplier = await api.request('POST', '/api/admin/suppliers', {
+    token,
+    body: { name: 'Northwind Textiles', contactName: 'Nina', email: 'orders@northwind.test', phone: '+1 555 0101' },
+  });
   expect(supplier.status).toBe(201);
   supplierId = supplier.body.id;
-  tee = await productWithStock(api, token, { name: 'Basic Tee', price: 1500, costPrice: 500, variants: [{ sku: 'BT-S', attributes: { size: 'S' }, stock: 2 }, { sku: 'BT-M', attributes: { size: 'M' } }] });
+  tee = await productWithStock(api, token, {
+    name: 'Basic Tee',
+    price: 1500,
+    costPrice: 500,
+    variants: [
+      { sku: 'BT-S', attributes: { size: 'S' }, stock: 2 },
+      { sku: 'BT-M', attributes: { size: 'M' } },
+    ],
+  });
 });
 afterAll(() => api.close());
 
 async function purchase(body: Record<string, unknown> = {}) {
   const reply = await api.request('POST', '/api/admin/purchases', {
     token,
-    body: { supplierId, lines: [{ variantId: tee.variantIds[0], quantity: 10, unitCost: 420 }, { variantId: tee.variantIds[1], quantity: 5, unitCost: 450 }], shippingCost: 1200, taxTotal: 650, ...body },
+    body: {
+      supplierId,
+      lines: [
+        { variantId: tee.variantIds[0], quantity: 10, unitCost: 420 },
+        { variantId: tee.variantIds[1], quantity: 5, unitCost: 450 },
+      ],
+      shippingCost: 1200,
+      taxTotal: 650,
+      ...body,
+    },
   });
   if (reply.status !== 201) throw new Error(`${reply.status} ${reply.text}`);
   return reply.body;
@@ -30,22 +50,53 @@ async function purchase(body: Record<string, unknown> = {}) {
 describe('purchases', () => {
   it('computes totals and snapshots the lines, with an open purchase invoice', async () => {
     const p = await purchase();
-    expect(p).toMatchObject({ number: expect.stringMatching(/^PO-\d{6}$/), status: 'draft', subtotal: 4200 + 2250, shippingCost: 1200, taxTotal: 650, total: 6450 + 1200 + 650 });
-    expect(p.lines[0]).toMatchObject({ variantId: tee.variantIds[0], productName: 'Basic Tee', sku: 'BT-S', attributes: { size: 'S' }, quantity: 10, unitCost: 420, lineTotal: 4200 });
+    expect(p).toMatchObject({
+      number: expect.stringMatching(/^PO-\d{6}$/),
+      status: 'draft',
+      subtotal: 4200 + 2250,
+      shippingCost: 1200,
+      taxTotal: 650,
+      total: 6450 + 1200 + 650,
+    });
+    expect(p.lines[0]).toMatchObject({
+      variantId: tee.variantIds[0],
+      productName: 'Basic Tee',
+      sku: 'BT-S',
+      attributes: { size: 'S' },
+      quantity: 10,
+      unitCost: 420,
+      lineTotal: 4200,
+    });
     const invoice = await api.request('GET', `/api/admin/purchase-invoices/${p.purchaseInvoiceId}`, { token });
-    expect(invoice.body).toMatchObject({ number: expect.stringMatching(/^PINV-\d{4}-\d{6}$/), purchaseId: p.id, status: 'open', total: p.total, supplier: { name: 'Northwind Textiles', email: 'orders@northwind.test' } });
+    expect(invoice.body).toMatchObject({
+      number: expect.stringMatching(/^PINV-\d{4}-\d{6}$/),
+      purchaseId: p.id,
+      status: 'open',
+      total: p.total,
+      supplier: { name: 'Northwind Textiles', email: 'orders@northwind.test' },
+    });
   });
 
   it('keeps the invoice in step until receipt, then frozen; receiving adds stock, movements and cost prices', async () => {
     const p = await purchase();
-    const edited = await api.request('PUT', `/api/admin/purchases/${p.id}`, { token, body: { lines: [{ variantId: tee.variantIds[0], quantity: 12, unitCost: 400 }], status: 'ordered' } });
+    const edited = await api.request('PUT', `/api/admin/purchases/${p.id}`, {
+      token,
+      body: { lines: [{ variantId: tee.variantIds[0], quantity: 12, unitCost: 400 }], status: 'ordered' },
+    });
     expect(edited.body).toMatchObject({ status: 'ordered', subtotal: 4800, total: 4800 + 1200 + 650, orderedAt: expect.any(String) });
-    expect((await api.request('GET', `/api/admin/purchase-invoices/${p.purchaseInvoiceId}`, { token })).body).toMatchObject({ subtotal: 4800, lines: [expect.objectContaining({ quantity: 12 })] });
+    expect((await api.request('GET', `/api/admin/purchase-invoices/${p.purchaseInvoiceId}`, { token })).body).toMatchObject({
+      subtotal: 4800,
+      lines: [expect.objectContaining({ quantity: 12 })],
+    });
     const before = await stockOf(tee.variantIds[0]);
     const received = await api.request('POST', `/api/admin/purchases/${p.id}/receive`, { token });
     expect(received.body).toMatchObject({ status: 'received', receivedAt: expect.any(String) });
     expect(await stockOf(tee.variantIds[0])).toEqual({ stock: before.stock + 12, cost_price: 400 });
-    const movements = await api.request('GET', `/api/admin/stock-movements?filter=${encodeURIComponent(JSON.stringify({ variantId: tee.variantIds[0], reason: 'purchase_received' }))}`, { token });
+    const movements = await api.request(
+      'GET',
+      `/api/admin/stock-movements?filter=${encodeURIComponent(JSON.stringify({ variantId: tee.variantIds[0], reason: 'purchase_received' }))}`,
+      { token },
+    );
     expect(movements.body[0]).toMatchObject({ delta: 12, reference: p.number });
     const product = await api.request('GET', `/api/admin/products/${tee.productId}`, { token });
     expect(product.body.variants[0]).toMatchObject({ costPrice: 400, ownCostPrice: 400 });
@@ -86,11 +137,23 @@ describe('purchases', () => {
   });
 
   it('refuses bad lines, unknown suppliers and server-computed fields', async () => {
-    const bad = await api.request('POST', '/api/admin/purchases', { token, body: { supplierId: 99999, lines: [{ variantId: 99999, quantity: 0, unitCost: -1 }], total: 5 } });
+    const bad = await api.request('POST', '/api/admin/purchases', {
+      token,
+      body: { supplierId: 99999, lines: [{ variantId: 99999, quantity: 0, unitCost: -1 }], total: 5 },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.errors).sort()).toEqual(['lines.0.quantity', 'lines.0.unitCost', 'total']);
-    expect((await api.request('POST', '/api/admin/purchases', { token, body: { supplierId: 99999, lines: [{ variantId: tee.variantIds[0], quantity: 1, unitCost: 1 }] } })).body.errors).toEqual({ supplierId: 'does not exist' });
-    expect((await api.request('POST', '/api/admin/purchases', { token, body: { supplierId, lines: [{ variantId: 99999, quantity: 1, unitCost: 1 }] } })).body.errors).toEqual({ 'lines.0.variantId': 'does not exist' });
+    expect(
+      (
+        await api.request('POST', '/api/admin/purchases', {
+          token,
+          body: { supplierId: 99999, lines: [{ variantId: tee.variantIds[0], quantity: 1, unitCost: 1 }] },
+        })
+      ).body.errors,
+    ).toEqual({ supplierId: 'does not exist' });
+    expect(
+      (await api.request('POST', '/api/admin/purchases', { token, body: { supplierId, lines: [{ variantId: 99999, quantity: 1, unitCost: 1 }] } })).body.errors,
+    ).toEqual({ 'lines.0.variantId': 'does not exist' });
     expect((await api.db.pool.query('SELECT count(*)::int AS n FROM purchases WHERE supplier_id = 99999')).rows[0].n).toBe(0);
   });
 
@@ -101,13 +164,19 @@ describe('purchases', () => {
     const first = (await api.request('GET', '/api/admin/purchase-invoices?range=[0,0]', { token })).body[0];
     const pdf = await fetch(`${api.url}/api/admin/purchase-invoices/${first.id}/pdf`, { headers: { authorization: `Bearer ${token}` } });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 
   it('lists and searches suppliers and purchases; a supplier with purchases cannot be deleted', async () => {
     const found = await api.request('GET', `/api/admin/suppliers?filter=${encodeURIComponent('{"q":"northwind"}')}`, { token });
     expect(found.body.map((s: any) => s.name)).toEqual(['Northwind Textiles']);
-    const bySupplier = await api.request('GET', `/api/admin/purchases?filter=${encodeURIComponent(JSON.stringify({ supplierId, status: 'received' }))}`, { token });
+    const bySupplier = await api.request('GET', `/api/admin/purchases?filter=${encodeURIComponent(JSON.stringify({ supplierId, status: 'received' }))}`, {
+      token,
+    });
     expect(bySupplier.body.length).toBeGreaterThan(0);
     expect(bySupplier.body.every((p: any) => p.status === 'received')).toBe(true);
     expect((await api.request('DELETE', `/api/admin/suppliers/${supplierId}`, { token })).body.code).toBe('CONFLICT');

@@ -18,7 +18,12 @@ async function orderOn(day: string, quantity: number, coupon?: string, cancel = 
 }
 
 async function saleOn(day: string, lines: { quantity: number; unitPrice?: number }[], discount = 0, cancel = false) {
-  const sale = (await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId, soldAt: `${day}T15:30:00Z`, discount, lines: lines.map((l) => ({ variantId: a, ...l })) } })).body;
+  const sale = (
+    await api.request('POST', '/api/admin/offline-sales', {
+      token,
+      body: { customerId, soldAt: `${day}T15:30:00Z`, discount, lines: lines.map((l) => ({ variantId: a, ...l })) },
+    })
+  ).body;
   if (cancel) await api.request('POST', `/api/admin/offline-sales/${sale.id}/cancel`, { token });
   return sale;
 }
@@ -79,10 +84,18 @@ describe('dashboard', () => {
     const today = new Date().toISOString().slice(0, 10);
     const before = (await api.request('GET', '/api/admin/reports/dashboard', { token })).body;
     const order = (await guestCheckout(api, await guestCartWith(api, [{ variantId: a, quantity: 1 }]))).body; // 1100, pending, unpaid
-    const sale = (await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId, lines: [{ variantId: a, quantity: 1 }], paidAmount: 600 } })).body; // 1100, owes 500
+    const sale = (
+      await api.request('POST', '/api/admin/offline-sales', { token, body: { customerId, lines: [{ variantId: a, quantity: 1 }], paidAmount: 600 } })
+    ).body; // 1100, owes 500
     const typeId = (await api.request('POST', '/api/admin/service-types', { token, body: { name: 'Plumber', price: 5000, durationMinutes: 60 } })).body.id;
-    await api.request('POST', '/api/admin/bookings', { token, body: { customerId: 1, serviceTypeId: typeId, scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), address: 'x' } });
-    await api.request('POST', '/api/admin/bookings', { token, body: { customerId: 1, serviceTypeId: typeId, scheduledAt: new Date(Date.now() + 10 * 86_400_000).toISOString(), address: 'x' } });
+    await api.request('POST', '/api/admin/bookings', {
+      token,
+      body: { customerId: 1, serviceTypeId: typeId, scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), address: 'x' },
+    });
+    await api.request('POST', '/api/admin/bookings', {
+      token,
+      body: { customerId: 1, serviceTypeId: typeId, scheduledAt: new Date(Date.now() + 10 * 86_400_000).toISOString(), address: 'x' },
+    });
     const after = (await api.request('GET', '/api/admin/reports/dashboard', { token })).body;
     expect(after.revenueToday - before.revenueToday).toBe(order.total + sale.total);
     expect(after.revenueLast30Days - before.revenueLast30Days).toBe(order.total + sale.total);
@@ -93,14 +106,16 @@ describe('dashboard', () => {
     expect(after.revenueByDay[29]).toEqual({ date: today, online: expect.any(Number), offline: expect.any(Number) });
     expect(after.revenueByDay[29].offline).toBeGreaterThanOrEqual(sale.total);
     expect(after.revenueByDay.find((d: any) => d.date === '2026-11-10')).toEqual({ date: '2026-11-10', online: 3300, offline: 1925 });
-    await api.request('POST', '/api/admin/stock-adjustments', { token, body: { variantId: a, delta: -(await api.db.pool.query('SELECT stock FROM variants WHERE id = $1', [a])).rows[0].stock, note: 'count' } });
+    await api.request('POST', '/api/admin/stock-adjustments', {
+      token,
+      body: { variantId: a, delta: -(await api.db.pool.query('SELECT stock FROM variants WHERE id = $1', [a])).rows[0].stock, note: 'count' },
+    });
     expect((await api.request('GET', '/api/admin/reports/dashboard', { token })).body.lowStockVariants).toBe(after.lowStockVariants + 1);
   });
 });
 
 describe('the revenue ledger behind the reports', () => {
-  const october = async () =>
-    (await api.request('GET', '/api/admin/reports/sales?from=2026-10-01&to=2026-10-31&groupBy=month', { token })).body.rows[0];
+  const october = async () => (await api.request('GET', '/api/admin/reports/sales?from=2026-10-01&to=2026-10-31&groupBy=month', { token })).body.rows[0];
 
   it('folds pending changes into days without changing a figure, and counts a later cancellation on the order’s day', async () => {
     const before = await october();
@@ -112,7 +127,12 @@ describe('the revenue ledger behind the reports', () => {
     // the 22.00 order of 5 October (profit 12.00), cancelled today, leaves October
     const [{ id }] = (await api.db.pool.query(`SELECT id FROM orders WHERE total = 2200 AND status <> 'cancelled'`)).rows;
     expect((await api.request('POST', `/api/admin/orders/${id}/cancel`, { token })).status).toBe(200);
-    expect(await october()).toEqual({ ...before, onlineRevenue: before.onlineRevenue - 2200, orders: before.orders - 1, grossProfit: before.grossProfit - 1200 });
+    expect(await october()).toEqual({
+      ...before,
+      onlineRevenue: before.onlineRevenue - 2200,
+      orders: before.orders - 1,
+      grossProfit: before.grossProfit - 1200,
+    });
     await expectIntegrity(api);
   });
 });

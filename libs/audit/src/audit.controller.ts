@@ -11,7 +11,10 @@ export class AdminAuditLogsController {
   constructor(private readonly audit: AuditLogService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every back-office change, newest first', description: 'filter {"record":"products:5"} gives a record’s history (its parts included); also resource, resourceId, actorId, action, at_gte/lte.' })
+  @ApiOperation({
+    summary: 'Every back-office change, newest first',
+    description: 'filter {"record":"products:5"} gives a record’s history (its parts included); also resource, resourceId, actorId, action, at_gte/lte.',
+  })
   @ApiList(AUDIT_LIST)
   @ApiResponse({ status: 200, type: [AuditLogView] })
   @ApiErrors()

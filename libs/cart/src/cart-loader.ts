@@ -29,11 +29,16 @@ export async function liveLines(manager: EntityManager, cartIds: number[]): Prom
 export async function priceCarts(manager: EntityManager, settings: SettingsService, carts: CartEntity[], now = new Date()): Promise<Map<number, PricedCart>> {
   const couponIds = [...new Set(carts.map((c) => c.couponId).filter((id): id is number => id !== null))];
   // sequential: `manager` may be a transaction, whose one connection takes one query at a time
-  const lines = await liveLines(manager, carts.map((c) => c.id));
+  const lines = await liveLines(
+    manager,
+    carts.map((c) => c.id),
+  );
   const coupons = await manager.createQueryBuilder(CouponEntity, 'c').where('c.id = ANY(:ids)', { ids: couponIds }).getMany();
   const { taxRateBps } = await settings.current(manager);
   const couponById = new Map(coupons.map((c) => [c.id, c]));
-  return new Map(carts.map((cart) => [cart.id, priceCart(lines.get(cart.id) ?? [], cart.couponId ? (couponById.get(cart.couponId) ?? null) : null, taxRateBps, now)]));
+  return new Map(
+    carts.map((cart) => [cart.id, priceCart(lines.get(cart.id) ?? [], cart.couponId ? (couponById.get(cart.couponId) ?? null) : null, taxRateBps, now)]),
+  );
 }
 
 export function toCartView(cart: CartEntity, priced: PricedCart, token?: string): CartView {

@@ -155,10 +155,7 @@ export class CartsService {
 
   /** The variant exists, its product is for sale, and the stock covers the quantity (409 OUT_OF_STOCK otherwise). */
   private async assertSellable(manager: EntityManager, variantId: number, quantity: number): Promise<void> {
-    const [variant] = await manager.query(
-      'SELECT v.stock, p.is_active FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = $1',
-      [variantId],
-    );
+    const [variant] = await manager.query('SELECT v.stock, p.is_active FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = $1', [variantId]);
     if (!variant || !variant.is_active) throw validationFailed({ variantId: 'is not for sale' });
     if (quantity > variant.stock) {
       throw new DomainError('OUT_OF_STOCK', `Only ${variant.stock} in stock`, { quantity: `only ${variant.stock} in stock` });
@@ -167,7 +164,12 @@ export class CartsService {
 }
 
 /** The cart, when the credentials reach it; otherwise 404, as if it did not exist. */
-export async function reachCart(manager: EntityManager, id: number, credentials: CartCredentials, lock = false): Promise<{ id: number; customerId: number | null }> {
+export async function reachCart(
+  manager: EntityManager,
+  id: number,
+  credentials: CartCredentials,
+  lock = false,
+): Promise<{ id: number; customerId: number | null }> {
   const [row] = await manager.query(`SELECT id, customer_id, token_hash FROM carts WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
   if (!row || !reachable({ ownerId: row.customer_id, tokenHash: row.token_hash }, { userId: credentials.userId, token: credentials.cartToken })) {
     throw notFound('Cart');

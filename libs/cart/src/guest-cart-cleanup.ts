@@ -18,10 +18,9 @@ export class GuestCartCleanup implements ScheduledJob, OnApplicationBootstrap {
   }
 
   async run(manager: EntityManager): Promise<number> {
-    const [, removed] = await manager.query(
-      `DELETE FROM carts WHERE customer_id IS NULL AND updated_at < now() - make_interval(days => $1)`,
-      [this.config.guestCartTtlDays],
-    );
+    const [, removed] = await manager.query(`DELETE FROM carts WHERE customer_id IS NULL AND updated_at < now() - make_interval(days => $1)`, [
+      this.config.guestCartTtlDays,
+    ]);
     return removed;
   }
 }

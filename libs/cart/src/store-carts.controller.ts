@@ -16,7 +16,10 @@ export class StoreCartsController {
 
   @Post()
   @Public()
-  @ApiOperation({ summary: 'Start a cart', description: 'Anonymous: a guest cart with its token (send it as X-Cart-Token afterwards). Signed in: your active cart.' })
+  @ApiOperation({
+    summary: 'Start a cart',
+    description: 'Anonymous: a guest cart with its token (send it as X-Cart-Token afterwards). Signed in: your active cart.',
+  })
   @ApiResponse({ status: 201, type: CartView })
   @ApiErrors()
   create(@CurrentUser() caller?: Caller): Promise<CartView> {
@@ -35,7 +38,10 @@ export class StoreCartsController {
   @SignedIn()
   @HttpCode(200)
   @ApiHeader({ ...CART_TOKEN, required: true })
-  @ApiOperation({ summary: 'Move a guest cart into yours', description: 'Quantities add up, capped by stock; the guest cart is closed. Repeating it returns your cart unchanged.' })
+  @ApiOperation({
+    summary: 'Move a guest cart into yours',
+    description: 'Quantities add up, capped by stock; the guest cart is closed. Repeating it returns your cart unchanged.',
+  })
   @ApiResponse({ status: 200, type: CartView })
   @ApiErrors('NOT_FOUND')
   merge(@CurrentUser() caller: Caller, @Headers('x-cart-token') token?: string): Promise<CartView> {
@@ -57,7 +63,12 @@ export class StoreCartsController {
   @ApiOperation({ summary: 'Add a variant (adds to its line when present)' })
   @ApiResponse({ status: 201, type: CartView })
   @ApiErrors('NOT_FOUND', 'OUT_OF_STOCK', 'INVALID_TRANSITION')
-  addItem(@Param('id', IdPipe) id: number, @Body() body: AddCartItemDto, @CurrentUser() caller?: Caller, @Headers('x-cart-token') token?: string): Promise<CartView> {
+  addItem(
+    @Param('id', IdPipe) id: number,
+    @Body() body: AddCartItemDto,
+    @CurrentUser() caller?: Caller,
+    @Headers('x-cart-token') token?: string,
+  ): Promise<CartView> {
     return this.carts.addItem(id, credentials(caller, token), body);
   }
 
@@ -81,7 +92,12 @@ export class StoreCartsController {
   @ApiHeader(CART_TOKEN)
   @ApiResponse({ status: 200, type: CartView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
-  removeItem(@Param('id', IdPipe) id: number, @Param('itemId', IdPipe) itemId: number, @CurrentUser() caller?: Caller, @Headers('x-cart-token') token?: string): Promise<CartView> {
+  removeItem(
+    @Param('id', IdPipe) id: number,
+    @Param('itemId', IdPipe) itemId: number,
+    @CurrentUser() caller?: Caller,
+    @Headers('x-cart-token') token?: string,
+  ): Promise<CartView> {
     return this.carts.removeItem(id, itemId, credentials(caller, token));
   }
 
@@ -89,10 +105,28 @@ export class StoreCartsController {
   @Public()
   @HttpCode(200)
   @ApiHeader(CART_TOKEN)
-  @ApiOperation({ summary: 'Apply a coupon', description: 'Refusals: COUPON_NOT_FOUND, COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE (400), COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT (409).' })
+  @ApiOperation({
+    summary: 'Apply a coupon',
+    description:
+      'Refusals: COUPON_NOT_FOUND, COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE (400), COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT (409).',
+  })
   @ApiResponse({ status: 200, type: CartView })
-  @ApiErrors('NOT_FOUND', 'COUPON_NOT_FOUND', 'COUPON_INACTIVE', 'COUPON_NOT_STARTED', 'COUPON_EXPIRED', 'COUPON_MIN_PURCHASE', 'COUPON_USAGE_LIMIT', 'COUPON_CUSTOMER_LIMIT')
-  applyCoupon(@Param('id', IdPipe) id: number, @Body() body: ApplyCouponDto, @CurrentUser() caller?: Caller, @Headers('x-cart-token') token?: string): Promise<CartView> {
+  @ApiErrors(
+    'NOT_FOUND',
+    'COUPON_NOT_FOUND',
+    'COUPON_INACTIVE',
+    'COUPON_NOT_STARTED',
+    'COUPON_EXPIRED',
+    'COUPON_MIN_PURCHASE',
+    'COUPON_USAGE_LIMIT',
+    'COUPON_CUSTOMER_LIMIT',
+  )
+  applyCoupon(
+    @Param('id', IdPipe) id: number,
+    @Body() body: ApplyCouponDto,
+    @CurrentUser() caller?: Caller,
+    @Headers('x-cart-token') token?: string,
+  ): Promise<CartView> {
     return this.carts.applyCoupon(id, credentials(caller, token), body.code);
   }
 

@@ -89,7 +89,10 @@ export class AdminProductsController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create a product', description: 'Without variants, one default variant holds the given stock. Opening stock is recorded as `initial` movements.' })
+  @ApiOperation({
+    summary: 'Create a product',
+    description: 'Without variants, one default variant holds the given stock. Opening stock is recorded as `initial` movements.',
+  })
   @ApiResponse({ status: 201, type: AdminProductView })
   @ApiErrors()
   create(@Body() body: CreateProductDto, @CurrentUser() caller: Caller): Promise<AdminProductView> {
@@ -119,7 +122,10 @@ export class AdminStockController {
   constructor(private readonly stock: StockService) {}
 
   @Post('stock-adjustments')
-  @ApiOperation({ summary: 'Correct a variant’s stock by a delta', description: 'Recorded as an `adjustment` movement; taking more than is in stock is 409 OUT_OF_STOCK.' })
+  @ApiOperation({
+    summary: 'Correct a variant’s stock by a delta',
+    description: 'Recorded as an `adjustment` movement; taking more than is in stock is 409 OUT_OF_STOCK.',
+  })
   @ApiResponse({ status: 201, type: StockMovementView })
   @ApiErrors('OUT_OF_STOCK')
   adjust(@Body() body: StockAdjustmentDto, @CurrentUser() caller: Caller): Promise<StockMovementView> {

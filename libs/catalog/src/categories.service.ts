@@ -54,11 +54,14 @@ export class CategoriesService {
   create(input: CreateCategoryDto): Promise<CategoryEntity> {
     return inTransaction(this.dataSource, async (manager) => {
       if (input.parentId) await this.get(input.parentId, manager).catch(() => Promise.reject(validationFailed({ parentId: 'does not exist' })));
-      const [row] = await withUniqueFields(() =>
-        manager.query(
-          `INSERT INTO categories (name, slug, description, parent_id) VALUES ($1, $2, $3, $4) RETURNING id`,
-          [input.name.trim(), input.slug ?? slugify(input.name), input.description ?? '', input.parentId ?? null],
-        ),
+      const [row] = await withUniqueFields(
+        () =>
+          manager.query(`INSERT INTO categories (name, slug, description, parent_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
+            input.name.trim(),
+            input.slug ?? slugify(input.name),
+            input.description ?? '',
+            input.parentId ?? null,
+          ]),
         SLUG_TAKEN,
       );
       return this.get(row.id, manager);
@@ -70,7 +73,14 @@ export class CategoriesService {
       await this.get(id, manager);
       if (input.parentId) await this.assertNoCycle(manager, id, input.parentId);
       await withUniqueFields(
-        () => updateRow(manager, 'categories', id, { ...input, name: input.name?.trim() }, { name: 'name', slug: 'slug', description: 'description', parentId: 'parent_id' }),
+        () =>
+          updateRow(
+            manager,
+            'categories',
+            id,
+            { ...input, name: input.name?.trim() },
+            { name: 'name', slug: 'slug', description: 'description', parentId: 'parent_id' },
+          ),
         SLUG_TAKEN,
       );
       return this.get(id, manager);

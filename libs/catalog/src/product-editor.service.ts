@@ -115,27 +115,41 @@ export class ProductEditorService {
       } else {
         const current = byId.get(variant.id)!;
         const sku = variant.sku;
-        await withUniqueFields(
-          () => updateRow(manager, 'variants', current.id, { ...variant, sku, position }, VARIANT_COLUMNS, { touch: false }),
-          { variants_sku_key: { [`variants.${position}.sku`]: 'is already used by another variant' } },
-        );
+        await withUniqueFields(() => updateRow(manager, 'variants', current.id, { ...variant, sku, position }, VARIANT_COLUMNS, { touch: false }), {
+          variants_sku_key: { [`variants.${position}.sku`]: 'is already used by another variant' },
+        });
       }
     }
   }
 
-  private async insertVariant(manager: EntityManager, productId: number, variant: CreateVariantDto | UpdateVariantDto, position: number, field: string): Promise<number> {
+  private async insertVariant(
+    manager: EntityManager,
+    productId: number,
+    variant: CreateVariantDto | UpdateVariantDto,
+    position: number,
+    field: string,
+  ): Promise<number> {
     const [row] = await withUniqueFields(
       () =>
-        manager.query(
-          `INSERT INTO variants (product_id, sku, attributes, price, cost_price, position) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [productId, variant.sku.trim(), JSON.stringify(variant.attributes ?? {}), variant.price ?? null, variant.costPrice ?? null, position],
-        ),
+        manager.query(`INSERT INTO variants (product_id, sku, attributes, price, cost_price, position) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
+          productId,
+          variant.sku.trim(),
+          JSON.stringify(variant.attributes ?? {}),
+          variant.price ?? null,
+          variant.costPrice ?? null,
+          position,
+        ]),
       { variants_sku_key: { [field]: 'is already used by another variant' } },
     );
     return row.id;
   }
 
-  private async publishPriceDrops(manager: EntityManager, productId: number, productBefore: { price: number; costPrice: number }, before: VariantPriceRow[]): Promise<void> {
+  private async publishPriceDrops(
+    manager: EntityManager,
+    productId: number,
+    productBefore: { price: number; costPrice: number },
+    before: VariantPriceRow[],
+  ): Promise<void> {
     const [productAfter] = await manager.query('SELECT price, cost_price AS "costPrice" FROM products WHERE id = $1', [productId]);
     const after = new Map((await this.variantRows(manager, productId)).map((v) => [v.id, v]));
     for (const old of before) {

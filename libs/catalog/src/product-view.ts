@@ -4,7 +4,13 @@ import type { AdminProductView, AdminVariantView, StoreProductView, VariantView 
 
 /** What a customer may see of a product: effective prices, stock, never a cost. */
 export function toStoreProductView(product: ProductEntity, variants: VariantEntity[]): StoreProductView {
-  const views: VariantView[] = variants.map((v) => ({ id: v.id, sku: v.sku, attributes: v.attributes, price: effectivePrices(v, product).price, stock: v.stock }));
+  const views: VariantView[] = variants.map((v) => ({
+    id: v.id,
+    sku: v.sku,
+    attributes: v.attributes,
+    price: effectivePrices(v, product).price,
+    stock: v.stock,
+  }));
   return {
     id: product.id,
     name: product.name,

@@ -138,5 +138,4 @@ export class ProductsService {
   private variantsOf(productIds: number[], manager: EntityManager = this.dataSource.manager): Promise<Map<number, VariantEntity[]>> {
     return loadChildren(manager, VariantEntity, 'productId', productIds, ['productId', 'position', 'id']);
   }
-
 }

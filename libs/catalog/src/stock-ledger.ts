@@ -2,14 +2,7 @@ import { DomainError, publish } from '@chance/core';
 import type { EntityManager } from 'typeorm';
 import { stockSignals } from './catalog-rules.js';
 
-export type StockReason =
-  | 'initial'
-  | 'adjustment'
-  | 'order_placed'
-  | 'order_cancelled'
-  | 'offline_sale'
-  | 'offline_sale_cancelled'
-  | 'purchase_received';
+export type StockReason = 'initial' | 'adjustment' | 'order_placed' | 'order_cancelled' | 'offline_sale' | 'offline_sale_cancelled' | 'purchase_received';
 
 export const STOCK_REASONS: readonly StockReason[] = [
   'initial',

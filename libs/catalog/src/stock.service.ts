@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { ADMIN_MAX_ROWS, DomainError, findPage, inTransaction, notFound, validationFailed, type ListColumns, type ListPage, type ListQuery, type ListSpec } from '@chance/core';
+import {
+  ADMIN_MAX_ROWS,
+  DomainError,
+  findPage,
+  inTransaction,
+  notFound,
+  validationFailed,
+  type ListColumns,
+  type ListPage,
+  type ListQuery,
+  type ListSpec,
+} from '@chance/core';
 import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { StockMovementEntity } from './catalog.entities.js';
 import type { StockAdjustmentDto, StockMovementView } from './dto/index.js';

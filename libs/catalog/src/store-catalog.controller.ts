@@ -24,7 +24,10 @@ export class StoreCatalogController {
   }
 
   @Get('products')
-  @ApiOperation({ summary: 'Active products with their variants', description: 'Filters: categoryId, q (name, slug, SKU), inStock, price_gte, price_lte. No cost prices.' })
+  @ApiOperation({
+    summary: 'Active products with their variants',
+    description: 'Filters: categoryId, q (name, slug, SKU), inStock, price_gte, price_lte. No cost prices.',
+  })
   @ApiList(STORE_PRODUCT_LIST)
   @ApiResponse({ status: 200, type: [StoreProductView] })
   @ApiErrors()

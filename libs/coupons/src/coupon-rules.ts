@@ -16,12 +16,7 @@ export interface CouponTerms {
 }
 
 export type CouponRefusal =
-  | 'COUPON_INACTIVE'
-  | 'COUPON_NOT_STARTED'
-  | 'COUPON_EXPIRED'
-  | 'COUPON_MIN_PURCHASE'
-  | 'COUPON_USAGE_LIMIT'
-  | 'COUPON_CUSTOMER_LIMIT';
+  'COUPON_INACTIVE' | 'COUPON_NOT_STARTED' | 'COUPON_EXPIRED' | 'COUPON_MIN_PURCHASE' | 'COUPON_USAGE_LIMIT' | 'COUPON_CUSTOMER_LIMIT';
 
 export interface CouponUse {
   now: Date;

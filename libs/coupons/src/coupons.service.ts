@@ -243,6 +243,7 @@ function assertTerms(terms: Pick<CouponEntity, 'discountType' | 'discountValue' 
   const errors: FieldErrors = {};
   if (terms.discountType === 'percentage' && terms.discountValue > 10_000) errors.discountValue = 'a percentage is at most 10000 (100 %)';
   if (terms.validFrom && terms.validTo && terms.validFrom > terms.validTo) errors.validTo = 'must not be before validFrom';
-  if (terms.discountType === 'fixed' && terms.maxDiscount !== null && terms.maxDiscount !== undefined) errors.maxDiscount = 'applies to percentage coupons only';
+  if (terms.discountType === 'fixed' && terms.maxDiscount !== null && terms.maxDiscount !== undefined)
+    errors.maxDiscount = 'applies to percentage coupons only';
   if (Object.keys(errors).length > 0) throw validationFailed(errors);
 }

@@ -1,11 +1,4 @@
-import {
-  Injectable,
-  SetMetadata,
-  applyDecorators,
-  createParamDecorator,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { Injectable, SetMetadata, applyDecorators, createParamDecorator, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
 import { DomainError, ErrorBodyDto } from '@chance/core';
@@ -51,7 +44,7 @@ export const AdminOnly = () => Roles('admin');
 export const SignedIn = () => Roles('admin', 'staff', 'customer');
 
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): Caller | undefined => {
-  return (context.switchToHttp().getRequest<FastifyRequest & { caller?: Caller }>()).caller;
+  return context.switchToHttp().getRequest<FastifyRequest & { caller?: Caller }>().caller;
 });
 
 /**

@@ -37,7 +37,10 @@ export class AdminUsersController {
   }
 
   @Put(':id')
-  @ApiOperation({ summary: 'Change role, active flag, profile fields or password (partial)', description: 'Deactivating a user or setting a new password ends their sessions.' })
+  @ApiOperation({
+    summary: 'Change role, active flag, profile fields or password (partial)',
+    description: 'Deactivating a user or setting a new password ends their sessions.',
+  })
   @ApiResponse({ status: 200, type: AdminUserView })
   @ApiErrors('NOT_FOUND')
   async update(@Param('id', IdPipe) id: number, @Body() body: UpdateUserDto): Promise<AdminUserView> {

@@ -35,7 +35,10 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in', description: 'After RATE_LIMIT_LOGIN_FAILURES (default 10) failures for one e-mail within 15 minutes, further attempts are refused for 15 minutes.' })
+  @ApiOperation({
+    summary: 'Sign in',
+    description: 'After RATE_LIMIT_LOGIN_FAILURES (default 10) failures for one e-mail within 15 minutes, further attempts are refused for 15 minutes.',
+  })
   @ApiResponse({ status: 200, type: AuthResultView })
   @ApiErrors('INVALID_CREDENTIALS', 'RATE_LIMITED')
   async login(@Body() body: LoginDto): Promise<AuthResultView> {
@@ -45,7 +48,10 @@ export class AuthController {
   @Post('refresh')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a refresh token for a new pair', description: 'Refresh tokens are single use; presenting a spent one revokes every token of its session.' })
+  @ApiOperation({
+    summary: 'Exchange a refresh token for a new pair',
+    description: 'Refresh tokens are single use; presenting a spent one revokes every token of its session.',
+  })
   @ApiResponse({ status: 200, type: AuthResultView })
   @ApiErrors('UNAUTHENTICATED')
   async refresh(@Body() body: RefreshDto): Promise<AuthResultView> {
@@ -65,7 +71,10 @@ export class AuthController {
   @Post('otp/request')
   @SignedIn()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Send a 6-digit verification code', description: 'Valid 10 minutes, single use. At most RATE_LIMIT_OTP_REQUESTS (default 5) per 10 minutes.' })
+  @ApiOperation({
+    summary: 'Send a 6-digit verification code',
+    description: 'Valid 10 minutes, single use. At most RATE_LIMIT_OTP_REQUESTS (default 5) per 10 minutes.',
+  })
   @ApiResponse({ status: 202, description: 'Code sent' })
   @ApiErrors('RATE_LIMITED')
   async requestOtp(@CurrentUser() caller: Caller, @Body() body: OtpRequestDto): Promise<void> {

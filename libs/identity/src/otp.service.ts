@@ -15,10 +15,7 @@ export class OtpService {
 
   /** Issues a new code (the previous one stops working) and sends it through the sender port. */
   async request(userId: number, channel: 'email' | 'sms'): Promise<void> {
-    const [user] = await this.dataSource.query(
-      'SELECT u.email, p.phone FROM users u JOIN profiles p ON p.user_id = u.id WHERE u.id = $1',
-      [userId],
-    );
+    const [user] = await this.dataSource.query('SELECT u.email, p.phone FROM users u JOIN profiles p ON p.user_id = u.id WHERE u.id = $1', [userId]);
     if (!user) throw notFound('User');
     if (channel === 'sms' && !user.phone) throw validationFailed({ channel: 'add a phone number to your profile first' });
     const { otpRequests, otpWindowSeconds } = this.config.rateLimits;

@@ -75,9 +75,7 @@ export class TokensService {
       );
       if (!row || !constantTimeEqual(row.token_hash, sha256(secret))) return { refused: true as const };
       if (row.used_at || row.revoked_at) {
-        await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [
-          row.family_id,
-        ]);
+        await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [row.family_id]);
         return { refused: true as const };
       }
       if (row.expired || !row.is_active) return { refused: true as const };

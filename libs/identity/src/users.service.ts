@@ -87,9 +87,7 @@ export class UsersService {
   }
 
   list(query: ListQuery): Promise<ListPage<UserEntity>> {
-    const qb = this.dataSource.manager
-      .createQueryBuilder(UserEntity, 'u')
-      .leftJoinAndMapOne('u.profile', ProfileEntity, 'p', 'p.userId = u.id');
+    const qb = this.dataSource.manager.createQueryBuilder(UserEntity, 'u').leftJoinAndMapOne('u.profile', ProfileEntity, 'p', 'p.userId = u.id');
     return findPage(USER_LIST.resource, qb, query, USER_COLUMNS);
   }
 
@@ -107,7 +105,13 @@ export class UsersService {
       if (!found) throw notFound('User');
       const c = changes as Partial<NewUser & { isActive: boolean }>;
       const passwordHash = c.password !== undefined ? await hashPassword(c.password) : undefined;
-      await updateRow(manager, 'users', id, { role: c.role, isActive: c.isActive, passwordHash }, { role: 'role', isActive: 'is_active', passwordHash: 'password_hash' });
+      await updateRow(
+        manager,
+        'users',
+        id,
+        { role: c.role, isActive: c.isActive, passwordHash },
+        { role: 'role', isActive: 'is_active', passwordHash: 'password_hash' },
+      );
       if (c.isActive === false || c.password !== undefined) {
         await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
       }
@@ -118,7 +122,14 @@ export class UsersService {
 
   private async applyProfile(manager: EntityManager, userId: number, changes: UpdateProfileDto): Promise<void> {
     const fullName = changes.fullName?.trim();
-    const changed = await updateRow(manager, 'profiles', userId, { ...changes, fullName }, { fullName: 'full_name', phone: 'phone', address: 'address' }, { key: 'user_id', touch: false });
+    const changed = await updateRow(
+      manager,
+      'profiles',
+      userId,
+      { ...changes, fullName },
+      { fullName: 'full_name', phone: 'phone', address: 'address' },
+      { key: 'user_id', touch: false },
+    );
     if (!changed) return;
     // a new phone number is not verified yet
     const phoneChanged = changes.phone !== undefined;

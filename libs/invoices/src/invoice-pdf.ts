@@ -9,11 +9,20 @@ export function renderInvoicePdf(invoice: InvoiceEntity, store: { storeName: str
   return renderDocumentPdf({
     issuer: store.storeName,
     title: `Invoice ${invoice.number}`,
-    facts: [`Order ${invoice.orderNumber}`, `Issued ${invoice.issuedAt.toISOString().slice(0, 10)}`, `Payment status: ${PAYMENT_LABEL[invoice.paymentStatus] ?? invoice.paymentStatus}`],
+    facts: [
+      `Order ${invoice.orderNumber}`,
+      `Issued ${invoice.issuedAt.toISOString().slice(0, 10)}`,
+      `Payment status: ${PAYMENT_LABEL[invoice.paymentStatus] ?? invoice.paymentStatus}`,
+    ],
     partyLabel: 'Bill to',
     party: [bill.name, bill.email, bill.line1, bill.line2, `${bill.postalCode} ${bill.city}`, bill.country, bill.phone],
     currency: invoice.currency,
-    lines: invoice.lines.map((l) => ({ description: describeLine(l.productName, l.sku, l.attributes), quantity: l.quantity, unitPrice: l.unitPrice, lineTotal: l.lineTotal })),
+    lines: invoice.lines.map((l) => ({
+      description: describeLine(l.productName, l.sku, l.attributes),
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      lineTotal: l.lineTotal,
+    })),
     totals: [
       { label: 'Subtotal', amount: invoice.subtotal },
       { label: 'Discount', amount: invoice.discountTotal, negative: true },

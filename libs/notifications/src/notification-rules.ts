@@ -4,11 +4,7 @@
  */
 export type NotificationType = 'order_update' | 'product_update' | 'message' | 'booking_update' | 'low_stock';
 
-export type Audience =
-  | { kind: 'user'; userId: number }
-  | { kind: 'staff' }
-  | { kind: 'all-customers' }
-  | { kind: 'cart-holders'; productId: number };
+export type Audience = { kind: 'user'; userId: number } | { kind: 'staff' } | { kind: 'all-customers' } | { kind: 'cart-holders'; productId: number };
 
 export interface NotificationDraft {
   audience: Audience;
@@ -42,21 +38,69 @@ export function notificationsFor(type: string, payload: Payload): NotificationDr
   switch (type) {
     case 'orders.order_placed':
       return [
-        ...customer(payload).map((audience) => ({ audience, type: 'order_update' as const, title: `Order ${payload.number} received`, body: 'Thank you! We will let you know when it moves on.', link: order })),
+        ...customer(payload).map((audience) => ({
+          audience,
+          type: 'order_update' as const,
+          title: `Order ${payload.number} received`,
+          body: 'Thank you! We will let you know when it moves on.',
+          link: order,
+        })),
         { audience: { kind: 'staff' }, type: 'order_update', title: `New order ${payload.number}`, body: `From ${payload.email}`, link: order },
       ];
     case 'orders.status_changed':
-      return customer(payload).map((audience) => ({ audience, type: 'order_update', title: `Order ${payload.number} is ${words(payload.to)}`, body: `It was ${words(payload.from)}.`, link: order }));
+      return customer(payload).map((audience) => ({
+        audience,
+        type: 'order_update',
+        title: `Order ${payload.number} is ${words(payload.to)}`,
+        body: `It was ${words(payload.from)}.`,
+        link: order,
+      }));
     case 'orders.payment_status_changed':
-      return customer(payload).map((audience) => ({ audience, type: 'order_update', title: `Order ${payload.number} is now ${words(payload.to)}`, body: `Payment status changed from ${words(payload.from)}.`, link: order }));
+      return customer(payload).map((audience) => ({
+        audience,
+        type: 'order_update',
+        title: `Order ${payload.number} is now ${words(payload.to)}`,
+        body: `Payment status changed from ${words(payload.from)}.`,
+        link: order,
+      }));
     case 'catalog.price_dropped':
-      return [{ audience: { kind: 'cart-holders', productId: Number(payload.productId) }, type: 'product_update', title: 'A product in your cart is cheaper now', body: 'Its price dropped: have a look at your cart.', link: { resource: 'products', id: Number(payload.productId) } }];
+      return [
+        {
+          audience: { kind: 'cart-holders', productId: Number(payload.productId) },
+          type: 'product_update',
+          title: 'A product in your cart is cheaper now',
+          body: 'Its price dropped: have a look at your cart.',
+          link: { resource: 'products', id: Number(payload.productId) },
+        },
+      ];
     case 'catalog.variant_back_in_stock':
-      return [{ audience: { kind: 'cart-holders', productId: Number(payload.productId) }, type: 'product_update', title: 'Back in stock', body: 'A product in your cart is available again.', link: { resource: 'products', id: Number(payload.productId) } }];
+      return [
+        {
+          audience: { kind: 'cart-holders', productId: Number(payload.productId) },
+          type: 'product_update',
+          title: 'Back in stock',
+          body: 'A product in your cart is available again.',
+          link: { resource: 'products', id: Number(payload.productId) },
+        },
+      ];
     case 'catalog.variant_low_stock':
-      return [{ audience: { kind: 'staff' }, type: 'low_stock', title: 'Low stock', body: `Variant ${payload.variantId} is down to ${payload.stock} (threshold ${payload.threshold}).`, link: { resource: 'products', id: Number(payload.productId) } }];
+      return [
+        {
+          audience: { kind: 'staff' },
+          type: 'low_stock',
+          title: 'Low stock',
+          body: `Variant ${payload.variantId} is down to ${payload.stock} (threshold ${payload.threshold}).`,
+          link: { resource: 'products', id: Number(payload.productId) },
+        },
+      ];
     case 'services.booking_created':
-      return customer(payload).map((audience) => ({ audience, type: 'booking_update', title: `${payload.serviceName} booked`, body: `Your visit is scheduled for ${new Date(String(payload.scheduledAt)).toISOString().slice(0, 16).replace('T', ' ')} UTC.`, link: { resource: 'bookings', id: Number(payload.bookingId) } }));
+      return customer(payload).map((audience) => ({
+        audience,
+        type: 'booking_update',
+        title: `${payload.serviceName} booked`,
+        body: `Your visit is scheduled for ${new Date(String(payload.scheduledAt)).toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+        link: { resource: 'bookings', id: Number(payload.bookingId) },
+      }));
     case 'services.booking_status_changed':
       return customer(payload).map((audience) => ({
         audience,
@@ -66,7 +110,11 @@ export function notificationsFor(type: string, payload: Payload): NotificationDr
         link: { resource: 'bookings', id: Number(payload.bookingId) },
       }));
     case 'notifications.message': {
-      const audience: Audience = payload.toStaff ? { kind: 'staff' } : typeof payload.toUserId === 'number' ? { kind: 'user', userId: payload.toUserId } : { kind: 'all-customers' };
+      const audience: Audience = payload.toStaff
+        ? { kind: 'staff' }
+        : typeof payload.toUserId === 'number'
+          ? { kind: 'user', userId: payload.toUserId }
+          : { kind: 'all-customers' };
       return [{ audience, type: 'message', title: String(payload.title), body: String(payload.body), link: null }];
     }
     default:

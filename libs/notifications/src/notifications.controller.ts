@@ -62,7 +62,10 @@ export class MyNotificationsController {
 
   @Get('notifications/stream')
   @AllowQueryToken()
-  @ApiOperation({ summary: 'New notifications as server-sent events', description: 'One `notification` event per new notification. EventSource cannot send headers: pass ?accessToken= instead.' })
+  @ApiOperation({
+    summary: 'New notifications as server-sent events',
+    description: 'One `notification` event per new notification. EventSource cannot send headers: pass ?accessToken= instead.',
+  })
   @ApiQuery({ name: 'accessToken', required: false })
   @ApiProduces('text/event-stream')
   @ApiResponse({ status: 200, description: 'text/event-stream' })
@@ -84,7 +87,10 @@ export class MyNotificationsController {
     // EventSource reconnects, and the reconnection is authenticated afresh
     const ends = setTimeout(() => raw.end(), this.config.accessTokenTtlSeconds * 1000);
     const heartbeat = setInterval(() => {
-      void this.notifications.isActive(caller.id).then((active) => (active ? raw.write(': ping\n\n') : raw.end()), () => raw.end());
+      void this.notifications.isActive(caller.id).then(
+        (active) => (active ? raw.write(': ping\n\n') : raw.end()),
+        () => raw.end(),
+      );
     }, 25_000);
     request.raw.on('close', () => {
       clearInterval(heartbeat);

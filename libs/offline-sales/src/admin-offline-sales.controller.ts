@@ -3,7 +3,14 @@ import { ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nes
 import { ApiErrors, ApiList, IdPipe, ListParams, assertIdempotencyKey, type ListPage, type ListQuery } from '@chance/core';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
-import { CreateOfflineCustomerDto, CreateOfflineSaleDto, OfflineCustomerView, OfflineSaleView, SalePaymentDto, UpdateOfflineCustomerDto } from './dto/offline-sales.dto.js';
+import {
+  CreateOfflineCustomerDto,
+  CreateOfflineSaleDto,
+  OfflineCustomerView,
+  OfflineSaleView,
+  SalePaymentDto,
+  UpdateOfflineCustomerDto,
+} from './dto/offline-sales.dto.js';
 import { OFFLINE_CUSTOMER_LIST, OfflineCustomersService } from './offline-customers.service.js';
 import { OFFLINE_SALE_LIST, OfflineSalesService } from './offline-sales.service.js';
 
@@ -14,7 +21,10 @@ export class AdminOfflineCustomersController {
   constructor(private readonly customers: OfflineCustomersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'In-store customers with their outstanding balance', description: 'q searches name, phone and e-mail; filter owing=true for those who owe.' })
+  @ApiOperation({
+    summary: 'In-store customers with their outstanding balance',
+    description: 'q searches name, phone and e-mail; filter owing=true for those who owe.',
+  })
   @ApiList(OFFLINE_CUSTOMER_LIST)
   @ApiResponse({ status: 200, type: [OfflineCustomerView] })
   @ApiErrors()
@@ -76,7 +86,8 @@ export class AdminOfflineSalesController {
   @Post()
   @ApiOperation({
     summary: 'Record a sale',
-    description: 'Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment. With an Idempotency-Key header, a retry records it once.',
+    description:
+      'Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment. With an Idempotency-Key header, a retry records it once.',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiResponse({ status: 201, type: OfflineSaleView })
@@ -94,7 +105,10 @@ export class AdminOfflineSalesController {
   }
 
   @Post(':id/payments')
-  @ApiOperation({ summary: 'Add a payment', description: 'Payments together never exceed the total (409 OVERPAYMENT); a cancelled sale takes none (409 INVALID_TRANSITION).' })
+  @ApiOperation({
+    summary: 'Add a payment',
+    description: 'Payments together never exceed the total (409 OVERPAYMENT); a cancelled sale takes none (409 INVALID_TRANSITION).',
+  })
   @ApiResponse({ status: 201, type: OfflineSaleView })
   @ApiErrors('NOT_FOUND', 'OVERPAYMENT', 'INVALID_TRANSITION')
   addPayment(@Param('id', IdPipe) id: number, @Body() body: SalePaymentDto, @CurrentUser() caller: Caller): Promise<OfflineSaleView> {

@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { ADMIN_MAX_ROWS, DomainError, findPage, inTransaction, notFound, updateRow, type ListColumns, type ListPage, type ListQuery, type ListSpec } from '@chance/core';
+import {
+  ADMIN_MAX_ROWS,
+  DomainError,
+  findPage,
+  inTransaction,
+  notFound,
+  updateRow,
+  type ListColumns,
+  type ListPage,
+  type ListQuery,
+  type ListSpec,
+} from '@chance/core';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { CreateOfflineCustomerDto, OfflineCustomerView, UpdateOfflineCustomerDto } from './dto/offline-sales.dto.js';
 import { OfflineCustomerEntity } from './offline-sales.entities.js';
@@ -29,7 +40,10 @@ export class OfflineCustomersService {
   async list(query: ListQuery): Promise<ListPage<OfflineCustomerView>> {
     const manager = this.dataSource.manager;
     const page = await findPage('offline-customers', manager.createQueryBuilder(OfflineCustomerEntity, 'c'), query, COLUMNS);
-    const owed = await this.outstanding(manager, page.rows.map((c) => c.id));
+    const owed = await this.outstanding(
+      manager,
+      page.rows.map((c) => c.id),
+    );
     return page.map((c) => view(c, owed.get(c.id) ?? 0));
   }
 

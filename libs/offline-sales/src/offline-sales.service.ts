@@ -45,7 +45,15 @@ export const OFFLINE_SALE_LIST: ListSpec = {
 
 const COLUMNS: ListColumns = {
   deferredJoin: true,
-  columns: { id: 's.id', number: 's.number', soldAt: 's.soldAt', total: 's.total', paymentStatus: 's.paymentStatus', status: 's.status', customerId: 's.customerId' },
+  columns: {
+    id: 's.id',
+    number: 's.number',
+    soldAt: 's.soldAt',
+    total: 's.total',
+    paymentStatus: 's.paymentStatus',
+    status: 's.status',
+    customerId: 's.customerId',
+  },
   search: ['s.number'],
   searchConditions: ['s.customer_id IN (SELECT id FROM offline_customers WHERE name ILIKE :listQ OR phone ILIKE :listQ)'],
 };
@@ -66,7 +74,10 @@ export class OfflineSalesService {
     const manager = this.dataSource.manager;
     const page = await findPage('offline-sales', manager.createQueryBuilder(OfflineSaleEntity, 's'), query, COLUMNS);
     const ids = page.rows.map((s) => s.id);
-    const [lines, payments] = await Promise.all([loadChildren(manager, OfflineSaleLineEntity, 'saleId', ids), loadChildren(manager, OfflineSalePaymentEntity, 'saleId', ids)]);
+    const [lines, payments] = await Promise.all([
+      loadChildren(manager, OfflineSaleLineEntity, 'saleId', ids),
+      loadChildren(manager, OfflineSalePaymentEntity, 'saleId', ids),
+    ]);
     return page.map((s) => toView(s, lines.get(s.id) ?? [], payments.get(s.id) ?? []));
   }
 
@@ -95,13 +106,20 @@ export class OfflineSalesService {
   private async record(manager: EntityManager, input: CreateOfflineSaleDto, actorId: number): Promise<OfflineSaleView> {
     const [customer] = await manager.query('SELECT 1 FROM offline_customers WHERE id = $1', [input.customerId]);
     if (!customer) throw validationFailed({ customerId: 'does not exist' });
-    const variants: { id: number; product_id: number; product_name: string; sku: string; attributes: Record<string, string>; price: number; cost_price: number }[] =
-      await manager.query(
-        `SELECT v.id, p.id AS product_id, p.name AS product_name, v.sku, v.attributes,
+    const variants: {
+      id: number;
+      product_id: number;
+      product_name: string;
+      sku: string;
+      attributes: Record<string, string>;
+      price: number;
+      cost_price: number;
+    }[] = await manager.query(
+      `SELECT v.id, p.id AS product_id, p.name AS product_name, v.sku, v.attributes,
                 COALESCE(v.price, p.price) AS price, COALESCE(v.cost_price, p.cost_price) AS cost_price
            FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ANY($1)`,
-        [input.lines.map((l) => l.variantId)],
-      );
+      [input.lines.map((l) => l.variantId)],
+    );
     const byId = new Map(variants.map((v) => [v.id, v]));
     const missing = input.lines.findIndex((l) => !byId.has(l.variantId));
     if (missing >= 0) throw validationFailed({ [`lines.${missing}.variantId`]: 'does not exist' });
@@ -113,13 +131,19 @@ export class OfflineSalesService {
     const totals = computeTotals(lines, { type: 'fixed', value: discount }, taxRateBps);
     const paid = input.paidAmount ?? 0;
     if (paid > totals.total) {
-      throw new DomainError('OVERPAYMENT', `The total is ${formatMoney(totals.total, (await this.settings.current(manager)).currency)}`, { paidAmount: 'must not exceed the total' });
+      throw new DomainError('OVERPAYMENT', `The total is ${formatMoney(totals.total, (await this.settings.current(manager)).currency)}`, {
+        paidAmount: 'must not exceed the total',
+      });
     }
 
     const [{ n }] = await manager.query(`SELECT nextval('offline_sale_number_seq')::int AS n`);
     const number = `SALE-${String(n).padStart(6, '0')}`;
     try {
-      await moveStock(manager, lines.map((l) => ({ variantId: l.variantId, delta: -l.quantity })), { reason: 'offline_sale', reference: number, actorId });
+      await moveStock(
+        manager,
+        lines.map((l) => ({ variantId: l.variantId, delta: -l.quantity })),
+        { reason: 'offline_sale', reference: number, actorId },
+      );
     } catch (error) {
       throw shortLine(error, lines);
     }
@@ -177,7 +201,9 @@ export class OfflineSalesService {
     return inTransaction(this.dataSource, async (manager) => {
       const sale = await this.lock(manager, id);
       if (sale.status === 'cancelled') throw new DomainError('INVALID_TRANSITION', 'This sale is already cancelled');
-      const lines: { variant_id: number; quantity: number }[] = await manager.query('SELECT variant_id, quantity FROM offline_sale_lines WHERE sale_id = $1', [id]);
+      const lines: { variant_id: number; quantity: number }[] = await manager.query('SELECT variant_id, quantity FROM offline_sale_lines WHERE sale_id = $1', [
+        id,
+      ]);
       await moveStock(
         manager,
         lines.map((l) => ({ variantId: l.variant_id, delta: l.quantity })),
@@ -195,11 +221,20 @@ export class OfflineSalesService {
     return renderDocumentPdf({
       issuer: storeName,
       title: `Receipt ${sale.number}`,
-      facts: [`Sold ${sale.soldAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`, `Payment status: ${sale.paymentStatus.replace('_', ' ')}`, ...(sale.status === 'cancelled' ? ['CANCELLED'] : [])],
+      facts: [
+        `Sold ${sale.soldAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+        `Payment status: ${sale.paymentStatus.replace('_', ' ')}`,
+        ...(sale.status === 'cancelled' ? ['CANCELLED'] : []),
+      ],
       partyLabel: 'Customer',
       party: [customer.name, customer.phone, customer.email, customer.address],
       currency,
-      lines: sale.lines.map((l) => ({ description: describeLine(l.productName, l.sku, l.attributes), quantity: l.quantity, unitPrice: l.unitPrice, lineTotal: l.lineTotal })),
+      lines: sale.lines.map((l) => ({
+        description: describeLine(l.productName, l.sku, l.attributes),
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        lineTotal: l.lineTotal,
+      })),
       totals: [
         { label: 'Subtotal', amount: sale.subtotal },
         { label: 'Discount', amount: sale.discount, negative: true },
@@ -208,18 +243,27 @@ export class OfflineSalesService {
         { label: 'Paid', amount: sale.paidAmount },
         { label: 'Balance', amount: sale.balance, strong: true },
       ],
-      footer: sale.payments.map((p) => `${p.paidAt.toISOString().slice(0, 10)}  ${p.method.replace(/_/g, ' ')}  ${formatMoney(p.amount, currency)}`).join('\n') || undefined,
+      footer:
+        sale.payments.map((p) => `${p.paidAt.toISOString().slice(0, 10)}  ${p.method.replace(/_/g, ' ')}  ${formatMoney(p.amount, currency)}`).join('\n') ||
+        undefined,
     });
   }
 
   /** One payment on the locked sale; never beyond the total (409 OVERPAYMENT), never on a cancelled sale. */
-  private async pay(manager: EntityManager, id: number, input: { amount: number; method: string; paidAt?: string; note?: string }, actorId: number): Promise<void> {
+  private async pay(
+    manager: EntityManager,
+    id: number,
+    input: { amount: number; method: string; paidAt?: string; note?: string },
+    actorId: number,
+  ): Promise<void> {
     const sale = await this.lock(manager, id);
     if (sale.status === 'cancelled') throw new DomainError('INVALID_TRANSITION', 'A cancelled sale takes no payments');
     const balance = sale.total - sale.paidAmount;
     if (input.amount > balance) {
       const { currency } = await this.settings.current(manager);
-      throw new DomainError('OVERPAYMENT', `The balance is ${formatMoney(balance, currency)}`, { amount: `must not exceed the balance (${formatMoney(balance, currency)})` });
+      throw new DomainError('OVERPAYMENT', `The balance is ${formatMoney(balance, currency)}`, {
+        amount: `must not exceed the balance (${formatMoney(balance, currency)})`,
+      });
     }
     await manager.query('INSERT INTO offline_sale_payments (sale_id, amount, method, paid_at, note, recorded_by_id) VALUES ($1, $2, $3, $4, $5, $6)', [
       id,
@@ -230,7 +274,11 @@ export class OfflineSalesService {
       actorId,
     ]);
     const state = settle(sale.total, sale.paidAmount + input.amount);
-    await manager.query('UPDATE offline_sales SET paid_amount = $2, payment_status = $3, updated_at = now() WHERE id = $1', [id, state.paidAmount, state.paymentStatus]);
+    await manager.query('UPDATE offline_sales SET paid_amount = $2, payment_status = $3, updated_at = now() WHERE id = $1', [
+      id,
+      state.paidAmount,
+      state.paymentStatus,
+    ]);
   }
 
   private async lock(manager: EntityManager, id: number): Promise<OfflineSaleEntity> {
@@ -238,8 +286,6 @@ export class OfflineSalesService {
     if (!sale) throw notFound('Sale');
     return sale;
   }
-
-
 }
 
 function toView(s: OfflineSaleEntity, lines: OfflineSaleLineEntity[], payments: OfflineSalePaymentEntity[]): OfflineSaleView {
@@ -249,7 +295,18 @@ function toView(s: OfflineSaleEntity, lines: OfflineSaleLineEntity[], payments: 
     customerId: s.customerId,
     status: s.status,
     soldAt: s.soldAt,
-    lines: lines.map((l) => ({ id: l.id, productId: l.productId, variantId: l.variantId, productName: l.productName, sku: l.sku, attributes: l.attributes, unitPrice: l.unitPrice, costPrice: l.costPrice, quantity: l.quantity, lineTotal: l.lineTotal })),
+    lines: lines.map((l) => ({
+      id: l.id,
+      productId: l.productId,
+      variantId: l.variantId,
+      productName: l.productName,
+      sku: l.sku,
+      attributes: l.attributes,
+      unitPrice: l.unitPrice,
+      costPrice: l.costPrice,
+      quantity: l.quantity,
+      lineTotal: l.lineTotal,
+    })),
     subtotal: s.subtotal,
     discount: s.discount,
     taxRateBps: s.taxRateBps,

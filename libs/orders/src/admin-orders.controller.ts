@@ -16,7 +16,10 @@ export class AdminOrdersController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Orders', description: 'q searches number and e-mail. Filters: status, paymentStatus, paymentMethod, customerId, placedAt_gte/lte.' })
+  @ApiOperation({
+    summary: 'Orders',
+    description: 'q searches number and e-mail. Filters: status, paymentStatus, paymentMethod, customerId, placedAt_gte/lte.',
+  })
   @ApiList(ADMIN_ORDER_LIST)
   @ApiResponse({ status: 200, type: [OrderView] })
   @ApiErrors()
@@ -32,7 +35,10 @@ export class AdminOrdersController {
   }
 
   @Post(':id/payments')
-  @ApiOperation({ summary: 'Record a payment', description: 'A positive amount up to the balance due (409 OVERPAYMENT above it); a cancelled order takes none. Paid in full ⇒ delivered.' })
+  @ApiOperation({
+    summary: 'Record a payment',
+    description: 'A positive amount up to the balance due (409 OVERPAYMENT above it); a cancelled order takes none. Paid in full ⇒ delivered.',
+  })
   @ApiResponse({ status: 201, type: OrderView })
   @ApiErrors('NOT_FOUND', 'OVERPAYMENT', 'INVALID_TRANSITION')
   recordPayment(@Param('id', IdPipe) id: number, @Body() body: RecordPaymentDto, @CurrentUser() caller: Caller): Promise<OrderView> {
@@ -50,7 +56,10 @@ export class AdminOrdersController {
 
   @Post(':id/status')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Move the order on', description: 'pending → processing → shipped → delivered; cancelled from pending or processing. Anything else is 409 INVALID_TRANSITION.' })
+  @ApiOperation({
+    summary: 'Move the order on',
+    description: 'pending → processing → shipped → delivered; cancelled from pending or processing. Anything else is 409 INVALID_TRANSITION.',
+  })
   @ApiResponse({ status: 200, type: OrderView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
   changeStatus(@Param('id', IdPipe) id: number, @Body() body: ChangeStatusDto): Promise<OrderView> {

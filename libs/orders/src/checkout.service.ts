@@ -62,17 +62,14 @@ export class CheckoutService {
    * counter (one row per year), each locked until commit, so each is held for a statement or two
    * and the commit only.
    */
-  private async placeOrder(
-    manager: EntityManager,
-    cartId: number,
-    input: CheckoutDto,
-  ): Promise<{ order: OrderView; last: () => Promise<void> }> {
+  private async placeOrder(manager: EntityManager, cartId: number, input: CheckoutDto): Promise<{ order: OrderView; last: () => Promise<void> }> {
     const [cart] = await manager.query('SELECT id, customer_id, status, coupon_id FROM carts WHERE id = $1 FOR UPDATE', [cartId]);
     if (cart.status !== 'active') throw new DomainError('INVALID_TRANSITION', 'This cart has already been checked out or merged');
     const lines = (await liveLines(manager, [cart.id])).get(cart.id) ?? [];
     if (lines.length === 0) throw validationFailed({ cartId: 'the cart is empty' });
     const withdrawn = lines.find((line) => !line.isActive);
-    if (withdrawn) throw new DomainError('OUT_OF_STOCK', `${withdrawn.productName} is no longer for sale`, { [`variant.${withdrawn.variantId}`]: 'no longer for sale' });
+    if (withdrawn)
+      throw new DomainError('OUT_OF_STOCK', `${withdrawn.productName} is no longer for sale`, { [`variant.${withdrawn.variantId}`]: 'no longer for sale' });
 
     const customerId: number | null = cart.customer_id;
     const email = await this.buyerEmail(manager, customerId, input.email);
@@ -95,7 +92,10 @@ export class CheckoutService {
     const accessToken = customerId === null ? randomSecret() : undefined;
     const payment = paymentState(totals.total, [], false);
     const shippingAddress = JSON.parse(JSON.stringify(input.shippingAddress)) as ShippingAddress;
-    const deliveryDate = estimatedDeliveryDate(placedAt, snapshots.map((s) => s.estimatedDeliveryDays));
+    const deliveryDate = estimatedDeliveryDate(
+      placedAt,
+      snapshots.map((s) => s.estimatedDeliveryDays),
+    );
     // the order and its lines in one statement; what comes back is what the view needs
     const inserted: { order_id: number; id: number; variant_id: number }[] = await manager.query(
       `WITH o AS (
@@ -245,4 +245,3 @@ const snapshotRow = (s: Snapshot) => ({
   estimated_delivery_days: s.estimatedDeliveryDays,
   quantity: s.quantity,
 });
-

@@ -56,7 +56,9 @@ export class OrderLifecycleService {
     return this.change(orderId, async (manager, order) => {
       if (onlyFrom && order.status !== onlyFrom) throw new DomainError('INVALID_TRANSITION', `Only a ${onlyFrom} order can be cancelled here`);
       assertMove(order.status, 'cancelled');
-      const lines: { variant_id: number; quantity: number }[] = await manager.query('SELECT variant_id, quantity FROM order_lines WHERE order_id = $1', [order.id]);
+      const lines: { variant_id: number; quantity: number }[] = await manager.query('SELECT variant_id, quantity FROM order_lines WHERE order_id = $1', [
+        order.id,
+      ]);
       await moveStock(
         manager,
         lines.map((l) => ({ variantId: l.variant_id, delta: l.quantity })),
@@ -101,14 +103,27 @@ export class OrderLifecycleService {
     return order;
   }
 
-  private async addPayment(manager: EntityManager, order: OrderEntity, amount: number, method: PaymentMethod, reference: string | null, actorId: number | null): Promise<void> {
+  private async addPayment(
+    manager: EntityManager,
+    order: OrderEntity,
+    amount: number,
+    method: PaymentMethod,
+    reference: string | null,
+    actorId: number | null,
+  ): Promise<void> {
     if (order.status === 'cancelled') throw cancelledRefusal();
     const balance = order.total - order.paidAmount;
     if (amount > balance) {
       const due = formatMoney(balance, (await this.settings.current(manager)).currency);
       throw new DomainError('OVERPAYMENT', `The balance due is ${due}`, { amount: `must not exceed the balance due (${due})` });
     }
-    await manager.query('INSERT INTO payments (order_id, amount, method, reference, recorded_by_id) VALUES ($1, $2, $3, $4, $5)', [order.id, amount, method, reference, actorId]);
+    await manager.query('INSERT INTO payments (order_id, amount, method, reference, recorded_by_id) VALUES ($1, $2, $3, $4, $5)', [
+      order.id,
+      amount,
+      method,
+      reference,
+      actorId,
+    ]);
     await this.setStatus(manager, order, order.status);
   }
 
@@ -120,10 +135,13 @@ export class OrderLifecycleService {
     const payments = await manager.findBy(PaymentEntity, { orderId: order.id });
     const state = paymentState(order.total, payments, wanted === 'cancelled');
     const status = statusAfterPayment(wanted, state.paymentStatus);
-    await manager.query(
-      'UPDATE orders SET status = $2, payment_status = $3, paid_amount = $4, refunded_amount = $5, updated_at = now() WHERE id = $1',
-      [order.id, status, state.paymentStatus, state.paidAmount, state.refundedAmount],
-    );
+    await manager.query('UPDATE orders SET status = $2, payment_status = $3, paid_amount = $4, refunded_amount = $5, updated_at = now() WHERE id = $1', [
+      order.id,
+      status,
+      state.paymentStatus,
+      state.paidAmount,
+      state.refundedAmount,
+    ]);
     await this.invoices.followPayment(manager, order.id, state.paidAmount, state.paymentStatus);
     const about = { orderId: order.id, number: order.number, customerId: order.customerId, email: order.email };
     if (status !== order.status) await publish(manager, 'orders.status_changed', { ...about, from: order.status, to: status });

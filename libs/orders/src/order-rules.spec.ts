@@ -19,7 +19,13 @@ describe('order status machine', () => {
     }
   });
   it('refuses others with 409 INVALID_TRANSITION', () => {
-    for (const [from, to] of [['shipped', 'cancelled'], ['delivered', 'pending'], ['cancelled', 'pending'], ['pending', 'delivered'], ['pending', 'pending']] as [OrderStatus, OrderStatus][]) {
+    for (const [from, to] of [
+      ['shipped', 'cancelled'],
+      ['delivered', 'pending'],
+      ['cancelled', 'pending'],
+      ['pending', 'delivered'],
+      ['pending', 'pending'],
+    ] as [OrderStatus, OrderStatus][]) {
       try {
         assertMove(from, to);
         throw new Error('moved');
@@ -41,11 +47,30 @@ describe('order status machine', () => {
 describe('paymentState', () => {
   it('derives unpaid, partially paid and paid from the payments', () => {
     expect(paymentState(1000, [], false)).toEqual({ paidAmount: 0, refundedAmount: 0, balanceDue: 1000, paymentStatus: 'unpaid' });
-    expect(paymentState(1000, [{ amount: 400, status: 'succeeded' }], false)).toEqual({ paidAmount: 400, refundedAmount: 0, balanceDue: 600, paymentStatus: 'partially_paid' });
-    expect(paymentState(1000, [{ amount: 400, status: 'succeeded' }, { amount: 600, status: 'succeeded' }], false).paymentStatus).toBe('paid');
+    expect(paymentState(1000, [{ amount: 400, status: 'succeeded' }], false)).toEqual({
+      paidAmount: 400,
+      refundedAmount: 0,
+      balanceDue: 600,
+      paymentStatus: 'partially_paid',
+    });
+    expect(
+      paymentState(
+        1000,
+        [
+          { amount: 400, status: 'succeeded' },
+          { amount: 600, status: 'succeeded' },
+        ],
+        false,
+      ).paymentStatus,
+    ).toBe('paid');
   });
   it('shows a cancelled order with nothing paid or due, and what was paid as refunded', () => {
-    expect(paymentState(1000, [{ amount: 400, status: 'refunded' }], true)).toEqual({ paidAmount: 0, refundedAmount: 400, balanceDue: 0, paymentStatus: 'refunded' });
+    expect(paymentState(1000, [{ amount: 400, status: 'refunded' }], true)).toEqual({
+      paidAmount: 0,
+      refundedAmount: 400,
+      balanceDue: 0,
+      paymentStatus: 'refunded',
+    });
     expect(paymentState(1000, [], true)).toEqual({ paidAmount: 0, refundedAmount: 0, balanceDue: 0, paymentStatus: 'unpaid' });
   });
   it('keeps paid + balance = total while not cancelled', () => {

@@ -34,7 +34,19 @@ export class StoreOrdersController {
       'Guests get an accessToken in the order (send it as X-Order-Token). A failed checkout stores nothing, so it may be retried with the same key.',
   })
   @ApiResponse({ status: 201, type: OrderView })
-  @ApiErrors('NOT_FOUND', 'OUT_OF_STOCK', 'INVALID_TRANSITION', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED', 'COUPON_INACTIVE', 'COUPON_NOT_STARTED', 'COUPON_EXPIRED', 'COUPON_MIN_PURCHASE', 'COUPON_USAGE_LIMIT', 'COUPON_CUSTOMER_LIMIT')
+  @ApiErrors(
+    'NOT_FOUND',
+    'OUT_OF_STOCK',
+    'INVALID_TRANSITION',
+    'IDEMPOTENCY_IN_PROGRESS',
+    'IDEMPOTENCY_KEY_REUSED',
+    'COUPON_INACTIVE',
+    'COUPON_NOT_STARTED',
+    'COUPON_EXPIRED',
+    'COUPON_MIN_PURCHASE',
+    'COUPON_USAGE_LIMIT',
+    'COUPON_CUSTOMER_LIMIT',
+  )
   async checkout(
     @Body() body: CheckoutDto,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -114,7 +126,10 @@ export class StoreOrdersController {
   @Public()
   @ApiHeader(IDEMPOTENCY)
   @ApiHeader(ORDER_TOKEN)
-  @ApiOperation({ summary: 'Pay the balance by card', description: 'Charges balanceDue through the payment provider. Test provider: tok_visa succeeds, tok_declined is declined.' })
+  @ApiOperation({
+    summary: 'Pay the balance by card',
+    description: 'Charges balanceDue through the payment provider. Test provider: tok_visa succeeds, tok_declined is declined.',
+  })
   @ApiResponse({ status: 201, type: OrderView })
   @ApiErrors('NOT_FOUND', 'PAYMENT_DECLINED', 'INVALID_TRANSITION', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED')
   async pay(

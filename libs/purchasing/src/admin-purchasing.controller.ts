@@ -3,7 +3,15 @@ import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger
 import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
-import { CreatePurchaseDto, CreateSupplierDto, PurchaseInvoiceView, PurchaseView, SupplierView, UpdatePurchaseDto, UpdateSupplierDto } from './dto/purchasing.dto.js';
+import {
+  CreatePurchaseDto,
+  CreateSupplierDto,
+  PurchaseInvoiceView,
+  PurchaseView,
+  SupplierView,
+  UpdatePurchaseDto,
+  UpdateSupplierDto,
+} from './dto/purchasing.dto.js';
 import { PURCHASE_INVOICE_LIST, PurchaseInvoicesService, toPurchaseInvoiceView } from './purchase-invoices.service.js';
 import { PURCHASE_LIST, PurchasesService } from './purchases.service.js';
 import { SUPPLIER_LIST, SuppliersService, toSupplierView } from './suppliers.service.js';
@@ -91,7 +99,11 @@ export class AdminPurchasesController {
 
   @Post(':id/receive')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Receive the goods', description: 'Adds every line to stock (purchase_received), sets each variant’s cost price to the line’s unit cost, freezes the purchase and its invoice. Twice: 409 INVALID_TRANSITION.' })
+  @ApiOperation({
+    summary: 'Receive the goods',
+    description:
+      'Adds every line to stock (purchase_received), sets each variant’s cost price to the line’s unit cost, freezes the purchase and its invoice. Twice: 409 INVALID_TRANSITION.',
+  })
   @ApiResponse({ status: 200, type: PurchaseView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
   receive(@Param('id', IdPipe) id: number, @CurrentUser() caller: Caller): Promise<PurchaseView> {

@@ -27,7 +27,15 @@ export const PURCHASE_INVOICE_LIST: ListSpec = {
 };
 
 const COLUMNS: ListColumns = {
-  columns: { id: 'pi.id', number: 'pi.number', issuedAt: 'pi.issuedAt', total: 'pi.total', status: 'pi.status', supplierId: 'pi.supplierId', purchaseId: 'pi.purchaseId' },
+  columns: {
+    id: 'pi.id',
+    number: 'pi.number',
+    issuedAt: 'pi.issuedAt',
+    total: 'pi.total',
+    status: 'pi.status',
+    supplierId: 'pi.supplierId',
+    purchaseId: 'pi.purchaseId',
+  },
   search: ['pi.number', 'pi.purchaseNumber'],
   searchConditions: ["pi.supplier->>'name' ILIKE :listQ"],
 };
@@ -80,7 +88,20 @@ export class PurchaseInvoicesService {
       `INSERT INTO purchase_invoices (number, purchase_id, purchase_number, supplier_id, supplier, issued_at, lines, currency,
                                       subtotal, shipping_cost, tax_total, total, status)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'open') RETURNING id`,
-      [number, purchaseId, content.purchaseNumber, content.supplierId, JSON.stringify(content.supplier), issuedAt, JSON.stringify(content.lines), currency, content.subtotal, content.shippingCost, content.taxTotal, content.total],
+      [
+        number,
+        purchaseId,
+        content.purchaseNumber,
+        content.supplierId,
+        JSON.stringify(content.supplier),
+        issuedAt,
+        JSON.stringify(content.lines),
+        currency,
+        content.subtotal,
+        content.shippingCost,
+        content.taxTotal,
+        content.total,
+      ],
     );
     return id;
   }
@@ -90,7 +111,16 @@ export class PurchaseInvoicesService {
     await manager.query(
       `UPDATE purchase_invoices SET supplier_id = $2, supplier = $3, lines = $4, subtotal = $5, shipping_cost = $6, tax_total = $7, total = $8
         WHERE purchase_id = $1 AND status = 'open'`,
-      [purchaseId, content.supplierId, JSON.stringify(content.supplier), JSON.stringify(content.lines), content.subtotal, content.shippingCost, content.taxTotal, content.total],
+      [
+        purchaseId,
+        content.supplierId,
+        JSON.stringify(content.supplier),
+        JSON.stringify(content.lines),
+        content.subtotal,
+        content.shippingCost,
+        content.taxTotal,
+        content.total,
+      ],
     );
   }
 
@@ -99,7 +129,9 @@ export class PurchaseInvoicesService {
   }
 
   async list(query: ListQuery): Promise<ListPage<PurchaseInvoiceView>> {
-    return (await findPage('purchase-invoices', this.dataSource.manager.createQueryBuilder(PurchaseInvoiceEntity, 'pi'), query, COLUMNS)).map(toPurchaseInvoiceView);
+    return (await findPage('purchase-invoices', this.dataSource.manager.createQueryBuilder(PurchaseInvoiceEntity, 'pi'), query, COLUMNS)).map(
+      toPurchaseInvoiceView,
+    );
   }
 
   async get(id: number): Promise<PurchaseInvoiceEntity> {
@@ -118,7 +150,12 @@ export class PurchaseInvoicesService {
       partyLabel: 'Supplier',
       party: [s.name, s.contactName, s.email, s.phone, s.address],
       currency: invoice.currency,
-      lines: invoice.lines.map((l) => ({ description: describeLine(l.productName, l.sku, l.attributes), quantity: l.quantity, unitPrice: l.unitCost, lineTotal: l.lineTotal })),
+      lines: invoice.lines.map((l) => ({
+        description: describeLine(l.productName, l.sku, l.attributes),
+        quantity: l.quantity,
+        unitPrice: l.unitCost,
+        lineTotal: l.lineTotal,
+      })),
       totals: [
         { label: 'Subtotal', amount: invoice.subtotal },
         { label: 'Shipping', amount: invoice.shippingCost },

@@ -4,7 +4,16 @@ import { assertEditable, assertPurchaseMove, PURCHASE_STATUSES, purchaseNumber, 
 
 describe('purchase rules', () => {
   it('computes totals from quantity × unit cost plus the bill’s shipping and tax', () => {
-    expect(purchaseTotals([{ quantity: 10, unitCost: 250 }, { quantity: 3, unitCost: 1999 }], 1500, 720)).toEqual({
+    expect(
+      purchaseTotals(
+        [
+          { quantity: 10, unitCost: 250 },
+          { quantity: 3, unitCost: 1999 },
+        ],
+        1500,
+        720,
+      ),
+    ).toEqual({
       lineTotals: [2500, 5997],
       subtotal: 8497,
       shippingCost: 1500,
@@ -15,11 +24,16 @@ describe('purchase rules', () => {
 
   it('always adds up', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ quantity: fc.integer({ min: 1, max: 1000 }), unitCost: fc.nat(100_000) })), fc.nat(1e6), fc.nat(1e6), (lines, ship, tax) => {
-        const t = purchaseTotals(lines, ship, tax);
-        expect(t.total).toBe(t.subtotal + ship + tax);
-        expect(t.subtotal).toBe(t.lineTotals.reduce((a, b) => a + b, 0));
-      }),
+      fc.property(
+        fc.array(fc.record({ quantity: fc.integer({ min: 1, max: 1000 }), unitCost: fc.nat(100_000) })),
+        fc.nat(1e6),
+        fc.nat(1e6),
+        (lines, ship, tax) => {
+          const t = purchaseTotals(lines, ship, tax);
+          expect(t.total).toBe(t.subtotal + ship + tax);
+          expect(t.subtotal).toBe(t.lineTotals.reduce((a, b) => a + b, 0));
+        },
+      ),
     );
   });
 

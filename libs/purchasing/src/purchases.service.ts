@@ -1,6 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { moveStock } from '@chance/catalog';
-import { ADMIN_MAX_ROWS, findPage, inTransaction, loadChildren, notFound, publish, validationFailed, type ListColumns, type ListPage, type ListQuery, type ListSpec } from '@chance/core';
+import {
+  ADMIN_MAX_ROWS,
+  findPage,
+  inTransaction,
+  loadChildren,
+  notFound,
+  publish,
+  validationFailed,
+  type ListColumns,
+  type ListPage,
+  type ListQuery,
+  type ListSpec,
+} from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreatePurchaseDto, PurchaseLineDto, PurchaseView, UpdatePurchaseDto } from './dto/purchasing.dto.js';
 import { PurchaseInvoicesService, type PurchaseInvoiceContent } from './purchase-invoices.service.js';
@@ -14,11 +26,25 @@ export const PURCHASE_LIST: ListSpec = {
   sortable: ['id', 'number', 'createdAt', 'orderedAt', 'receivedAt', 'total', 'status'],
   defaultSort: ['createdAt', 'DESC'],
   searchable: true,
-  filters: { status: { type: 'enum', values: PURCHASE_STATUSES }, supplierId: { type: 'int' }, createdAt_gte: { type: 'date' }, createdAt_lte: { type: 'date' } },
+  filters: {
+    status: { type: 'enum', values: PURCHASE_STATUSES },
+    supplierId: { type: 'int' },
+    createdAt_gte: { type: 'date' },
+    createdAt_lte: { type: 'date' },
+  },
 };
 
 const COLUMNS: ListColumns = {
-  columns: { id: 'p.id', number: 'p.number', createdAt: 'p.createdAt', orderedAt: 'p.orderedAt', receivedAt: 'p.receivedAt', total: 'p.total', status: 'p.status', supplierId: 'p.supplierId' },
+  columns: {
+    id: 'p.id',
+    number: 'p.number',
+    createdAt: 'p.createdAt',
+    orderedAt: 'p.orderedAt',
+    receivedAt: 'p.receivedAt',
+    total: 'p.total',
+    status: 'p.status',
+    supplierId: 'p.supplierId',
+  },
   search: ['p.number', 'p.notes'],
   searchConditions: ['EXISTS (SELECT 1 FROM purchase_lines sl WHERE sl.purchase_id = p.id AND (sl.sku ILIKE :listQ OR sl.product_name ILIKE :listQ))'],
 };
@@ -30,7 +56,16 @@ const toView = (p: PurchaseEntity, lines: PurchaseLineEntity[]): PurchaseView =>
   status: p.status,
   orderedAt: p.orderedAt,
   receivedAt: p.receivedAt,
-  lines: lines.map((l) => ({ id: l.id, variantId: l.variantId, productName: l.productName, sku: l.sku, attributes: l.attributes, quantity: l.quantity, unitCost: l.unitCost, lineTotal: l.lineTotal })),
+  lines: lines.map((l) => ({
+    id: l.id,
+    variantId: l.variantId,
+    productName: l.productName,
+    sku: l.sku,
+    attributes: l.attributes,
+    quantity: l.quantity,
+    unitCost: l.unitCost,
+    lineTotal: l.lineTotal,
+  })),
   subtotal: p.subtotal,
   shippingCost: p.shippingCost,
   taxTotal: p.taxTotal,
@@ -56,7 +91,10 @@ export class PurchasesService {
   async list(query: ListQuery): Promise<ListPage<PurchaseView>> {
     const manager = this.dataSource.manager;
     const page = await findPage('purchases', manager.createQueryBuilder(PurchaseEntity, 'p'), query, COLUMNS);
-    const lines = await this.linesOf(manager, page.rows.map((p) => p.id));
+    const lines = await this.linesOf(
+      manager,
+      page.rows.map((p) => p.id),
+    );
     return page.map((p) => toView(p, lines.get(p.id) ?? []));
   }
 
@@ -95,7 +133,8 @@ export class PurchasesService {
           WHERE id = $1`,
         [id, input.supplierId ?? null, input.notes ?? null, input.status ?? null],
       );
-      const lines = input.lines ?? (await this.linesOf(manager, [id])).get(id)!.map((l) => ({ variantId: l.variantId, quantity: l.quantity, unitCost: l.unitCost }));
+      const lines =
+        input.lines ?? (await this.linesOf(manager, [id])).get(id)!.map((l) => ({ variantId: l.variantId, quantity: l.quantity, unitCost: l.unitCost }));
       await this.writeLines(manager, id, lines, input.shippingCost ?? purchase.shippingCost, input.taxTotal ?? purchase.taxTotal, input.lines !== undefined);
       await this.invoices.follow(manager, id, await this.invoiceContent(manager, id));
       return this.view(id, manager);
@@ -107,10 +146,16 @@ export class PurchasesService {
       const purchase = await this.lock(manager, id);
       assertPurchaseMove(purchase.status, 'received');
       const lines = (await this.linesOf(manager, [id])).get(id) ?? [];
-      const existing = new Set((await manager.query('SELECT id FROM variants WHERE id = ANY($1)', [lines.map((l) => l.variantId)])).map((v: { id: number }) => v.id));
+      const existing = new Set(
+        (await manager.query('SELECT id FROM variants WHERE id = ANY($1)', [lines.map((l) => l.variantId)])).map((v: { id: number }) => v.id),
+      );
       const gone = lines.find((l) => !existing.has(l.variantId));
       if (gone) throw validationFailed({ lines: `${gone.productName} (${gone.sku}) no longer exists in the catalog` });
-      await moveStock(manager, lines.map((l) => ({ variantId: l.variantId, delta: l.quantity })), { reason: 'purchase_received', reference: purchase.number, actorId });
+      await moveStock(
+        manager,
+        lines.map((l) => ({ variantId: l.variantId, delta: l.quantity })),
+        { reason: 'purchase_received', reference: purchase.number, actorId },
+      );
       // the last receipt's unit cost becomes the variant's cost price (several lines: the last one wins)
       for (const line of lines) await manager.query('UPDATE variants SET cost_price = $2 WHERE id = $1', [line.variantId, line.unitCost]);
       await manager.query(`UPDATE purchases SET status = 'received', received_at = now(), updated_at = now() WHERE id = $1`, [id]);
@@ -137,7 +182,14 @@ export class PurchasesService {
   }
 
   /** Replaces the lines (snapshotting the variants) and recomputes the totals. */
-  private async writeLines(manager: EntityManager, id: number, lines: PurchaseLineDto[], shippingCost: number, taxTotal: number, replace = true): Promise<void> {
+  private async writeLines(
+    manager: EntityManager,
+    id: number,
+    lines: PurchaseLineDto[],
+    shippingCost: number,
+    taxTotal: number,
+    replace = true,
+  ): Promise<void> {
     const totals = purchaseTotals(lines, shippingCost, taxTotal);
     if (replace) {
       const variants: { id: number; product_name: string; sku: string; attributes: Record<string, string> }[] = await manager.query(
@@ -156,13 +208,27 @@ export class PurchasesService {
           JSON.stringify(
             lines.map((l, i) => {
               const v = byId.get(l.variantId)!;
-              return { variant_id: l.variantId, product_name: v.product_name, sku: v.sku, attributes: v.attributes, quantity: l.quantity, unit_cost: l.unitCost, line_total: totals.lineTotals[i] };
+              return {
+                variant_id: l.variantId,
+                product_name: v.product_name,
+                sku: v.sku,
+                attributes: v.attributes,
+                quantity: l.quantity,
+                unit_cost: l.unitCost,
+                line_total: totals.lineTotals[i],
+              };
             }),
           ),
         ],
       );
     }
-    await manager.query('UPDATE purchases SET subtotal = $2, shipping_cost = $3, tax_total = $4, total = $5 WHERE id = $1', [id, totals.subtotal, shippingCost, taxTotal, totals.total]);
+    await manager.query('UPDATE purchases SET subtotal = $2, shipping_cost = $3, tax_total = $4, total = $5 WHERE id = $1', [
+      id,
+      totals.subtotal,
+      shippingCost,
+      taxTotal,
+      totals.total,
+    ]);
   }
 
   private async invoiceContent(manager: EntityManager, id: number): Promise<PurchaseInvoiceContent> {
@@ -188,5 +254,4 @@ export class PurchasesService {
   private linesOf(manager: EntityManager, ids: number[]): Promise<Map<number, PurchaseLineEntity[]>> {
     return loadChildren(manager, PurchaseLineEntity, 'purchaseId', ids);
   }
-
 }

@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { ADMIN_MAX_ROWS, DomainError, findPage, inTransaction, notFound, updateRow, type ListColumns, type ListPage, type ListQuery, type ListSpec } from '@chance/core';
+import {
+  ADMIN_MAX_ROWS,
+  DomainError,
+  findPage,
+  inTransaction,
+  notFound,
+  updateRow,
+  type ListColumns,
+  type ListPage,
+  type ListQuery,
+  type ListSpec,
+} from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateSupplierDto, SupplierView, UpdateSupplierDto } from './dto/purchasing.dto.js';
 import { SupplierEntity } from './purchasing.entities.js';

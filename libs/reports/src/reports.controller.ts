@@ -23,7 +23,10 @@ export class ReportsController {
   }
 
   @Get('integrity')
-  @ApiOperation({ summary: 'Check every invariant (stock = ledger, totals, payments, coupon use, numbering, events)', description: 'Also `npm run check:invariants`.' })
+  @ApiOperation({
+    summary: 'Check every invariant (stock = ledger, totals, payments, coupon use, numbering, events)',
+    description: 'Also `npm run check:invariants`.',
+  })
   @ApiResponse({ status: 200, type: IntegrityReport })
   integrity(): Promise<IntegrityReport> {
     return this.integrityService.check();

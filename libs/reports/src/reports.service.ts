@@ -72,7 +72,11 @@ export class ReportsService {
         [now],
       ),
     ];
-    const revenueByDay = periodLabels({ start, end, groupBy: 'day' }).map((date) => ({ date, online: revenue.get(date)?.online ?? 0, offline: revenue.get(date)?.offline ?? 0 }));
+    const revenueByDay = periodLabels({ start, end, groupBy: 'day' }).map((date) => ({
+      date,
+      online: revenue.get(date)?.online ?? 0,
+      offline: revenue.get(date)?.offline ?? 0,
+    }));
     const todayLabel = today.toISOString().slice(0, 10);
     return {
       revenueToday: revenueByDay.filter((d) => d.date === todayLabel).reduce((sum, d) => sum + d.online + d.offline, 0),
@@ -104,7 +108,13 @@ export class ReportsService {
       to: period.to,
       groupBy: period.groupBy,
       rows,
-      totals: { onlineRevenue: sum('onlineRevenue'), offlineRevenue: sum('offlineRevenue'), orders: sum('orders'), offlineSales: sum('offlineSales'), grossProfit: sum('grossProfit') },
+      totals: {
+        onlineRevenue: sum('onlineRevenue'),
+        offlineRevenue: sum('offlineRevenue'),
+        orders: sum('orders'),
+        offlineSales: sum('offlineSales'),
+        grossProfit: sum('grossProfit'),
+      },
     };
   }
 

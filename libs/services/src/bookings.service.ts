@@ -19,7 +19,11 @@ import { assertBookingMove, assertFuture, BOOKING_STATUSES, type BookingStatus }
 import { BookingEntity, ServiceTypeEntity } from './services.entities.js';
 import type { BookingView, CreateServiceTypeDto, ServiceTypeView, UpdateBookingDto, UpdateServiceTypeDto } from './services.dto.js';
 
-const bookingFilters = { status: { type: 'enum' as const, values: BOOKING_STATUSES }, scheduledAt_gte: { type: 'date' as const }, scheduledAt_lte: { type: 'date' as const } };
+const bookingFilters = {
+  status: { type: 'enum' as const, values: BOOKING_STATUSES },
+  scheduledAt_gte: { type: 'date' as const },
+  scheduledAt_lte: { type: 'date' as const },
+};
 
 export const ADMIN_BOOKING_LIST: ListSpec = {
   resource: 'bookings',
@@ -44,7 +48,15 @@ export const SERVICE_TYPE_LIST: ListSpec = {
 export const STORE_SERVICE_TYPE_LIST: ListSpec = { ...SERVICE_TYPE_LIST, maxRows: STORE_MAX_ROWS, filters: {} };
 
 const BOOKING_COLUMNS: ListColumns = {
-  columns: { id: 'b.id', scheduledAt: 'b.scheduledAt', status: 'b.status', price: 'b.price', createdAt: 'b.createdAt', customerId: 'b.customerId', serviceTypeId: 'b.serviceTypeId' },
+  columns: {
+    id: 'b.id',
+    scheduledAt: 'b.scheduledAt',
+    status: 'b.status',
+    price: 'b.price',
+    createdAt: 'b.createdAt',
+    customerId: 'b.customerId',
+    serviceTypeId: 'b.serviceTypeId',
+  },
   search: ['b.serviceName', 'b.address', 'b.notes'],
 };
 
@@ -53,7 +65,14 @@ const TYPE_COLUMNS: ListColumns = {
   search: ['t.name', 't.description'],
 };
 
-export const toServiceTypeView = (t: ServiceTypeEntity): ServiceTypeView => ({ id: t.id, name: t.name, description: t.description, price: t.price, durationMinutes: t.durationMinutes, isActive: t.isActive });
+export const toServiceTypeView = (t: ServiceTypeEntity): ServiceTypeView => ({
+  id: t.id,
+  name: t.name,
+  description: t.description,
+  price: t.price,
+  durationMinutes: t.durationMinutes,
+  isActive: t.isActive,
+});
 
 const toBookingView = (b: BookingEntity): BookingView => ({
   id: b.id,
@@ -97,17 +116,28 @@ export class BookingsService {
   }
 
   async createType(input: CreateServiceTypeDto): Promise<ServiceTypeView> {
-    const [{ id }] = await inTransaction(this.dataSource, (manager) => manager.query(
-      'INSERT INTO service_types (name, description, price, duration_minutes, is_active) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-      [input.name.trim(), input.description ?? '', input.price, input.durationMinutes, input.isActive ?? true],
-    ));
+    const [{ id }] = await inTransaction(this.dataSource, (manager) =>
+      manager.query('INSERT INTO service_types (name, description, price, duration_minutes, is_active) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
+        input.name.trim(),
+        input.description ?? '',
+        input.price,
+        input.durationMinutes,
+        input.isActive ?? true,
+      ]),
+    );
     return this.getType(id);
   }
 
   async updateType(id: number, input: UpdateServiceTypeDto): Promise<ServiceTypeView> {
     await this.getType(id);
     await inTransaction(this.dataSource, (manager) =>
-      updateRow(manager, 'service_types', id, input, { name: 'name', description: 'description', price: 'price', durationMinutes: 'duration_minutes', isActive: 'is_active' }),
+      updateRow(manager, 'service_types', id, input, {
+        name: 'name',
+        description: 'description',
+        price: 'price',
+        durationMinutes: 'duration_minutes',
+        isActive: 'is_active',
+      }),
     );
     return this.getType(id);
   }
@@ -164,7 +194,13 @@ export class BookingsService {
         `UPDATE bookings SET status = $2, ${to === 'completed' ? 'completed_at' : 'cancelled_at'} = now(), updated_at = now() WHERE id = $1`,
         [id, to],
       );
-      await publish(manager, 'services.booking_status_changed', { bookingId: id, customerId: booking.customerId, serviceName: booking.serviceName, from: booking.status, to });
+      await publish(manager, 'services.booking_status_changed', {
+        bookingId: id,
+        customerId: booking.customerId,
+        serviceName: booking.serviceName,
+        from: booking.status,
+        to,
+      });
       return this.get(id, undefined, manager);
     });
   }

@@ -3,7 +3,16 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
 import { BackOffice, CurrentUser, Public, SignedIn, type Caller } from '@chance/identity';
 import { ADMIN_BOOKING_LIST, BookingsService, SERVICE_TYPE_LIST, STORE_BOOKING_LIST, STORE_SERVICE_TYPE_LIST } from './bookings.service.js';
-import { AdminBookingDto, BookingStatusDto, BookingView, CreateServiceTypeDto, ServiceTypeView, StoreBookingDto, UpdateBookingDto, UpdateServiceTypeDto } from './services.dto.js';
+import {
+  AdminBookingDto,
+  BookingStatusDto,
+  BookingView,
+  CreateServiceTypeDto,
+  ServiceTypeView,
+  StoreBookingDto,
+  UpdateBookingDto,
+  UpdateServiceTypeDto,
+} from './services.dto.js';
 
 @ApiTags('admin: services')
 @Controller('admin/service-types')

@@ -107,7 +107,9 @@ export async function seedNotifications(db, ctx, progress) {
   await db.q(`ALTER TABLE seed_work.reg_orders ADD PRIMARY KEY (n)`);
   const registered = Number((await db.q(`SELECT count(*) AS n FROM seed_work.reg_orders`)).rows[0].n);
   const [{ lo, hi }] = (await db.q(`SELECT min(id) AS lo, max(id) AS hi FROM bookings`)).rows;
-  const readAt = (at) => `CASE WHEN ${at} < $2::timestamptz - interval '7 days' AND random() < 0.85 THEN ${at} + make_interval(secs => 3600 + random() * 86400 * 3)
+  const readAt = (
+    at,
+  ) => `CASE WHEN ${at} < $2::timestamptz - interval '7 days' AND random() < 0.85 THEN ${at} + make_interval(secs => 3600 + random() * 86400 * 3)
                                WHEN random() < 0.3 THEN least(${at} + interval '1 hour', $2::timestamptz) END`;
   const shares = { order_update: 0.6, booking_update: 0.1, product_update: 0.1, message: 0.1, low_stock: 0.1 };
   progress.start(total, 'notifications');

@@ -123,7 +123,13 @@ export async function seedCatalog(db, ctx, progress) {
     `INSERT INTO service_types (id, name, description, price, duration_minutes, is_active, created_at, updated_at) OVERRIDING SYSTEM VALUE
      SELECT row_number() OVER ()::int, name, description, price, minutes, true, $5, $5
        FROM unnest($1::text[], $2::text[], $3::int[], $4::int[]) AS s(name, description, price, minutes)`,
-    [SERVICE_TYPES.map((s) => s.name), SERVICE_TYPES.map((s) => s.description), SERVICE_TYPES.map((s) => s.price), SERVICE_TYPES.map((s) => s.minutes), ctx.start],
+    [
+      SERVICE_TYPES.map((s) => s.name),
+      SERVICE_TYPES.map((s) => s.description),
+      SERVICE_TYPES.map((s) => s.price),
+      SERVICE_TYPES.map((s) => s.minutes),
+      ctx.start,
+    ],
   );
   progress.tick();
 

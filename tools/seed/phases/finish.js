@@ -14,7 +14,9 @@ export async function settleStock(db, ctx, progress) {
   );
   progress.tick();
   await db.q(`DELETE FROM stock_movements m USING seed_work.opening o WHERE m.reason = 'initial' AND m.variant_id = o.variant_id AND o.delta = 0`);
-  await db.q(`UPDATE stock_movements m SET delta = o.delta FROM seed_work.opening o WHERE m.reason = 'initial' AND m.variant_id = o.variant_id AND o.delta <> 0`);
+  await db.q(
+    `UPDATE stock_movements m SET delta = o.delta FROM seed_work.opening o WHERE m.reason = 'initial' AND m.variant_id = o.variant_id AND o.delta <> 0`,
+  );
   progress.tick();
   await db.q(`UPDATE variants v SET stock = s.total FROM (SELECT variant_id, sum(delta)::int AS total FROM stock_movements GROUP BY variant_id) s
               WHERE v.id = s.variant_id AND v.stock <> s.total`);
@@ -41,7 +43,10 @@ export async function fillRevenueDays(db) {
 export async function setCounters(db) {
   const identities = (await db.q(`SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND is_identity = 'YES'`)).rows;
   for (const { table_name: table, column_name: column } of identities) {
-    await db.q(`SELECT setval(pg_get_serial_sequence($1, $2), COALESCE((SELECT max("${column}") FROM "${table}"), 0) + 1, false)`, [`public."${table}"`, column]);
+    await db.q(`SELECT setval(pg_get_serial_sequence($1, $2), COALESCE((SELECT max("${column}") FROM "${table}"), 0) + 1, false)`, [
+      `public."${table}"`,
+      column,
+    ]);
   }
   const numbered = [
     ['order_number_seq', 'orders', 'ORD-'],
@@ -64,8 +69,19 @@ export async function setCounters(db) {
 
 /** The big tables whose secondary indexes are dropped during the load and rebuilt once at the end (much faster than row by row). */
 export const BULK_TABLES = [
-  'orders', 'order_lines', 'invoices', 'payments', 'coupon_redemptions', 'stock_movements', 'outbox_events', 'notifications',
-  'offline_sales', 'offline_sale_lines', 'offline_sale_payments', 'bookings', 'purchase_lines',
+  'orders',
+  'order_lines',
+  'invoices',
+  'payments',
+  'coupon_redemptions',
+  'stock_movements',
+  'outbox_events',
+  'notifications',
+  'offline_sales',
+  'offline_sale_lines',
+  'offline_sale_payments',
+  'bookings',
+  'purchase_lines',
 ];
 
 /** Secondary indexes (not backing a constraint) of the bulk tables, with the statements that rebuild them. */
@@ -86,9 +102,11 @@ export async function secondaryIndexes(db) {
 /** Runs tasks on several connections at once (a PostgreSQL backend, so a core, each). */
 async function onEach(dbs, tasks, run) {
   const queue = [...tasks];
-  await Promise.all(dbs.map(async (db) => {
-    for (let task = queue.shift(); task !== undefined; task = queue.shift()) await run(db, task);
-  }));
+  await Promise.all(
+    dbs.map(async (db) => {
+      for (let task = queue.shift(); task !== undefined; task = queue.shift()) await run(db, task);
+    }),
+  );
 }
 
 /** Rebuilds the dropped indexes, the slowest (trigram GIN) first, on every connection given. */
@@ -134,7 +152,9 @@ export async function verifyForeignKeys(dbs, progress) {
   await onEach(dbs, keys, async (db, key) => {
     const join = key.child_columns.map((column, i) => `p."${key.parent_columns[i]}" = c."${column}"`).join(' AND ');
     const present = key.child_columns.map((column) => `c."${column}" IS NOT NULL`).join(' AND ');
-    const [{ orphans }] = (await db.q(`SELECT count(*)::int AS orphans FROM ${key.child} c WHERE ${present} AND NOT EXISTS (SELECT 1 FROM ${key.parent} p WHERE ${join})`)).rows;
+    const [{ orphans }] = (
+      await db.q(`SELECT count(*)::int AS orphans FROM ${key.child} c WHERE ${present} AND NOT EXISTS (SELECT 1 FROM ${key.parent} p WHERE ${join})`)
+    ).rows;
     if (orphans > 0) broken.push(`${key.conname}: ${orphans} row(s) of ${key.child} without their ${key.parent}`);
     progress.tick();
   });

@@ -1,18 +1,7 @@
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import {
-  AutocompleteInput,
-  DataTable,
-  DateField,
-  DateInput,
-  FunctionField,
-  List,
-  ReferenceInput,
-  SelectInput,
-  TextInput,
-  useTranslate,
-} from 'react-admin';
+import { AutocompleteInput, DataTable, DateField, DateInput, FunctionField, List, ReferenceInput, SelectInput, TextInput, useTranslate } from 'react-admin';
 import type { AdminUser, AuditLogEntry } from '../types';
 import { actionChoices, actionLabel, groupHistory, partActionLabel, partName } from './auditChanges';
 import { ChangeList, RecordName } from './ChangeLines';
@@ -98,7 +87,12 @@ const ChangesCell = () => (
   <FunctionField<AuditLogEntry>
     render={(entry) => {
       const [event] = groupHistory([entry]);
-      if (!event) return <Typography variant="body2" color="text.secondary">no visible change</Typography>;
+      if (!event)
+        return (
+          <Typography variant="body2" color="text.secondary">
+            no visible change
+          </Typography>
+        );
       return <ChangeList parts={event.parts} record={{ resource: entry.resource, id: entry.resourceId }} limit={6} />;
     }}
   />
@@ -124,9 +118,7 @@ export const AuditLogList = () => {
           <DateField source="at" showTime />
         </DataTable.Col>
         <DataTable.Col source="actorId" label="By" disableSort>
-          <FunctionField<AuditLogEntry>
-            render={(entry) => (entry.actorId != null ? <RecordName resource="users" id={entry.actorId} /> : 'the system')}
-          />
+          <FunctionField<AuditLogEntry> render={(entry) => (entry.actorId != null ? <RecordName resource="users" id={entry.actorId} /> : 'the system')} />
         </DataTable.Col>
         <DataTable.Col source="action" label="Action" disableSort>
           <ActionCell />

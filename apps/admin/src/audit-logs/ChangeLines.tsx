@@ -1,25 +1,9 @@
 import { Fragment, type MouseEvent, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import {
-  Link,
-  useCreatePath,
-  useGetManyAggregate,
-  useGetRecordRepresentation,
-  useResourceDefinitions,
-  useTranslate,
-  type Identifier,
-} from 'react-admin';
+import { Link, useCreatePath, useGetManyAggregate, useGetRecordRepresentation, useResourceDefinitions, useTranslate, type Identifier } from 'react-admin';
 import { useStoreCurrency } from '../settings/useStoreSettings';
-import {
-  formatValue,
-  humanize,
-  partName,
-  referenceOf,
-  type FieldChange,
-  type HistoryPart,
-  type ValueContext,
-} from './auditChanges';
+import { formatValue, humanize, partName, referenceOf, type FieldChange, type HistoryPart, type ValueContext } from './auditChanges';
 
 /**
  * Another record named by its representation ("Linen shirts", "Ada Admin"), linked to its page when
@@ -57,27 +41,22 @@ const ChangeValue = ({ resource, field, value, context }: { resource: string; fi
     return <RecordName resource={reference} id={value} />;
   }
   const text = formatValue(field, value, context);
-  return text ? <Box component="span" sx={{ fontWeight: 500 }}>{text}</Box> : <Empty />;
+  return text ? (
+    <Box component="span" sx={{ fontWeight: 500 }}>
+      {text}
+    </Box>
+  ) : (
+    <Empty />
+  );
 };
 
 function useFieldLabel() {
   const translate = useTranslate();
-  return (resource: string, field: string) =>
-    translate(`resources.${resource}.fields.${field}`, { _: humanize(field) });
+  return (resource: string, field: string) => translate(`resources.${resource}.fields.${field}`, { _: humanize(field) });
 }
 
 /** "Price: $15.00 → $14.00"; for a created or deleted record just its value ("Price: $15.00"). */
-const ChangeLine = ({
-  resource,
-  kind,
-  change,
-  context,
-}: {
-  resource: string;
-  kind: HistoryPart['kind'];
-  change: FieldChange;
-  context: ValueContext;
-}) => {
+const ChangeLine = ({ resource, kind, change, context }: { resource: string; kind: HistoryPart['kind']; change: FieldChange; context: ValueContext }) => {
   const label = useFieldLabel()(resource, change.field);
   let values: ReactNode;
   if (kind === 'created') values = <ChangeValue resource={resource} field={change.field} value={change.after} context={context} />;

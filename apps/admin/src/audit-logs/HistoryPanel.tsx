@@ -4,16 +4,7 @@ import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import HistoryIcon from '@mui/icons-material/History';
-import {
-  Button,
-  LinkBase,
-  useCanAccess,
-  useGetList,
-  useRecordContext,
-  useResourceContext,
-  useTranslate,
-  type Identifier,
-} from 'react-admin';
+import { Button, LinkBase, useCanAccess, useGetList, useRecordContext, useResourceContext, useTranslate, type Identifier } from 'react-admin';
 import type { AuditLogEntry } from '../types';
 import { actionLabel, groupHistory, operationResource, partActionLabel, partName, type HistoryEvent } from './auditChanges';
 import { ChangeList, RecordName } from './ChangeLines';
@@ -59,19 +50,29 @@ const HistoryContent = ({ resource, id, initialCount }: { resource: string; id: 
   const shown = showAll ? events : events.slice(0, initialCount);
 
   let body;
-  if (isPending) body = <Typography variant="body2" color="text.secondary">Loading the history…</Typography>;
-  else if (error) body = <Typography variant="body2" color="error">The history could not be loaded.</Typography>;
-  else if (events.length === 0) body = <Typography variant="body2" color="text.secondary">No changes recorded yet.</Typography>;
+  if (isPending)
+    body = (
+      <Typography variant="body2" color="text.secondary">
+        Loading the history…
+      </Typography>
+    );
+  else if (error)
+    body = (
+      <Typography variant="body2" color="error">
+        The history could not be loaded.
+      </Typography>
+    );
+  else if (events.length === 0)
+    body = (
+      <Typography variant="body2" color="text.secondary">
+        No changes recorded yet.
+      </Typography>
+    );
   else {
     body = (
       <Stack component="ol" spacing={1.5} sx={{ m: 0, p: 0 }}>
         {shown.map((event) => (
-          <Box
-            component="li"
-            key={event.key}
-            data-history-event={event.action}
-            sx={{ listStyle: 'none', borderLeft: 2, borderColor: 'divider', pl: 1.5 }}
-          >
+          <Box component="li" key={event.key} data-history-event={event.action} sx={{ listStyle: 'none', borderLeft: 2, borderColor: 'divider', pl: 1.5 }}>
             <Typography variant="body2" sx={{ mb: 0.25 }}>
               <Box component="strong">{eventTitle(event)}</Box>
               <Box component="span" sx={{ color: 'text.secondary' }}>
@@ -106,9 +107,7 @@ const HistoryContent = ({ resource, id, initialCount }: { resource: string; id: 
         <Button component={LinkBase} to={auditLogsLink({ record: recordKey })} label="Open in audit log" />
       </Stack>
       {body}
-      {events.length > shown.length && (
-        <Button sx={{ mt: 1 }} onClick={() => setShowAll(true)} label={`Show ${events.length - shown.length} older changes`} />
-      )}
+      {events.length > shown.length && <Button sx={{ mt: 1 }} onClick={() => setShowAll(true)} label={`Show ${events.length - shown.length} older changes`} />}
     </Box>
   );
 };

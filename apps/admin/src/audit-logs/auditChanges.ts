@@ -42,16 +42,7 @@ export interface HistoryEvent {
 }
 
 /** Bookkeeping columns nobody needs to read in a history. */
-const hiddenFields: ReadonlySet<string> = new Set([
-  'id',
-  'createdAt',
-  'updatedAt',
-  'position',
-  'createdById',
-  'userId',
-  'productId',
-  'searchText',
-]);
+const hiddenFields: ReadonlySet<string> = new Set(['id', 'createdAt', 'updatedAt', 'position', 'createdById', 'userId', 'productId', 'searchText']);
 
 /** A secret's placeholder value ("[hidden]", "[changed]"), never its content. */
 const secretFields: ReadonlySet<string> = new Set(['passwordHash', 'password']);
@@ -126,9 +117,7 @@ export function groupHistory(entries: readonly AuditLogEntry[], record?: { resou
     }
     event.parts = event.parts.filter((part) => part.changes.length > 0 || part.kind !== 'changed');
     if (event.parts.length === 0) continue;
-    const own = record
-      ? event.parts.find((part) => part.resource === record.resource && String(part.resourceId) === String(record.id))
-      : undefined;
+    const own = record ? event.parts.find((part) => part.resource === record.resource && String(part.resourceId) === String(record.id)) : undefined;
     event.action = (own ?? event.parts[0]).action;
     event.own = own != null;
     // The record itself first, then its parts.
@@ -198,16 +187,7 @@ const moneyFields: ReadonlySet<string> = new Set([
 ]);
 
 /** Values that are words in the API (`partially_paid`, `bank_transfer`). */
-const enumFields: ReadonlySet<string> = new Set([
-  'status',
-  'paymentStatus',
-  'paymentMethod',
-  'method',
-  'role',
-  'discountType',
-  'reason',
-  'type',
-]);
+const enumFields: ReadonlySet<string> = new Set(['status', 'paymentStatus', 'paymentMethod', 'method', 'role', 'discountType', 'reason', 'type']);
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,14 +1,5 @@
 import Alert from '@mui/material/Alert';
-import {
-  Edit,
-  SaveButton,
-  SimpleForm,
-  TextInput,
-  Toolbar,
-  maxLength,
-  required,
-  useRecordContext,
-} from 'react-admin';
+import { Edit, SaveButton, SimpleForm, TextInput, Toolbar, maxLength, required, useRecordContext } from 'react-admin';
 import { HistoryPanel } from '../audit-logs';
 import type { Booking } from '../types';
 import { localToIso, visitTime } from './bookingStatus';

@@ -1,15 +1,6 @@
 import { useEffect } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
-import {
-  AutocompleteInput,
-  DateTimeInput,
-  NumberInput,
-  ReferenceInput,
-  required,
-  useCanAccess,
-  useGetOne,
-  type Validator,
-} from 'react-admin';
+import { AutocompleteInput, DateTimeInput, NumberInput, ReferenceInput, required, useCanAccess, useGetOne, type Validator } from 'react-admin';
 import { formatMoney } from '../money';
 import { durationText } from '../service-types/duration';
 import { useStoreCurrency } from '../settings/useStoreSettings';
@@ -27,13 +18,7 @@ export const inTheFuture: Validator = (value) => {
 
 /** When the visit takes place, in the browser's time zone. */
 export const VisitTimeInput = () => (
-  <DateTimeInput
-    source="scheduledAt"
-    label="Visit time"
-    helperText="Your local time"
-    validate={[required(), inTheFuture]}
-    sx={{ width: 280 }}
-  />
+  <DateTimeInput source="scheduledAt" label="Visit time" helperText="Your local time" validate={[required(), inTheFuture]} sx={{ width: 280 }} />
 );
 
 /**
@@ -74,11 +59,7 @@ export const AddressFromCustomer = () => {
   const customerId = useWatch({ name: 'customerId' });
   const { setValue, getValues } = useFormContext();
   const { canAccess } = useCanAccess({ resource: 'users', action: 'show' });
-  const { data: customer } = useGetOne<AdminUser>(
-    'users',
-    { id: customerId },
-    { enabled: canAccess === true && customerId != null && customerId !== '' },
-  );
+  const { data: customer } = useGetOne<AdminUser>('users', { id: customerId }, { enabled: canAccess === true && customerId != null && customerId !== '' });
   useEffect(() => {
     if (customer?.address && !getValues('address')) setValue('address', customer.address, { shouldDirty: true });
   }, [customer, getValues, setValue]);
@@ -88,8 +69,7 @@ export const AddressFromCustomer = () => {
 /** The bookable services, with their price and duration: what the booking will copy. */
 export const ServiceTypeInput = () => {
   const currency = useStoreCurrency();
-  const optionText = (service: ServiceType) =>
-    `${service.name} · ${formatMoney(service.price, currency)} · ${durationText(service.durationMinutes)}`;
+  const optionText = (service: ServiceType) => `${service.name} · ${formatMoney(service.price, currency)} · ${durationText(service.durationMinutes)}`;
   return (
     <ReferenceInput source="serviceTypeId" reference="service-types" filter={{ isActive: true }} sort={{ field: 'name', order: 'ASC' }}>
       <AutocompleteInput

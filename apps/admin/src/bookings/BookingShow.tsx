@@ -1,16 +1,5 @@
 import Stack from '@mui/material/Stack';
-import {
-  DateField,
-  EditButton,
-  FunctionField,
-  Labeled,
-  ListButton,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  TopToolbar,
-  useRecordContext,
-} from 'react-admin';
+import { DateField, EditButton, FunctionField, Labeled, ListButton, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { HistoryPanel } from '../audit-logs';
 import { MoneyField } from '../money';
 import { durationText } from '../service-types/duration';

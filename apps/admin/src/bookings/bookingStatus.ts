@@ -8,9 +8,10 @@ export const bookingStatusLooks: Record<BookingStatus, { label: string; color: C
   cancelled: { label: 'Cancelled', color: 'default' },
 };
 
-export const bookingStatusChoices = (Object.entries(bookingStatusLooks) as [BookingStatus, { label: string }][]).map(
-  ([id, { label }]) => ({ id, name: label }),
-);
+export const bookingStatusChoices = (Object.entries(bookingStatusLooks) as [BookingStatus, { label: string }][]).map(([id, { label }]) => ({
+  id,
+  name: label,
+}));
 
 /** The current minute as an ISO instant: "from now on" for the upcoming bookings. */
 export function nowMinute(now = new Date()): string {

@@ -6,19 +6,7 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import {
-  ArrayField,
-  DataTable,
-  DateField,
-  Labeled,
-  Link,
-  ListButton,
-  NumberField,
-  Show,
-  SimpleShowLayout,
-  TopToolbar,
-  useRecordContext,
-} from 'react-admin';
+import { ArrayField, DataTable, DateField, Labeled, Link, ListButton, NumberField, Show, SimpleShowLayout, TopToolbar, useRecordContext } from 'react-admin';
 import { MoneyField, basisPointsToPercent, formatMoney } from '../money';
 import { useStoreCurrency } from '../settings/useStoreSettings';
 import { AttributeChips } from '../products/productFields';
@@ -28,7 +16,11 @@ import { CartOwnerField, CartStatusChip, couponErrorMessages, itemCountText } fr
 const CartTitle = () => {
   const cart = useRecordContext<Cart>();
   if (!cart) return <span>Cart</span>;
-  return <span>{cart.customerId == null ? 'Guest cart' : 'Customer cart'} · {itemCountText(cart)}</span>;
+  return (
+    <span>
+      {cart.customerId == null ? 'Guest cart' : 'Customer cart'} · {itemCountText(cart)}
+    </span>
+  );
 };
 
 const CartShowActions = () => (
@@ -51,11 +43,7 @@ const AvailabilityChip = (_props: { label?: string; source?: string }) => {
 const ProductLink = (_props: { label?: string; source?: string }) => {
   const item = useRecordContext<CartItem>();
   if (!item) return null;
-  return (
-    <Link to={`/products/${item.productId}/show`}>
-      {item.productName}
-    </Link>
-  );
+  return <Link to={`/products/${item.productId}/show`}>{item.productName}</Link>;
 };
 
 const CouponState = () => {

@@ -1,14 +1,4 @@
-import {
-  AutocompleteInput,
-  ReferenceInput,
-  SimpleForm,
-  TextInput,
-  maxLength,
-  regex,
-  required,
-  useRecordContext,
-  type SimpleFormProps,
-} from 'react-admin';
+import { AutocompleteInput, ReferenceInput, SimpleForm, TextInput, maxLength, regex, required, useRecordContext, type SimpleFormProps } from 'react-admin';
 import type { Category } from '../types';
 
 /** An emptied description is sent as "" (the API's empty text), not null. */
@@ -20,11 +10,7 @@ const slugFormat = regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, d
 const ParentInput = () => {
   const record = useRecordContext<Category>();
   return (
-    <ReferenceInput
-      source="parentId"
-      reference="categories"
-      sort={{ field: 'name', order: 'ASC' }}
-    >
+    <ReferenceInput source="parentId" reference="categories" sort={{ field: 'name', order: 'ASC' }}>
       <AutocompleteInput
         label="Parent category"
         helperText="Empty for a top-level category"

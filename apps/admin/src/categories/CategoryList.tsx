@@ -1,12 +1,4 @@
-import {
-  AutocompleteInput,
-  DataTable,
-  List,
-  ReferenceField,
-  ReferenceInput,
-  SearchInput,
-  TextField,
-} from 'react-admin';
+import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SearchInput, TextField } from 'react-admin';
 import type { Category } from '../types';
 
 const categoryFilters = [

@@ -3,11 +3,7 @@ import Typography from '@mui/material/Typography';
 import type { ShippingAddress } from './types';
 
 /** An address as on a parcel label: one line per part, empty parts left out. */
-export const AddressBlock = ({
-  address,
-}: {
-  address: Partial<Record<keyof ShippingAddress | 'email', string | null>> | null | undefined;
-}) => {
+export const AddressBlock = ({ address }: { address: Partial<Record<keyof ShippingAddress | 'email', string | null>> | null | undefined }) => {
   if (!address) return <Typography variant="body2">—</Typography>;
   const cityLine = [address.postalCode, address.city].filter(Boolean).join(' ');
   const lines = [address.name, address.line1, address.line2, cityLine, address.country, address.phone, address.email].filter(

@@ -38,17 +38,7 @@ export interface PaymentDialogProps {
 }
 
 /** Records a payment: amount (typed as "19.99", at most the balance), method and a reference or note. */
-export const PaymentDialog = ({
-  title,
-  subject,
-  balance,
-  currency,
-  defaultMethod = 'cash',
-  textLabel,
-  textHelp,
-  onSubmit,
-  onClose,
-}: PaymentDialogProps) => {
+export const PaymentDialog = ({ title, subject, balance, currency, defaultMethod = 'cash', textLabel, textHelp, onSubmit, onClose }: PaymentDialogProps) => {
   const [amountText, setAmountText] = useState(() => minorUnitsToDecimal(balance, currency));
   const [method, setMethod] = useState<PaymentMethod>(defaultMethod);
   const [text, setText] = useState('');
@@ -115,27 +105,14 @@ export const PaymentDialog = ({
               autoFocus
               required
             />
-            <TextField
-              select
-              name="method"
-              label="Method"
-              value={method}
-              onChange={(event) => setMethod(event.target.value as PaymentMethod)}
-              required
-            >
+            <TextField select name="method" label="Method" value={method} onChange={(event) => setMethod(event.target.value as PaymentMethod)} required>
               {paymentMethodChoices.map((choice) => (
                 <MenuItem key={choice.id} value={choice.id}>
                   {choice.name}
                 </MenuItem>
               ))}
             </TextField>
-            <TextField
-              name="text"
-              label={textLabel}
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-              helperText={textHelp ?? 'Optional'}
-            />
+            <TextField name="text" label={textLabel} value={text} onChange={(event) => setText(event.target.value)} helperText={textHelp ?? 'Optional'} />
           </Stack>
         </DialogContent>
         <DialogActions>

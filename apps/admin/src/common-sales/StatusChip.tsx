@@ -12,12 +12,5 @@ export const StatusChip = ({ source, looks }: StatusChipProps) => {
   const value = useFieldValue({ source });
   if (value == null || value === '') return null;
   const look = looks[String(value)] ?? { label: String(value), color: 'default' as const };
-  return (
-    <Chip
-      size="small"
-      label={look.label}
-      color={look.color}
-      variant={look.color === 'default' ? 'outlined' : 'filled'}
-    />
-  );
+  return <Chip size="small" label={look.label} color={look.color} variant={look.color === 'default' ? 'outlined' : 'filled'} />;
 };

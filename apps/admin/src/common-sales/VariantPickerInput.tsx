@@ -4,14 +4,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useFormContext, useWatch } from 'react-hook-form';
-import {
-  FieldTitle,
-  InputHelperText,
-  useGetList,
-  useInput,
-  useSourceContext,
-  type Validator,
-} from 'react-admin';
+import { FieldTitle, InputHelperText, useGetList, useInput, useSourceContext, type Validator } from 'react-admin';
 import { formatMoney } from '../money';
 import { attributesText } from '../providers/variantLookup';
 import { useStoreCurrency } from '../settings/useStoreSettings';
@@ -65,8 +58,7 @@ export interface VariantPickerInputProps {
   helperText?: string;
 }
 
-const defaultDetail = (variant: VariantOption, currency: string) =>
-  `${formatMoney(variant.price, currency)} · ${variant.stock} in stock`;
+const defaultDetail = (variant: VariantOption, currency: string) => `${formatMoney(variant.price, currency)} · ${variant.stock} in stock`;
 
 function useDebounced<T>(value: T, delay = 300): T {
   const [debounced, setDebounced] = useState(value);

@@ -2,14 +2,7 @@
  * The words the back office uses for the API's status and method values (SPEC.md sections 8–10),
  * with the colour each status chip gets.
  */
-import type {
-  OrderPaymentStatus,
-  OrderStatus,
-  PaymentMethod,
-  PurchaseInvoiceStatus,
-  PurchaseStatus,
-  SalePaymentStatus,
-} from './types';
+import type { OrderPaymentStatus, OrderStatus, PaymentMethod, PurchaseInvoiceStatus, PurchaseStatus, SalePaymentStatus } from './types';
 
 export type ChipColor = 'default' | 'primary' | 'secondary' | 'info' | 'success' | 'warning' | 'error';
 
@@ -33,9 +26,7 @@ export const paymentMethodLabels: Record<PaymentMethod, string> = {
   cash_on_delivery: 'Cash on delivery',
 };
 
-export const paymentMethodChoices = (Object.entries(paymentMethodLabels) as [PaymentMethod, string][]).map(
-  ([id, name]) => ({ id, name }),
-);
+export const paymentMethodChoices = (Object.entries(paymentMethodLabels) as [PaymentMethod, string][]).map(([id, name]) => ({ id, name }));
 
 /** "Bank transfer"; an unknown value as it is. */
 export function paymentMethodText(method: string | null | undefined): string {

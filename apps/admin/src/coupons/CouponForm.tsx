@@ -23,8 +23,7 @@ import { discountTypeChoices } from './couponFields';
 const codeFormat = regex(/^[A-Za-z0-9_-]{2,50}$/, 'Use 2 to 50 letters, digits, dashes or underscores, e.g. WELCOME10');
 const wholeNumber: Validator = (value) => (value == null || Number.isSafeInteger(value) ? undefined : 'Enter a whole number');
 const positive: Validator = (value) => (typeof value === 'number' && value <= 0 ? 'Must be more than zero' : undefined);
-const atMostHundredPercent: Validator = (value) =>
-  typeof value === 'number' && value > 10_000 ? 'A percentage discount is at most 100 %' : undefined;
+const atMostHundredPercent: Validator = (value) => (typeof value === 'number' && value > 10_000 ? 'A percentage discount is at most 100 %' : undefined);
 
 /** Coupon validity is counted in whole UTC days (SPEC.md section 1, "dates"): the inputs show those days. */
 const utcDayOf = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : '');
@@ -69,23 +68,13 @@ const DiscountValueInput = () => (
 export const CouponForm = (props: Omit<SimpleFormProps, 'children'>) => (
   <SimpleForm sx={{ maxWidth: 760 }} {...props}>
     <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
-      <TextInput
-        source="code"
-        helperText="What customers type; upper and lower case count as the same"
-        validate={[required(), codeFormat]}
-        sx={{ flex: 1 }}
-      />
+      <TextInput source="code" helperText="What customers type; upper and lower case count as the same" validate={[required(), codeFormat]} sx={{ flex: 1 }} />
       <BooleanInput source="isActive" label="Active" />
     </Stack>
     <TextInput source="description" multiline minRows={2} validate={maxLength(1000)} parse={keepText} />
     <RadioButtonGroupInput source="discountType" label="Discount type" choices={discountTypeChoices} validate={required()} />
     <DiscountValueInput />
-    <MoneyInput
-      source="minPurchase"
-      label="Minimum purchase"
-      helperText="Subtotal needed, before the discount; empty: none"
-      sx={{ width: 360 }}
-    />
+    <MoneyInput source="minPurchase" label="Minimum purchase" helperText="Subtotal needed, before the discount; empty: none" sx={{ width: 360 }} />
     <Typography variant="subtitle2" sx={{ mt: 2 }}>
       Validity (UTC days)
     </Typography>

@@ -1,13 +1,4 @@
-import {
-  BooleanField,
-  DataTable,
-  DateField,
-  List,
-  NullableBooleanInput,
-  SearchInput,
-  SelectInput,
-  TextField,
-} from 'react-admin';
+import { BooleanField, DataTable, DateField, List, NullableBooleanInput, SearchInput, SelectInput, TextField } from 'react-admin';
 import { MoneyField } from '../money';
 import type { Coupon } from '../types';
 import { CouponStatusChip, DiscountField, TimesUsedField, discountTypeChoices } from './couponFields';

@@ -23,8 +23,7 @@ import { RevenueChart, type RevenuePoint } from './RevenueChart';
 import { StatCard } from './StatCard';
 import { SystemHealthCard } from './SystemHealthCard';
 
-const count = (value: number | undefined, one: string, many: string) =>
-  value == null ? '' : `${value.toLocaleString()} ${value === 1 ? one : many}`;
+const count = (value: number | undefined, one: string, many: string) => (value == null ? '' : `${value.toLocaleString()} ${value === 1 ? one : many}`);
 
 const Figures = ({ report, loading }: { report: DashboardReport | undefined; loading: boolean }) => {
   const currency = useStoreCurrency();
@@ -101,11 +100,7 @@ const RevenueCard = ({ report }: { report: DashboardReport | undefined }) => {
         slotProps={{ title: { variant: 'h6', component: 'h2' } }}
       />
       <CardContent sx={{ pt: 0 }}>
-        {report ? (
-          <RevenueChart data={points} description="Online and in-store revenue per day over the last 30 days" />
-        ) : (
-          <Box sx={{ height: 300 }} />
-        )}
+        {report ? <RevenueChart data={points} description="Online and in-store revenue per day over the last 30 days" /> : <Box sx={{ height: 300 }} />}
       </CardContent>
     </Card>
   );
@@ -132,9 +127,7 @@ export const Dashboard = () => {
       {error ? (
         <Card>
           <CardContent>
-            <Typography color="error">
-              The figures could not be loaded{error instanceof Error ? `: ${error.message}` : '.'}
-            </Typography>
+            <Typography color="error">The figures could not be loaded{error instanceof Error ? `: ${error.message}` : '.'}</Typography>
           </CardContent>
         </Card>
       ) : (

@@ -40,10 +40,7 @@ export const SystemHealthCard = () => {
                 <ListItemIcon sx={{ minWidth: 32 }}>
                   <ErrorIcon color="error" fontSize="small" />
                 </ListItemIcon>
-                <ListItemText
-                  primary={check.description}
-                  secondary={`${check.violations} record${check.violations === 1 ? '' : 's'} disagree`}
-                />
+                <ListItemText primary={check.description} secondary={`${check.violations} record${check.violations === 1 ? '' : 's'} disagree`} />
               </ListItem>
             ))}
           </List>

@@ -1,13 +1,4 @@
-import {
-  DataTable,
-  DateField,
-  FunctionField,
-  List,
-  ReferenceField,
-  SearchInput,
-  SelectInput,
-  TextField,
-} from 'react-admin';
+import { DataTable, DateField, FunctionField, List, ReferenceField, SearchInput, SelectInput, TextField } from 'react-admin';
 import { dateRangeFilters } from '../common-sales/dateFilters';
 import { choicesOf, orderPaymentStatusLooks } from '../common-sales/labels';
 import { PdfButton } from '../common-sales/PdfButton';
@@ -17,13 +8,7 @@ import { MoneyField } from '../money';
 
 const invoiceFilters = [
   <SearchInput key="q" source="q" placeholder="Invoice, order, name or e-mail" alwaysOn />,
-  <SelectInput
-    key="paymentStatus"
-    source="paymentStatus"
-    label="Payment status"
-    choices={choicesOf(orderPaymentStatusLooks)}
-    alwaysOn
-  />,
+  <SelectInput key="paymentStatus" source="paymentStatus" label="Payment status" choices={choicesOf(orderPaymentStatusLooks)} alwaysOn />,
   ...dateRangeFilters('issuedAt', { from: 'Issued from', until: 'Issued until' }),
 ];
 
@@ -45,9 +30,7 @@ export const BillToField = (_props: { label?: string }) => (
 );
 
 const InvoicePdfCell = (_props: { label?: string }) => (
-  <FunctionField<Invoice>
-    render={(invoice) => <PdfButton path={`invoices/${invoice.id}/pdf`} fileName={`${invoice.number}.pdf`} />}
-  />
+  <FunctionField<Invoice> render={(invoice) => <PdfButton path={`invoices/${invoice.id}/pdf`} fileName={`${invoice.number}.pdf`} />} />
 );
 
 /** Customer invoices (read only): one per order, numbered without gaps (SPEC.md section 8). */

@@ -1,15 +1,5 @@
 import Stack from '@mui/material/Stack';
-import {
-  DateField,
-  Labeled,
-  ListButton,
-  ReferenceField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  TopToolbar,
-  useRecordContext,
-} from 'react-admin';
+import { DateField, Labeled, ListButton, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { orderPaymentStatusLooks } from '../common-sales/labels';
 import { PdfButton } from '../common-sales/PdfButton';
 import { SnapshotLines } from '../common-sales/SnapshotLines';

@@ -6,15 +6,7 @@ import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import ExpandLessIcon from '@mui/icons-material/ExpandLess';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import {
-  Menu,
-  MenuItemLink,
-  useCanAccessResources,
-  useResourceDefinitions,
-  useSidebarState,
-  useStore,
-  useTranslate,
-} from 'react-admin';
+import { Menu, MenuItemLink, useCanAccessResources, useResourceDefinitions, useSidebarState, useStore, useTranslate } from 'react-admin';
 import { menuSections, type MenuEntry, type MenuSection } from './menuSections';
 
 const resourceOf = (entry: MenuEntry) => (entry.kind === 'resource' ? entry.name : entry.resource);
@@ -34,14 +26,7 @@ function useVisibleEntries(section: MenuSection): MenuEntry[] {
 const MenuEntryItem = ({ entry }: { entry: MenuEntry }) => {
   const translate = useTranslate();
   if (entry.kind === 'resource') return <Menu.ResourceItem name={entry.name} />;
-  return (
-    <MenuItemLink
-      to={entry.to}
-      primaryText={translate(entry.label)}
-      leftIcon={createElement(entry.icon)}
-      state={{ _scrollToTop: true }}
-    />
-  );
+  return <MenuItemLink to={entry.to} primaryText={translate(entry.label)} leftIcon={createElement(entry.icon)} state={{ _scrollToTop: true }} />;
 };
 
 const MenuSectionItems = ({ section }: { section: MenuSection }) => {
@@ -60,10 +45,7 @@ const MenuSectionItems = ({ section }: { section: MenuSection }) => {
     <List disablePadding component="div" aria-label={label} data-menu-section={section.key}>
       <ListItemButton dense onClick={() => setExpanded(!expanded)} aria-expanded={expanded}>
         <ListItemIcon sx={{ minWidth: 40 }}>{createElement(section.icon, { fontSize: 'small' } as object)}</ListItemIcon>
-        <ListItemText
-          primary={label}
-          slotProps={{ primary: { variant: 'overline', color: 'text.secondary', sx: { lineHeight: 2 } } }}
-        />
+        <ListItemText primary={label} slotProps={{ primary: { variant: 'overline', color: 'text.secondary', sx: { lineHeight: 2 } } }} />
         {expanded ? <ExpandLessIcon fontSize="small" /> : <ExpandMoreIcon fontSize="small" />}
       </ListItemButton>
       <Collapse in={expanded} timeout="auto" unmountOnExit>

@@ -16,9 +16,7 @@ import { sendMessageRoute } from '../messages';
 import { salesReportRoute } from '../reports';
 import { settingsRoute } from '../settings';
 
-export type MenuEntry =
-  | { kind: 'resource'; name: string }
-  | { kind: 'page'; to: string; resource: string; label: string; icon: ComponentType };
+export type MenuEntry = { kind: 'resource'; name: string } | { kind: 'page'; to: string; resource: string; label: string; icon: ComponentType };
 
 export interface MenuSection {
   key: string;

@@ -34,8 +34,7 @@ interface MessageFormValues {
 }
 
 const roleWords: Record<string, string> = { admin: 'admin', staff: 'staff', customer: 'customer' };
-const recipientOption = (user: AdminUser) =>
-  `${user.fullName || user.email}${user.fullName ? ` (${user.email})` : ''} · ${roleWords[user.role] ?? user.role}`;
+const recipientOption = (user: AdminUser) => `${user.fullName || user.email}${user.fullName ? ` (${user.email})` : ''} · ${roleWords[user.role] ?? user.role}`;
 
 const audienceChoices = [
   { id: 'all', name: 'Every customer' },

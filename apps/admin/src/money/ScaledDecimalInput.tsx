@@ -1,21 +1,13 @@
 import { useEffect, useRef, useState, type ChangeEvent, type FocusEvent, type ReactNode } from 'react';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
-import {
-  FieldTitle,
-  InputHelperText,
-  sanitizeInputRestProps,
-  useInput,
-  type CommonInputProps,
-  type Validator,
-} from 'react-admin';
+import { FieldTitle, InputHelperText, sanitizeInputRestProps, useInput, type CommonInputProps, type Validator } from 'react-admin';
 import { useStoreCurrency } from '../settings/useStoreSettings';
 import { decimalToScaled, scaledToDecimal } from './decimal';
 import { minorUnitDigits } from './money';
 
 export interface ScaledDecimalInputProps
-  extends CommonInputProps,
-    Omit<TextFieldProps, 'label' | 'helperText' | 'defaultValue' | 'onChange' | 'onBlur' | 'type'> {
+  extends CommonInputProps, Omit<TextFieldProps, 'label' | 'helperText' | 'defaultValue' | 'onChange' | 'onBlur' | 'type'> {
   /** Decimal places of the stored integer: 2 for cents and basis points, 0 for yen. */
   scale: number;
   /** Shown after the text, e.g. "%" or "USD". */
@@ -100,11 +92,7 @@ export const ScaledDecimalInput = ({
       error={invalid}
       disabled={disabled || readOnly}
       helperText={renderHelperText ? <InputHelperText error={error?.message} helperText={helperText} /> : null}
-      label={
-        label !== '' && label !== false ? (
-          <FieldTitle label={label} source={source} resource={resource} isRequired={isRequired} />
-        ) : null
-      }
+      label={label !== '' && label !== false ? <FieldTitle label={label} source={source} resource={resource} isRequired={isRequired} /> : null}
       slotProps={{
         htmlInput: { inputMode: 'decimal', autoComplete: 'off', readOnly },
         input: unit ? { endAdornment: <InputAdornment position="end">{unit}</InputAdornment> } : undefined,
@@ -133,14 +121,7 @@ export const MoneyInput = ({ currency, ...props }: MoneyInputProps) => {
   const storeCurrency = useStoreCurrency();
   const code = currency ?? storeCurrency;
   const digits = minorUnitDigits(code);
-  return (
-    <ScaledDecimalInput
-      scale={digits}
-      unit={code}
-      invalidMessage={amountHint(digits)}
-      {...props}
-    />
-  );
+  return <ScaledDecimalInput scale={digits} unit={code} invalidMessage={amountHint(digits)} {...props} />;
 };
 
 /** A rate in percent with two decimals ("7.25"), held as basis points (725). */

@@ -22,11 +22,7 @@ export function minorUnitsToDecimal(amount: number, currency: string = defaultCu
 }
 
 /** "19.99" → 1999 (for USD); null when the text is not an amount with at most the currency's decimals. */
-export function decimalToMinorUnits(
-  text: string,
-  currency: string = defaultCurrency,
-  options?: { allowNegative?: boolean },
-): number | null {
+export function decimalToMinorUnits(text: string, currency: string = defaultCurrency, options?: { allowNegative?: boolean }): number | null {
   return decimalToScaled(text, minorUnitDigits(currency), options);
 }
 
@@ -34,11 +30,7 @@ export function decimalToMinorUnits(
  * 1999, "USD" → "$19.99" (in the browser's locale unless one is given). The exact decimal string
  * is handed to Intl, which formats strings without going through a binary float.
  */
-export function formatMoney(
-  amount: number | null | undefined,
-  currency: string = defaultCurrency,
-  locale?: string | string[],
-): string {
+export function formatMoney(amount: number | null | undefined, currency: string = defaultCurrency, locale?: string | string[]): string {
   if (amount == null || !Number.isSafeInteger(amount)) return '';
   const digits = minorUnitDigits(currency);
   const decimal = scaledToDecimal(amount, digits);

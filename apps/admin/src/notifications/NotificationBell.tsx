@@ -19,12 +19,7 @@ import { useNavigate } from 'react-router-dom';
 import type { UserNotification } from '../types';
 import { fetchLatestNotifications, latestNotificationsKey, markAllNotificationsRead } from './notificationsApi';
 import { notificationTypeLooks, timeAgo } from './notificationTypes';
-import {
-  useAllNotificationsRead,
-  useLiveUnreadCount,
-  useMarkNotificationRead,
-  useNotificationTarget,
-} from './useNotificationFeed';
+import { useAllNotificationsRead, useLiveUnreadCount, useMarkNotificationRead, useNotificationTarget } from './useNotificationFeed';
 
 /** Shown in the dropdown. */
 const latestCount = 8;

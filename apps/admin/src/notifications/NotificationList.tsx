@@ -24,12 +24,7 @@ import {
 import type { UserNotification } from '../types';
 import { markAllNotificationsRead, markNotificationRead } from './notificationsApi';
 import { notificationTypeChoices, notificationTypeLooks } from './notificationTypes';
-import {
-  useAllNotificationsRead,
-  useInvalidateNotifications,
-  useMarkNotificationRead,
-  useNotificationTarget,
-} from './useNotificationFeed';
+import { useAllNotificationsRead, useInvalidateNotifications, useMarkNotificationRead, useNotificationTarget } from './useNotificationFeed';
 
 const errorText = (error: unknown, fallback: string) => (error instanceof Error && error.message ? error.message : fallback);
 
@@ -68,8 +63,7 @@ const ReadTabs = () => {
   const { filterValues, setFilters, displayedFilters } = useListContext();
   const { unread, ...others } = filterValues as Record<string, unknown>;
   const { total } = useGetList('notifications', { filter: { ...others, unread: true }, pagination: { page: 1, perPage: 1 } });
-  const select = (_event: SyntheticEvent, next: 'unread' | 'all') =>
-    setFilters(next === 'unread' ? { ...others, unread: true } : others, displayedFilters);
+  const select = (_event: SyntheticEvent, next: 'unread' | 'all') => setFilters(next === 'unread' ? { ...others, unread: true } : others, displayedFilters);
   return (
     <>
       <Tabs value={unread ? 'unread' : 'all'} onChange={select} aria-label="Read state">

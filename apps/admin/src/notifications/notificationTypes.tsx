@@ -6,7 +6,10 @@ import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import type { NotificationType } from '../types';
 
-export const notificationTypeLooks: Record<NotificationType, { label: string; icon: ComponentType<{ fontSize?: 'small' | 'inherit' }>; color: 'primary' | 'info' | 'secondary' | 'warning' | 'success' }> = {
+export const notificationTypeLooks: Record<
+  NotificationType,
+  { label: string; icon: ComponentType<{ fontSize?: 'small' | 'inherit' }>; color: 'primary' | 'info' | 'secondary' | 'warning' | 'success' }
+> = {
   order_update: { label: 'Order', icon: ReceiptLongIcon, color: 'primary' },
   product_update: { label: 'Product', icon: Inventory2Icon, color: 'info' },
   message: { label: 'Message', icon: ChatIcon, color: 'secondary' },
@@ -14,9 +17,10 @@ export const notificationTypeLooks: Record<NotificationType, { label: string; ic
   low_stock: { label: 'Low stock', icon: WarningAmberIcon, color: 'warning' },
 };
 
-export const notificationTypeChoices = (Object.entries(notificationTypeLooks) as [NotificationType, { label: string }][]).map(
-  ([id, { label }]) => ({ id, name: label }),
-);
+export const notificationTypeChoices = (Object.entries(notificationTypeLooks) as [NotificationType, { label: string }][]).map(([id, { label }]) => ({
+  id,
+  name: label,
+}));
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],

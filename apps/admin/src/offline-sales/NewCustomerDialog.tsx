@@ -37,11 +37,7 @@ export const NewCustomerDialog = () => {
     if (local.name || local.phone) return;
     setProblem(null);
     try {
-      const customer = await create(
-        'offline-customers',
-        { data: { name: name.trim(), phone: phone.trim() } },
-        { returnPromise: true },
-      );
+      const customer = await create('offline-customers', { data: { name: name.trim(), phone: phone.trim() } }, { returnPromise: true });
       onCreate(customer);
     } catch (error) {
       const fieldErrors = error instanceof HttpError ? (error.body?.errors as Record<string, unknown> | undefined) : undefined;

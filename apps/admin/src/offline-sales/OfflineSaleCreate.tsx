@@ -33,11 +33,9 @@ import { useStoreCurrency, useStoreInfo } from '../settings/useStoreSettings';
 import { NewCustomerDialog } from './NewCustomerDialog';
 import { saleFormErrors, toSaleBody, type SaleFormValues } from './saleForm';
 
-const wholeNumber: Validator = (value) =>
-  value == null || value === '' || Number.isSafeInteger(value) ? undefined : 'Enter a whole number of units';
+const wholeNumber: Validator = (value) => (value == null || value === '' || Number.isSafeInteger(value) ? undefined : 'Enter a whole number of units');
 const notNegative: Validator = (value) => (typeof value === 'number' && value < 0 ? 'Cannot be negative' : undefined);
-const atLeastOneLine: Validator = (value) =>
-  Array.isArray(value) && value.length > 0 ? undefined : 'Add at least one product';
+const atLeastOneLine: Validator = (value) => (Array.isArray(value) && value.length > 0 ? undefined : 'Add at least one product');
 
 /** The store's tax rate (basis points) from the public store settings; 0 until known. */
 function useTaxRateBps(): number {
@@ -68,8 +66,7 @@ function useSaleAmountValidators(): { maxDiscount: Validator; maxPaid: Validator
   };
 }
 
-const customerOptionText = (customer: OfflineCustomer & { id: unknown }) =>
-  customer.phone ? `${customer.name} · ${customer.phone}` : customer.name;
+const customerOptionText = (customer: OfflineCustomer & { id: unknown }) => (customer.phone ? `${customer.name} · ${customer.phone}` : customer.name);
 
 /** Picking a product fills the line's unit price with the product's current price. */
 const SaleVariantInput = () => {
@@ -163,11 +160,7 @@ const SaleForm = () => {
     return errors ? saleFormErrors(errors as Record<string, unknown>, values as SaleFormValues) : undefined;
   };
   return (
-    <SimpleForm
-      onSubmit={submit}
-      toolbar={<SaleToolbar />}
-      defaultValues={{ lines: [{ quantity: 1 }], paymentMethod: 'cash' }}
-    >
+    <SimpleForm onSubmit={submit} toolbar={<SaleToolbar />} defaultValues={{ lines: [{ quantity: 1 }], paymentMethod: 'cash' }}>
       <ReferenceInput source="customerId" reference="offline-customers" sort={{ field: 'name', order: 'ASC' }}>
         <AutocompleteInput
           label="Customer"
@@ -188,13 +181,7 @@ const SaleForm = () => {
           <LineTotal unitSource="unitPrice" />
         </SimpleFormIterator>
       </ArrayInput>
-      <MoneyInput
-        source="discount"
-        label="Discount"
-        validate={[notNegative, maxDiscount]}
-        helperText="An amount off the subtotal"
-        sx={{ width: 260 }}
-      />
+      <MoneyInput source="discount" label="Discount" validate={[notNegative, maxDiscount]} helperText="An amount off the subtotal" sx={{ width: 260 }} />
       <SaleTotalsPanel />
     </SimpleForm>
   );

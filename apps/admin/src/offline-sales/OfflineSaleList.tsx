@@ -70,14 +70,7 @@ const BalanceCell = (_props: { label?: string }) => {
  * Never the "empty" page: the counter's "New sale" stays where it always is.
  */
 export const OfflineSaleList = () => (
-  <List<OfflineSale>
-    actions={<SaleListActions />}
-    empty={false}
-    filters={saleFilters}
-    sort={{ field: 'soldAt', order: 'DESC' }}
-    perPage={25}
-    exporter={false}
-  >
+  <List<OfflineSale> actions={<SaleListActions />} empty={false} filters={saleFilters} sort={{ field: 'soldAt', order: 'DESC' }} perPage={25} exporter={false}>
     <StatusTabs source="paymentStatus" choices={salePaymentStatusChoices} />
     <DataTable<OfflineSale> rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="number" label="Sale">

@@ -99,8 +99,7 @@ const CancelSaleButton = () => {
       content={
         <>
           Its products go back into stock and the customer no longer owes its balance.
-          {sale.paidAmount > 0 && <> The {formatMoney(sale.paidAmount, currency)} already paid is not refunded automatically.</>}{' '}
-          This cannot be undone.
+          {sale.paidAmount > 0 && <> The {formatMoney(sale.paidAmount, currency)} already paid is not refunded automatically.</>} This cannot be undone.
         </>
       }
       confirmLabel="Cancel sale"

@@ -76,15 +76,12 @@ export const MarkOrderPaidButton = () => {
       title={`Mark order ${order.number} as paid?`}
       content={
         <>
-          This records a payment of <strong>{formatMoney(order.balanceDue, currency)}</strong> (
-          {paymentMethodText(order.paymentMethod)}), the whole balance due. Once paid in full, the order becomes{' '}
-          <strong>Delivered</strong>.
+          This records a payment of <strong>{formatMoney(order.balanceDue, currency)}</strong> ({paymentMethodText(order.paymentMethod)}), the whole balance
+          due. Once paid in full, the order becomes <strong>Delivered</strong>.
         </>
       }
       confirmLabel="Mark paid"
-      success={(updated) =>
-        `Order ${updated.number} is paid${updated.status === 'delivered' ? ' and delivered' : ''}.`
-      }
+      success={(updated) => `Order ${updated.number} is paid${updated.status === 'delivered' ? ' and delivered' : ''}.`}
     />
   );
 };
@@ -118,12 +115,7 @@ export const ChangeOrderStatusButton = () => {
 
   return (
     <>
-      <Button
-        label="Change status"
-        onClick={(event: MouseEvent<HTMLButtonElement>) => setAnchor(event.currentTarget)}
-        disabled={saving}
-        aria-haspopup="menu"
-      >
+      <Button label="Change status" onClick={(event: MouseEvent<HTMLButtonElement>) => setAnchor(event.currentTarget)} disabled={saving} aria-haspopup="menu">
         <LocalShippingIcon />
       </Button>
       <Menu anchorEl={anchor} open={anchor != null} onClose={() => setAnchor(null)}>
@@ -153,13 +145,7 @@ export const CancelOrderButton = () => {
       content={
         <>
           Its items go back into stock and its coupon use is returned.
-          {order.paidAmount > 0 && (
-            <>
-              {' '}
-              The {formatMoney(order.paidAmount, currency)} paid so far will be marked as refunded.
-            </>
-          )}{' '}
-          This cannot be undone.
+          {order.paidAmount > 0 && <> The {formatMoney(order.paidAmount, currency)} paid so far will be marked as refunded.</>} This cannot be undone.
         </>
       }
       confirmLabel="Cancel order"

@@ -1,22 +1,7 @@
 import { useMemo } from 'react';
-import {
-  AutocompleteInput,
-  DataTable,
-  DateField,
-  List,
-  ReferenceInput,
-  SearchInput,
-  SelectInput,
-  TextField,
-  useCanAccess,
-} from 'react-admin';
+import { AutocompleteInput, DataTable, DateField, List, ReferenceInput, SearchInput, SelectInput, TextField, useCanAccess } from 'react-admin';
 import { dateRangeFilters } from '../common-sales/dateFilters';
-import {
-  choicesOf,
-  orderPaymentStatusLooks,
-  orderStatusLooks,
-  paymentMethodChoices,
-} from '../common-sales/labels';
+import { choicesOf, orderPaymentStatusLooks, orderStatusLooks, paymentMethodChoices } from '../common-sales/labels';
 import { StatusChip } from '../common-sales/StatusChip';
 import { StatusTabs } from '../common-sales/StatusTabs';
 import type { Order } from '../common-sales/types';
@@ -56,12 +41,7 @@ export const OrderList = () => {
   const exporter = useMemo(() => orderExporter(currency), [currency]);
   const { canAccess: canListUsers } = useCanAccess({ resource: 'users', action: 'list' });
   return (
-    <List<Order>
-      filters={orderFilters(canListUsers === true)}
-      sort={{ field: 'placedAt', order: 'DESC' }}
-      perPage={25}
-      exporter={exporter}
-    >
+    <List<Order> filters={orderFilters(canListUsers === true)} sort={{ field: 'placedAt', order: 'DESC' }} perPage={25} exporter={exporter}>
       <StatusTabs source="status" choices={orderStatusChoices} />
       <DataTable<Order> rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="number" label="Order">

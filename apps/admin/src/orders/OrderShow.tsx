@@ -13,12 +13,7 @@ import {
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
-import {
-  orderPaymentStatusLooks,
-  orderStatusLooks,
-  paymentMethodText,
-  paymentStatusLooks,
-} from '../common-sales/labels';
+import { orderPaymentStatusLooks, orderStatusLooks, paymentMethodText, paymentStatusLooks } from '../common-sales/labels';
 import { SnapshotLines } from '../common-sales/SnapshotLines';
 import { PartyCard } from '../common-sales/PartyCard';
 import { StatusChip } from '../common-sales/StatusChip';
@@ -27,13 +22,7 @@ import type { Order, Payment } from '../common-sales/types';
 import { AddressBlock } from '../common-sales/AddressBlock';
 import { MoneyField, basisPointsToPercent } from '../money';
 import { UserReferenceField } from '../users/UserReferenceField';
-import {
-  CancelOrderButton,
-  ChangeOrderStatusButton,
-  MarkOrderPaidButton,
-  OrderInvoicePdfButton,
-  RecordOrderPaymentButton,
-} from './OrderActions';
+import { CancelOrderButton, ChangeOrderStatusButton, MarkOrderPaidButton, OrderInvoicePdfButton, RecordOrderPaymentButton } from './OrderActions';
 import { OrderCustomerField } from './OrderCustomerField';
 import { HistoryPanel } from '../audit-logs';
 

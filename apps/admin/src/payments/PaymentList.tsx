@@ -1,15 +1,4 @@
-import {
-  AutocompleteInput,
-  DataTable,
-  DateField,
-  FunctionField,
-  List,
-  ReferenceField,
-  ReferenceInput,
-  SearchInput,
-  SelectInput,
-  TextField,
-} from 'react-admin';
+import { AutocompleteInput, DataTable, DateField, FunctionField, List, ReferenceField, ReferenceInput, SearchInput, SelectInput, TextField } from 'react-admin';
 import { dateRangeFilters } from '../common-sales/dateFilters';
 import { choicesOf, paymentMethodChoices, paymentMethodText, paymentStatusLooks } from '../common-sales/labels';
 import { StatusChip } from '../common-sales/StatusChip';
@@ -20,12 +9,7 @@ import { UserReferenceField } from '../users/UserReferenceField';
 const paymentFilters = [
   <SearchInput key="q" source="q" placeholder="Reference" alwaysOn />,
   <ReferenceInput key="orderId" source="orderId" reference="orders" sort={{ field: 'placedAt', order: 'DESC' }} alwaysOn>
-    <AutocompleteInput
-      label="Order"
-      filterToQuery={(q) => ({ q })}
-      optionText={(order: Order) => `${order.number} · ${order.email}`}
-      sx={{ minWidth: 260 }}
-    />
+    <AutocompleteInput label="Order" filterToQuery={(q) => ({ q })} optionText={(order: Order) => `${order.number} · ${order.email}`} sx={{ minWidth: 260 }} />
   </ReferenceInput>,
   <SelectInput key="method" source="method" label="Method" choices={paymentMethodChoices} />,
   <SelectInput key="status" source="status" label="Status" choices={choicesOf(paymentStatusLooks)} />,

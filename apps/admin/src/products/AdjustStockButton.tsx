@@ -27,15 +27,7 @@ interface FieldErrors {
   note?: string;
 }
 
-const AdjustStockDialog = ({
-  variant,
-  productName,
-  onClose,
-}: {
-  variant: ProductVariant;
-  productName: string;
-  onClose: () => void;
-}) => {
+const AdjustStockDialog = ({ variant, productName, onClose }: { variant: ProductVariant; productName: string; onClose: () => void }) => {
   const dataProvider = useDataProvider<ChanceDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();

@@ -4,10 +4,7 @@ import { ProductForm } from './ProductForm';
 import { newProductDefaults, toCreateBody, type ProductFormValues } from './productForm';
 
 export const ProductCreate = () => (
-  <Create<ProductInput & { id?: number }>
-    redirect="show"
-    transform={(values) => toCreateBody(values as unknown as Partial<ProductFormValues>)}
-  >
+  <Create<ProductInput & { id?: number }> redirect="show" transform={(values) => toCreateBody(values as unknown as Partial<ProductFormValues>)}>
     <ProductForm purpose="create" defaultValues={newProductDefaults()} />
   </Create>
 );

@@ -28,9 +28,7 @@ export const ProductEdit = () => (
     mutationMode="pessimistic"
     redirect="show"
     title={<ProductTitle />}
-    transform={(values, options) =>
-      toUpdateBody(values as unknown as Partial<ProductFormValues>, options?.previousData) as unknown as Product
-    }
+    transform={(values, options) => toUpdateBody(values as unknown as Partial<ProductFormValues>, options?.previousData) as unknown as Product}
   >
     <ProductEditForm />
     <HistoryPanel />

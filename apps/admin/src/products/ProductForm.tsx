@@ -31,20 +31,21 @@ export type ProductFormPurpose = 'create' | 'edit';
 const slugFormat = regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single dashes, e.g. classic-t-shirt');
 const wholeNumber: Validator = (value) => (value == null || Number.isSafeInteger(value) ? undefined : 'Enter a whole number');
 
-const atLeastOneVariant: Validator = (value) =>
-  Array.isArray(value) && value.length > 0 ? undefined : 'A product needs at least one variant';
+const atLeastOneVariant: Validator = (value) => (Array.isArray(value) && value.length > 0 ? undefined : 'A product needs at least one variant');
 
 const distinctSkus: Validator = (value) => {
   const skus = (Array.isArray(value) ? (value as Partial<VariantFormValues>[]) : [])
-    .map((variant) => String(variant?.sku ?? '').trim().toLowerCase())
+    .map((variant) =>
+      String(variant?.sku ?? '')
+        .trim()
+        .toLowerCase(),
+    )
     .filter(Boolean);
   return new Set(skus).size === skus.length ? undefined : 'Two variants have the same SKU';
 };
 
 const distinctAttributeNames: Validator = (value) => {
-  const names = (Array.isArray(value) ? (value as Partial<AttributeRow>[]) : [])
-    .map((row) => String(row?.key ?? '').trim())
-    .filter(Boolean);
+  const names = (Array.isArray(value) ? (value as Partial<AttributeRow>[]) : []).map((row) => String(row?.key ?? '').trim()).filter(Boolean);
   return new Set(names).size === names.length ? undefined : 'Each attribute name only once';
 };
 
@@ -90,12 +91,7 @@ const AddRowButton = ({ label, row }: { label: string; row: () => object }) => {
 
 const AttributesInput = () => (
   <ArrayInput source="attributes" label="Attributes" validate={distinctAttributeNames} helperText={false}>
-    <SimpleFormIterator
-      inline
-      disableReordering
-      disableClear
-      addButton={<AddRowButton label="Add attribute" row={() => ({ key: '', value: '' })} />}
-    >
+    <SimpleFormIterator inline disableReordering disableClear addButton={<AddRowButton label="Add attribute" row={() => ({ key: '', value: '' })} />}>
       <TextInput source="key" label="Name" helperText={false} placeholder="size" validate={required()} sx={{ width: 160 }} />
       <TextInput source="value" label="Value" helperText={false} placeholder="M" sx={{ width: 200 }} />
     </SimpleFormIterator>
@@ -163,8 +159,7 @@ export const ProductForm = ({ purpose, ...props }: Omit<SimpleFormProps, 'childr
     <Divider flexItem sx={{ my: 2 }} />
     <SectionTitle>Variants</SectionTitle>
     <Typography variant="body2" color="text.secondary">
-      Each size, colour or model sold separately is a variant with its own SKU and stock. Leave a variant’s prices
-      empty to use the product’s.
+      Each size, colour or model sold separately is a variant with its own SKU and stock. Leave a variant’s prices empty to use the product’s.
     </Typography>
     <ArrayInput source="variants" label={false} validate={[atLeastOneVariant, distinctSkus]}>
       <SimpleFormIterator
@@ -180,13 +175,7 @@ export const ProductForm = ({ purpose, ...props }: Omit<SimpleFormProps, 'childr
           <VariantPriceInput source="price" label="Own price" />
           <VariantPriceInput source="costPrice" label="Own cost price" />
           {purpose === 'create' ? (
-            <NumberInput
-              source="stock"
-              label="Opening stock"
-              step={1}
-              validate={[wholeNumber, minValue(0)]}
-              sx={{ width: 160 }}
-            />
+            <NumberInput source="stock" label="Opening stock" step={1} validate={[wholeNumber, minValue(0)]} sx={{ width: 160 }} />
           ) : (
             <VariantStockNote />
           )}

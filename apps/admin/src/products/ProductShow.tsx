@@ -140,9 +140,7 @@ export const ProductShow = () => (
           <MoneyField source="shippingCost" />
         </Labeled>
         <Labeled label="Delivery time">
-          <FunctionField<Product>
-            render={(record) => `${record.estimatedDeliveryDays} day${record.estimatedDeliveryDays === 1 ? '' : 's'}`}
-          />
+          <FunctionField<Product> render={(record) => `${record.estimatedDeliveryDays} day${record.estimatedDeliveryDays === 1 ? '' : 's'}`} />
         </Labeled>
       </Stack>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={4}>
@@ -154,11 +152,7 @@ export const ProductShow = () => (
         </Labeled>
         <Labeled label="Low-stock threshold">
           <FunctionField<Product>
-            render={(record) =>
-              record.lowStockThreshold == null
-                ? `${record.effectiveLowStockThreshold} (store default)`
-                : String(record.lowStockThreshold)
-            }
+            render={(record) => (record.lowStockThreshold == null ? `${record.effectiveLowStockThreshold} (store default)` : String(record.lowStockThreshold))}
           />
         </Labeled>
       </Stack>

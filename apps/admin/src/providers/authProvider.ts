@@ -6,18 +6,9 @@
 import type { AuthProvider } from 'react-admin';
 import { canRoleAccess } from './access';
 import { apiError } from './httpClient';
-import {
-  authApi,
-  clearSession,
-  displayName,
-  isBackOfficeUser,
-  readSession,
-  saveSession,
-  type Session,
-} from './session';
+import { authApi, clearSession, displayName, isBackOfficeUser, readSession, saveSession, type Session } from './session';
 
-export const customerRefusedMessage =
-  'This is a customer account. Only admin and staff accounts can sign in to the back office.';
+export const customerRefusedMessage = 'This is a customer account. Only admin and staff accounts can sign in to the back office.';
 export const inactiveRefusedMessage = 'This account is deactivated.';
 
 interface LoginParams {

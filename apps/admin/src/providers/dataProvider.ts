@@ -73,9 +73,7 @@ export const dataProvider: ChanceDataProvider = {
 
   async deleteMany(resource, params) {
     const deleted = await Promise.all(
-      params.ids.map((id) =>
-        httpClient<RaRecord>(`${adminApiUrl}/${resource}/${encodeURIComponent(String(id))}`, { method: 'DELETE' }),
-      ),
+      params.ids.map((id) => httpClient<RaRecord>(`${adminApiUrl}/${resource}/${encodeURIComponent(String(id))}`, { method: 'DELETE' })),
     );
     return { data: deleted.map(({ json }) => json.id) };
   },

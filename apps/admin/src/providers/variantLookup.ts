@@ -8,15 +8,7 @@
  *
  * Read only. A small shop's catalog fits in one page of 1000 products.
  */
-import {
-  HttpError,
-  type GetListParams,
-  type GetListResult,
-  type GetManyParams,
-  type GetManyResult,
-  type GetOneParams,
-  type GetOneResult,
-} from 'react-admin';
+import { HttpError, type GetListParams, type GetListResult, type GetManyParams, type GetManyResult, type GetOneParams, type GetOneResult } from 'react-admin';
 import type { Product, VariantSummary } from '../types';
 import type { HttpClient } from './httpClient';
 
@@ -54,9 +46,7 @@ export function variantLabel(variant: Pick<VariantSummary, 'productName' | 'sku'
 function matches(variant: VariantSummary, q: string): boolean {
   const needle = q.trim().toLowerCase();
   if (!needle) return true;
-  return [variant.productName, variant.sku, ...Object.values(variant.attributes)].some((text) =>
-    text.toLowerCase().includes(needle),
-  );
+  return [variant.productName, variant.sku, ...Object.values(variant.attributes)].some((text) => text.toLowerCase().includes(needle));
 }
 
 export function createVariantLookup(httpClient: HttpClient, adminApiUrl: string) {

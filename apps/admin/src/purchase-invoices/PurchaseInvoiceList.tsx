@@ -1,15 +1,4 @@
-import {
-  AutocompleteInput,
-  DataTable,
-  DateField,
-  FunctionField,
-  List,
-  ReferenceField,
-  ReferenceInput,
-  SearchInput,
-  SelectInput,
-  TextField,
-} from 'react-admin';
+import { AutocompleteInput, DataTable, DateField, FunctionField, List, ReferenceField, ReferenceInput, SearchInput, SelectInput, TextField } from 'react-admin';
 import { choicesOf, purchaseInvoiceStatusLooks } from '../common-sales/labels';
 import { PdfButton } from '../common-sales/PdfButton';
 import { StatusChip } from '../common-sales/StatusChip';
@@ -25,9 +14,7 @@ const purchaseInvoiceFilters = [
 ];
 
 const PdfCell = (_props: { label?: string }) => (
-  <FunctionField<PurchaseInvoice>
-    render={(invoice) => <PdfButton path={`purchase-invoices/${invoice.id}/pdf`} fileName={`${invoice.number}.pdf`} />}
-  />
+  <FunctionField<PurchaseInvoice> render={(invoice) => <PdfButton path={`purchase-invoices/${invoice.id}/pdf`} fileName={`${invoice.number}.pdf`} />} />
 );
 
 /** Purchase invoices (read only): generated with each purchase, final once it is received (SPEC.md section 9). */

@@ -1,16 +1,6 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import {
-  DateField,
-  Labeled,
-  ListButton,
-  ReferenceField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  TopToolbar,
-  useRecordContext,
-} from 'react-admin';
+import { DateField, Labeled, ListButton, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { purchaseInvoiceStatusLooks } from '../common-sales/labels';
 import { PdfButton } from '../common-sales/PdfButton';
 import { SnapshotLines } from '../common-sales/SnapshotLines';
@@ -29,9 +19,7 @@ const PurchaseInvoiceActions = () => {
   return (
     <TopToolbar>
       <ListButton />
-      {invoice && (
-        <PdfButton label="Download PDF" path={`purchase-invoices/${invoice.id}/pdf`} fileName={`${invoice.number}.pdf`} />
-      )}
+      {invoice && <PdfButton label="Download PDF" path={`purchase-invoices/${invoice.id}/pdf`} fileName={`${invoice.number}.pdf`} />}
     </TopToolbar>
   );
 };

@@ -20,9 +20,7 @@ export const PurchaseEdit = () => (
     mutationMode="pessimistic"
     redirect="show"
     title={<PurchaseTitle />}
-    transform={(values, options) =>
-      toUpdateBody(values as PurchaseFormValues, options?.previousData as Purchase | undefined) as unknown as Purchase
-    }
+    transform={(values, options) => toUpdateBody(values as PurchaseFormValues, options?.previousData as Purchase | undefined) as unknown as Purchase}
   >
     <PurchaseEditForm />
     <HistoryPanel />

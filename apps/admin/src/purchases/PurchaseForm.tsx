@@ -28,13 +28,11 @@ import { VariantPickerInput, type VariantOption } from '../common-sales/VariantP
 import { formatMoney, MoneyInput } from '../money';
 import { useStoreCurrency } from '../settings/useStoreSettings';
 
-const wholeNumber: Validator = (value) =>
-  value == null || value === '' || Number.isSafeInteger(value) ? undefined : 'Enter a whole number of units';
+const wholeNumber: Validator = (value) => (value == null || value === '' || Number.isSafeInteger(value) ? undefined : 'Enter a whole number of units');
 
 const notNegative: Validator = (value) => (typeof value === 'number' && value < 0 ? 'Cannot be negative' : undefined);
 
-const atLeastOneLine: Validator = (value) =>
-  Array.isArray(value) && value.length > 0 ? undefined : 'Add at least one product';
+const atLeastOneLine: Validator = (value) => (Array.isArray(value) && value.length > 0 ? undefined : 'Add at least one product');
 
 const statusChoices = [
   { id: 'draft', name: 'Draft (not sent to the supplier yet)' },
@@ -103,19 +101,11 @@ const StatusInput = () => {
  * line totals), shipping and tax from the supplier's bill, and the totals as you type.
  */
 export const PurchaseForm = ({ locked }: { locked?: boolean }) => (
-  <SimpleForm
-    defaultValues={{ status: 'draft', lines: [{ quantity: 1 }], shippingCost: 0, taxTotal: 0, notes: '' }}
-    toolbar={<PurchaseToolbar />}
-  >
+  <SimpleForm defaultValues={{ status: 'draft', lines: [{ quantity: 1 }], shippingCost: 0, taxTotal: 0, notes: '' }} toolbar={<PurchaseToolbar />}>
     {locked && <Alert severity="info">This purchase was received or cancelled: it can no longer change.</Alert>}
     <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
       <ReferenceInput source="supplierId" reference="suppliers" sort={{ field: 'name', order: 'ASC' }}>
-        <AutocompleteInput
-          label="Supplier"
-          filterToQuery={(q) => ({ q })}
-          validate={required('Choose the supplier')}
-          sx={{ minWidth: 300 }}
-        />
+        <AutocompleteInput label="Supplier" filterToQuery={(q) => ({ q })} validate={required('Choose the supplier')} sx={{ minWidth: 300 }} />
       </ReferenceInput>
       <StatusInput />
     </Stack>

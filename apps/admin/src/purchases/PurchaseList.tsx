@@ -1,14 +1,4 @@
-import {
-  AutocompleteInput,
-  DataTable,
-  DateField,
-  FunctionField,
-  List,
-  ReferenceField,
-  ReferenceInput,
-  SearchInput,
-  TextField,
-} from 'react-admin';
+import { AutocompleteInput, DataTable, DateField, FunctionField, List, ReferenceField, ReferenceInput, SearchInput, TextField } from 'react-admin';
 import { dateRangeFilters } from '../common-sales/dateFilters';
 import { choicesOf, purchaseStatusLooks } from '../common-sales/labels';
 import { StatusChip } from '../common-sales/StatusChip';

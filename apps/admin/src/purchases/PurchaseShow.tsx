@@ -44,9 +44,8 @@ const ReceivePurchaseButton = () => {
       title={`Receive purchase ${purchase.number}?`}
       content={
         <>
-          This adds <strong>{units}</strong> unit{units === 1 ? '' : 's'} to stock (
-          {purchase.lines.map((line) => `${line.quantity} × ${line.sku}`).join(', ')}) and sets each product&apos;s cost
-          price to the unit cost paid here. The purchase and its invoice can no longer change afterwards.
+          This adds <strong>{units}</strong> unit{units === 1 ? '' : 's'} to stock ({purchase.lines.map((line) => `${line.quantity} × ${line.sku}`).join(', ')})
+          and sets each product&apos;s cost price to the unit cost paid here. The purchase and its invoice can no longer change afterwards.
         </>
       }
       confirmLabel="Receive goods"
@@ -138,10 +137,7 @@ export const PurchaseShow = () => (
         <SnapshotLines unitSource="unitCost" unitLabel="Unit cost" />
       </Labeled>
       <PurchaseTotals />
-      <FunctionField<Purchase>
-        label="Notes"
-        render={(purchase) => (purchase.notes ? <span style={{ whiteSpace: 'pre-line' }}>{purchase.notes}</span> : '—')}
-      />
+      <FunctionField<Purchase> label="Notes" render={(purchase) => (purchase.notes ? <span style={{ whiteSpace: 'pre-line' }}>{purchase.notes}</span> : '—')} />
     </SimpleShowLayout>
     <HistoryPanel />
   </Show>

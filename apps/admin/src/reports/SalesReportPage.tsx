@@ -23,15 +23,7 @@ import { RevenueChart, type RevenuePoint } from '../dashboard/RevenueChart';
 import { formatMoney } from '../money/money';
 import { useStoreCurrency } from '../settings/useStoreSettings';
 import type { SalesGrouping, SalesReport, SalesTotals } from '../types';
-import {
-  fetchSalesReport,
-  periodErrors,
-  periodFromSearch,
-  presetPeriods,
-  revenueOf,
-  salesReportCsv,
-  type SalesPeriod,
-} from './salesReport';
+import { fetchSalesReport, periodErrors, periodFromSearch, presetPeriods, revenueOf, salesReportCsv, type SalesPeriod } from './salesReport';
 
 const periodText = (period: string, groupBy: SalesGrouping) => (groupBy === 'month' ? monthName(period) : longDay(period));
 
@@ -89,7 +81,15 @@ const SalesTable = ({ report }: { report: SalesReport }) => {
 };
 
 /** The inputs hold what is typed; the page's address (and so the query) changes on valid periods only. */
-const PeriodPicker = ({ period, onChange, serverErrors }: { period: SalesPeriod; onChange: (next: SalesPeriod) => void; serverErrors?: Record<string, string> }) => {
+const PeriodPicker = ({
+  period,
+  onChange,
+  serverErrors,
+}: {
+  period: SalesPeriod;
+  onChange: (next: SalesPeriod) => void;
+  serverErrors?: Record<string, string>;
+}) => {
   const [draft, setDraft] = useState(period);
   useEffect(() => setDraft(period), [period]);
   const errors = { ...serverErrors, ...periodErrors(draft) };
@@ -154,7 +154,11 @@ export const SalesReportPage = () => {
   const [search, setSearch] = useSearchParams();
   const period = useMemo(() => periodFromSearch(search), [search]);
   const currency = useStoreCurrency();
-  const { data: report, error, isPending } = useQuery({
+  const {
+    data: report,
+    error,
+    isPending,
+  } = useQuery({
     queryKey: ['chance-store', 'reports', 'sales', period],
     queryFn: () => fetchSalesReport(period),
     retry: false,
@@ -162,9 +166,10 @@ export const SalesReportPage = () => {
 
   const serverErrors =
     error instanceof HttpError && error.body?.errors && typeof error.body.errors === 'object'
-      ? (Object.fromEntries(
-          Object.entries(error.body.errors as Record<string, unknown>).filter(([, value]) => typeof value === 'string'),
-        ) as Record<string, string>)
+      ? (Object.fromEntries(Object.entries(error.body.errors as Record<string, unknown>).filter(([, value]) => typeof value === 'string')) as Record<
+          string,
+          string
+        >)
       : undefined;
 
   const points = useMemo<RevenuePoint[]>(
@@ -198,9 +203,7 @@ export const SalesReportPage = () => {
           </Stack>
         </CardContent>
       </Card>
-      {error && !serverErrors && (
-        <Typography color="error">The report could not be loaded{error instanceof Error ? `: ${error.message}` : '.'}</Typography>
-      )}
+      {error && !serverErrors && <Typography color="error">The report could not be loaded{error instanceof Error ? `: ${error.message}` : '.'}</Typography>}
       {error && serverErrors && <Typography color="error">{error.message}</Typography>}
       {isPending && !error && <Typography color="text.secondary">Loading the report…</Typography>}
       {report && (
@@ -210,10 +213,7 @@ export const SalesReportPage = () => {
               <Typography variant="h6" component="h2" gutterBottom>
                 Revenue {report.groupBy === 'month' ? 'per month' : 'per day'}
               </Typography>
-              <RevenueChart
-                data={points}
-                description={`Online and in-store revenue per ${report.groupBy}, ${report.from} to ${report.to}`}
-              />
+              <RevenueChart data={points} description={`Online and in-store revenue per ${report.groupBy}, ${report.from} to ${report.to}`} />
             </CardContent>
           </Card>
           <Card>
@@ -222,8 +222,8 @@ export const SalesReportPage = () => {
                 {longDay(report.from)} to {longDay(report.to)}
               </Typography>
               <Typography variant="body2" color="text.secondary" gutterBottom>
-                Revenue is what orders and in-store sales that were not cancelled came to, tax and shipping included;
-                gross profit is what they sold for minus what the goods cost.
+                Revenue is what orders and in-store sales that were not cancelled came to, tax and shipping included; gross profit is what they sold for minus
+                what the goods cost.
               </Typography>
               <SalesTable report={report} />
             </CardContent>

@@ -1,20 +1,9 @@
-import {
-  BooleanField,
-  DataTable,
-  FunctionField,
-  List,
-  NullableBooleanInput,
-  SearchInput,
-  TextField,
-} from 'react-admin';
+import { BooleanField, DataTable, FunctionField, List, NullableBooleanInput, SearchInput, TextField } from 'react-admin';
 import { MoneyField } from '../money';
 import type { ServiceType } from '../types';
 import { durationText } from './duration';
 
-const serviceTypeFilters = [
-  <SearchInput key="q" source="q" alwaysOn />,
-  <NullableBooleanInput key="isActive" source="isActive" label="Bookable" alwaysOn />,
-];
+const serviceTypeFilters = [<SearchInput key="q" source="q" alwaysOn />, <NullableBooleanInput key="isActive" source="isActive" label="Bookable" alwaysOn />];
 
 export const ServiceTypeList = () => (
   <List<ServiceType> filters={serviceTypeFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false}>

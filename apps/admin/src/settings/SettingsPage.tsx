@@ -53,7 +53,9 @@ export function fromFormValues(values: SettingsFormValues): StoreSettings {
   if (taxRateBps == null) throw new RangeError('invalid tax rate');
   return {
     storeName: String(values.storeName ?? '').trim(),
-    currency: String(values.currency ?? '').trim().toUpperCase(),
+    currency: String(values.currency ?? '')
+      .trim()
+      .toUpperCase(),
     taxRateBps,
     lowStockThreshold: values.lowStockThreshold,
   };
@@ -66,8 +68,7 @@ const validatePercent = (value: unknown) => {
   return undefined;
 };
 
-const validateWholeNumber = (value: unknown) =>
-  value == null || Number.isSafeInteger(value) ? undefined : 'Enter a whole number';
+const validateWholeNumber = (value: unknown) => (value == null || Number.isSafeInteger(value) ? undefined : 'Enter a whole number');
 
 /** API field names → form input names, for server-side validation messages. */
 const formFieldOf: Record<string, string> = { taxRateBps: 'taxRatePercent' };
@@ -139,9 +140,7 @@ const SettingsContent = () => {
   if (error || !data) {
     return (
       <CardContent>
-        <Typography color="error">
-          The settings could not be loaded{error instanceof Error ? `: ${error.message}` : '.'}
-        </Typography>
+        <Typography color="error">The settings could not be loaded{error instanceof Error ? `: ${error.message}` : '.'}</Typography>
       </CardContent>
     );
   }

@@ -1,17 +1,7 @@
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import {
-  AutocompleteInput,
-  DataTable,
-  DateField,
-  DateInput,
-  FunctionField,
-  List,
-  ReferenceInput,
-  SearchInput,
-  SelectInput,
-} from 'react-admin';
+import { AutocompleteInput, DataTable, DateField, DateInput, FunctionField, List, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
 import { variantLabel, variantsResource } from '../providers/variantLookup';
 import type { StockMovement, VariantSummary } from '../types';
 import { UserReferenceField } from '../users/UserReferenceField';
@@ -29,12 +19,7 @@ const movementFilters = [
     <AutocompleteInput label="Product" filterToQuery={(q) => ({ q })} sx={{ minWidth: 220 }} />
   </ReferenceInput>,
   <ReferenceInput key="variantId" source="variantId" reference={variantsResource} alwaysOn>
-    <AutocompleteInput
-      label="Variant"
-      optionText={(variant: VariantSummary) => variantLabel(variant)}
-      filterToQuery={(q) => ({ q })}
-      sx={{ minWidth: 340 }}
-    />
+    <AutocompleteInput label="Variant" optionText={(variant: VariantSummary) => variantLabel(variant)} filterToQuery={(q) => ({ q })} sx={{ minWidth: 340 }} />
   </ReferenceInput>,
   <SelectInput key="reason" source="reason" choices={reasonChoices} />,
   <DateInput key="createdAt_gte" source="createdAt_gte" label="From" parse={dayStart} format={dayOf} />,
@@ -44,11 +29,7 @@ const movementFilters = [
 const DeltaField = () => (
   <FunctionField<StockMovement>
     render={(movement) => (
-      <Typography
-        component="span"
-        variant="body2"
-        sx={{ fontWeight: 600, color: movement.delta < 0 ? 'error.main' : 'success.main' }}
-      >
+      <Typography component="span" variant="body2" sx={{ fontWeight: 600, color: movement.delta < 0 ? 'error.main' : 'success.main' }}>
         {movement.delta > 0 ? `+${movement.delta}` : String(movement.delta)}
       </Typography>
     )}

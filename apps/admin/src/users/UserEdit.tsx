@@ -47,12 +47,7 @@ export const UserEdit = () => (
       <TextInput source="fullName" validate={required()} />
       <TextInput source="phone" type="tel" />
       <TextInput source="address" multiline minRows={2} />
-      <PasswordInput
-        source="password"
-        label="New password"
-        autoComplete="new-password"
-        helperText="Leave empty to keep the current password."
-      />
+      <PasswordInput source="password" label="New password" autoComplete="new-password" helperText="Leave empty to keep the current password." />
       <Stack direction="row" spacing={4}>
         <Labeled>
           <DateField source="emailVerifiedAt" showTime emptyText="not verified" />

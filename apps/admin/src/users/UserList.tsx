@@ -1,13 +1,4 @@
-import {
-  BooleanField,
-  DataTable,
-  DateField,
-  List,
-  NullableBooleanInput,
-  SearchInput,
-  SelectField,
-  SelectInput,
-} from 'react-admin';
+import { BooleanField, DataTable, DateField, List, NullableBooleanInput, SearchInput, SelectField, SelectInput } from 'react-admin';
 import type { AdminUser } from '../types';
 import { roleChoices } from './roles';
 

@@ -88,7 +88,12 @@ function askOnTerminal(question: string, hidden = false): Promise<string> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof DomainError ? Object.entries(error.errors ?? {}).map(([k, v]) => `${k} ${v}`).join(', ') || error.message : (error as Error).message;
+  const message =
+    error instanceof DomainError
+      ? Object.entries(error.errors ?? {})
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ') || error.message
+      : (error as Error).message;
   console.error(`createsuperuser: ${message}`);
   process.exit(1);
 });

@@ -68,9 +68,7 @@ export class Platform1764100000000 implements MigrationInterface {
         low_stock_threshold integer NOT NULL CHECK (low_stock_threshold >= 0),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(
-      `INSERT INTO settings (store_name, currency, tax_rate_bps, low_stock_threshold) VALUES ('Chance Store', 'USD', 0, 5)`,
-    );
+    await db.query(`INSERT INTO settings (store_name, currency, tax_rate_bps, low_stock_threshold) VALUES ('Chance Store', 'USD', 0, 5)`);
     await db.query(`
       CREATE TABLE outbox_events (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

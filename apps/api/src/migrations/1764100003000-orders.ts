@@ -120,7 +120,8 @@ export class Orders1764100003000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE coupon_redemptions DROP CONSTRAINT IF EXISTS coupon_redemptions_order_fk`);
-    for (const table of ['idempotency_keys', 'invoices', 'payments', 'order_lines', 'orders', 'document_counters']) await db.query(`DROP TABLE IF EXISTS ${table}`);
+    for (const table of ['idempotency_keys', 'invoices', 'payments', 'order_lines', 'orders', 'document_counters'])
+      await db.query(`DROP TABLE IF EXISTS ${table}`);
     await db.query(`DROP SEQUENCE IF EXISTS order_number_seq`);
   }
 }

@@ -11,4 +11,16 @@ import { CostOfGoods1764100009000 } from './1764100009000-cost-of-goods.js';
 import { RevenueDays1764100010000 } from './1764100010000-revenue-days.js';
 
 /** Every migration, oldest first: the schema's history (tests build their databases with them too). */
-export const migrations = [Platform1764100000000, Catalog1764100001000, CouponsCarts1764100002000, Orders1764100003000, Purchasing1764100004000, OfflineSales1764100005000, ServicesNotifications1764100006000, Audit1764100007000, StoreListIndexes1764100008000, CostOfGoods1764100009000, RevenueDays1764100010000];
+export const migrations = [
+  Platform1764100000000,
+  Catalog1764100001000,
+  CouponsCarts1764100002000,
+  Orders1764100003000,
+  Purchasing1764100004000,
+  OfflineSales1764100005000,
+  ServicesNotifications1764100006000,
+  Audit1764100007000,
+  StoreListIndexes1764100008000,
+  CostOfGoods1764100009000,
+  RevenueDays1764100010000,
+];

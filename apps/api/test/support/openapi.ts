@@ -41,10 +41,11 @@ export function operations(doc: OpenApiDocument): Operation[] {
 export function resolve(doc: OpenApiDocument, schema: Schema | undefined): Schema {
   if (!schema) return {};
   if (schema.$ref) return resolve(doc, doc.components.schemas[schema.$ref.split('/').pop()!]);
-  if (schema.allOf) return schema.allOf.reduce<Schema>((all, part) => {
-    const r = resolve(doc, part);
-    return { ...all, ...r, properties: { ...all.properties, ...r.properties }, required: [...(all.required ?? []), ...(r.required ?? [])] };
-  }, {});
+  if (schema.allOf)
+    return schema.allOf.reduce<Schema>((all, part) => {
+      const r = resolve(doc, part);
+      return { ...all, ...r, properties: { ...all.properties, ...r.properties }, required: [...(all.required ?? []), ...(r.required ?? [])] };
+    }, {});
   return schema;
 }
 
@@ -79,7 +80,8 @@ export function valueFor(doc: OpenApiDocument, raw: Schema | undefined, depth = 
     case 'array':
       return fc.array(valueFor(doc, schema.items, depth + 1), { minLength: 1, maxLength: 3 });
     case 'string':
-      if (schema.format === 'date-time') return fc.date({ min: new Date('2026-01-01'), max: new Date('2028-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+      if (schema.format === 'date-time')
+        return fc.date({ min: new Date('2026-01-01'), max: new Date('2028-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
       return fc.oneof(fc.constantFrom('tok_visa', 'WELCOME10', 'a@b.co', '2026-12-24', 'Test', 'size'), fc.string({ minLength: 1, maxLength: 12 }));
     default:
       if (schema.properties) {
@@ -97,7 +99,9 @@ export function mutatedBody(doc: OpenApiDocument, schema: Schema | undefined): f
     base,
     fc.tuple(base, fc.string({ minLength: 1, maxLength: 8 }), nasty).map(([body, key, value]) => mutate(body, key, value, 'set')),
     fc.tuple(base, fc.nat()).map(([body, n]) => mutate(body, n, undefined, 'drop')),
-    fc.tuple(base, fc.constantFrom('total', 'paymentStatus', 'role', 'stock', 'costPrice', 'price', 'status', 'timesUsed', 'id'), nasty).map(([body, key, value]) => mutate(body, key, value, 'set')),
+    fc
+      .tuple(base, fc.constantFrom('total', 'paymentStatus', 'role', 'stock', 'costPrice', 'price', 'status', 'timesUsed', 'id'), nasty)
+      .map(([body, key, value]) => mutate(body, key, value, 'set')),
     fc.tuple(base, fc.nat(), nasty).map(([body, n, value]) => mutate(body, n, value, 'replace')),
     nasty,
   );
@@ -123,6 +127,18 @@ export const pathParam = fc.oneof(
 
 export const queryString = fc.oneof(
   fc.constant(''),
-  fc.constantFrom('range=[0,9]', 'range=[0,5000]', 'range=[-1,2]', 'sort=["id","DESC"]', 'sort=["nope","ASC"]', 'filter={"q":"a"}', 'filter={"id":[1,2]}', 'filter=garbage', 'filter={"status":"x"}', 'from=2026-01-01&to=2026-12-31', 'groupBy=week'),
+  fc.constantFrom(
+    'range=[0,9]',
+    'range=[0,5000]',
+    'range=[-1,2]',
+    'sort=["id","DESC"]',
+    'sort=["nope","ASC"]',
+    'filter={"q":"a"}',
+    'filter={"id":[1,2]}',
+    'filter=garbage',
+    'filter={"status":"x"}',
+    'from=2026-01-01&to=2026-12-31',
+    'groupBy=week',
+  ),
   fc.string({ maxLength: 30 }).map((s) => `filter=${encodeURIComponent(s)}`),
 );

@@ -26,7 +26,12 @@ export async function guestCartWith(api: TestApi, items: { variantId: number; qu
 export function guestCheckout(api: TestApi, cart: GuestCart, options: { key?: string; email?: string; paymentMethod?: string } = {}) {
   return api.request('POST', '/api/store/checkout', {
     headers: { ...cart.headers, 'idempotency-key': options.key ?? randomUUID() },
-    body: { cartId: cart.id, email: options.email ?? 'guest@example.com', shippingAddress: ADDRESS, paymentMethod: options.paymentMethod ?? 'cash_on_delivery' },
+    body: {
+      cartId: cart.id,
+      email: options.email ?? 'guest@example.com',
+      shippingAddress: ADDRESS,
+      paymentMethod: options.paymentMethod ?? 'cash_on_delivery',
+    },
   });
 }
 

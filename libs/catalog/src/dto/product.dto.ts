@@ -151,7 +151,7 @@ export class VariantView {
 
 export class AdminVariantView extends VariantView {
   @ApiProperty({ description: 'Effective cost price' }) costPrice: number;
-  @ApiProperty({ nullable: true, type: Number, description: "Null when inherited from the product" }) ownPrice: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Null when inherited from the product' }) ownPrice: number | null;
   @ApiProperty({ nullable: true, type: Number }) ownCostPrice: number | null;
   @ApiProperty({ description: 'At or below the low-stock threshold' }) lowStock: boolean;
 }

@@ -19,8 +19,9 @@ export const actorContext = new AsyncLocalStorage<ActorContext>();
 export async function declareActor(manager: EntityManager): Promise<void> {
   const actor = actorContext.getStore();
   if (!actor) return;
-  await manager.query(
-    `SELECT set_config('chance.actor_id', $1, true), set_config('chance.action', $2, true), set_config('chance.operation', $3, true)`,
-    [String(actor.actorId), actor.action, actor.operation],
-  );
+  await manager.query(`SELECT set_config('chance.actor_id', $1, true), set_config('chance.action', $2, true), set_config('chance.operation', $3, true)`, [
+    String(actor.actorId),
+    actor.action,
+    actor.operation,
+  ]);
 }

@@ -23,11 +23,9 @@ export class DomainError extends Error {
 
 export const notFound = (what = 'Record'): DomainError => new DomainError('NOT_FOUND', `${what} not found`);
 
-export const validationFailed = (errors: FieldErrors, message = 'Validation failed'): DomainError =>
-  new DomainError('VALIDATION_FAILED', message, errors);
+export const validationFailed = (errors: FieldErrors, message = 'Validation failed'): DomainError => new DomainError('VALIDATION_FAILED', message, errors);
 
-export const invalidTransition = (from: string, to: string): DomainError =>
-  new DomainError('INVALID_TRANSITION', `Cannot move from ${from} to ${to}`);
+export const invalidTransition = (from: string, to: string): DomainError => new DomainError('INVALID_TRANSITION', `Cannot move from ${from} to ${to}`);
 
 export const rateLimited = (retryAfterSeconds: number): DomainError =>
   new DomainError('RATE_LIMITED', 'Too many attempts, try again later', undefined, {

@@ -49,7 +49,9 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     return respond(400, 'VALIDATION_FAILED', 'A value is out of range or malformed');
   }
   if (isDatabaseUnavailable(error, pgCode)) {
-    return respond(503, 'SERVICE_UNAVAILABLE', 'The database is unavailable for a moment: retry (with the same Idempotency-Key)', undefined, { 'Retry-After': '1' });
+    return respond(503, 'SERVICE_UNAVAILABLE', 'The database is unavailable for a moment: retry (with the same Idempotency-Key)', undefined, {
+      'Retry-After': '1',
+    });
   }
   // constraint violations that slipped past validation are still the caller's input: 4xx, never 500
   const column = (e as { driverError?: { column?: string }; column?: string })?.driverError?.column ?? (e as { column?: string })?.column;
@@ -103,7 +105,8 @@ function isFieldErrors(value: unknown): value is FieldErrors {
 }
 
 const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
-const UNAVAILABLE_MESSAGE = /Connection terminated|connection timeout|ECONNREFUSED|ECONNRESET|EPIPE|the database system is (starting up|shutting down|in recovery mode)|terminating connection|Client has encountered a connection error|timeout exceeded when trying to connect/i;
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connection timeout|ECONNREFUSED|ECONNRESET|EPIPE|the database system is (starting up|shutting down|in recovery mode)|terminating connection|Client has encountered a connection error|timeout exceeded when trying to connect/i;
 
 /** A lost or refused database connection (a restart, a terminated backend): the request may be retried. */
 export function isDatabaseUnavailable(error: unknown, code?: string): boolean {

@@ -26,8 +26,6 @@ export function ApiErrors(...codes: ErrorCode[]): MethodDecorator & ClassDecorat
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
   return applyDecorators(
-    ...[...byStatus.entries()].map(([status, list]) =>
-      ApiResponse({ status, description: `${HTTP_REASON[status]}: ${list.join(', ')}`, type: ErrorBodyDto }),
-    ),
+    ...[...byStatus.entries()].map(([status, list]) => ApiResponse({ status, description: `${HTTP_REASON[status]}: ${list.join(', ')}`, type: ErrorBodyDto })),
   );
 }

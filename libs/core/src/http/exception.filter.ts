@@ -13,10 +13,7 @@ export class ContractExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const { body, headers, unexpected } = toErrorResponse(exception);
     if (unexpected) {
-      this.logger.error(
-        `${request?.method} ${request?.url} failed (request ${request?.id})`,
-        exception instanceof Error ? exception.stack : String(exception),
-      );
+      this.logger.error(`${request?.method} ${request?.url} failed (request ${request?.id})`, exception instanceof Error ? exception.stack : String(exception));
     }
     if (reply.sent) return;
     reply.headers(headers).status(body.statusCode).type('application/json; charset=utf-8').send(body);

@@ -13,11 +13,17 @@ export function requestHash(body: unknown): string {
   const canonical = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(canonical);
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+      return Object.fromEntries(
+        Object.keys(value)
+          .sort()
+          .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+      );
     }
     return value;
   };
-  return createHash('sha256').update(JSON.stringify(canonical(body ?? null))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body ?? null)))
+    .digest('hex');
 }
 
 export function assertIdempotencyKey(key: string | undefined): string {
@@ -42,10 +48,10 @@ export async function idempotent<T>(
 ): Promise<IdempotentResult<T>> {
   const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1), hashtext($2)) AS locked', [request.scope, request.key]);
   if (!locked) throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still running');
-  const [stored] = await manager.query(
-    'SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE scope = $1 AND key = $2',
-    [request.scope, request.key],
-  );
+  const [stored] = await manager.query('SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE scope = $1 AND key = $2', [
+    request.scope,
+    request.key,
+  ]);
   if (stored) {
     if (stored.request_hash !== request.hash) {
       throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request');
@@ -53,10 +59,13 @@ export async function idempotent<T>(
     return { status: stored.response_status, body: stored.response_body as T, replayed: true };
   }
   const { status, body, last } = await work();
-  await manager.query(
-    'INSERT INTO idempotency_keys (scope, key, request_hash, response_status, response_body) VALUES ($1, $2, $3, $4, $5)',
-    [request.scope, request.key, request.hash, status, JSON.stringify(body)],
-  );
+  await manager.query('INSERT INTO idempotency_keys (scope, key, request_hash, response_status, response_body) VALUES ($1, $2, $3, $4, $5)', [
+    request.scope,
+    request.key,
+    request.hash,
+    status,
+    JSON.stringify(body),
+  ]);
   // the work's step that locks what every request queues for (a gapless counter), held until commit
   if (last) await last();
   return { status, body, replayed: false };

@@ -23,9 +23,7 @@ export function IsStringMap(limits = { maxKeys: 20, maxKey: 50, maxValue: 100 },
           value !== null &&
           !Array.isArray(value) &&
           Object.keys(value).length <= limits.maxKeys &&
-          Object.entries(value).every(
-            ([k, v]) => k.trim().length > 0 && k.length <= limits.maxKey && typeof v === 'string' && v.length <= limits.maxValue,
-          ),
+          Object.entries(value).every(([k, v]) => k.trim().length > 0 && k.length <= limits.maxKey && typeof v === 'string' && v.length <= limits.maxValue),
         defaultMessage: () => `must be an object of at most ${limits.maxKeys} text values, such as {"size": "M"}`,
       },
     },

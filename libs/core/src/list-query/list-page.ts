@@ -1,11 +1,4 @@
-import {
-  Injectable,
-  applyDecorators,
-  createParamDecorator,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { Injectable, applyDecorators, createParamDecorator, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { ApiHeader, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
@@ -50,10 +43,19 @@ export const ListParams = createParamDecorator((spec: ListSpec, context: Executi
 export function ApiList(spec: ListSpec): MethodDecorator {
   const filters = ['id (one id or an array)', ...(spec.searchable ? ['q (search)'] : []), ...Object.keys(spec.filters ?? {})];
   return applyDecorators(
-    ApiQuery({ name: 'sort', required: false, description: `JSON ["field","ASC"|"DESC"]; fields: ${spec.sortable.join(', ')}`, example: JSON.stringify(spec.defaultSort) }),
+    ApiQuery({
+      name: 'sort',
+      required: false,
+      description: `JSON ["field","ASC"|"DESC"]; fields: ${spec.sortable.join(', ')}`,
+      example: JSON.stringify(spec.defaultSort),
+    }),
     ApiQuery({ name: 'range', required: false, description: `JSON [start,end], inclusive, at most ${spec.maxRows} rows`, example: '[0,24]' }),
     ApiQuery({ name: 'filter', required: false, description: `JSON object; keys: ${filters.join(', ')}`, example: '{}' }),
-    ApiResponse({ status: 200, description: `A JSON array; header Content-Range: ${spec.resource} start-end/total`, headers: { 'Content-Range': { description: `${spec.resource} 0-24/319`, schema: { type: 'string' } } } }),
+    ApiResponse({
+      status: 200,
+      description: `A JSON array; header Content-Range: ${spec.resource} start-end/total`,
+      headers: { 'Content-Range': { description: `${spec.resource} 0-24/319`, schema: { type: 'string' } } },
+    }),
     ApiHeader({ name: 'Accept', required: false }),
   );
 }
@@ -135,7 +137,8 @@ export async function findPage<T extends ObjectLiteral>(
   } else {
     rows = await applyPaging(qb, query, list).getMany();
   }
-  const total = rows.length > 0 && rows.length < query.limit ? query.offset + rows.length : query.offset === 0 && rows.length === 0 ? 0 : await countRows(counting, list);
+  const total =
+    rows.length > 0 && rows.length < query.limit ? query.offset + rows.length : query.offset === 0 && rows.length === 0 ? 0 : await countRows(counting, list);
   return new ListPage(resource, rows, query.offset, total);
 }
 

@@ -28,10 +28,7 @@ function errorsOf(raw: Record<string, unknown>): Record<string, string> | undefi
 
 describe('parseListQuery', () => {
   it('parses the react-admin simple REST query', () => {
-    const q = parseListQuery(
-      { sort: '["name","DESC"]', range: '[50,74]', filter: '{"q":" shirt ","categoryId":3,"isActive":true}' },
-      spec,
-    );
+    const q = parseListQuery({ sort: '["name","DESC"]', range: '[50,74]', filter: '{"q":" shirt ","categoryId":3,"isActive":true}' }, spec);
     expect(q).toEqual({
       sort: { field: 'name', order: 'DESC' },
       offset: 50,

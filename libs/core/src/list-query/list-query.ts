@@ -104,11 +104,7 @@ function parseRange(raw: unknown, spec: ListSpec, errors: Record<string, string>
   return { offset: start, limit };
 }
 
-function parseFilter(
-  raw: unknown,
-  spec: ListSpec,
-  errors: Record<string, string>,
-): { ids?: number[]; q?: string; filter: Record<string, FilterValue> } {
+function parseFilter(raw: unknown, spec: ListSpec, errors: Record<string, string>): { ids?: number[]; q?: string; filter: Record<string, FilterValue> } {
   const out: { ids?: number[]; q?: string; filter: Record<string, FilterValue> } = { filter: {} };
   if (raw === undefined) return out;
   const parsed = parseJson(raw);

@@ -103,19 +103,16 @@ export class OutboxRelay {
   /** Claims one due event and runs its pending handlers; false when nothing is due. */
   async deliverNext(): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; type: string; payload: Record<string, unknown>; occurred_at: Date; attempts: number }[] =
-        await manager.query(
-          `SELECT id, type, payload, occurred_at, attempts FROM outbox_events
+      const rows: { id: string; type: string; payload: Record<string, unknown>; occurred_at: Date; attempts: number }[] = await manager.query(
+        `SELECT id, type, payload, occurred_at, attempts FROM outbox_events
             WHERE processed_at IS NULL AND available_at <= now()
             ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        );
+      );
       if (rows.length === 0) return false;
       const row = rows[0];
       const event: OutboxEvent = { id: Number(row.id), type: row.type, payload: row.payload, occurredAt: row.occurred_at };
       const done = new Set<string>(
-        (await manager.query('SELECT handler FROM outbox_deliveries WHERE event_id = $1', [event.id])).map(
-          (r: { handler: string }) => r.handler,
-        ),
+        (await manager.query('SELECT handler FROM outbox_deliveries WHERE event_id = $1', [event.id])).map((r: { handler: string }) => r.handler),
       );
       const failures: string[] = [];
       for (const handler of this.handlers.get(event.type) ?? []) {

@@ -39,7 +39,10 @@ export async function renderDocumentPdf(document: PrintableDocument): Promise<Bu
   let y = doc.moveDown(1.5).y;
   doc.font('Helvetica-Bold');
   doc.text('Item', columns.item, y).text('Qty', columns.qty, y).text('Unit price', columns.price, y).text('Total', columns.total, y);
-  doc.moveTo(50, y + 14).lineTo(545, y + 14).stroke('#999');
+  doc
+    .moveTo(50, y + 14)
+    .lineTo(545, y + 14)
+    .stroke('#999');
   doc.font('Helvetica');
   y += 22;
   for (const line of document.lines) {
@@ -55,16 +58,26 @@ export async function renderDocumentPdf(document: PrintableDocument): Promise<Bu
   doc.moveTo(50, y).lineTo(545, y).stroke('#999');
   y += 10;
   for (const row of document.totals) {
-    doc.font(row.strong ? 'Helvetica-Bold' : 'Helvetica').text(row.label, 330, y).text(`${row.negative ? '-' : ''}${money(row.amount)}`, columns.total, y);
+    doc
+      .font(row.strong ? 'Helvetica-Bold' : 'Helvetica')
+      .text(row.label, 330, y)
+      .text(`${row.negative ? '-' : ''}${money(row.amount)}`, columns.total, y);
     y += 16;
   }
-  if (document.footer) doc.font('Helvetica').fontSize(9).fillColor('#666').text(document.footer, 50, y + 20, { width: 495 });
+  if (document.footer)
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .fillColor('#666')
+      .text(document.footer, 50, y + 20, { width: 495 });
   doc.end();
   return done;
 }
 
 /** `Oxford Shirt (size: L)\nSKU OX-L` */
 export function describeLine(productName: string, sku: string, attributes: Record<string, string> = {}): string {
-  const details = Object.entries(attributes).map(([k, v]) => `${k}: ${v}`).join(', ');
+  const details = Object.entries(attributes)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(', ');
   return `${productName}${details ? ` (${details})` : ''}\nSKU ${sku}`;
 }

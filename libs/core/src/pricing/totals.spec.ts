@@ -110,7 +110,12 @@ describe('costOfGoods', () => {
   it('sums cost snapshot × quantity over the lines', () => {
     expect(costOfGoods([])).toBe(0);
     // 3 × 4.10 + 1 × 0.99 = 13.29
-    expect(costOfGoods([{ costPrice: 410, quantity: 3 }, { costPrice: 99, quantity: 1 }])).toBe(1329);
+    expect(
+      costOfGoods([
+        { costPrice: 410, quantity: 3 },
+        { costPrice: 99, quantity: 1 },
+      ]),
+    ).toBe(1329);
   });
 
   it('refuses a sum beyond safe integers instead of losing cents', () => {

@@ -18,9 +18,7 @@ export interface TotalsLine {
   shippingCost?: number;
 }
 
-export type Discount =
-  | { type: 'percentage'; value: number; maxDiscount?: number | null }
-  | { type: 'fixed'; value: number };
+export type Discount = { type: 'percentage'; value: number; maxDiscount?: number | null } | { type: 'fixed'; value: number };
 
 export interface Totals {
   lineTotals: number[];

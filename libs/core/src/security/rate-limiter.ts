@@ -30,10 +30,7 @@ export class RateLimiter {
 
   /** Records one hit. */
   async record(key: string, windowSeconds: number, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(`DELETE FROM rate_limit_hits WHERE key = $1 AND at <= now() - make_interval(secs => $2)`, [
-      key,
-      windowSeconds,
-    ]);
+    await manager.query(`DELETE FROM rate_limit_hits WHERE key = $1 AND at <= now() - make_interval(secs => $2)`, [key, windowSeconds]);
     await manager.query('INSERT INTO rate_limit_hits (key) VALUES ($1)', [key]);
   }
 
