@@ -1,9 +1,10 @@
 // The production build of the API as its own process (as `npm start` runs it after building),
 // timed from spawn to a healthy /api/health, with its resident memory sampled while it works.
 import { spawn } from 'node:child_process';
-import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { openSync, closeSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { stopLeftoverPostgres as stopClusterServer } from '@chance/core';
 import { REPO_ROOT } from '../seed/database.js';
 
 /** VmRSS and VmHWM (peak) of a process, in bytes, from /proc (Linux). */
@@ -26,7 +27,15 @@ export async function startApi({ port, dataDir, env = {}, logFile, nodeArgs = []
   const started = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, '--import', './tools/register-aliases.js', 'dist/apps/api/src/main.js'], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/root',
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ...env,
+    },
     stdio: ['ignore', out, out],
   });
   closeSync(out);
@@ -84,15 +93,7 @@ export async function startApi({ port, dataDir, env = {}, logFile, nodeArgs = []
 
 /** If the API was killed before it could stop its PostgreSQL, stop that server (named in postmaster.pid) ourselves. */
 export async function stopLeftoverPostgres(dataDir) {
-  const pidFile = join(dataDir, 'pg', 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  try {
-    process.kill(pid, 'SIGINT');
-  } catch {
-    return;
-  }
-  for (let i = 0; i < 300 && existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
+  await stopClusterServer(join(dataDir, 'pg'));
 }
 
 function tail(file, lines = 40) {

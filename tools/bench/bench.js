@@ -10,7 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
+import { newClient } from '@chance/core';
 import { REPO_ROOT, importBuilt, parseArgs, parseScale } from '../seed/database.js';
 import { BENCH_ADMIN } from '../seed/phases/people.js';
 import { startApi, stopLeftoverPostgres } from './api-process.js';
@@ -35,7 +35,10 @@ const freePort = async () => (await importBuilt('libs/core/src/index.js')).freeP
 
 const cleanups = [];
 const cleanup = async () => {
-  while (cleanups.length) await cleanups.pop()().catch(() => undefined);
+  while (cleanups.length)
+    await cleanups
+      .pop()()
+      .catch(() => undefined);
 };
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void cleanup().then(() => process.exit(130)));
 
@@ -156,7 +159,12 @@ async function flowRun(api, store, { connections, seconds }) {
   const item = (request, context) => {
     if (!context.cart) return request;
     const variantId = store.variantIds[pick++ % store.variantIds.length];
-    return { ...request, path: `/api/store/carts/${context.cart.id}/items`, headers: { ...json, 'x-cart-token': context.cart.token }, body: JSON.stringify({ variantId, quantity: 1 }) };
+    return {
+      ...request,
+      path: `/api/store/carts/${context.cart.id}/items`,
+      headers: { ...json, 'x-cart-token': context.cart.token },
+      body: JSON.stringify({ variantId, quantity: 1 }),
+    };
   };
   const expect = (wanted) => (status, body) => (status === wanted ? undefined : count(status, body));
   const result = await cannon({
@@ -180,7 +188,14 @@ async function flowRun(api, store, { connections, seconds }) {
         method: 'POST',
         path: '/api/store/carts/0/coupon',
         setupRequest: (request, context) =>
-          context.cart ? { ...request, path: `/api/store/carts/${context.cart.id}/coupon`, headers: { ...json, 'x-cart-token': context.cart.token }, body: JSON.stringify({ code: BENCH_COUPON }) } : request,
+          context.cart
+            ? {
+                ...request,
+                path: `/api/store/carts/${context.cart.id}/coupon`,
+                headers: { ...json, 'x-cart-token': context.cart.token },
+                body: JSON.stringify({ code: BENCH_COUPON }),
+              }
+            : request,
         onResponse: expect(200),
       },
       {
@@ -191,7 +206,12 @@ async function flowRun(api, store, { connections, seconds }) {
             ? {
                 ...request,
                 headers: { ...json, 'x-cart-token': context.cart.token, 'idempotency-key': randomUUID() },
-                body: JSON.stringify({ cartId: context.cart.id, email: `flow-${context.cart.id}@example.net`, shippingAddress: SHIPPING_ADDRESS, paymentMethod: 'cash_on_delivery' }),
+                body: JSON.stringify({
+                  cartId: context.cart.id,
+                  email: `flow-${context.cart.id}@example.net`,
+                  shippingAddress: SHIPPING_ADDRESS,
+                  paymentMethod: 'cash_on_delivery',
+                }),
               }
             : request,
         onResponse: (status, body) => (status === 201 ? outcome.flows++ : count(status, body)),
@@ -199,7 +219,16 @@ async function flowRun(api, store, { connections, seconds }) {
     ],
   });
   const errors = Object.values(outcome.errors).reduce((a, b) => a + b, 0) + result.errors + result.timeouts;
-  return { connections, seconds: result.duration, flowsPerSecond: outcome.flows / result.duration, requestsPerSecond: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99, errors, errorCodes: outcome.errors };
+  return {
+    connections,
+    seconds: result.duration,
+    flowsPerSecond: outcome.flows / result.duration,
+    requestsPerSecond: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors,
+    errorCodes: outcome.errors,
+  };
 }
 
 async function getRun(url, paths, { connections, seconds, headers = {} }) {
@@ -213,7 +242,15 @@ async function getRun(url, paths, { connections, seconds, headers = {} }) {
   });
   const statuses = statusCounts(result);
   const ok = statuses['200'] ?? 0;
-  return { connections, seconds: result.duration, rps: ok / result.duration, p50: result.latency.p50, p99: result.latency.p99, statuses, errors: result.requests.total - ok + result.errors + result.timeouts };
+  return {
+    connections,
+    seconds: result.duration,
+    rps: ok / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    statuses,
+    errors: result.requests.total - ok + result.errors + result.timeouts,
+  };
 }
 
 /** Waits (at most `limitSeconds`) until no outbox event is waiting; the backlog it found and how long it took. */
@@ -234,7 +271,10 @@ async function bareFastify(body, contentRange) {
   const file = join(tmpDir, 'product-list.json');
   writeFileSync(file, body);
   const port = await freePort();
-  const child = spawn(process.execPath, ['tools/bench/bare-fastify.js', String(port), file, contentRange ?? ''], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['tools/bench/bare-fastify.js', String(port), file, contentRange ?? ''], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise((ready, fail) => {
     child.stdout.on('data', (chunk) => String(chunk).includes('listening') && ready());
     child.on('exit', (code) => fail(new Error(`bare Fastify exited with ${code}`)));
@@ -293,22 +333,24 @@ async function main() {
 
   const { startEmbeddedPostgres } = await importBuilt('libs/core/src/index.js');
   const borrowed = await startEmbeddedPostgres({ dataDir, database: 'chance', adopt: false });
-  const db = new pg.Client({ connectionString: borrowed.url, application_name: 'chance-store-bench' });
+  const db = newClient({ connectionString: borrowed.url, application_name: 'chance-store-bench' });
   await db.connect();
   cleanups.push(() => db.end());
-  const waitDb = new pg.Client({ connectionString: borrowed.url, application_name: 'chance-store-bench-sampler' });
+  const waitDb = newClient({ connectionString: borrowed.url, application_name: 'chance-store-bench-sampler' });
   await waitDb.connect();
   cleanups.push(() => waitDb.end());
 
   say('pgbench TPC-B: -i, then -c 16 -j 2 -T 20 in its own database');
   const pgbench = await runPgbench({ url: borrowed.url, clients: 16, threads: 2, seconds: 20 });
-  say(pgbench ? `pgbench: ${pgbench.tps.toFixed(0)} tps (${pgbench.version})` : 'pgbench is not installed (Debian: apt-get install postgresql-client): its ratio is skipped');
+  say(
+    pgbench
+      ? `pgbench: ${pgbench.tps.toFixed(0)} tps (${pgbench.version})`
+      : 'pgbench is not installed (Debian: apt-get install postgresql-client): its ratio is skipped',
+  );
   const system = await machine(db, pgbench?.version);
 
   const store = await prepareStore(db);
-  const categories = (
-    await db.query(`SELECT category_id AS id, count(*)::int AS n FROM products WHERE is_active GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`)
-  ).rows;
+  const categories = (await db.query(`SELECT category_id AS id, count(*)::int AS n FROM products WHERE is_active GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`)).rows;
   const productPaths = categories.map((c) => productListPath(c.id));
   api.sample();
 
@@ -342,8 +384,9 @@ async function main() {
   const checkouts = {};
   for (const connections of [16, 32]) {
     say(`checkout, ${connections} connections, ${duration} s`);
-    checkouts[connections] = await measured(`checkout ×${connections}`, () =>
-      checkoutRun(api, db, store, { connections, seconds: duration, expectedRate: Math.max(warm.rate, 50) * 1.5 }),
+    checkouts[connections] = await measured(
+      `checkout ×${connections}`,
+      () => checkoutRun(api, db, store, { connections, seconds: duration, expectedRate: Math.max(warm.rate, 50) * 1.5 }),
       [],
       { sessions: true },
     );
@@ -378,7 +421,9 @@ async function main() {
     await closedLoop({ url: api.url, paths: [path], headers: auth, clients: adminClients, durationMs: 1000, minRequests: 3 });
     admin[name] = {
       path,
-      ...(await measured(name, () => closedLoop({ url: api.url, paths: [path], headers: auth, clients: adminClients, durationMs: adminSeconds * 1000, minRequests: 20 }))),
+      ...(await measured(name, () =>
+        closedLoop({ url: api.url, paths: [path], headers: auth, clients: adminClients, durationMs: adminSeconds * 1000, minRequests: 20 }),
+      )),
     };
   }
   const memory = api.memory();
@@ -390,7 +435,12 @@ async function main() {
     const profileDir = join(tmpDir, 'profiles');
     const common = { databaseUrl: borrowed.url, dataDir, jwtSecret, dir: profileDir };
     say(`CPU profile of a second API process (--cpu-prof) under the product list, ${profileSeconds} s`);
-    profiles.productList = await profileUnder({ ...common, name: 'product-list', port: await freePort(), load: (url) => getRun(url, productPaths, { connections: 16, seconds: profileSeconds }) });
+    profiles.productList = await profileUnder({
+      ...common,
+      name: 'product-list',
+      port: await freePort(),
+      load: (url) => getRun(url, productPaths, { connections: 16, seconds: profileSeconds }),
+    });
     say(`CPU profile under checkout at 32 clients, ${profileSeconds} s`);
     profiles.checkout = await profileUnder({
       ...common,
@@ -409,7 +459,14 @@ async function main() {
   for (const [name, path] of [['productList', productPaths[0]], ...Object.entries(adminCases)]) {
     const reply = await probe.request({ path, headers: name === 'productList' ? {} : probeAuth });
     const plans = await explainQueries(db, reply.queries);
-    evidence[name] = { path, status: reply.status, ms: reply.ms, queries: reply.queries.length, dbMs: plans.reduce((s, p) => s + p.executionMs, 0), plans: plans.slice(0, 3) };
+    evidence[name] = {
+      path,
+      status: reply.status,
+      ms: reply.ms,
+      queries: reply.queries.length,
+      dbMs: plans.reduce((s, p) => s + p.executionMs, 0),
+      plans: plans.slice(0, 3),
+    };
   }
   // checkout, 20 times in a row: the statements it runs and how long each takes (median), without concurrency
   const probeCarts = await prefilledCarts(db, { count: 20, ...store, scarceShare: 0.0001, run: `probe-${Date.now()}` });
@@ -431,7 +488,10 @@ async function main() {
     ms: median(runs.map((r) => r.ms)),
     beforeFirstStatementMs: median(runs.map((r) => r.startMs)),
     queries: shape.length,
-    statements: shape.map((q, i) => ({ sql: q.sql.replace(/\s+/g, ' ').slice(0, 150), ms: median(runs.filter((r) => r.queries.length === shape.length).map((r) => r.queries[i].ms)) })),
+    statements: shape.map((q, i) => ({
+      sql: q.sql.replace(/\s+/g, ' ').slice(0, 150),
+      ms: median(runs.filter((r) => r.queries.length === shape.length).map((r) => r.queries[i].ms)),
+    })),
   };
   await probe.close();
   cleanups.pop();

@@ -33,7 +33,12 @@ export async function startProbe({ url, dataDir, jwtSecret }) {
     async request({ method = 'GET', path, headers = {}, body = undefined }) {
       logger.queries = [];
       const t0 = performance.now();
-      const response = await fastify.inject({ method, url: path, headers: body ? { 'content-type': 'application/json', ...headers } : headers, payload: body ? JSON.stringify(body) : undefined });
+      const response = await fastify.inject({
+        method,
+        url: path,
+        headers: body ? { 'content-type': 'application/json', ...headers } : headers,
+        payload: body ? JSON.stringify(body) : undefined,
+      });
       const ms = performance.now() - t0;
       // each statement's time ≈ until the next one starts (one connection, one statement at a time)
       const queries = logger.queries.map((q, i, all) => ({ ...q, ms: (all[i + 1]?.at ?? t0 + ms) - q.at }));
@@ -43,7 +48,8 @@ export async function startProbe({ url, dataDir, jwtSecret }) {
   };
 }
 
-const explainable = (sql) => /^\s*(SELECT|WITH)\b/i.test(sql) && !/\bFOR\s+(UPDATE|SHARE|NO KEY UPDATE)\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE)\b/i.test(sql);
+const explainable = (sql) =>
+  /^\s*(SELECT|WITH)\b/i.test(sql) && !/\bFOR\s+(UPDATE|SHARE|NO KEY UPDATE)\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE)\b/i.test(sql);
 
 /** EXPLAIN (ANALYZE, BUFFERS) of every read query of a request, slowest first. */
 export async function explainQueries(db, queries) {

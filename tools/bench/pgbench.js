@@ -2,7 +2,7 @@
 // in a database of its own (created, initialised with `pgbench -i`, dropped afterwards).
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import pg from 'pg';
+import { newClient } from '@chance/core';
 
 const CANDIDATES = ['/usr/bin/pgbench', '/usr/local/bin/pgbench'];
 
@@ -24,7 +24,7 @@ export async function runPgbench({ url, clients = 16, threads = 2, seconds = 20 
   if (!file) return null;
   const target = new URL(url);
   const database = 'chance_pgbench';
-  const admin = new pg.Client({ connectionString: url });
+  const admin = newClient({ connectionString: url });
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${database}`);

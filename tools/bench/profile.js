@@ -73,9 +73,16 @@ export function summariseProfile(file, top = 15, window = null) {
   const sorted = (map) => [...map.entries()].sort((a, b) => b[1] - a[1]);
   return {
     busyShare: busy / Math.max(1, busy + idle),
-    areas: sorted(self).slice(0, top).map(([area, n]) => ({ area, self: share(n), inclusive: share(inclusive.get(area) ?? 0) })),
-    inclusive: sorted(inclusive).filter(([a]) => !a.startsWith('(')).slice(0, top).map(([area, n]) => ({ area, inclusive: share(n) })),
-    functions: sorted(functions).slice(0, top).map(([name, n]) => ({ name, self: share(n) })),
+    areas: sorted(self)
+      .slice(0, top)
+      .map(([area, n]) => ({ area, self: share(n), inclusive: share(inclusive.get(area) ?? 0) })),
+    inclusive: sorted(inclusive)
+      .filter(([a]) => !a.startsWith('('))
+      .slice(0, top)
+      .map(([area, n]) => ({ area, inclusive: share(n) })),
+    functions: sorted(functions)
+      .slice(0, top)
+      .map(([name, n]) => ({ name, self: share(n) })),
   };
 }
 

@@ -46,7 +46,10 @@ export function sampleWaits(db, { application = 'chance-store-api' } = {}) {
       connections: per(connections),
       inTransactionOrActive: per(busy),
       states: [...states.entries()].sort((a, b) => b[1] - a[1]).map(([state, n]) => ({ state, average: per(n) })),
-      lockedOn: [...lockedOn.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([query, n]) => ({ query, average: per(n) })),
+      lockedOn: [...lockedOn.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([query, n]) => ({ query, average: per(n) })),
     };
   };
 }

@@ -9,7 +9,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { newClient } from '@chance/core';
 import argon2 from 'argon2';
 import { migrate, openDatabase, parseArgs, parseScale } from './database.js';
 import { HISTORY_DAYS, DAY_MS, planFor } from './plan.js';
@@ -23,10 +23,41 @@ import { rebuildIndexes, secondaryIndexes, settleStock, vacuumAnalyze, verifyFor
 
 /** Tables the seed fills; --reset empties them (settings and the migrations table stay). */
 const DATA_TABLES = [
-  'users', 'profiles', 'refresh_tokens', 'otp_codes', 'rate_limit_hits', 'outbox_events', 'outbox_deliveries', 'categories', 'products', 'variants',
-  'stock_movements', 'coupons', 'coupon_redemptions', 'carts', 'cart_items', 'orders', 'order_lines', 'payments', 'invoices', 'idempotency_keys',
-  'document_counters', 'suppliers', 'purchases', 'purchase_lines', 'purchase_invoices', 'offline_customers', 'offline_sales', 'offline_sale_lines',
-  'offline_sale_payments', 'service_types', 'bookings', 'notifications', 'audit_logs', 'revenue_days', 'revenue_changes',
+  'users',
+  'profiles',
+  'refresh_tokens',
+  'otp_codes',
+  'rate_limit_hits',
+  'outbox_events',
+  'outbox_deliveries',
+  'categories',
+  'products',
+  'variants',
+  'stock_movements',
+  'coupons',
+  'coupon_redemptions',
+  'carts',
+  'cart_items',
+  'orders',
+  'order_lines',
+  'payments',
+  'invoices',
+  'idempotency_keys',
+  'document_counters',
+  'suppliers',
+  'purchases',
+  'purchase_lines',
+  'purchase_invoices',
+  'offline_customers',
+  'offline_sales',
+  'offline_sale_lines',
+  'offline_sale_payments',
+  'service_types',
+  'bookings',
+  'notifications',
+  'audit_logs',
+  'revenue_days',
+  'revenue_changes',
 ];
 
 /** Same argon2id parameters as libs/identity/src/password.ts, so the seeded passwords log in. */
@@ -40,9 +71,9 @@ const USAGE = `Usage: npm run seed -- --scale N [--database-url URL | --data-dir
   --reset              empty the shop's tables first (otherwise a database that already has products or orders is refused)`;
 
 async function connect(url) {
-  const client = new pg.Client({ connectionString: url, application_name: 'chance-store-seed' });
+  const client = newClient({ connectionString: url, application_name: 'chance-store-seed' });
   await client.connect();
-  /** @type {(sql: string, params?: unknown[]) => Promise<pg.QueryResult<any>>} */
+  /** @type {(sql: string, params?: unknown[]) => Promise<import('pg').QueryResult<any>>} */
   const q = (sql, params) => client.query(sql, params);
   const db = { client, q, bulk: true };
   await db.q(`SET synchronous_commit = off`);
@@ -80,7 +111,11 @@ export async function seed({ scale, databaseUrl, dataDir, reset = false, log = c
       start: new Date(now.getTime() - HISTORY_DAYS * DAY_MS),
       hashes: { staff: await argon2.hash(BENCH_ADMIN.password, ARGON2), customer: await argon2.hash(CUSTOMER_PASSWORD, ARGON2) },
     };
-    log(`seeding scale ${scale}: ${Object.entries(ctx.counts).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ')}`);
+    log(
+      `seeding scale ${scale}: ${Object.entries(ctx.counts)
+        .map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`)
+        .join(', ')}`,
+    );
     await main.q(`DROP SCHEMA IF EXISTS seed_work CASCADE`);
     await main.q(`CREATE SCHEMA seed_work`);
     indexes = await secondaryIndexes(main);
@@ -116,20 +151,27 @@ export async function seed({ scale, databaseUrl, dataDir, reset = false, log = c
     await phase('vacuum analyze', [main, second], async (dbs, _ctx, bar) => vacuumAnalyze(dbs, bar));
 
     /** @type {Record<string, number | string>} */
-    const totals = (await main.q(
-      `SELECT (SELECT count(*) FROM products)::int AS products, (SELECT count(*) FROM variants)::int AS variants,
+    const totals = (
+      await main.q(
+        `SELECT (SELECT count(*) FROM products)::int AS products, (SELECT count(*) FROM variants)::int AS variants,
               (SELECT count(*) FROM users WHERE role = 'customer')::int AS customers, (SELECT count(*) FROM orders)::int AS orders,
               (SELECT count(*) FROM order_lines)::int AS "orderLines", (SELECT count(*) FROM invoices)::int AS invoices,
               (SELECT count(*) FROM payments)::int AS payments, (SELECT count(*) FROM offline_sales)::int AS "offlineSales",
               (SELECT count(*) FROM bookings)::int AS bookings, (SELECT count(*) FROM notifications)::int AS notifications,
               (SELECT count(*) FROM stock_movements)::int AS "stockMovements", (SELECT count(*) FROM outbox_events)::int AS "outboxEvents",
               pg_database_size(current_database()) AS bytes`,
-    )).rows[0];
+      )
+    ).rows[0];
     const seconds = (performance.now() - began) / 1000;
     const summary = { scale, seededAt: new Date().toISOString(), seconds: Math.round(seconds), totals, timings, admin: BENCH_ADMIN.email };
     if (database.embedded) await writeFile(join(database.dataDir, 'seed.json'), JSON.stringify(summary, null, 2));
     progress.stop();
-    log(`seeded in ${seconds.toFixed(0)} s: ${Object.entries(totals).filter(([k]) => k !== 'bytes').map(([k, v]) => `${k} ${Number(v).toLocaleString('en-US')}`).join(', ')}; database ${(Number(totals.bytes) / 2 ** 30).toFixed(2)} GiB`);
+    log(
+      `seeded in ${seconds.toFixed(0)} s: ${Object.entries(totals)
+        .filter(([k]) => k !== 'bytes')
+        .map(([k, v]) => `${k} ${Number(v).toLocaleString('en-US')}`)
+        .join(', ')}; database ${(Number(totals.bytes) / 2 ** 30).toFixed(2)} GiB`,
+    );
     log(`sign in to the admin as ${BENCH_ADMIN.email} / ${BENCH_ADMIN.password}; customers use ${CUSTOMER_PASSWORD}`);
     return summary;
   } finally {
@@ -153,8 +195,10 @@ async function prepare(db, reset) {
     for (const sequence of ['order_number_seq', 'offline_sale_number_seq', 'purchase_number_seq']) await db.q(`ALTER SEQUENCE ${sequence} RESTART`);
     return;
   }
-  const [row] = (await db.q(`SELECT EXISTS (SELECT 1 FROM products) OR EXISTS (SELECT 1 FROM orders) OR EXISTS (SELECT 1 FROM offline_sales)
-                                    OR EXISTS (SELECT 1 FROM coupons) OR EXISTS (SELECT 1 FROM bookings) AS used`)).rows;
+  const [row] = (
+    await db.q(`SELECT EXISTS (SELECT 1 FROM products) OR EXISTS (SELECT 1 FROM orders) OR EXISTS (SELECT 1 FROM offline_sales)
+                                    OR EXISTS (SELECT 1 FROM coupons) OR EXISTS (SELECT 1 FROM bookings) AS used`)
+  ).rows;
   if (row.used) throw new Error('this database already has a catalog or orders: seed an empty one, or pass --reset to empty it first');
 }
 

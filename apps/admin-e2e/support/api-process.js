@@ -119,28 +119,10 @@ export async function startApi({ adminEmail, adminPassword, env = {}, startTimeo
 
 /** If the API was killed, its embedded PostgreSQL may still run on the temp cluster: end it. */
 async function stopOrphanedPostgres(dataDir) {
-  const pidFile = join(dataDir, 'pg', 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
-  try {
-    process.kill(pid, 'SIGQUIT'); // immediate shutdown
-  } catch {
-    return; // not running
-  }
-  for (let i = 0; i < 50; i += 1) {
-    await sleep(100);
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-  }
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    // gone
-  }
+  // the built core (npm test builds first): only a pid that still is a PostgreSQL gets a signal
+  // eslint-disable-next-line @nx/enforce-module-boundaries -- plain node test code reads the built library, as the jest global setup does
+  const { stopLeftoverPostgres } = await import('../../../dist/libs/core/src/database/embedded-postgres.js');
+  await stopLeftoverPostgres(join(dataDir, 'pg'), { signal: 'SIGQUIT', waitMs: 5000 });
 }
 
 /** POST JSON to the API; returns { status, json }. */

@@ -1,5 +1,4 @@
-import { ensureDatabase, startEmbeddedPostgres, type AppConfig } from '@chance/core';
-import pg from 'pg';
+import { ensureDatabase, newClient, startEmbeddedPostgres, type AppConfig } from '@chance/core';
 import { DataSource } from 'typeorm';
 import { migrations } from './migrations/index.js';
 
@@ -19,7 +18,7 @@ export async function openDatabase(
 
 /** Applies pending migrations, one process at a time (an advisory lock serialises concurrent starts). */
 export async function migrate(url: string): Promise<string[]> {
-  const lock = new pg.Client({ connectionString: url });
+  const lock = newClient({ connectionString: url });
   await lock.connect();
   try {
     await lock.query('SELECT pg_advisory_lock(7263001)');

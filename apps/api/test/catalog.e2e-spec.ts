@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { eventually } from './support/eventually.js';
 import { ADMIN, startTestApi, type TestApi } from './support/test-api.js';
 
 let api: TestApi;
@@ -38,8 +39,12 @@ describe('categories', () => {
     const cycle = await api.request('PUT', `/api/admin/categories/${categoryId}`, { token, body: { parentId: child.body.id } });
     expect(cycle.status).toBe(400);
     expect(cycle.body.errors.parentId).toBeDefined();
-    expect((await api.request('POST', '/api/admin/categories', { token, body: { name: 'X', parentId: 99999 } })).body.errors).toEqual({ parentId: 'does not exist' });
-    expect((await api.request('POST', '/api/admin/categories', { token, body: { name: 'Again', slug: 'polo-shirts' } })).body.errors).toEqual({ slug: 'is already used by another category' });
+    expect((await api.request('POST', '/api/admin/categories', { token, body: { name: 'X', parentId: 99999 } })).body.errors).toEqual({
+      parentId: 'does not exist',
+    });
+    expect((await api.request('POST', '/api/admin/categories', { token, body: { name: 'Again', slug: 'polo-shirts' } })).body.errors).toEqual({
+      slug: 'is already used by another category',
+    });
     const inUse = await api.request('DELETE', `/api/admin/categories/${categoryId}`, { token });
     expect([inUse.status, inUse.body.code]).toEqual([409, 'CONFLICT']);
     const removed = await api.request('DELETE', `/api/admin/categories/${child.body.id}`, { token });
@@ -50,11 +55,29 @@ describe('categories', () => {
 describe('products and variants', () => {
   it('creates a product without variants as one default variant holding the stock, recorded as an initial movement', async () => {
     const product = await createProduct({ name: 'Plain Mug', costPrice: 400, stock: 12, shippingCost: 250, estimatedDeliveryDays: 2 });
-    expect(product).toMatchObject({ name: 'Plain Mug', slug: 'plain-mug', price: 1000, costPrice: 400, stock: 12, shippingCost: 250, estimatedDeliveryDays: 2, isActive: true });
+    expect(product).toMatchObject({
+      name: 'Plain Mug',
+      slug: 'plain-mug',
+      price: 1000,
+      costPrice: 400,
+      stock: 12,
+      shippingCost: 250,
+      estimatedDeliveryDays: 2,
+      isActive: true,
+    });
     expect(product.variants).toHaveLength(1);
     expect(product.variants[0]).toMatchObject({ price: 1000, costPrice: 400, ownPrice: null, ownCostPrice: null, stock: 12, attributes: {} });
     const movements = await api.request('GET', `/api/admin/stock-movements?filter=${enc({ variantId: product.variants[0].id })}`, { token });
-    expect(movements.body).toEqual([expect.objectContaining({ delta: 12, reason: 'initial', variantId: product.variants[0].id, productId: product.id, productName: 'Plain Mug', sku: product.variants[0].sku })]);
+    expect(movements.body).toEqual([
+      expect.objectContaining({
+        delta: 12,
+        reason: 'initial',
+        variantId: product.variants[0].id,
+        productId: product.id,
+        productName: 'Plain Mug',
+        sku: product.variants[0].sku,
+      }),
+    ]);
   });
 
   it('gives variants the product’s prices unless they have their own', async () => {
@@ -74,16 +97,29 @@ describe('products and variants', () => {
     ]);
     const cheaper = await api.request('PUT', `/api/admin/products/${product.id}`, { token, body: { price: 1800 } });
     expect(cheaper.body.variants.map((v: any) => v.price)).toEqual([1800, 2400]);
-    const events = await api.db.pool.query(`SELECT payload FROM outbox_events WHERE type = 'catalog.price_dropped' AND (payload->>'productId')::int = $1`, [product.id]);
+    const events = await api.db.pool.query(`SELECT payload FROM outbox_events WHERE type = 'catalog.price_dropped' AND (payload->>'productId')::int = $1`, [
+      product.id,
+    ]);
     expect(events.rows.map((r) => r.payload)).toEqual([{ productId: product.id, variantId: product.variants[0].id, oldPrice: 2000, newPrice: 1800 }]);
   });
 
   it('edits variants inline: updates, adds, removes empty ones, refuses removing stocked ones', async () => {
-    const product = await createProduct({ name: 'Cap', variants: [{ sku: 'CAP-RED', attributes: { color: 'red' }, stock: 2 }, { sku: 'CAP-BLUE', attributes: { color: 'blue' } }] });
+    const product = await createProduct({
+      name: 'Cap',
+      variants: [
+        { sku: 'CAP-RED', attributes: { color: 'red' }, stock: 2 },
+        { sku: 'CAP-BLUE', attributes: { color: 'blue' } },
+      ],
+    });
     const [red, blue] = product.variants;
     const edited = await api.request('PUT', `/api/admin/products/${product.id}`, {
       token,
-      body: { variants: [{ id: red.id, sku: 'CAP-RED', attributes: { color: 'crimson' }, price: 900 }, { sku: 'CAP-GREEN', attributes: { color: 'green' } }] },
+      body: {
+        variants: [
+          { id: red.id, sku: 'CAP-RED', attributes: { color: 'crimson' }, price: 900 },
+          { sku: 'CAP-GREEN', attributes: { color: 'green' } },
+        ],
+      },
     });
     expect(edited.status).toBe(200);
     expect(edited.body.variants.map((v: any) => [v.sku, v.attributes.color, v.price, v.stock])).toEqual([
@@ -100,11 +136,17 @@ describe('products and variants', () => {
     const withStock = await api.request('PUT', `/api/admin/products/${product.id}`, { token, body: { name: 'Renamed', stock: 50 } });
     expect(withStock.status).toBe(400);
     expect(withStock.body.errors).toEqual({ stock: 'is not allowed' });
-    const variantStock = await api.request('PUT', `/api/admin/products/${product.id}`, { token, body: { variants: [{ id: product.variants[0].id, sku: 'X', stock: 9 }] } });
+    const variantStock = await api.request('PUT', `/api/admin/products/${product.id}`, {
+      token,
+      body: { variants: [{ id: product.variants[0].id, sku: 'X', stock: 9 }] },
+    });
     expect(variantStock.body.errors).toEqual({ 'variants.0.stock': 'is not allowed' });
     const taken = await api.request('POST', '/api/admin/products', { token, body: { name: 'Other', categoryId, price: 1, variants: [{ sku: 'tee-s' }] } });
     expect(taken.body.errors).toEqual({ 'variants.0.sku': 'is already used by another variant' });
-    const twice = await api.request('POST', '/api/admin/products', { token, body: { name: 'Other', categoryId, price: 1, variants: [{ sku: 'A1' }, { sku: 'a1' }] } });
+    const twice = await api.request('POST', '/api/admin/products', {
+      token,
+      body: { name: 'Other', categoryId, price: 1, variants: [{ sku: 'A1' }, { sku: 'a1' }] },
+    });
     expect(twice.body.errors).toEqual({ 'variants.1.sku': 'is listed twice' });
     const after = await api.request('GET', `/api/admin/products/${product.id}`, { token });
     expect(after.body).toMatchObject({ name: 'Socks', stock: 5 });
@@ -132,23 +174,29 @@ describe('the stock ledger', () => {
     const product = await createProduct({ name: 'Ledger Item', stock: 5 });
     const variantId = product.variants[0].id;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: -8, max: 8 }).filter((d) => d !== 0), { minLength: 1, maxLength: 8 }), async (deltas) => {
-        for (const delta of deltas) {
-          const before = await stockState(variantId);
-          const reply = await api.request('POST', '/api/admin/stock-adjustments', { token, body: { variantId, delta, note: 'property test' } });
-          const after = await stockState(variantId);
-          if (before.stock + delta < 0) {
-            expect([reply.status, reply.body.code]).toEqual([409, 'OUT_OF_STOCK']);
-            expect(after.stock).toBe(before.stock);
-          } else {
-            expect(reply.status).toBe(201);
-            expect(reply.body).toMatchObject({ variantId, delta, reason: 'adjustment', note: 'property test', createdById: expect.any(Number) });
-            expect(after.stock).toBe(before.stock + delta);
+      fc.asyncProperty(
+        fc.array(
+          fc.integer({ min: -8, max: 8 }).filter((d) => d !== 0),
+          { minLength: 1, maxLength: 8 },
+        ),
+        async (deltas) => {
+          for (const delta of deltas) {
+            const before = await stockState(variantId);
+            const reply = await api.request('POST', '/api/admin/stock-adjustments', { token, body: { variantId, delta, note: 'property test' } });
+            const after = await stockState(variantId);
+            if (before.stock + delta < 0) {
+              expect([reply.status, reply.body.code]).toEqual([409, 'OUT_OF_STOCK']);
+              expect(after.stock).toBe(before.stock);
+            } else {
+              expect(reply.status).toBe(201);
+              expect(reply.body).toMatchObject({ variantId, delta, reason: 'adjustment', note: 'property test', createdById: expect.any(Number) });
+              expect(after.stock).toBe(before.stock + delta);
+            }
+            expect(after.stock).toBe(after.ledger);
+            expect(after.stock).toBeGreaterThanOrEqual(0);
           }
-          expect(after.stock).toBe(after.ledger);
-          expect(after.stock).toBeGreaterThanOrEqual(0);
-        }
-      }),
+        },
+      ),
       { numRuns: 8 },
     );
   });
@@ -167,9 +215,15 @@ describe('the stock ledger', () => {
   it('refuses a zero, unknown-variant or note-less adjustment', async () => {
     const product = await createProduct({ name: 'Adjust Me', stock: 1 });
     const variantId = product.variants[0].id;
-    expect((await api.request('POST', '/api/admin/stock-adjustments', { token, body: { variantId, delta: 0, note: 'x' } })).body.errors).toEqual({ delta: 'must not be 0' });
-    expect((await api.request('POST', '/api/admin/stock-adjustments', { token, body: { variantId: 999999, delta: 1, note: 'x' } })).body.errors).toEqual({ variantId: 'does not exist' });
-    expect((await api.request('POST', '/api/admin/stock-adjustments', { token, body: { variantId, delta: 1 } })).body.errors).toEqual({ note: expect.any(String) });
+    expect((await api.request('POST', '/api/admin/stock-adjustments', { token, body: { variantId, delta: 0, note: 'x' } })).body.errors).toEqual({
+      delta: 'must not be 0',
+    });
+    expect((await api.request('POST', '/api/admin/stock-adjustments', { token, body: { variantId: 999999, delta: 1, note: 'x' } })).body.errors).toEqual({
+      variantId: 'does not exist',
+    });
+    expect((await api.request('POST', '/api/admin/stock-adjustments', { token, body: { variantId, delta: 1 } })).body.errors).toEqual({
+      note: expect.any(String),
+    });
   });
 
   it('publishes low-stock and back-in-stock events once per crossing', async () => {
@@ -178,10 +232,9 @@ describe('the stock ledger', () => {
     for (const delta of [-4, -2, -1, -1, 2]) {
       expect((await api.request('POST', '/api/admin/stock-adjustments', { token, body: { variantId, delta, note: 'signal' } })).status).toBe(201);
     }
-    const { rows } = await api.db.pool.query(
-      `SELECT type, payload->>'stock' AS stock FROM outbox_events WHERE (payload->>'variantId')::int = $1 ORDER BY id`,
-      [variantId],
-    );
+    const { rows } = await api.db.pool.query(`SELECT type, payload->>'stock' AS stock FROM outbox_events WHERE (payload->>'variantId')::int = $1 ORDER BY id`, [
+      variantId,
+    ]);
     expect(rows.map((r) => [r.type, Number(r.stock)])).toEqual([
       ['catalog.variant_low_stock', 2],
       ['catalog.variant_back_in_stock', 2],
@@ -202,7 +255,13 @@ describe('the store', () => {
     expect(list.text).not.toMatch(/costPrice|ownCostPrice|cost_price/);
     const one = await api.request('GET', `/api/store/products/${list.body[0].id}`);
     expect(one.text).not.toMatch(/costPrice/);
-    expect(one.body.variants[0]).toEqual({ id: expect.any(Number), sku: expect.any(String), attributes: expect.any(Object), price: expect.any(Number), stock: expect.any(Number) });
+    expect(one.body.variants[0]).toEqual({
+      id: expect.any(Number),
+      sku: expect.any(String),
+      attributes: expect.any(Object),
+      price: expect.any(Number),
+      stock: expect.any(Number),
+    });
   });
 
   it('hides inactive products from lists and answers 404 for them', async () => {
@@ -239,7 +298,12 @@ describe('admin product list', () => {
     expect(low.body.length).toBeGreaterThan(0);
     expect(low.body.every((p: any) => p.lowStock && p.variants.some((v: any) => v.lowStock))).toBe(true);
     const some = await api.request('GET', `/api/admin/products?filter=${enc({ id: low.body.slice(0, 2).map((p: any) => p.id) })}`, { token });
-    expect(some.body.map((p: any) => p.id).sort()).toEqual(low.body.slice(0, 2).map((p: any) => p.id).sort());
+    expect(some.body.map((p: any) => p.id).sort()).toEqual(
+      low.body
+        .slice(0, 2)
+        .map((p: any) => p.id)
+        .sort(),
+    );
     const page = await api.request('GET', `/api/admin/products?sort=${enc(['name', 'ASC'])}&range=${enc([1, 2])}`, { token });
     expect(page.body).toHaveLength(2);
     expect(page.headers.get('content-range')).toMatch(/^products 1-2\/\d+$/);
@@ -282,7 +346,8 @@ describe('admin product list', () => {
 
 describe('the store’s micro-cache', () => {
   it('serves the same product page for STORE_CACHE_TTL_MS, then the fresh one', async () => {
-    const cached = await startTestApi({ OUTBOX_RELAY: 'off', STORE_CACHE_TTL_MS: '300' });
+    // a TTL long enough that the stale read below cannot miss it on a slow machine
+    const cached = await startTestApi({ OUTBOX_RELAY: 'off', STORE_CACHE_TTL_MS: '3000' });
     try {
       const adminToken = await cached.login(ADMIN.email, ADMIN.password);
       const category = (await cached.request('POST', '/api/admin/categories', { token: adminToken, body: { name: 'Cached' } })).body;
@@ -290,8 +355,7 @@ describe('the store’s micro-cache', () => {
       expect((await list()).body).toEqual([]);
       await cached.request('POST', '/api/admin/products', { token: adminToken, body: { name: 'Fresh', categoryId: category.id, price: 100 } });
       expect((await list()).body).toEqual([]); // still the cached page
-      await new Promise((r) => setTimeout(r, 350));
-      expect((await list()).body.map((p: any) => p.name)).toEqual(['Fresh']);
+      await eventually(async () => expect((await list()).body.map((p: any) => p.name)).toEqual(['Fresh']), 20_000);
     } finally {
       await cached.close();
     }

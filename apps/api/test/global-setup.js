@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export default async function globalSetup() {
-  const { startEmbeddedPostgres } = await import('../../../dist/libs/core/src/index.js');
+  const { startEmbeddedPostgres, withClient } = await import('../../../dist/libs/core/src/index.js');
   const { migrate } = await import('../../../dist/apps/api/src/database.js');
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
@@ -18,12 +18,10 @@ export default async function globalSetup() {
     adminUrl = db.url;
   }
   const template = 'chance_template';
-  const pg = (await import('pg')).default;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${template}`);
-  await client.end();
+  await withClient(adminUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${template}`);
+  });
   const url = new URL(adminUrl);
   url.pathname = `/${template}`;
   await migrate(url.toString());

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import { newClient } from '@chance/core';
 import { ADMIN, expectIntegrity, startTestApi, type TestApi } from './support/test-api.js';
 import { ADDRESS, guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
 
@@ -32,18 +32,47 @@ afterAll(() => api.close());
 describe('checkout', () => {
   it('places an order whose totals equal the cart’s and the invoice’s, with snapshot lines', async () => {
     await api.request('POST', '/api/admin/coupons', { token, body: { code: 'SAVE15', discountType: 'percentage', discountValue: 1500 } });
-    const cart = await guestCartWith(api, [{ variantId: shirt.variantIds[1], quantity: 2 }, { variantId: mug.variantIds[0], quantity: 3 }], 'SAVE15');
+    const cart = await guestCartWith(
+      api,
+      [
+        { variantId: shirt.variantIds[1], quantity: 2 },
+        { variantId: mug.variantIds[0], quantity: 3 },
+      ],
+      'SAVE15',
+    );
     const priced = (await api.request('GET', `/api/store/carts/${cart.id}`, { headers: cart.headers })).body;
     const stockBefore = await stockOf(shirt.variantIds[1]);
     const reply = await guestCheckout(api, cart, { email: 'Buyer@Example.com' });
     expect(reply.status).toBe(201);
     const order = reply.body;
-    for (const field of ['subtotal', 'discountTotal', 'shippingTotal', 'taxRateBps', 'taxTotal', 'total']) expect([field, order[field]]).toEqual([field, priced[field]]);
+    for (const field of ['subtotal', 'discountTotal', 'shippingTotal', 'taxRateBps', 'taxTotal', 'total'])
+      expect([field, order[field]]).toEqual([field, priced[field]]);
     // 2 × 44.99 + 3 × 12.50 = 127.48; 15 % off = 19.122 → 19.12; tax 15 % of 108.36 = 16.254 → 16.25; shipping 2 × 4 + 3 × 1 = 11.00
     expect(order).toMatchObject({ subtotal: 12748, discountTotal: 1912, shippingTotal: 1100, taxTotal: 1625, total: 12748 - 1912 + 1100 + 1625 });
-    expect(order).toMatchObject({ number: expect.stringMatching(/^ORD-\d{6}$/), status: 'pending', paymentStatus: 'unpaid', paymentMethod: 'cash_on_delivery', email: 'buyer@example.com', couponCode: 'SAVE15', paidAmount: 0, balanceDue: order.total, customerId: null });
+    expect(order).toMatchObject({
+      number: expect.stringMatching(/^ORD-\d{6}$/),
+      status: 'pending',
+      paymentStatus: 'unpaid',
+      paymentMethod: 'cash_on_delivery',
+      email: 'buyer@example.com',
+      couponCode: 'SAVE15',
+      paidAmount: 0,
+      balanceDue: order.total,
+      customerId: null,
+    });
     expect(order.accessToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(order.lines[0]).toEqual(expect.objectContaining({ productName: 'Oxford Shirt', sku: 'OX-L', attributes: { size: 'L' }, unitPrice: 4499, quantity: 2, lineTotal: 8998, shippingCost: 400, estimatedDeliveryDays: 5 }));
+    expect(order.lines[0]).toEqual(
+      expect.objectContaining({
+        productName: 'Oxford Shirt',
+        sku: 'OX-L',
+        attributes: { size: 'L' },
+        unitPrice: 4499,
+        quantity: 2,
+        lineTotal: 8998,
+        shippingCost: 400,
+        estimatedDeliveryDays: 5,
+      }),
+    );
     expect(order.lines[0].costPrice).toBeUndefined(); // never to the store
     const placed = new Date(order.placedAt);
     const expected = new Date(Date.UTC(placed.getUTCFullYear(), placed.getUTCMonth(), placed.getUTCDate() + 5)).toISOString().slice(0, 10);
@@ -55,14 +84,26 @@ describe('checkout', () => {
     const stored = await api.request('GET', `/api/store/orders/${order.id}`, { headers: { 'x-order-token': accessToken } });
     expect(answered).toEqual(stored.body);
     const invoice = await api.request('GET', `/api/store/orders/${order.id}/invoice`, { headers: { 'x-order-token': order.accessToken } });
-    expect(invoice.body).toMatchObject({ id: order.invoiceId, orderId: order.id, orderNumber: order.number, number: expect.stringMatching(/^INV-\d{4}-\d{6}$/), paymentStatus: 'unpaid', paidAmount: 0 });
+    expect(invoice.body).toMatchObject({
+      id: order.invoiceId,
+      orderId: order.id,
+      orderNumber: order.number,
+      number: expect.stringMatching(/^INV-\d{4}-\d{6}$/),
+      paymentStatus: 'unpaid',
+      paidAmount: 0,
+    });
     for (const field of ['subtotal', 'discountTotal', 'shippingTotal', 'taxRateBps', 'taxTotal', 'total']) expect(invoice.body[field]).toBe(order[field]);
     const admin = await api.request('GET', `/api/admin/orders/${order.id}`, { token });
     expect(admin.body.lines[0].costPrice).toBe(1700);
     expect((await api.request('GET', `/api/admin/coupons?filter=${encodeURIComponent('{"q":"SAVE15"}')}`, { token })).body[0].timesUsed).toBe(1);
-    const cartAfter = await api.request('POST', `/api/store/carts/${cart.id}/items`, { headers: cart.headers, body: { variantId: mug.variantIds[0], quantity: 1 } });
+    const cartAfter = await api.request('POST', `/api/store/carts/${cart.id}/items`, {
+      headers: cart.headers,
+      body: { variantId: mug.variantIds[0], quantity: 1 },
+    });
     expect(cartAfter.body.code).toBe('INVALID_TRANSITION');
-    const events = await api.db.pool.query(`SELECT payload FROM outbox_events WHERE type = 'orders.order_placed' AND (payload->>'orderId')::int = $1`, [order.id]);
+    const events = await api.db.pool.query(`SELECT payload FROM outbox_events WHERE type = 'orders.order_placed' AND (payload->>'orderId')::int = $1`, [
+      order.id,
+    ]);
     expect(events.rowCount).toBe(1);
   });
 
@@ -83,20 +124,40 @@ describe('checkout', () => {
 
   it('needs an e-mail from guests, a non-empty cart, an allowed payment method and its own cart', async () => {
     const cart = await guestCartWith(api, [{ variantId: mug.variantIds[0], quantity: 1 }]);
-    const noEmail = await api.request('POST', '/api/store/checkout', { headers: { ...cart.headers, 'idempotency-key': randomUUID() }, body: { cartId: cart.id, shippingAddress: ADDRESS, paymentMethod: 'card' } });
+    const noEmail = await api.request('POST', '/api/store/checkout', {
+      headers: { ...cart.headers, 'idempotency-key': randomUUID() },
+      body: { cartId: cart.id, shippingAddress: ADDRESS, paymentMethod: 'card' },
+    });
     expect(noEmail.body.errors).toEqual({ email: 'is required for guest checkout' });
     const cash = await guestCheckout(api, cart, { paymentMethod: 'cash' });
     expect(Object.keys(cash.body.errors)).toEqual(['paymentMethod']);
-    const withTotal = await api.request('POST', '/api/store/checkout', { headers: { ...cart.headers, 'idempotency-key': randomUUID() }, body: { cartId: cart.id, email: 'a@b.co', shippingAddress: ADDRESS, paymentMethod: 'card', total: 1 } });
+    const withTotal = await api.request('POST', '/api/store/checkout', {
+      headers: { ...cart.headers, 'idempotency-key': randomUUID() },
+      body: { cartId: cart.id, email: 'a@b.co', shippingAddress: ADDRESS, paymentMethod: 'card', total: 1 },
+    });
     expect(withTotal.body.errors).toEqual({ total: 'is not allowed' });
-    const badAddress = await api.request('POST', '/api/store/checkout', { headers: { ...cart.headers, 'idempotency-key': randomUUID() }, body: { cartId: cart.id, email: 'a@b.co', shippingAddress: { name: 'X' }, paymentMethod: 'card' } });
-    expect(Object.keys(badAddress.body.errors).sort()).toEqual(['shippingAddress.city', 'shippingAddress.country', 'shippingAddress.line1', 'shippingAddress.postalCode']);
-    const noKey = await api.request('POST', '/api/store/checkout', { headers: cart.headers, body: { cartId: cart.id, email: 'a@b.co', shippingAddress: ADDRESS, paymentMethod: 'card' } });
+    const badAddress = await api.request('POST', '/api/store/checkout', {
+      headers: { ...cart.headers, 'idempotency-key': randomUUID() },
+      body: { cartId: cart.id, email: 'a@b.co', shippingAddress: { name: 'X' }, paymentMethod: 'card' },
+    });
+    expect(Object.keys(badAddress.body.errors).sort()).toEqual([
+      'shippingAddress.city',
+      'shippingAddress.country',
+      'shippingAddress.line1',
+      'shippingAddress.postalCode',
+    ]);
+    const noKey = await api.request('POST', '/api/store/checkout', {
+      headers: cart.headers,
+      body: { cartId: cart.id, email: 'a@b.co', shippingAddress: ADDRESS, paymentMethod: 'card' },
+    });
     expect(noKey.body.errors).toEqual({ 'Idempotency-Key': expect.any(String) });
     const longKey = await guestCheckout(api, cart, { key: 'k'.repeat(256) });
     expect(longKey.status).toBe(400);
     const other = await guestCartWith(api, []);
-    const stolen = await api.request('POST', '/api/store/checkout', { headers: { ...other.headers, 'idempotency-key': randomUUID() }, body: { cartId: cart.id, email: 'a@b.co', shippingAddress: ADDRESS, paymentMethod: 'card' } });
+    const stolen = await api.request('POST', '/api/store/checkout', {
+      headers: { ...other.headers, 'idempotency-key': randomUUID() },
+      body: { cartId: cart.id, email: 'a@b.co', shippingAddress: ADDRESS, paymentMethod: 'card' },
+    });
     expect(stolen.status).toBe(404);
     const empty = await guestCheckout(api, other);
     expect(empty.body.errors).toEqual({ cartId: 'the cart is empty' });
@@ -105,7 +166,10 @@ describe('checkout', () => {
 
   it('refuses a line short of stock and leaves nothing behind', async () => {
     const scarce = await productWithStock(api, token, { name: 'Scarce', price: 500, stock: 2 });
-    const cart = await guestCartWith(api, [{ variantId: scarce.variantIds[0], quantity: 2 }, { variantId: mug.variantIds[0], quantity: 1 }]);
+    const cart = await guestCartWith(api, [
+      { variantId: scarce.variantIds[0], quantity: 2 },
+      { variantId: mug.variantIds[0], quantity: 1 },
+    ]);
     await api.request('POST', '/api/admin/stock-adjustments', { token, body: { variantId: scarce.variantIds[0], delta: -1, note: 'broke one' } });
     const mugStock = await stockOf(mug.variantIds[0]);
     const reply = await guestCheckout(api, cart);
@@ -120,7 +184,11 @@ describe('checkout', () => {
     const customer = await api.registerCustomer();
     const mine = await api.request('GET', '/api/store/carts/mine', { token: customer.token });
     await api.request('POST', `/api/store/carts/${mine.body.id}/items`, { token: customer.token, body: { variantId: mug.variantIds[0], quantity: 1 } });
-    const reply = await api.request('POST', '/api/store/checkout', { token: customer.token, headers: { 'idempotency-key': 'mine-1' }, body: { cartId: mine.body.id, shippingAddress: ADDRESS, paymentMethod: 'card' } });
+    const reply = await api.request('POST', '/api/store/checkout', {
+      token: customer.token,
+      headers: { 'idempotency-key': 'mine-1' },
+      body: { cartId: mine.body.id, shippingAddress: ADDRESS, paymentMethod: 'card' },
+    });
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ customerId: customer.id, email: customer.email });
     expect(reply.body.accessToken).toBeUndefined();
@@ -155,7 +223,7 @@ describe('idempotency', () => {
     expect([reused.status, reused.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
 
     const busy = await guestCartWith(api, [{ variantId: mug.variantIds[0], quantity: 1 }]);
-    const holder = new pg.Client({ connectionString: api.db.url });
+    const holder = newClient({ connectionString: api.db.url });
     await holder.connect();
     try {
       await holder.query('SELECT pg_advisory_lock(hashtext($1), hashtext($2))', [`checkout:cart:${busy.id}`, 'in-flight']);
@@ -188,22 +256,33 @@ describe('payments and the sync rules', () => {
     const part = await api.request('POST', `/api/admin/orders/${o.id}/payments`, { token, body: { amount: 1000, method: 'bank_transfer', reference: 'TX-1' } });
     expect(part.status).toBe(201);
     expect(part.body).toMatchObject({ paymentStatus: 'partially_paid', paidAmount: 1000, balanceDue: o.total - 1000, status: 'pending' });
-    expect((await api.request('GET', `/api/admin/invoices/${o.invoiceId}`, { token })).body).toMatchObject({ paymentStatus: 'partially_paid', paidAmount: 1000 });
+    expect((await api.request('GET', `/api/admin/invoices/${o.invoiceId}`, { token })).body).toMatchObject({
+      paymentStatus: 'partially_paid',
+      paidAmount: 1000,
+    });
     await api.request('POST', `/api/admin/orders/${o.id}/status`, { token, body: { status: 'processing' } });
     const over = await api.request('POST', `/api/admin/orders/${o.id}/payments`, { token, body: { amount: o.total, method: 'card' } });
     expect([over.status, over.body.code]).toEqual([409, 'OVERPAYMENT']);
     const rest = await api.request('POST', `/api/admin/orders/${o.id}/payments`, { token, body: { amount: o.total - 1000, method: 'mobile_wallet' } });
     expect(rest.body).toMatchObject({ paymentStatus: 'paid', paidAmount: o.total, balanceDue: 0, status: 'delivered' });
-    expect(rest.body.payments.map((p: any) => [p.amount, p.method, p.status])).toEqual([[1000, 'bank_transfer', 'succeeded'], [o.total - 1000, 'mobile_wallet', 'succeeded']]);
+    expect(rest.body.payments.map((p: any) => [p.amount, p.method, p.status])).toEqual([
+      [1000, 'bank_transfer', 'succeeded'],
+      [o.total - 1000, 'mobile_wallet', 'succeeded'],
+    ]);
     expect((await api.request('GET', `/api/admin/invoices/${o.invoiceId}`, { token })).body).toMatchObject({ paymentStatus: 'paid', paidAmount: o.total });
-    const events = await api.db.pool.query(`SELECT type, payload->>'to' AS "to" FROM outbox_events WHERE type LIKE 'orders.%_changed' AND (payload->>'orderId')::int = $1 ORDER BY id`, [o.id]);
+    const events = await api.db.pool.query(
+      `SELECT type, payload->>'to' AS "to" FROM outbox_events WHERE type LIKE 'orders.%_changed' AND (payload->>'orderId')::int = $1 ORDER BY id`,
+      [o.id],
+    );
     expect(events.rows).toEqual([
       { type: 'orders.payment_status_changed', to: 'partially_paid' },
       { type: 'orders.status_changed', to: 'processing' },
       { type: 'orders.status_changed', to: 'delivered' },
       { type: 'orders.payment_status_changed', to: 'paid' },
     ]);
-    const payments = await api.request('GET', `/api/admin/payments?filter=${encodeURIComponent(JSON.stringify({ orderId: o.id, method: 'mobile_wallet' }))}`, { token });
+    const payments = await api.request('GET', `/api/admin/payments?filter=${encodeURIComponent(JSON.stringify({ orderId: o.id, method: 'mobile_wallet' }))}`, {
+      token,
+    });
     expect(payments.body).toHaveLength(1);
   });
 
@@ -229,11 +308,18 @@ describe('payments and the sync rules', () => {
     expect(cancelled.body).toMatchObject({ status: 'cancelled', paymentStatus: 'refunded', paidAmount: 0, balanceDue: 0, refundedAmount: 500 });
     expect(cancelled.body.payments[0]).toMatchObject({ status: 'refunded', refundedAt: expect.any(String) });
     expect(await stockOf(mug.variantIds[0])).toBe(stock + 3);
-    const movements = await api.request('GET', `/api/admin/stock-movements?filter=${encodeURIComponent(JSON.stringify({ variantId: mug.variantIds[0], reason: 'order_cancelled' }))}`, { token });
+    const movements = await api.request(
+      'GET',
+      `/api/admin/stock-movements?filter=${encodeURIComponent(JSON.stringify({ variantId: mug.variantIds[0], reason: 'order_cancelled' }))}`,
+      { token },
+    );
     expect(movements.body[0]).toMatchObject({ delta: 3, reference: o.number });
     expect((await api.request('GET', `/api/admin/coupons/${coupon.id}`, { token })).body.timesUsed).toBe(0);
     expect((await api.request('GET', `/api/admin/invoices/${o.invoiceId}`, { token })).body).toMatchObject({ paymentStatus: 'refunded', paidAmount: 0 });
-    for (const [path, body] of [[`payments`, { amount: 100, method: 'cash' }], ['mark-paid', {}]] as const) {
+    for (const [path, body] of [
+      [`payments`, { amount: 100, method: 'cash' }],
+      ['mark-paid', {}],
+    ] as const) {
       const reply = await api.request('POST', `/api/admin/orders/${o.id}/${path}`, { token, body });
       expect([reply.status, reply.body.code]).toEqual([409, 'INVALID_TRANSITION']);
     }
@@ -257,13 +343,22 @@ describe('payments and the sync rules', () => {
   it('takes a card payment online through the provider, idempotently; a declined card records nothing', async () => {
     const o = await order();
     const headers = { 'x-order-token': o.accessToken };
-    const declined = await api.request('POST', `/api/store/orders/${o.id}/payments`, { headers: { ...headers, 'idempotency-key': 'pay-1' }, body: { paymentToken: 'tok_declined' } });
+    const declined = await api.request('POST', `/api/store/orders/${o.id}/payments`, {
+      headers: { ...headers, 'idempotency-key': 'pay-1' },
+      body: { paymentToken: 'tok_declined' },
+    });
     expect([declined.status, declined.body.code]).toEqual([402, 'PAYMENT_DECLINED']);
     expect((await api.db.pool.query('SELECT 1 FROM payments WHERE order_id = $1', [o.id])).rowCount).toBe(0);
-    const paid = await api.request('POST', `/api/store/orders/${o.id}/payments`, { headers: { ...headers, 'idempotency-key': 'pay-2' }, body: { paymentToken: 'tok_visa' } });
+    const paid = await api.request('POST', `/api/store/orders/${o.id}/payments`, {
+      headers: { ...headers, 'idempotency-key': 'pay-2' },
+      body: { paymentToken: 'tok_visa' },
+    });
     expect(paid.status).toBe(201);
     expect(paid.body).toMatchObject({ paymentStatus: 'paid', status: 'delivered', balanceDue: 0 });
-    const again = await api.request('POST', `/api/store/orders/${o.id}/payments`, { headers: { ...headers, 'idempotency-key': 'pay-2' }, body: { paymentToken: 'tok_visa' } });
+    const again = await api.request('POST', `/api/store/orders/${o.id}/payments`, {
+      headers: { ...headers, 'idempotency-key': 'pay-2' },
+      body: { paymentToken: 'tok_visa' },
+    });
     expect(again.body).toEqual(paid.body);
     const { rows } = await api.db.pool.query('SELECT method, amount, reference FROM payments WHERE order_id = $1', [o.id]);
     expect(rows).toEqual([{ method: 'card', amount: o.total, reference: expect.stringMatching(/^test_ch_/) }]);
@@ -298,7 +393,13 @@ describe('who may see what', () => {
     const customer = await api.registerCustomer();
     const mine = await api.request('GET', '/api/store/carts/mine', { token: customer.token });
     await api.request('POST', `/api/store/carts/${mine.body.id}/items`, { token: customer.token, body: { variantId: mug.variantIds[0], quantity: 1 } });
-    const o = (await api.request('POST', '/api/store/checkout', { token: customer.token, headers: { 'idempotency-key': 'c1' }, body: { cartId: mine.body.id, shippingAddress: ADDRESS, paymentMethod: 'card' } })).body;
+    const o = (
+      await api.request('POST', '/api/store/checkout', {
+        token: customer.token,
+        headers: { 'idempotency-key': 'c1' },
+        body: { cartId: mine.body.id, shippingAddress: ADDRESS, paymentMethod: 'card' },
+      })
+    ).body;
     const other = await api.registerCustomer();
     expect((await api.request('POST', `/api/store/orders/${o.id}/cancel`, { token: other.token })).status).toBe(404);
     await api.request('POST', `/api/admin/orders/${o.id}/status`, { token, body: { status: 'processing' } });
@@ -312,7 +413,11 @@ describe('who may see what', () => {
     const store = await fetch(`${api.url}/api/store/orders/${o.id}/invoice.pdf`, { headers: { 'x-order-token': o.accessToken } });
     expect(store.status).toBe(200);
     expect(store.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await store.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await store.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const admin = await fetch(`${api.url}/api/admin/invoices/${o.invoiceId}/pdf`, { headers: { authorization: `Bearer ${token}` } });
     expect(admin.headers.get('content-type')).toBe('application/pdf');
     expect((await admin.arrayBuffer()).byteLength).toBeGreaterThan(1000);

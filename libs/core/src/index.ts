@@ -9,6 +9,7 @@ export * from './http/api-errors.decorator.js';
 export * from './list-query/list-query.js';
 export * from './list-query/list-page.js';
 export * from './database/embedded-postgres.js';
+export * from './database/pg-clients.js';
 export * from './database/transaction.js';
 export * from './database/columns.js';
 export * from './outbox/outbox.js';

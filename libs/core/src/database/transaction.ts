@@ -17,11 +17,7 @@ export interface TransactionOptions {
  * serialization failure rolls back and runs the whole unit again (with jittered backoff),
  * so `work` must do nothing outside the transaction that cannot be repeated.
  */
-export async function inTransaction<T>(
-  dataSource: DataSource,
-  work: (manager: EntityManager) => Promise<T>,
-  options: TransactionOptions = {},
-): Promise<T> {
+export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const attempts = options.attempts ?? 5;
   for (let attempt = 1; ; attempt++) {
     try {

@@ -2,12 +2,14 @@ import { MicroCache } from './micro-cache.js';
 
 describe('MicroCache', () => {
   it('serves a value for its TTL, then loads again', async () => {
-    const cache = new MicroCache<number>(50);
+    let clock = 1_000;
+    const cache = new MicroCache<number>(50, 500, () => clock);
     let loads = 0;
     const load = async () => ++loads;
     expect(await cache.get('k', load)).toBe(1);
+    clock += 49;
     expect(await cache.get('k', load)).toBe(1);
-    await new Promise((r) => setTimeout(r, 60));
+    clock += 1;
     expect(await cache.get('k', load)).toBe(2);
   });
 

@@ -9,11 +9,12 @@ export class MicroCache<T> {
   constructor(
     private readonly ttlMs: number,
     private readonly maxEntries = 500,
+    private readonly now: () => number = Date.now,
   ) {}
 
   get(key: string, load: () => Promise<T>): Promise<T> {
     if (this.ttlMs <= 0) return load();
-    const now = Date.now();
+    const now = this.now();
     const hit = this.entries.get(key);
     if (hit && hit.expires > now) return hit.value;
     if (this.entries.size >= this.maxEntries) {

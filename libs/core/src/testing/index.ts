@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
+import { newPool, withClient } from '../database/pg-clients.js';
 
 export interface TestDatabase {
   url: string;
@@ -16,25 +17,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const template = process.env.TEST_PG_TEMPLATE;
   if (!adminUrl || !template) throw new Error('run the tests with jest (its global setup prepares the database)');
   const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-  } finally {
-    await admin.end();
-  }
+  await withClient(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 5 });
+  // pool.end() resolves before its connections have closed on the server, so the DROP … WITH
+  // (FORCE) below can still terminate one of them: that error must not crash the test process
+  const pool = newPool({ connectionString: url.toString(), max: 5 });
   return {
     url: url.toString(),
     pool,
     drop: async () => {
       await pool.end();
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-      await client.end();
+      await withClient(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => undefined);
     },
   };
 }
