@@ -46,10 +46,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       otpWindowSeconds: 10 * 60,
     },
     outbox: { relay: env.OUTBOX_RELAY !== 'off', intervalMs: int(env.OUTBOX_INTERVAL_MS, 1000, 'OUTBOX_INTERVAL_MS') },
+    payments: payments(int(env.PAYMENT_RECONCILE_AFTER_MS, 60_000, 'PAYMENT_RECONCILE_AFTER_MS')),
     storeCacheTtlMs: int(env.STORE_CACHE_TTL_MS, nodeEnv === 'test' ? 0 : 1000, 'STORE_CACHE_TTL_MS'),
     guestCartTtlDays: int(env.GUEST_CART_TTL_DAYS, 30, 'GUEST_CART_TTL_DAYS'),
     adminDistDir: existsSync(join(adminDist, 'index.html')) ? adminDist : undefined,
   };
+}
+
+/**
+ * The provider call is abandoned after half the reconciliation delay (at most 30 s), so a charge
+ * is never looked up (and, unknown to the provider, settled `failed`) while it may still be running.
+ */
+function payments(reconcileAfterMs: number): AppConfig['payments'] {
+  if (reconcileAfterMs < 200) throw new Error('PAYMENT_RECONCILE_AFTER_MS must be at least 200');
+  return { reconcileAfterMs, callTimeoutMs: Math.min(30_000, Math.floor(reconcileAfterMs / 2)) };
 }
 
 /** JWT_SECRET, or for local use one generated once and kept in DATA_DIR; production must set it. */

@@ -29,3 +29,4 @@ export * from './pricing/settlement.js';
 export * from './audit/actor-context.js';
 export * from './database/children.js';
 export * from './http/micro-cache.js';
+export * from './external/intent-call.js';

@@ -20,6 +20,12 @@ export interface AppConfig {
     otpWindowSeconds: number;
   };
   outbox: { relay: boolean; intervalMs: number };
+  payments: {
+    /** a card payment still `pending` this long after it was written is settled by asking the provider (SPEC section 8: a minute) */
+    reconcileAfterMs: number;
+    /** how long a provider call may take before its outcome counts as unknown (left to reconciliation); below reconcileAfterMs */
+    callTimeoutMs: number;
+  };
   /** public store lists are served from a per-process cache this long (0: off) */
   storeCacheTtlMs: number;
   /** guest carts untouched this long are removed */

@@ -1,3 +1,6 @@
+import { DomainError } from '../errors/domain-error.js';
+import { formatMoney, sumMinorUnits } from '../money.js';
+
 export type SettlementStatus = 'unpaid' | 'partially_paid' | 'paid';
 
 export interface Settlement {
@@ -13,4 +16,107 @@ export function settle(total: number, paid: number): Settlement {
     balance: Math.max(0, total - paid),
     paymentStatus: paid >= total ? 'paid' : paid > 0 ? 'partially_paid' : 'unpaid',
   };
+}
+
+/**
+ * A payment row of any payable record (order, in-store sale, later booking), SPEC section 8:
+ * `pending` while a card charge is being confirmed, `failed` when it was not, `succeeded`, and
+ * `refunded` once its refunded amount equals its amount. A row without a status (an in-store
+ * payment, recorded as it is received) has succeeded.
+ */
+export type PaymentRowStatus = 'pending' | 'succeeded' | 'failed' | 'refunded';
+
+export interface PaymentRow {
+  amount: number;
+  status?: PaymentRowStatus;
+  refundedAmount?: number;
+}
+
+const statusOf = (p: PaymentRow): PaymentRowStatus => p.status ?? 'succeeded';
+
+/** What was ever paid: succeeded and refunded payments count, pending and failed ones do not. */
+export function paidAmountOf(payments: readonly PaymentRow[]): number {
+  return sumMinorUnits(payments.filter((p) => statusOf(p) === 'succeeded' || statusOf(p) === 'refunded').map((p) => p.amount));
+}
+
+/** What is being charged right now and may still succeed: reserved, so nobody charges it twice. */
+export function pendingAmountOf(payments: readonly PaymentRow[]): number {
+  return sumMinorUnits(payments.filter((p) => statusOf(p) === 'pending').map((p) => p.amount));
+}
+
+/** What was given back, counted apart from what was paid. */
+export function refundedAmountOf(payments: readonly PaymentRow[]): number {
+  return sumMinorUnits(payments.map((p) => p.refundedAmount ?? (statusOf(p) === 'refunded' ? p.amount : 0)));
+}
+
+/** A record as far as taking a payment goes. */
+export interface PayableRecord {
+  total: number;
+  cancelled: boolean;
+  payments: readonly PaymentRow[];
+}
+
+/** What may still be paid: the total less what was paid and what is being charged (never negative). */
+export function payableAmount(record: PayableRecord): number {
+  if (record.cancelled) return 0;
+  return Math.max(0, record.total - paidAmountOf(record.payments) - pendingAmountOf(record.payments));
+}
+
+/** Why a payment may not be taken; null when it may. */
+export type PaymentRefusal =
+  | { code: 'VALIDATION_FAILED'; reason: 'amount' }
+  | { code: 'INVALID_TRANSITION'; reason: 'cancelled' | 'paid' | 'in_progress' }
+  | { code: 'OVERPAYMENT'; payable: number };
+
+/**
+ * May `amount` be paid on the record? A cancelled record takes nothing (409 INVALID_TRANSITION);
+ * the amount is a positive whole number of minor units (400 VALIDATION_FAILED) and at most what
+ * is payable (409 OVERPAYMENT), pending card charges counted as taken.
+ */
+export function paymentRefusal(amount: number, record: PayableRecord): PaymentRefusal | null {
+  if (record.cancelled) return { code: 'INVALID_TRANSITION', reason: 'cancelled' };
+  if (!Number.isSafeInteger(amount) || amount <= 0) return { code: 'VALIDATION_FAILED', reason: 'amount' };
+  const payable = payableAmount(record);
+  return amount > payable ? { code: 'OVERPAYMENT', payable } : null;
+}
+
+/**
+ * The whole remaining balance as one payment (mark-paid, an online card payment): what is
+ * payable, or why nothing is (cancelled, already paid, or a charge of the rest still running).
+ */
+export function balanceToPay(record: PayableRecord): { amount: number } | { refusal: PaymentRefusal } {
+  if (record.cancelled) return { refusal: { code: 'INVALID_TRANSITION', reason: 'cancelled' } };
+  const amount = payableAmount(record);
+  if (amount > 0) return { amount };
+  return { refusal: { code: 'INVALID_TRANSITION', reason: pendingAmountOf(record.payments) > 0 ? 'in_progress' : 'paid' } };
+}
+
+export interface RefusalWording {
+  /** what is being paid: "order", "sale" */
+  noun: string;
+  currency: string;
+  /** the input field the amount came from (default `amount`) */
+  field?: string;
+}
+
+/** The contract's error for a refusal, with the field message a form shows under the amount. */
+export function paymentRefused(refusal: PaymentRefusal, wording: RefusalWording): DomainError {
+  const field = wording.field ?? 'amount';
+  switch (refusal.code) {
+    case 'VALIDATION_FAILED':
+      return new DomainError('VALIDATION_FAILED', 'Validation failed', { [field]: 'must be a positive amount' });
+    case 'OVERPAYMENT': {
+      const due = formatMoney(refusal.payable, wording.currency);
+      return new DomainError('OVERPAYMENT', `The balance due is ${due}`, { [field]: `must not exceed the balance due (${due})` });
+    }
+    case 'INVALID_TRANSITION':
+      return new DomainError(
+        'INVALID_TRANSITION',
+        refusal.reason === 'cancelled'
+          ? `A cancelled ${wording.noun} takes no payments`
+          : refusal.reason === 'paid'
+            ? `This ${wording.noun} is already paid`
+            : `A card payment of this ${wording.noun} is being confirmed: try again in a minute`,
+      );
+  }
 }

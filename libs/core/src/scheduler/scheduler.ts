@@ -5,12 +5,20 @@ export interface ScheduledJob {
   /** stable name: also the advisory lock that keeps two processes from running it at once */
   name: string;
   intervalMs: number;
+  /**
+   * `advisory-lock` (default): each run is one transaction holding the job's advisory lock, so one
+   * process runs it at a time. `self`: the run gets no transaction and no lock, because it makes
+   * external calls, which never happen inside a transaction: it coordinates itself (claims rows
+   * with `FOR UPDATE SKIP LOCKED`) and may run on every process at once.
+   */
+  coordination?: 'advisory-lock' | 'self';
   run(manager: EntityManager): Promise<unknown>;
 }
 
 /**
- * Periodic jobs (clean-ups) that every API process may schedule: each run takes a transaction-level
- * advisory lock named after the job and skips when another process holds it.
+ * Periodic jobs (clean-ups, reconciliation) that every API process may schedule: each run takes a
+ * transaction-level advisory lock named after the job and skips when another process holds it,
+ * unless the job coordinates itself.
  */
 @Injectable()
 export class Scheduler implements OnApplicationShutdown {
@@ -20,16 +28,24 @@ export class Scheduler implements OnApplicationShutdown {
   constructor(private readonly dataSource: DataSource) {}
 
   schedule(job: ScheduledJob): void {
-    const timer = setInterval(
-      () => void this.runOnce(job).catch((error) => this.logger.warn(`${job.name} failed: ${(error as Error).message}`)),
-      job.intervalMs,
-    );
+    let running = false; // a run slower than the interval is not overlapped by the next one
+    const timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      void this.runOnce(job)
+        .catch((error) => this.logger.warn(`${job.name} failed: ${(error as Error).message}`))
+        .finally(() => (running = false));
+    }, job.intervalMs);
     timer.unref();
     this.timers.push(timer);
   }
 
   /** Runs the job now unless another process is running it; returns false when skipped. */
   async runOnce(job: ScheduledJob): Promise<boolean> {
+    if (job.coordination === 'self') {
+      await job.run(this.dataSource.manager);
+      return true;
+    }
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`job:${job.name}`]);
       if (!locked) return false;
