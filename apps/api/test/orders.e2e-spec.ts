@@ -306,7 +306,7 @@ describe('payments and the sync rules', () => {
     await api.request('POST', `/api/admin/orders/${o.id}/payments`, { token, body: { amount: 500, method: 'card' } });
     const cancelled = await api.request('POST', `/api/admin/orders/${o.id}/cancel`, { token });
     expect(cancelled.body).toMatchObject({ status: 'cancelled', paymentStatus: 'refunded', paidAmount: 0, balanceDue: 0, refundedAmount: 500 });
-    expect(cancelled.body.payments[0]).toMatchObject({ status: 'refunded', refundedAt: expect.any(String) });
+    expect(cancelled.body.payments[0]).toMatchObject({ status: 'refunded', refundedAmount: 500, refundedAt: expect.any(String) });
     expect(await stockOf(mug.variantIds[0])).toBe(stock + 3);
     const movements = await api.request(
       'GET',
@@ -340,7 +340,7 @@ describe('payments and the sync rules', () => {
     if (target === 'cancelled') expect((await api.request('POST', `/api/admin/orders/${o.id}/cancel`, { token })).status).toBe(409);
   });
 
-  it('takes a card payment online through the provider, idempotently; a declined card records nothing', async () => {
+  it('takes a card payment online through the provider, idempotently; a declined card leaves a failed payment and the order unpaid', async () => {
     const o = await order();
     const headers = { 'x-order-token': o.accessToken };
     const declined = await api.request('POST', `/api/store/orders/${o.id}/payments`, {
@@ -348,7 +348,12 @@ describe('payments and the sync rules', () => {
       body: { paymentToken: 'tok_declined' },
     });
     expect([declined.status, declined.body.code]).toEqual([402, 'PAYMENT_DECLINED']);
-    expect((await api.db.pool.query('SELECT 1 FROM payments WHERE order_id = $1', [o.id])).rowCount).toBe(0);
+    expect((await api.db.pool.query('SELECT status, amount FROM payments WHERE order_id = $1', [o.id])).rows).toEqual([{ status: 'failed', amount: o.total }]);
+    expect((await api.request('GET', `/api/admin/orders/${o.id}`, { token })).body).toMatchObject({
+      paymentStatus: 'unpaid',
+      paidAmount: 0,
+      status: 'pending',
+    });
     const paid = await api.request('POST', `/api/store/orders/${o.id}/payments`, {
       headers: { ...headers, 'idempotency-key': 'pay-2' },
       body: { paymentToken: 'tok_visa' },
@@ -360,7 +365,7 @@ describe('payments and the sync rules', () => {
       body: { paymentToken: 'tok_visa' },
     });
     expect(again.body).toEqual(paid.body);
-    const { rows } = await api.db.pool.query('SELECT method, amount, reference FROM payments WHERE order_id = $1', [o.id]);
+    const { rows } = await api.db.pool.query(`SELECT method, amount, reference FROM payments WHERE order_id = $1 AND status = 'succeeded'`, [o.id]);
     expect(rows).toEqual([{ method: 'card', amount: o.total, reference: expect.stringMatching(/^test_ch_/) }]);
   });
 });

@@ -1,6 +1,17 @@
-import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiList, IdPipe, ListParams, assertIdempotencyKey, type ListPage, type ListQuery } from '@chance/core';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiErrors,
+  ApiIdempotencyKey,
+  IdempotencyKeyHeader,
+  ApiList,
+  IdPipe,
+  ListParams,
+  assertIdempotencyKey,
+  optionalIdempotencyKey,
+  type ListPage,
+  type ListQuery,
+} from '@chance/core';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
 import {
@@ -89,14 +100,14 @@ export class AdminOfflineSalesController {
     description:
       'Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment. With an Idempotency-Key header, a retry records it once.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiIdempotencyKey(false)
   @ApiResponse({ status: 201, type: OfflineSaleView })
   @ApiErrors('OUT_OF_STOCK', 'OVERPAYMENT', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED')
   async create(
     @Body() body: CreateOfflineSaleDto,
     @CurrentUser() caller: Caller,
     @Res({ passthrough: true }) reply: FastifyReply,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKeyHeader() key?: string,
   ): Promise<OfflineSaleView> {
     if (key === undefined) return this.sales.create(body, caller.id);
     const result = await this.sales.createOnce(body, caller.id, assertIdempotencyKey(key));
@@ -105,14 +116,23 @@ export class AdminOfflineSalesController {
   }
 
   @Post(':id/payments')
+  @ApiIdempotencyKey(false)
   @ApiOperation({
     summary: 'Add a payment',
     description: 'Payments together never exceed the total (409 OVERPAYMENT); a cancelled sale takes none (409 INVALID_TRANSITION).',
   })
   @ApiResponse({ status: 201, type: OfflineSaleView })
-  @ApiErrors('NOT_FOUND', 'OVERPAYMENT', 'INVALID_TRANSITION')
-  addPayment(@Param('id', IdPipe) id: number, @Body() body: SalePaymentDto, @CurrentUser() caller: Caller): Promise<OfflineSaleView> {
-    return this.sales.addPayment(id, body, caller.id);
+  @ApiErrors('NOT_FOUND', 'OVERPAYMENT', 'INVALID_TRANSITION', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED')
+  async addPayment(
+    @Param('id', IdPipe) id: number,
+    @Body() body: SalePaymentDto,
+    @CurrentUser() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKeyHeader() key?: string,
+  ): Promise<OfflineSaleView> {
+    const result = await this.sales.addPayment(id, body, caller.id, optionalIdempotencyKey(key));
+    if (result.replayed) reply.header('Idempotent-Replayed', 'true');
+    return result.body;
   }
 
   @Post(':id/cancel')

@@ -14,8 +14,12 @@ import {
   notFound,
   parseInstant,
   renderDocumentPdf,
+  paidAmountOf,
+  paymentRefusal,
+  paymentRefused,
   requestHash,
   settle,
+  type PaymentRefusal,
   validationFailed,
   type ListColumns,
   type ListPage,
@@ -130,11 +134,8 @@ export class OfflineSalesService {
     const { taxRateBps } = await this.settings.current(manager);
     const totals = computeTotals(lines, { type: 'fixed', value: discount }, taxRateBps);
     const paid = input.paidAmount ?? 0;
-    if (paid > totals.total) {
-      throw new DomainError('OVERPAYMENT', `The total is ${formatMoney(totals.total, (await this.settings.current(manager)).currency)}`, {
-        paidAmount: 'must not exceed the total',
-      });
-    }
+    const refusal = paid > 0 ? paymentRefusal(paid, { total: totals.total, cancelled: false, payments: [] }) : null;
+    if (refusal) throw await this.refused(manager, refusal, 'paidAmount');
 
     const [{ n }] = await manager.query(`SELECT nextval('offline_sale_number_seq')::int AS n`);
     const number = `SALE-${String(n).padStart(6, '0')}`;
@@ -189,10 +190,15 @@ export class OfflineSalesService {
     return this.view(id, manager);
   }
 
-  addPayment(id: number, input: SalePaymentDto, actorId: number): Promise<OfflineSaleView> {
+  /** One more payment; with an Idempotency-Key, a retried request (after a lost answer) records it once. */
+  addPayment(id: number, input: SalePaymentDto, actorId: number, key?: string): Promise<IdempotentResult<OfflineSaleView>> {
     return inTransaction(this.dataSource, async (manager) => {
-      await this.pay(manager, id, input, actorId);
-      return this.view(id, manager);
+      const work = async () => {
+        await this.pay(manager, id, input, actorId);
+        return { status: 201, body: await this.view(id, manager) };
+      };
+      if (key === undefined) return { ...(await work()), replayed: false };
+      return idempotent(manager, { scope: `offline-sale-payment:${id}:staff:${actorId}`, key, hash: requestHash(input) }, work);
     });
   }
 
@@ -249,7 +255,7 @@ export class OfflineSalesService {
     });
   }
 
-  /** One payment on the locked sale; never beyond the total (409 OVERPAYMENT), never on a cancelled sale. */
+  /** One payment on the locked sale: the shared rule (never beyond the total: 409 OVERPAYMENT; never on a cancelled sale). */
   private async pay(
     manager: EntityManager,
     id: number,
@@ -257,14 +263,9 @@ export class OfflineSalesService {
     actorId: number,
   ): Promise<void> {
     const sale = await this.lock(manager, id);
-    if (sale.status === 'cancelled') throw new DomainError('INVALID_TRANSITION', 'A cancelled sale takes no payments');
-    const balance = sale.total - sale.paidAmount;
-    if (input.amount > balance) {
-      const { currency } = await this.settings.current(manager);
-      throw new DomainError('OVERPAYMENT', `The balance is ${formatMoney(balance, currency)}`, {
-        amount: `must not exceed the balance (${formatMoney(balance, currency)})`,
-      });
-    }
+    const payments = await this.paymentsOf(manager, id);
+    const refusal = paymentRefusal(input.amount, { total: sale.total, cancelled: sale.status === 'cancelled', payments });
+    if (refusal) throw await this.refused(manager, refusal);
     await manager.query('INSERT INTO offline_sale_payments (sale_id, amount, method, paid_at, note, recorded_by_id) VALUES ($1, $2, $3, $4, $5, $6)', [
       id,
       input.amount,
@@ -273,12 +274,21 @@ export class OfflineSalesService {
       input.note ?? null,
       actorId,
     ]);
-    const state = settle(sale.total, sale.paidAmount + input.amount);
+    // derived from the payment rows, as an order's is
+    const state = settle(sale.total, paidAmountOf([...payments, { amount: input.amount }]));
     await manager.query('UPDATE offline_sales SET paid_amount = $2, payment_status = $3, updated_at = now() WHERE id = $1', [
       id,
       state.paidAmount,
       state.paymentStatus,
     ]);
+  }
+
+  private async paymentsOf(manager: EntityManager, saleId: number): Promise<{ amount: number }[]> {
+    return manager.query('SELECT amount FROM offline_sale_payments WHERE sale_id = $1', [saleId]);
+  }
+
+  private async refused(manager: EntityManager, refusal: PaymentRefusal, field?: string): Promise<DomainError> {
+    return paymentRefused(refusal, { noun: 'sale', currency: (await this.settings.current(manager)).currency, field });
   }
 
   private async lock(manager: EntityManager, id: number): Promise<OfflineSaleEntity> {

@@ -1,10 +1,28 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
+import {
+  ApiErrors,
+  ApiIdempotencyKey,
+  IdempotencyKeyHeader,
+  ApiList,
+  IdPipe,
+  ListParams,
+  optionalIdempotencyKey,
+  type IdempotentResult,
+  type ListPage,
+  type ListQuery,
+} from '@chance/core';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
+import type { FastifyReply } from 'fastify';
 import { ChangeStatusDto, MarkPaidDto, OrderView, PaymentView, RecordPaymentDto } from './dto/order.dto.js';
 import { OrderLifecycleService } from './order-lifecycle.service.js';
 import { ADMIN_ORDER_LIST, OrderReaderService, PAYMENT_LIST } from './order-reader.service.js';
+
+/** The body of a command's result; a replayed one says so (`Idempotent-Replayed: true`). */
+function answer<T>(reply: FastifyReply, result: IdempotentResult<T>): T {
+  if (result.replayed) reply.header('Idempotent-Replayed', 'true');
+  return result.body;
+}
 
 @ApiTags('admin: orders')
 @Controller('admin/orders')
@@ -35,23 +53,42 @@ export class AdminOrdersController {
   }
 
   @Post(':id/payments')
+  @ApiIdempotencyKey(false)
   @ApiOperation({
     summary: 'Record a payment',
-    description: 'A positive amount up to the balance due (409 OVERPAYMENT above it); a cancelled order takes none. Paid in full ⇒ delivered.',
+    description:
+      'A positive amount up to the balance due, less any card payment still being confirmed (409 OVERPAYMENT above it); a cancelled order takes none. Paid in full ⇒ delivered.',
   })
   @ApiResponse({ status: 201, type: OrderView })
-  @ApiErrors('NOT_FOUND', 'OVERPAYMENT', 'INVALID_TRANSITION')
-  recordPayment(@Param('id', IdPipe) id: number, @Body() body: RecordPaymentDto, @CurrentUser() caller: Caller): Promise<OrderView> {
-    return this.lifecycle.recordPayment(id, body, caller.id);
+  @ApiErrors('NOT_FOUND', 'OVERPAYMENT', 'INVALID_TRANSITION', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED')
+  async recordPayment(
+    @Param('id', IdPipe) id: number,
+    @Body() body: RecordPaymentDto,
+    @CurrentUser() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKeyHeader() key?: string,
+  ): Promise<OrderView> {
+    return answer(reply, await this.lifecycle.recordPayment(id, body, caller.id, optionalIdempotencyKey(key)));
   }
 
   @Post(':id/mark-paid')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record the remaining balance as paid' })
+  @ApiIdempotencyKey(false)
+  @ApiOperation({
+    summary: 'Record the remaining balance as paid',
+    description:
+      'One payment of the balance due, by `method` (default: the order’s payment method). 409 INVALID_TRANSITION when nothing is due, while a card payment of it is being confirmed, or on a cancelled order.',
+  })
   @ApiResponse({ status: 200, type: OrderView })
-  @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
-  markPaid(@Param('id', IdPipe) id: number, @Body() body: MarkPaidDto, @CurrentUser() caller: Caller): Promise<OrderView> {
-    return this.lifecycle.markPaid(id, body ?? {}, caller.id);
+  @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED')
+  async markPaid(
+    @Param('id', IdPipe) id: number,
+    @Body() body: MarkPaidDto,
+    @CurrentUser() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKeyHeader() key?: string,
+  ): Promise<OrderView> {
+    return answer(reply, await this.lifecycle.markPaid(id, body ?? {}, caller.id, optionalIdempotencyKey(key)));
   }
 
   @Post(':id/status')
@@ -68,7 +105,10 @@ export class AdminOrdersController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel', description: 'Returns the stock and the coupon use, refunds the payments.' })
+  @ApiOperation({
+    summary: 'Cancel',
+    description: 'Returns the stock and the coupon use, refunds the payments. 409 INVALID_TRANSITION while a card payment is being confirmed.',
+  })
   @ApiResponse({ status: 200, type: OrderView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
   cancel(@Param('id', IdPipe) id: number): Promise<OrderView> {
@@ -83,7 +123,10 @@ export class AdminPaymentsController {
   constructor(private readonly reader: OrderReaderService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Payments of orders (read only)' })
+  @ApiOperation({
+    summary: 'Payments of orders (read only)',
+    description: 'Filters: orderId, method, status (pending, succeeded, failed, refunded), paidAt_gte/lte. q searches the reference.',
+  })
   @ApiList(PAYMENT_LIST)
   @ApiResponse({ status: 200, type: [PaymentView] })
   @ApiErrors()

@@ -15,7 +15,8 @@ export class IdempotencyCleanup implements ScheduledJob, OnApplicationBootstrap 
   }
 
   async run(manager: EntityManager): Promise<number> {
-    const [, removed] = await manager.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '48 hours'`);
+    // a key still in progress waits for its payment to be settled (reconciliation completes it)
+    const [, removed] = await manager.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '48 hours' AND response_status IS NOT NULL`);
     return removed;
   }
 }

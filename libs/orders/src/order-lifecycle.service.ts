@@ -1,20 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { moveStock } from '@chance/catalog';
-import { DomainError, formatMoney, idempotent, inTransaction, notFound, publish, requestHash, type IdempotentResult } from '@chance/core';
+import {
+  DomainError,
+  balanceToPay,
+  idempotent,
+  inTransaction,
+  notFound,
+  paymentRefusal,
+  paymentRefused,
+  pendingAmountOf,
+  publish,
+  requestHash,
+  type IdempotencyRequest,
+  type IdempotentResult,
+  type PayableRecord,
+  type PaymentRefusal,
+} from '@chance/core';
 import { CouponsService } from '@chance/coupons';
 import { InvoicesService } from '@chance/invoices';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MarkPaidDto, OrderView, RecordPaymentDto } from './dto/order.dto.js';
 import { OrderEntity, PaymentEntity } from './order.entities.js';
-import { OrderReaderService, type OrderCredentials } from './order-reader.service.js';
+import { OrderReaderService } from './order-reader.service.js';
 import { assertMove, paymentState, statusAfterPayment, type OrderStatus, type PaymentMethod } from './order-rules.js';
-import { PaymentProvider } from './payment-provider.js';
 
 /**
- * Everything that happens to an order after checkout: payments, status moves and cancellation,
- * each in one transaction that also applies the sync rules (paid ⇒ delivered; cancelled ⇒ stock
- * and coupon use returned, payments refunded) and keeps the invoice in step.
+ * Everything that happens to an order after checkout: payments recorded by staff, status moves
+ * and cancellation, each in one transaction that also applies the sync rules (paid ⇒ delivered;
+ * cancelled ⇒ stock and coupon use returned, payments refunded) and keeps the invoice in step.
+ * Card payments charged online go through CardPaymentsService, which settles them here.
  */
 @Injectable()
 export class OrderLifecycleService {
@@ -24,38 +39,42 @@ export class OrderLifecycleService {
     private readonly coupons: CouponsService,
     private readonly invoices: InvoicesService,
     private readonly settings: SettingsService,
-    private readonly provider: PaymentProvider,
   ) {}
 
-  recordPayment(orderId: number, input: RecordPaymentDto, actorId: number | null): Promise<OrderView> {
-    return this.change(orderId, async (manager, order) => {
+  /** A payment recorded by staff; with an Idempotency-Key, a retried request records it once. */
+  recordPayment(orderId: number, input: RecordPaymentDto, actorId: number, key?: string): Promise<IdempotentResult<OrderView>> {
+    return this.command(orderId, 201, staffKey(orderId, actorId, key, { action: 'payment', ...input }), async (manager, order) => {
+      const refusal = paymentRefusal(input.amount, await this.payable(manager, order));
+      if (refusal) throw await this.refused(manager, refusal);
       await this.addPayment(manager, order, input.amount, input.method, input.reference ?? null, actorId);
     });
   }
 
-  /** Records the remaining balance as one payment. */
-  markPaid(orderId: number, input: MarkPaidDto, actorId: number | null): Promise<OrderView> {
-    return this.change(orderId, async (manager, order) => {
-      const balance = order.total - order.paidAmount;
-      if (order.status === 'cancelled') throw cancelledRefusal();
-      if (balance <= 0) throw new DomainError('INVALID_TRANSITION', 'This order is already paid');
-      await this.addPayment(manager, order, balance, input.method ?? order.paymentMethod, input.reference ?? null, actorId);
+  /** Records the remaining balance as one payment (not while a card payment of it is being confirmed). */
+  markPaid(orderId: number, input: MarkPaidDto, actorId: number, key?: string): Promise<IdempotentResult<OrderView>> {
+    return this.command(orderId, 200, staffKey(orderId, actorId, key, { action: 'mark-paid', ...input }), async (manager, order) => {
+      const balance = balanceToPay(await this.payable(manager, order));
+      if ('refusal' in balance) throw await this.refused(manager, balance.refusal);
+      await this.addPayment(manager, order, balance.amount, input.method ?? order.paymentMethod, input.reference ?? null, actorId);
     });
   }
 
   /** A manual move (409 INVALID_TRANSITION unless the machine allows it); `cancelled` cancels. */
-  changeStatus(orderId: number, status: OrderStatus): Promise<OrderView> {
+  async changeStatus(orderId: number, status: OrderStatus): Promise<OrderView> {
     if (status === 'cancelled') return this.cancel(orderId);
-    return this.change(orderId, async (manager, order) => {
+    const result = await this.command(orderId, 200, undefined, async (manager, order) => {
       assertMove(order.status, status);
       await this.setStatus(manager, order, status);
     });
+    return result.body;
   }
 
-  cancel(orderId: number, onlyFrom?: OrderStatus): Promise<OrderView> {
-    return this.change(orderId, async (manager, order) => {
+  async cancel(orderId: number, onlyFrom?: OrderStatus): Promise<OrderView> {
+    const result = await this.command(orderId, 200, undefined, async (manager, order) => {
       if (onlyFrom && order.status !== onlyFrom) throw new DomainError('INVALID_TRANSITION', `Only a ${onlyFrom} order can be cancelled here`);
       assertMove(order.status, 'cancelled');
+      // a card charge still being confirmed may yet succeed: cancel once it is settled
+      if (pendingAmountOf(await this.paymentsOf(manager, order.id)) > 0) throw paymentRefused({ code: 'INVALID_TRANSITION', reason: 'in_progress' }, WORDING);
       const lines: { variant_id: number; quantity: number }[] = await manager.query('SELECT variant_id, quantity FROM order_lines WHERE order_id = $1', [
         order.id,
       ]);
@@ -65,42 +84,56 @@ export class OrderLifecycleService {
         { reason: 'order_cancelled', reference: order.number, skipMissing: true },
       );
       await this.coupons.release(manager, order.id);
-      await manager.query(`UPDATE payments SET status = 'refunded', refunded_at = now() WHERE order_id = $1 AND status = 'succeeded'`, [order.id]);
+      await manager.query(
+        `UPDATE payments SET status = 'refunded', refunded_amount = amount, refunded_at = now() WHERE order_id = $1 AND status = 'succeeded'`,
+        [order.id],
+      );
       await manager.query('UPDATE orders SET cancelled_at = now() WHERE id = $1', [order.id]);
       await this.setStatus(manager, order, 'cancelled');
     });
+    return result.body;
   }
 
-  /** The customer's card payment of the balance through the provider port, idempotent per key. */
-  payOnline(orderId: number, credentials: OrderCredentials, paymentToken: string, idempotencyKey: string): Promise<IdempotentResult<OrderView>> {
-    return inTransaction(this.dataSource, async (manager) => {
-      await this.reader.reach(orderId, credentials, manager);
-      return idempotent(manager, { scope: `order-payment:${orderId}`, key: idempotencyKey, hash: requestHash({ paymentToken }) }, async () => {
-        const order = await this.lock(manager, orderId);
-        if (order.status === 'cancelled') throw cancelledRefusal();
-        const balance = order.total - order.paidAmount;
-        if (balance <= 0) throw new DomainError('INVALID_TRANSITION', 'This order is already paid');
-        const { currency } = await this.settings.current(manager);
-        const charge = await this.provider.charge({ amount: balance, currency, paymentToken, description: `Order ${order.number}` });
-        if (charge.status === 'declined') throw new DomainError('PAYMENT_DECLINED', charge.reason);
-        await this.addPayment(manager, order, balance, 'card', charge.reference, null);
-        return { status: 201, body: await this.reader.view(orderId, 'store', manager) };
-      });
-    });
-  }
-
-  private change(orderId: number, work: (manager: EntityManager, order: OrderEntity) => Promise<void>): Promise<OrderView> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const order = await this.lock(manager, orderId);
-      await work(manager, order);
-      return this.reader.view(orderId, 'admin', manager);
-    });
-  }
-
-  private async lock(manager: EntityManager, orderId: number): Promise<OrderEntity> {
+  /** The order, locked for the rest of the caller's transaction (every payment and move of an order queues here). */
+  async lock(manager: EntityManager, orderId: number): Promise<OrderEntity> {
     const order = await manager.createQueryBuilder(OrderEntity, 'o').setLock('pessimistic_write').where('o.id = :orderId', { orderId }).getOne();
     if (!order) throw notFound('Order');
     return order;
+  }
+
+  /** What the locked order may still take: its total and payment rows (pending card charges count as taken). */
+  async payable(manager: EntityManager, order: OrderEntity): Promise<PayableRecord> {
+    return { total: order.total, cancelled: order.status === 'cancelled', payments: await this.paymentsOf(manager, order.id) };
+  }
+
+  /** The contract's error for a refused payment on an order (the balance in the store's currency). */
+  async refused(manager: EntityManager, refusal: PaymentRefusal): Promise<DomainError> {
+    return paymentRefused(refusal, { ...WORDING, currency: (await this.settings.current(manager)).currency });
+  }
+
+  /** Re-derives the locked order's payment state after a payment was settled, with the sync rules (paid ⇒ delivered). */
+  syncPayments(manager: EntityManager, order: OrderEntity): Promise<void> {
+    return this.setStatus(manager, order, order.status);
+  }
+
+  private command(
+    orderId: number,
+    status: number,
+    key: IdempotencyRequest | undefined,
+    work: (manager: EntityManager, order: OrderEntity) => Promise<void>,
+  ): Promise<IdempotentResult<OrderView>> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const run = async () => {
+        const order = await this.lock(manager, orderId);
+        await work(manager, order);
+        return { status, body: await this.reader.view(orderId, 'admin', manager) };
+      };
+      return key ? idempotent(manager, key, run) : { ...(await run()), replayed: false };
+    });
+  }
+
+  private paymentsOf(manager: EntityManager, orderId: number): Promise<PaymentEntity[]> {
+    return manager.findBy(PaymentEntity, { orderId });
   }
 
   private async addPayment(
@@ -111,12 +144,6 @@ export class OrderLifecycleService {
     reference: string | null,
     actorId: number | null,
   ): Promise<void> {
-    if (order.status === 'cancelled') throw cancelledRefusal();
-    const balance = order.total - order.paidAmount;
-    if (amount > balance) {
-      const due = formatMoney(balance, (await this.settings.current(manager)).currency);
-      throw new DomainError('OVERPAYMENT', `The balance due is ${due}`, { amount: `must not exceed the balance due (${due})` });
-    }
     await manager.query('INSERT INTO payments (order_id, amount, method, reference, recorded_by_id) VALUES ($1, $2, $3, $4, $5)', [
       order.id,
       amount,
@@ -132,7 +159,7 @@ export class OrderLifecycleService {
    * (paid ⇒ delivered), the invoice, and the events of whatever changed.
    */
   private async setStatus(manager: EntityManager, order: OrderEntity, wanted: OrderStatus): Promise<void> {
-    const payments = await manager.findBy(PaymentEntity, { orderId: order.id });
+    const payments = await this.paymentsOf(manager, order.id);
     const state = paymentState(order.total, payments, wanted === 'cancelled');
     const status = statusAfterPayment(wanted, state.paymentStatus);
     await manager.query('UPDATE orders SET status = $2, payment_status = $3, paid_amount = $4, refunded_amount = $5, updated_at = now() WHERE id = $1', [
@@ -151,4 +178,9 @@ export class OrderLifecycleService {
   }
 }
 
-const cancelledRefusal = () => new DomainError('INVALID_TRANSITION', 'A cancelled order cannot be paid');
+const WORDING = { noun: 'order', currency: '' };
+
+/** Staff keys are scoped to the order and the member of staff; the action is part of the request, so one key serves one action. */
+function staffKey(orderId: number, actorId: number, key: string | undefined, request: object): IdempotencyRequest | undefined {
+  return key === undefined ? undefined : { scope: `order-payment:${orderId}:staff:${actorId}`, key, hash: requestHash(request) };
+}

@@ -14,7 +14,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { OrderView, PaymentView } from './dto/order.dto.js';
 import { OrderEntity, OrderLineEntity, PaymentEntity } from './order.entities.js';
-import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from './order-rules.js';
+import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_ROW_STATUSES, PAYMENT_STATUSES } from './order-rules.js';
 import { toOrderView, toPaymentView, type Audience } from './order-view.js';
 
 const ORDER_FILTERS = {
@@ -67,7 +67,7 @@ export const PAYMENT_LIST: ListSpec = {
   filters: {
     orderId: { type: 'int' },
     method: { type: 'enum', values: PAYMENT_METHODS },
-    status: { type: 'enum', values: ['succeeded', 'refunded'] },
+    status: { type: 'enum', values: PAYMENT_ROW_STATUSES },
     paidAt_gte: { type: 'date' },
     paidAt_lte: { type: 'date' },
   },

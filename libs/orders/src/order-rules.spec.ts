@@ -73,6 +73,22 @@ describe('paymentState', () => {
     });
     expect(paymentState(1000, [], true)).toEqual({ paidAmount: 0, refundedAmount: 0, balanceDue: 0, paymentStatus: 'unpaid' });
   });
+  it('counts neither a pending nor a failed card payment as paid', () => {
+    const payments = [
+      { amount: 300, status: 'succeeded' as const, refundedAmount: 0 },
+      { amount: 700, status: 'pending' as const, refundedAmount: 0 },
+      { amount: 700, status: 'failed' as const, refundedAmount: 0 },
+    ];
+    expect(paymentState(1000, payments, false)).toEqual({ paidAmount: 300, refundedAmount: 0, balanceDue: 700, paymentStatus: 'partially_paid' });
+    expect(paymentState(1000, payments, true)).toEqual({ paidAmount: 0, refundedAmount: 300, balanceDue: 0, paymentStatus: 'refunded' });
+  });
+  it('keeps what was ever paid in paidAmount and counts refunds apart on an order that is not cancelled', () => {
+    const payments = [
+      { amount: 600, status: 'refunded' as const, refundedAmount: 600 },
+      { amount: 400, status: 'succeeded' as const, refundedAmount: 100 },
+    ];
+    expect(paymentState(1000, payments, false)).toMatchObject({ paidAmount: 1000, refundedAmount: 700, balanceDue: 0 });
+  });
   it('keeps paid + balance = total while not cancelled', () => {
     fc.assert(
       fc.property(fc.nat(1e7), fc.array(fc.nat(1e5), { maxLength: 10 }), (total, amounts) => {

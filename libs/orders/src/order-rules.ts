@@ -1,10 +1,12 @@
-import { DomainError, settle } from '@chance/core';
+import { DomainError, paidAmountOf, refundedAmountOf, settle, type PaymentRow } from '@chance/core';
 
 /** The order status machine and payment derivation of SPEC section 8, as pure functions. */
 export const ORDER_STATUSES = ['pending', 'processing', 'shipped', 'delivered', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'refunded'] as const;
+/** The status of one payment row (SPEC section 8). */
+export const PAYMENT_ROW_STATUSES = ['pending', 'succeeded', 'failed', 'refunded'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export const PAYMENT_METHODS = ['cash', 'card', 'bank_transfer', 'mobile_wallet', 'cash_on_delivery'] as const;
@@ -29,10 +31,7 @@ export function assertMove(from: OrderStatus, to: OrderStatus): void {
   if (!canMove(from, to)) throw new DomainError('INVALID_TRANSITION', `An order cannot go from ${from} to ${to}`);
 }
 
-export interface RecordedPayment {
-  amount: number;
-  status: 'succeeded' | 'refunded';
-}
+export type RecordedPayment = PaymentRow;
 
 export interface PaymentState {
   paidAmount: number;
@@ -41,15 +40,19 @@ export interface PaymentState {
   paymentStatus: PaymentStatus;
 }
 
-/** Paid amount, balance and payment status, always derived from the recorded payments. */
+/**
+ * Paid amount, balance and payment status, always derived from the recorded payments (SPEC
+ * section 8): succeeded and refunded payments count as paid, pending and failed ones do not;
+ * refunds are counted apart. A cancelled order shows nothing paid or due, and what had been paid
+ * as refunded.
+ */
 export function paymentState(total: number, payments: readonly RecordedPayment[], cancelled: boolean): PaymentState {
-  const paid = payments.filter((p) => p.status === 'succeeded').reduce((sum, p) => sum + p.amount, 0);
-  const refunded = payments.filter((p) => p.status === 'refunded').reduce((sum, p) => sum + p.amount, 0);
+  const paid = paidAmountOf(payments);
   if (cancelled) {
-    return { paidAmount: 0, refundedAmount: refunded + paid, balanceDue: 0, paymentStatus: refunded + paid > 0 ? 'refunded' : 'unpaid' };
+    return { paidAmount: 0, refundedAmount: paid, balanceDue: 0, paymentStatus: paid > 0 ? 'refunded' : 'unpaid' };
   }
   const { balance, paymentStatus } = settle(total, paid);
-  return { paidAmount: paid, refundedAmount: refunded, balanceDue: balance, paymentStatus };
+  return { paidAmount: paid, refundedAmount: refundedAmountOf(payments), balanceDue: balance, paymentStatus };
 }
 
 /** The one automatic move: an order that becomes paid is delivered (from pending, processing or shipped). */

@@ -10,6 +10,7 @@ export const toPaymentView = (p: PaymentEntity): PaymentView => ({
   method: p.method,
   reference: p.reference,
   status: p.status,
+  refundedAmount: p.refundedAmount,
   paidAt: p.paidAt,
   refundedAt: p.refundedAt,
   recordedById: p.recordedById,

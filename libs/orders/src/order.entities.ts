@@ -1,3 +1,4 @@
+import type { PaymentRowStatus } from '@chance/core';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { OrderStatus, PaymentMethod, PaymentStatus } from './order-rules.js';
 
@@ -61,10 +62,18 @@ export class PaymentEntity {
   @Column({ type: 'integer' }) amount: number;
   @Column({ type: 'text' }) method: PaymentMethod;
   @Column({ type: 'text', nullable: true }) reference: string | null;
-  @Column({ type: 'text' }) status: 'succeeded' | 'refunded';
+  @Column({ type: 'text' }) status: PaymentRowStatus;
+  @Column({ name: 'refunded_amount', type: 'integer' }) refundedAmount: number;
   @Column({ name: 'paid_at', type: 'timestamptz' }) paidAt: Date;
   @Column({ name: 'refunded_at', type: 'timestamptz', nullable: true }) refundedAt: Date | null;
   @Column({ name: 'recorded_by_id', type: 'integer', nullable: true }) recordedById: number | null;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** the key the payment provider received (card payments charged online) */
+  @Column({ name: 'provider_key', type: 'text', nullable: true }) providerKey: string | null;
+  /** the client's Idempotency-Key, completed when the payment is settled */
+  @Column({ name: 'request_key', type: 'text', nullable: true }) requestKey: string | null;
+  /** while pending: not before then may the reconciliation job claim it (a claim moves it one delay later) */
+  @Column({ name: 'next_check_at', type: 'timestamptz', nullable: true }) nextCheckAt: Date | null;
 }
 
 export const ORDER_ENTITIES = [OrderEntity, OrderLineEntity, PaymentEntity];

@@ -3,11 +3,13 @@ import { CouponsModule } from '@chance/coupons';
 import { InvoicesModule } from '@chance/invoices';
 import { SettingsModule } from '@chance/settings';
 import { AdminOrdersController, AdminPaymentsController } from './admin-orders.controller.js';
+import { CardPaymentsService } from './card-payments.service.js';
 import { CheckoutService } from './checkout.service.js';
 import { IdempotencyCleanup } from './idempotency-cleanup.js';
 import { OrderLifecycleService } from './order-lifecycle.service.js';
 import { OrderReaderService } from './order-reader.service.js';
 import { NoPaymentProvider, PaymentProvider, TestPaymentProvider } from './payment-provider.js';
+import { PaymentReconciliation } from './payment-reconciliation.js';
 import { StoreOrdersController } from './store-orders.controller.js';
 
 @Module({
@@ -17,6 +19,8 @@ import { StoreOrdersController } from './store-orders.controller.js';
     CheckoutService,
     OrderReaderService,
     OrderLifecycleService,
+    CardPaymentsService,
+    PaymentReconciliation,
     IdempotencyCleanup,
     { provide: PaymentProvider, useClass: process.env.NODE_ENV === 'production' ? NoPaymentProvider : TestPaymentProvider },
   ],

@@ -1,15 +1,25 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiList, IdPipe, ListParams, assertIdempotencyKey, type ListPage, type ListQuery } from '@chance/core';
+import {
+  ApiErrors,
+  ApiIdempotencyKey,
+  IdempotencyKeyHeader,
+  ApiList,
+  IdPipe,
+  ListParams,
+  assertIdempotencyKey,
+  type ListPage,
+  type ListQuery,
+} from '@chance/core';
 import { CurrentUser, Public, SignedIn, type Caller } from '@chance/identity';
 import { InvoicesService, InvoiceView, toInvoiceView } from '@chance/invoices';
 import type { FastifyReply } from 'fastify';
+import { CardPaymentsService } from './card-payments.service.js';
 import { CheckoutService } from './checkout.service.js';
 import { CheckoutDto, OnlinePaymentDto, OrderView } from './dto/order.dto.js';
 import { OrderLifecycleService } from './order-lifecycle.service.js';
 import { OrderReaderService, STORE_ORDER_LIST, type OrderCredentials } from './order-reader.service.js';
 
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: true, description: 'At most 255 characters; the same key and body replays the first result' };
 const ORDER_TOKEN = { name: 'X-Order-Token', required: false, description: 'A guest order’s access token (from the checkout response)' };
 const credentials = (caller: Caller | undefined, token: string | undefined): OrderCredentials => ({ userId: caller?.id, orderToken: token });
 
@@ -21,11 +31,12 @@ export class StoreOrdersController {
     private readonly reader: OrderReaderService,
     private readonly lifecycle: OrderLifecycleService,
     private readonly invoices: InvoicesService,
+    private readonly cards: CardPaymentsService,
   ) {}
 
   @Post('checkout')
   @Public()
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey(true)
   @ApiHeader({ name: 'X-Cart-Token', required: false, description: 'A guest cart’s token' })
   @ApiOperation({
     summary: 'Place an order from a cart',
@@ -51,7 +62,7 @@ export class StoreOrdersController {
     @Body() body: CheckoutDto,
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentUser() caller?: Caller,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKeyHeader() key?: string,
     @Headers('x-cart-token') cartToken?: string,
   ): Promise<OrderView> {
     const result = await this.checkoutService.checkout(body, { userId: caller?.id, cartToken, idempotencyKey: assertIdempotencyKey(key) });
@@ -124,24 +135,30 @@ export class StoreOrdersController {
 
   @Post('orders/:id/payments')
   @Public()
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey(true)
   @ApiHeader(ORDER_TOKEN)
   @ApiOperation({
     summary: 'Pay the balance by card',
-    description: 'Charges balanceDue through the payment provider. Test provider: tok_visa succeeds, tok_declined is declined.',
+    description:
+      'Charges balanceDue through the payment provider, with a key of its own, outside any database transaction: the payment is recorded pending first, ' +
+      'then succeeded (201, the order paid) or failed (402 PAYMENT_DECLINED, also the stored result of this Idempotency-Key: a new attempt takes a new key). ' +
+      'A retry with the same key never charges again: 409 IDEMPOTENCY_IN_PROGRESS while the first is being confirmed, then its result. ' +
+      'While one card payment is being confirmed, another (other key) is 409 INVALID_TRANSITION. 503 SERVICE_UNAVAILABLE when the provider does not answer: ' +
+      'the payment is settled within about a minute by asking the provider; retry with the same key. Test provider: tok_visa succeeds, tok_declined is declined.',
   })
   @ApiResponse({ status: 201, type: OrderView })
-  @ApiErrors('NOT_FOUND', 'PAYMENT_DECLINED', 'INVALID_TRANSITION', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED')
+  @ApiErrors('NOT_FOUND', 'PAYMENT_DECLINED', 'INVALID_TRANSITION', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED', 'SERVICE_UNAVAILABLE')
   async pay(
     @Param('id', IdPipe) id: number,
     @Body() body: OnlinePaymentDto,
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentUser() caller?: Caller,
     @Headers('x-order-token') token?: string,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKeyHeader() key?: string,
   ): Promise<OrderView> {
-    const result = await this.lifecycle.payOnline(id, credentials(caller, token), body.paymentToken, assertIdempotencyKey(key));
+    const result = await this.cards.payOnline(id, credentials(caller, token), body.paymentToken, assertIdempotencyKey(key));
     reply.status(result.status);
+    if (result.replayed) reply.header('Idempotent-Replayed', 'true');
     return result.body;
   }
 }

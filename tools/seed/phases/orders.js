@@ -135,7 +135,7 @@ async function orderChunk(db, ctx, a, b) {
     [a, b],
   );
   await db.q(
-    `INSERT INTO payments (order_id, amount, method, reference, status, paid_at, refunded_at, recorded_by_id)
+    `INSERT INTO payments (order_id, amount, method, reference, status, paid_at, refunded_at, recorded_by_id, refunded_amount)
      SELECT o.id,
             CASE WHEN so.pay_plan = 'split' AND k = 1 THEN floor(o.total * so.r_part)::int
                  WHEN so.pay_plan = 'split' THEN o.total - floor(o.total * so.r_part)::int
@@ -151,7 +151,8 @@ async function orderChunk(db, ctx, a, b) {
                  WHEN so.pay_plan = 'refund' THEN least(o.placed_at + interval '5 minutes', o.cancelled_at)
                  ELSE so.settled_at END,
             CASE WHEN so.pay_plan = 'refund' THEN o.cancelled_at END,
-            CASE WHEN o.payment_method IN ('cash_on_delivery', 'bank_transfer') THEN so.staff_id END
+            CASE WHEN o.payment_method IN ('cash_on_delivery', 'bank_transfer') THEN so.staff_id END,
+            CASE WHEN so.pay_plan = 'refund' THEN o.refunded_amount ELSE 0 END
        FROM orders o
        JOIN seed_work.orders so ON so.id = o.id
       CROSS JOIN LATERAL generate_series(1, CASE so.pay_plan WHEN 'split' THEN 2 WHEN 'none' THEN 0 ELSE 1 END) k

@@ -802,7 +802,7 @@ export interface paths {
         put?: never;
         /**
          * Pay the balance by card
-         * @description Charges balanceDue through the payment provider. Test provider: tok_visa succeeds, tok_declined is declined.
+         * @description Charges balanceDue through the payment provider, with a key of its own, outside any database transaction: the payment is recorded pending first, then succeeded (201, the order paid) or failed (402 PAYMENT_DECLINED, also the stored result of this Idempotency-Key: a new attempt takes a new key). A retry with the same key never charges again: 409 IDEMPOTENCY_IN_PROGRESS while the first is being confirmed, then its result. While one card payment is being confirmed, another (other key) is 409 INVALID_TRANSITION. 503 SERVICE_UNAVAILABLE when the provider does not answer: the payment is settled within about a minute by asking the provider; retry with the same key. Test provider: tok_visa succeeds, tok_declined is declined.
          */
         post: operations["StoreOrdersController_pay"];
         delete?: never;
@@ -858,7 +858,7 @@ export interface paths {
         put?: never;
         /**
          * Record a payment
-         * @description A positive amount up to the balance due (409 OVERPAYMENT above it); a cancelled order takes none. Paid in full ⇒ delivered.
+         * @description A positive amount up to the balance due, less any card payment still being confirmed (409 OVERPAYMENT above it); a cancelled order takes none. Paid in full ⇒ delivered.
          */
         post: operations["AdminOrdersController_recordPayment"];
         delete?: never;
@@ -876,7 +876,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the remaining balance as paid */
+        /**
+         * Record the remaining balance as paid
+         * @description One payment of the balance due, by `method` (default: the order’s payment method). 409 INVALID_TRANSITION when nothing is due, while a card payment of it is being confirmed, or on a cancelled order.
+         */
         post: operations["AdminOrdersController_markPaid"];
         delete?: never;
         options?: never;
@@ -915,7 +918,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel
-         * @description Returns the stock and the coupon use, refunds the payments.
+         * @description Returns the stock and the coupon use, refunds the payments. 409 INVALID_TRANSITION while a card payment is being confirmed.
          */
         post: operations["AdminOrdersController_cancel"];
         delete?: never;
@@ -931,7 +934,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Payments of orders (read only) */
+        /**
+         * Payments of orders (read only)
+         * @description Filters: orderId, method, status (pending, succeeded, failed, refunded), paidAt_gte/lte. q searches the reference.
+         */
         get: operations["AdminPaymentsController_list"];
         put?: never;
         post?: never;
@@ -2308,9 +2314,17 @@ export interface components {
             /** @enum {string} */
             method: "cash" | "card" | "bank_transfer" | "mobile_wallet" | "cash_on_delivery";
             reference: string | null;
-            /** @enum {string} */
-            status: "succeeded" | "refunded";
-            /** Format: date-time */
+            /**
+             * @description pending: a card charge being confirmed; failed: a declined or incomplete charge (never counted); succeeded; refunded: all of it given back. Only succeeded and refunded payments count towards paidAmount.
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed" | "refunded";
+            /** @description What was given back of this payment (equals amount once refunded) */
+            refundedAmount: number;
+            /**
+             * Format: date-time
+             * @description When it was received (a pending or failed charge: when it was attempted)
+             */
             paidAt: string;
             /** Format: date-time */
             refundedAt: string | null;
@@ -5460,11 +5474,10 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "idempotency-key": string;
                 "x-cart-token": string;
                 /** @description A guest cart’s token */
                 "X-Cart-Token"?: string;
-                /** @description At most 255 characters; the same key and body replays the first result */
+                /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. */
                 "Idempotency-Key": string;
             };
             path?: never;
@@ -5763,10 +5776,9 @@ export interface operations {
             query?: never;
             header: {
                 "x-order-token": string;
-                "idempotency-key": string;
                 /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
-                /** @description At most 255 characters; the same key and body replays the first result */
+                /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. */
                 "Idempotency-Key": string;
             };
             path: {
@@ -5826,6 +5838,15 @@ export interface operations {
             };
             /** @description Unprocessable Entity: IDEMPOTENCY_KEY_REUSED */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: SERVICE_UNAVAILABLE */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5951,7 +5972,10 @@ export interface operations {
     AdminOrdersController_recordPayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. Optional: without it, every request is a new one. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -6007,8 +6031,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: OVERPAYMENT, INVALID_TRANSITION */
+            /** @description Conflict: OVERPAYMENT, INVALID_TRANSITION, IDEMPOTENCY_IN_PROGRESS */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unprocessable Entity: IDEMPOTENCY_KEY_REUSED */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6021,7 +6054,10 @@ export interface operations {
     AdminOrdersController_markPaid: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. Optional: without it, every request is a new one. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -6077,8 +6113,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: INVALID_TRANSITION */
+            /** @description Conflict: INVALID_TRANSITION, IDEMPOTENCY_IN_PROGRESS */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unprocessable Entity: IDEMPOTENCY_KEY_REUSED */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7510,8 +7555,8 @@ export interface operations {
     AdminOfflineSalesController_create: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
+                /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. Optional: without it, every request is a new one. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7638,7 +7683,10 @@ export interface operations {
     AdminOfflineSalesController_addPayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. Optional: without it, every request is a new one. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -7694,8 +7742,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: OVERPAYMENT, INVALID_TRANSITION */
+            /** @description Conflict: OVERPAYMENT, INVALID_TRANSITION, IDEMPOTENCY_IN_PROGRESS */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unprocessable Entity: IDEMPOTENCY_KEY_REUSED */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,7 +2,7 @@
  * The words the back office uses for the API's status and method values (SPEC.md sections 8–10),
  * with the colour each status chip gets.
  */
-import type { OrderPaymentStatus, OrderStatus, PaymentMethod, PurchaseInvoiceStatus, PurchaseStatus, SalePaymentStatus } from './types';
+import type { OrderPaymentStatus, OrderStatus, Payment, PaymentMethod, PurchaseInvoiceStatus, PurchaseStatus, SalePaymentStatus } from './types';
 
 export type ChipColor = 'default' | 'primary' | 'secondary' | 'info' | 'success' | 'warning' | 'error';
 
@@ -60,8 +60,11 @@ export const saleStatusLooks: Looks<'completed' | 'cancelled'> = {
   cancelled: { label: 'Cancelled', color: 'default' },
 };
 
-export const paymentStatusLooks: Looks<'succeeded' | 'refunded'> = {
+/** One payment's status: a card charge is `pending` until the provider's answer is recorded, `failed` when declined. */
+export const paymentStatusLooks: Looks<Payment['status']> = {
+  pending: { label: 'Being confirmed', color: 'warning' },
   succeeded: { label: 'Received', color: 'success' },
+  failed: { label: 'Failed', color: 'error' },
   refunded: { label: 'Refunded', color: 'default' },
 };
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsMinorUnits } from '@chance/core';
-import { CHECKOUT_METHODS, ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from '../order-rules.js';
+import { CHECKOUT_METHODS, ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_ROW_STATUSES, PAYMENT_STATUSES } from '../order-rules.js';
 
 export class ShippingAddressDto {
   @ApiProperty({ example: 'Ada Lovelace' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
@@ -92,8 +92,14 @@ export class PaymentView {
   @ApiProperty() amount: number;
   @ApiProperty({ enum: PAYMENT_METHODS }) method: string;
   @ApiProperty({ nullable: true, type: String }) reference: string | null;
-  @ApiProperty({ enum: ['succeeded', 'refunded'] }) status: string;
-  @ApiProperty({ format: 'date-time' }) paidAt: Date;
+  @ApiProperty({
+    enum: PAYMENT_ROW_STATUSES,
+    description:
+      'pending: a card charge being confirmed; failed: a declined or incomplete charge (never counted); succeeded; refunded: all of it given back. Only succeeded and refunded payments count towards paidAmount.',
+  })
+  status: string;
+  @ApiProperty({ description: 'What was given back of this payment (equals amount once refunded)' }) refundedAmount: number;
+  @ApiProperty({ format: 'date-time', description: 'When it was received (a pending or failed charge: when it was attempted)' }) paidAt: Date;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) refundedAt: Date | null;
   @ApiProperty({ nullable: true, type: Number }) recordedById: number | null;
 }
