@@ -72,6 +72,65 @@ describe('invariant checker', () => {
     await expectIntegrity(api);
   });
 
+  describe('card payments', () => {
+    const broken = async () => {
+      const report = (await api.request('GET', '/api/admin/reports/integrity', { token })).body;
+      return Object.fromEntries(report.checks.filter((c: any) => c.violations > 0).map((c: any) => [c.name, c.examples.map((e: any) => e.record)]));
+    };
+    // orders[0] is partially paid (1.00 in cash)
+    const partlyPaid = async () =>
+      (await api.db.pool.query(`SELECT id, number, total FROM orders WHERE payment_status = 'partially_paid' ORDER BY id LIMIT 1`)).rows[0];
+    const pendingPayment = async (order: { id: number }, amount: number, age: string) =>
+      (
+        await api.db.pool.query(
+          `INSERT INTO payments (order_id, amount, method, status, provider_key, request_key, next_check_at, created_at)
+           VALUES ($1, $2, 'card', 'pending', gen_random_uuid()::text, gen_random_uuid()::text, now(), now() - $3::interval) RETURNING id`,
+          [order.id, amount, age],
+        )
+      ).rows[0].id;
+
+    it('flags a card payment left pending for more than an hour', async () => {
+      const order = await partlyPaid();
+      const recent = await pendingPayment(order, 10, '5 minutes');
+      expect(await broken()).toEqual({});
+      const old = await pendingPayment(order, 10, '2 hours');
+      expect(await broken()).toEqual({ 'card-payments-settled': [`payment ${old} (${order.number})`] });
+      await api.db.pool.query('DELETE FROM payments WHERE id = ANY($1)', [[recent, old]]);
+      await expectIntegrity(api);
+    });
+
+    it('flags an order whose pending card payment exceeds its balance', async () => {
+      const order = await partlyPaid();
+      const id = await pendingPayment(order, order.total, '1 minute');
+      expect(await broken()).toEqual({ 'order-payments': [order.number] });
+      await api.db.pool.query('DELETE FROM payments WHERE id = $1', [id]);
+      await expectIntegrity(api);
+    });
+
+    it('flags a paid amount that is not the sum of the succeeded and refunded payments', async () => {
+      const order = await partlyPaid();
+      await api.db.pool.query(`UPDATE payments SET status = 'failed' WHERE order_id = $1`, [order.id]);
+      expect(await broken()).toEqual({ 'order-payments': [order.number] });
+      await api.db.pool.query(`UPDATE payments SET status = 'succeeded' WHERE order_id = $1`, [order.id]);
+      await expectIntegrity(api);
+    });
+
+    it('flags a settled card payment whose Idempotency-Key was left in progress, and a charged one without the provider’s reference', async () => {
+      const order = await partlyPaid();
+      const id = await pendingPayment(order, 10, '1 minute');
+      const [{ request_key: key }] = (await api.db.pool.query(`UPDATE payments SET status = 'failed' WHERE id = $1 RETURNING request_key`, [id])).rows;
+      await api.db.pool.query('INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)', [`order-payment:${order.id}`, key, 'h']);
+      expect(await broken()).toEqual({ 'card-payments-settled': [`payment ${id} (${order.number})`] });
+      await api.db.pool.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2', [`order-payment:${order.id}`, key]);
+      await api.db.pool.query('DELETE FROM payments WHERE id = $1', [id]);
+
+      const [cash] = (await api.db.pool.query(`UPDATE payments SET provider_key = 'pay_forged' WHERE order_id = $1 RETURNING id`, [order.id])).rows;
+      expect(await broken()).toEqual({ 'card-payments-settled': [`payment ${cash.id} (${order.number})`] });
+      await api.db.pool.query(`UPDATE payments SET provider_key = NULL WHERE id = $1`, [cash.id]);
+      await expectIntegrity(api);
+    });
+  });
+
   it('names the records that break an invariant, over HTTP and from the command line', async () => {
     const [{ id, sku }] = (await api.db.pool.query('SELECT id, sku FROM variants LIMIT 1')).rows;
     await api.db.pool.query('UPDATE variants SET stock = stock + 1 WHERE id = $1', [id]); // stock typed over, bypassing the ledger

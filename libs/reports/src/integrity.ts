@@ -43,16 +43,38 @@ export const INVARIANTS: Check[] = [
   },
   {
     name: 'order-payments',
-    description: 'Every order’s paid amount is the sum of its payments, within its total, with the matching payment status',
-    sql: `SELECT o.number AS record, o.status, o.payment_status, o.paid_amount, o.refunded_amount, COALESCE(p.paid, 0) AS payments, COALESCE(p.refunded, 0) AS refunds, o.total
+    description:
+      'Every order’s paid amount is the sum of its succeeded and refunded payments, within its total with any pending card payment, its refunded amount the sum refunded, with the matching payment status',
+    sql: `SELECT o.number AS record, o.status, o.payment_status, o.paid_amount, o.refunded_amount, COALESCE(p.paid, 0) AS payments,
+                 COALESCE(p.refunded, 0) AS refunds, COALESCE(p.pending, 0) AS pending, o.total
             FROM orders o
-            LEFT JOIN (SELECT order_id, sum(amount) FILTER (WHERE status = 'succeeded') AS paid, sum(amount) FILTER (WHERE status = 'refunded') AS refunded
+            LEFT JOIN (SELECT order_id, sum(amount) FILTER (WHERE status IN ('succeeded', 'refunded')) AS paid, sum(refunded_amount) AS refunded,
+                              sum(amount) FILTER (WHERE status = 'pending') AS pending
                          FROM payments GROUP BY order_id) p ON p.order_id = o.id
            WHERE o.paid_amount > o.total
-              OR (o.status <> 'cancelled' AND (o.paid_amount <> COALESCE(p.paid, 0)
+              OR (o.status <> 'cancelled' AND (o.paid_amount <> COALESCE(p.paid, 0) OR o.refunded_amount <> COALESCE(p.refunded, 0)
+                  OR COALESCE(p.paid, 0) + COALESCE(p.pending, 0) > o.total
                   OR o.payment_status <> CASE WHEN COALESCE(p.paid, 0) >= o.total THEN 'paid' WHEN COALESCE(p.paid, 0) > 0 THEN 'partially_paid' ELSE 'unpaid' END))
-              OR (o.status = 'cancelled' AND (o.paid_amount <> 0 OR COALESCE(p.paid, 0) <> 0 OR o.refunded_amount <> COALESCE(p.refunded, 0)))
+              OR (o.status = 'cancelled' AND (o.paid_amount <> 0 OR COALESCE(p.pending, 0) <> 0
+                  OR COALESCE(p.refunded, 0) <> COALESCE(p.paid, 0) OR o.refunded_amount <> COALESCE(p.paid, 0)))
               OR (o.payment_status = 'paid' AND o.status NOT IN ('delivered'))`,
+  },
+  {
+    name: 'card-payments-settled',
+    description:
+      'No card payment stays pending for more than an hour, a card payment charged online that succeeded has the provider’s reference, and no settled payment’s Idempotency-Key is left in progress',
+    sql: `SELECT 'payment ' || p.id || ' (' || o.number || ')' AS record, 'pending since ' || p.created_at AS problem
+            FROM payments p JOIN orders o ON o.id = p.order_id
+           WHERE p.status = 'pending' AND p.created_at < now() - interval '1 hour'
+          UNION ALL
+          SELECT 'payment ' || p.id || ' (' || o.number || ')', 'succeeded without the provider’s reference'
+            FROM payments p JOIN orders o ON o.id = p.order_id
+           WHERE p.provider_key IS NOT NULL AND p.status IN ('succeeded', 'refunded') AND p.reference IS NULL
+          UNION ALL
+          SELECT 'payment ' || p.id || ' (' || o.number || ')', 'settled ' || p.status || ' but its Idempotency-Key is still in progress'
+            FROM payments p JOIN orders o ON o.id = p.order_id
+            JOIN idempotency_keys k ON k.scope = 'order-payment:' || p.order_id AND k.key = p.request_key
+           WHERE p.status <> 'pending' AND k.response_status IS NULL`,
   },
   {
     name: 'offline-sale-payments',
