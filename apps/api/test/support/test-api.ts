@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { ConsoleLogger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { OutboxRelay } from '@chance/core';
@@ -43,7 +44,7 @@ export interface TestApi {
   app: NestFastifyApplication;
   db: TestDatabase;
   logs: CapturingLogger;
-  /** every SQL query the app ran, in order */
+  /** every SQL query the app ran while handling an HTTP request, in order (background jobs' are left out) */
   queries: string[];
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<Reply<T>>;
   login(email: string, password: string): Promise<string>;
@@ -52,6 +53,7 @@ export interface TestApi {
 }
 
 let counter = 0;
+const inRequest = new AsyncLocalStorage<true>();
 export const ADMIN = { email: 'admin@example.com', password: 'admin-password-1' };
 
 /** The real app over real HTTP on a database of its own. */
@@ -69,7 +71,9 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   const logs = new CapturingLogger();
   const queries: string[] = [];
   const queryLogger = {
-    logQuery: (query: string) => void queries.push(query),
+    logQuery: (query: string) => {
+      if (inRequest.getStore()) queries.push(query);
+    },
     logQueryError: () => {},
     logQuerySlow: () => {},
     logSchemaBuild: () => {},
@@ -77,6 +81,12 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     log: () => {},
   };
   const app = await createApp(config, db.url, { logger: logs, queryLogger });
+  // requests run inside this context; the outbox relay and scheduled jobs run outside it, so a
+  // job that happens to poll during a request never shows up in that request's query count
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (_request: unknown, _reply: unknown, done: () => void) => inRequest.run(true, done));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
