@@ -1,6 +1,22 @@
 // Lint = the architecture's rules: libraries talk only through their index.ts (the @chance/<lib>
 // aliases), in the allowed directions, without cycles (Nx module boundaries).
+import { dirname, relative } from 'node:path';
 import nx from '@nx/eslint-plugin';
+
+// The pure modules of libs/core that the browser SPA imports (the "paths" of apps/admin/tsconfig.json,
+// also named in tsconfig.base.json so that Nx sees the admin → core edge): the money and totals
+// rules the API runs. The SPA may import these and no other @chance/* module (the rest is NestJS,
+// TypeORM and pg), and these import nothing but each other, so no server code reaches the bundle.
+const spaCoreModules = {
+  '@chance/core/money': 'libs/core/src/money.ts',
+  '@chance/core/pricing/totals': 'libs/core/src/pricing/totals.ts',
+  '@chance/core/pricing/settlement': 'libs/core/src/pricing/settlement.ts',
+};
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const relativeImport = (from, to) => {
+  const path = relative(dirname(from), to).replace(/\.ts$/, '.js');
+  return path.startsWith('.') ? path : `./${path}`;
+};
 
 export default [
   ...nx.configs['flat/base'],
@@ -18,6 +34,8 @@ export default [
           checkDynamicDependenciesExceptions: [],
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+            // The browser SPA: of the libraries only core, and of core only its pure modules (below).
+            { sourceTag: 'platform:browser', onlyDependOnLibsWithTags: ['scope:core'] },
             { sourceTag: 'scope:core', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:core'] },
             { sourceTag: 'scope:settings', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity'] },
@@ -48,6 +66,43 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    files: ['apps/admin/**/*.ts', 'apps/admin/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^@chance/(?!(${Object.keys(spaCoreModules)
+                .map((name) => escapeRegex(name.slice('@chance/'.length)))
+                .join('|')})$)`,
+              message: `The SPA runs in the browser: of the libraries it imports only the pure modules ${Object.keys(spaCoreModules).join(', ')}.`,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  ...Object.values(spaCoreModules).map((file) => ({
+    files: [file],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(?!(${Object.values(spaCoreModules)
+                .filter((other) => other !== file)
+                .map((other) => escapeRegex(relativeImport(file, other)))
+                .join('|')})$)`,
+              message: `The admin SPA bundles this module: it may import only the other pure modules (${Object.values(spaCoreModules).join(', ')}).`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-empty-function': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },

@@ -11,6 +11,8 @@ export default defineConfig({
   root: adminRoot,
   base: '/',
   plugins: [react()],
+  // "paths" of apps/admin/tsconfig.json: the pure modules of libs/core (@chance/core/money, ...).
+  resolve: { tsconfigPaths: true },
   build: {
     outDir: `${repoRoot}dist/apps/admin`,
     emptyOutDir: true,

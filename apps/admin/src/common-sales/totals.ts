@@ -1,28 +1,12 @@
 /**
- * The totals the forms show while people type, computed exactly as the API computes them
- * (SPEC.md sections 9 and 10): integers in minor units, one half-up rounding for the tax, BigInt
- * where a product could pass the safe-integer range. The API recomputes everything on save; these
- * only preview it.
+ * The totals the forms show while people type, computed with the API's own money functions
+ * (libs/core money.ts, SPEC.md sections 9 and 10): integers in minor units, the one half-up
+ * rounding for the tax, BigInt where a product could pass the safe-integer range. The API
+ * recomputes everything on save; these only preview it, so unlike the API's `computeTotals` they
+ * take the form as it is while people type: lines not complete yet are counted apart, and a
+ * discount above the subtotal is shown as typed (its input says why it cannot be saved).
  */
-
-/** numerator / denominator rounded half away from zero (the API's `roundHalfUp`). */
-export function roundHalfUp(numerator: bigint | number, denominator: bigint | number): number {
-  const n = BigInt(numerator);
-  const d = BigInt(denominator);
-  if (d === 0n) throw new RangeError('roundHalfUp: division by zero');
-  const negative = n < 0n !== d < 0n;
-  const absN = n < 0n ? -n : n;
-  const absD = d < 0n ? -d : d;
-  const rounded = (2n * absN + absD) / (2n * absD);
-  return toSafeNumber(negative ? -rounded : rounded);
-}
-
-function toSafeNumber(value: bigint): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw new RangeError('amount beyond the safe integer range');
-  }
-  return Number(value);
-}
+import { applyBasisPoints, sumMinorUnits, toSafeNumber } from '@chance/core/money';
 
 /** A whole number of minor units or units, or null (empty, typed text that is not one yet). */
 export function wholeOrNull(value: unknown): number | null {
@@ -39,14 +23,14 @@ export function lineTotal(quantity: unknown, unitAmount: unknown): number | null
 
 /** Σ of the lines that are complete; `incomplete` counts the others. */
 export function sumLines<L>(lines: readonly L[] | null | undefined, totalOf: (line: L) => number | null) {
-  let subtotal = 0n;
+  const totals: number[] = [];
   let incomplete = 0;
   for (const line of lines ?? []) {
     const total = line ? totalOf(line) : null;
     if (total == null) incomplete += 1;
-    else subtotal += BigInt(total);
+    else totals.push(total);
   }
-  return { subtotal: toSafeNumber(subtotal), incomplete };
+  return { subtotal: sumMinorUnits(totals), incomplete };
 }
 
 export interface SaleTotals {
@@ -69,9 +53,9 @@ export function saleTotals(
 ): SaleTotals {
   const { subtotal, incomplete } = sumLines(lines, (line) => lineTotal(line.quantity, line.unitPrice));
   const discount = wholeOrNull(discountValue) ?? 0;
-  const taxable = BigInt(subtotal) - BigInt(discount);
-  const taxTotal = roundHalfUp(taxable * BigInt(taxRateBps), 10_000n);
-  const total = toSafeNumber(taxable + BigInt(taxTotal));
+  const taxable = sumMinorUnits([subtotal, -discount]);
+  const taxTotal = applyBasisPoints(taxable, taxRateBps);
+  const total = sumMinorUnits([taxable, taxTotal]);
   return { subtotal, discount, taxTotal, total, incomplete };
 }
 
@@ -92,6 +76,6 @@ export function purchaseTotals(
   const { subtotal, incomplete } = sumLines(lines, (line) => lineTotal(line.quantity, line.unitCost));
   const shippingCost = wholeOrNull(shippingValue) ?? 0;
   const taxTotal = wholeOrNull(taxValue) ?? 0;
-  const total = toSafeNumber(BigInt(subtotal) + BigInt(shippingCost) + BigInt(taxTotal));
+  const total = sumMinorUnits([subtotal, shippingCost, taxTotal]);
   return { subtotal, shippingCost, taxTotal, total, incomplete };
 }

@@ -1,16 +1,19 @@
 /**
  * Money is an integer number of minor units everywhere in the API (SPEC.md section 1):
  * `price: 1999` in USD is 19.99. These helpers format it for people and parse what people type
- * back into minor units, exactly.
+ * back into minor units, exactly. The digits of a currency and the formatting itself are the API's
+ * own (libs/core money.ts); the SPA adds what a screen needs around them: nothing for a missing
+ * amount, the browser's locale, and a plain fallback for a currency Intl does not know.
  */
+import { formatMoney as formatMinorUnits, minorDigits } from '@chance/core/money';
 import { decimalToScaled, scaledToDecimal } from './decimal';
 
 export const defaultCurrency = 'USD';
 
-/** Decimal places of a currency's minor unit (ISO 4217 via Intl): USD 2, JPY 0, KWD 3. */
+/** Decimal places of a currency's minor unit (ISO 4217 via Intl): USD 2, JPY 0, KWD 3; 2 for a code Intl refuses. */
 export function minorUnitDigits(currency: string): number {
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return minorDigits(currency);
   } catch {
     return 2;
   }
@@ -26,23 +29,18 @@ export function decimalToMinorUnits(text: string, currency: string = defaultCurr
   return decimalToScaled(text, minorUnitDigits(currency), options);
 }
 
+/** The locale Intl uses when given none: the browser's. */
+const browserLocale = () => new Intl.NumberFormat().resolvedOptions().locale;
+
 /**
- * 1999, "USD" → "$19.99" (in the browser's locale unless one is given). The exact decimal string
- * is handed to Intl, which formats strings without going through a binary float.
+ * 1999, "USD" → "$19.99" (in the browser's locale unless one is given); "" for a missing amount
+ * or one that is not a whole number of minor units.
  */
-export function formatMoney(amount: number | null | undefined, currency: string = defaultCurrency, locale?: string | string[]): string {
+export function formatMoney(amount: number | null | undefined, currency: string = defaultCurrency, locale?: string): string {
   if (amount == null || !Number.isSafeInteger(amount)) return '';
-  const digits = minorUnitDigits(currency);
-  const decimal = scaledToDecimal(amount, digits);
   try {
-    const formatter = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
-    return formatter.format(decimal as Intl.StringNumericLiteral);
+    return formatMinorUnits(amount, currency, locale ?? browserLocale());
   } catch {
-    return `${decimal} ${currency}`;
+    return `${minorUnitsToDecimal(amount, currency)} ${currency}`;
   }
 }
