@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -7,6 +8,8 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 // The admin SPA: built into dist/apps/admin, which the API serves at `/`.
 // In development (`npm run dev:admin`) the API runs on :3000 and /api is proxied to it.
+// Its logic tests (src/**/*.test.ts, beside the code) run in Node under Vitest with this same
+// resolution: `npm run test:spa`. The browser tests are apps/admin-e2e.
 export default defineConfig({
   root: adminRoot,
   base: '/',
@@ -24,6 +27,10 @@ export default defineConfig({
     proxy: {
       '/api': { target: 'http://localhost:3000', changeOrigin: true },
     },
+  },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
   },
   preview: {
     port: 4173,

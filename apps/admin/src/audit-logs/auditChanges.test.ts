@@ -1,0 +1,137 @@
+// The audit log in words: a request's rows grouped into one event, parked values merged away,
+// secrets hidden, values formatted as money, rates, durations, dates, words and references.
+import assert from 'node:assert/strict';
+import { describe, test } from 'vitest';
+import type { AuditLogEntry } from '../types';
+import { actionLabel, formatValue, groupHistory, humanize, operationResource, partActionLabel, referenceOf } from './auditChanges';
+
+const at = '2026-11-25T10:00:00.000Z';
+/** An audit log row of the API, with the given fields. */
+const entry = (id: number, fields: Partial<AuditLogEntry>): AuditLogEntry => ({
+  id,
+  actorId: 1,
+  action: 'update',
+  resource: 'products',
+  resourceId: 5,
+  parentResource: null,
+  parentId: null,
+  operation: 'PUT /api/admin/products/:id',
+  at,
+  changes: {},
+  ...fields,
+});
+
+describe('the audit log in words', () => {
+  test('the rows of one request form one event: the record first, its parts after, parked values merged away', () => {
+    const events = groupHistory(
+      [
+        // a SKU swap parks the old value as "~1" in between (two rows for one variant)
+        entry(14, { resource: 'variants', resourceId: 1, parentResource: 'products', parentId: 5, changes: { sku: ['~1', 'T-M2'], price: [null, 1600] } }),
+        entry(13, { resource: 'variants', resourceId: 1, parentResource: 'products', parentId: 5, changes: { sku: ['T-M', '~1'] } }),
+        entry(12, { changes: { price: [1500, 1400], updatedAt: ['2026-11-25T09:00:00Z', at] } }),
+      ],
+      { resource: 'products', id: 5 },
+    );
+    assert.equal(events.length, 1);
+    const [event] = events;
+    assert.equal(event.action, 'update');
+    assert.equal(event.own, true);
+    assert.deepEqual(
+      event.parts.map((part) => [part.resource, part.kind, part.changes]),
+      [
+        ['products', 'changed', [{ field: 'price', before: 1500, after: 1400 }]],
+        [
+          'variants',
+          'changed',
+          [
+            { field: 'sku', before: 'T-M', after: 'T-M2' },
+            { field: 'price', before: null, after: 1600 },
+          ],
+        ],
+      ],
+    );
+  });
+
+  test('created rows keep the values they were given; a later request is another event, newest first', () => {
+    const events = groupHistory(
+      [
+        entry(1, {
+          action: 'create',
+          operation: 'POST /api/admin/products',
+          changes: { id: [null, 5], name: [null, 'Tee'], description: [null, ''], price: [null, 1500] },
+        }),
+        entry(2, { at: '2026-11-25T11:00:00.000Z', changes: { name: ['Tee', 'Tee'] } }),
+        entry(3, { at: '2026-11-25T12:00:00.000Z', changes: { name: ['Tee', 'T-shirt'] } }),
+      ],
+      { resource: 'products', id: 5 },
+    );
+    assert.equal(events.length, 2, 'an update that changed nothing is not shown');
+    assert.deepEqual(events[0].parts[0].changes, [{ field: 'name', before: 'Tee', after: 'T-shirt' }]);
+    assert.equal(events[1].parts[0].kind, 'created');
+    assert.deepEqual(
+      events[1].parts[0].changes.map((change) => change.field),
+      ['name', 'price'],
+      'no id, no empty values',
+    );
+  });
+
+  test('a request that changed only a part (a sale taking stock) says what did it; rows it wrote are updates, not creations', () => {
+    const [event] = groupHistory(
+      [
+        entry(7, {
+          action: 'create',
+          operation: 'POST /api/admin/offline-sales',
+          resource: 'variants',
+          resourceId: 1,
+          parentResource: 'products',
+          parentId: 5,
+          changes: { stock: [18, 17] },
+        }),
+      ],
+      { resource: 'products', id: 5 },
+    );
+    assert.equal(event.own, false);
+    assert.equal(event.parts[0].kind, 'changed');
+    assert.equal(partActionLabel(event.parts[0]), 'Changed', 'not "Created": the variant existed');
+    assert.equal(partActionLabel({ action: 'create', kind: 'created' }), 'Created');
+    assert.equal(partActionLabel({ action: 'status', kind: 'changed' }), 'Status changed');
+    assert.equal(operationResource(event.operation), 'offline-sales');
+    assert.equal(operationResource('POST /api/admin/orders/:id/cancel'), 'orders');
+    assert.equal(operationResource(null), undefined);
+  });
+
+  test('secrets are never shown, only that they changed', () => {
+    const [event] = groupHistory([entry(9, { resource: 'users', resourceId: 3, changes: { passwordHash: ['[hidden]', '[changed]'] } })]);
+    assert.equal(event.parts[0].changes.length, 1);
+    assert.equal(formatValue('passwordHash', '[changed]', { currency: 'USD' }), 'changed');
+  });
+
+  test('values read as money, rates, durations, dates, words and references', () => {
+    const usd = { currency: 'USD', locale: 'en-US' };
+    assert.equal(formatValue('price', 1999, usd), '$19.99');
+    assert.equal(formatValue('taxRateBps', 1500, usd), '15 %');
+    assert.equal(formatValue('taxRateBps', 725, usd), '7.25 %');
+    assert.equal(formatValue('discountValue', 1000, { ...usd, record: { discountType: 'percentage' } }), '10 %');
+    assert.equal(formatValue('discountValue', 1000, { ...usd, record: { discountType: 'fixed' } }), '$10.00');
+    assert.equal(formatValue('durationMinutes', 90, usd), '1 h 30 min');
+    assert.equal(formatValue('isActive', false, usd), 'no');
+    assert.equal(formatValue('paymentStatus', 'partially_paid', usd), 'Partially paid');
+    assert.equal(formatValue('attributes', { size: 'M', color: 'red' }, usd), 'size: M, color: red');
+    assert.equal(formatValue('variantId', 4, usd), '#4');
+    const movement = { ...usd, resource: 'stock-movements', reason: 'offline_sale' };
+    assert.equal(formatValue('reason', 'offline_sale', movement), 'In-store sale');
+    assert.equal(formatValue('reference', 'SALE-000001', movement), 'In-store sale SALE-000001');
+    assert.equal(formatValue('reference', 'product:1', { ...movement, reason: 'initial' }), 'Entered with the new product');
+    assert.equal(formatValue('notes', '', usd), '');
+    assert.match(formatValue('scheduledAt', '2027-01-05T09:00:00+00:00', usd), /2027/);
+    assert.doesNotMatch(formatValue('scheduledAt', '2027-01-05T09:00:00+00:00', usd), /T09/);
+    assert.equal(humanize('costPrice'), 'Cost price');
+    assert.equal(humanize('categoryId'), 'Category');
+    assert.equal(humanize('sku'), 'SKU');
+    assert.equal(actionLabel('mark-paid'), 'Marked as paid');
+    assert.equal(actionLabel('send-reminder'), 'Send reminder');
+    assert.equal(referenceOf('offline-sales', 'customerId'), 'offline-customers');
+    assert.equal(referenceOf('bookings', 'customerId'), 'users');
+    assert.equal(referenceOf('products', 'categoryId'), 'categories');
+  });
+});
