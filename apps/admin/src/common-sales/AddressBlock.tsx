@@ -1,5 +1,6 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useFieldValue } from 'react-admin';
 import type { ShippingAddress } from './types';
 
 /** An address as on a parcel label: one line per part, empty parts left out. */
@@ -18,4 +19,10 @@ export const AddressBlock = ({ address }: { address: Partial<Record<keyof Shippi
       ))}
     </Stack>
   );
+};
+
+/** The address a document keeps in `source` (a snapshot: ship to, bill to). */
+export const AddressField = ({ source }: { source: string }) => {
+  const address = useFieldValue({ source });
+  return <AddressBlock address={address} />;
 };

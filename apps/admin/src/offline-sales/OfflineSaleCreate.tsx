@@ -24,11 +24,12 @@ import {
 import { paymentMethodChoices } from '../common-sales/labels';
 import { AddLineButton } from '../common-sales/AddLineButton';
 import { LineTotal } from '../common-sales/LineTotal';
+import { documentTotalsRows } from '../common-sales/documentTotals';
 import { TotalsTable } from '../common-sales/TotalsTable';
 import { saleTotals } from '../common-sales/totals';
 import type { OfflineCustomer } from '../common-sales/types';
 import { VariantPickerInput, type VariantOption } from '../common-sales/VariantPickerInput';
-import { basisPointsToPercent, formatMoney, MoneyInput } from '../money';
+import { formatMoney, MoneyInput } from '../money';
 import { useStoreCurrency, useStoreInfo } from '../settings/useStoreSettings';
 import { NewCustomerDialog } from './NewCustomerDialog';
 import { saleFormErrors, toSaleBody, type SaleFormValues } from './saleForm';
@@ -110,12 +111,7 @@ const SaleTotalsPanel = () => {
       <CardContent>
         <TotalsTable
           label="Sale totals"
-          rows={[
-            { label: 'Subtotal', amount: totals.subtotal },
-            { label: 'Discount', amount: -totals.discount, hideZero: true },
-            { label: `Tax (${basisPointsToPercent(taxRateBps)} %)`, amount: totals.taxTotal },
-            { label: 'Total', amount: totals.total, strong: true },
-          ]}
+          rows={documentTotalsRows({ subtotal: totals.subtotal, discount: totals.discount, tax: totals.taxTotal, taxRateBps, total: totals.total })}
         />
         {totals.incomplete > 0 && (
           <Typography variant="caption" color="text.secondary" component="p" sx={{ textAlign: 'right' }}>

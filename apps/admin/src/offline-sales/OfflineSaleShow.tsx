@@ -1,43 +1,21 @@
 import { useState } from 'react';
-import Stack from '@mui/material/Stack';
 import AddCardIcon from '@mui/icons-material/AddCard';
 import BlockIcon from '@mui/icons-material/Block';
-import {
-  ArrayField,
-  Button,
-  CreateButton,
-  DataTable,
-  DateField,
-  FunctionField,
-  Labeled,
-  ListButton,
-  ReferenceField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  TopToolbar,
-  useNotify,
-  useRecordContext,
-  useRefresh,
-} from 'react-admin';
+import { Button, CreateButton, ListButton, TopToolbar, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { postAction } from '../common-sales/adminActions';
 import { ConfirmActionButton } from '../common-sales/ConfirmActionButton';
-import { paymentMethodText, salePaymentStatusLooks, saleStatusLooks } from '../common-sales/labels';
+import { DocumentDate, DocumentHeader, DocumentNumber, DocumentReference, DocumentStatus } from '../common-sales/DocumentHeader';
+import { DocumentLines } from '../common-sales/DocumentLines';
+import { DocumentPayments } from '../common-sales/DocumentPayments';
+import { DocumentShow } from '../common-sales/DocumentShow';
+import { DocumentTotals } from '../common-sales/DocumentTotals';
+import type { DocumentAmounts } from '../common-sales/documentTotals';
+import { salePaymentStatusLooks, saleStatusLooks } from '../common-sales/labels';
 import { PaymentDialog, type PaymentValues } from '../common-sales/PaymentDialog';
 import { PdfButton } from '../common-sales/PdfButton';
-import { SnapshotLines } from '../common-sales/SnapshotLines';
-import { StatusChip } from '../common-sales/StatusChip';
-import { TotalsTable } from '../common-sales/TotalsTable';
-import type { OfflineSale, SalePayment } from '../common-sales/types';
-import { MoneyField, basisPointsToPercent, formatMoney } from '../money';
+import type { OfflineSale } from '../common-sales/types';
+import { formatMoney } from '../money';
 import { useStoreCurrency } from '../settings/useStoreSettings';
-import { UserReferenceField } from '../users/UserReferenceField';
-import { HistoryPanel } from '../audit-logs';
-
-const SaleTitle = () => {
-  const sale = useRecordContext<OfflineSale>();
-  return <span>{sale ? `Sale ${sale.number}` : 'Sale'}</span>;
-};
 
 /** "Add payment": records a further payment, up to the balance. */
 const AddSalePaymentButton = () => {
@@ -121,83 +99,29 @@ const SaleShowActions = () => {
   );
 };
 
-const SaleTotals = () => {
-  const sale = useRecordContext<OfflineSale>();
-  if (!sale) return null;
-  return (
-    <TotalsTable
-      rows={[
-        { label: 'Subtotal', amount: sale.subtotal },
-        { label: 'Discount', amount: -sale.discount, hideZero: true },
-        { label: `Tax (${basisPointsToPercent(sale.taxRateBps)} %)`, amount: sale.taxTotal },
-        { label: 'Total', amount: sale.total, strong: true },
-        { label: 'Paid', amount: sale.paidAmount },
-        { label: 'Balance', amount: sale.balance, strong: true },
-      ]}
-    />
-  );
-};
-
-const SalePayments = () => (
-  <ArrayField source="payments">
-    <DataTable<SalePayment> bulkActionButtons={false} rowClick={false} empty={<span>Nothing paid yet.</span>} sx={{ width: '100%' }}>
-      <DataTable.Col source="paidAt" label="Paid at">
-        <DateField source="paidAt" showTime />
-      </DataTable.Col>
-      <DataTable.Col source="amount" label="Amount" align="right">
-        <MoneyField source="amount" />
-      </DataTable.Col>
-      <DataTable.Col source="method" label="Method">
-        <FunctionField<SalePayment> render={(payment) => paymentMethodText(payment.method)} />
-      </DataTable.Col>
-      <DataTable.Col source="note" label="Note">
-        <TextField source="note" emptyText="—" />
-      </DataTable.Col>
-      <DataTable.Col source="recordedById" label="Recorded by">
-        <UserReferenceField source="recordedById" emptyText="—" fallbackLabel="Staff" link={false} />
-      </DataTable.Col>
-    </DataTable>
-  </ArrayField>
-);
+const saleAmounts = (sale: OfflineSale): DocumentAmounts => ({
+  subtotal: sale.subtotal,
+  discount: sale.discount,
+  tax: sale.taxTotal,
+  taxRateBps: sale.taxRateBps,
+  total: sale.total,
+  paid: sale.paidAmount,
+  balance: { label: 'Balance', amount: sale.balance },
+});
 
 /** An in-store sale: customer, lines, totals, its payments, and Add payment / Receipt / Cancel. */
 export const OfflineSaleShow = () => (
-  <Show<OfflineSale> title={<SaleTitle />} actions={<SaleShowActions />}>
-    <SimpleShowLayout>
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <Labeled label="Sale">
-          <TextField source="number" sx={{ fontWeight: 600 }} />
-        </Labeled>
-        <Labeled label="Sold">
-          <DateField source="soldAt" showTime />
-        </Labeled>
-        <Labeled label="Customer">
-          <ReferenceField source="customerId" reference="offline-customers" link="show" />
-        </Labeled>
-        <Labeled label="Status">
-          <StatusChip source="status" looks={saleStatusLooks} />
-        </Labeled>
-        <Labeled label="Payment">
-          <StatusChip source="paymentStatus" looks={salePaymentStatusLooks} />
-        </Labeled>
-        <FunctionField<OfflineSale>
-          render={(sale) =>
-            sale.cancelledAt ? (
-              <Labeled label="Cancelled">
-                <DateField source="cancelledAt" showTime />
-              </Labeled>
-            ) : null
-          }
-        />
-      </Stack>
-      <Labeled label="Products" fullWidth>
-        <SnapshotLines />
-      </Labeled>
-      <SaleTotals />
-      <Labeled label="Payments" fullWidth>
-        <SalePayments />
-      </Labeled>
-    </SimpleShowLayout>
-    <HistoryPanel />
-  </Show>
+  <DocumentShow<OfflineSale> noun="Sale" actions={<SaleShowActions />}>
+    <DocumentHeader>
+      <DocumentNumber label="Sale" />
+      <DocumentDate source="soldAt" label="Sold" />
+      <DocumentReference label="Customer" source="customerId" reference="offline-customers" />
+      <DocumentStatus label="Status" source="status" looks={saleStatusLooks} />
+      <DocumentStatus label="Payment" source="paymentStatus" looks={salePaymentStatusLooks} />
+      <DocumentDate source="cancelledAt" label="Cancelled" onlyWhenSet />
+    </DocumentHeader>
+    <DocumentLines label="Products" />
+    <DocumentTotals<OfflineSale> amounts={saleAmounts} />
+    <DocumentPayments empty="Nothing paid yet." textSource="note" textLabel="Note" recordedByEmptyText="—" />
+  </DocumentShow>
 );

@@ -1,18 +1,15 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { DateField, Labeled, ListButton, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { ListButton, TopToolbar, useRecordContext } from 'react-admin';
+import { DocumentDate, DocumentHeader, DocumentNumber, DocumentReference, DocumentStatus } from '../common-sales/DocumentHeader';
+import { DocumentLines } from '../common-sales/DocumentLines';
+import { DocumentShow } from '../common-sales/DocumentShow';
+import { DocumentTotals } from '../common-sales/DocumentTotals';
+import type { DocumentAmounts } from '../common-sales/documentTotals';
 import { purchaseInvoiceStatusLooks } from '../common-sales/labels';
-import { PdfButton } from '../common-sales/PdfButton';
-import { SnapshotLines } from '../common-sales/SnapshotLines';
 import { PartyCard } from '../common-sales/PartyCard';
-import { StatusChip } from '../common-sales/StatusChip';
-import { TotalsTable } from '../common-sales/TotalsTable';
+import { PdfButton } from '../common-sales/PdfButton';
 import type { PurchaseInvoice } from '../common-sales/types';
-
-const PurchaseInvoiceTitle = () => {
-  const invoice = useRecordContext<PurchaseInvoice>();
-  return <span>{invoice ? `Purchase invoice ${invoice.number}` : 'Purchase invoice'}</span>;
-};
 
 const PurchaseInvoiceActions = () => {
   const invoice = useRecordContext<PurchaseInvoice>();
@@ -42,52 +39,26 @@ const SupplierSnapshot = () => {
   );
 };
 
-const InvoiceLines = () => {
-  const invoice = useRecordContext<PurchaseInvoice>();
-  return <SnapshotLines unitSource="unitCost" unitLabel="Unit cost" currency={invoice?.currency} />;
-};
-
-const InvoiceTotals = () => {
-  const invoice = useRecordContext<PurchaseInvoice>();
-  if (!invoice) return null;
-  return (
-    <TotalsTable
-      currency={invoice.currency}
-      rows={[
-        { label: 'Subtotal', amount: invoice.subtotal },
-        { label: 'Shipping', amount: invoice.shippingCost },
-        { label: 'Tax', amount: invoice.taxTotal },
-        { label: 'Total', amount: invoice.total, strong: true },
-      ]}
-    />
-  );
-};
+const purchaseInvoiceAmounts = (invoice: PurchaseInvoice): DocumentAmounts => ({
+  subtotal: invoice.subtotal,
+  shipping: invoice.shippingCost,
+  tax: invoice.taxTotal,
+  total: invoice.total,
+});
 
 /** A purchase invoice: open while its purchase can change, final once received, void if cancelled. */
 export const PurchaseInvoiceShow = () => (
-  <Show<PurchaseInvoice> title={<PurchaseInvoiceTitle />} actions={<PurchaseInvoiceActions />}>
-    <SimpleShowLayout>
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={4}>
-        <Labeled label="Invoice">
-          <TextField source="number" sx={{ fontWeight: 600 }} />
-        </Labeled>
-        <Labeled label="Issued">
-          <DateField source="issuedAt" showTime />
-        </Labeled>
-        <Labeled label="Purchase">
-          <ReferenceField source="purchaseId" reference="purchases" link="show" />
-        </Labeled>
-        <Labeled label="Status">
-          <StatusChip source="status" looks={purchaseInvoiceStatusLooks} />
-        </Labeled>
-      </Stack>
-      <PartyCard title="Supplier" sx={{ maxWidth: 420 }}>
-        <SupplierSnapshot />
-      </PartyCard>
-      <Labeled label="Products" fullWidth>
-        <InvoiceLines />
-      </Labeled>
-      <InvoiceTotals />
-    </SimpleShowLayout>
-  </Show>
+  <DocumentShow<PurchaseInvoice> noun="Purchase invoice" actions={<PurchaseInvoiceActions />} history={false}>
+    <DocumentHeader>
+      <DocumentNumber label="Invoice" />
+      <DocumentDate source="issuedAt" label="Issued" />
+      <DocumentReference label="Purchase" source="purchaseId" reference="purchases" />
+      <DocumentStatus label="Status" source="status" looks={purchaseInvoiceStatusLooks} />
+    </DocumentHeader>
+    <PartyCard title="Supplier" sx={{ maxWidth: 420 }}>
+      <SupplierSnapshot />
+    </PartyCard>
+    <DocumentLines label="Products" unitSource="unitCost" unitLabel="Unit cost" />
+    <DocumentTotals<PurchaseInvoice> amounts={purchaseInvoiceAmounts} />
+  </DocumentShow>
 );

@@ -21,6 +21,7 @@ import {
 import { useFormContext } from 'react-hook-form';
 import { AddLineButton } from '../common-sales/AddLineButton';
 import { LineTotal } from '../common-sales/LineTotal';
+import { documentTotalsRows } from '../common-sales/documentTotals';
 import { TotalsTable } from '../common-sales/TotalsTable';
 import { purchaseTotals } from '../common-sales/totals';
 import type { Purchase } from '../common-sales/types';
@@ -47,12 +48,7 @@ const PurchaseTotalsPreview = () => {
     <Stack sx={{ width: '100%', alignItems: 'flex-end' }}>
       <TotalsTable
         label="Purchase totals"
-        rows={[
-          { label: 'Subtotal', amount: totals.subtotal },
-          { label: 'Shipping', amount: totals.shippingCost },
-          { label: 'Tax', amount: totals.taxTotal },
-          { label: 'Total', amount: totals.total, strong: true },
-        ]}
+        rows={documentTotalsRows({ subtotal: totals.subtotal, shipping: totals.shippingCost, tax: totals.taxTotal, total: totals.total })}
       />
       {totals.incomplete > 0 && (
         <Typography variant="caption" color="text.secondary">

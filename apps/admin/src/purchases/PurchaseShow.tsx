@@ -1,32 +1,15 @@
-import Stack from '@mui/material/Stack';
 import BlockIcon from '@mui/icons-material/Block';
 import MoveToInboxIcon from '@mui/icons-material/MoveToInbox';
-import {
-  DateField,
-  EditButton,
-  FunctionField,
-  Labeled,
-  ListButton,
-  ReferenceField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  TopToolbar,
-  useRecordContext,
-} from 'react-admin';
+import { EditButton, FunctionField, ListButton, TopToolbar, useRecordContext } from 'react-admin';
 import { ConfirmActionButton } from '../common-sales/ConfirmActionButton';
+import { DocumentDate, DocumentHeader, DocumentNumber, DocumentReference, DocumentStatus } from '../common-sales/DocumentHeader';
+import { DocumentLines } from '../common-sales/DocumentLines';
+import { DocumentShow } from '../common-sales/DocumentShow';
+import { DocumentTotals } from '../common-sales/DocumentTotals';
+import type { DocumentAmounts } from '../common-sales/documentTotals';
 import { purchaseStatusLooks } from '../common-sales/labels';
 import { PdfButton } from '../common-sales/PdfButton';
-import { SnapshotLines } from '../common-sales/SnapshotLines';
-import { StatusChip } from '../common-sales/StatusChip';
-import { TotalsTable } from '../common-sales/TotalsTable';
 import type { Purchase } from '../common-sales/types';
-import { HistoryPanel } from '../audit-logs';
-
-const PurchaseTitle = () => {
-  const purchase = useRecordContext<Purchase>();
-  return <span>{purchase ? `Purchase ${purchase.number}` : 'Purchase'}</span>;
-};
 
 const isOpen = (purchase: Purchase) => purchase.status === 'draft' || purchase.status === 'ordered';
 
@@ -91,54 +74,27 @@ const PurchaseShowActions = () => {
   );
 };
 
-const PurchaseTotals = () => {
-  const purchase = useRecordContext<Purchase>();
-  if (!purchase) return null;
-  return (
-    <TotalsTable
-      rows={[
-        { label: 'Subtotal', amount: purchase.subtotal },
-        { label: 'Shipping', amount: purchase.shippingCost },
-        { label: 'Tax', amount: purchase.taxTotal },
-        { label: 'Total', amount: purchase.total, strong: true },
-      ]}
-    />
-  );
-};
+const purchaseAmounts = (purchase: Purchase): DocumentAmounts => ({
+  subtotal: purchase.subtotal,
+  shipping: purchase.shippingCost,
+  tax: purchase.taxTotal,
+  total: purchase.total,
+});
 
 /** A purchase: supplier, status and dates, lines as ordered, totals, and Receive / Cancel. */
 export const PurchaseShow = () => (
-  <Show<Purchase> title={<PurchaseTitle />} actions={<PurchaseShowActions />}>
-    <SimpleShowLayout>
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <Labeled label="Purchase">
-          <TextField source="number" sx={{ fontWeight: 600 }} />
-        </Labeled>
-        <Labeled label="Supplier">
-          <ReferenceField source="supplierId" reference="suppliers" link="show" />
-        </Labeled>
-        <Labeled label="Status">
-          <StatusChip source="status" looks={purchaseStatusLooks} />
-        </Labeled>
-        <Labeled label="Created">
-          <DateField source="createdAt" showTime />
-        </Labeled>
-        <Labeled label="Ordered">
-          <DateField source="orderedAt" showTime emptyText="—" />
-        </Labeled>
-        <Labeled label="Received">
-          <DateField source="receivedAt" showTime emptyText="—" />
-        </Labeled>
-        <Labeled label="Purchase invoice">
-          <ReferenceField source="purchaseInvoiceId" reference="purchase-invoices" link="show" emptyText="—" />
-        </Labeled>
-      </Stack>
-      <Labeled label="Products" fullWidth>
-        <SnapshotLines unitSource="unitCost" unitLabel="Unit cost" />
-      </Labeled>
-      <PurchaseTotals />
-      <FunctionField<Purchase> label="Notes" render={(purchase) => (purchase.notes ? <span style={{ whiteSpace: 'pre-line' }}>{purchase.notes}</span> : '—')} />
-    </SimpleShowLayout>
-    <HistoryPanel />
-  </Show>
+  <DocumentShow<Purchase> noun="Purchase" actions={<PurchaseShowActions />}>
+    <DocumentHeader>
+      <DocumentNumber label="Purchase" />
+      <DocumentReference label="Supplier" source="supplierId" reference="suppliers" />
+      <DocumentStatus label="Status" source="status" looks={purchaseStatusLooks} />
+      <DocumentDate source="createdAt" label="Created" />
+      <DocumentDate source="orderedAt" label="Ordered" emptyText="—" />
+      <DocumentDate source="receivedAt" label="Received" emptyText="—" />
+      <DocumentReference label="Purchase invoice" source="purchaseInvoiceId" reference="purchase-invoices" emptyText="—" />
+    </DocumentHeader>
+    <DocumentLines label="Products" unitSource="unitCost" unitLabel="Unit cost" />
+    <DocumentTotals<Purchase> amounts={purchaseAmounts} />
+    <FunctionField<Purchase> label="Notes" render={(purchase) => (purchase.notes ? <span style={{ whiteSpace: 'pre-line' }}>{purchase.notes}</span> : '—')} />
+  </DocumentShow>
 );
