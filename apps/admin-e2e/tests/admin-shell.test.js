@@ -152,6 +152,8 @@ describe('admin SPA against the API', { timeout: 180_000 }, () => {
     await signIn(staff);
     await page.getByText(`Welcome, ${staff.fullName}`).waitFor();
     await page.getByRole('menuitem', { name: 'Dashboard' }).waitFor();
+    // The Dashboard entry is drawn before the role-checked ones: wait for one staff may open.
+    await page.getByRole('menuitem', { name: 'Orders' }).waitFor();
     const menuText = await menu().innerText();
     assert.doesNotMatch(menuText, /Users/);
     assert.doesNotMatch(menuText, /Store settings/);

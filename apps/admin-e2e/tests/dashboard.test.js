@@ -312,9 +312,21 @@ describe('dashboard, sales report and audit log in the admin SPA', { timeout: 24
   test('staff: the same dashboard and report, but no users, settings, audit log or history', async () => {
     await page.getByRole('button', { name: 'Profile' }).click();
     await page.getByRole('menuitem', { name: 'Logout' }).click();
+    // The System health card asks for its report as soon as access is granted: staff must never ask.
+    const integrityRequests = [];
+    const onRequest = (request) => {
+      if (new URL(request.url()).pathname === '/api/admin/reports/integrity') integrityRequests.push(request.url());
+    };
+    page.on('request', onRequest);
     await signIn(staff);
     await page.waitForFunction(() => !document.querySelector('.MuiSkeleton-root'));
     assert.equal(await cardValue('Revenue today'), dollars(made.order.total + made.sale.total));
+    // Absences prove something only once the page has decided what staff may see: the figures are
+    // in, and the menu shows the role-checked entries staff may open (the same access checks).
+    await page.getByRole('menuitem', { name: 'Sales report' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Send a message' }).waitFor();
+    page.off('request', onRequest);
+    assert.deepEqual(integrityRequests, [], 'staff do not ask for the system health');
     assert.equal(await page.getByText('System health').count(), 0);
     const menu = await page.locator('.RaMenu-open, .RaMenu-closed').first().innerText();
     assert.doesNotMatch(menu, /Users|Store settings|Audit log|Customer accounts/);
@@ -323,6 +335,8 @@ describe('dashboard, sales report and audit log in the admin SPA', { timeout: 24
     await shot('dashboard-staff');
     await page.goto(`${api.baseUrl}/#/products/${made.productId}/show`);
     await page.getByText('LAMP-BK').waitFor();
+    // The page's own access-checked action, drawn with the History panel's check: the page has loaded.
+    await page.getByRole('link', { name: 'Edit', exact: true }).waitFor();
     assert.equal(await page.getByRole('region', { name: 'History' }).count(), 0);
     await page.goto(`${api.baseUrl}/#/audit-logs`);
     await page.getByText('Access denied').waitFor();

@@ -285,6 +285,8 @@ describe('services and bookings in the admin SPA', { timeout: 240_000 }, () => {
     await page.goto(`${api.baseUrl}/#/bookings/${created.bookingId}/show`);
     await page.getByText(`Customer #${created.customerId}`).waitFor();
     await page.getByText('Side door, ring twice').waitFor();
+    // The page's own access-checked action, drawn with the History panel's check: the page has loaded.
+    await page.getByRole('link', { name: 'List', exact: true }).waitFor();
     assert.equal(await history().count(), 0, 'staff may not read the audit log');
 
     await page.goto(`${api.baseUrl}/#/bookings/create`);
