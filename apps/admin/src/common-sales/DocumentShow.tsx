@@ -4,8 +4,8 @@ import { HistoryPanel } from '../audit-logs';
 
 /** "Order ORD-000042"; the noun alone while the record loads. */
 export const DocumentTitle = ({ noun }: { noun: string }) => {
-  const document = useRecordContext<RaRecord & { number?: string }>();
-  return <span>{document ? `${noun} ${document.number}` : noun}</span>;
+  const record = useRecordContext<RaRecord & { number?: string }>();
+  return <span>{record ? `${noun} ${record.number}` : noun}</span>;
 };
 
 export interface DocumentShowProps {
