@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppConfig } from '@chance/core';
+import { MIN_JWT_SECRET_LENGTH, adminPasswordWeakness, jwtSecretWeakness, type AppConfig } from '@chance/core';
 
 /** The repository root (this file runs from apps/api/src or dist/apps/api/src). */
 export const REPO_ROOT = (() => {
@@ -36,7 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .filter(Boolean),
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1024 * 1024, 'BODY_LIMIT_BYTES'),
     adminEmail: env.ADMIN_EMAIL || undefined,
-    adminPassword: env.ADMIN_PASSWORD || undefined,
+    adminPassword: adminPassword(env, nodeEnv),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     rateLimits: {
       loginFailures: int(env.RATE_LIMIT_LOGIN_FAILURES, 10, 'RATE_LIMIT_LOGIN_FAILURES'),
@@ -44,6 +45,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       registerPerMinute: int(env.RATE_LIMIT_REGISTER_PER_MINUTE, 30, 'RATE_LIMIT_REGISTER_PER_MINUTE'),
       otpRequests: int(env.RATE_LIMIT_OTP_REQUESTS, 5, 'RATE_LIMIT_OTP_REQUESTS'),
       otpWindowSeconds: 10 * 60,
+      loginPerIpPerMinute: int(env.RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE, 60, 'RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE'),
+      couponTriesPerMinute: int(env.RATE_LIMIT_COUPON_TRIES_PER_MINUTE, 30, 'RATE_LIMIT_COUPON_TRIES_PER_MINUTE'),
+      guestCartsPerMinute: int(env.RATE_LIMIT_GUEST_CARTS_PER_MINUTE, 60, 'RATE_LIMIT_GUEST_CARTS_PER_MINUTE'),
+      messagesPerHour: int(env.RATE_LIMIT_MESSAGES_PER_HOUR, 10, 'RATE_LIMIT_MESSAGES_PER_HOUR'),
+      messagesWindowSeconds: 60 * 60,
+    },
+    passwordHashing: {
+      // argon2 runs on libuv's thread pool (4 threads): leave some for everything else
+      concurrency: Math.max(1, int(env.PASSWORD_HASH_CONCURRENCY, Math.min(4, availableParallelism()), 'PASSWORD_HASH_CONCURRENCY')),
+      queue: int(env.PASSWORD_HASH_QUEUE, 32, 'PASSWORD_HASH_QUEUE'),
     },
     outbox: { relay: env.OUTBOX_RELAY !== 'off', intervalMs: int(env.OUTBOX_INTERVAL_MS, 1000, 'OUTBOX_INTERVAL_MS') },
     payments: payments(int(env.PAYMENT_RECONCILE_AFTER_MS, 60_000, 'PAYMENT_RECONCILE_AFTER_MS')),
@@ -62,10 +73,15 @@ function payments(reconcileAfterMs: number): AppConfig['payments'] {
   return { reconcileAfterMs, callTimeoutMs: Math.min(30_000, Math.floor(reconcileAfterMs / 2)) };
 }
 
-/** JWT_SECRET, or for local use one generated once and kept in DATA_DIR; production must set it. */
+/**
+ * JWT_SECRET, or for local use one generated once and kept in DATA_DIR; production must set a
+ * strong one (SPEC section 20): a placeholder would let anyone sign an admin token.
+ */
 function jwtSecret(env: NodeJS.ProcessEnv, nodeEnv: string, dataDir: string): string {
   if (env.JWT_SECRET) {
-    if (env.JWT_SECRET.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
+    if (env.JWT_SECRET.length < MIN_JWT_SECRET_LENGTH) throw new Error(`JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters`);
+    const weakness = nodeEnv === 'production' ? jwtSecretWeakness(env.JWT_SECRET) : null;
+    if (weakness) throw new Error(`JWT_SECRET ${weakness}: with NODE_ENV=production set at least 32 random characters (openssl rand -base64 48)`);
     return env.JWT_SECRET;
   }
   if (nodeEnv === 'production') throw new Error('JWT_SECRET is required when NODE_ENV=production');
@@ -75,4 +91,12 @@ function jwtSecret(env: NodeJS.ProcessEnv, nodeEnv: string, dataDir: string): st
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** ADMIN_PASSWORD (optional); with NODE_ENV=production it must not be a placeholder or shorter than 12 characters. */
+function adminPassword(env: NodeJS.ProcessEnv, nodeEnv: string): string | undefined {
+  const password = env.ADMIN_PASSWORD || undefined;
+  const weakness = password && nodeEnv === 'production' ? adminPasswordWeakness(password) : null;
+  if (weakness) throw new Error(`ADMIN_PASSWORD ${weakness}: with NODE_ENV=production choose a real password of at least 12 characters`);
+  return password;
 }

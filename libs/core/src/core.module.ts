@@ -6,6 +6,7 @@ import { ContractExceptionFilter } from './http/exception.filter.js';
 import { contractValidationPipe } from './http/validation.js';
 import { ListPageInterceptor } from './list-query/list-page.js';
 import { OutboxRelay } from './outbox/outbox.js';
+import { RateLimitPruning } from './security/rate-limit-pruning.js';
 import { RateLimiter } from './security/rate-limiter.js';
 import { Scheduler } from './scheduler/scheduler.js';
 
@@ -41,12 +42,13 @@ export class CoreModule {
         },
         OutboxRelayLifecycle,
         RateLimiter,
+        RateLimitPruning,
         Scheduler,
         { provide: APP_FILTER, useClass: ContractExceptionFilter },
         { provide: APP_PIPE, useFactory: contractValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: ListPageInterceptor },
       ],
-      exports: [APP_CONFIG, OutboxRelay, RateLimiter, Scheduler],
+      exports: [APP_CONFIG, OutboxRelay, RateLimiter, RateLimitPruning, Scheduler],
     };
   }
 }

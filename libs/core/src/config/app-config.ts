@@ -18,7 +18,18 @@ export interface AppConfig {
     registerPerMinute: number;
     otpRequests: number;
     otpWindowSeconds: number;
+    /** login attempts (right or wrong) from one IP per minute */
+    loginPerIpPerMinute: number;
+    /** coupon codes applied to carts from one IP per minute */
+    couponTriesPerMinute: number;
+    /** guest carts created from one IP per minute */
+    guestCartsPerMinute: number;
+    /** POST /api/me/messages per user per hour */
+    messagesPerHour: number;
+    messagesWindowSeconds: number;
   };
+  /** argon2 work at once, and how many may wait for it (beyond: 503, Retry-After) */
+  passwordHashing: { concurrency: number; queue: number };
   outbox: { relay: boolean; intervalMs: number };
   payments: {
     /** a card payment still `pending` this long after it was written is settled by asking the provider (SPEC section 8: a minute) */

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { KeyedQueue } from '../concurrency/keyed-queue.js';
+import { inTransaction } from '../database/transaction.js';
 import { rateLimited } from '../errors/domain-error.js';
 
 export interface RateLimit {
@@ -16,31 +18,56 @@ export interface RateLimit {
  */
 @Injectable()
 export class RateLimiter {
+  private readonly queue = new KeyedQueue();
+
   constructor(private readonly dataSource: DataSource) {}
-
-  /** Refuses with 429 RATE_LIMITED (and Retry-After) when the key already has `limit` hits in the window. */
-  async assertAllowed(rule: RateLimit, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    const [row] = await manager.query(
-      `SELECT count(*)::int AS hits, EXTRACT(EPOCH FROM (max(at) + make_interval(secs => $2) - now())) AS retry_after
-         FROM rate_limit_hits WHERE key = $1 AND at > now() - make_interval(secs => $2)`,
-      [rule.key, rule.windowSeconds],
-    );
-    if (row.hits >= rule.limit) throw rateLimited(Number(row.retry_after));
-  }
-
-  /** Records one hit. */
-  async record(key: string, windowSeconds: number, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(`DELETE FROM rate_limit_hits WHERE key = $1 AND at <= now() - make_interval(secs => $2)`, [key, windowSeconds]);
-    await manager.query('INSERT INTO rate_limit_hits (key) VALUES ($1)', [key]);
-  }
 
   /** Checks and records a hit atomically: the (limit+1)-th hit inside the window is refused. */
   async consume(rule: RateLimit): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [rule.key]);
-      await this.assertAllowed(rule, manager);
-      await this.record(rule.key, rule.windowSeconds, manager);
-    });
+    await this.consumeAll([rule]);
+  }
+
+  /**
+   * Checks and records one hit of every rule, atomically and all or none: a refusal by any rule
+   * records nothing (429 RATE_LIMITED with Retry-After). A hit recorded before the work it guards is
+   * a reservation: under any concurrency, across processes, no more than `limit` requests get past
+   * it, which is how the login lock holds (SPEC section 20); `release` gives one back when the work
+   * did not happen. Requests for the same key queue in this process first (KeyedQueue), so a flood
+   * on one key holds one pooled connection, not all of them.
+   */
+  async consumeAll(rules: RateLimit[]): Promise<void> {
+    const keys = rules.map((rule) => rule.key);
+    const windows = rules.map((rule) => rule.windowSeconds);
+    await this.queue.run(keys, () =>
+      inTransaction(this.dataSource, async (manager) => {
+        // in hash order: two requests locking overlapping keys never wait on each other
+        await manager.query('SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) AS k ORDER BY 1) AS locks', [keys]);
+        const counts: { key: string; hits: number; retry_after: string | null }[] = await manager.query(
+          `SELECT r.key, count(h.key)::int AS hits, EXTRACT(EPOCH FROM (max(h.at) + make_interval(secs => r.window_seconds) - now())) AS retry_after
+             FROM unnest($1::text[], $2::int[]) AS r(key, window_seconds)
+             LEFT JOIN rate_limit_hits h ON h.key = r.key AND h.at > now() - make_interval(secs => r.window_seconds)
+            GROUP BY r.key, r.window_seconds`,
+          [keys, windows],
+        );
+        for (const rule of rules) {
+          const count = counts.find((c) => c.key === rule.key);
+          if (count && count.hits >= rule.limit) throw rateLimited(Number(count.retry_after));
+        }
+        // the keys' expired hits go as new ones come (the pruning job catches keys never hit again)
+        await manager.query(
+          `WITH expired AS (
+             DELETE FROM rate_limit_hits h USING unnest($1::text[], $2::int[]) AS r(key, window_seconds)
+              WHERE h.key = r.key AND h.at <= now() - make_interval(secs => r.window_seconds))
+           INSERT INTO rate_limit_hits (key) SELECT unnest($1::text[])`,
+          [keys, windows],
+        );
+      }),
+    );
+  }
+
+  /** Takes back the newest hit of a key (a reservation whose work was refused for another reason). */
+  async release(key: string): Promise<void> {
+    await this.dataSource.query('DELETE FROM rate_limit_hits WHERE ctid = (SELECT ctid FROM rate_limit_hits WHERE key = $1 ORDER BY at DESC LIMIT 1)', [key]);
   }
 
   async clear(key: string): Promise<void> {
