@@ -1,17 +1,22 @@
-import { Injectable, SetMetadata, applyDecorators, createParamDecorator, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, SetMetadata, applyDecorators, createParamDecorator, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
 import { DomainError, ErrorBodyDto } from '@chance/core';
 import type { FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
+import { AUTHENTICATOR, type Authenticator } from './authenticator.js';
+import { setBearerCredential } from './bearer.js';
+import { JWT_STRATEGY } from './jwt.strategy.js';
 import type { Role } from './roles.js';
-import { TokensService } from './tokens.service.js';
 
-/** The signed-in user of a request, as loaded (and checked active) by the guard. */
+/** The signed-in user of a request, as loaded (and checked active, its session open) by the guard. */
 export interface Caller {
   id: number;
   role: Role;
   email: string;
+  /** the session the access token belongs to */
+  sessionId?: string;
+  /** when the access token expires */
+  expiresAt?: Date;
 }
 
 const PUBLIC = 'identity:public';
@@ -47,20 +52,28 @@ export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionC
   return context.switchToHttp().getRequest<FastifyRequest & { caller?: Caller }>().caller;
 });
 
+/** The passport strategies that may authenticate a bearer credential, tried in order (SPEC 18's API keys join here). */
+export const AUTH_STRATEGIES = [JWT_STRATEGY];
+
+const BEARER = /^Bearer ([A-Za-z0-9_.-]{10,2000})$/;
+
 /**
- * The global guard: routes are closed unless marked. The user is read from the database on every
- * request, so a deactivated user or a changed role takes effect at once, even with an unexpired token.
+ * The global guard: routes are closed unless marked. A bearer credential is authenticated by the
+ * passport strategies of AUTH_STRATEGIES (jwt.strategy.ts), which read the user and the session
+ * from the database on every request (one query), so a deactivated user, a changed role or an
+ * ended session takes effect at once, even with an unexpired token. On public routes a
+ * credential that fails is ignored (the caller is anonymous).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokensService,
-    private readonly dataSource: DataSource,
+    @Inject(AUTHENTICATOR) private readonly authenticator: Authenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<FastifyRequest & { caller?: Caller }>();
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest & { caller?: Caller }>();
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC, targets) ?? false;
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
@@ -71,15 +84,13 @@ export class AccessGuard implements CanActivate {
     if (!roles && !isPublic) throw new DomainError('FORBIDDEN', 'This route is closed'); // closed unless marked
 
     if (header) {
-      const match = /^Bearer ([A-Za-z0-9_.-]{10,2000})$/.exec(header);
+      const match = BEARER.exec(header);
       if (!match) {
         if (!isPublic) throw new DomainError('UNAUTHENTICATED', 'Send Authorization: Bearer <accessToken>');
       } else {
+        setBearerCredential(request, match[1]);
         try {
-          const claims = await this.tokens.verifyAccess(match[1]);
-          const [user] = await this.dataSource.query('SELECT id, role, email, is_active FROM users WHERE id = $1', [claims.sub]);
-          if (!user || !user.is_active) throw new DomainError('UNAUTHENTICATED', 'This account is not active');
-          request.caller = { id: user.id, role: user.role, email: user.email };
+          request.caller = await this.authenticate(request, http.getResponse());
         } catch (error) {
           if (!isPublic) throw error;
         }
@@ -89,5 +100,19 @@ export class AccessGuard implements CanActivate {
     if (!request.caller) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
     if (!roles!.includes(request.caller.role)) throw new DomainError('FORBIDDEN', 'You may not do this');
     return true;
+  }
+
+  /** Runs the strategies (stateless: no passport session); their own refusal (an ended session) or the contract's 401. */
+  private authenticate(request: FastifyRequest, reply: unknown): Promise<Caller> {
+    return new Promise((resolve, reject) => {
+      const verdict = (error: unknown, caller: Caller | false | null) => {
+        if (error) reject(error);
+        else if (!caller) reject(new DomainError('UNAUTHENTICATED', 'The access token is invalid or expired'));
+        else resolve(caller);
+      };
+      this.authenticator.authenticate(AUTH_STRATEGIES, { session: false }, verdict)(request, reply, (error?: unknown) =>
+        reject(error ?? new DomainError('UNAUTHENTICATED', 'The access token is invalid or expired')),
+      );
+    });
   }
 }

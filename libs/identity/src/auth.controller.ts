@@ -25,9 +25,13 @@ export class AuthController {
 
   @Post('register')
   @Public()
-  @ApiOperation({ summary: 'Create a customer account and sign in', description: 'Rate limited per IP (RATE_LIMIT_REGISTER_PER_MINUTE, default 30/min).' })
+  @ApiOperation({
+    summary: 'Create a customer account and sign in',
+    description:
+      'Rate limited per IP (RATE_LIMIT_REGISTER_PER_MINUTE, default 30/min). 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to hash at once.',
+  })
   @ApiResponse({ status: 201, type: AuthResultView })
-  @ApiErrors('RATE_LIMITED')
+  @ApiErrors('RATE_LIMITED', 'SERVICE_UNAVAILABLE')
   async register(@Body() body: RegisterDto, @Req() request: FastifyRequest): Promise<AuthResultView> {
     return view(await this.auth.register(body, request.ip));
   }
@@ -37,12 +41,16 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Sign in',
-    description: 'After RATE_LIMIT_LOGIN_FAILURES (default 10) failures for one e-mail within 15 minutes, further attempts are refused for 15 minutes.',
+    description:
+      'After RATE_LIMIT_LOGIN_FAILURES (default 10) failures for one e-mail within 15 minutes, further attempts are refused for 15 minutes, ' +
+      'also under concurrent attempts (no more passwords are checked than the limit). At most RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE (default 60) ' +
+      'attempts per IP per minute. Both answer 429 RATE_LIMITED with Retry-After. 503 SERVICE_UNAVAILABLE with Retry-After when the server ' +
+      'has too many passwords to check at once. Each sign-in starts a session; its access tokens name it.',
   })
   @ApiResponse({ status: 200, type: AuthResultView })
-  @ApiErrors('INVALID_CREDENTIALS', 'RATE_LIMITED')
-  async login(@Body() body: LoginDto): Promise<AuthResultView> {
-    return view(await this.auth.login(body));
+  @ApiErrors('INVALID_CREDENTIALS', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE')
+  async login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<AuthResultView> {
+    return view(await this.auth.login(body, request.ip));
   }
 
   @Post('refresh')
@@ -61,7 +69,10 @@ export class AuthController {
   @Post('logout')
   @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: 'End the session of a refresh token' })
+  @ApiOperation({
+    summary: 'End the session of a refresh token',
+    description: 'Its access tokens are refused from now on, and its notification streams close.',
+  })
   @ApiResponse({ status: 204, description: 'Signed out' })
   @ApiErrors()
   async logout(@Body() body: RefreshDto): Promise<void> {

@@ -5,10 +5,14 @@ import { APP_CONFIG, type AppConfig } from '@chance/core';
 import { AccessGuard } from './access.js';
 import { AdminUsersController } from './admin-users.controller.js';
 import { AuthController } from './auth.controller.js';
+import { authenticatorProvider } from './authenticator.js';
 import { AuthService } from './auth.service.js';
 import { MeController } from './me.controller.js';
 import { ConsoleOtpSender, OtpSender } from './otp-sender.js';
 import { OtpService } from './otp.service.js';
+import { JwtStrategy } from './jwt.strategy.js';
+import { PasswordHasher } from './password.js';
+import { SessionsService } from './sessions.service.js';
 import { JWT_ALGORITHM, TokensService } from './tokens.service.js';
 import { UsersService } from './users.service.js';
 
@@ -28,11 +32,15 @@ import { UsersService } from './users.service.js';
     UsersService,
     AuthService,
     TokensService,
+    SessionsService,
+    PasswordHasher,
+    authenticatorProvider,
+    JwtStrategy,
     OtpService,
     { provide: OtpSender, useClass: ConsoleOtpSender },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersService, TokensService],
+  exports: [UsersService, TokensService, SessionsService],
 })
 export class IdentityModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Identity');

@@ -1,6 +1,10 @@
 export * from './identity.module.js';
 export * from './access.js';
 export * from './roles.js';
-export { UsersService, createUserWithProfile, normalizeEmail, type NewUser } from './users.service.js';
+export { UsersService, createUserWithProfile, normalizeEmail, type NewUser, type HashedNewUser } from './users.service.js';
+export { PasswordHasher, hashPassword } from './password.js';
+export { SessionsService, SESSIONS_CHANNEL } from './sessions.service.js';
+export { JwtStrategy, JWT_STRATEGY } from './jwt.strategy.js';
+export { bearerCredential } from './bearer.js';
 export { UserEntity, ProfileEntity } from './user.entity.js';
 export { OtpSender, type OtpMessage } from './otp-sender.js';

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@chance/core';
 import { CurrentUser, SignedIn, type Caller } from './access.js';
-import { MeView, UpdateProfileDto } from './dto/index.js';
+import { AuthService } from './auth.service.js';
+import { ChangePasswordDto, MeView, UpdateProfileDto } from './dto/index.js';
 import { UsersService } from './users.service.js';
 import { toMeView } from './user.view.js';
 
@@ -10,7 +11,10 @@ import { toMeView } from './user.view.js';
 @Controller('me')
 @SignedIn()
 export class MeController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly auth: AuthService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The signed-in user with their profile' })
@@ -25,5 +29,30 @@ export class MeController {
   @ApiErrors()
   async updateProfile(@CurrentUser() caller: Caller, @Body() body: UpdateProfileDto): Promise<MeView> {
     return toMeView(await this.users.updateProfile(caller.id, body));
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Change your password',
+    description:
+      'A wrong currentPassword is 400 VALIDATION_FAILED on it and counts as a failed sign-in of your e-mail (RATE_LIMIT_LOGIN_FAILURES). ' +
+      'Every session ends, this one included: sign in again with the new password.',
+  })
+  @ApiResponse({ status: 204, description: 'Changed; every session has ended' })
+  @ApiErrors('RATE_LIMITED', 'SERVICE_UNAVAILABLE')
+  async changePassword(@CurrentUser() caller: Caller, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(caller, body.currentPassword, body.newPassword);
+  }
+
+  @Post('logout-all')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Sign out everywhere',
+    description: 'Ends every session of yours, this one included: refresh tokens are revoked, access tokens refused from now on, notification streams close.',
+  })
+  @ApiResponse({ status: 204, description: 'Every session has ended' })
+  async logoutAll(@CurrentUser() caller: Caller): Promise<void> {
+    await this.auth.logoutEverywhere(caller.id);
   }
 }

@@ -14,8 +14,9 @@ import {
 } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateUserDto, UpdateProfileDto, UpdateUserDto } from './dto/index.js';
-import { hashPassword } from './password.js';
+import { PasswordHasher, hashPassword } from './password.js';
 import { ROLES, type Role } from './roles.js';
+import { SessionsService } from './sessions.service.js';
 import { ProfileEntity, UserEntity } from './user.entity.js';
 
 export interface NewUser {
@@ -41,15 +42,18 @@ const USER_COLUMNS: ListColumns = {
   search: ['u.email', 'p.fullName', 'p.phone'],
 };
 
+/** A new user whose password has been hashed already (hash before the transaction: argon2 is slow). */
+export type HashedNewUser = Omit<NewUser, 'password'> & { passwordHash: string };
+
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
 /**
  * Creates a user and its profile in the caller's transaction (every user has a profile, SPEC
  * section 2). An e-mail already taken is a 400 on `email`.
  */
-export async function createUserWithProfile(manager: EntityManager, input: NewUser): Promise<UserEntity> {
+export async function createUserWithProfile(manager: EntityManager, input: HashedNewUser): Promise<UserEntity> {
   const email = normalizeEmail(input.email);
-  const passwordHash = await hashPassword(input.password);
+  const { passwordHash } = input;
   const [{ id }]: { id: number }[] = await withUniqueFields(
     () => manager.query('INSERT INTO users (email, password_hash, role) VALUES ($1, $2, $3) RETURNING id', [email, passwordHash, input.role]),
     { users_email_key: { email: 'is already registered' } },
@@ -76,10 +80,16 @@ export async function loadUser(manager: EntityManager, id: number): Promise<User
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionsService,
+  ) {}
 
-  create(input: NewUser): Promise<UserEntity> {
-    return inTransaction(this.dataSource, (manager) => createUserWithProfile(manager, input));
+  async create(input: NewUser): Promise<UserEntity> {
+    const { password, ...rest } = input;
+    const passwordHash = await this.hasher.hash(password);
+    return inTransaction(this.dataSource, (manager) => createUserWithProfile(manager, { ...rest, passwordHash }));
   }
 
   get(id: number): Promise<UserEntity> {
@@ -98,13 +108,17 @@ export class UsersService {
     });
   }
 
-  /** Admin update: role, active flag, profile fields, a new password. Deactivation ends every session. */
-  update(id: number, changes: UpdateUserDto | CreateUserDto | Partial<NewUser & { isActive: boolean }>): Promise<UserEntity> {
+  /**
+   * Admin update: role, active flag, profile fields, a new password. A new password, a new role
+   * and a deactivation end every session of the user at once (SPEC section 18): their tokens are
+   * refused from now on, also after a reactivation.
+   */
+  async update(id: number, changes: UpdateUserDto | CreateUserDto | Partial<NewUser & { isActive: boolean }>): Promise<UserEntity> {
+    const c = changes as Partial<NewUser & { isActive: boolean }>;
+    const passwordHash = c.password !== undefined ? await this.hasher.hash(c.password) : undefined;
     return inTransaction(this.dataSource, async (manager) => {
-      const [found] = await manager.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [id]);
+      const [found] = await manager.query('SELECT id, role FROM users WHERE id = $1 FOR UPDATE', [id]);
       if (!found) throw notFound('User');
-      const c = changes as Partial<NewUser & { isActive: boolean }>;
-      const passwordHash = c.password !== undefined ? await hashPassword(c.password) : undefined;
       await updateRow(
         manager,
         'users',
@@ -112,8 +126,8 @@ export class UsersService {
         { role: c.role, isActive: c.isActive, passwordHash },
         { role: 'role', isActive: 'is_active', passwordHash: 'password_hash' },
       );
-      if (c.isActive === false || c.password !== undefined) {
-        await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
+      if (c.isActive === false || passwordHash !== undefined || (c.role !== undefined && c.role !== found.role)) {
+        await this.sessions.endAll(manager, id);
       }
       await this.applyProfile(manager, id, c);
       return loadUser(manager, id);
@@ -138,11 +152,13 @@ export class UsersService {
 
   /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when no admin exists yet. */
   async bootstrapAdmin(email: string, password: string): Promise<boolean> {
+    const anyAdmin = async (manager: EntityManager) => (await manager.query(`SELECT 1 FROM users WHERE role = 'admin' LIMIT 1`)).length > 0;
+    if (await anyAdmin(this.dataSource.manager)) return false;
+    const passwordHash = await hashPassword(password);
     return inTransaction(this.dataSource, async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['bootstrap-admin']);
-      const [existing] = await manager.query(`SELECT 1 FROM users WHERE role = 'admin' LIMIT 1`);
-      if (existing) return false;
-      await createUserWithProfile(manager, { email, password, fullName: 'Administrator', role: 'admin' });
+      if (await anyAdmin(manager)) return false;
+      await createUserWithProfile(manager, { email, passwordHash, fullName: 'Administrator', role: 'admin' });
       return true;
     });
   }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { DomainError, inTransaction } from '@chance/core';
-import { createUserWithProfile, ProfileEntity, UserEntity } from '@chance/identity';
+import { createUserWithProfile, hashPassword, ProfileEntity, UserEntity } from '@chance/identity';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config.js';
 import { migrate, openDatabase } from '../database.js';
@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   try {
     await migrate(database.url);
     await dataSource.initialize();
-    const user = await inTransaction(dataSource, (manager) => createUserWithProfile(manager, { email, password, fullName, role: 'admin' }));
+    const passwordHash = await hashPassword(password);
+    const user = await inTransaction(dataSource, (manager) => createUserWithProfile(manager, { email, passwordHash, fullName, role: 'admin' }));
     console.log(`Superuser ${user.email} created (id ${user.id}).`);
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();

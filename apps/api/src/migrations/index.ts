@@ -9,6 +9,7 @@ import { Audit1764100007000 } from './1764100007000-audit.js';
 import { StoreListIndexes1764100008000 } from './1764100008000-store-list-indexes.js';
 import { CostOfGoods1764100009000 } from './1764100009000-cost-of-goods.js';
 import { RevenueDays1764100010000 } from './1764100010000-revenue-days.js';
+import { Sessions1765100200000 } from './1765100200000-sessions.js';
 import { PaymentIntents1765100300000 } from './1765100300000-payment-intents.js';
 
 /** Every migration, oldest first: the schema's history (tests build their databases with them too). */
@@ -24,5 +25,6 @@ export const migrations = [
   StoreListIndexes1764100008000,
   CostOfGoods1764100009000,
   RevenueDays1764100010000,
+  Sessions1765100200000,
   PaymentIntents1765100300000,
 ];

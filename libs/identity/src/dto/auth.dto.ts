@@ -49,6 +49,19 @@ export class RefreshDto {
   refreshToken: string;
 }
 
+export class ChangePasswordDto {
+  @ApiProperty({ description: 'The password in use now' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 8, maxLength: 128 })
+  @IsString()
+  @Length(8, 128, { message: 'must be 8 to 128 characters long' })
+  newPassword: string;
+}
+
 export class OtpRequestDto {
   @ApiProperty({ enum: ['email', 'sms'] })
   @IsIn(['email', 'sms'])
