@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { APP_CONFIG, ApiErrors, ApiList, IdPipe, ListParams, type AppConfig, type ListPage, type ListQuery } from '@chance/core';
-import { AllowQueryToken, BackOffice, CurrentUser, Roles, SignedIn, type Caller } from '@chance/identity';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
+import { AllowQueryToken, BackOffice, CurrentUser, Roles, SessionsService, SignedIn, type Caller } from '@chance/identity';
+import type { FastifyReply } from 'fastify';
 import { NotificationStream } from './notification-stream.js';
 import { NOTIFICATION_LIST, NotificationsService, type NotificationView } from './notifications.service.js';
 
@@ -42,7 +42,7 @@ export class MyNotificationsController {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly stream: NotificationStream,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionsService,
   ) {}
 
   @Get('notifications')
@@ -64,12 +64,15 @@ export class MyNotificationsController {
   @AllowQueryToken()
   @ApiOperation({
     summary: 'New notifications as server-sent events',
-    description: 'One `notification` event per new notification. EventSource cannot send headers: pass ?accessToken= instead.',
+    description:
+      'One `notification` event per new notification. EventSource cannot send headers: pass ?accessToken= instead. ' +
+      'A stream closes when its access token expires and as soon as its session ends (logout, logout everywhere, a password change, a deactivation); ' +
+      'at most 5 are open per user: opening a sixth closes the oldest.',
   })
   @ApiQuery({ name: 'accessToken', required: false })
   @ApiProduces('text/event-stream')
   @ApiResponse({ status: 200, description: 'text/event-stream' })
-  streamEvents(@CurrentUser() caller: Caller, @Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+  streamEvents(@CurrentUser() caller: Caller, @Res() reply: FastifyReply): void {
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
@@ -80,22 +83,25 @@ export class MyNotificationsController {
       'X-Accel-Buffering': 'no',
     });
     raw.write(': connected\n\n');
-    const unsubscribe = this.stream.subscribe(caller.id, (notification) => {
-      raw.write(`id: ${notification.id}\nevent: notification\ndata: ${JSON.stringify(notification)}\n\n`);
+    const end = () => {
+      if (!raw.writableEnded) raw.end();
+    };
+    const closed = this.stream.open({
+      userId: caller.id,
+      sessionId: caller.sessionId,
+      send: (notification) => raw.write(`id: ${notification.id}\nevent: notification\ndata: ${JSON.stringify(notification)}\n\n`),
+      end,
     });
-    // a stream lasts no longer than an access token, and ends as soon as the user is deactivated:
-    // EventSource reconnects, and the reconnection is authenticated afresh
-    const ends = setTimeout(() => raw.end(), this.config.accessTokenTtlSeconds * 1000);
+    // a stream lasts no longer than its access token (EventSource reconnects, authenticated afresh)
+    const expires = setTimeout(end, Math.max(0, (caller.expiresAt?.getTime() ?? Date.now()) - Date.now()));
+    // ended sessions close their streams at once (NOTIFY); the heartbeat also checks, in case one was missed
     const heartbeat = setInterval(() => {
-      void this.notifications.isActive(caller.id).then(
-        (active) => (active ? raw.write(': ping\n\n') : raw.end()),
-        () => raw.end(),
-      );
+      void this.sessions.userOf(caller.id, caller.sessionId ?? '').then((user) => (user ? raw.write(': ping\n\n') : end()), end);
     }, 25_000);
-    request.raw.on('close', () => {
+    raw.once('close', () => {
       clearInterval(heartbeat);
-      clearTimeout(ends);
-      unsubscribe();
+      clearTimeout(expires);
+      closed();
     });
   }
 
@@ -124,11 +130,14 @@ export class MyNotificationsController {
   @Post('messages')
   @Roles('customer')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Write to the shop (admins and staff)' })
+  @ApiOperation({
+    summary: 'Write to the shop (admins and staff)',
+    description: 'At most RATE_LIMIT_MESSAGES_PER_HOUR (default 10) per hour; beyond, 429 RATE_LIMITED with Retry-After.',
+  })
   @ApiResponse({ status: 202, description: 'Accepted: delivered through the outbox' })
-  @ApiErrors()
+  @ApiErrors('RATE_LIMITED')
   async message(@CurrentUser() caller: Caller, @Body() body: MessageDto): Promise<{ accepted: true }> {
-    await this.notifications.send({ fromUserId: caller.id, toStaff: true, title: body.title, body: body.body });
+    await this.notifications.sendFromCustomer(caller.id, { title: body.title, body: body.body });
     return { accepted: true };
   }
 }

@@ -1,5 +1,7 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
+  APP_CONFIG,
+  RateLimiter,
   STORE_MAX_ROWS,
   findPage,
   notFound,
@@ -10,6 +12,7 @@ import {
   type ListPage,
   type ListQuery,
   type ListSpec,
+  type AppConfig,
   type OutboxEvent,
 } from '@chance/core';
 import { Column, DataSource, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
@@ -75,6 +78,8 @@ export class NotificationsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -105,11 +110,6 @@ export class NotificationsService implements OnModuleInit {
     return (await findPage('notifications', qb, query, COLUMNS)).map(toNotificationView);
   }
 
-  async isActive(userId: number): Promise<boolean> {
-    const [user] = await this.dataSource.query('SELECT is_active FROM users WHERE id = $1', [userId]);
-    return Boolean(user?.is_active);
-  }
-
   async unreadCount(userId: number): Promise<number> {
     const [{ count }] = await this.dataSource.query('SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId]);
     return count;
@@ -130,6 +130,13 @@ export class NotificationsService implements OnModuleInit {
     const notification = await this.dataSource.manager.findOneBy(NotificationEntity, { id, userId });
     if (!notification) throw notFound('Notification');
     return toNotificationView(notification);
+  }
+
+  /** A customer's message to the shop: each one notifies every admin and staff member, so they are limited per user (SPEC section 20). */
+  async sendFromCustomer(userId: number, message: { title: string; body: string }): Promise<void> {
+    const { messagesPerHour, messagesWindowSeconds } = this.config.rateLimits;
+    await this.limiter.consume({ key: `messages:${userId}`, limit: messagesPerHour, windowSeconds: messagesWindowSeconds });
+    await this.send({ fromUserId: userId, toStaff: true, ...message });
   }
 
   /** Messages go through the outbox too: durable, delivered after commit, once per recipient. */
