@@ -1,5 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import { DomainError, inTransaction, notFound, randomSecret, reachable, sha256Hex, validationFailed } from '@chance/core';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  APP_CONFIG,
+  DomainError,
+  RateLimiter,
+  inTransaction,
+  notFound,
+  randomSecret,
+  reachable,
+  sha256Hex,
+  validationFailed,
+  type AppConfig,
+} from '@chance/core';
 import { CouponsService } from '@chance/coupons';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -10,6 +21,8 @@ import type { AddCartItemDto, CartView, UpdateCartItemDto } from './dto/cart.dto
 /** Who is asking for a cart: a signed-in user, and/or the holder of a guest cart's token. */
 export interface CartCredentials {
   userId?: number;
+  /** the signed-in user's e-mail (their coupon uses include guest orders placed with it) */
+  email?: string;
   cartToken?: string;
 }
 
@@ -28,9 +41,13 @@ export class CartsService {
     private readonly dataSource: DataSource,
     private readonly coupons: CouponsService,
     private readonly settings: SettingsService,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async createGuestCart(): Promise<CartView> {
+  /** A guest cart and its token; at most RATE_LIMIT_GUEST_CARTS_PER_MINUTE per IP (SPEC section 20). */
+  async createGuestCart(ip: string): Promise<CartView> {
+    await this.limiter.consume({ key: `guest-cart:${ip}`, limit: this.config.rateLimits.guestCartsPerMinute, windowSeconds: 60 });
     const token = randomSecret();
     const [{ id }] = await this.dataSource.query('INSERT INTO carts (token_hash) VALUES ($1) RETURNING id', [hashCartToken(token)]);
     return this.view(this.dataSource.manager, await this.row(this.dataSource.manager, id), token);
@@ -75,12 +92,19 @@ export class CartsService {
     });
   }
 
-  /** Every rule of SPEC section 7 is checked now; the per-customer limit too when the customer is known. */
-  applyCoupon(id: number, credentials: CartCredentials, code: string): Promise<CartView> {
+  /**
+   * Every rule of SPEC section 7 is checked now; the per-customer limit too when the customer is
+   * known. Each try counts against the caller's IP, right or wrong (SPEC section 20: codes cannot
+   * be guessed at speed).
+   */
+  async applyCoupon(id: number, credentials: CartCredentials, code: string, ip: string): Promise<CartView> {
+    await this.limiter.consume({ key: `coupon-try:${ip}`, limit: this.config.rateLimits.couponTriesPerMinute, windowSeconds: 60 });
     return this.change(id, credentials, async (manager, cart) => {
       const lines = (await liveLines(manager, [cart.id])).get(cart.id) ?? [];
       const subtotal = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
-      const coupon = await this.coupons.applicable(manager, code, subtotal, { customerId: cart.customerId, email: null });
+      // a customer's cart is reached only by that customer, whose e-mail the request carries
+      const email = cart.customerId !== null ? (credentials.email ?? null) : null;
+      const coupon = await this.coupons.applicable(manager, code, subtotal, { customerId: cart.customerId, email });
       await manager.query('UPDATE carts SET coupon_id = $2 WHERE id = $1', [cart.id, coupon.id]);
     });
   }

@@ -1,12 +1,17 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, IdPipe } from '@chance/core';
 import { ApplyCouponDto } from '@chance/coupons';
 import { CurrentUser, Public, SignedIn, type Caller } from '@chance/identity';
+import type { FastifyRequest } from 'fastify';
 import { CartsService, type CartCredentials } from './carts.service.js';
 import { AddCartItemDto, CartView, UpdateCartItemDto } from './dto/cart.dto.js';
 
-const credentials = (caller: Caller | undefined, token: string | undefined): CartCredentials => ({ userId: caller?.id, cartToken: token });
+const credentials = (caller: Caller | undefined, token: string | undefined): CartCredentials => ({
+  userId: caller?.id,
+  email: caller?.email,
+  cartToken: token,
+});
 const CART_TOKEN = { name: 'X-Cart-Token', required: false, description: 'A guest cart’s token (from its creation)' };
 
 @ApiTags('store: carts')
@@ -18,12 +23,14 @@ export class StoreCartsController {
   @Public()
   @ApiOperation({
     summary: 'Start a cart',
-    description: 'Anonymous: a guest cart with its token (send it as X-Cart-Token afterwards). Signed in: your active cart.',
+    description:
+      'Anonymous: a guest cart with its token (send it as X-Cart-Token afterwards), at most RATE_LIMIT_GUEST_CARTS_PER_MINUTE (default 60) per IP per minute ' +
+      '(429 RATE_LIMITED with Retry-After beyond). Signed in: your active cart.',
   })
   @ApiResponse({ status: 201, type: CartView })
-  @ApiErrors()
-  create(@CurrentUser() caller?: Caller): Promise<CartView> {
-    return caller ? this.carts.mine(caller.id) : this.carts.createGuestCart();
+  @ApiErrors('RATE_LIMITED')
+  create(@Req() request: FastifyRequest, @CurrentUser() caller?: Caller): Promise<CartView> {
+    return caller ? this.carts.mine(caller.id) : this.carts.createGuestCart(request.ip);
   }
 
   @Get('mine')
@@ -108,7 +115,8 @@ export class StoreCartsController {
   @ApiOperation({
     summary: 'Apply a coupon',
     description:
-      'Refusals: COUPON_NOT_FOUND, COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE (400), COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT (409).',
+      'Refusals: COUPON_NOT_FOUND, COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE (400), COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT (409). ' +
+      'At most RATE_LIMIT_COUPON_TRIES_PER_MINUTE (default 30) tries per IP per minute, right or wrong (429 RATE_LIMITED with Retry-After beyond).',
   })
   @ApiResponse({ status: 200, type: CartView })
   @ApiErrors(
@@ -120,14 +128,16 @@ export class StoreCartsController {
     'COUPON_MIN_PURCHASE',
     'COUPON_USAGE_LIMIT',
     'COUPON_CUSTOMER_LIMIT',
+    'RATE_LIMITED',
   )
   applyCoupon(
     @Param('id', IdPipe) id: number,
     @Body() body: ApplyCouponDto,
+    @Req() request: FastifyRequest,
     @CurrentUser() caller?: Caller,
     @Headers('x-cart-token') token?: string,
   ): Promise<CartView> {
-    return this.carts.applyCoupon(id, credentials(caller, token), body.code);
+    return this.carts.applyCoupon(id, credentials(caller, token), body.code, request.ip);
   }
 
   @Delete(':id/coupon')

@@ -177,10 +177,13 @@ export class CouponsService {
 
   /**
    * At checkout, with the buyer known: every rule again, the per-customer limit included. One
-   * buyer's concurrent checkouts with the coupon queue on an advisory lock so their count holds.
+   * buyer's concurrent checkouts with the coupon queue on an advisory lock so their count holds;
+   * the lock is named by the buyer's e-mail (a customer's is their account's), so an account and
+   * guests using its e-mail queue together (SPEC section 7).
    */
   async assertUsable(manager: EntityManager, couponId: number, subtotal: number, shopper: Shopper): Promise<CouponEntity> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`coupon:${couponId}:${shopper.customerId ?? shopper.email}`]);
+    const buyer = shopper.email ? shopper.email.toLowerCase() : `customer:${shopper.customerId}`;
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`coupon:${couponId}:${buyer}`]);
     const coupon = await this.get(couponId, manager);
     const refusal = await this.refusal(manager, coupon, subtotal, shopper);
     if (refusal) throw couponRefused(refusal);
@@ -217,12 +220,17 @@ export class CouponsService {
     }
   }
 
+  /**
+   * The buyer's uses of the coupon so far: an account's orders and the guest orders placed with
+   * its e-mail count together (SPEC section 7: per customer account, and per e-mail for guests,
+   * so a guest checkout with an account's e-mail is that account's use, and the other way round).
+   */
   private async customerUses(manager: EntityManager, couponId: number, shopper: Shopper): Promise<number | null> {
     if (shopper.customerId === null && !shopper.email) return null;
     const [row] = await manager.query(
       `SELECT count(*)::int AS uses FROM coupon_redemptions
         WHERE coupon_id = $1 AND cancelled_at IS NULL
-          AND (customer_id = $2 OR ($2::int IS NULL AND lower(email) = lower($3)))`,
+          AND (customer_id = $2::int OR lower(email) = lower($3::text))`,
       [couponId, shopper.customerId, shopper.email],
     );
     return row.uses;

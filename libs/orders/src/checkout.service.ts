@@ -1,17 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { liveLines, reachCart, type LiveLine } from '@chance/cart';
 import { moveStock } from '@chance/catalog';
 import {
+  APP_CONFIG,
   DomainError,
   computeTotals,
   costOfGoods,
   idempotent,
   inTransaction,
   publish,
-  randomSecret,
   requestHash,
   sha256Hex,
   validationFailed,
+  type AppConfig,
   type IdempotentResult,
 } from '@chance/core';
 import { CouponsService, discountOfCoupon } from '@chance/coupons';
@@ -20,6 +21,7 @@ import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CheckoutDto, OrderView } from './dto/order.dto.js';
 import type { ShippingAddress } from './order.entities.js';
+import { guestOrderToken } from './guest-order-token.js';
 import { estimatedDeliveryDate, orderNumber, paymentState } from './order-rules.js';
 import { toOrderView } from './order-view.js';
 
@@ -43,10 +45,15 @@ export class CheckoutService {
     private readonly coupons: CouponsService,
     private readonly invoices: InvoicesService,
     private readonly settings: SettingsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  checkout(input: CheckoutDto, credentials: CheckoutCredentials): Promise<IdempotentResult<OrderView>> {
-    return inTransaction(this.dataSource, async (manager) => {
+  /**
+   * The stored answer (first or replayed) never holds a guest's access token: it is derived again
+   * for the answer (guest-order-token.ts), so the idempotency record proves no access.
+   */
+  async checkout(input: CheckoutDto, credentials: CheckoutCredentials): Promise<IdempotentResult<OrderView>> {
+    const result = await inTransaction(this.dataSource, async (manager) => {
       const cart = await reachCart(manager, input.cartId, credentials);
       const scope = cart.customerId !== null ? `checkout:customer:${cart.customerId}` : `checkout:cart:${cart.id}`;
       return idempotent(manager, { scope, key: credentials.idempotencyKey, hash: requestHash(input) }, async () => {
@@ -54,6 +61,12 @@ export class CheckoutService {
         return { status: 201, body: order, last };
       });
     });
+    const order = result.body;
+    return order.customerId === null ? { ...result, body: { ...order, accessToken: this.guestToken(order) } } : result;
+  }
+
+  private guestToken(order: { number: string | null; placedAt: Date | string }): string {
+    return guestOrderToken(this.config.jwtSecret, { number: order.number!, placedAt: order.placedAt });
   }
 
   /**
@@ -89,7 +102,7 @@ export class CheckoutService {
       { reason: 'order_placed', reference: number },
     );
     const snapshots = await this.snapshots(manager, lines);
-    const accessToken = customerId === null ? randomSecret() : undefined;
+    const accessToken = customerId === null ? this.guestToken({ number, placedAt }) : undefined;
     const payment = paymentState(totals.total, [], false);
     const shippingAddress = JSON.parse(JSON.stringify(input.shippingAddress)) as ShippingAddress;
     const deliveryDate = estimatedDeliveryDate(
@@ -185,7 +198,7 @@ export class CheckoutService {
         paymentStatus: payment.paymentStatus,
       });
     };
-    return { order: accessToken ? { ...view, accessToken } : view, last };
+    return { order: view, last };
   }
 
   private async buyerEmail(manager: EntityManager, customerId: number | null, given: string | undefined): Promise<string> {
