@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { newClient } from '@chance/core';
 import { REPO_ROOT, importBuilt, parseArgs, parseScale } from '../seed/database.js';
 import { BENCH_ADMIN } from '../seed/phases/people.js';
-import { startApi, stopLeftoverPostgres } from './api-process.js';
+import { LOAD_LIMITS, startApi, stopLeftoverPostgres } from './api-process.js';
 import { cpuSince, cpuSnapshot } from './cpu.js';
 import { sampleWaits } from './waits.js';
 import { explainQueries, startProbe } from './explain.js';
@@ -326,7 +326,7 @@ async function main() {
 
   say('starting the API (production build, NODE_ENV=production) on the embedded PostgreSQL');
   const jwtSecret = randomBytes(36).toString('base64url');
-  const api = await startApi({ port: await freePort(), dataDir, env: { JWT_SECRET: jwtSecret }, logFile: join(tmpDir, 'api.log') });
+  const api = await startApi({ port: await freePort(), dataDir, env: { JWT_SECRET: jwtSecret, ...LOAD_LIMITS }, logFile: join(tmpDir, 'api.log') });
   cleanups.push(() => api.stop());
   say(`healthy after ${api.startupSeconds.toFixed(2)} s (pid ${api.pid})`);
   const idleMemory = api.memory();

@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startApi } from './api-process.js';
+import { LOAD_LIMITS, startApi } from './api-process.js';
 
 /** What a frame belongs to: an npm package, one of our libs, the app, or Node/V8 itself. */
 function areaOf(frame) {
@@ -94,7 +94,7 @@ export async function profileUnder({ name, databaseUrl, dataDir, jwtSecret, port
   const api = await startApi({
     port,
     dataDir,
-    env: { JWT_SECRET: jwtSecret, DATABASE_URL: databaseUrl, OUTBOX_RELAY: 'off' },
+    env: { JWT_SECRET: jwtSecret, DATABASE_URL: databaseUrl, OUTBOX_RELAY: 'off', ...LOAD_LIMITS },
     logFile: join(out, 'api.log'),
     ownsPostgres: false,
     nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${out}`],
