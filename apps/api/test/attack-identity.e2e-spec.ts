@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import argon2 from 'argon2';
 import { RateLimitPruning, Scheduler } from '@chance/core';
 import { createTestDatabase } from '@chance/core/testing';
+import { SessionCleanup } from '@chance/identity';
 import { loadConfig } from '../src/config.js';
 import { ROOT, spawnApi } from './support/api-process.js';
 import { eventually } from './support/eventually.js';
@@ -328,6 +329,22 @@ describe('sessions end at once (SPEC 18)', () => {
     expect(theirs.isOpen()).toBe(true);
     await api.request('PUT', `/api/admin/users/${customer.id}`, { token: admin, body: { password: 'reset-by-admin-2' } });
     await endsSoon(theirs, 'after a password reset');
+  });
+
+  it('removes sessions that can authenticate nothing any more, and keeps the open ones', async () => {
+    const ended = await api.registerCustomer();
+    await api.request('POST', '/api/auth/logout', { body: { refreshToken: ended.refreshToken } });
+    const lapsed = await api.registerCustomer();
+    const open = await api.registerCustomer();
+    const sessionOf = (token: string) => claimsOf(token).sid as string;
+    await api.db.pool.query(`UPDATE sessions SET ended_at = now() - interval '2 days' WHERE id = $1`, [sessionOf(ended.token)]);
+    await api.db.pool.query(`UPDATE sessions SET created_at = now() - interval '40 days' WHERE id = $1`, [sessionOf(lapsed.token)]);
+    await api.db.pool.query(`UPDATE refresh_tokens SET expires_at = now() - interval '1 day' WHERE family_id = $1`, [sessionOf(lapsed.token)]);
+    expect(await api.app.get(Scheduler).runOnce(api.app.get(SessionCleanup))).toBe(true);
+    const { rows } = await api.db.pool.query('SELECT id FROM sessions WHERE id = ANY($1)', [[ended, lapsed, open].map((c) => sessionOf(c.token))]);
+    expect(rows.map((r) => r.id)).toEqual([sessionOf(open.token)]);
+    expect((await me(lapsed.token)).status).toBe(401);
+    expect((await me(open.token)).status).toBe(200);
   });
 
   it('closes a notification stream when its access token expires', async () => {

@@ -12,6 +12,7 @@ import { ConsoleOtpSender, OtpSender } from './otp-sender.js';
 import { OtpService } from './otp.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { PasswordHasher } from './password.js';
+import { SessionCleanup } from './session-cleanup.js';
 import { SessionsService } from './sessions.service.js';
 import { JWT_ALGORITHM, TokensService } from './tokens.service.js';
 import { UsersService } from './users.service.js';
@@ -33,6 +34,7 @@ import { UsersService } from './users.service.js';
     AuthService,
     TokensService,
     SessionsService,
+    SessionCleanup,
     PasswordHasher,
     authenticatorProvider,
     JwtStrategy,

@@ -4,6 +4,7 @@ export * from './roles.js';
 export { UsersService, createUserWithProfile, normalizeEmail, type NewUser, type HashedNewUser } from './users.service.js';
 export { PasswordHasher, hashPassword } from './password.js';
 export { SessionsService, SESSIONS_CHANNEL } from './sessions.service.js';
+export { SessionCleanup } from './session-cleanup.js';
 export { JwtStrategy, JWT_STRATEGY } from './jwt.strategy.js';
 export { bearerCredential } from './bearer.js';
 export { UserEntity, ProfileEntity } from './user.entity.js';
