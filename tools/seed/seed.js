@@ -26,6 +26,7 @@ const DATA_TABLES = [
   'users',
   'profiles',
   'refresh_tokens',
+  'sessions',
   'otp_codes',
   'rate_limit_hits',
   'outbox_events',

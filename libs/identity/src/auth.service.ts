@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, DomainError, inTransaction, validationFailed, type AppConfig, type RateLimit, RateLimiter } from '@chance/core';
+import { APP_CONFIG, DomainError, inTransaction, notFound, validationFailed, type AppConfig, type RateLimit, RateLimiter } from '@chance/core';
 import { DataSource } from 'typeorm';
 import type { LoginDto, RegisterDto } from './dto/index.js';
 import { PasswordHasher } from './password.js';
@@ -79,6 +79,7 @@ export class AuthService {
     const failures = this.failuresOf(caller.email);
     await this.limiter.consumeAll([failures]);
     const [row] = await this.dataSource.query('SELECT password_hash FROM users WHERE id = $1', [caller.id]);
+    if (!row) throw notFound('User');
     const ok = await this.checked(failures, () => this.hasher.verify(row.password_hash, currentPassword));
     if (!ok) throw validationFailed({ currentPassword: 'is not your current password' });
     await this.limiter.clear(failures.key);

@@ -35,6 +35,9 @@ class CountView {
   @ApiProperty() count: number;
 }
 
+/** setTimeout's longest delay (a longer one fires at once) */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 @ApiTags('me: notifications')
 @Controller('me')
 @SignedIn()
@@ -93,7 +96,7 @@ export class MyNotificationsController {
       end,
     });
     // a stream lasts no longer than its access token (EventSource reconnects, authenticated afresh)
-    const expires = setTimeout(end, Math.max(0, (caller.expiresAt?.getTime() ?? Date.now()) - Date.now()));
+    const expires = setTimeout(end, Math.min(MAX_TIMER_MS, Math.max(0, (caller.expiresAt?.getTime() ?? Date.now()) - Date.now())));
     // ended sessions close their streams at once (NOTIFY); the heartbeat also checks, in case one was missed
     const heartbeat = setInterval(() => {
       void this.sessions.userOf(caller.id, caller.sessionId ?? '').then((user) => (user ? raw.write(': ping\n\n') : end()), end);
