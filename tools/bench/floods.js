@@ -95,7 +95,14 @@ async function main() {
   const api = await startApi({
     port: await freePort(),
     dataDir,
-    env: { JWT_SECRET: randomBytes(36).toString('base64url'), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' },
+    env: {
+      JWT_SECRET: randomBytes(36).toString('base64url'),
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'warn',
+      // to compare settings: PASSWORD_HASH_CONCURRENCY=1 npm run bench:floods
+      ...Object.fromEntries(['PASSWORD_HASH_CONCURRENCY', 'PASSWORD_HASH_QUEUE'].filter((name) => process.env[name]).map((name) => [name, process.env[name]])),
+    },
     logFile: join(dataDir, 'api.log'),
   });
   const results = {};

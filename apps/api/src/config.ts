@@ -52,9 +52,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       messagesWindowSeconds: 60 * 60,
     },
     passwordHashing: {
-      // argon2 runs on libuv's thread pool (4 threads): leave some for everything else
-      concurrency: Math.max(1, int(env.PASSWORD_HASH_CONCURRENCY, Math.min(4, availableParallelism()), 'PASSWORD_HASH_CONCURRENCY')),
-      queue: int(env.PASSWORD_HASH_QUEUE, 32, 'PASSWORD_HASH_QUEUE'),
+      // argon2 takes a whole core per hash (on libuv's pool of 4 threads): leave one core to serve
+      // everything else (measured in docs/benchmarks.md, "Floods of sign-ins and registrations")
+      concurrency: Math.max(1, int(env.PASSWORD_HASH_CONCURRENCY, Math.min(4, availableParallelism() - 1), 'PASSWORD_HASH_CONCURRENCY')),
+      queue: int(env.PASSWORD_HASH_QUEUE, 16, 'PASSWORD_HASH_QUEUE'),
     },
     outbox: { relay: env.OUTBOX_RELAY !== 'off', intervalMs: int(env.OUTBOX_INTERVAL_MS, 1000, 'OUTBOX_INTERVAL_MS') },
     payments: payments(int(env.PAYMENT_RECONCILE_AFTER_MS, 60_000, 'PAYMENT_RECONCILE_AFTER_MS')),
