@@ -98,7 +98,7 @@ interface Stream {
 }
 
 /** Opens the notification stream and waits for its first comment. */
-async function openStream(on: TestApi, token: string): Promise<Stream> {
+async function openStream(on: { url: string }, token: string): Promise<Stream> {
   const controller = new AbortController();
   const response = await fetch(`${on.url}/api/me/notifications/stream`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
   expect(response.status).toBe(200);
@@ -366,6 +366,25 @@ describe('notification streams per user (SPEC 20)', () => {
     for (const stream of streams.slice(2)) await eventually(async () => expect(stream.text()).toContain('Five of you'));
     expect(streams.slice(2).every((s) => s.isOpen())).toBe(true);
     for (const stream of streams) stream.abort();
+  });
+});
+
+describe('notification streams across API processes (SPEC 20, 18)', () => {
+  it('holds the cap of five over two processes on one database, and ends streams on both when the sessions end', async () => {
+    const other = await spawnApi({ DATABASE_URL: api.db.url, JWT_SECRET: SECRET, OUTBOX_RELAY: 'off', LOG_LEVEL: 'warn' });
+    try {
+      const customer = await api.registerCustomer();
+      const here: Stream[] = [];
+      const there: Stream[] = [];
+      for (let i = 0; i < 3; i++) here.push(await openStream(api, customer.token));
+      for (let i = 0; i < 3; i++) there.push(await openStream(other, customer.token));
+      await endsSoon(here[0], 'the oldest, opened on the first process');
+      expect([...here.slice(1), ...there].every((s) => s.isOpen())).toBe(true);
+      expect((await api.request('POST', '/api/me/logout-all', { token: customer.token })).status).toBe(204);
+      for (const stream of [...here.slice(1), ...there]) await endsSoon(stream, 'after logout-all');
+    } finally {
+      await other.stop();
+    }
   });
 });
 
