@@ -1,14 +1,15 @@
-// The SPA's request and record types, generated from the API's OpenAPI document with
-// openapi-typescript (ARCHITECTURE.md, "One contract"). One function for `npm run openapi:types`,
-// which writes the file, and for the e2e test that fails when the committed file is stale.
+// The request and record types of the API's clients, generated from its OpenAPI document with
+// openapi-typescript (ARCHITECTURE.md, "One contract"): the admin SPA's and the typed store client's
+// (libs/client, which the storefront uses). One function for `npm run openapi:types`, which writes
+// the files, and for the e2e test that fails when a committed file is stale.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Where the SPA keeps the generated types, relative to the repository root. */
-export const SCHEMA_FILE = 'apps/admin/src/api/schema.ts';
+/** Where the generated types are kept, relative to the repository root: the same source in each. */
+export const SCHEMA_FILES = ['apps/admin/src/api/schema.ts', 'libs/client/src/schema.ts'];
 
 export const SCHEMA_COMMAND = 'npm run openapi:types';
 
@@ -28,7 +29,7 @@ const HEADER = `/**
 const OPTIONS = { silent: true, defaultNonNullable: false, emptyObjectsUnknown: true };
 
 /**
- * The TypeScript source of apps/admin/src/api/schema.ts for an OpenAPI document.
+ * The TypeScript source of the generated schema files for an OpenAPI document.
  * @param {object} document the parsed /api/openapi.json
  * @returns {Promise<string>}
  */
@@ -38,4 +39,5 @@ export async function schemaSource(document) {
   return HEADER + astToString(nodes);
 }
 
-export const schemaPath = () => join(REPO_ROOT, SCHEMA_FILE);
+/** @param {string} file one of SCHEMA_FILES */
+export const schemaPath = (file) => join(REPO_ROOT, file);

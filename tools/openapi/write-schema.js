@@ -1,6 +1,6 @@
 // `npm run openapi:types`: starts the built API (dist/, as `npm start` runs it) on an embedded
 // PostgreSQL in a throwaway data folder (or on DATABASE_URL when set), reads /api/openapi.json,
-// stops it, and writes the SPA's generated types (apps/admin/src/api/schema.ts).
+// stops it, and writes the generated types (apps/admin/src/api/schema.ts, libs/client/src/schema.ts).
 // The npm script rebuilds the API first, so the document is the one the DTOs describe now.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -8,17 +8,19 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startApi } from '../bench/api-process.js';
 import { importBuilt } from '../seed/database.js';
-import { REPO_ROOT, SCHEMA_COMMAND, SCHEMA_FILE, schemaPath, schemaSource } from './schema-source.js';
+import { REPO_ROOT, SCHEMA_COMMAND, SCHEMA_FILES, schemaPath, schemaSource } from './schema-source.js';
 
 async function main() {
   if (!existsSync(join(REPO_ROOT, 'dist/apps/api/src/main.js'))) throw new Error('dist/ has no API: run `npm run build:api` first');
   const document = await fetchDocument();
   const source = await schemaSource(document);
-  const file = schemaPath();
-  const before = existsSync(file) ? await readFile(file, 'utf8') : undefined;
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, source);
-  console.log(before === source ? `${SCHEMA_FILE} is up to date` : `${SCHEMA_FILE} written`);
+  for (const name of SCHEMA_FILES) {
+    const file = schemaPath(name);
+    const before = existsSync(file) ? await readFile(file, 'utf8') : undefined;
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, source);
+    console.log(before === source ? `${name} is up to date` : `${name} written`);
+  }
 }
 
 /** The OpenAPI document of the built API, from a process of its own that is stopped afterwards. */

@@ -2788,9 +2788,6 @@ export interface components {
             address: string;
             notes?: string;
         };
-        CountView: {
-            count: number;
-        };
         NotificationLinkView: {
             resource: string;
             id: number;
@@ -2806,6 +2803,9 @@ export interface components {
             readAt: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        CountView: {
+            count: number;
         };
         MessageDto: {
             /** @example Opening hours */
@@ -3457,7 +3457,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminUserView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -3787,7 +3789,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CategoryView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -4077,7 +4081,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminProductView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -4426,7 +4432,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StockMovementView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -4539,7 +4547,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CategoryView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -4577,7 +4587,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StoreProductView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -4654,7 +4666,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CouponView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -5403,7 +5417,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CartView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -5516,7 +5532,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvoiceView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -5750,7 +5768,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrderView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -6071,7 +6091,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrderView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -6484,7 +6506,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaymentView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -6597,7 +6621,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupplierView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -6887,7 +6913,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurchaseView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -7252,7 +7280,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurchaseInvoiceView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -7421,7 +7451,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfflineCustomerView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -7711,7 +7743,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfflineSaleView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -8099,7 +8133,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServiceTypeView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -8323,7 +8359,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -8626,7 +8664,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServiceTypeView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -8664,7 +8704,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -8893,7 +8935,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationViewDoc"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -9283,7 +9327,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditLogView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {

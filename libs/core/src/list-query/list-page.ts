@@ -51,14 +51,41 @@ export function ApiList(spec: ListSpec): MethodDecorator {
     }),
     ApiQuery({ name: 'range', required: false, description: `JSON [start,end], inclusive, at most ${spec.maxRows} rows`, example: '[0,24]' }),
     ApiQuery({ name: 'filter', required: false, description: `JSON object; keys: ${filters.join(', ')}`, example: '{}' }),
-    ApiResponse({
-      status: 200,
-      description: `A JSON array; header Content-Range: ${spec.resource} start-end/total`,
-      headers: { 'Content-Range': { description: `${spec.resource} 0-24/319`, schema: { type: 'string' } } },
-    }),
+    listResponse(spec),
     ApiHeader({ name: 'Accept', required: false }),
   );
 }
+
+/** @nestjs/swagger's key for an operation's responses (not exported by the package) */
+const API_RESPONSE_METADATA = 'swagger/apiResponse';
+
+/**
+ * Adds the list's description and `Content-Range` header to the operation's 200 response, keeping
+ * the row type that a separate `@ApiResponse({ status: 200, type: [View] })` gives. (Through
+ * `ApiResponse` itself, this entry's absent `type` would erase that one when `@ApiList` stands
+ * above it, leaving typed clients with an untyped body; apps/api/test/openapi-types.e2e-spec.ts
+ * checks every list has its row type.)
+ */
+function listResponse(spec: ListSpec): MethodDecorator {
+  return (target, key, descriptor) => {
+    const owner = descriptor?.value ?? target;
+    const responses = (Reflect.getMetadata(API_RESPONSE_METADATA, owner) ?? {}) as Record<string, Record<string, unknown>>;
+    const existing = responses['200'];
+    if (!existing) return ApiResponse({ status: 200, ...listDoc(spec) })(target, key, descriptor);
+    const doc = listDoc(spec);
+    Reflect.defineMetadata(
+      API_RESPONSE_METADATA,
+      { ...responses, 200: { ...existing, description: existing.description || doc.description, headers: doc.headers } },
+      owner,
+    );
+    return descriptor;
+  };
+}
+
+const listDoc = (spec: ListSpec) => ({
+  description: `A JSON array; header Content-Range: ${spec.resource} start-end/total`,
+  headers: { 'Content-Range': { description: `${spec.resource} 0-24/319`, schema: { type: 'string' as const } } },
+});
 
 export interface ListColumns {
   /** api field → `alias.property`, for sorting and filtering; `id` is required */
