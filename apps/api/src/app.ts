@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply } from 'fastify';
-import { toErrorResponse, type AppConfig } from '@chance/core';
+import { mergeHeaderParameters, toErrorResponse, type AppConfig } from '@chance/core';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { AppModule } from './app.module.js';
 
@@ -101,17 +101,19 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Chance Store API')
-      .setDescription(
-        'Back office and store API. Money is integer minor units; rates are basis points; lists follow the react-admin simple REST protocol ' +
-          '(sort, range, filter query parameters and a Content-Range header). Every error is {statusCode, error, code, message, errors?}.',
-      )
-      .setVersion('1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
+  const document = mergeHeaderParameters(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Chance Store API')
+        .setDescription(
+          'Back office and store API. Money is integer minor units; rates are basis points; lists follow the react-admin simple REST protocol ' +
+            '(sort, range, filter query parameters and a Content-Range header). Every error is {statusCode, error, code, message, errors?}.',
+        )
+        .setVersion('1.0')
+        .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+        .build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
 

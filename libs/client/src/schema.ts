@@ -4830,7 +4830,6 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "x-cart-token": string;
                 /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token": string;
             };
@@ -4888,8 +4887,7 @@ export interface operations {
     StoreCartsController_get: {
         parameters: {
             query?: never;
-            header: {
-                "x-cart-token": string;
+            header?: {
                 /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token"?: string;
             };
@@ -4931,8 +4929,7 @@ export interface operations {
     StoreCartsController_addItem: {
         parameters: {
             query?: never;
-            header: {
-                "x-cart-token": string;
+            header?: {
                 /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token"?: string;
             };
@@ -4987,8 +4984,7 @@ export interface operations {
     StoreCartsController_updateItem: {
         parameters: {
             query?: never;
-            header: {
-                "x-cart-token": string;
+            header?: {
                 /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token"?: string;
             };
@@ -5044,8 +5040,7 @@ export interface operations {
     StoreCartsController_removeItem: {
         parameters: {
             query?: never;
-            header: {
-                "x-cart-token": string;
+            header?: {
                 /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token"?: string;
             };
@@ -5097,8 +5092,7 @@ export interface operations {
     StoreCartsController_applyCoupon: {
         parameters: {
             query?: never;
-            header: {
-                "x-cart-token": string;
+            header?: {
                 /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token"?: string;
             };
@@ -5153,8 +5147,7 @@ export interface operations {
     StoreCartsController_removeCoupon: {
         parameters: {
             query?: never;
-            header: {
-                "x-cart-token": string;
+            header?: {
                 /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token"?: string;
             };
@@ -5492,7 +5485,6 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "x-cart-token": string;
                 /** @description A guest cart’s token */
                 "X-Cart-Token"?: string;
                 /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. */
@@ -5614,8 +5606,7 @@ export interface operations {
     StoreOrdersController_get: {
         parameters: {
             query?: never;
-            header: {
-                "x-order-token": string;
+            header?: {
                 /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
             };
@@ -5657,8 +5648,7 @@ export interface operations {
     StoreOrdersController_invoice: {
         parameters: {
             query?: never;
-            header: {
-                "x-order-token": string;
+            header?: {
                 /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
             };
@@ -5700,8 +5690,7 @@ export interface operations {
     StoreOrdersController_invoicePdf: {
         parameters: {
             query?: never;
-            header: {
-                "x-order-token": string;
+            header?: {
                 /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
             };
@@ -5742,8 +5731,7 @@ export interface operations {
     StoreOrdersController_cancel: {
         parameters: {
             query?: never;
-            header: {
-                "x-order-token": string;
+            header?: {
                 /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
             };
@@ -5795,7 +5783,6 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "x-order-token": string;
                 /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
                 /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. */

@@ -6,6 +6,7 @@ export * from './http/exception.filter.js';
 export * from './http/validation.js';
 export * from './http/id.pipe.js';
 export * from './http/api-errors.decorator.js';
+export * from './http/openapi-document.js';
 export * from './list-query/list-query.js';
 export * from './list-query/list-page.js';
 export * from './database/embedded-postgres.js';

@@ -5011,7 +5011,6 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "x-cart-token": string;
                 /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token": string;
             };
@@ -5069,8 +5068,7 @@ export interface operations {
     StoreCartsController_get: {
         parameters: {
             query?: never;
-            header: {
-                "x-cart-token": string;
+            header?: {
                 /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token"?: string;
             };
@@ -5112,8 +5110,7 @@ export interface operations {
     StoreCartsController_addItem: {
         parameters: {
             query?: never;
-            header: {
-                "x-cart-token": string;
+            header?: {
                 /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token"?: string;
             };
@@ -5168,8 +5165,7 @@ export interface operations {
     StoreCartsController_updateItem: {
         parameters: {
             query?: never;
-            header: {
-                "x-cart-token": string;
+            header?: {
                 /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token"?: string;
             };
@@ -5225,8 +5221,7 @@ export interface operations {
     StoreCartsController_removeItem: {
         parameters: {
             query?: never;
-            header: {
-                "x-cart-token": string;
+            header?: {
                 /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token"?: string;
             };
@@ -5278,8 +5273,7 @@ export interface operations {
     StoreCartsController_applyCoupon: {
         parameters: {
             query?: never;
-            header: {
-                "x-cart-token": string;
+            header?: {
                 /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token"?: string;
             };
@@ -5343,8 +5337,7 @@ export interface operations {
     StoreCartsController_removeCoupon: {
         parameters: {
             query?: never;
-            header: {
-                "x-cart-token": string;
+            header?: {
                 /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token"?: string;
             };
@@ -5682,7 +5675,6 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "x-cart-token": string;
                 /** @description A guest cart’s token */
                 "X-Cart-Token"?: string;
                 /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. */
@@ -5804,8 +5796,7 @@ export interface operations {
     StoreOrdersController_get: {
         parameters: {
             query?: never;
-            header: {
-                "x-order-token": string;
+            header?: {
                 /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
             };
@@ -5847,8 +5838,7 @@ export interface operations {
     StoreOrdersController_invoice: {
         parameters: {
             query?: never;
-            header: {
-                "x-order-token": string;
+            header?: {
                 /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
             };
@@ -5890,8 +5880,7 @@ export interface operations {
     StoreOrdersController_invoicePdf: {
         parameters: {
             query?: never;
-            header: {
-                "x-order-token": string;
+            header?: {
                 /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
             };
@@ -5932,8 +5921,7 @@ export interface operations {
     StoreOrdersController_cancel: {
         parameters: {
             query?: never;
-            header: {
-                "x-order-token": string;
+            header?: {
                 /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
             };
@@ -5985,7 +5973,6 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "x-order-token": string;
                 /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
                 /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. */
