@@ -39,6 +39,8 @@ export default [
             // The browser SPA: of the libraries only core, and of core only its pure modules (below).
             { sourceTag: 'platform:browser', onlyDependOnLibsWithTags: ['scope:core'] },
             { sourceTag: 'scope:core', onlyDependOnLibsWithTags: [] },
+            // the typed store client runs in browsers: no server library
+            { sourceTag: 'scope:client', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:core'] },
             { sourceTag: 'scope:settings', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity'] },
             { sourceTag: 'scope:catalog', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings'] },

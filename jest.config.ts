@@ -1,6 +1,7 @@
 /** @jest-config-loader esbuild-register */
 // One jest run for the whole repository: unit tests beside the code (libs/*/src/**/*.spec.ts)
-// and the API's e2e tests (apps/api/test/*.e2e-spec.ts), as native ES modules (NestJS 12 is ESM-only).
+// and the e2e tests of the API (apps/api/test/*.e2e-spec.ts) and of the typed client against it
+// (libs/client/test/*.e2e-spec.ts), as native ES modules (NestJS 12 is ESM-only).
 import type { Config } from 'jest';
 
 const swc = [
@@ -35,7 +36,7 @@ const config: Config = {
     '^@chance/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/apps/api/test/**/*.e2e-spec.ts'],
+  testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/apps/api/test/**/*.e2e-spec.ts', '<rootDir>/libs/*/test/**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/apps/api/test/global-setup.js',
   globalTeardown: '<rootDir>/apps/api/test/global-teardown.js',
   testTimeout: 60_000,

@@ -1,0 +1,43 @@
+/** Friendly names for the API's records and request bodies, all generated from its OpenAPI document. */
+import type { components } from './schema.js';
+
+type Schemas = components['schemas'];
+
+export type StoreInfo = Schemas['StoreInfoView'];
+export type Category = Schemas['CategoryView'];
+export type Product = Schemas['StoreProductView'];
+export type Variant = Schemas['VariantView'];
+export type Cart = Schemas['CartView'];
+export type CartItem = Schemas['CartItemView'];
+export type Order = Schemas['OrderView'];
+export type OrderLine = Schemas['OrderLineView'];
+export type Invoice = Schemas['InvoiceView'];
+export type ShippingAddress = Schemas['ShippingAddressDto'];
+export type CheckoutInput = Schemas['CheckoutDto'];
+export type PaymentMethod = CheckoutInput['paymentMethod'];
+export type OrderStatus = Order['status'];
+export type PaymentStatus = Order['paymentStatus'];
+export type ServiceType = Schemas['ServiceTypeView'];
+export type Booking = Schemas['BookingView'];
+export type BookingInput = Schemas['StoreBookingDto'];
+export type Notification = Schemas['NotificationViewDoc'];
+export type Profile = Schemas['ProfileView'];
+export type ProfileInput = Schemas['UpdateProfileDto'];
+export type RegisterInput = Schemas['RegisterDto'];
+export type LoginInput = Schemas['LoginDto'];
+
+/** What checkout accepts (SPEC section 6: every method but cash). */
+export const CHECKOUT_PAYMENT_METHODS: readonly PaymentMethod[] = ['card', 'bank_transfer', 'mobile_wallet', 'cash_on_delivery'];
+
+/** The filters of GET /api/store/products (SPEC section 4). */
+export interface ProductFilter {
+  q?: string;
+  categoryId?: number;
+  inStock?: boolean;
+  /** minor units */
+  price_gte?: number;
+  price_lte?: number;
+  id?: number[];
+}
+
+export type ProductSort = 'id' | 'name' | 'price' | 'createdAt';
