@@ -9,6 +9,7 @@ import type { FastifyReply } from 'fastify';
 import { mergeHeaderParameters, toErrorResponse, type AppConfig } from '@chance/core';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { serveStorefront } from './storefront.js';
 
 const NEST_LEVELS: Record<string, LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -22,7 +23,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 /**
  * Builds the HTTP application: Fastify with structured request logs and request ids, the error
  * contract for every failure (also Fastify's own: body limit, media type, malformed JSON or URL),
- * security headers, CORS allowlist, Swagger, and the admin SPA at `/`.
+ * security headers, CORS allowlist, Swagger, the admin SPA at `/` and the storefront at `/shop/`.
  */
 export interface AppOptions {
   logger?: LoggerService;
@@ -120,5 +121,6 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
   if (config.adminDistDir) {
     await app.register(fastifyStatic, { root: config.adminDistDir, prefix: '/', wildcard: false, index: ['index.html'] });
   }
+  if (config.storefrontDistDir) await serveStorefront(app, config.storefrontDistDir);
   return app;
 }

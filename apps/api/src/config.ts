@@ -23,6 +23,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
   const dataDir = resolve(env.DATA_DIR ?? join(REPO_ROOT, '.data'));
   const adminDist = join(REPO_ROOT, 'dist/apps/admin');
+  const storefrontDist = join(REPO_ROOT, 'dist/apps/storefront');
   return {
     env: nodeEnv,
     port: int(env.PORT, 3000, 'PORT'),
@@ -62,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     storeCacheTtlMs: int(env.STORE_CACHE_TTL_MS, nodeEnv === 'test' ? 0 : 1000, 'STORE_CACHE_TTL_MS'),
     guestCartTtlDays: int(env.GUEST_CART_TTL_DAYS, 30, 'GUEST_CART_TTL_DAYS'),
     adminDistDir: existsSync(join(adminDist, 'index.html')) ? adminDist : undefined,
+    storefrontDistDir: existsSync(join(storefrontDist, 'index.html')) ? storefrontDist : undefined,
   };
 }
 

@@ -50,7 +50,7 @@ export { ApiError, COUPON_ERROR_CODES, ERROR_CODES, apiErrorOf, isApiError, type
 export { call, data } from './http.js';
 export { IdempotencyKeys, newIdempotencyKey } from './idempotency.js';
 export { listQuery, pageOf, pageRange, parseContentRange, type ContentRange, type ListRequest, type Page, type SortOrder } from './list.js';
-export { formatMoney, minorUnitDigits, minorUnitsToDecimal } from './money.js';
+export { decimalToMinorUnits, formatMoney, minorUnitDigits, minorUnitsToDecimal } from './money.js';
 export { SessionStore, type AuthResult, type Me, type Session } from './session.js';
 export { browserStorage, memoryStorage, type KeyValueStorage } from './storage.js';
 export type { EventSourceFactory, EventSourceLike, SignedIn, StreamHandlers } from './account.js';

@@ -31,3 +31,15 @@ export function formatMoney(amount: number, currency: string, locale?: string | 
     return `${decimal} ${currency}`;
   }
 }
+
+/**
+ * What a person typed ("19.9", "20") → minor units (1990, 2000) for a currency of `digits`
+ * decimals; null when it is not a plain non-negative amount with at most that many decimals.
+ */
+export function decimalToMinorUnits(text: string, digits: number): number | null {
+  const match = /^\s*(\d{1,13})(?:[.,](\d*))?\s*$/.exec(text);
+  if (!match) return null;
+  const fraction = match[2] ?? '';
+  if (fraction.length > digits) return null;
+  return Number(match[1] + fraction.padEnd(digits, '0'));
+}

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ConsoleLogger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { OutboxRelay } from '@chance/core';
+import { OutboxRelay, type AppConfig } from '@chance/core';
 import { createTestDatabase, type TestDatabase } from '@chance/core/testing';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -57,9 +57,9 @@ const inRequest = new AsyncLocalStorage<true>();
 export const ADMIN = { email: 'admin@example.com', password: 'admin-password-1' };
 
 /** The real app over real HTTP on a database of its own. */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(env: Record<string, string> = {}, overrides: Partial<AppConfig> = {}): Promise<TestApi> {
   const db = await createTestDatabase();
-  const config = loadConfig({
+  const loaded = loadConfig({
     NODE_ENV: 'test',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     ADMIN_EMAIL: ADMIN.email,
@@ -74,6 +74,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     RATE_LIMIT_MESSAGES_PER_HOUR: '100000',
     ...env,
   });
+  const config = { ...loaded, ...overrides };
   const logs = new CapturingLogger();
   const queries: string[] = [];
   const queryLogger = {

@@ -43,6 +43,8 @@ export interface AppConfig {
   guestCartTtlDays: number;
   /** folder of the built admin SPA served at `/`, when present */
   adminDistDir?: string;
+  /** folder of the built storefront served at `/shop/`, when present */
+  storefrontDistDir?: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,204 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { isApiError, type Order } from '@chance/client';
+import { shop } from '../shop';
+import { useAsync } from '../state/useAsync';
+import { useUser } from '../state/session';
+import { ErrorAlert, formatDate, Loading, Money, PageHeading, Status, words } from '../components/ui';
+import { Totals } from '../components/CartSummary';
+import { cardTokenizer } from '../payment';
+
+/**
+ * One order (the customer's, or a guest's remembered on this device): lines, totals, status,
+ * card payment while a balance is due, the invoice PDF. Extension points for what the API is
+ * gaining: credit-note PDFs and return requests (SPEC section 15) go in the actions below.
+ */
+export default function OrderPage() {
+  const id = Number(useParams().id);
+  const placed = (useLocation().state as { placed?: boolean } | null)?.placed === true;
+  const order = useAsync(() => shop.orders.get(id), [id]);
+  const user = useUser();
+
+  if (order.loading && !order.data) return <Loading />;
+  if (!order.data) {
+    return (
+      <>
+        <PageHeading>Order not found</PageHeading>
+        <ErrorAlert error={order.error} />
+        <p>{user ? <Link to="/account/orders">Your orders</Link> : <Link to="/signin">Sign in to see your orders</Link>}</p>
+      </>
+    );
+  }
+  const o = order.data;
+  const payable = o.paymentMethod === 'card' && o.balanceDue > 0 && o.status !== 'cancelled';
+
+  return (
+    <>
+      <PageHeading title={`Order ${o.number}`}>Order {o.number}</PageHeading>
+      {placed ? <Status>Thank you! Your order {o.number} has been placed.</Status> : null}
+      <dl className="facts">
+        <dt>Placed</dt>
+        <dd>{formatDate(o.placedAt, true)}</dd>
+        <dt>Status</dt>
+        <dd data-testid="order-status">{words(o.status)}</dd>
+        <dt>Payment</dt>
+        <dd data-testid="payment-status">
+          {words(o.paymentStatus)} · {words(o.paymentMethod)}
+        </dd>
+        <dt>Estimated delivery</dt>
+        <dd>{formatDate(o.estimatedDeliveryDate)}</dd>
+        <dt>Ship to</dt>
+        <dd>
+          {o.shippingAddress.name}, {o.shippingAddress.line1}
+          {o.shippingAddress.line2 ? `, ${o.shippingAddress.line2}` : ''}, {o.shippingAddress.postalCode} {o.shippingAddress.city}, {o.shippingAddress.country}
+        </dd>
+      </dl>
+      {payable ? <CardPayment order={o} onPaid={order.set} /> : null}
+      <table className="cart-table">
+        <caption>Items</caption>
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col">Price</th>
+            <th scope="col">Quantity</th>
+            <th scope="col">Total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {o.lines.map((line) => (
+            <tr key={line.id}>
+              <td>
+                {line.productName}
+                <div className="muted">
+                  {Object.entries(line.attributes)
+                    .map(([k, v]) => `${k}: ${v}`)
+                    .join(', ')}
+                </div>
+              </td>
+              <td>
+                <Money amount={line.unitPrice} />
+              </td>
+              <td>{line.quantity}</td>
+              <td>
+                <Money amount={line.lineTotal} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="cart-footer">
+        <div className="actions">
+          <InvoiceButton order={o} />
+        </div>
+        <section aria-labelledby="order-totals-heading" className="summary">
+          <h2 id="order-totals-heading">Totals</h2>
+          <Totals totals={o} />
+          {o.paidAmount > 0 ? (
+            <p>
+              Paid <Money amount={o.paidAmount} />
+            </p>
+          ) : null}
+          {o.balanceDue > 0 && o.status !== 'cancelled' ? (
+            <p>
+              Balance due <Money amount={o.balanceDue} />
+            </p>
+          ) : null}
+        </section>
+      </div>
+    </>
+  );
+}
+
+/**
+ * Pays the balance by card. A declined card leaves the order unpaid: the message says so and the
+ * form stays, so the shopper can try again (each try is a new attempt with a new key; a retry of
+ * an unanswered try reuses its key and is never charged twice).
+ */
+function CardPayment({ order, onPaid }: { order: Order; onPaid: (order: Order) => void }) {
+  const [token, setToken] = useState(cardTokenizer.testCards[0].token);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [paid, setPaid] = useState(false);
+
+  async function pay(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await shop.orders.pay(order.id, token);
+      setPaid(true);
+      onPaid(updated);
+    } catch (e) {
+      setError(e);
+      // a payment still being confirmed: show its latest state
+      if (isApiError(e, 'IDEMPOTENCY_IN_PROGRESS', 'SERVICE_UNAVAILABLE')) shop.orders.get(order.id).then(onPaid, () => undefined);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (paid) return <Status>Payment received. Thank you!</Status>;
+  return (
+    <section aria-labelledby="pay-heading" className="card payment">
+      <h2 id="pay-heading">
+        Pay <Money amount={order.balanceDue} /> by card
+      </h2>
+      <form onSubmit={pay}>
+        <fieldset>
+          <legend>Card</legend>
+          {cardTokenizer.testCards.map((card) => (
+            <div className="field field-radio" key={card.token}>
+              <input
+                id={`card-${card.token}`}
+                type="radio"
+                name="card"
+                value={card.token}
+                checked={token === card.token}
+                onChange={() => setToken(card.token)}
+              />
+              <label htmlFor={`card-${card.token}`}>{card.label}</label>
+            </div>
+          ))}
+        </fieldset>
+        <ErrorAlert error={error} />
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Paying…' : error ? 'Try again' : 'Pay now'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** The invoice PDF needs the order's credentials (a header), so it is fetched and handed over as a file. */
+function InvoiceButton({ order }: { order: Order }) {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  if (!order.invoiceId) return null;
+
+  async function download() {
+    setBusy(true);
+    setError(null);
+    try {
+      const pdf = await shop.orders.invoicePdf(order.id);
+      const url = URL.createObjectURL(pdf);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `invoice-${order.number}.pdf`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <button type="button" onClick={download} disabled={busy}>
+        Download invoice (PDF)
+      </button>
+      <ErrorAlert error={error} />
+    </>
+  );
+}
