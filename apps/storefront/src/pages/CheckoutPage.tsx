@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link, Navigate, useNavigate } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { CHECKOUT_PAYMENT_METHODS, type PaymentMethod, type ShippingAddress } from '@chance/client';
 import { shop } from '../shop';
 import { useCart } from '../state/cart';
@@ -22,7 +22,6 @@ const METHOD_LABELS: Record<PaymentMethod, string> = {
 export default function CheckoutPage() {
   const user = useUser();
   const { cart, loading, reload } = useCart();
-  const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [address, setAddress] = useState<ShippingAddress>({
     name: user?.profile.fullName ?? '',
@@ -36,7 +35,10 @@ export default function CheckoutPage() {
   const [paymentMethod, setPaymentMethod] = useState<PaymentMethod>('card');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [placed, setPlaced] = useState<number | null>(null);
 
+  // before the empty-cart redirect: the order's page, once the cart it came from is closed
+  if (placed) return <Navigate to={`/orders/${placed}`} state={{ placed: true }} replace />;
   if (loading && !cart) return <Loading />;
   if (!cart || cart.items.length === 0) return <Navigate to="/cart" replace />;
   const fields = fieldErrorsOf(error);
@@ -59,8 +61,8 @@ export default function CheckoutPage() {
       if (address.line2) shippingAddress.line2 = address.line2;
       if (address.phone) shippingAddress.phone = address.phone;
       const order = await shop.orders.checkout({ cartId: cart.id, ...(user ? {} : { email }), shippingAddress, paymentMethod });
-      await reload();
-      navigate(`/orders/${order.id}`, { state: { placed: true } });
+      setPlaced(order.id);
+      void reload(); // the cart is closed
     } catch (e) {
       setError(e);
       setBusy(false);

@@ -18,6 +18,7 @@ export default function OrderPage() {
   const placed = (useLocation().state as { placed?: boolean } | null)?.placed === true;
   const order = useAsync(() => shop.orders.get(id), [id]);
   const user = useUser();
+  const [justPaid, setJustPaid] = useState(false);
 
   if (order.loading && !order.data) return <Loading />;
   if (!order.data) {
@@ -53,7 +54,17 @@ export default function OrderPage() {
           {o.shippingAddress.line2 ? `, ${o.shippingAddress.line2}` : ''}, {o.shippingAddress.postalCode} {o.shippingAddress.city}, {o.shippingAddress.country}
         </dd>
       </dl>
-      {payable ? <CardPayment order={o} onPaid={order.set} /> : null}
+      {justPaid ? <Status>Payment received. Thank you!</Status> : null}
+      {payable ? (
+        <CardPayment
+          order={o}
+          onPaid={(paid) => {
+            order.set(paid);
+            setJustPaid(true);
+          }}
+          onChanged={order.set}
+        />
+      ) : null}
       <table className="cart-table">
         <caption>Items</caption>
         <thead>
@@ -114,30 +125,26 @@ export default function OrderPage() {
  * form stays, so the shopper can try again (each try is a new attempt with a new key; a retry of
  * an unanswered try reuses its key and is never charged twice).
  */
-function CardPayment({ order, onPaid }: { order: Order; onPaid: (order: Order) => void }) {
+function CardPayment({ order, onPaid, onChanged }: { order: Order; onPaid: (order: Order) => void; onChanged: (order: Order) => void }) {
   const [token, setToken] = useState(cardTokenizer.testCards[0].token);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [paid, setPaid] = useState(false);
 
   async function pay(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const updated = await shop.orders.pay(order.id, token);
-      setPaid(true);
-      onPaid(updated);
+      onPaid(await shop.orders.pay(order.id, token));
     } catch (e) {
       setError(e);
       // a payment still being confirmed: show its latest state
-      if (isApiError(e, 'IDEMPOTENCY_IN_PROGRESS', 'SERVICE_UNAVAILABLE')) shop.orders.get(order.id).then(onPaid, () => undefined);
+      if (isApiError(e, 'IDEMPOTENCY_IN_PROGRESS', 'SERVICE_UNAVAILABLE')) shop.orders.get(order.id).then(onChanged, () => undefined);
     } finally {
       setBusy(false);
     }
   }
 
-  if (paid) return <Status>Payment received. Thank you!</Status>;
   return (
     <section aria-labelledby="pay-heading" className="card payment">
       <h2 id="pay-heading">
