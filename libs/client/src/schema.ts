@@ -33,7 +33,7 @@ export interface paths {
         put?: never;
         /**
          * Create a customer account and sign in
-         * @description Rate limited per IP (RATE_LIMIT_REGISTER_PER_MINUTE, default 30/min).
+         * @description Rate limited per IP (RATE_LIMIT_REGISTER_PER_MINUTE, default 30/min). 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to hash at once.
          */
         post: operations["AuthController_register"];
         delete?: never;
@@ -53,7 +53,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in
-         * @description After RATE_LIMIT_LOGIN_FAILURES (default 10) failures for one e-mail within 15 minutes, further attempts are refused for 15 minutes.
+         * @description After RATE_LIMIT_LOGIN_FAILURES (default 10) failures for one e-mail within 15 minutes, further attempts are refused for 15 minutes, also under concurrent attempts (no more passwords are checked than the limit). At most RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE (default 60) attempts per IP per minute. Both answer 429 RATE_LIMITED with Retry-After. 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to check at once. Each sign-in starts a session; its access tokens name it.
          */
         post: operations["AuthController_login"];
         delete?: never;
@@ -91,7 +91,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the session of a refresh token */
+        /**
+         * End the session of a refresh token
+         * @description Its access tokens are refused from now on, and its notification streams close.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -164,6 +167,46 @@ export interface paths {
         /** Change your profile (partial) */
         put: operations["MeController_updateProfile"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password
+         * @description A wrong currentPassword is 400 VALIDATION_FAILED on it and counts as a failed sign-in of your e-mail (RATE_LIMIT_LOGIN_FAILURES). Every session ends, this one included: sign in again with the new password.
+         */
+        post: operations["MeController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/logout-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out everywhere
+         * @description Ends every session of yours, this one included: refresh tokens are revoked, access tokens refused from now on, notification streams close.
+         */
+        post: operations["MeController_logoutAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -483,7 +526,7 @@ export interface paths {
         put?: never;
         /**
          * Start a cart
-         * @description Anonymous: a guest cart with its token (send it as X-Cart-Token afterwards). Signed in: your active cart.
+         * @description Anonymous: a guest cart with its token (send it as X-Cart-Token afterwards), at most RATE_LIMIT_GUEST_CARTS_PER_MINUTE (default 60) per IP per minute (429 RATE_LIMITED with Retry-After beyond). Signed in: your active cart.
          */
         post: operations["StoreCartsController_create"];
         delete?: never;
@@ -589,7 +632,7 @@ export interface paths {
         put?: never;
         /**
          * Apply a coupon
-         * @description Refusals: COUPON_NOT_FOUND, COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE (400), COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT (409).
+         * @description Refusals: COUPON_NOT_FOUND, COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE (400), COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT (409). At most RATE_LIMIT_COUPON_TRIES_PER_MINUTE (default 30) tries per IP per minute, right or wrong (429 RATE_LIMITED with Retry-After beyond).
          */
         post: operations["StoreCartsController_applyCoupon"];
         delete: operations["StoreCartsController_removeCoupon"];
@@ -1465,7 +1508,7 @@ export interface paths {
         };
         /**
          * New notifications as server-sent events
-         * @description One `notification` event per new notification. EventSource cannot send headers: pass ?accessToken= instead.
+         * @description One `notification` event per new notification. EventSource cannot send headers: pass ?accessToken= instead. A stream closes when its access token expires and as soon as its session ends (logout, logout everywhere, a password change, a deactivation); at most 5 are open per user: opening a sixth closes the oldest.
          */
         get: operations["MyNotificationsController_streamEvents"];
         put?: never;
@@ -1533,7 +1576,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Write to the shop (admins and staff) */
+        /**
+         * Write to the shop (admins and staff)
+         * @description At most RATE_LIMIT_MESSAGES_PER_HOUR (default 10) per hour; beyond, 429 RATE_LIMITED with Retry-After.
+         */
         post: operations["MyNotificationsController_message"];
         delete?: never;
         options?: never;
@@ -1741,6 +1787,11 @@ export interface components {
             phone?: string | null;
             /** @description A single line or several, as one string */
             address?: string | null;
+        };
+        ChangePasswordDto: {
+            /** @description The password in use now */
+            currentPassword: string;
+            newPassword: string;
         };
         AdminUserView: {
             id: number;
@@ -2932,6 +2983,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description Service Unavailable: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     AuthController_login: {
@@ -2975,6 +3035,15 @@ export interface operations {
             };
             /** @description Too Many Requests: RATE_LIMITED */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: SERVICE_UNAVAILABLE */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3239,6 +3308,109 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MeController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed; every session has ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MeController_logoutAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session has ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unauthorized: UNAUTHENTICATED */
             401: {
@@ -4787,6 +4959,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description Too Many Requests: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     StoreCartsController_mine: {
@@ -5135,6 +5316,15 @@ export interface operations {
             };
             /** @description Conflict: COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: RATE_LIMITED */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9032,6 +9222,15 @@ export interface operations {
             };
             /** @description Forbidden: FORBIDDEN */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: RATE_LIMITED */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
