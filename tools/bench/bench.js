@@ -3,8 +3,10 @@
 // Against the production build on the embedded PostgreSQL (seeded first when its folder is empty),
 // in one run: pgbench TPC-B (16 clients) and a bare Fastify server as the references, checkout at
 // 16 and 32 clients, the whole shopping flow, the store product list, admin lists at scale, the
-// dashboard and yearly sales report, the API's start-up time and peak memory. Prints a table and
-// writes docs/benchmarks.md (the hand-written analysis in that file is kept). Benchmarks are not tests.
+// dashboard and yearly sales report, how fast the outbox relay drains a burst of events, the API's
+// start-up time and peak memory. Prints a table and writes docs/benchmarks.md (the hand-written
+// analysis in that file is kept). Benchmarks are not tests.
+// `--only relay` measures the relay drain alone (`--relay-events N`, 5000) and prints it: nothing is written.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { profileUnder } from './profile.js';
 import { BENCH_COUPON, SHIPPING_ADDRESS, dropUnusedCarts, prefilledCarts, prepareStore } from './fixtures.js';
 import { cannon, closedLoop, statusCounts } from './http-load.js';
 import { runPgbench } from './pgbench.js';
+import { relayDrainRun } from './relay-drain.js';
 import { budgetRows, printTable, writeReport } from './report.js';
 
 const args = parseArgs(process.argv.slice(2));
@@ -28,6 +31,7 @@ const scale = parseScale(args.scale, 1);
 const duration = Number(args.duration ?? 20);
 const dataDir = resolve(args['data-dir'] ?? join(REPO_ROOT, '.data', `bench-${scale}`));
 const outFile = resolve(args.out ?? join(REPO_ROOT, 'docs', 'benchmarks.md'));
+const relayEvents = Number(args['relay-events'] ?? 5000);
 const tmpDir = join(REPO_ROOT, 'tmp', 'bench');
 mkdirSync(tmpDir, { recursive: true });
 const say = (line) => console.log(`[bench] ${line}`);
@@ -253,6 +257,10 @@ async function getRun(url, paths, { connections, seconds, headers = {} }) {
   };
 }
 
+const relayDrainLine = (d) =>
+  `relay drain: ${d.events} events${d.left ? `, ${d.left} still waiting` : ''} in ${d.seconds.toFixed(2)} s from commit ` +
+  `(first delivered after ${d.firstSeconds?.toFixed(2) ?? 'n/a'} s): ${Math.round(d.perSecond)} events/s, ${d.notifications} notifications`;
+
 /** Waits (at most `limitSeconds`) until no outbox event is waiting; the backlog it found and how long it took. */
 async function drainOutbox(db, limitSeconds) {
   const waiting = async () => Number((await db.query('SELECT count(*) AS n FROM outbox_events WHERE processed_at IS NULL')).rows[0].n);
@@ -340,6 +348,14 @@ async function main() {
   await waitDb.connect();
   cleanups.push(() => waitDb.end());
 
+  if (args.only === 'relay') {
+    say(`outbox relay drain: ${relayEvents} order-placed events committed at once`);
+    const drain = await relayDrainRun(db, { count: relayEvents });
+    say(relayDrainLine(drain));
+    await cleanup();
+    return;
+  }
+
   say('pgbench TPC-B: -i, then -c 16 -j 2 -T 20 in its own database');
   const pgbench = await runPgbench({ url: borrowed.url, clients: 16, threads: 2, seconds: 20 });
   say(
@@ -400,6 +416,9 @@ async function main() {
   say('waiting for the outbox relay to deliver the events the loads published');
   const outbox = await drainOutbox(db, 240);
   say(`outbox: ${outbox.backlog} events waiting, ${outbox.left} left after ${outbox.seconds.toFixed(0)} s`);
+  say(`outbox relay drain: ${relayEvents} order-placed events committed at once`);
+  const relayDrain = await measured('relay drain', () => relayDrainRun(db, { count: relayEvents }));
+  say(relayDrainLine(relayDrain));
 
   const token = await login(api.url);
   const auth = { authorization: `Bearer ${token}` };
@@ -524,6 +543,7 @@ async function main() {
     cpu,
     waits,
     outbox,
+    relayDrain,
     dbPoolSize: Number(process.env.DB_POOL_SIZE ?? 20),
     profiles,
     evidence,

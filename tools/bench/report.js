@@ -52,6 +52,15 @@ export function budgetRows(r) {
       `${int(r.outbox.backlog)} events waiting; ${r.outbox.left ? `${int(r.outbox.left)} still waiting after ${Math.round(r.outbox.seconds)} s` : `delivered in ${Math.round(r.outbox.seconds)} s`} (${int(r.outbox.perSecond)} events/s)`,
     );
   }
+  if (r.relayDrain) {
+    const d = r.relayDrain;
+    add(
+      `outbox relay drain: ${int(d.events)} events committed at once`,
+      `${int(d.perSecond)} events/s (all delivered ${d.seconds.toFixed(1)} s after the commit, the first after ${d.firstSeconds?.toFixed(1) ?? 'n/a'} s; ${int(d.notifications)} notifications)`,
+      '≥ 1,000 events/s',
+      d.left === 0 && d.perSecond >= 1000,
+    );
+  }
   const ratio = r.productList.rps / r.bare.rps;
   add(
     'store product list, 16 conn.: throughput vs bare Fastify',
