@@ -1,7 +1,9 @@
 import { Global, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { DomainEventBus } from './events/domain-event-bus.js';
 import { ContractExceptionFilter } from './http/exception.filter.js';
 import { contractValidationPipe } from './http/validation.js';
 import { ListPageInterceptor } from './list-query/list-page.js';
@@ -25,7 +27,7 @@ class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutd
   }
 }
 
-/** The shared kernel wired into Nest: config, error contract, validation, list protocol, outbox, rate limits. */
+/** The shared kernel wired into Nest: config, error contract, validation, list protocol, domain events, outbox, rate limits. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -33,7 +35,10 @@ export class CoreModule {
     return {
       module: CoreModule,
       global: true,
+      // in-transaction events: listeners are subscribed by @OnTransactionEvent, raised by DomainEventBus
+      imports: [EventEmitterModule.forRoot({ wildcard: false })],
       providers: [
+        DomainEventBus,
         { provide: APP_CONFIG, useValue: config },
         {
           provide: OutboxRelay,
@@ -48,7 +53,7 @@ export class CoreModule {
         { provide: APP_PIPE, useFactory: contractValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: ListPageInterceptor },
       ],
-      exports: [APP_CONFIG, OutboxRelay, RateLimiter, RateLimitPruning, Scheduler],
+      exports: [APP_CONFIG, DomainEventBus, OutboxRelay, RateLimiter, RateLimitPruning, Scheduler],
     };
   }
 }

@@ -13,6 +13,8 @@ export * from './database/embedded-postgres.js';
 export * from './database/pg-clients.js';
 export * from './database/transaction.js';
 export * from './database/columns.js';
+export * from './events/event-catalog.js';
+export * from './events/domain-event-bus.js';
 export * from './outbox/outbox.js';
 export * from './security/rate-limiter.js';
 export * from './config/app-config.js';
