@@ -52,11 +52,12 @@ export default [
             { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity'] },
             { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity'] },
             { sourceTag: 'scope:reports', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings'] },
-            { sourceTag: 'scope:invoices', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings'] },
+            // orders raise events that invoices follow: invoices depend on orders, never the other way
             {
               sourceTag: 'scope:orders',
-              onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog', 'scope:coupons', 'scope:cart', 'scope:invoices'],
+              onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog', 'scope:coupons', 'scope:cart'],
             },
+            { sourceTag: 'scope:invoices', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:orders'] },
           ],
         },
       ],

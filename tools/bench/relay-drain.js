@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 
 /** The outbox name of the event a checkout publishes. */
-export const ORDER_PLACED = 'orders.order_placed';
+export const ORDER_PLACED = 'order.placed';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const waiting = async (db, where = 'TRUE', params = []) =>

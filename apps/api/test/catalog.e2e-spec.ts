@@ -97,10 +97,14 @@ describe('products and variants', () => {
     ]);
     const cheaper = await api.request('PUT', `/api/admin/products/${product.id}`, { token, body: { price: 1800 } });
     expect(cheaper.body.variants.map((v: any) => v.price)).toEqual([1800, 2400]);
-    const events = await api.db.pool.query(`SELECT payload FROM outbox_events WHERE type = 'catalog.price_dropped' AND (payload->>'productId')::int = $1`, [
-      product.id,
+    const events = await api.db.pool.query(
+      `SELECT payload FROM outbox_events WHERE type = 'product.updated' AND (payload->>'productId')::int = $1 ORDER BY id`,
+      [product.id],
+    );
+    expect(events.rows.map((r) => r.payload)).toEqual([
+      { productId: product.id, reason: 'edited' },
+      { productId: product.id, variantId: product.variants[0].id, reason: 'price_dropped', oldPrice: 2000, newPrice: 1800 },
     ]);
-    expect(events.rows.map((r) => r.payload)).toEqual([{ productId: product.id, variantId: product.variants[0].id, oldPrice: 2000, newPrice: 1800 }]);
   });
 
   it('edits variants inline: updates, adds, removes empty ones, refuses removing stocked ones', async () => {
@@ -236,8 +240,8 @@ describe('the stock ledger', () => {
       variantId,
     ]);
     expect(rows.map((r) => [r.type, Number(r.stock)])).toEqual([
-      ['catalog.variant_low_stock', 2],
-      ['catalog.variant_back_in_stock', 2],
+      ['stock.low', 2],
+      ['product.updated', 2],
     ]);
   });
 });

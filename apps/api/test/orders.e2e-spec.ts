@@ -101,9 +101,7 @@ describe('checkout', () => {
       body: { variantId: mug.variantIds[0], quantity: 1 },
     });
     expect(cartAfter.body.code).toBe('INVALID_TRANSITION');
-    const events = await api.db.pool.query(`SELECT payload FROM outbox_events WHERE type = 'orders.order_placed' AND (payload->>'orderId')::int = $1`, [
-      order.id,
-    ]);
+    const events = await api.db.pool.query(`SELECT payload FROM outbox_events WHERE type = 'order.placed' AND (payload->>'orderId')::int = $1`, [order.id]);
     expect(events.rowCount).toBe(1);
   });
 
@@ -271,14 +269,14 @@ describe('payments and the sync rules', () => {
     ]);
     expect((await api.request('GET', `/api/admin/invoices/${o.invoiceId}`, { token })).body).toMatchObject({ paymentStatus: 'paid', paidAmount: o.total });
     const events = await api.db.pool.query(
-      `SELECT type, payload->>'to' AS "to" FROM outbox_events WHERE type LIKE 'orders.%_changed' AND (payload->>'orderId')::int = $1 ORDER BY id`,
+      `SELECT type, payload->>'change' AS change, payload->>'to' AS "to" FROM outbox_events WHERE type = 'order.updated' AND (payload->>'orderId')::int = $1 ORDER BY id`,
       [o.id],
     );
     expect(events.rows).toEqual([
-      { type: 'orders.payment_status_changed', to: 'partially_paid' },
-      { type: 'orders.status_changed', to: 'processing' },
-      { type: 'orders.status_changed', to: 'delivered' },
-      { type: 'orders.payment_status_changed', to: 'paid' },
+      { type: 'order.updated', change: 'payment', to: 'partially_paid' },
+      { type: 'order.updated', change: 'status', to: 'processing' },
+      { type: 'order.updated', change: 'status', to: 'delivered' },
+      { type: 'order.updated', change: 'payment', to: 'paid' },
     ]);
     const payments = await api.request('GET', `/api/admin/payments?filter=${encodeURIComponent(JSON.stringify({ orderId: o.id, method: 'mobile_wallet' }))}`, {
       token,

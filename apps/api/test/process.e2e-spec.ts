@@ -76,7 +76,7 @@ describe('the API as a process', () => {
       const first = await spawnApi({ DATABASE_URL: db.url, OUTBOX_RELAY: 'off' });
       expect((await post(`${first.url}/api/auth/register`, { email: 'crash@example.com', password: 'crash-password', fullName: 'Crash' })).status).toBe(201);
       await first.stop('SIGKILL');
-      const pending = await db.pool.query(`SELECT id FROM outbox_events WHERE type = 'identity.user_created' AND processed_at IS NULL`);
+      const pending = await db.pool.query(`SELECT id FROM outbox_events WHERE type = 'customer.created' AND processed_at IS NULL`);
       expect(pending.rowCount).toBe(1);
 
       const second = await spawnApi({ DATABASE_URL: db.url, OUTBOX_INTERVAL_MS: '100' });

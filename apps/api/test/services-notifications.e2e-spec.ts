@@ -192,11 +192,11 @@ describe('notifications from events', () => {
     const customer = await api.registerCustomer();
     const dataSource = api.app.get(DataSource);
     await dataSource
-      .transaction((m) => publish(m, 'notifications.message', { toUserId: customer.id, title: 'Once', body: 'only once' }))
+      .transaction((m) => publish(m, 'message.sent', { fromUserId: customer.id, toUserId: customer.id, title: 'Once', body: 'only once' }))
       .then(() => api.app.get(OutboxRelay).kick());
     await expect(
       dataSource.transaction(async (m) => {
-        await publish(m, 'notifications.message', { toUserId: customer.id, title: 'Never', body: 'rolled back' });
+        await publish(m, 'message.sent', { fromUserId: customer.id, toUserId: customer.id, title: 'Never', body: 'rolled back' });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');

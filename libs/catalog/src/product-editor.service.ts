@@ -31,7 +31,7 @@ interface VariantPriceRow {
 /**
  * Creating and changing products with their variants, in one transaction each. Opening stock is
  * an `initial` movement of the ledger; an update never touches stock. A lower effective price of
- * a variant publishes `catalog.price_dropped`.
+ * a variant publishes a `product.updated` (`price_dropped`) besides the update's own (`edited`).
  */
 @Injectable()
 export class ProductEditorService {
@@ -88,6 +88,7 @@ export class ProductEditorService {
       const before = await this.variantRows(manager, id);
       await withUniqueFields(() => updateRow(manager, 'products', id, { ...input, name: input.name?.trim() }, PRODUCT_COLUMNS), SLUG_TAKEN);
       if (input.variants) await this.replaceVariants(manager, id, input.variants, before);
+      await publish(manager, 'product.updated', { productId: id, reason: 'edited' });
       await this.publishPriceDrops(manager, id, { price: product.price, costPrice: product.cost_price }, before);
       return this.products.getForAdmin(id, manager);
     });
@@ -157,7 +158,7 @@ export class ProductEditorService {
       if (!now) continue;
       const oldPrice = effectivePrices({ price: old.price, costPrice: old.cost_price }, productBefore).price;
       const newPrice = effectivePrices({ price: now.price, costPrice: now.cost_price }, productAfter).price;
-      if (newPrice < oldPrice) await publish(manager, 'catalog.price_dropped', { productId, variantId: old.id, oldPrice, newPrice });
+      if (newPrice < oldPrice) await publish(manager, 'product.updated', { productId, variantId: old.id, reason: 'price_dropped', oldPrice, newPrice });
     }
   }
 

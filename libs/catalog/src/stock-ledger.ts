@@ -44,7 +44,7 @@ export interface StockMoveResult {
  * movement row, so stock always equals the sum of its movements. Moves are applied in variant id
  * order, so concurrent multi-line transactions cannot deadlock. Any line short of stock refuses
  * the whole batch with 409 OUT_OF_STOCK (the caller's transaction rolls back). Crossing the
- * low-stock threshold or coming back into stock publishes an outbox event.
+ * low-stock threshold publishes `stock.low`, coming back into stock `product.updated` (`back_in_stock`).
  */
 export async function moveStock(manager: EntityManager, moves: StockMove[], context: StockMoveContext): Promise<StockMoveResult[]> {
   const merged = new Map<number, number>();
@@ -81,8 +81,8 @@ export async function moveStock(manager: EntityManager, moves: StockMove[], cont
     // opening stock of a new variant is not news: nobody could have been waiting for it
     const signals = context.reason === 'initial' ? [] : stockSignals(stockAfter - delta, stockAfter, threshold);
     for (const signal of signals) {
-      const type = signal === 'low_stock' ? 'catalog.variant_low_stock' : 'catalog.variant_back_in_stock';
-      await publish(manager, type, { variantId, productId, stock: stockAfter, threshold });
+      if (signal === 'low_stock') await publish(manager, 'stock.low', { productId, variantId, stock: stockAfter, threshold });
+      else await publish(manager, 'product.updated', { productId, variantId, reason: 'back_in_stock', stock: stockAfter, threshold });
     }
     results.push({ variantId, productId, delta, stockAfter, movementId: Number(movementId) });
   }

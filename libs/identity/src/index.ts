@@ -9,3 +9,4 @@ export { JwtStrategy, JWT_STRATEGY } from './jwt.strategy.js';
 export { bearerCredential } from './bearer.js';
 export { UserEntity, ProfileEntity } from './user.entity.js';
 export { OtpSender, type OtpMessage } from './otp-sender.js';
+export type * from './identity.events.js';

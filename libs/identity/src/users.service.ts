@@ -64,7 +64,8 @@ export async function createUserWithProfile(manager: EntityManager, input: Hashe
     input.phone ?? null,
     input.address ?? null,
   ]);
-  await publish(manager, 'identity.user_created', { userId: id, role: input.role });
+  if (input.role === 'customer') await publish(manager, 'customer.created', { userId: id });
+  else await publish(manager, 'user.created', { userId: id, role: input.role });
   return loadUser(manager, id);
 }
 

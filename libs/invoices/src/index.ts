@@ -1,4 +1,4 @@
 export * from './invoices.module.js';
-export { InvoicesService, NEXT_INVOICE_ID_SQL, type InvoiceSource } from './invoices.service.js';
+export { InvoicesService } from './invoices.service.js';
 export { InvoiceEntity, type BillTo, type InvoiceLine } from './invoice.entity.js';
 export { InvoiceView, toInvoiceView } from './invoice.view.js';

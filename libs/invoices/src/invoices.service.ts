@@ -5,6 +5,8 @@ import {
   findPage,
   nextDocumentNumberSql,
   notFound,
+  OnTransactionEvent,
+  type TransactionEvent,
   type ListColumns,
   type ListPage,
   type ListQuery,
@@ -36,9 +38,6 @@ const COLUMNS: ListColumns = {
   searchConditions: ["i.bill_to->>'email' ILIKE :listQ", "i.bill_to->>'name' ILIKE :listQ"],
 };
 
-/** SQL for an id of the invoice about to be issued, so its order can point at it before it exists. */
-export const NEXT_INVOICE_ID_SQL = `nextval(pg_get_serial_sequence('invoices', 'id'))`;
-
 /** What an invoice is issued from: the order's snapshot, totals and payment state. */
 export interface InvoiceSource {
   orderId: number;
@@ -59,7 +58,8 @@ export interface InvoiceSource {
 
 /**
  * One invoice per order, issued in the order's transaction and numbered INV-<year>-<6 digits>
- * from a gapless counter; its payment state follows the order's in the same transaction.
+ * from a gapless counter; its payment state follows the order's in the same transaction. Both
+ * happen on the orders library's in-transaction events, which it raises without knowing of invoices.
  */
 @Injectable()
 export class InvoicesService {
@@ -68,11 +68,42 @@ export class InvoicesService {
     private readonly settings: SettingsService,
   ) {}
 
+  /** A placed order's invoice, under the id the order reserved for it, from the order's snapshot. */
+  @OnTransactionEvent('order.placed')
+  async issueForOrder({ manager, payload: order }: TransactionEvent<'order.placed'>): Promise<void> {
+    await this.issue(manager, order.invoiceId, {
+      orderId: order.orderId,
+      orderNumber: order.number,
+      issuedAt: order.placedAt,
+      billTo: { ...order.shippingAddress, email: order.email },
+      lines: order.lines,
+      currency: order.currency,
+      subtotal: order.subtotal,
+      discountTotal: order.discountTotal,
+      shippingTotal: order.shippingTotal,
+      taxRateBps: order.taxRateBps,
+      taxTotal: order.taxTotal,
+      total: order.total,
+      paidAmount: order.paidAmount,
+      paymentStatus: order.paymentStatus,
+    });
+  }
+
+  /** Keeps the invoice's paid amount and payment status equal to the order's. */
+  @OnTransactionEvent('order.payment_changed')
+  async followPayment({ manager, payload }: TransactionEvent<'order.payment_changed'>): Promise<void> {
+    await manager.query('UPDATE invoices SET paid_amount = $2, payment_status = $3 WHERE order_id = $1', [
+      payload.orderId,
+      payload.paidAmount,
+      payload.paymentStatus,
+    ]);
+  }
+
   /**
    * Numbers and inserts the invoice in one statement: the counter row it locks serialises every
-   * checkout until commit, so the caller makes this its last statement.
+   * checkout until commit, so it comes as the transaction's last statement.
    */
-  async issue(manager: EntityManager, id: number, source: InvoiceSource): Promise<void> {
+  private async issue(manager: EntityManager, id: number, source: InvoiceSource): Promise<void> {
     await manager.query(
       `WITH next_number AS (${nextDocumentNumberSql("'invoice'", '$2::int')})
        INSERT INTO invoices (id, number, order_id, order_number, issued_at, bill_to, lines, currency, subtotal, discount_total,
@@ -99,11 +130,6 @@ export class InvoicesService {
         source.paymentStatus,
       ],
     );
-  }
-
-  /** Keeps the invoice's paid amount and payment status equal to the order's (same transaction). */
-  async followPayment(manager: EntityManager, orderId: number, paidAmount: number, paymentStatus: string): Promise<void> {
-    await manager.query('UPDATE invoices SET paid_amount = $2, payment_status = $3 WHERE order_id = $1', [orderId, paidAmount, paymentStatus]);
   }
 
   list(query: ListQuery): Promise<ListPage<InvoiceEntity>> {

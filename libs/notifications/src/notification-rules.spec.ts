@@ -1,56 +1,77 @@
-import { NOTIFYING_EVENTS, notificationsFor } from './notification-rules.js';
+import { NOTIFYING_EVENTS, notificationsFor, type NotifyingEvent } from './notification-rules.js';
+
+const order = { orderId: 1, number: 'ORD-000001', customerId: 2, email: 'c@b.co' };
 
 describe('notificationsFor', () => {
   it('tells the customer and the staff about a new order, only the staff about a guest order', () => {
-    const drafts = notificationsFor('orders.order_placed', { orderId: 7, number: 'ORD-000007', customerId: 3, email: 'a@b.co' });
+    const drafts = notificationsFor({ type: 'order.placed', payload: { orderId: 7, number: 'ORD-000007', customerId: 3, email: 'a@b.co', total: 100 } });
     expect(drafts.map((d) => [d.audience, d.type])).toEqual([
       [{ kind: 'user', userId: 3 }, 'order_update'],
       [{ kind: 'staff' }, 'order_update'],
     ]);
     expect(drafts[0].link).toEqual({ resource: 'orders', id: 7 });
-    const guest = notificationsFor('orders.order_placed', { orderId: 8, number: 'ORD-000008', customerId: null, email: 'g@b.co' });
+    const guest = notificationsFor({ type: 'order.placed', payload: { orderId: 8, number: 'ORD-000008', customerId: null, email: 'g@b.co', total: 100 } });
     expect(guest.map((d) => d.audience)).toEqual([{ kind: 'staff' }]);
   });
 
-  it('words status changes for people', () => {
-    const [draft] = notificationsFor('orders.status_changed', { orderId: 1, number: 'ORD-000001', customerId: 2, from: 'pending', to: 'processing' });
-    expect(draft.title).toBe('Order ORD-000001 is being prepared');
+  it('words status and payment changes for people, a cancellation as a status change', () => {
+    const [moved] = notificationsFor({ type: 'order.updated', payload: { ...order, change: 'status', from: 'pending', to: 'processing' } });
+    expect(moved.title).toBe('Order ORD-000001 is being prepared');
+    expect(moved.body).toBe('It was pending.');
+    const [paid] = notificationsFor({ type: 'order.updated', payload: { ...order, change: 'payment', from: 'unpaid', to: 'partially_paid' } });
+    expect(paid.title).toBe('Order ORD-000001 is now partially paid');
+    expect(paid.body).toBe('Payment status changed from unpaid.');
+    const [cancelled] = notificationsFor({ type: 'order.cancelled', payload: { ...order, change: 'status', from: 'pending', to: 'cancelled' } });
+    expect(cancelled).toMatchObject({ audience: { kind: 'user', userId: 2 }, title: 'Order ORD-000001 is cancelled', link: { resource: 'orders', id: 1 } });
   });
 
-  it('sends price drops and restocks to cart holders, low stock to staff', () => {
-    expect(notificationsFor('catalog.price_dropped', { productId: 5, variantId: 9 })[0].audience).toEqual({ kind: 'cart-holders', productId: 5 });
-    expect(notificationsFor('catalog.variant_back_in_stock', { productId: 5, variantId: 9 })[0].audience).toEqual({ kind: 'cart-holders', productId: 5 });
-    expect(notificationsFor('catalog.variant_low_stock', { productId: 5, variantId: 9, stock: 1, threshold: 3 })[0]).toMatchObject({
+  it('sends price drops and restocks to cart holders, low stock to staff, and nothing about a plain edit', () => {
+    const dropped = notificationsFor({
+      type: 'product.updated',
+      payload: { productId: 5, variantId: 9, reason: 'price_dropped', oldPrice: 200, newPrice: 150 },
+    });
+    expect(dropped[0].audience).toEqual({ kind: 'cart-holders', productId: 5 });
+    const back = notificationsFor({ type: 'product.updated', payload: { productId: 5, variantId: 9, reason: 'back_in_stock', stock: 2, threshold: 1 } });
+    expect(back[0]).toMatchObject({ audience: { kind: 'cart-holders', productId: 5 }, title: 'Back in stock' });
+    expect(notificationsFor({ type: 'stock.low', payload: { productId: 5, variantId: 9, stock: 1, threshold: 3 } })[0]).toMatchObject({
       audience: { kind: 'staff' },
       type: 'low_stock',
     });
+    expect(notificationsFor({ type: 'product.updated', payload: { productId: 5, reason: 'edited' } })).toEqual([]);
   });
 
   it('routes messages to one user, every customer, or the staff', () => {
-    expect(notificationsFor('notifications.message', { toUserId: 4, title: 't', body: 'b' })[0].audience).toEqual({ kind: 'user', userId: 4 });
-    expect(notificationsFor('notifications.message', { toUserId: null, title: 't', body: 'b' })[0].audience).toEqual({ kind: 'all-customers' });
-    expect(notificationsFor('notifications.message', { toStaff: true, title: 't', body: 'b' })[0].audience).toEqual({ kind: 'staff' });
+    const message = { fromUserId: 1, title: 't', body: 'b' };
+    expect(notificationsFor({ type: 'message.sent', payload: { ...message, toUserId: 4 } })[0].audience).toEqual({ kind: 'user', userId: 4 });
+    expect(notificationsFor({ type: 'message.sent', payload: { ...message, toUserId: null } })[0].audience).toEqual({ kind: 'all-customers' });
+    expect(notificationsFor({ type: 'message.sent', payload: { ...message, toUserId: null, toStaff: true } })[0].audience).toEqual({ kind: 'staff' });
   });
 
-  it('produces something for every event it subscribes to, and nothing for others', () => {
-    const payload = {
-      orderId: 1,
-      number: 'N',
-      customerId: 1,
-      email: 'e',
-      from: 'a',
-      to: 'b',
-      productId: 1,
-      variantId: 1,
-      stock: 0,
-      threshold: 1,
-      bookingId: 1,
-      serviceName: 'S',
-      scheduledAt: '2026-12-01T10:00:00Z',
-      title: 't',
-      body: 'b',
-    };
-    for (const type of NOTIFYING_EVENTS) expect([type, notificationsFor(type, payload).length > 0]).toEqual([type, true]);
-    expect(notificationsFor('identity.user_created', payload)).toEqual([]);
+  it('tells a customer about their bookings, but not about a change of its details', () => {
+    const booking = { bookingId: 3, customerId: 2, serviceName: 'Plumber' };
+    const [created] = notificationsFor({ type: 'booking.created', payload: { ...booking, scheduledAt: '2026-12-01T10:00:00.000Z' } });
+    expect(created).toMatchObject({
+      title: 'Plumber booked',
+      body: 'Your visit is scheduled for 2026-12-01 10:00 UTC.',
+      link: { resource: 'bookings', id: 3 },
+    });
+    const [done] = notificationsFor({ type: 'booking.updated', payload: { ...booking, change: 'status', from: 'pending', to: 'completed' } });
+    expect(done.title).toBe('Plumber visit completed');
+    expect(notificationsFor({ type: 'booking.updated', payload: { ...booking, change: 'details' } })).toEqual([]);
+  });
+
+  it('produces something for an event of every type it subscribes to', () => {
+    const samples: NotifyingEvent[] = [
+      { type: 'order.placed', payload: { ...order, total: 1 } },
+      { type: 'order.updated', payload: { ...order, change: 'payment', from: 'unpaid', to: 'paid' } },
+      { type: 'order.cancelled', payload: { ...order, change: 'status', from: 'processing', to: 'cancelled' } },
+      { type: 'product.updated', payload: { productId: 1, variantId: 1, reason: 'back_in_stock', stock: 1, threshold: 0 } },
+      { type: 'stock.low', payload: { productId: 1, variantId: 1, stock: 0, threshold: 1 } },
+      { type: 'booking.created', payload: { bookingId: 1, customerId: 1, serviceName: 'S', scheduledAt: '2026-12-01T10:00:00Z' } },
+      { type: 'booking.updated', payload: { bookingId: 1, customerId: 1, serviceName: 'S', change: 'status', from: 'pending', to: 'cancelled' } },
+      { type: 'message.sent', payload: { fromUserId: 1, toUserId: 2, title: 't', body: 'b' } },
+    ];
+    expect(samples.map((event) => event.type).sort()).toEqual([...NOTIFYING_EVENTS].sort());
+    for (const event of samples) expect([event.type, notificationsFor(event).length > 0]).toEqual([event.type, true]);
   });
 });

@@ -1,3 +1,5 @@
+import type { OutboxEventName, OutboxEvents } from '@chance/core';
+
 /**
  * Which event notifies whom, with what words (SPEC section 11), as a pure function of the event.
  * Recipients are named by audience; the service resolves them to users.
@@ -14,7 +16,22 @@ export interface NotificationDraft {
   link: { resource: string; id: number } | null;
 }
 
-type Payload = Record<string, unknown>;
+/** Every event type that can produce notifications (the relay hands the notifications handler these). */
+export const NOTIFYING_EVENTS = [
+  'order.placed',
+  'order.updated',
+  'order.cancelled',
+  'product.updated',
+  'stock.low',
+  'booking.created',
+  'booking.updated',
+  'message.sent',
+] as const satisfies readonly OutboxEventName[];
+
+export type NotifyingEventName = (typeof NOTIFYING_EVENTS)[number];
+
+/** An event as the rules read it: its type, and the payload the catalog gives that type. */
+export type NotifyingEvent<K extends NotifyingEventName = NotifyingEventName> = K extends NotifyingEventName ? { type: K; payload: OutboxEvents[K] } : never;
 
 const STATUS_WORDS: Record<string, string> = {
   pending: 'pending',
@@ -29,108 +46,83 @@ const STATUS_WORDS: Record<string, string> = {
   completed: 'completed',
 };
 
-const words = (status: unknown) => STATUS_WORDS[String(status)] ?? String(status);
-const customer = (payload: Payload): Audience[] => (typeof payload.customerId === 'number' ? [{ kind: 'user', userId: payload.customerId }] : []);
+const words = (status: string) => STATUS_WORDS[status] ?? status;
+const customer = (customerId: number | null): Audience[] => (customerId !== null ? [{ kind: 'user', userId: customerId }] : []);
 
 /** The notifications an outbox event should produce; an empty list for events nobody is told about. */
-export function notificationsFor(type: string, payload: Payload): NotificationDraft[] {
-  const order = { resource: 'orders', id: Number(payload.orderId) };
-  switch (type) {
-    case 'orders.order_placed':
+export function notificationsFor(event: NotifyingEvent): NotificationDraft[] {
+  switch (event.type) {
+    case 'order.placed': {
+      const p = event.payload;
+      const order = { resource: 'orders', id: p.orderId };
       return [
-        ...customer(payload).map((audience) => ({
+        ...customer(p.customerId).map((audience) => ({
           audience,
           type: 'order_update' as const,
-          title: `Order ${payload.number} received`,
+          title: `Order ${p.number} received`,
           body: 'Thank you! We will let you know when it moves on.',
           link: order,
         })),
-        { audience: { kind: 'staff' }, type: 'order_update', title: `New order ${payload.number}`, body: `From ${payload.email}`, link: order },
+        { audience: { kind: 'staff' }, type: 'order_update', title: `New order ${p.number}`, body: `From ${p.email}`, link: order },
       ];
-    case 'orders.status_changed':
-      return customer(payload).map((audience) => ({
-        audience,
-        type: 'order_update',
-        title: `Order ${payload.number} is ${words(payload.to)}`,
-        body: `It was ${words(payload.from)}.`,
-        link: order,
-      }));
-    case 'orders.payment_status_changed':
-      return customer(payload).map((audience) => ({
-        audience,
-        type: 'order_update',
-        title: `Order ${payload.number} is now ${words(payload.to)}`,
-        body: `Payment status changed from ${words(payload.from)}.`,
-        link: order,
-      }));
-    case 'catalog.price_dropped':
+    }
+    case 'order.updated':
+    case 'order.cancelled': {
+      const p = event.payload;
+      const [title, body] =
+        p.change === 'status'
+          ? [`Order ${p.number} is ${words(p.to)}`, `It was ${words(p.from)}.`]
+          : [`Order ${p.number} is now ${words(p.to)}`, `Payment status changed from ${words(p.from)}.`];
+      return customer(p.customerId).map((audience) => ({ audience, type: 'order_update', title, body, link: { resource: 'orders', id: p.orderId } }));
+    }
+    case 'product.updated': {
+      const p = event.payload;
+      if (p.reason === 'edited') return [];
+      const [title, body] =
+        p.reason === 'price_dropped'
+          ? ['A product in your cart is cheaper now', 'Its price dropped: have a look at your cart.']
+          : ['Back in stock', 'A product in your cart is available again.'];
       return [
-        {
-          audience: { kind: 'cart-holders', productId: Number(payload.productId) },
-          type: 'product_update',
-          title: 'A product in your cart is cheaper now',
-          body: 'Its price dropped: have a look at your cart.',
-          link: { resource: 'products', id: Number(payload.productId) },
-        },
+        { audience: { kind: 'cart-holders', productId: p.productId }, type: 'product_update', title, body, link: { resource: 'products', id: p.productId } },
       ];
-    case 'catalog.variant_back_in_stock':
-      return [
-        {
-          audience: { kind: 'cart-holders', productId: Number(payload.productId) },
-          type: 'product_update',
-          title: 'Back in stock',
-          body: 'A product in your cart is available again.',
-          link: { resource: 'products', id: Number(payload.productId) },
-        },
-      ];
-    case 'catalog.variant_low_stock':
+    }
+    case 'stock.low': {
+      const p = event.payload;
       return [
         {
           audience: { kind: 'staff' },
           type: 'low_stock',
           title: 'Low stock',
-          body: `Variant ${payload.variantId} is down to ${payload.stock} (threshold ${payload.threshold}).`,
-          link: { resource: 'products', id: Number(payload.productId) },
+          body: `Variant ${p.variantId} is down to ${p.stock} (threshold ${p.threshold}).`,
+          link: { resource: 'products', id: p.productId },
         },
       ];
-    case 'services.booking_created':
-      return customer(payload).map((audience) => ({
-        audience,
-        type: 'booking_update',
-        title: `${payload.serviceName} booked`,
-        body: `Your visit is scheduled for ${new Date(String(payload.scheduledAt)).toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
-        link: { resource: 'bookings', id: Number(payload.bookingId) },
-      }));
-    case 'services.booking_status_changed':
-      return customer(payload).map((audience) => ({
-        audience,
-        type: 'booking_update',
-        title: `${payload.serviceName} visit ${words(payload.to)}`,
-        body: payload.to === 'completed' ? 'Thank you for having us.' : 'Your booking was cancelled; book again whenever it suits you.',
-        link: { resource: 'bookings', id: Number(payload.bookingId) },
-      }));
-    case 'notifications.message': {
-      const audience: Audience = payload.toStaff
-        ? { kind: 'staff' }
-        : typeof payload.toUserId === 'number'
-          ? { kind: 'user', userId: payload.toUserId }
-          : { kind: 'all-customers' };
-      return [{ audience, type: 'message', title: String(payload.title), body: String(payload.body), link: null }];
     }
-    default:
-      return [];
+    case 'booking.created': {
+      const p = event.payload;
+      return customer(p.customerId).map((audience) => ({
+        audience,
+        type: 'booking_update',
+        title: `${p.serviceName} booked`,
+        body: `Your visit is scheduled for ${new Date(p.scheduledAt).toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+        link: { resource: 'bookings', id: p.bookingId },
+      }));
+    }
+    case 'booking.updated': {
+      const p = event.payload;
+      if (p.change !== 'status') return [];
+      return customer(p.customerId).map((audience) => ({
+        audience,
+        type: 'booking_update',
+        title: `${p.serviceName} visit ${words(p.to)}`,
+        body: p.to === 'completed' ? 'Thank you for having us.' : 'Your booking was cancelled; book again whenever it suits you.',
+        link: { resource: 'bookings', id: p.bookingId },
+      }));
+    }
+    case 'message.sent': {
+      const p = event.payload;
+      const audience: Audience = p.toStaff ? { kind: 'staff' } : p.toUserId !== null ? { kind: 'user', userId: p.toUserId } : { kind: 'all-customers' };
+      return [{ audience, type: 'message', title: p.title, body: p.body, link: null }];
+    }
   }
 }
-
-/** Every event type that produces notifications (the relay registers a handler for each). */
-export const NOTIFYING_EVENTS = [
-  'orders.order_placed',
-  'orders.status_changed',
-  'orders.payment_status_changed',
-  'catalog.price_dropped',
-  'catalog.variant_back_in_stock',
-  'catalog.variant_low_stock',
-  'services.booking_created',
-  'services.booking_status_changed',
-  'notifications.message',
-] as const;

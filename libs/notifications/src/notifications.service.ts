@@ -17,7 +17,7 @@ import {
 } from '@chance/core';
 import { Column, DataSource, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
 import { bigintNumber } from '@chance/core';
-import { NOTIFYING_EVENTS, notificationsFor, type Audience, type NotificationDraft } from './notification-rules.js';
+import { NOTIFYING_EVENTS, notificationsFor, type NotifyingEventName } from './notification-rules.js';
 
 @Entity('notifications')
 export class NotificationEntity {
@@ -70,8 +70,9 @@ const COLUMNS: ListColumns = {
 export const NOTIFY_CHANNEL = 'chance_notifications';
 
 /**
- * Per-user notifications. Created by outbox handlers (once per event and recipient: a unique
- * (event, user) key), announced with NOTIFY on commit so every API process can stream them.
+ * Per-user notifications. Created by the outbox handler `notifications` (once per event and
+ * recipient: a unique (event, user) key), announced with NOTIFY on commit so every API process
+ * can stream them.
  */
 @Injectable()
 export class NotificationsService implements OnModuleInit {
@@ -83,25 +84,56 @@ export class NotificationsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const type of NOTIFYING_EVENTS) {
-      this.relay.register(type, `notifications:${type}`, (event, manager) => this.deliver(event, manager));
-    }
+    this.relay.registerBatch(NOTIFYING_EVENTS, 'notifications', (events, manager) => this.deliver(events, manager));
   }
 
-  async deliver(event: OutboxEvent, manager: EntityManager): Promise<void> {
-    for (const draft of notificationsFor(event.type, event.payload)) await this.insert(manager, event.id, draft);
-  }
-
-  private async insert(manager: EntityManager, eventId: number, draft: NotificationDraft): Promise<void> {
-    const recipients = recipientsSql(draft.audience);
+  /**
+   * The notifications of a batch of events in one statement: every draft of every event (in event
+   * order), its recipients resolved, inserted once per (event, user), each announced on commit.
+   */
+  async deliver(events: OutboxEvent<NotifyingEventName>[], manager: EntityManager): Promise<void> {
+    const drafts = events
+      .flatMap((event) => notificationsFor(event).map((draft) => ({ event, draft })))
+      .map(({ event, draft }, seq) => ({
+        seq,
+        event_id: event.id,
+        audience: draft.audience.kind,
+        user_id: draft.audience.kind === 'user' ? draft.audience.userId : null,
+        product_id: draft.audience.kind === 'cart-holders' ? draft.audience.productId : null,
+        type: draft.type,
+        title: draft.title,
+        body: draft.body,
+        link_resource: draft.link?.resource ?? null,
+        link_id: draft.link?.id ?? null,
+      }));
+    if (drafts.length === 0) return;
     await manager.query(
-      `WITH inserted AS (
+      `WITH draft AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb)
+                AS d(seq int, event_id bigint, audience text, user_id int, product_id int, type text, title text, body text, link_resource text, link_id int)),
+       recipient AS (
+         SELECT d.seq, u.id AS user_id FROM draft d JOIN users u ON u.id = d.user_id AND u.is_active WHERE d.audience = 'user'
+         UNION ALL
+         SELECT d.seq, s.id FROM draft d CROSS JOIN LATERAL (
+           SELECT id FROM users WHERE d.audience = 'staff' AND role IN ('admin', 'staff') AND is_active) s
+         UNION ALL
+         SELECT d.seq, c.id FROM draft d CROSS JOIN LATERAL (
+           SELECT id FROM users WHERE d.audience = 'all-customers' AND role = 'customer' AND is_active) c
+         UNION ALL
+         SELECT DISTINCT d.seq, c.customer_id FROM draft d
+           JOIN variants v ON v.product_id = d.product_id
+           JOIN cart_items ci ON ci.variant_id = v.id
+           JOIN carts c ON c.id = ci.cart_id AND c.status = 'active' AND c.customer_id IS NOT NULL
+          WHERE d.audience = 'cart-holders'),
+       inserted AS (
          INSERT INTO notifications (user_id, type, title, body, link_resource, link_id, event_id)
-         SELECT r.id, $1, $2, $3, $4, $5, $6 FROM (${recipients.sql}) r
+         SELECT r.user_id, d.type, d.title, d.body, d.link_resource, d.link_id, d.event_id
+           FROM draft d JOIN recipient r ON r.seq = d.seq
+          ORDER BY d.seq, r.user_id
          ON CONFLICT ON CONSTRAINT notifications_once_per_event DO NOTHING
          RETURNING id, user_id)
        SELECT count(pg_notify('${NOTIFY_CHANNEL}', user_id::text || ':' || id::text)) FROM inserted`,
-      [draft.type, draft.title, draft.body, draft.link?.resource ?? null, draft.link?.id ?? null, eventId, ...recipients.params],
+      [JSON.stringify(drafts)],
     );
   }
 
@@ -146,25 +178,8 @@ export class NotificationsService implements OnModuleInit {
         const [user] = await manager.query('SELECT 1 FROM users WHERE id = $1', [message.toUserId]);
         if (!user) throw validationFailed({ userId: 'does not exist' });
       }
-      await publish(manager, 'notifications.message', { ...message, toUserId: message.toUserId ?? null });
+      await publish(manager, 'message.sent', { ...message, toUserId: message.toUserId ?? null });
     });
     this.relay.kick();
-  }
-}
-
-function recipientsSql(audience: Audience): { sql: string; params: unknown[] } {
-  switch (audience.kind) {
-    case 'user':
-      return { sql: 'SELECT id FROM users WHERE id = $7 AND is_active', params: [audience.userId] };
-    case 'staff':
-      return { sql: `SELECT id FROM users WHERE role IN ('admin', 'staff') AND is_active`, params: [] };
-    case 'all-customers':
-      return { sql: `SELECT id FROM users WHERE role = 'customer' AND is_active`, params: [] };
-    case 'cart-holders':
-      return {
-        sql: `SELECT DISTINCT c.customer_id AS id FROM carts c JOIN cart_items ci ON ci.cart_id = c.id JOIN variants v ON v.id = ci.variant_id
-               WHERE c.status = 'active' AND c.customer_id IS NOT NULL AND v.product_id = $7`,
-        params: [audience.productId],
-      };
   }
 }

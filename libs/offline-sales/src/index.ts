@@ -1,2 +1,3 @@
 export * from './offline-sales.module.js';
 export { OFFLINE_SALES_ENTITIES } from './offline-sales.entities.js';
+export type * from './offline-sales.events.js';

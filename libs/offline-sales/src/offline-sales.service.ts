@@ -17,6 +17,7 @@ import {
   paidAmountOf,
   paymentRefusal,
   paymentRefused,
+  publish,
   requestHash,
   settle,
   type PaymentRefusal,
@@ -187,6 +188,7 @@ export class OfflineSalesService {
       ],
     );
     if (paid > 0) await this.pay(manager, id, { amount: paid, method: input.paymentMethod ?? 'cash' }, actorId);
+    await publish(manager, 'offline_sale.created', { saleId: id, number, customerId: input.customerId, total: totals.total });
     return this.view(id, manager);
   }
 
@@ -195,7 +197,9 @@ export class OfflineSalesService {
     return inTransaction(this.dataSource, async (manager) => {
       const work = async () => {
         await this.pay(manager, id, input, actorId);
-        return { status: 201, body: await this.view(id, manager) };
+        const body = await this.view(id, manager);
+        await publish(manager, 'offline_sale.updated', { saleId: id, number: body.number, change: 'payment' });
+        return { status: 201, body };
       };
       if (key === undefined) return { ...(await work()), replayed: false };
       return idempotent(manager, { scope: `offline-sale-payment:${id}:staff:${actorId}`, key, hash: requestHash(input) }, work);
@@ -216,6 +220,7 @@ export class OfflineSalesService {
         { reason: 'offline_sale_cancelled', reference: sale.number, actorId, skipMissing: true },
       );
       await manager.query(`UPDATE offline_sales SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = $1`, [id]);
+      await publish(manager, 'offline_sale.updated', { saleId: id, number: sale.number, change: 'cancelled' });
       return this.view(id, manager);
     });
   }

@@ -4,6 +4,7 @@ import { moveStock } from '@chance/catalog';
 import {
   APP_CONFIG,
   DomainError,
+  DomainEventBus,
   computeTotals,
   costOfGoods,
   idempotent,
@@ -16,7 +17,6 @@ import {
   type IdempotentResult,
 } from '@chance/core';
 import { CouponsService, discountOfCoupon } from '@chance/coupons';
-import { InvoicesService, NEXT_INVOICE_ID_SQL } from '@chance/invoices';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CheckoutDto, OrderView } from './dto/order.dto.js';
@@ -34,18 +34,19 @@ export interface CheckoutCredentials {
 /**
  * SPEC section 6 in one transaction: re-price the cart with the shared totals function, check
  * the coupon again, take the stock of every line (all or none), redeem the coupon within its
- * limits, create the order with snapshot lines and its invoice, publish `orders.order_placed`,
- * close the cart. Locks are taken in one order everywhere (variants by id, then the coupon,
- * then the invoice counter), so concurrent checkouts cannot deadlock; a loser rolls back whole.
+ * limits, create the order with snapshot lines, publish `order.placed` to the outbox, close the
+ * cart, and raise `order.placed` in the transaction, on which the invoice is issued (libs/invoices).
+ * Locks are taken in one order everywhere (variants by id, then the coupon, then the invoice
+ * counter), so concurrent checkouts cannot deadlock; a loser rolls back whole.
  */
 @Injectable()
 export class CheckoutService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly coupons: CouponsService,
-    private readonly invoices: InvoicesService,
     private readonly settings: SettingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: DomainEventBus,
   ) {}
 
   /**
@@ -72,8 +73,8 @@ export class CheckoutService {
   /**
    * Everything but the two hot rows every checkout queues for, which come back as the
    * transaction's last step: the coupon's use (one row per popular code) and the invoice's gapless
-   * counter (one row per year), each locked until commit, so each is held for a statement or two
-   * and the commit only.
+   * counter (one row per year, taken by the `order.placed` listener of libs/invoices), each locked
+   * until commit, so each is held for a statement or two and the commit only.
    */
   private async placeOrder(manager: EntityManager, cartId: number, input: CheckoutDto): Promise<{ order: OrderView; last: () => Promise<void> }> {
     const [cart] = await manager.query('SELECT id, customer_id, status, coupon_id FROM carts WHERE id = $1 FOR UPDATE', [cartId]);
@@ -92,9 +93,7 @@ export class CheckoutService {
     const totals = computeTotals(lines, coupon ? discountOfCoupon(coupon) : null, taxRateBps);
 
     // the transaction's clock, as every default now() of its rows
-    const [{ n, invoice_id: invoiceId, now: placedAt }] = await manager.query(
-      `SELECT nextval('order_number_seq')::int AS n, ${NEXT_INVOICE_ID_SQL}::int AS invoice_id, now() AS now`,
-    );
+    const [{ n, now: placedAt }] = await manager.query(`SELECT nextval('order_number_seq')::int AS n, now() AS now`);
     const number = orderNumber(n);
     await moveStock(
       manager,
@@ -109,18 +108,21 @@ export class CheckoutService {
       placedAt,
       snapshots.map((s) => s.estimatedDeliveryDays),
     );
-    // the order and its lines in one statement; what comes back is what the view needs
-    const inserted: { order_id: number; id: number; variant_id: number }[] = await manager.query(
+    // the order and its lines in one statement; what comes back is what the view needs. The
+    // order's invoice_id is the id its invoice will take, reserved by the column's default
+    const inserted: { order_id: number; id: number; variant_id: number; invoice_id: number }[] = await manager.query(
       `WITH o AS (
          INSERT INTO orders (number, customer_id, email, status, payment_status, payment_method, coupon_id, coupon_code,
                              subtotal, discount_total, shipping_total, tax_rate_bps, tax_total, total, shipping_address,
-                             estimated_delivery_date, access_token_hash, cart_id, placed_at, updated_at, invoice_id, cost_of_goods)
-         VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19, $20) RETURNING id)
-       INSERT INTO order_lines (order_id, product_id, variant_id, product_name, sku, attributes, unit_price, cost_price,
-                                shipping_cost, estimated_delivery_days, quantity, line_total)
-       SELECT o.id, l.* FROM o, jsonb_to_recordset($21::jsonb) AS l(product_id int, variant_id int, product_name text, sku text, attributes jsonb,
-              unit_price int, cost_price int, shipping_cost int, estimated_delivery_days int, quantity int, line_total int)
-       RETURNING order_id, id, variant_id`,
+                             estimated_delivery_date, access_token_hash, cart_id, placed_at, updated_at, cost_of_goods)
+         VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19) RETURNING id, invoice_id),
+       l AS (
+         INSERT INTO order_lines (order_id, product_id, variant_id, product_name, sku, attributes, unit_price, cost_price,
+                                  shipping_cost, estimated_delivery_days, quantity, line_total)
+         SELECT o.id, l.* FROM o, jsonb_to_recordset($20::jsonb) AS l(product_id int, variant_id int, product_name text, sku text, attributes jsonb,
+                unit_price int, cost_price int, shipping_cost int, estimated_delivery_days int, quantity int, line_total int)
+         RETURNING order_id, id, variant_id)
+       SELECT l.order_id, l.id, l.variant_id, o.invoice_id FROM l, o`,
       [
         number,
         customerId,
@@ -140,14 +142,13 @@ export class CheckoutService {
         accessToken ? sha256Hex(accessToken) : null,
         cart.id,
         placedAt,
-        invoiceId,
         costOfGoods(snapshots),
         JSON.stringify(snapshots.map((s, i) => ({ ...snapshotRow(s), line_total: totals.lineTotals[i] }))),
       ],
     );
-    const orderId = inserted[0].order_id;
+    const { order_id: orderId, invoice_id: invoiceId } = inserted[0];
     await manager.query(`UPDATE carts SET status = 'checked_out', updated_at = now() WHERE id = $1`, [cart.id]);
-    await publish(manager, 'orders.order_placed', { orderId, number, customerId, email, total: totals.total });
+    await publish(manager, 'order.placed', { orderId, number, customerId, email, total: totals.total });
     // the view from what was written, not read back
     const lineIds = new Map(inserted.map((row) => [row.variant_id, row.id]));
     const view = toOrderView(
@@ -176,11 +177,15 @@ export class CheckoutService {
     );
     const last = async () => {
       if (coupon) await this.coupons.redeem(manager, coupon.id, orderId, { customerId, email });
-      await this.invoices.issue(manager, invoiceId, {
+      // the invoice is issued on this (libs/invoices): the transaction's last statement
+      await this.events.raise(manager, 'order.placed', {
         orderId,
-        orderNumber: number,
-        issuedAt: placedAt,
-        billTo: { ...input.shippingAddress, email },
+        number,
+        placedAt,
+        invoiceId,
+        email,
+        shippingAddress,
+        currency,
         lines: snapshots.map((s, i) => ({
           productId: s.productId,
           variantId: s.variantId,
@@ -192,8 +197,12 @@ export class CheckoutService {
           lineTotal: totals.lineTotals[i],
           shippingCost: s.shippingCost,
         })),
-        currency,
-        ...totals,
+        subtotal: totals.subtotal,
+        discountTotal: totals.discountTotal,
+        shippingTotal: totals.shippingTotal,
+        taxRateBps: totals.taxRateBps,
+        taxTotal: totals.taxTotal,
+        total: totals.total,
         paidAmount: 0,
         paymentStatus: payment.paymentStatus,
       });

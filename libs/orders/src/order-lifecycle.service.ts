@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { moveStock } from '@chance/catalog';
 import {
   DomainError,
+  DomainEventBus,
   balanceToPay,
   idempotent,
   inTransaction,
@@ -17,7 +18,6 @@ import {
   type PaymentRefusal,
 } from '@chance/core';
 import { CouponsService } from '@chance/coupons';
-import { InvoicesService } from '@chance/invoices';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MarkPaidDto, OrderView, RecordPaymentDto } from './dto/order.dto.js';
@@ -28,7 +28,8 @@ import { assertMove, paymentState, statusAfterPayment, type OrderStatus, type Pa
 /**
  * Everything that happens to an order after checkout: payments recorded by staff, status moves
  * and cancellation, each in one transaction that also applies the sync rules (paid ⇒ delivered;
- * cancelled ⇒ stock and coupon use returned, payments refunded) and keeps the invoice in step.
+ * cancelled ⇒ stock and coupon use returned, payments refunded), and raises what changed: in the
+ * transaction for the records that follow the order (its invoice), after commit through the outbox.
  * Card payments charged online go through CardPaymentsService, which settles them here.
  */
 @Injectable()
@@ -37,8 +38,8 @@ export class OrderLifecycleService {
     private readonly dataSource: DataSource,
     private readonly reader: OrderReaderService,
     private readonly coupons: CouponsService,
-    private readonly invoices: InvoicesService,
     private readonly settings: SettingsService,
+    private readonly events: DomainEventBus,
   ) {}
 
   /** A payment recorded by staff; with an Idempotency-Key, a retried request records it once. */
@@ -156,7 +157,8 @@ export class OrderLifecycleService {
 
   /**
    * Applies a status and re-derives the payment state from the payments, then the sync rule
-   * (paid ⇒ delivered), the invoice, and the events of whatever changed.
+   * (paid ⇒ delivered), and raises the events of whatever changed: `order.payment_changed` in the
+   * transaction (the invoice follows), `order.updated` / `order.cancelled` after commit.
    */
   private async setStatus(manager: EntityManager, order: OrderEntity, wanted: OrderStatus): Promise<void> {
     const payments = await this.paymentsOf(manager, order.id);
@@ -169,11 +171,16 @@ export class OrderLifecycleService {
       state.paidAmount,
       state.refundedAmount,
     ]);
-    await this.invoices.followPayment(manager, order.id, state.paidAmount, state.paymentStatus);
+    if (state.paidAmount !== order.paidAmount || state.paymentStatus !== order.paymentStatus) {
+      await this.events.raise(manager, 'order.payment_changed', { orderId: order.id, paidAmount: state.paidAmount, paymentStatus: state.paymentStatus });
+    }
     const about = { orderId: order.id, number: order.number, customerId: order.customerId, email: order.email };
-    if (status !== order.status) await publish(manager, 'orders.status_changed', { ...about, from: order.status, to: status });
+    if (status !== order.status) {
+      if (status === 'cancelled') await publish(manager, 'order.cancelled', { ...about, change: 'status', from: order.status, to: status });
+      else await publish(manager, 'order.updated', { ...about, change: 'status', from: order.status, to: status });
+    }
     if (state.paymentStatus !== order.paymentStatus) {
-      await publish(manager, 'orders.payment_status_changed', { ...about, from: order.paymentStatus, to: state.paymentStatus });
+      await publish(manager, 'order.updated', { ...about, change: 'payment', from: order.paymentStatus, to: state.paymentStatus });
     }
   }
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CouponsModule } from '@chance/coupons';
-import { InvoicesModule } from '@chance/invoices';
 import { SettingsModule } from '@chance/settings';
 import { AdminOrdersController, AdminPaymentsController } from './admin-orders.controller.js';
 import { CardPaymentsService } from './card-payments.service.js';
@@ -13,7 +12,7 @@ import { PaymentReconciliation } from './payment-reconciliation.js';
 import { StoreOrdersController } from './store-orders.controller.js';
 
 @Module({
-  imports: [CouponsModule, InvoicesModule, SettingsModule],
+  imports: [CouponsModule, SettingsModule],
   controllers: [StoreOrdersController, AdminOrdersController, AdminPaymentsController],
   providers: [
     CheckoutService,

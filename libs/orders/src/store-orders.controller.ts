@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
   ApiIdempotencyKey,
@@ -12,7 +12,6 @@ import {
   type ListQuery,
 } from '@chance/core';
 import { CurrentUser, Public, SignedIn, type Caller } from '@chance/identity';
-import { InvoicesService, InvoiceView, toInvoiceView } from '@chance/invoices';
 import type { FastifyReply } from 'fastify';
 import { CardPaymentsService } from './card-payments.service.js';
 import { CheckoutService } from './checkout.service.js';
@@ -30,7 +29,6 @@ export class StoreOrdersController {
     private readonly checkoutService: CheckoutService,
     private readonly reader: OrderReaderService,
     private readonly lifecycle: OrderLifecycleService,
-    private readonly invoices: InvoicesService,
     private readonly cards: CardPaymentsService,
   ) {}
 
@@ -89,35 +87,6 @@ export class StoreOrdersController {
   async get(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @Headers('x-order-token') token?: string): Promise<OrderView> {
     await this.reader.reach(id, credentials(caller, token));
     return this.reader.view(id, 'store');
-  }
-
-  @Get('orders/:id/invoice')
-  @Public()
-  @ApiHeader(ORDER_TOKEN)
-  @ApiResponse({ status: 200, type: InvoiceView })
-  @ApiErrors('NOT_FOUND')
-  async invoice(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @Headers('x-order-token') token?: string): Promise<InvoiceView> {
-    await this.reader.reach(id, credentials(caller, token));
-    return toInvoiceView(await this.invoices.ofOrder(id));
-  }
-
-  @Get('orders/:id/invoice.pdf')
-  @Public()
-  @ApiHeader(ORDER_TOKEN)
-  @Header('Content-Type', 'application/pdf')
-  @ApiProduces('application/pdf')
-  @ApiResponse({ status: 200, description: 'The printable invoice' })
-  @ApiErrors('NOT_FOUND')
-  async invoicePdf(
-    @Param('id', IdPipe) id: number,
-    @Res({ passthrough: true }) reply: FastifyReply,
-    @CurrentUser() caller?: Caller,
-    @Headers('x-order-token') token?: string,
-  ): Promise<Buffer> {
-    await this.reader.reach(id, credentials(caller, token));
-    const invoice = await this.invoices.ofOrder(id);
-    reply.header('Content-Disposition', `inline; filename="${invoice.number}.pdf"`);
-    return this.invoices.pdf(invoice);
   }
 
   @Post('orders/:id/cancel')

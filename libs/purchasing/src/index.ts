@@ -1,2 +1,3 @@
 export * from './purchasing.module.js';
 export { PURCHASING_ENTITIES } from './purchasing.entities.js';
+export type * from './purchasing.events.js';

@@ -160,7 +160,7 @@ export class PurchasesService {
       for (const line of lines) await manager.query('UPDATE variants SET cost_price = $2 WHERE id = $1', [line.variantId, line.unitCost]);
       await manager.query(`UPDATE purchases SET status = 'received', received_at = now(), updated_at = now() WHERE id = $1`, [id]);
       await this.invoices.close(manager, id, 'final');
-      await publish(manager, 'purchasing.purchase_received', { purchaseId: id, number: purchase.number });
+      await publish(manager, 'purchase.received', { purchaseId: id, number: purchase.number });
       return this.view(id, manager);
     });
   }

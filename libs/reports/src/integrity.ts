@@ -113,9 +113,9 @@ export const INVARIANTS: Check[] = [
   },
   {
     name: 'order-events-delivered',
-    description: 'Every order has its order_placed event, and no committed event waits undelivered for more than a minute',
-    sql: `SELECT o.number AS record, 'no order_placed event' AS problem FROM orders o
-           WHERE NOT EXISTS (SELECT 1 FROM outbox_events e WHERE e.type = 'orders.order_placed' AND (e.payload ->> 'orderId')::int = o.id)
+    description: 'Every order has its order.placed event, and no committed event waits undelivered for more than a minute',
+    sql: `SELECT o.number AS record, 'no order.placed event' AS problem FROM orders o
+           WHERE NOT EXISTS (SELECT 1 FROM outbox_events e WHERE e.type = 'order.placed' AND (e.payload ->> 'orderId')::int = o.id)
           UNION ALL
           SELECT 'event ' || e.id || ' (' || e.type || ')', 'undelivered since ' || e.occurred_at FROM outbox_events e
            WHERE e.processed_at IS NULL AND e.occurred_at < now() - interval '1 minute'`,

@@ -168,7 +168,12 @@ export class BookingsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         [input.customerId, type.id, type.name, type.price, type.durationMinutes, scheduledAt, input.address.trim(), input.notes ?? '', actorId],
       );
-      await publish(manager, 'services.booking_created', { bookingId: id, customerId: input.customerId, serviceName: type.name, scheduledAt });
+      await publish(manager, 'booking.created', {
+        bookingId: id,
+        customerId: input.customerId,
+        serviceName: type.name,
+        scheduledAt: scheduledAt.toISOString(),
+      });
       return this.get(id, undefined, manager);
     });
   }
@@ -180,6 +185,7 @@ export class BookingsService {
       const scheduledAt = input.scheduledAt ? parseInstant(input.scheduledAt) : undefined;
       if (scheduledAt) assertFuture(scheduledAt, new Date());
       await updateRow(manager, 'bookings', id, { ...input, scheduledAt }, { scheduledAt: 'scheduled_at', address: 'address', notes: 'notes' });
+      await publish(manager, 'booking.updated', { bookingId: id, customerId: booking.customerId, serviceName: booking.serviceName, change: 'details' });
       return this.get(id, undefined, manager);
     });
   }
@@ -194,10 +200,11 @@ export class BookingsService {
         `UPDATE bookings SET status = $2, ${to === 'completed' ? 'completed_at' : 'cancelled_at'} = now(), updated_at = now() WHERE id = $1`,
         [id, to],
       );
-      await publish(manager, 'services.booking_status_changed', {
+      await publish(manager, 'booking.updated', {
         bookingId: id,
         customerId: booking.customerId,
         serviceName: booking.serviceName,
+        change: 'status',
         from: booking.status,
         to,
       });

@@ -1,2 +1,3 @@
 export * from './services.module.js';
 export { SERVICES_ENTITIES } from './services.entities.js';
+export type * from './services.events.js';

@@ -177,7 +177,7 @@ async function orderChunk(db, ctx, a, b) {
   );
   await db.q(
     `INSERT INTO outbox_events (type, payload, occurred_at, available_at, attempts, processed_at)
-     SELECT 'orders.order_placed', jsonb_build_object('orderId', id, 'number', number, 'customerId', customer_id, 'email', email, 'total', total),
+     SELECT 'order.placed', jsonb_build_object('orderId', id, 'number', number, 'customerId', customer_id, 'email', email, 'total', total),
             placed_at, placed_at, 0, placed_at + interval '1 second'
        FROM orders WHERE id BETWEEN $1 AND $2 ORDER BY id`,
     [a, b],

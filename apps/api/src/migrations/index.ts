@@ -11,6 +11,8 @@ import { CostOfGoods1764100009000 } from './1764100009000-cost-of-goods.js';
 import { RevenueDays1764100010000 } from './1764100010000-revenue-days.js';
 import { Sessions1765100200000 } from './1765100200000-sessions.js';
 import { PaymentIntents1765100300000 } from './1765100300000-payment-intents.js';
+import { OrderInvoiceId1765100500000 } from './1765100500000-order-invoice-id.js';
+import { OutboxEventNames1765100501000 } from './1765100501000-outbox-event-names.js';
 
 /** Every migration, oldest first: the schema's history (tests build their databases with them too). */
 export const migrations = [
@@ -27,4 +29,6 @@ export const migrations = [
   RevenueDays1764100010000,
   Sessions1765100200000,
   PaymentIntents1765100300000,
+  OrderInvoiceId1765100500000,
+  OutboxEventNames1765100501000,
 ];

@@ -226,9 +226,9 @@ test('survives killed processes, terminated connections and a database restart w
     const {
       rows: [delivery],
     } = await db.query(
-      `SELECT (SELECT count(*)::int FROM outbox_events WHERE type = 'orders.order_placed') AS events,
+      `SELECT (SELECT count(*)::int FROM outbox_events WHERE type = 'order.placed') AS events,
               (SELECT count(*)::int FROM users WHERE role IN ('admin', 'staff')) AS staff,
-              (SELECT count(*)::int FROM notifications n JOIN outbox_events e ON e.id = n.event_id WHERE e.type = 'orders.order_placed') AS notifications,
+              (SELECT count(*)::int FROM notifications n JOIN outbox_events e ON e.id = n.event_id WHERE e.type = 'order.placed') AS notifications,
               (SELECT count(*)::int FROM (SELECT event_id, user_id FROM notifications GROUP BY 1, 2 HAVING count(*) > 1) d) AS duplicates`,
     );
     expect(delivery.events).toBe(orders);
