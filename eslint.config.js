@@ -72,6 +72,25 @@ export default [
     },
   },
   {
+    // Transactions you cannot leave by accident (docs/architecture.md, "Transactions"): a method runs
+    // either in its caller's transaction, taking its EntityManager as a required parameter, or on its
+    // own; never "in the caller's transaction if they remember to pass it".
+    files: ['libs/**/*.ts', 'apps/api/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "AssignmentPattern[left.name='manager'], AssignmentPattern[right.type='MemberExpression'][right.property.name='manager']",
+          message: 'An EntityManager parameter is required, never defaulted: a caller that forgets it would silently run outside its transaction.',
+        },
+        {
+          selector: "Identifier[name='manager'][optional=true]",
+          message: 'An EntityManager parameter is required, never optional: a caller that forgets it would silently run outside its transaction.',
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/admin/**/*.ts', 'apps/admin/**/*.tsx'],
     rules: {
       'no-restricted-imports': [

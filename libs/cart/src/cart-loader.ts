@@ -34,7 +34,7 @@ export async function priceCarts(manager: EntityManager, settings: SettingsServi
     carts.map((c) => c.id),
   );
   const coupons = await manager.createQueryBuilder(CouponEntity, 'c').where('c.id = ANY(:ids)', { ids: couponIds }).getMany();
-  const { taxRateBps } = await settings.current(manager);
+  const { taxRateBps } = await settings.currentIn(manager);
   const couponById = new Map(coupons.map((c) => [c.id, c]));
   return new Map(
     carts.map((cart) => [cart.id, priceCart(lines.get(cart.id) ?? [], cart.couponId ? (couponById.get(cart.couponId) ?? null) : null, taxRateBps, now)]),

@@ -45,7 +45,13 @@ export class CategoriesService {
     return findPage('categories', this.dataSource.manager.createQueryBuilder(CategoryEntity, 'c'), query, COLUMNS);
   }
 
-  async get(id: number, manager: EntityManager = this.dataSource.manager): Promise<CategoryEntity> {
+  /** A category, read outside any transaction (committed data), for the controller. */
+  get(id: number): Promise<CategoryEntity> {
+    return this.getIn(this.dataSource.manager, id);
+  }
+
+  /** A category, read in the caller's transaction. */
+  async getIn(manager: EntityManager, id: number): Promise<CategoryEntity> {
     const category = await manager.findOneBy(CategoryEntity, { id });
     if (!category) throw notFound('Category');
     return category;
@@ -53,7 +59,7 @@ export class CategoriesService {
 
   create(input: CreateCategoryDto): Promise<CategoryEntity> {
     return inTransaction(this.dataSource, async (manager) => {
-      if (input.parentId) await this.get(input.parentId, manager).catch(() => Promise.reject(validationFailed({ parentId: 'does not exist' })));
+      if (input.parentId) await this.getIn(manager, input.parentId).catch(() => Promise.reject(validationFailed({ parentId: 'does not exist' })));
       const [row] = await withUniqueFields(
         () =>
           manager.query(`INSERT INTO categories (name, slug, description, parent_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
@@ -64,13 +70,13 @@ export class CategoriesService {
           ]),
         SLUG_TAKEN,
       );
-      return this.get(row.id, manager);
+      return this.getIn(manager, row.id);
     });
   }
 
   update(id: number, input: UpdateCategoryDto): Promise<CategoryEntity> {
     return inTransaction(this.dataSource, async (manager) => {
-      await this.get(id, manager);
+      await this.getIn(manager, id);
       if (input.parentId) await this.assertNoCycle(manager, id, input.parentId);
       await withUniqueFields(
         () =>
@@ -83,14 +89,14 @@ export class CategoriesService {
           ),
         SLUG_TAKEN,
       );
-      return this.get(id, manager);
+      return this.getIn(manager, id);
     });
   }
 
   /** Refused (409 CONFLICT) while products or subcategories use it. */
   remove(id: number): Promise<CategoryEntity> {
     return inTransaction(this.dataSource, async (manager) => {
-      const category = await this.get(id, manager);
+      const category = await this.getIn(manager, id);
       const [use] = await manager.query(
         `SELECT EXISTS (SELECT 1 FROM products WHERE category_id = $1) AS products, EXISTS (SELECT 1 FROM categories WHERE parent_id = $1) AS children`,
         [id],

@@ -76,7 +76,7 @@ export class ProductEditorService {
         if (variant.stock) opening.push({ variantId, delta: variant.stock });
       }
       await moveStock(manager, opening, { reason: 'initial', reference: `product:${id}`, actorId });
-      return this.products.getForAdmin(id, manager);
+      return this.products.getForAdminIn(manager, id);
     });
   }
 
@@ -90,7 +90,7 @@ export class ProductEditorService {
       if (input.variants) await this.replaceVariants(manager, id, input.variants, before);
       await publish(manager, 'product.updated', { productId: id, reason: 'edited' });
       await this.publishPriceDrops(manager, id, { price: product.price, costPrice: product.cost_price }, before);
-      return this.products.getForAdmin(id, manager);
+      return this.products.getForAdminIn(manager, id);
     });
   }
 

@@ -88,7 +88,13 @@ export class ProductsService {
 
   async listForAdmin(query: ListQuery): Promise<ListPage<AdminProductView>> {
     const page = await findPage('products', this.dataSource.manager.createQueryBuilder(ProductEntity, 'p'), query, PRODUCT_COLUMNS);
-    const [variants, { lowStockThreshold }] = await Promise.all([this.variantsOf(page.rows.map((p) => p.id)), this.settings.current()]);
+    const [variants, { lowStockThreshold }] = await Promise.all([
+      this.variantsOf(
+        this.dataSource.manager,
+        page.rows.map((p) => p.id),
+      ),
+      this.settings.current(),
+    ]);
     return page.map((p) => toAdminProductView(p, variants.get(p.id) ?? [], lowStockThreshold));
   }
 
@@ -100,15 +106,24 @@ export class ProductsService {
   private async loadStorePage(query: ListQuery): Promise<ListPage<StoreProductView>> {
     const qb = this.dataSource.manager.createQueryBuilder(ProductEntity, 'p').where('p.isActive = true');
     const page = await findPage('products', qb, query, PRODUCT_COLUMNS);
-    const variants = await this.variantsOf(page.rows.map((p) => p.id));
+    const variants = await this.variantsOf(
+      this.dataSource.manager,
+      page.rows.map((p) => p.id),
+    );
     return page.map((p) => toStoreProductView(p, variants.get(p.id) ?? []));
   }
 
-  async getForAdmin(id: number, manager: EntityManager = this.dataSource.manager): Promise<AdminProductView> {
+  /** A product as the back office sees it, read outside any transaction (committed data), for the controller. */
+  getForAdmin(id: number): Promise<AdminProductView> {
+    return this.getForAdminIn(this.dataSource.manager, id);
+  }
+
+  /** A product as the back office sees it, read in the caller's transaction. */
+  async getForAdminIn(manager: EntityManager, id: number): Promise<AdminProductView> {
     const product = await this.find(manager, id);
     // sequential: `manager` may be a transaction, whose one connection takes one query at a time
-    const variants = await this.variantsOf([id], manager);
-    const { lowStockThreshold } = await this.settings.current(manager);
+    const variants = await this.variantsOf(manager, [id]);
+    const { lowStockThreshold } = await this.settings.currentIn(manager);
     return toAdminProductView(product, variants.get(id) ?? [], lowStockThreshold);
   }
 
@@ -116,13 +131,13 @@ export class ProductsService {
   async getForStore(id: number): Promise<StoreProductView> {
     const product = await this.find(this.dataSource.manager, id);
     if (!product.isActive) throw notFound('Product');
-    return toStoreProductView(product, (await this.variantsOf([id])).get(id) ?? []);
+    return toStoreProductView(product, (await this.variantsOf(this.dataSource.manager, [id])).get(id) ?? []);
   }
 
   /** Deletes a product with its variants and their ledger; past orders keep their snapshots. */
   remove(id: number): Promise<AdminProductView> {
     return inTransaction(this.dataSource, async (manager) => {
-      const view = await this.getForAdmin(id, manager);
+      const view = await this.getForAdminIn(manager, id);
       await manager.query('DELETE FROM products WHERE id = $1', [id]);
       return view;
     });
@@ -135,7 +150,7 @@ export class ProductsService {
   }
 
   /** The variants of many products in one query (no N+1), grouped by product. */
-  private variantsOf(productIds: number[], manager: EntityManager = this.dataSource.manager): Promise<Map<number, VariantEntity[]>> {
+  private variantsOf(manager: EntityManager, productIds: number[]): Promise<Map<number, VariantEntity[]>> {
     return loadChildren(manager, VariantEntity, 'productId', productIds, ['productId', 'position', 'id']);
   }
 }

@@ -84,7 +84,13 @@ export class CouponsService {
     return page.map((c) => toCouponView(c, now));
   }
 
-  async get(id: number, manager: EntityManager = this.dataSource.manager): Promise<CouponEntity> {
+  /** A coupon, read outside any transaction (committed data), for the controller. */
+  get(id: number): Promise<CouponEntity> {
+    return this.getIn(this.dataSource.manager, id);
+  }
+
+  /** A coupon, read in the caller's transaction. */
+  async getIn(manager: EntityManager, id: number): Promise<CouponEntity> {
     const coupon = await manager.findOneBy(CouponEntity, { id });
     if (!coupon) throw notFound('Coupon');
     return coupon;
@@ -116,13 +122,13 @@ export class CouponsService {
           ),
         CODE_TAKEN,
       );
-      return this.get(id, manager);
+      return this.getIn(manager, id);
     });
   }
 
   update(id: number, input: UpdateCouponDto): Promise<CouponEntity> {
     return inTransaction(this.dataSource, async (manager) => {
-      const current = await this.get(id, manager);
+      const current = await this.getIn(manager, id);
       const values = normalize(input);
       assertTerms({ ...current, ...values } as CouponEntity);
       if (values.usageLimit !== undefined && values.usageLimit !== null && values.usageLimit < current.timesUsed) {
@@ -145,14 +151,14 @@ export class CouponsService {
           }),
         CODE_TAKEN,
       );
-      return this.get(id, manager);
+      return this.getIn(manager, id);
     });
   }
 
   /** A coupon that has been used stays (orders refer to it): deactivate it instead. */
   remove(id: number): Promise<CouponEntity> {
     return inTransaction(this.dataSource, async (manager) => {
-      const coupon = await this.get(id, manager);
+      const coupon = await this.getIn(manager, id);
       const [used] = await manager.query('SELECT 1 FROM coupon_redemptions WHERE coupon_id = $1 LIMIT 1', [id]);
       if (used) throw new DomainError('CONFLICT', 'This coupon has been used: deactivate it instead');
       await manager.query('DELETE FROM coupons WHERE id = $1', [id]);
@@ -184,7 +190,7 @@ export class CouponsService {
   async assertUsable(manager: EntityManager, couponId: number, subtotal: number, shopper: Shopper): Promise<CouponEntity> {
     const buyer = shopper.email ? shopper.email.toLowerCase() : `customer:${shopper.customerId}`;
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`coupon:${couponId}:${buyer}`]);
-    const coupon = await this.get(couponId, manager);
+    const coupon = await this.getIn(manager, couponId);
     const refusal = await this.refusal(manager, coupon, subtotal, shopper);
     if (refusal) throw couponRefused(refusal);
     return coupon;

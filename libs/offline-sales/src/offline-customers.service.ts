@@ -47,7 +47,13 @@ export class OfflineCustomersService {
     return page.map((c) => view(c, owed.get(c.id) ?? 0));
   }
 
-  async get(id: number, manager: EntityManager = this.dataSource.manager): Promise<OfflineCustomerView> {
+  /** An in-store customer, read outside any transaction (committed data), for the controller. */
+  get(id: number): Promise<OfflineCustomerView> {
+    return this.getIn(this.dataSource.manager, id);
+  }
+
+  /** An in-store customer, read in the caller's transaction. */
+  async getIn(manager: EntityManager, id: number): Promise<OfflineCustomerView> {
     const customer = await manager.findOneBy(OfflineCustomerEntity, { id });
     if (!customer) throw notFound('Customer');
     return view(customer, (await this.outstanding(manager, [id])).get(id) ?? 0);
@@ -62,21 +68,21 @@ export class OfflineCustomersService {
         input.address ?? null,
         input.notes ?? null,
       ]);
-      return this.get(id, manager);
+      return this.getIn(manager, id);
     });
   }
 
   update(id: number, input: UpdateOfflineCustomerDto): Promise<OfflineCustomerView> {
     return inTransaction(this.dataSource, async (manager) => {
-      await this.get(id, manager);
+      await this.getIn(manager, id);
       await updateRow(manager, 'offline_customers', id, input, { name: 'name', phone: 'phone', email: 'email', address: 'address', notes: 'notes' });
-      return this.get(id, manager);
+      return this.getIn(manager, id);
     });
   }
 
   remove(id: number): Promise<OfflineCustomerView> {
     return inTransaction(this.dataSource, async (manager) => {
-      const customer = await this.get(id, manager);
+      const customer = await this.getIn(manager, id);
       const [used] = await manager.query('SELECT 1 FROM offline_sales WHERE customer_id = $1 LIMIT 1', [id]);
       if (used) throw new DomainError('CONFLICT', 'This customer has sales and cannot be deleted');
       await manager.query('DELETE FROM offline_customers WHERE id = $1', [id]);

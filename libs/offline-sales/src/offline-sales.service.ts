@@ -86,7 +86,13 @@ export class OfflineSalesService {
     return page.map((s) => toView(s, lines.get(s.id) ?? [], payments.get(s.id) ?? []));
   }
 
-  async view(id: number, manager: EntityManager = this.dataSource.manager): Promise<OfflineSaleView> {
+  /** A sale, read outside any transaction (committed data), for the controller and the receipt. */
+  view(id: number): Promise<OfflineSaleView> {
+    return this.viewIn(this.dataSource.manager, id);
+  }
+
+  /** A sale, read in the caller's transaction. */
+  async viewIn(manager: EntityManager, id: number): Promise<OfflineSaleView> {
     const sale = await manager.findOneBy(OfflineSaleEntity, { id });
     if (!sale) throw notFound('Sale');
     const lines = await loadChildren(manager, OfflineSaleLineEntity, 'saleId', [id]);
@@ -132,7 +138,7 @@ export class OfflineSalesService {
     const subtotal = computeTotals(lines, null, 0).subtotal;
     const discount = input.discount ?? 0;
     if (discount > subtotal) throw validationFailed({ discount: 'must not exceed the subtotal' });
-    const { taxRateBps } = await this.settings.current(manager);
+    const { taxRateBps } = await this.settings.currentIn(manager);
     const totals = computeTotals(lines, { type: 'fixed', value: discount }, taxRateBps);
     const paid = input.paidAmount ?? 0;
     const refusal = paid > 0 ? paymentRefusal(paid, { total: totals.total, cancelled: false, payments: [] }) : null;
@@ -189,7 +195,7 @@ export class OfflineSalesService {
     );
     if (paid > 0) await this.pay(manager, id, { amount: paid, method: input.paymentMethod ?? 'cash' }, actorId);
     await publish(manager, 'offline_sale.created', { saleId: id, number, customerId: input.customerId, total: totals.total });
-    return this.view(id, manager);
+    return this.viewIn(manager, id);
   }
 
   /** One more payment; with an Idempotency-Key, a retried request (after a lost answer) records it once. */
@@ -197,7 +203,7 @@ export class OfflineSalesService {
     return inTransaction(this.dataSource, async (manager) => {
       const work = async () => {
         await this.pay(manager, id, input, actorId);
-        const body = await this.view(id, manager);
+        const body = await this.viewIn(manager, id);
         await publish(manager, 'offline_sale.updated', { saleId: id, number: body.number, change: 'payment' });
         return { status: 201, body };
       };
@@ -221,7 +227,7 @@ export class OfflineSalesService {
       );
       await manager.query(`UPDATE offline_sales SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = $1`, [id]);
       await publish(manager, 'offline_sale.updated', { saleId: id, number: sale.number, change: 'cancelled' });
-      return this.view(id, manager);
+      return this.viewIn(manager, id);
     });
   }
 
@@ -293,7 +299,7 @@ export class OfflineSalesService {
   }
 
   private async refused(manager: EntityManager, refusal: PaymentRefusal, field?: string): Promise<DomainError> {
-    return paymentRefused(refusal, { noun: 'sale', currency: (await this.settings.current(manager)).currency, field });
+    return paymentRefused(refusal, { noun: 'sale', currency: (await this.settings.currentIn(manager)).currency, field });
   }
 
   private async lock(manager: EntityManager, id: number): Promise<OfflineSaleEntity> {

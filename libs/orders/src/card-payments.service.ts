@@ -61,14 +61,14 @@ export class CardPaymentsService {
     const answer = await callWithIntent<CardIntent, ChargeOutcome, Answer>(this.dataSource, {
       timeoutMs: this.config.payments.callTimeoutMs,
       record: async (manager) => {
-        await this.reader.reach(orderId, credentials, manager);
+        await this.reader.reachIn(manager, orderId, credentials);
         const stored = await claimIdempotencyKey<OrderView | ErrorBody>(manager, request);
         if (stored) return { result: stored };
         const order = await this.lifecycle.lock(manager, orderId);
         // the balance less any card charge still being confirmed: a second request never charges it again
         const balance = balanceToPay(await this.lifecycle.payable(manager, order));
         if ('refusal' in balance) throw await this.lifecycle.refused(manager, balance.refusal);
-        const { currency } = await this.settings.current(manager);
+        const { currency } = await this.settings.currentIn(manager);
         const providerKey = `pay_${randomUUID()}`;
         const [{ id }] = await manager.query(
           `INSERT INTO payments (order_id, amount, method, status, provider_key, request_key, next_check_at)
@@ -134,6 +134,6 @@ export class CardPaymentsService {
   /** The order as the store shows it (201), or the decline (402) with its reason. */
   private async answer(manager: EntityManager, orderId: number, declined: string | null): Promise<Omit<Answer, 'replayed'>> {
     if (declined !== null) return { status: 402, body: toErrorResponse(new DomainError('PAYMENT_DECLINED', declined)).body };
-    return { status: 201, body: await this.reader.view(orderId, 'store', manager) };
+    return { status: 201, body: await this.reader.viewIn(manager, orderId, 'store') };
   }
 }

@@ -87,7 +87,7 @@ export class CheckoutService {
 
     const customerId: number | null = cart.customer_id;
     const email = await this.buyerEmail(manager, customerId, input.email);
-    const { taxRateBps, currency } = await this.settings.current(manager);
+    const { taxRateBps, currency } = await this.settings.currentIn(manager);
     const subtotal = computeTotals(lines, null, 0).subtotal;
     const coupon = cart.coupon_id ? await this.coupons.assertUsable(manager, cart.coupon_id, subtotal, { customerId, email }) : null;
     const totals = computeTotals(lines, coupon ? discountOfCoupon(coupon) : null, taxRateBps);

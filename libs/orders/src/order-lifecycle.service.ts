@@ -109,7 +109,7 @@ export class OrderLifecycleService {
 
   /** The contract's error for a refused payment on an order (the balance in the store's currency). */
   async refused(manager: EntityManager, refusal: PaymentRefusal): Promise<DomainError> {
-    return paymentRefused(refusal, { ...WORDING, currency: (await this.settings.current(manager)).currency });
+    return paymentRefused(refusal, { ...WORDING, currency: (await this.settings.currentIn(manager)).currency });
   }
 
   /** Re-derives the locked order's payment state after a payment was settled, with the sync rules (paid ⇒ delivered). */
@@ -127,7 +127,7 @@ export class OrderLifecycleService {
       const run = async () => {
         const order = await this.lock(manager, orderId);
         await work(manager, order);
-        return { status, body: await this.reader.view(orderId, 'admin', manager) };
+        return { status, body: await this.reader.viewIn(manager, orderId, 'admin') };
       };
       return key ? idempotent(manager, key, run) : { ...(await run()), replayed: false };
     });

@@ -101,7 +101,13 @@ export class OrderReaderService {
     return this.views(this.dataSource.manager, page, 'store');
   }
 
-  async view(id: number, audience: Audience, manager: EntityManager = this.dataSource.manager): Promise<OrderView> {
+  /** An order as the audience sees it, read outside any transaction (committed data), for the controllers. */
+  view(id: number, audience: Audience): Promise<OrderView> {
+    return this.viewIn(this.dataSource.manager, id, audience);
+  }
+
+  /** An order as the audience sees it, read in the caller's transaction. */
+  async viewIn(manager: EntityManager, id: number, audience: Audience): Promise<OrderView> {
     const order = await manager.findOneBy(OrderEntity, { id });
     if (!order) throw notFound('Order');
     // sequential: `manager` may be a transaction, whose one connection takes one query at a time
@@ -110,8 +116,13 @@ export class OrderReaderService {
     return toOrderView(order, lines.get(id) ?? [], payments.get(id) ?? [], audience);
   }
 
-  /** The order when the credentials reach it; otherwise 404 exactly as if it did not exist. */
-  async reach(id: number, credentials: OrderCredentials, manager: EntityManager = this.dataSource.manager): Promise<{ id: number; customerId: number | null }> {
+  /** The order when the credentials reach it, otherwise 404 exactly as if it did not exist; outside any transaction, for the controllers. */
+  reach(id: number, credentials: OrderCredentials): Promise<{ id: number; customerId: number | null }> {
+    return this.reachIn(this.dataSource.manager, id, credentials);
+  }
+
+  /** The order when the credentials reach it, otherwise 404 exactly as if it did not exist; in the caller's transaction. */
+  async reachIn(manager: EntityManager, id: number, credentials: OrderCredentials): Promise<{ id: number; customerId: number | null }> {
     const [row] = await manager.query('SELECT id, customer_id, access_token_hash FROM orders WHERE id = $1', [id]);
     if (!row || !reachable({ ownerId: row.customer_id, tokenHash: row.access_token_hash }, { userId: credentials.userId, token: credentials.orderToken })) {
       throw notFound('Order');

@@ -82,7 +82,7 @@ export class PurchaseInvoicesService {
   async issue(manager: EntityManager, purchaseId: number, content: PurchaseInvoiceContent): Promise<number> {
     const issuedAt: Date = (await manager.query('SELECT now() AS now'))[0].now;
     const year = issuedAt.getUTCFullYear();
-    const { currency } = await this.settings.current(manager);
+    const { currency } = await this.settings.currentIn(manager);
     const number = documentNumber('PINV', year, await nextDocumentNumber(manager, 'purchase_invoice', year));
     const [{ id }] = await manager.query(
       `INSERT INTO purchase_invoices (number, purchase_id, purchase_number, supplier_id, supplier, issued_at, lines, currency,

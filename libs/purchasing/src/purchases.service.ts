@@ -98,7 +98,13 @@ export class PurchasesService {
     return page.map((p) => toView(p, lines.get(p.id) ?? []));
   }
 
-  async view(id: number, manager: EntityManager = this.dataSource.manager): Promise<PurchaseView> {
+  /** A purchase, read outside any transaction (committed data), for the controller. */
+  view(id: number): Promise<PurchaseView> {
+    return this.viewIn(this.dataSource.manager, id);
+  }
+
+  /** A purchase, read in the caller's transaction. */
+  async viewIn(manager: EntityManager, id: number): Promise<PurchaseView> {
     const purchase = await manager.findOneBy(PurchaseEntity, { id });
     if (!purchase) throw notFound('Purchase');
     return toView(purchase, (await this.linesOf(manager, [id])).get(id) ?? []);
@@ -117,7 +123,7 @@ export class PurchasesService {
       await this.writeLines(manager, id, input.lines, input.shippingCost ?? 0, input.taxTotal ?? 0);
       const invoiceId = await this.invoices.issue(manager, id, await this.invoiceContent(manager, id));
       await manager.query('UPDATE purchases SET purchase_invoice_id = $2 WHERE id = $1', [id, invoiceId]);
-      return this.view(id, manager);
+      return this.viewIn(manager, id);
     });
   }
 
@@ -137,7 +143,7 @@ export class PurchasesService {
         input.lines ?? (await this.linesOf(manager, [id])).get(id)!.map((l) => ({ variantId: l.variantId, quantity: l.quantity, unitCost: l.unitCost }));
       await this.writeLines(manager, id, lines, input.shippingCost ?? purchase.shippingCost, input.taxTotal ?? purchase.taxTotal, input.lines !== undefined);
       await this.invoices.follow(manager, id, await this.invoiceContent(manager, id));
-      return this.view(id, manager);
+      return this.viewIn(manager, id);
     });
   }
 
@@ -161,7 +167,7 @@ export class PurchasesService {
       await manager.query(`UPDATE purchases SET status = 'received', received_at = now(), updated_at = now() WHERE id = $1`, [id]);
       await this.invoices.close(manager, id, 'final');
       await publish(manager, 'purchase.received', { purchaseId: id, number: purchase.number });
-      return this.view(id, manager);
+      return this.viewIn(manager, id);
     });
   }
 
@@ -171,7 +177,7 @@ export class PurchasesService {
       assertPurchaseMove(purchase.status, 'cancelled');
       await manager.query(`UPDATE purchases SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = $1`, [id]);
       await this.invoices.close(manager, id, 'void');
-      return this.view(id, manager);
+      return this.viewIn(manager, id);
     });
   }
 
@@ -232,8 +238,8 @@ export class PurchasesService {
   }
 
   private async invoiceContent(manager: EntityManager, id: number): Promise<PurchaseInvoiceContent> {
-    const view = await this.view(id, manager);
-    const supplier = await this.suppliers.get(view.supplierId, manager);
+    const view = await this.viewIn(manager, id);
+    const supplier = await this.suppliers.getIn(manager, view.supplierId);
     return {
       purchaseNumber: view.number,
       supplierId: supplier.id,

@@ -48,7 +48,13 @@ export class SuppliersService {
     return (await findPage('suppliers', this.dataSource.manager.createQueryBuilder(SupplierEntity, 's'), query, COLUMNS)).map(toSupplierView);
   }
 
-  async get(id: number, manager: EntityManager = this.dataSource.manager): Promise<SupplierEntity> {
+  /** A supplier, read outside any transaction (committed data), for the controller. */
+  get(id: number): Promise<SupplierEntity> {
+    return this.getIn(this.dataSource.manager, id);
+  }
+
+  /** A supplier, read in the caller's transaction. */
+  async getIn(manager: EntityManager, id: number): Promise<SupplierEntity> {
     const supplier = await manager.findOneBy(SupplierEntity, { id });
     if (!supplier) throw notFound('Supplier');
     return supplier;
@@ -60,22 +66,22 @@ export class SuppliersService {
         'INSERT INTO suppliers (name, contact_name, email, phone, address, notes) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
         [input.name.trim(), input.contactName ?? '', input.email ?? null, input.phone ?? null, input.address ?? null, input.notes ?? ''],
       );
-      return this.get(id, manager);
+      return this.getIn(manager, id);
     });
   }
 
   update(id: number, input: UpdateSupplierDto): Promise<SupplierEntity> {
     return inTransaction(this.dataSource, async (manager) => {
-      await this.get(id, manager);
+      await this.getIn(manager, id);
       await updateRow(manager, 'suppliers', id, input, SUPPLIER_COLUMNS);
-      return this.get(id, manager);
+      return this.getIn(manager, id);
     });
   }
 
   /** A supplier with purchases stays (their invoices name them). */
   remove(id: number): Promise<SupplierEntity> {
     return inTransaction(this.dataSource, async (manager) => {
-      const supplier = await this.get(id, manager);
+      const supplier = await this.getIn(manager, id);
       const [used] = await manager.query('SELECT 1 FROM purchases WHERE supplier_id = $1 LIMIT 1', [id]);
       if (used) throw new DomainError('CONFLICT', 'This supplier has purchases and cannot be deleted');
       await manager.query('DELETE FROM suppliers WHERE id = $1', [id]);

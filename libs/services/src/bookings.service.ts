@@ -148,8 +148,13 @@ export class BookingsService {
     return (await findPage('bookings', qb, query, BOOKING_COLUMNS)).map(toBookingView);
   }
 
-  /** A booking; with `customerId`, only that customer's (another's is 404). */
-  async get(id: number, customerId?: number, manager: EntityManager = this.dataSource.manager): Promise<BookingView> {
+  /** A booking, read outside any transaction (committed data), for the controllers; with `customerId`, only that customer's (another's is 404). */
+  get(id: number, customerId?: number): Promise<BookingView> {
+    return this.getIn(this.dataSource.manager, id, customerId);
+  }
+
+  /** A booking, read in the caller's transaction; with `customerId`, only that customer's (another's is 404). */
+  async getIn(manager: EntityManager, id: number, customerId?: number): Promise<BookingView> {
     const booking = await manager.findOneBy(BookingEntity, { id });
     if (!booking || (customerId !== undefined && booking.customerId !== customerId)) throw notFound('Booking');
     return toBookingView(booking);
@@ -174,7 +179,7 @@ export class BookingsService {
         serviceName: type.name,
         scheduledAt: scheduledAt.toISOString(),
       });
-      return this.get(id, undefined, manager);
+      return this.getIn(manager, id);
     });
   }
 
@@ -186,7 +191,7 @@ export class BookingsService {
       if (scheduledAt) assertFuture(scheduledAt, new Date());
       await updateRow(manager, 'bookings', id, { ...input, scheduledAt }, { scheduledAt: 'scheduled_at', address: 'address', notes: 'notes' });
       await publish(manager, 'booking.updated', { bookingId: id, customerId: booking.customerId, serviceName: booking.serviceName, change: 'details' });
-      return this.get(id, undefined, manager);
+      return this.getIn(manager, id);
     });
   }
 
@@ -208,7 +213,7 @@ export class BookingsService {
         from: booking.status,
         to,
       });
-      return this.get(id, undefined, manager);
+      return this.getIn(manager, id);
     });
   }
 

@@ -11,7 +11,13 @@ const SELECT = `SELECT store_name AS "storeName", currency, tax_rate_bps AS "tax
 export class SettingsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async current(manager: EntityManager = this.dataSource.manager): Promise<SettingsView> {
+  /** The settings, read outside any transaction (committed data). */
+  current(): Promise<SettingsView> {
+    return this.currentIn(this.dataSource.manager);
+  }
+
+  /** The settings, read in the caller's transaction (a checkout copies the tax rate it sees there). */
+  async currentIn(manager: EntityManager): Promise<SettingsView> {
     const [row] = await manager.query(SELECT);
     return row;
   }
@@ -24,7 +30,7 @@ export class SettingsService {
         taxRateBps: 'tax_rate_bps',
         lowStockThreshold: 'low_stock_threshold',
       });
-      return this.current(manager);
+      return this.currentIn(manager);
     });
   }
 }
