@@ -425,7 +425,7 @@ describe('limits of SPEC 20 per IP and per user', () => {
     expect([refused.status, refused.body.code]).toEqual([429, 'RATE_LIMITED']);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     const { rows } = await limited.db.pool.query(
-      `SELECT count(*)::int AS n FROM outbox_events WHERE type = 'notifications.message' AND (payload->>'fromUserId')::int = $1`,
+      `SELECT count(*)::int AS n FROM outbox_events WHERE type = 'message.sent' AND (payload->>'fromUserId')::int = $1`,
       [writer.id],
     );
     expect(rows[0].n).toBe(2);
