@@ -25,7 +25,8 @@ export type OutboxBatchHandler<K extends OutboxEventName> = (events: OutboxEvent
  * handler that writes in a transaction of its own (its outcome, its own log) records the delivery
  * in that transaction with `delivery.record(manager)`, so that effect and record commit together;
  * otherwise the relay records it once the handler has resolved. At least once: after a crash
- * between the call and the record, the handler is given the event again (same `id`).
+ * between the call and the record, the handler is given the event again (same `id`). The handler
+ * bounds its own time (a webhook's 10 s timeout), well under the lease: the relay waits for it.
  */
 export type AfterCommitHandler<K extends OutboxEventName> = (
   event: OutboxEvent<K>,
