@@ -207,8 +207,10 @@ describe('catalog, stock, coupons and carts in the admin SPA', { timeout: 240_00
     await dialog.waitFor({ state: 'detached' });
     await notification().waitFor();
     assert.match(await notification().innerText(), /LIN-M changed by -2, now 3/);
-    await page.waitForFunction(() => /LIN-M[\s\S]*\b3\b/.test(document.querySelector('table')?.innerText ?? ''));
-    assert.match(await page.locator('main').innerText(), /Total stock\s+6/);
+    // the page reloads the product after the adjustment: wait for its new figures (any "3" in the
+    // table would not do: LIN-L had 3 before), then check the variant's own row
+    await page.waitForFunction(() => /Total stock\s+6\b/.test(document.querySelector('main')?.innerText ?? ''));
+    assert.match(await rowWith('LIN-M').innerText(), /\b3\b/);
 
     await rowWith('LIN-M').getByRole('link', { name: 'Movements' }).click();
     await page.waitForURL(/#\/stock-movements/);
