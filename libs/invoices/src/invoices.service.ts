@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   ADMIN_MAX_ROWS,
+  DOCUMENT_SERIES,
   documentNumberSql,
   findPage,
-  nextDocumentNumberSql,
   notFound,
   OnTransactionEvent,
   type TransactionEvent,
@@ -104,12 +104,13 @@ export class InvoicesService {
    * checkout until commit, so it comes as the transaction's last statement.
    */
   private async issue(manager: EntityManager, id: number, source: InvoiceSource): Promise<void> {
+    const numbering = documentNumberSql(DOCUMENT_SERIES.invoice, '$2::int');
     await manager.query(
-      `WITH next_number AS (${nextDocumentNumberSql("'invoice'", '$2::int')})
+      `WITH ${numbering.with}
        INSERT INTO invoices (id, number, order_id, order_number, issued_at, bill_to, lines, currency, subtotal, discount_total,
                              shipping_total, tax_rate_bps, tax_total, total, paid_amount, payment_status)
        OVERRIDING SYSTEM VALUE
-       SELECT $1, ${documentNumberSql("'INV'", '$2::int')}, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16
+       SELECT $1, ${numbering.number}, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16
          FROM next_number`,
       [
         id,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { moveStock } from '@chance/catalog';
 import {
+  DOCUMENT_SERIES,
+  nextDocumentNumber,
   ADMIN_MAX_ROWS,
   DomainError,
   computeTotals,
@@ -144,8 +146,7 @@ export class OfflineSalesService {
     const refusal = paid > 0 ? paymentRefusal(paid, { total: totals.total, cancelled: false, payments: [] }) : null;
     if (refusal) throw await this.refused(manager, refusal, 'paidAmount');
 
-    const [{ n }] = await manager.query(`SELECT nextval('offline_sale_number_seq')::int AS n`);
-    const number = `SALE-${String(n).padStart(6, '0')}`;
+    const number = await nextDocumentNumber(manager, DOCUMENT_SERIES.offlineSale);
     try {
       await moveStock(
         manager,

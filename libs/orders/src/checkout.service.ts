@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { liveLines, reachCart, type LiveLine } from '@chance/cart';
 import { moveStock } from '@chance/catalog';
 import {
+  DOCUMENT_SERIES,
+  documentNumberSql,
   APP_CONFIG,
   DomainError,
   DomainEventBus,
@@ -22,7 +24,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { CheckoutDto, OrderView } from './dto/order.dto.js';
 import type { ShippingAddress } from './order.entities.js';
 import { guestOrderToken } from './guest-order-token.js';
-import { estimatedDeliveryDate, orderNumber, paymentState } from './order-rules.js';
+import { estimatedDeliveryDate, paymentState } from './order-rules.js';
 import { toOrderView } from './order-view.js';
 
 export interface CheckoutCredentials {
@@ -93,8 +95,8 @@ export class CheckoutService {
     const totals = computeTotals(lines, coupon ? discountOfCoupon(coupon) : null, taxRateBps);
 
     // the transaction's clock, as every default now() of its rows
-    const [{ n, now: placedAt }] = await manager.query(`SELECT nextval('order_number_seq')::int AS n, now() AS now`);
-    const number = orderNumber(n);
+    const numbering = documentNumberSql(DOCUMENT_SERIES.order);
+    const [{ number, now: placedAt }] = await manager.query(`WITH ${numbering.with} SELECT ${numbering.number} AS number, now() AS now FROM next_number`);
     await moveStock(
       manager,
       lines.map((line) => ({ variantId: line.variantId, delta: -line.quantity })),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DomainError } from '@chance/core';
-import { ORDER_STATUSES, assertMove, canMove, estimatedDeliveryDate, orderNumber, paymentState, statusAfterPayment, type OrderStatus } from './order-rules.js';
+import { ORDER_STATUSES, assertMove, canMove, estimatedDeliveryDate, paymentState, statusAfterPayment, type OrderStatus } from './order-rules.js';
 
 describe('order status machine', () => {
   const allowed: [OrderStatus, OrderStatus][] = [
@@ -101,11 +101,10 @@ describe('paymentState', () => {
   });
 });
 
-describe('estimatedDeliveryDate and numbers', () => {
+describe('estimatedDeliveryDate', () => {
   it('adds the largest delivery time to the UTC order date', () => {
     expect(estimatedDeliveryDate(new Date('2026-11-25T23:30:00Z'), [2, 5, 1])).toBe('2026-11-30');
     expect(estimatedDeliveryDate(new Date('2026-12-30T10:00:00Z'), [3])).toBe('2027-01-02');
     expect(estimatedDeliveryDate(new Date('2026-11-25T10:00:00Z'), [])).toBe('2026-11-25');
   });
-  it('formats order numbers', () => expect(orderNumber(42)).toBe('ORD-000042'));
 });

@@ -66,6 +66,3 @@ export function estimatedDeliveryDate(placedAt: Date, deliveryDays: readonly num
   const date = new Date(Date.UTC(placedAt.getUTCFullYear(), placedAt.getUTCMonth(), placedAt.getUTCDate() + days));
   return date.toISOString().slice(0, 10);
 }
-
-/** `ORD-000042` */
-export const orderNumber = (n: number): string => `ORD-${String(n).padStart(6, '0')}`;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   ADMIN_MAX_ROWS,
   describeLine,
-  documentNumber,
+  DOCUMENT_SERIES,
   findPage,
   nextDocumentNumber,
   notFound,
@@ -83,7 +83,7 @@ export class PurchaseInvoicesService {
     const issuedAt: Date = (await manager.query('SELECT now() AS now'))[0].now;
     const year = issuedAt.getUTCFullYear();
     const { currency } = await this.settings.currentIn(manager);
-    const number = documentNumber('PINV', year, await nextDocumentNumber(manager, 'purchase_invoice', year));
+    const number = await nextDocumentNumber(manager, DOCUMENT_SERIES.purchaseInvoice, year);
     const [{ id }] = await manager.query(
       `INSERT INTO purchase_invoices (number, purchase_id, purchase_number, supplier_id, supplier, issued_at, lines, currency,
                                       subtotal, shipping_cost, tax_total, total, status)

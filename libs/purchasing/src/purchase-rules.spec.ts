@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DomainError } from '@chance/core';
-import { assertEditable, assertPurchaseMove, PURCHASE_STATUSES, purchaseNumber, purchaseTotals, type PurchaseStatus } from './purchase-rules.js';
+import { assertEditable, assertPurchaseMove, PURCHASE_STATUSES, purchaseTotals, type PurchaseStatus } from './purchase-rules.js';
 
 describe('purchase rules', () => {
   it('computes totals from quantity × unit cost plus the bill’s shipping and tax', () => {
@@ -58,6 +58,4 @@ describe('purchase rules', () => {
     for (const status of ['draft', 'ordered'] as PurchaseStatus[]) expect(() => assertEditable(status)).not.toThrow();
     for (const status of ['received', 'cancelled'] as PurchaseStatus[]) expect(() => assertEditable(status)).toThrow(DomainError);
   });
-
-  it('numbers purchases', () => expect(purchaseNumber(3)).toBe('PO-000003'));
 });

@@ -33,6 +33,3 @@ export function purchaseTotals(lines: readonly { quantity: number; unitCost: num
   const subtotal = sumMinorUnits(lineTotals);
   return { lineTotals, subtotal, shippingCost, taxTotal, total: sumMinorUnits([subtotal, shippingCost, taxTotal]) };
 }
-
-/** `PO-000003` */
-export const purchaseNumber = (n: number): string => `PO-${String(n).padStart(6, '0')}`;

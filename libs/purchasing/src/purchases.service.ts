@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { moveStock } from '@chance/catalog';
 import {
+  DOCUMENT_SERIES,
+  nextDocumentNumber,
   ADMIN_MAX_ROWS,
   findPage,
   inTransaction,
@@ -16,7 +18,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreatePurchaseDto, PurchaseLineDto, PurchaseView, UpdatePurchaseDto } from './dto/purchasing.dto.js';
 import { PurchaseInvoicesService, type PurchaseInvoiceContent } from './purchase-invoices.service.js';
-import { assertEditable, assertPurchaseMove, purchaseNumber, purchaseTotals, PURCHASE_STATUSES } from './purchase-rules.js';
+import { assertEditable, assertPurchaseMove, purchaseTotals, PURCHASE_STATUSES } from './purchase-rules.js';
 import { PurchaseEntity, PurchaseLineEntity } from './purchasing.entities.js';
 import { SuppliersService } from './suppliers.service.js';
 
@@ -113,12 +115,12 @@ export class PurchasesService {
   create(input: CreatePurchaseDto): Promise<PurchaseView> {
     return inTransaction(this.dataSource, async (manager) => {
       await this.assertSupplier(manager, input.supplierId);
-      const [{ n }] = await manager.query(`SELECT nextval('purchase_number_seq')::int AS n`);
+      const number = await nextDocumentNumber(manager, DOCUMENT_SERIES.purchase);
       const status = input.status ?? 'draft';
       const [{ id }] = await manager.query(
         `INSERT INTO purchases (number, supplier_id, status, subtotal, total, notes, ordered_at)
          VALUES ($1, $2, $3, 0, 0, $4, $5) RETURNING id`,
-        [purchaseNumber(n), input.supplierId, status, input.notes ?? '', status === 'ordered' ? new Date() : null],
+        [number, input.supplierId, status, input.notes ?? '', status === 'ordered' ? new Date() : null],
       );
       await this.writeLines(manager, id, input.lines, input.shippingCost ?? 0, input.taxTotal ?? 0);
       const invoiceId = await this.invoices.issue(manager, id, await this.invoiceContent(manager, id));
