@@ -1,5 +1,6 @@
 import { HTTP_REASON, codeForStatus, type ErrorCode } from './error-codes.js';
 import { DomainError, type FieldErrors } from './domain-error.js';
+import { redactUrlsIn } from '../http/redact.js';
 
 export interface ErrorBody {
   statusCode: number;
@@ -39,7 +40,8 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     const status = e.getStatus();
     const response = e.getResponse?.();
     const detail = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
-    const message = typeof detail.message === 'string' ? detail.message : (e.message ?? HTTP_REASON[status] ?? 'Error');
+    // Nest's "Cannot GET /path?query" echoes the URL: never its secrets
+    const message = redactUrlsIn(typeof detail.message === 'string' ? detail.message : (e.message ?? HTTP_REASON[status] ?? 'Error'));
     const code = typeof detail.code === 'string' ? detail.code : codeForStatus(status);
     const errors = isFieldErrors(detail.errors) ? detail.errors : undefined;
     return respond(status, code, message, errors, {}, status >= 500);
@@ -87,6 +89,11 @@ function fastifyMessage(code: string | undefined, status: number): string {
   }
 }
 
+/** No error answer is ever large: at most this many fields in `errors`, names and messages this long. */
+export const ERROR_BODY_LIMITS = { fields: 50, fieldName: 200, message: 500 } as const;
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 function respond(
   statusCode: number,
   code: string,
@@ -95,8 +102,17 @@ function respond(
   headers: Record<string, string> = {},
   unexpected = false,
 ): ErrorResponse {
-  const body: ErrorBody = { statusCode, error: HTTP_REASON[statusCode] ?? 'Error', code, message };
-  if (errors && Object.keys(errors).length > 0) body.errors = errors;
+  const body: ErrorBody = { statusCode, error: HTTP_REASON[statusCode] ?? 'Error', code, message: clip(message, ERROR_BODY_LIMITS.message) };
+  const fields = errors ? Object.keys(errors) : [];
+  if (fields.length > 0) {
+    body.errors = {};
+    for (const field of fields.slice(0, ERROR_BODY_LIMITS.fields)) {
+      body.errors[clip(field, ERROR_BODY_LIMITS.fieldName)] = clip(String(errors![field]), ERROR_BODY_LIMITS.message);
+    }
+    if (fields.length > ERROR_BODY_LIMITS.fields) {
+      body.message = clip(`${message} (showing ${ERROR_BODY_LIMITS.fields} of ${fields.length} fields)`, ERROR_BODY_LIMITS.message);
+    }
+  }
   return { body, headers, unexpected };
 }
 

@@ -46,10 +46,15 @@ export function contractValidationPipe(): ValidationPipe {
   });
 }
 
-/** A body validated against a DTO class must be a JSON object: arrays, strings and null are refused. */
+/**
+ * A body validated against a DTO class must be a JSON object: arrays, strings and null are refused.
+ * No body at all is an empty object (SPEC section 1, bodiless actions): an action whose fields
+ * are all optional takes it, and a DTO with required fields names them.
+ */
 class ContractValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object) {
+      if (value === undefined) value = {};
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         throw validationFailed({ body: 'must be a JSON object' });
       }
@@ -60,13 +65,19 @@ class ContractValidationPipe extends ValidationPipe {
   }
 }
 
-/** The path of the first string holding a NUL character (PostgreSQL text cannot store one). */
-function pathOfNul(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : undefined;
-  if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = pathOfNul(item, path ? `${path}.${key}` : key);
-      if (found) return found;
+/**
+ * The path of the first string holding a NUL character (PostgreSQL text cannot store one).
+ * Walks with its own stack, never recursing on the depth a client chose.
+ */
+export function pathOfNul(root: unknown): string | undefined {
+  const stack: [unknown, string][] = [[root, '']];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return path || 'body';
+    } else if (value && typeof value === 'object') {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i][1], path ? `${path}.${entries[i][0]}` : entries[i][0]]);
     }
   }
   return undefined;
