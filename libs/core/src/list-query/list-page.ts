@@ -3,7 +3,7 @@ import { ApiHeader, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { contentRange, likePattern, parseListQuery, type ListQuery, type ListSpec } from './list-query.js';
+import { contentRange, likePattern, matchesNothing, parseListQuery, type ListQuery, type ListSpec } from './list-query.js';
 
 /** A page of a list: the controller returns it, the interceptor sends rows + `Content-Range`. */
 export class ListPage<T> {
@@ -108,6 +108,7 @@ export const EXACT_COUNT_LIMIT = 10_000;
 
 /** Applies the list's filters (ids, `q`, `field`, `field_gte`, `field_lte`; arrays become IN) to a query builder. */
 export function applyListFilters<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: ListQuery, list: ListColumns): SelectQueryBuilder<T> {
+  if (matchesNothing(query)) return qb.andWhere('FALSE');
   const id = list.columns.id;
   if (query.ids) qb.andWhere(`${id} IN (:...listIds)`, { listIds: query.ids });
   const searches = [...(list.search ?? []).map((c) => `${c} ILIKE :listQ`), ...(list.searchConditions ?? [])];
@@ -152,6 +153,7 @@ export async function findPage<T extends ObjectLiteral>(
   query: ListQuery,
   list: ListColumns,
 ): Promise<ListPage<T>> {
+  if (matchesNothing(query)) return new ListPage(resource, [], query.offset, 0);
   applyListFilters(qb, query, list);
   const counting = qb.clone();
   let rows: T[];

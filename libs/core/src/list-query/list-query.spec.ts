@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error.js';
-import { contentRange, likePattern, parseListQuery, type ListSpec } from './list-query.js';
+import { contentRange, likePattern, matchesNothing, parseListQuery, type ListSpec } from './list-query.js';
 
 const spec: ListSpec = {
   resource: 'products',
@@ -47,6 +47,19 @@ describe('parseListQuery', () => {
     expect(parseListQuery({ filter: '{"id":7}' }, spec).ids).toEqual([7]);
   });
 
+  it('reads an empty array as a filter that matches nothing (never an IN ())', () => {
+    const byId = parseListQuery({ filter: '{"id":[]}' }, spec);
+    expect(byId.ids).toEqual([]);
+    expect(matchesNothing(byId)).toBe(true);
+    const byStatus = parseListQuery({ filter: '{"status":[],"categoryId":3}' }, spec);
+    expect(byStatus.filter).toEqual({ status: [], categoryId: 3 });
+    expect(matchesNothing(byStatus)).toBe(true);
+    expect(matchesNothing(parseListQuery({ filter: '{"id":[1],"status":["paid"]}' }, spec))).toBe(false);
+    expect(matchesNothing(parseListQuery({}, spec))).toBe(false);
+    expect(errorsOf({ filter: '{"unknown":[]}' })).toEqual({ 'filter.unknown': 'is not a filter of this list' });
+    expect(errorsOf({ filter: '{"q":[]}' })).toEqual({ 'filter.q': 'must be a string of at most 200 characters' });
+  });
+
   it('caps the page size', () => {
     expect(parseListQuery({ range: '[0,999]' }, spec).limit).toBe(1000);
     expect(errorsOf({ range: '[0,1000]' })).toEqual({ range: 'at most 1000 rows per page' });
@@ -67,6 +80,8 @@ describe('parseListQuery', () => {
     [{ filter: '{"categoryId":"x"}' }, 'filter.categoryId'],
     [{ filter: '{"status":"lost"}' }, 'filter.status'],
     [{ filter: '{"placedAt_gte":"yesterday"}' }, 'filter.placedAt_gte'],
+    [{ filter: '{"placedAt_gte":"1899-12-31"}' }, 'filter.placedAt_gte'],
+    [{ filter: '{"placedAt_gte":"9999-12-31T23:00:00-05:00"}' }, 'filter.placedAt_gte'],
     [{ filter: '{"id":[0]}' }, 'filter.id'],
     [{ filter: '{"id":{"a":1}}' }, 'filter.id'],
     [{ range: ['[0,1]', '[0,2]'] }, 'range'],

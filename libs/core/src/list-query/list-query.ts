@@ -1,3 +1,4 @@
+import { YEARS_MESSAGE, parseInstant } from '../dates.js';
 import { validationFailed } from '../errors/domain-error.js';
 
 /**
@@ -113,7 +114,11 @@ function parseFilter(raw: unknown, spec: ListSpec, errors: Record<string, string
     return out;
   }
   for (const [key, value] of Object.entries(parsed.value as Record<string, unknown>)) {
-    if (key === 'id') {
+    if (Array.isArray(value) && value.length === 0 && (key === 'id' || spec.filters?.[key])) {
+      // SPEC section 20: an empty array matches nothing (never an `IN ()`)
+      if (key === 'id') out.ids = [];
+      else out.filter[key] = [];
+    } else if (key === 'id') {
       const ids = Array.isArray(value) ? value : [value];
       if (ids.length > spec.maxRows || !ids.every(isId)) {
         errors['filter.id'] = `must be an id or an array of at most ${spec.maxRows} ids`;
@@ -132,6 +137,11 @@ function parseFilter(raw: unknown, spec: ListSpec, errors: Record<string, string
     }
   }
   return out;
+}
+
+/** True when a filter is an empty array: the list is empty whatever else it says (SPEC section 20). */
+export function matchesNothing(query: Pick<ListQuery, 'ids' | 'filter'>): boolean {
+  return query.ids?.length === 0 || Object.values(query.filter).some((value) => Array.isArray(value) && value.length === 0);
 }
 
 function isId(value: unknown): value is number {
@@ -154,8 +164,11 @@ function coerceOne(value: unknown, spec: FilterSpec): number | string | boolean 
       return typeof value === 'string' && spec.values?.includes(value) ? value : undefined;
     case 'date': {
       if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return undefined;
-      const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-      return Number.isNaN(date.getTime()) ? undefined : date;
+      try {
+        return parseInstant(value);
+      } catch {
+        return undefined;
+      }
     }
   }
 }
@@ -179,7 +192,7 @@ function describe(spec: FilterSpec): string {
     case 'boolean':
       return 'must be true or false';
     case 'date':
-      return 'must be a date (YYYY-MM-DD) or an ISO 8601 instant';
+      return `must be a date (YYYY-MM-DD) or an ISO 8601 instant ${YEARS_MESSAGE}`;
     default:
       return 'must be a string of at most 200 characters';
   }
