@@ -15,6 +15,9 @@ describe('reportPeriod', () => {
     [{ from: '2026-11-01', to: '2026-11-25', groupBy: 'week' }, 'groupBy'],
     [{ from: '2000-01-01', to: '2026-11-25' }, 'to'],
     [{ from: '2026-11-01', to: '2026-11-25', extra: 1 }, 'extra'],
+    [{ from: '1899-12-31', to: '1900-01-05' }, 'from'],
+    [{ from: '9999-12-01', to: '10000-01-01' }, 'to'],
+    [{ from: '1900-01-01', to: '9999-12-31', groupBy: 'month' }, 'to'],
   ])('refuses %j on %s', (query, field) => {
     try {
       reportPeriod(query);
@@ -27,6 +30,11 @@ describe('reportPeriod', () => {
 });
 
 describe('periodLabels', () => {
+  it('reaches the last day of 9999', () => {
+    const labels = periodLabels(reportPeriod({ from: '9999-12-30', to: '9999-12-31' }));
+    expect(labels).toEqual(['9999-12-30', '9999-12-31']);
+    expect(periodLabels(reportPeriod({ from: '9990-01-01', to: '9999-12-31', groupBy: 'month' }))).toHaveLength(120);
+  });
   it('lists every day, both ends included', () => {
     expect(periodLabels(reportPeriod({ from: '2026-02-27', to: '2026-03-02' }))).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
   });

@@ -1,4 +1,4 @@
-import { validationFailed } from '@chance/core';
+import { MAX_YEAR, MIN_YEAR, YEARS_MESSAGE, parseCalendarDate, validationFailed } from '@chance/core';
 
 export type GroupBy = 'day' | 'month';
 
@@ -12,7 +12,8 @@ export interface ReportPeriod {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MAX_DAYS = 3660;
+/** The longest range a report covers (about ten years): it bounds the periods one report produces (3,660 days, or 121 months). */
+export const MAX_REPORT_DAYS = 3660;
 
 /** The sales report's query: two UTC dates, both inclusive, grouped by day or month (SPEC section 13). */
 export function reportPeriod(query: Record<string, unknown>): ReportPeriod {
@@ -23,11 +24,9 @@ export function reportPeriod(query: Record<string, unknown>): ReportPeriod {
       errors[name] = 'must be a date YYYY-MM-DD';
       return undefined;
     }
-    const parsed = new Date(`${value}T00:00:00Z`);
-    if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
-      errors[name] = 'is not a real date';
-      return undefined;
-    }
+    const parsed = parseCalendarDate(value);
+    const year = Number(value.slice(0, 4));
+    if (!parsed) errors[name] = year >= MIN_YEAR && year <= MAX_YEAR ? 'is not a real date' : `must be a date ${YEARS_MESSAGE}`;
     return parsed;
   };
   const start = date('from');
@@ -37,7 +36,7 @@ export function reportPeriod(query: Record<string, unknown>): ReportPeriod {
   for (const key of Object.keys(query)) if (!['from', 'to', 'groupBy'].includes(key)) errors[key] = 'is not a parameter of this report';
   if (start && last) {
     if (last < start) errors.to = 'must not be before from';
-    else if ((last.getTime() - start.getTime()) / 86_400_000 > MAX_DAYS) errors.to = `the range may span at most ${MAX_DAYS} days`;
+    else if ((last.getTime() - start.getTime()) / 86_400_000 > MAX_REPORT_DAYS) errors.to = `the range may span at most ${MAX_REPORT_DAYS} days`;
   }
   if (Object.keys(errors).length > 0 || !start || !last) throw validationFailed(errors, 'Invalid report period');
   return { from: query.from as string, to: query.to as string, groupBy: groupBy as GroupBy, start, end: new Date(last.getTime() + 86_400_000) };

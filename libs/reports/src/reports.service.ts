@@ -127,14 +127,16 @@ export class ReportsService {
   private async revenueBy(unit: 'day' | 'month', start: Date, end: Date) {
     const format = unit === 'day' ? 'YYYY-MM-DD' : 'YYYY-MM';
     const days = (date: Date) => date.toISOString().slice(0, 10);
+    // the last day included, not the first one after: the day after 9999-12-31 has no YYYY-MM-DD
+    const lastDay = new Date(end.getTime() - 86_400_000);
     const figures: { period: string; channel: 'online' | 'offline'; revenue: string; records: number; profit: string }[] = await this.dataSource.query(
       `SELECT to_char(day::timestamp, '${format}') AS period, channel,
               sum(revenue) AS revenue, sum(records)::int AS records, sum(gross_profit) AS profit
-         FROM (SELECT day, channel, revenue, records, gross_profit FROM revenue_days WHERE day >= $1::date AND day < $2::date
+         FROM (SELECT day, channel, revenue, records, gross_profit FROM revenue_days WHERE day >= $1::date AND day <= $2::date
                UNION ALL
-               SELECT day, channel, revenue, records, gross_profit FROM revenue_changes WHERE day >= $1::date AND day < $2::date) r
+               SELECT day, channel, revenue, records, gross_profit FROM revenue_changes WHERE day >= $1::date AND day <= $2::date) r
         GROUP BY 1, 2`,
-      [days(start), days(end)],
+      [days(start), days(lastDay)],
     );
     const byPeriod = new Map<string, { online: number; offline: number; orders: number; offlineSales: number; grossProfit: number }>();
     for (const f of figures) {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsMinorUnits } from '@chance/core';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInstant, IsMinorUnits, PartialUpdateType } from '@chance/core';
 
 export class CreateServiceTypeDto {
   @ApiProperty({ example: 'Electrician' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
@@ -10,7 +10,7 @@ export class CreateServiceTypeDto {
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() isActive?: boolean;
 }
 
-export class UpdateServiceTypeDto extends PartialType(CreateServiceTypeDto) {}
+export class UpdateServiceTypeDto extends PartialUpdateType(CreateServiceTypeDto) {}
 
 export class ServiceTypeView {
   @ApiProperty() id: number;
@@ -24,7 +24,7 @@ export class ServiceTypeView {
 export class StoreBookingDto {
   @ApiProperty() @IsInt() @Min(1) serviceTypeId: number;
   @ApiProperty({ example: '2026-12-01T09:00:00Z', description: 'In the future' })
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 instant' })
+  @IsInstant('must be an ISO 8601 instant')
   scheduledAt: string;
   @ApiProperty({ example: '12 Analytical Way, London' }) @IsString() @IsNotEmpty() @MaxLength(1000) address: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) notes?: string;

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsInt, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsInt, Max, Min, ValidateBy, isISO8601, type ValidationOptions } from 'class-validator';
+import { YEARS_MESSAGE, parseInstant } from '../dates.js';
 
 export const MAX_MINOR_UNITS = 2_000_000_000;
 
@@ -25,6 +26,45 @@ export function IsStringMap(limits = { maxKeys: 20, maxKey: 50, maxValue: 100 },
           Object.keys(value).length <= limits.maxKeys &&
           Object.entries(value).every(([k, v]) => k.trim().length > 0 && k.length <= limits.maxKey && typeof v === 'string' && v.length <= limits.maxValue),
         defaultMessage: () => `must be an object of at most ${limits.maxKeys} text values, such as {"size": "M"}`,
+      },
+    },
+    options,
+  );
+}
+
+/** The years message for a value that is a well-formed date or instant, only outside 1900–9999. */
+function outsideYears(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const year = /^([+-]?\d{4,6})-\d{2}/.exec(value);
+  if (year && (Number(year[1]) < 1900 || Number(year[1]) > 9999)) return true;
+  if (!isISO8601(value, { strict: true })) return false;
+  try {
+    parseInstant(value);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A date (`2026-11-25`) or an ISO 8601 instant, a real one, in the years 1900 to 9999 (SPEC
+ * section 20); read it with `parseInstant`. `message` is for values that are not a date at all.
+ */
+export function IsInstant(message = 'must be a date or an ISO 8601 instant', options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isInstant',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || !isISO8601(value, { strict: true })) return false;
+          try {
+            parseInstant(value);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        defaultMessage: (args) => (outsideYears(args?.value) ? `must be a date or instant ${YEARS_MESSAGE}` : message),
       },
     },
     options,

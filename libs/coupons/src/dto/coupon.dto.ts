@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsMinorUnits } from '@chance/core';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsInstant, IsMinorUnits, PartialUpdateType } from '@chance/core';
 
 const nullable = () => ValidateIf((_, v) => v !== null);
 
@@ -37,13 +37,13 @@ export class CreateCouponDto {
   @ApiPropertyOptional({ nullable: true, type: String, example: '2026-12-01', description: 'Instant; a date means the start of that UTC day' })
   @IsOptional()
   @nullable()
-  @IsISO8601({ strict: true }, { message: 'must be a date or an ISO 8601 instant' })
+  @IsInstant()
   validFrom?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, example: '2026-12-31', description: 'Inclusive; a date lasts to the end of that UTC day' })
   @IsOptional()
   @nullable()
-  @IsISO8601({ strict: true }, { message: 'must be a date or an ISO 8601 instant' })
+  @IsInstant()
   validTo?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'Orders that may use it in all' })
@@ -65,7 +65,7 @@ export class CreateCouponDto {
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() isActive?: boolean;
 }
 
-export class UpdateCouponDto extends PartialType(CreateCouponDto) {}
+export class UpdateCouponDto extends PartialUpdateType(CreateCouponDto) {}
 
 export class CouponView {
   @ApiProperty() id: number;

@@ -7,7 +7,6 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -18,7 +17,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsMinorUnits } from '@chance/core';
+import { IsInstant, IsMinorUnits } from '@chance/core';
 
 export const SALE_PAYMENT_METHODS = ['cash', 'card', 'bank_transfer', 'mobile_wallet', 'cash_on_delivery'] as const;
 
@@ -57,7 +56,7 @@ export class CreateOfflineSaleDto {
   @ApiProperty() @IsInt() @Min(1) customerId: number;
   @ApiPropertyOptional({ example: '2026-11-25T10:30:00Z', description: 'Default: now; a date means the start of that UTC day' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'must be a date or an ISO 8601 instant' })
+  @IsInstant()
   soldAt?: string;
 
   @ApiProperty({ type: [SaleLineDto] })
@@ -88,7 +87,7 @@ export class SalePaymentDto {
   @IsIn(SALE_PAYMENT_METHODS as unknown as string[], { message: `must be one of ${SALE_PAYMENT_METHODS.join(', ')}` })
   method: (typeof SALE_PAYMENT_METHODS)[number];
 
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: 'must be a date or an ISO 8601 instant' }) paidAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() paidAt?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
 }
 
