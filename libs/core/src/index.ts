@@ -37,3 +37,7 @@ export * from './audit/actor-context.js';
 export * from './database/children.js';
 export * from './http/micro-cache.js';
 export * from './external/intent-call.js';
+export * from './http/json-limits.js';
+export * from './http/connection-limits.js';
+export * from './http/redact.js';
+export * from './http/partial-update.js';

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsMinorUnits, IsStringMap } from '@chance/core';
+import { IsMinorUnits, IsStringMap, PartialUpdateType } from '@chance/core';
 import { SLUG } from '../catalog-rules.js';
 
 const ATTRIBUTES_EXAMPLE = { size: 'M', color: 'red' };
@@ -115,7 +115,7 @@ export class CreateProductDto {
   variants?: CreateVariantDto[];
 }
 
-export class UpdateProductDto extends PartialType(OmitType(CreateProductDto, ['stock', 'sku', 'variants'] as const)) {
+export class UpdateProductDto extends PartialUpdateType(OmitType(CreateProductDto, ['stock', 'sku', 'variants'] as const)) {
   @ApiPropertyOptional({
     type: [UpdateVariantDto],
     description: 'The full list of variants: entries with an id are updated, without an id created; variants left out are deleted (only when their stock is 0)',

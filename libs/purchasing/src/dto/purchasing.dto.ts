@@ -16,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsMinorUnits } from '@chance/core';
+import { IsMinorUnits, PartialUpdateType } from '@chance/core';
 
 export class CreateSupplierDto {
   @ApiProperty({ example: 'Northwind Textiles' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
@@ -70,7 +70,7 @@ export class CreatePurchaseDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) notes?: string;
 }
 
-export class UpdatePurchaseDto extends PartialType(CreatePurchaseDto) {}
+export class UpdatePurchaseDto extends PartialUpdateType(CreatePurchaseDto) {}
 
 export class PurchaseLineView {
   @ApiProperty() id: number;
