@@ -5,10 +5,11 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import type { FastifyReply } from 'fastify';
-import { mergeHeaderParameters, toErrorResponse, type AppConfig } from '@chance/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { jsonLimitBreach, jsonLimitError, mergeHeaderParameters, redactUrl, toErrorResponse, type AppConfig } from '@chance/core';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { limitConnections } from './connections.js';
 import { serveStorefront } from './storefront.js';
 
 const NEST_LEVELS: Record<string, LogLevel[]> = {
@@ -29,19 +30,38 @@ export interface AppOptions {
   logger?: LoggerService;
   /** receives every SQL query (tests count them) */
   queryLogger?: TypeOrmLogger;
+  /** where Fastify writes its log lines (the request log); default: stdout */
+  logStream?: { write(line: string): void };
 }
 
-export async function createApp(config: AppConfig, databaseUrl: string, { logger, queryLogger }: AppOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, databaseUrl: string, { logger, queryLogger, logStream }: AppOptions = {}): Promise<NestFastifyApplication> {
+  const hops = config.trustProxyHops;
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    // a hop count, never `true`: with `true` every X-Forwarded-For entry is believed, and a client
+    // picks its own address (SPEC section 20). The socket's peer is hop 0.
+    trustProxy: hops > 0 ? (_address: string, hop: number) => hop < hops : false,
+    // slow and idle connections are closed (SPEC section 20; headers, see limitConnections)
+    requestTimeout: config.http.requestTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     logger: {
       level: config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-cart-token"]', 'req.headers["x-order-token"]'], remove: true },
+      // the request line without the secrets a query string may carry (the stream's ?accessToken=)
+      serializers: {
+        req: (request: Pick<FastifyRequest, 'method' | 'url' | 'host' | 'ip' | 'socket'>) => ({
+          method: request.method,
+          url: redactUrl(request.url),
+          host: request.host,
+          remoteAddress: request.ip,
+          remotePort: request.socket?.remotePort,
+        }),
+      },
     },
     routerOptions: { maxParamLength: 300 },
     // errors raised before routing (a malformed URL) get the contract's body too
@@ -51,6 +71,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
     },
   });
   const fastify = adapter.getInstance();
+  limitConnections(fastify.server, config.http);
   fastify.addHook('onSend', async (request, reply, payload) => {
     reply.header('X-Request-Id', request.id);
     if (request.url.startsWith('/api/') && !reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
@@ -67,6 +88,18 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
   for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
     if (fastify.hasContentTypeParser(type)) fastify.removeContentTypeParser(type);
   }
+  // JSON: SPEC section 20's key and depth limits are checked by one linear pass over the raw text
+  // before it is parsed (so a huge or deep body costs milliseconds, never a conversion), then
+  // Fastify's own parser (prototype-poisoning checks included); an empty body is no body at all
+  // (SPEC section 1, bodiless actions)
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body: string, done) => {
+    if (body.length === 0 || body.trim() === '') return done(null, undefined);
+    const breach = jsonLimitBreach(body);
+    if (breach) return done(jsonLimitError(breach), undefined);
+    parseJson(request, body, done);
+  });
   // any other media type is accepted only without a body (simple-REST clients send a bodiless
   // DELETE as text/plain); with a body it is a 415
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body: Buffer, done) => {
@@ -119,7 +152,14 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
 
   if (config.adminDistDir) {
-    await app.register(fastifyStatic, { root: config.adminDistDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    // source maps are never served, even if a build left some (SPEC section 20)
+    await app.register(fastifyStatic, {
+      root: config.adminDistDir,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      allowedPath: (pathName: string) => !pathName.endsWith('.map'),
+    });
   }
   if (config.storefrontDistDir) await serveStorefront(app, config.storefrontDistDir);
   return app;

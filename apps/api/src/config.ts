@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MIN_JWT_SECRET_LENGTH, adminPasswordWeakness, jwtSecretWeakness, type AppConfig } from '@chance/core';
+import { MIN_JWT_SECRET_LENGTH, adminPasswordWeakness, defaultMaxConnections, jwtSecretWeakness, openFilesLimit, type AppConfig } from '@chance/core';
 
 /** The repository root (this file runs from apps/api/src or dist/apps/api/src). */
 export const REPO_ROOT = (() => {
@@ -24,6 +24,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR ?? join(REPO_ROOT, '.data'));
   const adminDist = join(REPO_ROOT, 'dist/apps/admin');
   const storefrontDist = join(REPO_ROOT, 'dist/apps/storefront');
+  const trustProxy = trustProxyHops(env.TRUST_PROXY);
   return {
     env: nodeEnv,
     port: int(env.PORT, 3000, 'PORT'),
@@ -64,6 +65,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     guestCartTtlDays: int(env.GUEST_CART_TTL_DAYS, 30, 'GUEST_CART_TTL_DAYS'),
     adminDistDir: existsSync(join(adminDist, 'index.html')) ? adminDist : undefined,
     storefrontDistDir: existsSync(join(storefrontDist, 'index.html')) ? storefrontDist : undefined,
+    trustProxyHops: trustProxy,
+    http: {
+      headersTimeoutMs: int(env.HEADERS_TIMEOUT_MS, 10_000, 'HEADERS_TIMEOUT_MS'),
+      requestTimeoutMs: int(env.REQUEST_TIMEOUT_MS, 30_000, 'REQUEST_TIMEOUT_MS'),
+      keepAliveTimeoutMs: int(env.KEEP_ALIVE_TIMEOUT_MS, 72_000, 'KEEP_ALIVE_TIMEOUT_MS'),
+      maxConnections: int(env.MAX_CONNECTIONS, defaultMaxConnections(openFilesLimit()), 'MAX_CONNECTIONS'),
+      // behind proxies every connection comes from a proxy: they limit clients, not this process
+      maxConnectionsPerIp: int(env.MAX_CONNECTIONS_PER_IP, trustProxy > 0 ? 0 : 256, 'MAX_CONNECTIONS_PER_IP'),
+    },
   };
 }
 
@@ -74,6 +84,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 function payments(reconcileAfterMs: number): AppConfig['payments'] {
   if (reconcileAfterMs < 200) throw new Error('PAYMENT_RECONCILE_AFTER_MS must be at least 200');
   return { reconcileAfterMs, callTimeoutMs: Math.min(30_000, Math.floor(reconcileAfterMs / 2)) };
+}
+
+/**
+ * TRUST_PROXY: how many proxies (load balancers) in front of the API append to X-Forwarded-For;
+ * the client is the address the outermost trusted one saw, never an entry a client wrote itself
+ * (SPEC section 20). `true` is read as 1 hop (its meaning before hop counts), `false` as 0.
+ */
+export function trustProxyHops(value: string | undefined): number {
+  if (value === undefined || value === '' || value === 'false') return 0;
+  if (value === 'true') return 1;
+  if (!/^\d{1,2}$/.test(value)) throw new Error(`TRUST_PROXY must be the number of proxy hops in front of the API (0, 1, 2, ...), got "${value}"`);
+  return Number(value);
 }
 
 /**

@@ -11,11 +11,16 @@ export interface ApiProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** The built API (`dist/`) as its own process, as `npm start` runs it. */
-export async function spawnApi(env: Record<string, string>): Promise<ApiProcess> {
+/**
+ * The built API (`dist/`) as its own process, as `npm start` runs it; with `fdLimit`, under that
+ * limit on open files (`ulimit -n`, soft and hard, so Node cannot raise it).
+ */
+export async function spawnApi(env: Record<string, string>, { fdLimit }: { fdLimit?: number } = {}): Promise<ApiProcess> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, ['--import', './tools/register-aliases.js', 'dist/apps/api/src/main.js'], {
+  const node = [process.execPath, '--import', './tools/register-aliases.js', 'dist/apps/api/src/main.js'];
+  const [command, args]: [string, string[]] = fdLimit ? ['/bin/sh', ['-c', `ulimit -n ${fdLimit} && exec "$@"`, 'sh', ...node]] : [node[0], node.slice(1)];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -44,6 +44,8 @@ export interface TestApi {
   app: NestFastifyApplication;
   db: TestDatabase;
   logs: CapturingLogger;
+  /** Fastify's own log lines (the request log), when started with `captureHttpLog` */
+  httpLog: string[];
   /** every SQL query the app ran while handling an HTTP request, in order (background jobs' are left out) */
   queries: string[];
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<Reply<T>>;
@@ -56,8 +58,13 @@ let counter = 0;
 const inRequest = new AsyncLocalStorage<true>();
 export const ADMIN = { email: 'admin@example.com', password: 'admin-password-1' };
 
+export interface TestApiOptions {
+  /** keep Fastify's log lines (the request log) in `httpLog` instead of printing them */
+  captureHttpLog?: boolean;
+}
+
 /** The real app over real HTTP on a database of its own. */
-export async function startTestApi(env: Record<string, string> = {}, overrides: Partial<AppConfig> = {}): Promise<TestApi> {
+export async function startTestApi(env: Record<string, string> = {}, overrides: Partial<AppConfig> = {}, options: TestApiOptions = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   const loaded = loadConfig({
     NODE_ENV: 'test',
@@ -76,6 +83,8 @@ export async function startTestApi(env: Record<string, string> = {}, overrides: 
   });
   const config = { ...loaded, ...overrides };
   const logs = new CapturingLogger();
+  const httpLog: string[] = [];
+  const logStream = options.captureHttpLog ? { write: (line: string) => void httpLog.push(line) } : undefined;
   const queries: string[] = [];
   const queryLogger = {
     logQuery: (query: string) => {
@@ -87,7 +96,7 @@ export async function startTestApi(env: Record<string, string> = {}, overrides: 
     logMigration: () => {},
     log: () => {},
   };
-  const app = await createApp(config, db.url, { logger: logs, queryLogger });
+  const app = await createApp(config, db.url, { logger: logs, queryLogger, logStream });
   // requests run inside this context; the outbox relay and scheduled jobs run outside it, so a
   // job that happens to poll during a request never shows up in that request's query count
   app
@@ -122,6 +131,7 @@ export async function startTestApi(env: Record<string, string> = {}, overrides: 
     app,
     db,
     logs,
+    httpLog,
     queries,
     request,
     async login(email, password) {

@@ -45,6 +45,21 @@ export interface AppConfig {
   adminDistDir?: string;
   /** folder of the built storefront served at `/shop/`, when present */
   storefrontDistDir?: string;
+  /** proxy hops in front of the API whose `X-Forwarded-For` entries are trusted (0: none; SPEC section 20) */
+  trustProxyHops: number;
+  /** connection limits of the HTTP server (SPEC section 20) */
+  http: {
+    /** a request's headers must arrive within this time */
+    headersTimeoutMs: number;
+    /** a whole request (headers and body) must arrive within this time */
+    requestTimeoutMs: number;
+    /** an idle keep-alive connection is closed after this time */
+    keepAliveTimeoutMs: number;
+    /** open connections in all (0: no cap) */
+    maxConnections: number;
+    /** open connections per client address (0: no cap) */
+    maxConnectionsPerIp: number;
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

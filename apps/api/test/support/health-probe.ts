@@ -1,0 +1,43 @@
+import { performance } from 'node:perf_hooks';
+
+export interface HealthDuringAttack<T> {
+  /** what the attack resolved with */
+  attack: T;
+  /** one entry per probe answered (or failed) while the attack ran: its status (0 = no answer) and duration */
+  probes: { status: number; ms: number; error?: string }[];
+}
+
+/**
+ * Asks `GET /api/health` again and again, one request at a time on a fresh connection each, for as
+ * long as `attack` runs (and at least `minProbes` times), so a test can check the server kept
+ * answering everyone else while it was under attack.
+ */
+export async function healthDuring<T>(url: string, attack: () => Promise<T>, { minProbes = 3, timeoutMs = 30_000 } = {}): Promise<HealthDuringAttack<T>> {
+  const probes: HealthDuringAttack<T>['probes'] = [];
+  let done = false;
+  const running = attack().finally(() => (done = true));
+  const probing = (async () => {
+    while (!done || probes.length < minProbes) {
+      const started = performance.now();
+      try {
+        const reply = await fetch(`${url}/api/health`, { headers: { connection: 'close' }, signal: AbortSignal.timeout(timeoutMs) });
+        await reply.arrayBuffer();
+        probes.push({ status: reply.status, ms: performance.now() - started });
+      } catch (error) {
+        probes.push({ status: 0, ms: performance.now() - started, error: String((error as Error).cause ?? error) });
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  const [result] = await Promise.all([running, probing]);
+  return { attack: result, probes };
+}
+
+/** The slowest probe and every status seen, for one readable assertion. */
+export function summary(probes: HealthDuringAttack<unknown>['probes']): { statuses: number[]; slowestMs: number; count: number } {
+  return {
+    statuses: [...new Set(probes.map((p) => p.status))].sort(),
+    slowestMs: Math.max(...probes.map((p) => p.ms)),
+    count: probes.length,
+  };
+}

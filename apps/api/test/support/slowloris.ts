@@ -1,0 +1,76 @@
+import { readdirSync } from 'node:fs';
+import net from 'node:net';
+import { openFilesLimit } from '@chance/core';
+
+/** Sockets this process may still open: its soft limit on open files less those open now, less a reserve. */
+export function socketBudget(reserve = 1000): number {
+  const limit = openFilesLimit() ?? 1024;
+  return Math.max(0, limit - readdirSync('/proc/self/fd').length - reserve);
+}
+
+export interface Slowloris {
+  /** sockets the attack opened */
+  opened: number;
+  /** sockets that could not connect at all */
+  failed: number;
+  /** sockets the server has closed so far */
+  closedByServer(): number;
+  /** sockets still open */
+  open(): number;
+  /** ends what is left with a reset (no TIME_WAIT left behind on this side) */
+  stop(): void;
+}
+
+/**
+ * The slowloris of the attack review: `count` connections from `localAddress`, each sending the
+ * start of a request and then one more header line every `trickleMs`, never finishing it, the
+ * way a slow client that holds a server's sockets does. Connects in waves, so the kernel's accept
+ * queue is not what refuses them.
+ */
+export async function slowloris(
+  port: number,
+  { count, localAddress = '127.0.0.2', trickleMs = 1000, wave = 250 }: { count: number; localAddress?: string; trickleMs?: number; wave?: number },
+): Promise<Slowloris> {
+  const sockets = new Set<net.Socket>();
+  let closedByServer = 0;
+  let failed = 0;
+  let stopping = false;
+  const connectOne = () =>
+    new Promise<void>((done) => {
+      const socket = net.connect({ port, host: '127.0.0.1', localAddress });
+      socket.setNoDelay(true);
+      socket.resume(); // read whatever comes, so the server's close is seen
+      socket.on('error', () => undefined);
+      socket.once('connect', () => {
+        sockets.add(socket);
+        socket.write(`GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n`);
+        done();
+      });
+      socket.once('close', () => {
+        if (!sockets.delete(socket)) {
+          failed++;
+          done();
+        } else if (!stopping) closedByServer++;
+      });
+    });
+  for (let started = 0; started < count; started += wave) {
+    await Promise.all(Array.from({ length: Math.min(wave, count - started) }, connectOne));
+  }
+  let line = 0;
+  const trickle = setInterval(() => {
+    line++;
+    for (const socket of sockets) if (socket.writable) socket.write(`X-Slow-${line}: ${line}\r\n`);
+  }, trickleMs);
+  return {
+    opened: count - failed,
+    failed,
+    closedByServer: () => closedByServer,
+    open: () => sockets.size,
+    stop() {
+      stopping = true;
+      clearInterval(trickle);
+      for (const socket of sockets) socket.resetAndDestroy();
+      sockets.clear();
+    },
+  };
+}
