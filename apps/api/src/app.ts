@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { jsonLimitBreach, jsonLimitError, mergeHeaderParameters, redactUrl, toErrorResponse, type AppConfig } from '@chance/core';
+import { JsonLimitStream, mergeHeaderParameters, redactUrl, toErrorResponse, type AppConfig } from '@chance/core';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { limitConnections } from './connections.js';
@@ -20,6 +20,9 @@ const NEST_LEVELS: Record<string, LogLevel[]> = {
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** The bodies Fastify hands to the application/json parser: that media type, whatever its parameters. */
+const isJson = (contentType: string | undefined) => contentType !== undefined && contentType.split(';', 1)[0].trim().toLowerCase() === 'application/json';
 
 /**
  * Builds the HTTP application: Fastify with structured request logs and request ids, the error
@@ -88,16 +91,16 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
   for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
     if (fastify.hasContentTypeParser(type)) fastify.removeContentTypeParser(type);
   }
-  // JSON: SPEC section 20's key and depth limits are checked by one linear pass over the raw text
-  // before it is parsed (so a huge or deep body costs milliseconds, never a conversion), then
-  // Fastify's own parser (prototype-poisoning checks included); an empty body is no body at all
-  // (SPEC section 1, bodiless actions)
+  // JSON (SPEC section 20): the key, depth and array-element limits are checked on the raw bytes as
+  // they arrive, before anything is decoded or converted, so a body over a limit is answered with
+  // its 400 at the chunk that crosses it (milliseconds, whatever its size); then Fastify's own
+  // parser (prototype-poisoning checks included). An empty body is no body at all (SPEC section 1,
+  // bodiless actions).
+  fastify.addHook('preParsing', async (request, _reply, payload) => (isJson(request.headers['content-type']) ? new JsonLimitStream(payload) : payload));
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body: string, done) => {
     if (body.length === 0 || body.trim() === '') return done(null, undefined);
-    const breach = jsonLimitBreach(body);
-    if (breach) return done(jsonLimitError(breach), undefined);
     parseJson(request, body, done);
   });
   // any other media type is accepted only without a body (simple-REST clients send a bodiless

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { jsonLimitBreach } from './json-limits.js';
+import { Readable } from 'node:stream';
+import { DomainError } from '../errors/domain-error.js';
+import { JsonLimitScanner, JsonLimitStream, jsonLimitBreach } from './json-limits.js';
 
 /** The reference: keys, depth and array elements of a parsed value, counted the obvious way (small values only). */
 function measure(value: unknown, level = 1): { keys: number; depth: number; elements: number } {
@@ -66,5 +68,65 @@ describe('jsonLimitBreach', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('JsonLimitScanner', () => {
+  it('finds the same breach however the bytes are split into chunks, multi-byte characters and escapes included', () => {
+    fc.assert(
+      fc.property(
+        fc.jsonValue({ maxDepth: 5 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.nat(6),
+        fc.nat(6),
+        fc.nat(6),
+        (value, cuts, keys, depth, elements) => {
+          const bytes = Buffer.from(JSON.stringify({ s: 'é"\\\\"{[:,', v: value }));
+          const whole = jsonLimitBreach(bytes.toString('utf8'), limits(keys, depth, elements));
+          const scanner = new JsonLimitScanner(limits(keys, depth, elements));
+          const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          let from = 0;
+          for (const point of [...points, bytes.length]) {
+            scanner.feed(bytes.subarray(from, point));
+            from = point;
+          }
+          expect(scanner.breach).toBe(whole);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('JsonLimitStream', () => {
+  const collect = (stream: NodeJS.ReadableStream) =>
+    new Promise<{ body?: string; error?: unknown }>((done) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => done({ body: Buffer.concat(chunks).toString() }));
+      stream.on('error', (error) => done({ error }));
+    });
+
+  it('passes a body within the limits through unchanged', async () => {
+    const body = JSON.stringify({ a: [1, 2, { b: 'ü' }] });
+    const out = await collect(new JsonLimitStream(Readable.from([Buffer.from(body.slice(0, 5)), Buffer.from(body.slice(5))])));
+    expect(out.body).toBe(body);
+  });
+
+  it('fails with the 400 at the first chunk over a limit, and lets the rest of the body drain', async () => {
+    let read = 0;
+    const source = new Readable({
+      read() {
+        read++;
+        this.push(read === 1 ? Buffer.from('{"a":' + '['.repeat(40)) : read < 100 ? Buffer.from('1'.repeat(1000)) : null);
+      },
+    });
+    let ended = false;
+    source.on('end', () => (ended = true));
+    const out = await collect(new JsonLimitStream(source));
+    expect(out.error).toBeInstanceOf(DomainError);
+    expect((out.error as DomainError).errors).toEqual({ body: 'must nest at most 32 levels' });
+    if (!ended) await new Promise((r) => source.once('end', r));
+    expect(read).toBe(100);
   });
 });

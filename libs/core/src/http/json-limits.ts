@@ -1,3 +1,4 @@
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { validationFailed, type DomainError } from '../errors/domain-error.js';
 
 export interface JsonLimits {
@@ -21,52 +22,107 @@ export type JsonLimitBreach = keyof JsonLimits;
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 /**
- * Which limit the JSON text breaks, if any, found by one linear pass over the raw text with no
- * recursion, so it costs about a millisecond per MiB whatever the body holds. Outside strings,
- * every `{` or `[` opens a level, every `:` follows a key, and an array's elements are its first
- * value and one more per `,`; inside strings (escapes included) nothing counts. Text that is not
- * valid JSON is counted the same way and refused by the parser afterwards.
+ * Which limit a JSON body breaks, found by one linear pass over its raw bytes as they arrive, with
+ * no recursion, no decoding and no allocation: a few microseconds per KiB, and a body over a limit
+ * is refused at the first chunk that crosses it. Outside strings, every `{` or `[` opens a level,
+ * every `:` follows a key, and an array's elements are its first value and one more per `,`;
+ * inside strings (escapes included) nothing counts. UTF-8 never uses bytes below 0x80 inside a
+ * multi-byte character, so structure is found in the bytes as in the text. Text that is not valid
+ * JSON is counted the same way and refused by the parser afterwards.
  */
-export function jsonLimitBreach(text: string, limits: JsonLimits = JSON_LIMITS): JsonLimitBreach | undefined {
-  let depth = 0;
-  let keys = 0;
-  let elements = 0;
-  // whether each open level is an array (levels beyond the limit are refused before they are used)
-  const inArray = new Uint8Array(limits.depth + 2);
-  let firstElement = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (firstElement && !isSpace(c)) {
-      firstElement = false;
-      if (c !== 0x5d && ++elements > limits.elements) return 'elements';
-    }
-    switch (c) {
-      case 0x22: // a string: skip to its closing quote, stepping over escapes
-        for (i++; i < text.length; i++) {
-          const s = text.charCodeAt(i);
-          if (s === 0x5c) i++;
-          else if (s === 0x22) break;
-        }
-        break;
-      case 0x7b: // {
-      case 0x5b: // [
-        if (++depth > limits.depth) return 'depth';
-        if (depth > 0) inArray[depth] = c === 0x5b ? 1 : 0;
-        firstElement = c === 0x5b;
-        break;
-      case 0x7d: // }
-      case 0x5d: // ]
-        depth--;
-        break;
-      case 0x3a: // :
-        if (++keys > limits.keys) return 'keys';
-        break;
-      case 0x2c: // ,
-        if (depth > 0 && inArray[depth] === 1 && ++elements > limits.elements) return 'elements';
-        break;
-    }
+export class JsonLimitScanner {
+  private depth = 0;
+  private keys = 0;
+  private elements = 0;
+  private inString = false;
+  private escaped = false;
+  private firstElement = false;
+  /** whether each open level is an array (levels beyond the limit are refused before they are used) */
+  private readonly inArray: Uint8Array;
+  breach: JsonLimitBreach | undefined;
+
+  constructor(private readonly limits: JsonLimits = JSON_LIMITS) {
+    this.inArray = new Uint8Array(limits.depth + 2);
   }
-  return undefined;
+
+  /** Scans the next bytes (or UTF-16 code units) of the body; the limit broken so far, if any. */
+  feed(chunk: Uint8Array | string): JsonLimitBreach | undefined {
+    if (this.breach) return this.breach;
+    const { limits, inArray } = this;
+    let { depth, keys, elements, inString, escaped, firstElement } = this;
+    let breach: JsonLimitBreach | undefined;
+    const text = typeof chunk === 'string' ? chunk : undefined;
+    const bytes = typeof chunk === 'string' ? undefined : chunk;
+    const length = chunk.length;
+    for (let i = 0; i < length && !breach; i++) {
+      const c = bytes ? bytes[i] : text!.charCodeAt(i);
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === 0x5c) escaped = true;
+        else if (c === 0x22) inString = false;
+        continue;
+      }
+      if (firstElement && !isSpace(c)) {
+        firstElement = false;
+        if (c !== 0x5d && ++elements > limits.elements) breach = 'elements';
+      }
+      switch (c) {
+        case 0x22: // "
+          inString = true;
+          break;
+        case 0x7b: // {
+        case 0x5b: // [
+          if (++depth > limits.depth) breach = 'depth';
+          else if (depth > 0) inArray[depth] = c === 0x5b ? 1 : 0;
+          firstElement = c === 0x5b;
+          break;
+        case 0x7d: // }
+        case 0x5d: // ]
+          depth--;
+          break;
+        case 0x3a: // :
+          if (++keys > limits.keys) breach = 'keys';
+          break;
+        case 0x2c: // ,
+          if (depth > 0 && inArray[depth] === 1 && ++elements > limits.elements) breach = 'elements';
+          break;
+      }
+    }
+    Object.assign(this, { depth, keys, elements, inString, escaped, firstElement, breach });
+    return breach;
+  }
+}
+
+/** Which limit the whole JSON text breaks, if any (see JsonLimitScanner). */
+export function jsonLimitBreach(text: string, limits: JsonLimits = JSON_LIMITS): JsonLimitBreach | undefined {
+  return new JsonLimitScanner(limits).feed(text);
+}
+
+/**
+ * Passes a request body through while scanning it; at the first chunk that breaks a limit it fails
+ * with the 400 at once, and lets the rest of the body be read and dropped (never decoded), so the
+ * client gets its answer and the connection stays usable.
+ */
+export class JsonLimitStream extends Transform {
+  private readonly scanner: JsonLimitScanner;
+
+  constructor(
+    private readonly source: Readable,
+    limits: JsonLimits = JSON_LIMITS,
+  ) {
+    super();
+    this.scanner = new JsonLimitScanner(limits);
+    source.once('error', (error) => this.destroy(error));
+    source.pipe(this);
+  }
+
+  override _transform(chunk: Buffer | string, _encoding: BufferEncoding, callback: TransformCallback): void {
+    const breach = this.scanner.feed(chunk);
+    if (!breach) return callback(null, chunk);
+    this.source.unpipe(this);
+    this.source.resume();
+    callback(jsonLimitError(breach));
+  }
 }
 
 /** The 400 for a body over a limit, naming the limit. */
