@@ -4,10 +4,11 @@
 // in one run: pgbench TPC-B (16 clients) and a bare Fastify server as the references, checkout at
 // 16 and 32 clients, the whole shopping flow, the store product list, admin lists at scale, the
 // dashboard and yearly sales report, how fast the outbox relay drains a burst of events, the API's
-// start-up time and peak memory. Prints a table and writes docs/benchmarks.md (the hand-written
+// start-up time and peak memory, and /api/health during each attack of SPEC section 20
+// (tools/bench/attacks.js). Prints a table and writes docs/benchmarks.md (the hand-written
 // analysis in that file is kept). Benchmarks are not tests.
 // `--only relay` measures the relay drain alone (`--relay-events N`, 5000) and prints it: nothing is written.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -25,6 +26,8 @@ import { cannon, closedLoop, statusCounts } from './http-load.js';
 import { runPgbench } from './pgbench.js';
 import { relayDrainRun } from './relay-drain.js';
 import { budgetRows, printTable, writeReport } from './report.js';
+import { attackRows, machineOf, printAttackTable, runAttacks, writeAttackReport } from './attacks.js';
+import { codeVersion } from './version.js';
 
 const args = parseArgs(process.argv.slice(2));
 const scale = parseScale(args.scale, 1);
@@ -299,17 +302,6 @@ async function bareFastify(body, contentRange) {
   };
 }
 
-/** The commit measured, and whether the work tree had uncommitted changes to tracked files. */
-function codeVersion() {
-  try {
-    const git = (...gitArgs) => execFileSync('git', gitArgs, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-    const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
-    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' with uncommitted changes' : ''}`;
-  } catch {
-    return 'unknown (not a git work tree)';
-  }
-}
-
 async function machine(db, pgbenchVersion) {
   const [{ version }] = (await db.query('SELECT version()')).rows;
   const [{ shared_buffers: sharedBuffers }] = (await db.query('SHOW shared_buffers')).rows;
@@ -448,6 +440,9 @@ async function main() {
   const memory = api.memory();
   load.end = loadavg()[0];
 
+  // the attacks of SPEC section 20 last: /api/health during each
+  const attacks = args['no-attacks'] ? undefined : await runAttacks({ url: api.url, seconds: Number(args['attack-seconds'] ?? 15), say });
+
   const profiles = {};
   if (!args['no-profile']) {
     const profileSeconds = Math.max(5, Math.round(duration / 2));
@@ -547,11 +542,17 @@ async function main() {
     dbPoolSize: Number(process.env.DB_POOL_SIZE ?? 20),
     profiles,
     evidence,
+    attacks,
   };
   writeFileSync(join(tmpDir, 'results.json'), JSON.stringify(results, null, 2));
   const rows = budgetRows(results);
   printTable(rows, results);
   writeReport(outFile, results, rows);
+  if (attacks) {
+    const attackTable = attackRows(attacks);
+    printAttackTable(attackTable);
+    writeAttackReport(outFile, attacks, attackTable, machineOf(`npm run bench -- --scale ${results.scale}`, system.code));
+  }
   say(`wrote ${outFile} (raw results: tmp/bench/results.json)`);
 }
 
