@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsInstant, IsMinorUnits, PartialUpdateType } from '@chance/core';
 
@@ -34,7 +34,7 @@ export class AdminBookingDto extends StoreBookingDto {
   @ApiProperty({ description: 'The customer (a user) the visit is for' }) @IsInt() @Min(1) customerId: number;
 }
 
-export class UpdateBookingDto extends PartialType(OmitType(StoreBookingDto, ['serviceTypeId'] as const)) {}
+export class UpdateBookingDto extends PartialUpdateType(OmitType(StoreBookingDto, ['serviceTypeId'] as const)) {}
 
 export class BookingStatusDto {
   @ApiProperty({ enum: ['completed', 'cancelled'] })

@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { PartialUpdateType } from '@chance/core';
 import { SLUG } from '../catalog-rules.js';
 
 export class CreateCategoryDto {
@@ -22,7 +23,7 @@ export class CreateCategoryDto {
   parentId?: number | null;
 }
 
-export class UpdateCategoryDto extends PartialType(CreateCategoryDto) {}
+export class UpdateCategoryDto extends PartialUpdateType(CreateCategoryDto) {}
 
 export class CategoryView {
   @ApiProperty() id: number;

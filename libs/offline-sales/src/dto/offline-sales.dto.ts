@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -17,7 +17,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsInstant, IsMinorUnits } from '@chance/core';
+import { IsInstant, IsMinorUnits, PartialUpdateType } from '@chance/core';
 
 export const SALE_PAYMENT_METHODS = ['cash', 'card', 'bank_transfer', 'mobile_wallet', 'cash_on_delivery'] as const;
 
@@ -33,7 +33,7 @@ export class CreateOfflineCustomerDto {
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(5000) notes?: string | null;
 }
 
-export class UpdateOfflineCustomerDto extends PartialType(CreateOfflineCustomerDto) {}
+export class UpdateOfflineCustomerDto extends PartialUpdateType(CreateOfflineCustomerDto) {}
 
 export class OfflineCustomerView {
   @ApiProperty() id: number;

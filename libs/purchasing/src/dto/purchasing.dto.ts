@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -31,7 +31,7 @@ export class CreateSupplierDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) notes?: string;
 }
 
-export class UpdateSupplierDto extends PartialType(CreateSupplierDto) {}
+export class UpdateSupplierDto extends PartialUpdateType(CreateSupplierDto) {}
 
 export class SupplierView {
   @ApiProperty() id: number;
