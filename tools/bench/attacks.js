@@ -6,7 +6,6 @@
 // (a throwaway embedded PostgreSQL: no seeded data needed); `npm run bench` runs them too, after
 // its loads. Either way the section between the attack markers of docs/benchmarks.md is rewritten.
 import http from 'node:http';
-import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,6 +13,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { REPO_ROOT, importBuilt, parseArgs } from '../seed/database.js';
 import { startApi } from './api-process.js';
 import { percentile } from './http-load.js';
@@ -68,42 +68,24 @@ function healthSampler(url) {
   };
 }
 
-/** `clients` connections each posting `body` again and again (keep-alive) until stopped; the statuses they got. */
-function bodyFlood(url, path, body, clients) {
-  const { hostname, port } = new URL(url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
-  const statuses = {};
-  let running = true;
-  let largestAnswer = 0;
-  const post = () =>
-    new Promise((done) => {
-      const request = http.request(
-        { hostname, port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-        (response) => {
-          let size = 0;
-          response.on('data', (chunk) => (size += chunk.length));
-          response.on('end', () => {
-            statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
-            largestAnswer = Math.max(largestAnswer, size);
-            done();
-          });
-        },
-      );
-      request.on('error', (error) => {
-        statuses[error.code ?? 'error'] = (statuses[error.code ?? 'error'] ?? 0) + 1;
-        done();
-      });
-      request.end(body);
-    });
-  const loops = Array.from({ length: clients }, async () => {
-    while (running) await post();
+/** Starts an attacker in a worker thread; resolves once it is under way, with a function that stops it and returns what it got. */
+function inWorker(kind, data) {
+  const worker = new Worker(new URL('./attack-worker.js', import.meta.url), { workerData: { kind, ...data } });
+  return new Promise((started, failed) => {
+    worker.once('error', failed);
+    worker.once('message', () =>
+      started(
+        () =>
+          new Promise((done) => {
+            worker.once('message', ({ result }) => {
+              void worker.terminate();
+              done(result);
+            });
+            worker.postMessage('stop');
+          }),
+      ),
+    );
   });
-  return async () => {
-    running = false;
-    await Promise.all(loops);
-    agent.destroy();
-    return { statuses, largestAnswer };
-  };
 }
 
 /** Sockets this process may still open: its soft limit on open files less those open now, less a reserve. */
@@ -121,58 +103,6 @@ function socketBudget(reserve = 1000) {
     /* not Linux */
   }
   return Math.max(0, limit - open - reserve);
-}
-
-/**
- * Slow sockets: `perAddress` connections from each of `addresses` (127.0.0.2, 127.0.0.3, …), each
- * sending the start of a request and one more header line a second, never finishing it.
- */
-async function slowSockets(url, { addresses, perAddress }) {
-  const port = Number(new URL(url).port);
-  const sockets = new Set();
-  let closedByServer = 0;
-  let failed = 0;
-  let stopping = false;
-  let peak = 0;
-  const connect = (localAddress) =>
-    new Promise((done) => {
-      const socket = net.connect({ port, host: '127.0.0.1', localAddress });
-      socket.resume();
-      socket.on('error', () => undefined);
-      socket.once('connect', () => {
-        sockets.add(socket);
-        peak = Math.max(peak, sockets.size);
-        socket.write('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n');
-        done();
-      });
-      socket.once('close', () => {
-        if (!sockets.delete(socket)) {
-          failed++;
-          done();
-        } else if (!stopping) closedByServer++;
-      });
-    });
-  for (let a = 0; a < addresses; a++) {
-    const localAddress = `127.0.0.${a + 2}`;
-    for (let started = 0; started < perAddress; started += 250) {
-      await Promise.all(Array.from({ length: Math.min(250, perAddress - started) }, () => connect(localAddress)));
-    }
-  }
-  const opened = addresses * perAddress - failed;
-  const heldAfterConnecting = sockets.size;
-  let line = 0;
-  const trickle = setInterval(() => {
-    line++;
-    for (const socket of sockets) if (socket.writable) socket.write(`X-Slow-${line}: ${line}\r\n`);
-  }, 1000);
-  return async () => {
-    stopping = true;
-    clearInterval(trickle);
-    const heldAtEnd = sockets.size;
-    for (const socket of sockets) socket.resetAndDestroy();
-    sockets.clear();
-    return { opened, failed, heldAfterConnecting, peak, heldAtEnd, closedByServer };
-  };
 }
 
 /** `{"0":0,"1":0,…}` of about `bytes` bytes: the review's body of short unknown keys. */
@@ -212,24 +142,22 @@ export async function runAttacks({ url, seconds = 15, say = () => undefined }) {
   const budget = socketBudget();
 
   await run('calm', 'no attack: the reference', async () => async () => ({}));
-  await run(
-    'big-key body',
-    `6 clients posting 1 MiB of ${bigKeys.keys.toLocaleString('en-US')} short unknown keys to /api/auth/login, again and again`,
-    async () => bodyFlood(url, '/api/auth/login', bigKeys.body, 6),
+  await run('big-key body', `6 clients posting 1 MiB of ${bigKeys.keys.toLocaleString('en-US')} short unknown keys to /api/auth/login, again and again`, () =>
+    inWorker('bodyFlood', { url, path: '/api/auth/login', body: bigKeys.body, clients: 6 }),
   );
   await run('deep nesting', '6 clients posting JSON nested 150,000 levels (0.9 MB) to /api/auth/login, again and again', async () =>
-    bodyFlood(url, '/api/auth/login', deep, 6),
+    inWorker('bodyFlood', { url, path: '/api/auth/login', body: deep, clients: 6 }),
   );
   await run('many array elements', '6 clients posting 330,000 empty objects in an array (1 MiB) to /api/auth/register, again and again', async () =>
-    bodyFlood(url, '/api/auth/register', elements, 6),
+    inWorker('bodyFlood', { url, path: '/api/auth/register', body: elements, clients: 6 }),
   );
   await run(
     'slowloris, one client',
     `${budget.toLocaleString('en-US')} slow sockets from one address (all this process's descriptors allow), a header line a second`,
-    async () => slowSockets(url, { addresses: 1, perAddress: budget }),
+    () => inWorker('slowSockets', { url, addresses: 1, perAddress: budget }),
   );
   await run('thousands held open', '5,000 slow sockets from 20 addresses (250 each, under the per-client cap), a header line a second', async () =>
-    slowSockets(url, { addresses: 20, perAddress: 250 }),
+    inWorker('slowSockets', { url, addresses: 20, perAddress: 250 }),
   );
   return { seconds, socketBudget: budget, runs };
 }
