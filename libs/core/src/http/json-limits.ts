@@ -100,8 +100,8 @@ export function jsonLimitBreach(text: string, limits: JsonLimits = JSON_LIMITS):
 
 /**
  * Passes a request body through while scanning it; at the first chunk that breaks a limit it fails
- * with the 400 at once, and lets the rest of the body be read and dropped (never decoded), so the
- * client gets its answer and the connection stays usable.
+ * with the 400 at once. The rest of the body is read and dropped (never decoded) until the answer
+ * has gone out; Fastify then closes the connection, as after any body it refused.
  */
 export class JsonLimitStream extends Transform {
   private readonly scanner: JsonLimitScanner;
