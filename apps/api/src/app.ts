@@ -145,7 +145,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
         .setTitle('Chance Store API')
         .setDescription(
           'Back office and store API. Money is integer minor units; rates are basis points; lists follow the react-admin simple REST protocol ' +
-            '(sort, range, filter query parameters and a Content-Range header). Every error is {statusCode, error, code, message, errors?}.',
+            '(sort, range, filter query parameters and a Content-Range header; an empty array filter matches nothing). Every error is {statusCode, error, code, message, errors?}. ' +
+            'A JSON body holds at most 1,000 keys and 1,000 array elements in all and nests at most 32 levels (400 VALIDATION_FAILED beyond; 413 PAYLOAD_TOO_LARGE above the body limit, 1 MiB unless configured); ' +
+            'an action whose body fields are all optional also takes no body at all. Dates are in the years 1900 to 9999.',
         )
         .setVersion('1.0')
         .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
