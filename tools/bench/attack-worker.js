@@ -43,7 +43,7 @@ function bodyFlood(url, path, body, clients) {
 }
 
 /**
- * Slow sockets: `perAddress` connections from each of `addresses` (127.0.0.2, 127.0.0.3, …), each
+ * Slow sockets: `perAddress` connections from each of `addresses` loopback addresses, each
  * sending the start of a request and one more header line a second, never finishing it.
  */
 async function slowSockets(url, { addresses, perAddress }) {
@@ -71,8 +71,11 @@ async function slowSockets(url, { addresses, perAddress }) {
         } else if (!stopping) closedByServer++;
       });
     });
+  // loopback addresses of this run's own (all of 127.0.0.0/8 is this machine), so runs side by side
+  // never share the ~28,000 ephemeral ports one source address has
+  const base = `127.${1 + Math.floor(Math.random() * 254)}.${Math.floor(Math.random() * 256)}`;
   for (let a = 0; a < addresses; a++) {
-    const localAddress = `127.0.0.${a + 2}`;
+    const localAddress = `${base}.${a + 2}`;
     for (let started = 0; started < perAddress; started += 250) {
       await Promise.all(Array.from({ length: Math.min(250, perAddress - started) }, () => connect(localAddress)));
     }

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@chance/core/testing';
 import { spawnApi, type ApiProcess } from './support/api-process.js';
 import { eventually } from './support/eventually.js';
 import { healthDuring, summary } from './support/health-probe.js';
-import { slowloris, socketBudget } from './support/slowloris.js';
+import { randomLoopbackAddress, slowloris, socketBudget } from './support/slowloris.js';
 
 // SPEC section 20: idle or slow connections are closed (headers within 10 s, idle keep-alive
 // 72 s), and the server keeps answering GET /api/health while thousands of connections are held
@@ -51,6 +51,23 @@ describe('a slowloris from one client', () => {
     expect(api.child.exitCode).toBeNull();
     expect((await fetch(`${api.url}/api/health`)).status).toBe(200);
   }, 120_000);
+});
+
+describe('thousands of connections held open by many clients', () => {
+  it('are all kept (each client under its cap of 256) while /api/health keeps answering every call within 2 s', async () => {
+    const base = randomLoopbackAddress().split('.').slice(0, 3).join('.');
+    const attacks: Awaited<ReturnType<typeof slowloris>>[] = [];
+    try {
+      const { probes } = await healthDuring(api.url, async () => {
+        for (let client = 2; client < 14; client++) attacks.push(await slowloris(port(), { count: 200, localAddress: `${base}.${client}` }));
+        await eventually(async () => expect(attacks.reduce((n, a) => n + a.open(), 0)).toBe(2_400));
+      });
+      expect(summary(probes).statuses).toEqual([200]);
+      expect(summary(probes).slowestMs).toBeLessThan(2_000);
+    } finally {
+      for (const attack of attacks) attack.stop();
+    }
+  }, 60_000);
 });
 
 describe('slow and idle connections are closed', () => {

@@ -8,6 +8,15 @@ export function socketBudget(reserve = 1000): number {
   return Math.max(0, limit - readdirSync('/proc/self/fd').length - reserve);
 }
 
+/**
+ * A loopback address of its own (all of 127.0.0.0/8 is this machine), so that runs side by side
+ * never share the ~28,000 ephemeral ports one source address has towards the server.
+ */
+export function randomLoopbackAddress(): string {
+  const octet = (min: number, max: number) => min + Math.floor(Math.random() * (max - min + 1));
+  return `127.${octet(1, 254)}.${octet(0, 255)}.${octet(2, 254)}`;
+}
+
 export interface Slowloris {
   /** sockets the attack opened */
   opened: number;
@@ -29,7 +38,7 @@ export interface Slowloris {
  */
 export async function slowloris(
   port: number,
-  { count, localAddress = '127.0.0.2', trickleMs = 1000, wave = 250 }: { count: number; localAddress?: string; trickleMs?: number; wave?: number },
+  { count, localAddress = randomLoopbackAddress(), trickleMs = 1000, wave = 250 }: { count: number; localAddress?: string; trickleMs?: number; wave?: number },
 ): Promise<Slowloris> {
   const sockets = new Set<net.Socket>();
   let closedByServer = 0;
