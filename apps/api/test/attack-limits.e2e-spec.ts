@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultMaxConnections, openFilesLimit } from '@chance/core';
+import { loadConfig } from '../src/config.js';
 import { ROOT } from './support/api-process.js';
 import { healthDuring, summary } from './support/health-probe.js';
 import { resolve, type OpenApiDocument } from './support/openapi.js';
@@ -297,6 +298,10 @@ describe('connections', () => {
       keepAlive: 72_000,
     });
     expect(server.maxConnections).toBe(defaultMaxConnections(openFilesLimit()));
+    const env = { NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(40) };
+    expect(loadConfig(env).http.maxConnectionsPerIp).toBe(256);
+    expect(loadConfig({ ...env, TRUST_PROXY: '1' }).http.maxConnectionsPerIp).toBe(0); // behind a proxy every connection is the proxy's
+    expect(() => loadConfig({ ...env, TRUST_PROXY: 'yes' })).toThrow('TRUST_PROXY must be the number of proxy hops');
     expect(server.maxConnections).toBeGreaterThan(0);
     expect(server.maxConnections).toBeLessThan(openFilesLimit()!);
   });
