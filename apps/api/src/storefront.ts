@@ -21,6 +21,8 @@ export async function serveStorefront(app: NestFastifyApplication, root: string)
     wildcard: false,
     index: ['index.html'],
     decorateReply: false,
+    // source maps are never served, even if a build left some (SPEC section 20)
+    allowedPath: (pathName: string) => !pathName.endsWith('.map'),
     cacheControl: false,
     setHeaders: (reply, path) => {
       reply.header('Cache-Control', path.startsWith(join(root, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -23,7 +23,7 @@ beforeAll(async () => {
   await writeFile(join(spaDir, 'index.html'), '<!doctype html><div id="root"></div><script src="/assets/app.js"></script>');
   await writeFile(join(spaDir, 'assets', 'app.js'), 'console.log("app");\n//# sourceMappingURL=app.js.map\n');
   await writeFile(join(spaDir, 'assets', 'app.js.map'), JSON.stringify({ version: 3, sources: ['src/secret-source.tsx'], sourcesContent: ['const x = 1;'] }));
-  api = await startTestApi({ LOG_LEVEL: 'info' }, { adminDistDir: spaDir }, { captureHttpLog: true });
+  api = await startTestApi({ LOG_LEVEL: 'info' }, { adminDistDir: spaDir, storefrontDistDir: spaDir }, { captureHttpLog: true });
   admin = await api.login(ADMIN.email, ADMIN.password);
 });
 afterAll(async () => {
@@ -224,18 +224,22 @@ describe('logs', () => {
 });
 
 describe('the SPA', () => {
-  it('serves no source maps, even when a build left one', async () => {
-    expect((await api.request('GET', '/assets/app.js')).status).toBe(200);
-    const map = await api.request('GET', '/assets/app.js.map');
-    expect([map.status, map.body?.code]).toEqual([404, 'NOT_FOUND']);
-    expect(map.text).not.toContain('secret-source');
+  it('serves no source maps, even when a build left one (the admin SPA at /, the storefront at /shop/)', async () => {
+    for (const prefix of ['/', '/shop/']) {
+      expect((await api.request('GET', `${prefix}assets/app.js`)).status).toBe(200);
+      const map = await api.request('GET', `${prefix}assets/app.js.map`);
+      expect([prefix, map.status, map.body?.code]).toEqual([prefix, 404, 'NOT_FOUND']);
+      expect(map.text).not.toContain('secret-source');
+    }
   });
 
-  it('production builds produce none (npm test builds the SPA before this runs)', () => {
-    const dist = join(ROOT, 'dist/apps/admin');
-    if (!existsSync(join(dist, 'index.html'))) return; // a targeted run without a build: the served-file test above still holds
-    const files = readdirSync(dist, { recursive: true }).map(String);
-    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+  it('production builds produce none (npm test builds the SPA and the storefront before this runs)', () => {
+    for (const app of ['admin', 'storefront']) {
+      const dist = join(ROOT, 'dist/apps', app);
+      if (!existsSync(join(dist, 'index.html'))) continue; // a targeted run without a build: the served-file test above still holds
+      const files = readdirSync(dist, { recursive: true }).map(String);
+      expect([app, files.filter((f) => f.endsWith('.map'))]).toEqual([app, []]);
+    }
   });
 });
 
