@@ -2053,7 +2053,6 @@ export interface components {
              * @example 3
              */
             estimatedDeliveryDays?: number;
-            /** @default true */
             isActive?: boolean;
             /** @description Null: the store's default (settings) */
             lowStockThreshold?: number | null;
@@ -2210,7 +2209,6 @@ export interface components {
             usageLimit?: number | null;
             /** @description Orders per customer account (per e-mail for guests) */
             perCustomerLimit?: number | null;
-            /** @default true */
             isActive?: boolean;
         };
         CartItemView: {
@@ -2530,10 +2528,7 @@ export interface components {
         };
         UpdatePurchaseDto: {
             supplierId?: number;
-            /**
-             * @default draft
-             * @enum {string}
-             */
+            /** @enum {string} */
             status?: "draft" | "ordered";
             lines?: components["schemas"]["PurchaseLineDto"][];
             /** @description From the supplier’s bill, minor units; default 0 */
@@ -2725,7 +2720,6 @@ export interface components {
             price?: number;
             /** @example 60 */
             durationMinutes?: number;
-            /** @default true */
             isActive?: boolean;
         };
         BookingView: {
