@@ -39,7 +39,7 @@ const config: Config = {
   testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/apps/api/test/**/*.e2e-spec.ts', '<rootDir>/libs/*/test/**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/apps/api/test/global-setup.js',
   globalTeardown: '<rootDir>/apps/api/test/global-teardown.js',
-  testTimeout: 60_000,
+  testTimeout: 180_000,
   maxWorkers: 2,
 };
 

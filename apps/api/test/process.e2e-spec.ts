@@ -42,7 +42,7 @@ describe('the API as a process', () => {
     } finally {
       await second.stop();
     }
-  });
+  }, 600_000);
 
   it('createsuperuser makes an admin who can sign in', async () => {
     const result = await runCli('createsuperuser', ['--email', 'Root@Example.com', '--password', 'root-password-1'], { DATA_DIR: dataDir });
@@ -68,7 +68,7 @@ describe('the API as a process', () => {
     } finally {
       await api.stop();
     }
-  });
+  }, 600_000);
 
   it('an outbox event committed just before the process is killed is still there, and delivered after restart', async () => {
     const db = await createTestDatabase();
@@ -93,5 +93,5 @@ describe('the API as a process', () => {
     } finally {
       await db.drop();
     }
-  });
+  }, 600_000);
 });

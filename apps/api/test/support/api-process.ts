@@ -29,14 +29,17 @@ export async function spawnApi(env: Record<string, string>, { fdLimit }: { fdLim
   child.stderr!.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  for (let i = 0; ; i++) {
+  // a deadline, not a count: on a machine shared with other builds an embedded PostgreSQL's
+  // first start alone can take a minute
+  const deadline = Date.now() + 300_000;
+  for (;;) {
     if (child.exitCode !== null) throw new Error(`the API exited early:\n${output}`);
     try {
       if ((await fetch(`${url}/api/health`)).status === 200) break;
     } catch {
       /* not listening yet */
     }
-    if (i > 600) throw new Error(`the API did not become healthy:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the API did not become healthy:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
