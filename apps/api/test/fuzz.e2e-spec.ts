@@ -82,7 +82,7 @@ test(`${REQUESTS} generated requests across every endpoint: no 5xx`, async () =>
   expect(failures).toEqual([]);
   expect(sent).toBeGreaterThan(REQUESTS * 0.95);
   expect([...statuses.keys()].some((s) => s >= 200 && s < 300)).toBe(true);
-}, 600_000);
+}, 1_800_000); // ~2 min on a quiet machine; over 10 min beside two other full test runs
 
 test('the data’s invariants hold after the fuzzing', async () => {
   await expectIntegrity(api);
