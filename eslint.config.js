@@ -49,7 +49,8 @@ export default [
             { sourceTag: 'scope:purchasing', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog'] },
             { sourceTag: 'scope:offline-sales', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog'] },
             { sourceTag: 'scope:services', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity'] },
-            { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity'] },
+            // notifications ask cart who holds a product (its audience "cart-holders")
+            { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:cart'] },
             { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity'] },
             { sourceTag: 'scope:reports', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings'] },
             // orders raise events that invoices follow: invoices depend on orders, never the other way

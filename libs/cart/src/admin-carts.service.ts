@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ADMIN_MAX_ROWS, findPage, notFound, type ListColumns, type ListPage, type ListQuery, type ListSpec } from '@chance/core';
+import { contactsOf } from '@chance/identity';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { CartEntity } from './cart.entities.js';
@@ -56,11 +57,7 @@ export class AdminCartsService {
 
   /** Who owns the carts of a page (staff cannot read users, so the list carries it), in one query. */
   private async owners(ids: number[]): Promise<Map<number, { email: string; name: string }>> {
-    const rows: { id: number; email: string; name: string }[] = await this.dataSource.query(
-      'SELECT u.id, u.email, p.full_name AS name FROM users u JOIN profiles p ON p.user_id = u.id WHERE u.id = ANY($1)',
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r]));
+    return contactsOf(this.dataSource.manager, ids);
   }
 }
 

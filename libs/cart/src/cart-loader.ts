@@ -1,27 +1,43 @@
 import { appendTo } from '@chance/core';
-import { CouponEntity } from '@chance/coupons';
+import { variantSnapshots } from '@chance/catalog';
+import { couponsByIds } from '@chance/coupons';
 import { SettingsService } from '@chance/settings';
 import type { EntityManager } from 'typeorm';
 import type { CartEntity } from './cart.entities.js';
 import { priceCart, type LiveLine, type PricedCart } from './cart-pricing.js';
 import type { CartView } from './dto/cart.dto.js';
 
-/** The lines of many carts with their live catalog data, in one query. */
+/** The lines of many carts with their live catalog data (the catalog's variant snapshots), in two queries. */
 export async function liveLines(manager: EntityManager, cartIds: number[]): Promise<Map<number, LiveLine[]>> {
   const byCart = new Map<number, LiveLine[]>();
   if (cartIds.length === 0) return byCart;
-  const rows: LiveLine[] = await manager.query(
-    `SELECT ci.id, ci.cart_id AS "cartId", ci.variant_id AS "variantId", ci.quantity,
-            p.id AS "productId", p.name AS "productName", v.sku, v.attributes,
-            COALESCE(v.price, p.price) AS "unitPrice", p.shipping_cost AS "shippingCost", v.stock, p.is_active AS "isActive"
-       FROM cart_items ci
-       JOIN variants v ON v.id = ci.variant_id
-       JOIN products p ON p.id = v.product_id
-      WHERE ci.cart_id = ANY($1)
-      ORDER BY ci.id`,
+  const items: { id: number; cartId: number; variantId: number; quantity: number }[] = await manager.query(
+    `SELECT id, cart_id AS "cartId", variant_id AS "variantId", quantity FROM cart_items WHERE cart_id = ANY($1) ORDER BY id`,
     [cartIds],
   );
-  for (const row of rows) appendTo(byCart, row.cartId, row);
+  // sequential: `manager` may be a transaction, whose one connection takes one query at a time
+  const variants = await variantSnapshots(
+    manager,
+    items.map((item) => item.variantId),
+  );
+  for (const item of items) {
+    const variant = variants.get(item.variantId);
+    // a variant's deletion removes it from every cart (ON DELETE CASCADE); one deleted since the read has no line
+    if (!variant) continue;
+    appendTo(byCart, item.cartId, {
+      ...item,
+      productId: variant.productId,
+      productName: variant.productName,
+      sku: variant.sku,
+      attributes: variant.attributes,
+      unitPrice: variant.price,
+      costPrice: variant.costPrice,
+      shippingCost: variant.shippingCost,
+      estimatedDeliveryDays: variant.estimatedDeliveryDays,
+      stock: variant.stock,
+      isActive: variant.isActive,
+    });
+  }
   return byCart;
 }
 
@@ -33,9 +49,8 @@ export async function priceCarts(manager: EntityManager, settings: SettingsServi
     manager,
     carts.map((c) => c.id),
   );
-  const coupons = await manager.createQueryBuilder(CouponEntity, 'c').where('c.id = ANY(:ids)', { ids: couponIds }).getMany();
+  const couponById = await couponsByIds(manager, couponIds);
   const { taxRateBps } = await settings.currentIn(manager);
-  const couponById = new Map(coupons.map((c) => [c.id, c]));
   return new Map(
     carts.map((cart) => [cart.id, priceCart(lines.get(cart.id) ?? [], cart.couponId ? (couponById.get(cart.couponId) ?? null) : null, taxRateBps, now)]),
   );

@@ -1,5 +1,5 @@
 import { computeTotals } from '@chance/core';
-import { couponRefusal, discountOfCoupon, type CouponEntity, type CouponRefusal } from '@chance/coupons';
+import { couponRefusal, discountOfCoupon, type Coupon, type CouponRefusal } from '@chance/coupons';
 
 /** A cart line with the live catalog data it is priced from. */
 export interface LiveLine {
@@ -11,13 +11,16 @@ export interface LiveLine {
   sku: string;
   attributes: Record<string, string>;
   unitPrice: number;
+  /** what the variant costs the store (an order copies it) */
+  costPrice: number;
   shippingCost: number;
+  estimatedDeliveryDays: number;
   quantity: number;
   stock: number;
   isActive: boolean;
 }
 
-export interface PricedLine extends Omit<LiveLine, 'cartId' | 'isActive' | 'stock'> {
+export interface PricedLine extends Omit<LiveLine, 'cartId' | 'isActive' | 'stock' | 'costPrice' | 'estimatedDeliveryDays'> {
   lineTotal: number;
   /** false when the product was withdrawn or the stock no longer covers the quantity */
   available: boolean;
@@ -37,7 +40,7 @@ export interface PricedCart {
 }
 
 /** Prices a cart with live prices and the shared totals function; a coupon that no longer holds discounts nothing. */
-export function priceCart(lines: LiveLine[], coupon: CouponEntity | null, taxRateBps: number, now: Date): PricedCart {
+export function priceCart(lines: LiveLine[], coupon: Coupon | null, taxRateBps: number, now: Date): PricedCart {
   const subtotalBefore = computeTotals(lines, null, taxRateBps).subtotal;
   // the per-customer limit needs the shopper: it is checked when the coupon is applied and at checkout
   const couponError = coupon ? couponRefusal(coupon, { now, subtotal: subtotalBefore, customerUses: null }) : null;

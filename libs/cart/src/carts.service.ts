@@ -11,11 +11,13 @@ import {
   validationFailed,
   type AppConfig,
 } from '@chance/core';
+import { variantSnapshots } from '@chance/catalog';
 import { CouponsService } from '@chance/coupons';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CartEntity } from './cart.entities.js';
 import { liveLines, priceCarts, toCartView } from './cart-loader.js';
+import { mergedQuantities } from './cart-merge.js';
 import type { AddCartItemDto, CartView, UpdateCartItemDto } from './dto/cart.dto.js';
 
 /** Who is asking for a cart: a signed-in user, and/or the holder of a guest cart's token. */
@@ -135,14 +137,24 @@ export class CartsService {
       const targetNow = locked.find((c) => c.id === target)!;
       if (guestNow.status === 'merged' && guestNow.merged_into_id === target) return this.view(manager, await this.row(manager, target));
       if (guestNow.status !== 'active') throw notFound('Cart');
+      // both carts are locked: their lines cannot change meanwhile
+      const items: { cart_id: number; variant_id: number; quantity: number }[] = await manager.query(
+        'SELECT cart_id, variant_id, quantity FROM cart_items WHERE cart_id = ANY($1) ORDER BY id',
+        [[guest.id, target]],
+      );
+      const linesOf = (cartId: number) => items.filter((i) => i.cart_id === cartId).map((i) => ({ variantId: i.variant_id, quantity: i.quantity }));
+      const guestLines = linesOf(guest.id);
+      const variants = await variantSnapshots(
+        manager,
+        guestLines.map((l) => l.variantId),
+      );
+      const stock = new Map([...variants].map(([id, v]) => [id, v.stock]));
+      const merged = mergedQuantities(guestLines, linesOf(target), stock);
       await manager.query(
         `INSERT INTO cart_items (cart_id, variant_id, quantity)
-         SELECT $1, gi.variant_id, LEAST(gi.quantity, v.stock)
-           FROM cart_items gi JOIN variants v ON v.id = gi.variant_id
-          WHERE gi.cart_id = $2 AND v.stock > 0
-         ON CONFLICT (cart_id, variant_id) DO UPDATE
-           SET quantity = LEAST(cart_items.quantity + EXCLUDED.quantity, (SELECT stock FROM variants WHERE id = EXCLUDED.variant_id))`,
-        [target, guest.id],
+         SELECT $1, * FROM unnest($2::int[], $3::int[])
+         ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = EXCLUDED.quantity`,
+        [target, merged.map((l) => l.variantId), merged.map((l) => l.quantity)],
       );
       await manager.query('UPDATE carts SET coupon_id = COALESCE(coupon_id, $2), updated_at = now() WHERE id = $1', [target, guestNow.coupon_id]);
       await manager.query(`UPDATE carts SET status = 'merged', merged_into_id = $2, updated_at = now() WHERE id = $1`, [guest.id, targetNow.id]);
@@ -179,8 +191,8 @@ export class CartsService {
 
   /** The variant exists, its product is for sale, and the stock covers the quantity (409 OUT_OF_STOCK otherwise). */
   private async assertSellable(manager: EntityManager, variantId: number, quantity: number): Promise<void> {
-    const [variant] = await manager.query('SELECT v.stock, p.is_active FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = $1', [variantId]);
-    if (!variant || !variant.is_active) throw validationFailed({ variantId: 'is not for sale' });
+    const variant = (await variantSnapshots(manager, [variantId])).get(variantId);
+    if (!variant || !variant.isActive) throw validationFailed({ variantId: 'is not for sale' });
     if (quantity > variant.stock) {
       throw new DomainError('OUT_OF_STOCK', `Only ${variant.stock} in stock`, { quantity: `only ${variant.stock} in stock` });
     }

@@ -3,4 +3,6 @@ export { CartsService, activeCartOf, hashCartToken, reachCart, type CartCredenti
 export { CartEntity } from './cart.entities.js';
 export { GuestCartCleanup } from './guest-cart-cleanup.js';
 export { liveLines, priceCarts } from './cart-loader.js';
+export { lockCart, closeCart, type LockedCart } from './cart-checkout.js';
+export { customersHoldingProducts } from './cart-holders.js';
 export type { LiveLine, PricedCart } from './cart-pricing.js';

@@ -68,7 +68,7 @@ const PRODUCT_COLUMNS: ListColumns = {
     lowStock: (qb: SelectQueryBuilder<ObjectLiteral>, value: unknown) =>
       qb.andWhere(
         `${negate(value)}EXISTS (SELECT 1 FROM variants lv WHERE lv.product_id = p.id
-           AND lv.stock <= COALESCE(p.low_stock_threshold, (SELECT low_stock_threshold FROM settings WHERE id = 1)))`,
+           AND lv.stock <= COALESCE(p.low_stock_threshold, :storeLowStockThreshold))`,
       ),
   },
 };
@@ -87,14 +87,14 @@ export class ProductsService {
   }
 
   async listForAdmin(query: ListQuery): Promise<ListPage<AdminProductView>> {
-    const page = await findPage('products', this.dataSource.manager.createQueryBuilder(ProductEntity, 'p'), query, PRODUCT_COLUMNS);
-    const [variants, { lowStockThreshold }] = await Promise.all([
-      this.variantsOf(
-        this.dataSource.manager,
-        page.rows.map((p) => p.id),
-      ),
-      this.settings.current(),
-    ]);
+    // the store's threshold, for products without their own (the lowStock filter and the views)
+    const { lowStockThreshold } = await this.settings.current();
+    const qb = this.dataSource.manager.createQueryBuilder(ProductEntity, 'p').setParameter('storeLowStockThreshold', lowStockThreshold);
+    const page = await findPage('products', qb, query, PRODUCT_COLUMNS);
+    const variants = await this.variantsOf(
+      this.dataSource.manager,
+      page.rows.map((p) => p.id),
+    );
     return page.map((p) => toAdminProductView(p, variants.get(p.id) ?? [], lowStockThreshold));
   }
 

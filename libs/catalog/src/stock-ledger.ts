@@ -1,4 +1,5 @@
 import { DomainError, publish } from '@chance/core';
+import { currentSettingsIn } from '@chance/settings';
 import type { EntityManager } from 'typeorm';
 import { stockSignals } from './catalog-rules.js';
 
@@ -54,15 +55,17 @@ export async function moveStock(manager: EntityManager, moves: StockMove[], cont
   }
   const ordered = [...merged.entries()].filter(([, delta]) => delta !== 0).sort(([a], [b]) => a - b);
   const results: StockMoveResult[] = [];
+  // the store's low-stock threshold, for products without their own: read before any row is locked
+  // (opening stock signals nothing, so it needs none)
+  const storeThreshold = ordered.length > 0 && context.reason !== 'initial' ? (await currentSettingsIn(manager)).lowStockThreshold : 0;
   for (const [variantId, delta] of ordered) {
-    const rows: { product_id: number; stock: number; threshold: number; movement_id: string }[] = await manager.query(
+    const rows: { product_id: number; stock: number; threshold: number | null; movement_id: string }[] = await manager.query(
       // the conditional update and its movement in one round trip: no row when short or missing
       `WITH moved AS (
          UPDATE variants v SET stock = v.stock + $2
            FROM products p
           WHERE v.id = $1 AND p.id = v.product_id AND v.stock + $2 >= 0
-          RETURNING v.id, v.product_id, v.stock,
-                    COALESCE(p.low_stock_threshold, (SELECT low_stock_threshold FROM settings WHERE id = 1)) AS threshold),
+          RETURNING v.id, v.product_id, v.stock, p.low_stock_threshold AS threshold),
        movement AS (
          INSERT INTO stock_movements (variant_id, delta, reason, reference, note, created_by)
          SELECT id, $2, $3::text, $4::text, $5::text, $6::int FROM moved RETURNING id)
@@ -77,7 +80,8 @@ export async function moveStock(manager: EntityManager, moves: StockMove[], cont
         [`variant.${variantId}`]: `only ${exists.stock} in stock`,
       });
     }
-    const { product_id: productId, stock: stockAfter, threshold, movement_id: movementId } = rows[0];
+    const { product_id: productId, stock: stockAfter, movement_id: movementId } = rows[0];
+    const threshold = rows[0].threshold ?? storeThreshold;
     // opening stock of a new variant is not news: nobody could have been waiting for it
     const signals = context.reason === 'initial' ? [] : stockSignals(stockAfter - delta, stockAfter, threshold);
     for (const signal of signals) {

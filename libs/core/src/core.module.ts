@@ -8,6 +8,7 @@ import { ContractExceptionFilter } from './http/exception.filter.js';
 import { contractValidationPipe } from './http/validation.js';
 import { ListPageInterceptor } from './list-query/list-page.js';
 import { OutboxRelay } from './outbox/outbox.js';
+import { IdempotencyCleanup } from './http/idempotency-cleanup.js';
 import { RateLimitPruning } from './security/rate-limit-pruning.js';
 import { RateLimiter } from './security/rate-limiter.js';
 import { Scheduler } from './scheduler/scheduler.js';
@@ -48,12 +49,13 @@ export class CoreModule {
         OutboxRelayLifecycle,
         RateLimiter,
         RateLimitPruning,
+        IdempotencyCleanup,
         Scheduler,
         { provide: APP_FILTER, useClass: ContractExceptionFilter },
         { provide: APP_PIPE, useFactory: contractValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: ListPageInterceptor },
       ],
-      exports: [APP_CONFIG, DomainEventBus, OutboxRelay, RateLimiter, RateLimitPruning, Scheduler],
+      exports: [APP_CONFIG, DomainEventBus, OutboxRelay, RateLimiter, RateLimitPruning, IdempotencyCleanup, Scheduler],
     };
   }
 }

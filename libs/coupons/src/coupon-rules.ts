@@ -15,6 +15,12 @@ export interface CouponTerms {
   timesUsed: number;
 }
 
+/** A coupon as other libraries see it: its code and its terms. */
+export interface Coupon extends CouponTerms {
+  id: number;
+  code: string;
+}
+
 export type CouponRefusal =
   'COUPON_INACTIVE' | 'COUPON_NOT_STARTED' | 'COUPON_EXPIRED' | 'COUPON_MIN_PURCHASE' | 'COUPON_USAGE_LIMIT' | 'COUPON_CUSTOMER_LIMIT';
 

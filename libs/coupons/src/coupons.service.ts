@@ -16,7 +16,7 @@ import {
   type ListSpec,
 } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
-import { REFUSAL_MESSAGES, couponRefusal, couponStatus, type CouponRefusal } from './coupon-rules.js';
+import { REFUSAL_MESSAGES, couponRefusal, couponStatus, type Coupon, type CouponRefusal } from './coupon-rules.js';
 import { CouponEntity } from './coupon.entity.js';
 import type { CouponView, CreateCouponDto, UpdateCouponDto } from './dto/coupon.dto.js';
 
@@ -71,6 +71,16 @@ export const toCouponView = (c: CouponEntity, now = new Date()): CouponView => (
 });
 
 /** A coupon refusal as the contract's error, with the message under the `code` field. */
+/** These coupons, read in the caller's transaction, in one query; one that does not exist is missing from the map. */
+export async function couponsByIds(manager: EntityManager, couponIds: readonly number[]): Promise<Map<number, Coupon>> {
+  // one query even for none: a page's query count does not depend on its rows
+  const coupons = await manager
+    .createQueryBuilder(CouponEntity, 'c')
+    .where('c.id = ANY(:ids)', { ids: [...new Set(couponIds)] })
+    .getMany();
+  return new Map(coupons.map((c) => [c.id, c]));
+}
+
 export const couponRefused = (code: CouponRefusal | 'COUPON_NOT_FOUND') => new DomainError(code, REFUSAL_MESSAGES[code], { code: REFUSAL_MESSAGES[code] });
 
 /** Coupons: the admin resource, and the checks and redemptions carts and orders rely on. */

@@ -17,7 +17,9 @@ import {
 } from '@chance/core';
 import { Column, DataSource, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
 import { bigintNumber } from '@chance/core';
-import { NOTIFYING_EVENTS, notificationsFor, type NotifyingEventName } from './notification-rules.js';
+import { customersHoldingProducts } from '@chance/cart';
+import { activeUserIds, activeUserIdsWithRoles, BACK_OFFICE, userExists } from '@chance/identity';
+import { NOTIFYING_EVENTS, notificationsFor, type Audience, type NotifyingEventName } from './notification-rules.js';
 
 @Entity('notifications')
 export class NotificationEntity {
@@ -88,53 +90,71 @@ export class NotificationsService implements OnModuleInit {
   }
 
   /**
-   * The notifications of a batch of events in one statement: every draft of every event (in event
-   * order), its recipients resolved, inserted once per (event, user), each announced on commit.
+   * The notifications of a batch of events: every draft of every event (in event order), its
+   * recipients resolved by the libraries that know them (identity: active users and staff; cart:
+   * who holds a product), then inserted in one statement once per (event, user), each announced on
+   * commit.
    */
   async deliver(events: OutboxEvent<NotifyingEventName>[], manager: EntityManager): Promise<void> {
-    const drafts = events
-      .flatMap((event) => notificationsFor(event).map((draft) => ({ event, draft })))
-      .map(({ event, draft }, seq) => ({
-        seq,
-        event_id: event.id,
-        audience: draft.audience.kind,
-        user_id: draft.audience.kind === 'user' ? draft.audience.userId : null,
-        product_id: draft.audience.kind === 'cart-holders' ? draft.audience.productId : null,
-        type: draft.type,
-        title: draft.title,
-        body: draft.body,
-        link_resource: draft.link?.resource ?? null,
-        link_id: draft.link?.id ?? null,
-      }));
+    const drafts = events.flatMap((event) => notificationsFor(event).map((draft) => ({ event, draft })));
     if (drafts.length === 0) return;
+    const recipients = await this.recipients(
+      manager,
+      drafts.map(({ draft }) => draft.audience),
+    );
+    const pairs = drafts.flatMap((_, seq) => recipients[seq].map((userId) => [seq, userId] as const));
+    if (pairs.length === 0) return;
     await manager.query(
       `WITH draft AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb)
-                AS d(seq int, event_id bigint, audience text, user_id int, product_id int, type text, title text, body text, link_resource text, link_id int)),
-       recipient AS (
-         SELECT d.seq, u.id AS user_id FROM draft d JOIN users u ON u.id = d.user_id AND u.is_active WHERE d.audience = 'user'
-         UNION ALL
-         SELECT d.seq, s.id FROM draft d CROSS JOIN LATERAL (
-           SELECT id FROM users WHERE d.audience = 'staff' AND role IN ('admin', 'staff') AND is_active) s
-         UNION ALL
-         SELECT d.seq, c.id FROM draft d CROSS JOIN LATERAL (
-           SELECT id FROM users WHERE d.audience = 'all-customers' AND role = 'customer' AND is_active) c
-         UNION ALL
-         SELECT DISTINCT d.seq, c.customer_id FROM draft d
-           JOIN variants v ON v.product_id = d.product_id
-           JOIN cart_items ci ON ci.variant_id = v.id
-           JOIN carts c ON c.id = ci.cart_id AND c.status = 'active' AND c.customer_id IS NOT NULL
-          WHERE d.audience = 'cart-holders'),
+                AS d(seq int, event_id bigint, type text, title text, body text, link_resource text, link_id int)),
        inserted AS (
          INSERT INTO notifications (user_id, type, title, body, link_resource, link_id, event_id)
          SELECT r.user_id, d.type, d.title, d.body, d.link_resource, d.link_id, d.event_id
-           FROM draft d JOIN recipient r ON r.seq = d.seq
+           FROM draft d JOIN unnest($2::int[], $3::int[]) AS r(seq, user_id) ON r.seq = d.seq
           ORDER BY d.seq, r.user_id
          ON CONFLICT ON CONSTRAINT notifications_once_per_event DO NOTHING
          RETURNING id, user_id)
        SELECT count(pg_notify('${NOTIFY_CHANNEL}', user_id::text || ':' || id::text)) FROM inserted`,
-      [JSON.stringify(drafts)],
+      [
+        JSON.stringify(
+          drafts.map(({ event, draft }, seq) => ({
+            seq,
+            event_id: event.id,
+            type: draft.type,
+            title: draft.title,
+            body: draft.body,
+            link_resource: draft.link?.resource ?? null,
+            link_id: draft.link?.id ?? null,
+          })),
+        ),
+        pairs.map(([seq]) => seq),
+        pairs.map(([, userId]) => userId),
+      ],
     );
+  }
+
+  /** The users each audience reaches (in id order): one query per kind of audience the batch holds. */
+  private async recipients(manager: EntityManager, audiences: Audience[]): Promise<number[][]> {
+    const named = audiences.flatMap((a) => (a.kind === 'user' ? [a.userId] : []));
+    const products = audiences.flatMap((a) => (a.kind === 'cart-holders' ? [a.productId] : []));
+    // sequential: the relay's transaction has one connection
+    const active = new Set(await activeUserIds(manager, named));
+    const staff = audiences.some((a) => a.kind === 'staff') ? await activeUserIdsWithRoles(manager, BACK_OFFICE) : [];
+    const customers = audiences.some((a) => a.kind === 'all-customers') ? await activeUserIdsWithRoles(manager, ['customer']) : [];
+    const holders = await customersHoldingProducts(manager, products);
+    return audiences.map((a) => {
+      switch (a.kind) {
+        case 'user':
+          return active.has(a.userId) ? [a.userId] : [];
+        case 'staff':
+          return staff;
+        case 'all-customers':
+          return customers;
+        case 'cart-holders':
+          return holders.get(a.productId) ?? [];
+      }
+    });
   }
 
   async list(userId: number, query: ListQuery): Promise<ListPage<NotificationView>> {
@@ -175,8 +195,7 @@ export class NotificationsService implements OnModuleInit {
   async send(message: { fromUserId: number; toUserId?: number; toStaff?: boolean; title: string; body: string }): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       if (message.toUserId !== undefined) {
-        const [user] = await manager.query('SELECT 1 FROM users WHERE id = $1', [message.toUserId]);
-        if (!user) throw validationFailed({ userId: 'does not exist' });
+        if (!(await userExists(manager, message.toUserId))) throw validationFailed({ userId: 'does not exist' });
       }
       await publish(manager, 'message.sent', { ...message, toUserId: message.toUserId ?? null });
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { moveStock } from '@chance/catalog';
+import { moveStock, variantSnapshots } from '@chance/catalog';
 import {
   DOCUMENT_SERIES,
   nextDocumentNumber,
@@ -119,21 +119,10 @@ export class OfflineSalesService {
   private async record(manager: EntityManager, input: CreateOfflineSaleDto, actorId: number): Promise<OfflineSaleView> {
     const [customer] = await manager.query('SELECT 1 FROM offline_customers WHERE id = $1', [input.customerId]);
     if (!customer) throw validationFailed({ customerId: 'does not exist' });
-    const variants: {
-      id: number;
-      product_id: number;
-      product_name: string;
-      sku: string;
-      attributes: Record<string, string>;
-      price: number;
-      cost_price: number;
-    }[] = await manager.query(
-      `SELECT v.id, p.id AS product_id, p.name AS product_name, v.sku, v.attributes,
-                COALESCE(v.price, p.price) AS price, COALESCE(v.cost_price, p.cost_price) AS cost_price
-           FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ANY($1)`,
-      [input.lines.map((l) => l.variantId)],
+    const byId = await variantSnapshots(
+      manager,
+      input.lines.map((l) => l.variantId),
     );
-    const byId = new Map(variants.map((v) => [v.id, v]));
     const missing = input.lines.findIndex((l) => !byId.has(l.variantId));
     if (missing >= 0) throw validationFailed({ [`lines.${missing}.variantId`]: 'does not exist' });
     const lines = input.lines.map((l) => ({ ...l, variant: byId.get(l.variantId)!, unitPrice: l.unitPrice ?? byId.get(l.variantId)!.price }));
@@ -170,7 +159,7 @@ export class OfflineSalesService {
         totals.total,
         settle(totals.total, 0).paymentStatus,
         actorId,
-        costOfGoods(lines.map((l) => ({ costPrice: l.variant.cost_price, quantity: l.quantity }))),
+        costOfGoods(lines.map((l) => ({ costPrice: l.variant.costPrice, quantity: l.quantity }))),
       ],
     );
     await manager.query(
@@ -181,13 +170,13 @@ export class OfflineSalesService {
         id,
         JSON.stringify(
           lines.map((l, i) => ({
-            product_id: l.variant.product_id,
+            product_id: l.variant.productId,
             variant_id: l.variantId,
-            product_name: l.variant.product_name,
+            product_name: l.variant.productName,
             sku: l.variant.sku,
             attributes: l.variant.attributes,
             unit_price: l.unitPrice,
-            cost_price: l.variant.cost_price,
+            cost_price: l.variant.costPrice,
             quantity: l.quantity,
             line_total: totals.lineTotals[i],
           })),
@@ -344,12 +333,12 @@ function toView(s: OfflineSaleEntity, lines: OfflineSaleLineEntity[], payments: 
 }
 
 /** The ledger's OUT_OF_STOCK names a variant; the counter form wants the line and the product. */
-function shortLine(error: unknown, lines: { variantId: number; variant: { product_name: string; sku: string } }[]): unknown {
+function shortLine(error: unknown, lines: { variantId: number; variant: { productName: string; sku: string } }[]): unknown {
   if (!(error instanceof DomainError) || error.code !== 'OUT_OF_STOCK') return error;
   const key = Object.keys(error.errors ?? {})[0] ?? '';
   const index = lines.findIndex((l) => `variant.${l.variantId}` === key);
   if (index < 0) return error;
   const left = error.errors![key];
-  const { product_name, sku } = lines[index].variant;
-  return new DomainError('OUT_OF_STOCK', `${product_name} (${sku}): ${left}`, { [`lines.${index}.quantity`]: left });
+  const { productName, sku } = lines[index].variant;
+  return new DomainError('OUT_OF_STOCK', `${productName} (${sku}): ${left}`, { [`lines.${index}.quantity`]: left });
 }

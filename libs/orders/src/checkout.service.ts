@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { liveLines, reachCart, type LiveLine } from '@chance/cart';
+import { closeCart, liveLines, lockCart, reachCart, type LiveLine } from '@chance/cart';
 import { moveStock } from '@chance/catalog';
 import {
   DOCUMENT_SERIES,
@@ -19,6 +19,7 @@ import {
   type IdempotentResult,
 } from '@chance/core';
 import { CouponsService, discountOfCoupon } from '@chance/coupons';
+import { emailOf } from '@chance/identity';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CheckoutDto, OrderView } from './dto/order.dto.js';
@@ -79,7 +80,8 @@ export class CheckoutService {
    * until commit, so each is held for a statement or two and the commit only.
    */
   private async placeOrder(manager: EntityManager, cartId: number, input: CheckoutDto): Promise<{ order: OrderView; last: () => Promise<void> }> {
-    const [cart] = await manager.query('SELECT id, customer_id, status, coupon_id FROM carts WHERE id = $1 FOR UPDATE', [cartId]);
+    // reached before (reachCart): it exists
+    const cart = (await lockCart(manager, cartId))!;
     if (cart.status !== 'active') throw new DomainError('INVALID_TRANSITION', 'This cart has already been checked out or merged');
     const lines = (await liveLines(manager, [cart.id])).get(cart.id) ?? [];
     if (lines.length === 0) throw validationFailed({ cartId: 'the cart is empty' });
@@ -87,11 +89,11 @@ export class CheckoutService {
     if (withdrawn)
       throw new DomainError('OUT_OF_STOCK', `${withdrawn.productName} is no longer for sale`, { [`variant.${withdrawn.variantId}`]: 'no longer for sale' });
 
-    const customerId: number | null = cart.customer_id;
+    const customerId = cart.customerId;
     const email = await this.buyerEmail(manager, customerId, input.email);
     const { taxRateBps, currency } = await this.settings.currentIn(manager);
     const subtotal = computeTotals(lines, null, 0).subtotal;
-    const coupon = cart.coupon_id ? await this.coupons.assertUsable(manager, cart.coupon_id, subtotal, { customerId, email }) : null;
+    const coupon = cart.couponId ? await this.coupons.assertUsable(manager, cart.couponId, subtotal, { customerId, email }) : null;
     const totals = computeTotals(lines, coupon ? discountOfCoupon(coupon) : null, taxRateBps);
 
     // the transaction's clock, as every default now() of its rows
@@ -102,7 +104,7 @@ export class CheckoutService {
       lines.map((line) => ({ variantId: line.variantId, delta: -line.quantity })),
       { reason: 'order_placed', reference: number },
     );
-    const snapshots = await this.snapshots(manager, lines);
+    const snapshots = lines.map(snapshotOf);
     const accessToken = customerId === null ? this.guestToken({ number, placedAt }) : undefined;
     const payment = paymentState(totals.total, [], false);
     const shippingAddress = JSON.parse(JSON.stringify(input.shippingAddress)) as ShippingAddress;
@@ -149,7 +151,7 @@ export class CheckoutService {
       ],
     );
     const { order_id: orderId, invoice_id: invoiceId } = inserted[0];
-    await manager.query(`UPDATE carts SET status = 'checked_out', updated_at = now() WHERE id = $1`, [cart.id]);
+    await closeCart(manager, cart.id);
     await publish(manager, 'order.placed', { orderId, number, customerId, email, total: totals.total });
     // the view from what was written, not read back
     const lineIds = new Map(inserted.map((row) => [row.variant_id, row.id]));
@@ -217,32 +219,24 @@ export class CheckoutService {
       if (!given) throw validationFailed({ email: 'is required for guest checkout' });
       return given.trim().toLowerCase();
     }
-    const [user] = await manager.query('SELECT email FROM users WHERE id = $1', [customerId]);
-    return user.email;
-  }
-
-  /** Copies what the order must remember of the catalog: names, SKUs, attributes, prices and costs. */
-  private async snapshots(manager: EntityManager, lines: LiveLine[]): Promise<Snapshot[]> {
-    const extra: { id: number; cost_price: number; estimated_delivery_days: number }[] = await manager.query(
-      `SELECT v.id, COALESCE(v.cost_price, p.cost_price) AS cost_price, p.estimated_delivery_days
-         FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ANY($1)`,
-      [lines.map((l) => l.variantId)],
-    );
-    const byId = new Map(extra.map((e) => [e.id, e]));
-    return lines.map((line) => ({
-      productId: line.productId,
-      variantId: line.variantId,
-      productName: line.productName,
-      sku: line.sku,
-      attributes: line.attributes,
-      unitPrice: line.unitPrice,
-      costPrice: byId.get(line.variantId)!.cost_price,
-      shippingCost: line.shippingCost,
-      estimatedDeliveryDays: byId.get(line.variantId)!.estimated_delivery_days,
-      quantity: line.quantity,
-    }));
+    // the cart's customer exists: carts.customer_id references users
+    return (await emailOf(manager, customerId))!;
   }
 }
+
+/** What the order must remember of the catalog: names, SKUs, attributes, prices and costs, as the cart's live lines read them. */
+const snapshotOf = (line: LiveLine): Snapshot => ({
+  productId: line.productId,
+  variantId: line.variantId,
+  productName: line.productName,
+  sku: line.sku,
+  attributes: line.attributes,
+  unitPrice: line.unitPrice,
+  costPrice: line.costPrice,
+  shippingCost: line.shippingCost,
+  estimatedDeliveryDays: line.estimatedDeliveryDays,
+  quantity: line.quantity,
+});
 
 interface Snapshot {
   productId: number;

@@ -4,5 +4,4 @@ export { PaymentProvider, type ChargeRequest, type ChargeOutcome } from './payme
 export { PaymentReconciliation } from './payment-reconciliation.js';
 export { OrderReaderService, type OrderCredentials } from './order-reader.service.js';
 export { OrderLifecycleService } from './order-lifecycle.service.js';
-export { IdempotencyCleanup } from './idempotency-cleanup.js';
 export type * from './orders.events.js';

@@ -4,7 +4,6 @@ import { SettingsModule } from '@chance/settings';
 import { AdminOrdersController, AdminPaymentsController } from './admin-orders.controller.js';
 import { CardPaymentsService } from './card-payments.service.js';
 import { CheckoutService } from './checkout.service.js';
-import { IdempotencyCleanup } from './idempotency-cleanup.js';
 import { OrderLifecycleService } from './order-lifecycle.service.js';
 import { OrderReaderService } from './order-reader.service.js';
 import { NoPaymentProvider, PaymentProvider, TestPaymentProvider } from './payment-provider.js';
@@ -20,7 +19,6 @@ import { StoreOrdersController } from './store-orders.controller.js';
     OrderLifecycleService,
     CardPaymentsService,
     PaymentReconciliation,
-    IdempotencyCleanup,
     { provide: PaymentProvider, useClass: process.env.NODE_ENV === 'production' ? NoPaymentProvider : TestPaymentProvider },
   ],
   exports: [OrderReaderService, OrderLifecycleService],

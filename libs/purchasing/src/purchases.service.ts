@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { moveStock } from '@chance/catalog';
+import { moveStock, recordCostPrices, variantSnapshots } from '@chance/catalog';
 import {
   DOCUMENT_SERIES,
   nextDocumentNumber,
@@ -154,8 +154,9 @@ export class PurchasesService {
       const purchase = await this.lock(manager, id);
       assertPurchaseMove(purchase.status, 'received');
       const lines = (await this.linesOf(manager, [id])).get(id) ?? [];
-      const existing = new Set(
-        (await manager.query('SELECT id FROM variants WHERE id = ANY($1)', [lines.map((l) => l.variantId)])).map((v: { id: number }) => v.id),
+      const existing = await variantSnapshots(
+        manager,
+        lines.map((l) => l.variantId),
       );
       const gone = lines.find((l) => !existing.has(l.variantId));
       if (gone) throw validationFailed({ lines: `${gone.productName} (${gone.sku}) no longer exists in the catalog` });
@@ -165,7 +166,10 @@ export class PurchasesService {
         { reason: 'purchase_received', reference: purchase.number, actorId },
       );
       // the last receipt's unit cost becomes the variant's cost price (several lines: the last one wins)
-      for (const line of lines) await manager.query('UPDATE variants SET cost_price = $2 WHERE id = $1', [line.variantId, line.unitCost]);
+      await recordCostPrices(
+        manager,
+        lines.map((l) => ({ variantId: l.variantId, costPrice: l.unitCost })),
+      );
       await manager.query(`UPDATE purchases SET status = 'received', received_at = now(), updated_at = now() WHERE id = $1`, [id]);
       await this.invoices.close(manager, id, 'final');
       await publish(manager, 'purchase.received', { purchaseId: id, number: purchase.number });
@@ -200,11 +204,10 @@ export class PurchasesService {
   ): Promise<void> {
     const totals = purchaseTotals(lines, shippingCost, taxTotal);
     if (replace) {
-      const variants: { id: number; product_name: string; sku: string; attributes: Record<string, string> }[] = await manager.query(
-        'SELECT v.id, p.name AS product_name, v.sku, v.attributes FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ANY($1)',
-        [lines.map((l) => l.variantId)],
+      const byId = await variantSnapshots(
+        manager,
+        lines.map((l) => l.variantId),
       );
-      const byId = new Map(variants.map((v) => [v.id, v]));
       const missing = lines.findIndex((l) => !byId.has(l.variantId));
       if (missing >= 0) throw validationFailed({ [`lines.${missing}.variantId`]: 'does not exist' });
       await manager.query('DELETE FROM purchase_lines WHERE purchase_id = $1', [id]);
@@ -218,7 +221,7 @@ export class PurchasesService {
               const v = byId.get(l.variantId)!;
               return {
                 variant_id: l.variantId,
-                product_name: v.product_name,
+                product_name: v.productName,
                 sku: v.sku,
                 attributes: v.attributes,
                 quantity: l.quantity,

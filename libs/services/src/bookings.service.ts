@@ -15,6 +15,7 @@ import {
   type ListSpec,
 } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
+import { userExists } from '@chance/identity';
 import { assertBookingMove, assertFuture, BOOKING_STATUSES, type BookingStatus } from './booking-rules.js';
 import { BookingEntity, ServiceTypeEntity } from './services.entities.js';
 import type { BookingView, CreateServiceTypeDto, ServiceTypeView, UpdateBookingDto, UpdateServiceTypeDto } from './services.dto.js';
@@ -164,8 +165,7 @@ export class BookingsService {
     const scheduledAt = parseInstant(input.scheduledAt);
     assertFuture(scheduledAt, new Date());
     return inTransaction(this.dataSource, async (manager) => {
-      const [customer] = await manager.query('SELECT 1 FROM users WHERE id = $1', [input.customerId]);
-      if (!customer) throw validationFailed({ customerId: 'does not exist' });
+      if (!(await userExists(manager, input.customerId))) throw validationFailed({ customerId: 'does not exist' });
       const type = await manager.findOneBy(ServiceTypeEntity, { id: input.serviceTypeId });
       if (!type || !type.isActive) throw validationFailed({ serviceTypeId: 'is not offered' });
       const [{ id }] = await manager.query(

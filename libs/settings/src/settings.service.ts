@@ -6,7 +6,16 @@ import type { SettingsView, UpdateSettingsDto } from './settings.dto.js';
 const SELECT = `SELECT store_name AS "storeName", currency, tax_rate_bps AS "taxRateBps",
                        low_stock_threshold AS "lowStockThreshold" FROM settings WHERE id = 1`;
 
-/** The store's single settings row (SPEC section 3). Orders and sales copy the tax rate they used. */
+/**
+ * The store's settings, read in the caller's transaction: the one way other libraries read them
+ * (SettingsService.currentIn is the same, for those that have the service).
+ */
+export async function currentSettingsIn(manager: EntityManager): Promise<SettingsView> {
+  const [row] = await manager.query(SELECT);
+  return row;
+}
+
+/** The store's single settings row (docs/api.md#money-and-rates). Orders and sales copy the tax rate they used. */
 @Injectable()
 export class SettingsService {
   constructor(private readonly dataSource: DataSource) {}
@@ -17,9 +26,8 @@ export class SettingsService {
   }
 
   /** The settings, read in the caller's transaction (a checkout copies the tax rate it sees there). */
-  async currentIn(manager: EntityManager): Promise<SettingsView> {
-    const [row] = await manager.query(SELECT);
-    return row;
+  currentIn(manager: EntityManager): Promise<SettingsView> {
+    return currentSettingsIn(manager);
   }
 
   async update(changes: UpdateSettingsDto): Promise<SettingsView> {

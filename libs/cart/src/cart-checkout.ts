@@ -1,0 +1,22 @@
+import type { EntityManager } from 'typeorm';
+
+// What the checkout (libs/orders) asks of carts (docs/architecture.md#table-ownership): it locks the
+// cart it turns into an order, and closes it.
+
+export interface LockedCart {
+  id: number;
+  customerId: number | null;
+  status: 'active' | 'merged' | 'checked_out';
+  couponId: number | null;
+}
+
+/** Locks the cart for the rest of the caller's transaction (a checkout), and reads it. */
+export async function lockCart(manager: EntityManager, cartId: number): Promise<LockedCart | null> {
+  const [cart] = await manager.query('SELECT id, customer_id AS "customerId", status, coupon_id AS "couponId" FROM carts WHERE id = $1 FOR UPDATE', [cartId]);
+  return cart ?? null;
+}
+
+/** The cart became an order: it is closed, in the caller's transaction. */
+export async function closeCart(manager: EntityManager, cartId: number): Promise<void> {
+  await manager.query(`UPDATE carts SET status = 'checked_out', updated_at = now() WHERE id = $1`, [cartId]);
+}

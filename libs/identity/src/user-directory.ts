@@ -1,0 +1,41 @@
+import type { EntityManager } from 'typeorm';
+import type { Role } from './roles.js';
+
+// What other libraries may ask about users, read in the caller's transaction: the one way they
+// reach identity's tables (docs/architecture.md#table-ownership).
+
+/** The user's e-mail, or null when there is no such user. */
+export async function emailOf(manager: EntityManager, userId: number): Promise<string | null> {
+  const [user] = await manager.query('SELECT email FROM users WHERE id = $1', [userId]);
+  return user?.email ?? null;
+}
+
+/** Whether the user exists (active or not). */
+export async function userExists(manager: EntityManager, userId: number): Promise<boolean> {
+  const [user] = await manager.query('SELECT 1 FROM users WHERE id = $1', [userId]);
+  return user !== undefined;
+}
+
+/** E-mail and full name of these users, in one query; a user that does not exist is missing from the map. */
+export async function contactsOf(manager: EntityManager, userIds: readonly number[]): Promise<Map<number, { email: string; name: string }>> {
+  // one query even for none: a page's query count does not depend on its rows
+  const rows: { id: number; email: string; name: string }[] = await manager.query(
+    'SELECT u.id, u.email, p.full_name AS name FROM users u JOIN profiles p ON p.user_id = u.id WHERE u.id = ANY($1)',
+    [[...new Set(userIds)]],
+  );
+  return new Map(rows.map((r) => [r.id, { email: r.email, name: r.name }]));
+}
+
+/** Which of these users are active (a deactivated account receives nothing), in id order. */
+export async function activeUserIds(manager: EntityManager, userIds: readonly number[]): Promise<number[]> {
+  if (userIds.length === 0) return [];
+  const rows: { id: number }[] = await manager.query('SELECT id FROM users WHERE id = ANY($1) AND is_active ORDER BY id', [[...new Set(userIds)]]);
+  return rows.map((r) => r.id);
+}
+
+/** Every active user with one of these roles, in id order. */
+export async function activeUserIdsWithRoles(manager: EntityManager, roles: readonly Role[]): Promise<number[]> {
+  if (roles.length === 0) return [];
+  const rows: { id: number }[] = await manager.query('SELECT id FROM users WHERE role = ANY($1) AND is_active ORDER BY id', [[...roles]]);
+  return rows.map((r) => r.id);
+}
