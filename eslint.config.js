@@ -2,6 +2,7 @@
 // aliases), in the allowed directions, without cycles (Nx module boundaries).
 import { dirname, relative } from 'node:path';
 import nx from '@nx/eslint-plugin';
+import tableOwnership from './tools/table-ownership/eslint-rule.js';
 
 // The pure modules of libs/core that the browser SPA imports (the "paths" of apps/admin/tsconfig.json,
 // also named in tsconfig.base.json so that Nx sees the admin → core edge): the money, totals and
@@ -90,6 +91,14 @@ export default [
         },
       ],
     },
+  },
+  {
+    // Each library owns its tables (docs/architecture.md#table-ownership): its SQL and entities name
+    // only the tables tools/table-ownership/tables.js gives it; migrations give every new table an owner.
+    files: ['libs/*/src/**/*.ts', 'apps/api/src/migrations/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    plugins: { chance: tableOwnership },
+    rules: { 'chance/table-ownership': 'error' },
   },
   {
     files: ['apps/admin/**/*.ts', 'apps/admin/**/*.tsx'],

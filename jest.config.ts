@@ -36,7 +36,12 @@ const config: Config = {
     '^@chance/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/apps/api/test/**/*.e2e-spec.ts', '<rootDir>/libs/*/test/**/*.e2e-spec.ts'],
+  testMatch: [
+    '<rootDir>/libs/*/src/**/*.spec.ts',
+    '<rootDir>/tools/**/*.spec.ts',
+    '<rootDir>/apps/api/test/**/*.e2e-spec.ts',
+    '<rootDir>/libs/*/test/**/*.e2e-spec.ts',
+  ],
   globalSetup: '<rootDir>/apps/api/test/global-setup.js',
   globalTeardown: '<rootDir>/apps/api/test/global-teardown.js',
   testTimeout: 180_000,
