@@ -10,6 +10,7 @@ import {
   sha256Hex,
   validationFailed,
   type AppConfig,
+  invalidTransition,
 } from '@chance/core';
 import { variantSnapshots } from '@chance/catalog';
 import { CouponsService } from '@chance/coupons';
@@ -30,7 +31,7 @@ export interface CartCredentials {
 
 export const hashCartToken = sha256Hex;
 
-const closed = () => new DomainError('INVALID_TRANSITION', 'This cart is closed');
+const closed = () => invalidTransition('This cart is closed');
 
 /**
  * Carts of customers (reached with their bearer token) and guests (reached with the cart's own

@@ -29,6 +29,7 @@ import {
   type ListQuery,
   type IdempotentResult,
   type ListSpec,
+  invalidTransition,
 } from '@chance/core';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -206,7 +207,7 @@ export class OfflineSalesService {
   cancel(id: number, actorId: number): Promise<OfflineSaleView> {
     return inTransaction(this.dataSource, async (manager) => {
       const sale = await this.lock(manager, id);
-      if (sale.status === 'cancelled') throw new DomainError('INVALID_TRANSITION', 'This sale is already cancelled');
+      if (sale.status === 'cancelled') throw invalidTransition('This sale is already cancelled');
       const lines: { variant_id: number; quantity: number }[] = await manager.query('SELECT variant_id, quantity FROM offline_sale_lines WHERE sale_id = $1', [
         id,
       ]);

@@ -17,6 +17,7 @@ import {
   validationFailed,
   type AppConfig,
   type IdempotentResult,
+  invalidTransition,
 } from '@chance/core';
 import { CouponsService, discountOfCoupon } from '@chance/coupons';
 import { emailOf } from '@chance/identity';
@@ -82,7 +83,7 @@ export class CheckoutService {
   private async placeOrder(manager: EntityManager, cartId: number, input: CheckoutDto): Promise<{ order: OrderView; last: () => Promise<void> }> {
     // reached before (reachCart): it exists
     const cart = (await lockCart(manager, cartId))!;
-    if (cart.status !== 'active') throw new DomainError('INVALID_TRANSITION', 'This cart has already been checked out or merged');
+    if (cart.status !== 'active') throw invalidTransition('This cart has already been checked out or merged');
     const lines = (await liveLines(manager, [cart.id])).get(cart.id) ?? [];
     if (lines.length === 0) throw validationFailed({ cartId: 'the cart is empty' });
     const withdrawn = lines.find((line) => !line.isActive);

@@ -16,6 +16,7 @@ import {
   type IdempotentResult,
   type PayableRecord,
   type PaymentRefusal,
+  invalidTransition,
 } from '@chance/core';
 import { CouponsService } from '@chance/coupons';
 import { SettingsService } from '@chance/settings';
@@ -72,7 +73,7 @@ export class OrderLifecycleService {
 
   async cancel(orderId: number, onlyFrom?: OrderStatus): Promise<OrderView> {
     const result = await this.command(orderId, 200, undefined, async (manager, order) => {
-      if (onlyFrom && order.status !== onlyFrom) throw new DomainError('INVALID_TRANSITION', `Only a ${onlyFrom} order can be cancelled here`);
+      if (onlyFrom && order.status !== onlyFrom) throw invalidTransition(`Only a ${onlyFrom} order can be cancelled here`);
       assertMove(order.status, 'cancelled');
       // a card charge still being confirmed may yet succeed: cancel once it is settled
       if (pendingAmountOf(await this.paymentsOf(manager, order.id)) > 0) throw paymentRefused({ code: 'INVALID_TRANSITION', reason: 'in_progress' }, WORDING);

@@ -1,4 +1,4 @@
-import { DomainError, paidAmountOf, refundedAmountOf, settle, type PaymentRow } from '@chance/core';
+import { paidAmountOf, refundedAmountOf, settle, type PaymentRow, invalidTransition } from '@chance/core';
 
 /** The order status machine and payment derivation of SPEC section 8, as pure functions. */
 export const ORDER_STATUSES = ['pending', 'processing', 'shipped', 'delivered', 'cancelled'] as const;
@@ -28,7 +28,7 @@ export function canMove(from: OrderStatus, to: OrderStatus): boolean {
 
 /** Refuses (409 INVALID_TRANSITION) any manual move the machine does not allow. */
 export function assertMove(from: OrderStatus, to: OrderStatus): void {
-  if (!canMove(from, to)) throw new DomainError('INVALID_TRANSITION', `An order cannot go from ${from} to ${to}`);
+  if (!canMove(from, to)) throw invalidTransition(`An order cannot go from ${from} to ${to}`);
 }
 
 export type RecordedPayment = PaymentRow;

@@ -1,4 +1,4 @@
-import { DomainError, sumMinorUnits, toSafeNumber } from '@chance/core';
+import { sumMinorUnits, toSafeNumber, invalidTransition } from '@chance/core';
 
 export const PURCHASE_STATUSES = ['draft', 'ordered', 'received', 'cancelled'] as const;
 export type PurchaseStatus = (typeof PURCHASE_STATUSES)[number];
@@ -11,12 +11,12 @@ const MOVES: Record<PurchaseStatus, readonly PurchaseStatus[]> = {
 };
 
 export function assertPurchaseMove(from: PurchaseStatus, to: PurchaseStatus): void {
-  if (!MOVES[from].includes(to)) throw new DomainError('INVALID_TRANSITION', `A purchase cannot go from ${from} to ${to}`);
+  if (!MOVES[from].includes(to)) throw invalidTransition(`A purchase cannot go from ${from} to ${to}`);
 }
 
 /** Lines change only before receipt (draft or ordered). */
 export function assertEditable(status: PurchaseStatus): void {
-  if (status !== 'draft' && status !== 'ordered') throw new DomainError('INVALID_TRANSITION', `A ${status} purchase can no longer be changed`);
+  if (status !== 'draft' && status !== 'ordered') throw invalidTransition(`A ${status} purchase can no longer be changed`);
 }
 
 export interface PurchaseTotals {

@@ -1,11 +1,11 @@
-import { DomainError, validationFailed } from '@chance/core';
+import { validationFailed, invalidTransition } from '@chance/core';
 
 export const BOOKING_STATUSES = ['pending', 'completed', 'cancelled'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 /** A booking moves once, from pending to completed or cancelled (SPEC section 11). */
 export function assertBookingMove(from: BookingStatus, to: BookingStatus): void {
-  if (from !== 'pending' || to === 'pending') throw new DomainError('INVALID_TRANSITION', `A ${from} booking cannot become ${to}`);
+  if (from !== 'pending' || to === 'pending') throw invalidTransition(`A ${from} booking cannot become ${to}`);
 }
 
 /** A visit is booked for the future. */

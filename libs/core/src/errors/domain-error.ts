@@ -25,7 +25,8 @@ export const notFound = (what = 'Record'): DomainError => new DomainError('NOT_F
 
 export const validationFailed = (errors: FieldErrors, message = 'Validation failed'): DomainError => new DomainError('VALIDATION_FAILED', message, errors);
 
-export const invalidTransition = (from: string, to: string): DomainError => new DomainError('INVALID_TRANSITION', `Cannot move from ${from} to ${to}`);
+/** 409 INVALID_TRANSITION: the record's state does not allow the command (a cancelled sale paid, a received purchase edited). */
+export const invalidTransition = (message: string): DomainError => new DomainError('INVALID_TRANSITION', message);
 
 export const rateLimited = (retryAfterSeconds: number): DomainError =>
   new DomainError('RATE_LIMITED', 'Too many attempts, try again later', undefined, {

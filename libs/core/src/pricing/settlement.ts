@@ -1,4 +1,4 @@
-import { DomainError } from '../errors/domain-error.js';
+import { DomainError, invalidTransition, validationFailed } from '../errors/domain-error.js';
 import { formatMoney, sumMinorUnits } from '../money.js';
 
 export type SettlementStatus = 'unpaid' | 'partially_paid' | 'paid';
@@ -104,14 +104,13 @@ export function paymentRefused(refusal: PaymentRefusal, wording: RefusalWording)
   const field = wording.field ?? 'amount';
   switch (refusal.code) {
     case 'VALIDATION_FAILED':
-      return new DomainError('VALIDATION_FAILED', 'Validation failed', { [field]: 'must be a positive amount' });
+      return validationFailed({ [field]: 'must be a positive amount' });
     case 'OVERPAYMENT': {
       const due = formatMoney(refusal.payable, wording.currency);
       return new DomainError('OVERPAYMENT', `The balance due is ${due}`, { [field]: `must not exceed the balance due (${due})` });
     }
     case 'INVALID_TRANSITION':
-      return new DomainError(
-        'INVALID_TRANSITION',
+      return invalidTransition(
         refusal.reason === 'cancelled'
           ? `A cancelled ${wording.noun} takes no payments`
           : refusal.reason === 'paid'
