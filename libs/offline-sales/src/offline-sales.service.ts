@@ -7,15 +7,12 @@ import {
   DomainError,
   computeTotals,
   costOfGoods,
-  describeLine,
   findPage,
-  formatMoney,
   idempotent,
   inTransaction,
   loadChildren,
   notFound,
   parseInstant,
-  renderDocumentPdf,
   paidAmountOf,
   paymentRefusal,
   paymentRefused,
@@ -35,6 +32,7 @@ import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateOfflineSaleDto, OfflineSaleView, SalePaymentDto } from './dto/offline-sales.dto.js';
 import { OfflineSaleEntity, OfflineSaleLineEntity, OfflineSalePaymentEntity } from './offline-sales.entities.js';
+import { renderReceiptPdf, type ReceiptCustomer } from './receipt-pdf.js';
 
 export const OFFLINE_SALE_LIST: ListSpec = {
   resource: 'offline-sales',
@@ -225,36 +223,10 @@ export class OfflineSalesService {
   async receipt(id: number): Promise<Buffer> {
     const sale = await this.view(id);
     const { storeName, currency } = await this.settings.current();
-    const [customer] = await this.dataSource.query('SELECT name, phone, email, address FROM offline_customers WHERE id = $1', [sale.customerId]);
-    return renderDocumentPdf({
-      issuer: storeName,
-      title: `Receipt ${sale.number}`,
-      facts: [
-        `Sold ${sale.soldAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-        `Payment status: ${sale.paymentStatus.replace('_', ' ')}`,
-        ...(sale.status === 'cancelled' ? ['CANCELLED'] : []),
-      ],
-      partyLabel: 'Customer',
-      party: [customer.name, customer.phone, customer.email, customer.address],
-      currency,
-      lines: sale.lines.map((l) => ({
-        description: describeLine(l.productName, l.sku, l.attributes),
-        quantity: l.quantity,
-        unitPrice: l.unitPrice,
-        lineTotal: l.lineTotal,
-      })),
-      totals: [
-        { label: 'Subtotal', amount: sale.subtotal },
-        { label: 'Discount', amount: sale.discount, negative: true },
-        { label: 'Tax', amount: sale.taxTotal },
-        { label: 'Total', amount: sale.total, strong: true },
-        { label: 'Paid', amount: sale.paidAmount },
-        { label: 'Balance', amount: sale.balance, strong: true },
-      ],
-      footer:
-        sale.payments.map((p) => `${p.paidAt.toISOString().slice(0, 10)}  ${p.method.replace(/_/g, ' ')}  ${formatMoney(p.amount, currency)}`).join('\n') ||
-        undefined,
-    });
+    const [customer]: ReceiptCustomer[] = await this.dataSource.query('SELECT name, phone, email, address FROM offline_customers WHERE id = $1', [
+      sale.customerId,
+    ]);
+    return renderReceiptPdf(sale, customer, { storeName, currency });
   }
 
   /** One payment on the locked sale: the shared rule (never beyond the total: 409 OVERPAYMENT; never on a cancelled sale). */

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
   ADMIN_MAX_ROWS,
-  describeLine,
   DOCUMENT_SERIES,
   findPage,
   nextDocumentNumber,
   notFound,
-  renderDocumentPdf,
   type ListColumns,
   type ListPage,
   type ListQuery,
@@ -15,6 +13,7 @@ import {
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PurchaseInvoiceView } from './dto/purchasing.dto.js';
+import { renderPurchaseInvoicePdf } from './purchase-invoice-pdf.js';
 import { PurchaseInvoiceEntity, type PurchaseInvoiceLine } from './purchasing.entities.js';
 
 export const PURCHASE_INVOICE_LIST: ListSpec = {
@@ -142,26 +141,6 @@ export class PurchaseInvoicesService {
 
   async pdf(invoice: PurchaseInvoiceEntity): Promise<Buffer> {
     const { storeName } = await this.settings.current();
-    const s = invoice.supplier;
-    return renderDocumentPdf({
-      issuer: storeName,
-      title: `Purchase invoice ${invoice.number}`,
-      facts: [`Purchase ${invoice.purchaseNumber}`, `Issued ${invoice.issuedAt.toISOString().slice(0, 10)}`, `Status: ${invoice.status}`],
-      partyLabel: 'Supplier',
-      party: [s.name, s.contactName, s.email, s.phone, s.address],
-      currency: invoice.currency,
-      lines: invoice.lines.map((l) => ({
-        description: describeLine(l.productName, l.sku, l.attributes),
-        quantity: l.quantity,
-        unitPrice: l.unitCost,
-        lineTotal: l.lineTotal,
-      })),
-      totals: [
-        { label: 'Subtotal', amount: invoice.subtotal },
-        { label: 'Shipping', amount: invoice.shippingCost },
-        { label: 'Tax', amount: invoice.taxTotal },
-        { label: 'Total', amount: invoice.total, strong: true },
-      ],
-    });
+    return renderPurchaseInvoicePdf(invoice, { storeName });
   }
 }

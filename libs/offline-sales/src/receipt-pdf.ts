@@ -1,0 +1,40 @@
+import { describeLine, formatMoney, renderDocumentPdf } from '@chance/core';
+import type { OfflineSaleView } from './dto/offline-sales.dto.js';
+import type { OfflineCustomerEntity } from './offline-sales.entities.js';
+
+/** Who bought, as the receipt names them. */
+export type ReceiptCustomer = Pick<OfflineCustomerEntity, 'name' | 'phone' | 'email' | 'address'>;
+
+/** An in-store sale's receipt as a printable PDF: store, number, customer, lines, totals and the payments made. */
+export function renderReceiptPdf(sale: OfflineSaleView, customer: ReceiptCustomer, store: { storeName: string; currency: string }): Promise<Buffer> {
+  const { storeName, currency } = store;
+  return renderDocumentPdf({
+    issuer: storeName,
+    title: `Receipt ${sale.number}`,
+    facts: [
+      `Sold ${sale.soldAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      `Payment status: ${sale.paymentStatus.replace('_', ' ')}`,
+      ...(sale.status === 'cancelled' ? ['CANCELLED'] : []),
+    ],
+    partyLabel: 'Customer',
+    party: [customer.name, customer.phone, customer.email, customer.address],
+    currency,
+    lines: sale.lines.map((l) => ({
+      description: describeLine(l.productName, l.sku, l.attributes),
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      lineTotal: l.lineTotal,
+    })),
+    totals: [
+      { label: 'Subtotal', amount: sale.subtotal },
+      { label: 'Discount', amount: sale.discount, negative: true },
+      { label: 'Tax', amount: sale.taxTotal },
+      { label: 'Total', amount: sale.total, strong: true },
+      { label: 'Paid', amount: sale.paidAmount },
+      { label: 'Balance', amount: sale.balance, strong: true },
+    ],
+    footer:
+      sale.payments.map((p) => `${p.paidAt.toISOString().slice(0, 10)}  ${p.method.replace(/_/g, ' ')}  ${formatMoney(p.amount, currency)}`).join('\n') ||
+      undefined,
+  });
+}
