@@ -2,7 +2,8 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
 import { AdminOnly } from '@chance/identity';
-import { AUDIT_LIST, AuditLogService, AuditLogView } from './audit.js';
+import { AUDIT_LIST, AuditLogService } from './audit.js';
+import { AuditLogView } from './dto/audit-log.dto.js';
 
 @ApiTags('admin: audit log')
 @Controller('admin/audit-logs')

@@ -1,40 +1,11 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
 import { ADMIN_MAX_ROWS, actorContext, findPage, notFound, type ListColumns, type ListPage, type ListQuery, type ListSpec } from '@chance/core';
 import { BACK_OFFICE, type Caller } from '@chance/identity';
 import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
-import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
-import { bigintNumber } from '@chance/core';
-
-@Entity('audit_logs')
-export class AuditLogEntity {
-  @PrimaryColumn({ type: 'bigint', transformer: bigintNumber }) id: number;
-  @Column({ name: 'actor_id', type: 'integer', nullable: true }) actorId: number | null;
-  @Column({ type: 'text' }) action: string;
-  @Column({ type: 'text' }) resource: string;
-  @Column({ name: 'resource_id', type: 'integer', nullable: true }) resourceId: number | null;
-  @Column({ name: 'parent_resource', type: 'text', nullable: true }) parentResource: string | null;
-  @Column({ name: 'parent_id', type: 'integer', nullable: true }) parentId: number | null;
-  @Column({ type: 'text', nullable: true }) operation: string | null;
-  @Column({ type: 'jsonb' }) changes: Record<string, [unknown, unknown]>;
-  @Column({ type: 'timestamptz' }) at: Date;
-}
-
-export class AuditLogView {
-  @ApiProperty() id: number;
-  @ApiProperty({ nullable: true, type: Number }) actorId: number | null;
-  @ApiProperty({ example: 'update', description: 'create, update, delete, or the action (receive, cancel, mark-paid, status, ...)' }) action: string;
-  @ApiProperty({ example: 'products' }) resource: string;
-  @ApiProperty({ nullable: true, type: Number }) resourceId: number | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The record whose history this belongs to as well (a variant’s product, a payment’s order)' })
-  parentResource: string | null;
-  @ApiProperty({ nullable: true, type: Number }) parentId: number | null;
-  @ApiProperty({ nullable: true, type: String, example: 'PUT /api/admin/products/:id' }) operation: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'array' }, example: { price: [1999, 1799] }, description: 'field → [before, after]' })
-  changes: Record<string, [unknown, unknown]>;
-  @ApiProperty({ format: 'date-time' }) at: Date;
-}
+import { DataSource } from 'typeorm';
+import { AuditLogEntity } from './audit-log.entity.js';
+import type { AuditLogView } from './dto/audit-log.dto.js';
 
 const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 

@@ -1,2 +1,3 @@
 export * from './audit.module.js';
-export { AuditLogEntity, actionOf } from './audit.js';
+export { actionOf } from './audit.js';
+export { AuditLogEntity } from './audit-log.entity.js';

@@ -4,7 +4,7 @@ import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery }
 import { AdminOnly } from './access.js';
 import { AdminUserView, CreateUserDto, UpdateUserDto } from './dto/index.js';
 import { USER_LIST, UsersService } from './users.service.js';
-import { toAdminUserView } from './user.view.js';
+import { toAdminUserView } from './user-view.js';
 
 @ApiTags('admin: users')
 @Controller('admin/users')

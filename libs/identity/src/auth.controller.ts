@@ -6,7 +6,7 @@ import { Public, SignedIn, CurrentUser, type Caller } from './access.js';
 import { AuthService, type AuthResult } from './auth.service.js';
 import { AuthResultView, LoginDto, OtpRequestDto, OtpVerifyDto, RefreshDto, RegisterDto, VerifiedView } from './dto/index.js';
 import { OtpService } from './otp.service.js';
-import { toMeView } from './user.view.js';
+import { toMeView } from './user-view.js';
 
 const view = (result: AuthResult): AuthResultView => ({
   user: toMeView(result.user),

@@ -5,7 +5,7 @@ import { CurrentUser, SignedIn, type Caller } from './access.js';
 import { AuthService } from './auth.service.js';
 import { ChangePasswordDto, MeView, UpdateProfileDto } from './dto/index.js';
 import { UsersService } from './users.service.js';
-import { toMeView } from './user.view.js';
+import { toMeView } from './user-view.js';
 
 @ApiTags('me')
 @Controller('me')

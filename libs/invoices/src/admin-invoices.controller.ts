@@ -4,7 +4,8 @@ import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery }
 import { BackOffice } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
 import { INVOICE_LIST, InvoicesService } from './invoices.service.js';
-import { InvoiceView, toInvoiceView } from './invoice.view.js';
+import { InvoiceView } from './dto/invoice.dto.js';
+import { toInvoiceView } from './invoice-view.js';
 
 @ApiTags('admin: invoices')
 @Controller('admin/invoices')

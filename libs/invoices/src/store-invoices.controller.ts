@@ -5,7 +5,8 @@ import { CurrentUser, Public, type Caller } from '@chance/identity';
 import { OrderReaderService, type OrderCredentials } from '@chance/orders';
 import type { FastifyReply } from 'fastify';
 import { InvoicesService } from './invoices.service.js';
-import { InvoiceView, toInvoiceView } from './invoice.view.js';
+import { InvoiceView } from './dto/invoice.dto.js';
+import { toInvoiceView } from './invoice-view.js';
 
 const ORDER_TOKEN = { name: 'X-Order-Token', required: false, description: 'A guest order’s access token (from the checkout response)' };
 const credentials = (caller: Caller | undefined, token: string | undefined): OrderCredentials => ({ userId: caller?.id, orderToken: token });

@@ -1,3 +1,3 @@
 export * from './notifications.module.js';
-export { NotificationEntity } from './notifications.service.js';
+export { NotificationEntity } from './notification.entity.js';
 export type * from './notifications.events.js';

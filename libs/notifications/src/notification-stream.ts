@@ -4,7 +4,9 @@ import { newClient } from '@chance/core';
 import { SESSIONS_CHANNEL } from '@chance/identity';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import { NotificationEntity, NOTIFY_CHANNEL, toNotificationView, type NotificationView } from './notifications.service.js';
+import type { NotificationView } from './dto/notification.dto.js';
+import { NotificationEntity } from './notification.entity.js';
+import { NOTIFY_CHANNEL, toNotificationView } from './notifications.service.js';
 import { StreamRegistry } from './stream-registry.js';
 
 /** Streams opened and closed on any API process, payload `open|close:<userId>:<streamId>`. */

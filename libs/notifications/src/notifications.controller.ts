@@ -1,39 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
 import { AllowQueryToken, BackOffice, CurrentUser, Roles, SessionsService, SignedIn, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
 import { NotificationStream } from './notification-stream.js';
-import { NOTIFICATION_LIST, NotificationsService, type NotificationView } from './notifications.service.js';
-
-export class MessageDto {
-  @ApiProperty({ example: 'Opening hours' }) @IsString() @IsNotEmpty() @MaxLength(200) title: string;
-  @ApiProperty({ example: 'We are closed on Monday.' }) @IsString() @IsNotEmpty() @MaxLength(5000) body: string;
-}
-
-export class AdminMessageDto extends MessageDto {
-  @ApiPropertyOptional({ description: 'One user; absent: every customer' }) @IsOptional() @IsInt() @Min(1) userId?: number;
-}
-
-class NotificationLinkView {
-  @ApiProperty() resource: string;
-  @ApiProperty() id: number;
-}
-
-class NotificationViewDoc {
-  @ApiProperty() id: number;
-  @ApiProperty({ enum: ['order_update', 'product_update', 'message', 'booking_update', 'low_stock'] }) type: string;
-  @ApiProperty() title: string;
-  @ApiProperty() body: string;
-  @ApiProperty({ type: NotificationLinkView, nullable: true }) link: NotificationLinkView | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) readAt: Date | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
-}
-
-class CountView {
-  @ApiProperty() count: number;
-}
+import { AdminMessageDto, CountView, MessageDto, NotificationViewDoc, type NotificationView } from './dto/notification.dto.js';
+import { NOTIFICATION_LIST, NotificationsService } from './notifications.service.js';
 
 /** setTimeout's longest delay (a longer one fires at once) */
 const MAX_TIMER_MS = 2 ** 31 - 1;

@@ -15,34 +15,12 @@ import {
   type AppConfig,
   type OutboxEvent,
 } from '@chance/core';
-import { Column, DataSource, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
-import { bigintNumber } from '@chance/core';
+import { DataSource, type EntityManager } from 'typeorm';
 import { customersHoldingProducts } from '@chance/cart';
 import { activeUserIds, activeUserIdsWithRoles, BACK_OFFICE, userExists } from '@chance/identity';
+import type { NotificationView } from './dto/notification.dto.js';
+import { NotificationEntity } from './notification.entity.js';
 import { NOTIFYING_EVENTS, notificationsFor, type Audience, type NotifyingEventName } from './notification-rules.js';
-
-@Entity('notifications')
-export class NotificationEntity {
-  @PrimaryColumn({ type: 'bigint', transformer: bigintNumber }) id: number;
-  @Column({ name: 'user_id', type: 'integer' }) userId: number;
-  @Column({ type: 'text' }) type: string;
-  @Column({ type: 'text' }) title: string;
-  @Column({ type: 'text' }) body: string;
-  @Column({ name: 'link_resource', type: 'text', nullable: true }) linkResource: string | null;
-  @Column({ name: 'link_id', type: 'integer', nullable: true }) linkId: number | null;
-  @Column({ name: 'read_at', type: 'timestamptz', nullable: true }) readAt: Date | null;
-  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-}
-
-export interface NotificationView {
-  id: number;
-  type: string;
-  title: string;
-  body: string;
-  link: { resource: string; id: number } | null;
-  readAt: Date | null;
-  createdAt: Date;
-}
 
 export const toNotificationView = (n: NotificationEntity): NotificationView => ({
   id: n.id,

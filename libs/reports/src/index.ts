@@ -1,3 +1,4 @@
 export * from './reports.module.js';
-export { checkIntegrity, formatIntegrity, type IntegrityReport } from './integrity.js';
+export { checkIntegrity, formatIntegrity } from './integrity.js';
+export type { IntegrityReport } from './dto/reports.dto.js';
 export { RevenueDaysFold } from './revenue-days.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { IntegrityReport, InvariantResult } from './dto/reports.dto.js';
 
 interface Check {
   name: string;
@@ -137,19 +137,6 @@ export const INVARIANTS: Check[] = [
                  IS DISTINCT FROM (COALESCE(ledger.revenue, 0), COALESCE(ledger.records, 0), COALESCE(ledger.gross_profit, 0))`,
   },
 ];
-
-export class InvariantResult {
-  @ApiProperty() name: string;
-  @ApiProperty() description: string;
-  @ApiProperty() violations: number;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Up to 20 violating records' }) examples: Record<string, unknown>[];
-}
-
-export class IntegrityReport {
-  @ApiProperty() ok: boolean;
-  @ApiProperty({ format: 'date-time' }) checkedAt: Date;
-  @ApiProperty({ type: [InvariantResult] }) checks: InvariantResult[];
-}
 
 /** Runs every invariant in one repeatable-read snapshot, so the checks see one consistent state. */
 export async function checkIntegrity(dataSource: DataSource): Promise<IntegrityReport> {

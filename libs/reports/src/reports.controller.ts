@@ -2,9 +2,10 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@chance/core';
 import { BackOffice } from '@chance/identity';
-import { IntegrityReport, IntegrityService } from './integrity.js';
+import { DashboardView, IntegrityReport, SalesReportView } from './dto/reports.dto.js';
+import { IntegrityService } from './integrity.js';
 import { reportPeriod } from './report-period.js';
-import { DashboardView, ReportsService, SalesReportView } from './reports.service.js';
+import { ReportsService } from './reports.service.js';
 
 @ApiTags('admin: reports')
 @Controller('admin/reports')

@@ -1,48 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import type { DashboardView, SalesReportView, SalesRow } from './dto/reports.dto.js';
 import { periodLabels, type ReportPeriod } from './report-period.js';
-
-export class RevenueDay {
-  @ApiProperty({ example: '2026-11-25' }) date: string;
-  @ApiProperty() online: number;
-  @ApiProperty() offline: number;
-}
-
-export class DashboardView {
-  @ApiProperty({ description: 'Online + in-store revenue today (UTC), minor units' }) revenueToday: number;
-  @ApiProperty() revenueLast30Days: number;
-  @ApiProperty() pendingOrders: number;
-  @ApiProperty({ description: 'Variants at or below their low-stock threshold' }) lowStockVariants: number;
-  @ApiProperty({ description: 'Balances still owed: in-store sales plus online orders not cancelled' }) outstandingReceivables: number;
-  @ApiProperty({ description: 'Pending bookings in the next 7 days' }) upcomingBookings: number;
-  @ApiProperty({ type: [RevenueDay], description: 'The 30 days ending today, oldest first' }) revenueByDay: RevenueDay[];
-}
-
-export class SalesRow {
-  @ApiProperty({ example: '2026-11' }) period: string;
-  @ApiProperty() onlineRevenue: number;
-  @ApiProperty() offlineRevenue: number;
-  @ApiProperty() orders: number;
-  @ApiProperty() offlineSales: number;
-  @ApiProperty({ description: 'Σ (lineTotal − costPrice × quantity) − discount, from the cost snapshots' }) grossProfit: number;
-}
-
-class SalesTotals {
-  @ApiProperty() onlineRevenue: number;
-  @ApiProperty() offlineRevenue: number;
-  @ApiProperty() orders: number;
-  @ApiProperty() offlineSales: number;
-  @ApiProperty() grossProfit: number;
-}
-
-export class SalesReportView {
-  @ApiProperty() from: string;
-  @ApiProperty() to: string;
-  @ApiProperty({ enum: ['day', 'month'] }) groupBy: string;
-  @ApiProperty({ type: [SalesRow] }) rows: SalesRow[];
-  @ApiProperty({ type: SalesTotals }) totals: SalesTotals;
-}
 
 const n = (value: unknown) => Number(value ?? 0);
 

@@ -18,7 +18,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { userExists } from '@chance/identity';
 import { assertBookingMove, assertFuture, BOOKING_STATUSES, type BookingStatus } from './booking-rules.js';
 import { BookingEntity, ServiceTypeEntity } from './services.entities.js';
-import type { BookingView, CreateServiceTypeDto, ServiceTypeView, UpdateBookingDto, UpdateServiceTypeDto } from './services.dto.js';
+import type { BookingView, CreateServiceTypeDto, ServiceTypeView, UpdateBookingDto, UpdateServiceTypeDto } from './dto/services.dto.js';
 
 const bookingFilters = {
   status: { type: 'enum' as const, values: BOOKING_STATUSES },

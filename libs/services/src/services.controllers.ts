@@ -12,7 +12,7 @@ import {
   StoreBookingDto,
   UpdateBookingDto,
   UpdateServiceTypeDto,
-} from './services.dto.js';
+} from './dto/services.dto.js';
 
 @ApiTags('admin: services')
 @Controller('admin/service-types')

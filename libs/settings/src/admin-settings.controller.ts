@@ -2,7 +2,7 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@chance/core';
 import { AdminOnly } from '@chance/identity';
-import { SettingsView, UpdateSettingsDto } from './settings.dto.js';
+import { SettingsView, UpdateSettingsDto } from './dto/settings.dto.js';
 import { SettingsService } from './settings.service.js';
 
 @ApiTags('admin: settings')

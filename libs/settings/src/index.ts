@@ -1,3 +1,3 @@
 export * from './settings.module.js';
 export * from './settings.service.js';
-export * from './settings.dto.js';
+export * from './dto/settings.dto.js';

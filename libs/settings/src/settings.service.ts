@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { inTransaction, updateRow } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { SettingsView, UpdateSettingsDto } from './settings.dto.js';
+import type { SettingsView, UpdateSettingsDto } from './dto/settings.dto.js';
 
 const SELECT = `SELECT store_name AS "storeName", currency, tax_rate_bps AS "taxRateBps",
                        low_stock_threshold AS "lowStockThreshold" FROM settings WHERE id = 1`;

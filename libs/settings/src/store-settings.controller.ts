@@ -1,13 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@chance/identity';
+import { StoreInfoView } from './dto/settings.dto.js';
 import { SettingsService } from './settings.service.js';
-
-export class StoreInfoView {
-  @ApiProperty({ example: 'Chance Store' }) storeName: string;
-  @ApiProperty({ example: 'USD', description: 'Amounts are integers in this currency’s minor unit' }) currency: string;
-  @ApiProperty({ example: 1500 }) taxRateBps: number;
-}
 
 @ApiTags('store: settings')
 @Controller('store/settings')

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { InvoiceEntity } from './invoice.entity.js';
 
 export class InvoiceLineView {
   @ApiProperty() productId: number;
@@ -43,22 +42,3 @@ export class InvoiceView {
   @ApiProperty() paidAmount: number;
   @ApiProperty({ enum: ['unpaid', 'partially_paid', 'paid', 'refunded'] }) paymentStatus: string;
 }
-
-export const toInvoiceView = (i: InvoiceEntity): InvoiceView => ({
-  id: i.id,
-  number: i.number,
-  orderId: i.orderId,
-  orderNumber: i.orderNumber,
-  issuedAt: i.issuedAt,
-  billTo: { ...i.billTo },
-  lines: i.lines,
-  currency: i.currency,
-  subtotal: i.subtotal,
-  discountTotal: i.discountTotal,
-  shippingTotal: i.shippingTotal,
-  taxRateBps: i.taxRateBps,
-  taxTotal: i.taxTotal,
-  total: i.total,
-  paidAmount: i.paidAmount,
-  paymentStatus: i.paymentStatus,
-});

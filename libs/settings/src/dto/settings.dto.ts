@@ -31,3 +31,9 @@ export class UpdateSettingsDto {
   @Max(1_000_000)
   lowStockThreshold?: number;
 }
+
+export class StoreInfoView {
+  @ApiProperty({ example: 'Chance Store' }) storeName: string;
+  @ApiProperty({ example: 'USD', description: 'Amounts are integers in this currency’s minor unit' }) currency: string;
+  @ApiProperty({ example: 1500 }) taxRateBps: number;
+}
