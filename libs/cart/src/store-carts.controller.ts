@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, IdPipe } from '@chance/core';
-import { ApplyCouponDto } from '@chance/coupons';
+import { ApplyCouponDto, COUPON_REFUSALS } from '@chance/coupons';
 import { CurrentUser, Public, SignedIn, type Caller } from '@chance/identity';
 import type { FastifyRequest } from 'fastify';
 import { CartsService, type CartCredentials } from './carts.service.js';
@@ -119,17 +119,7 @@ export class StoreCartsController {
       'At most RATE_LIMIT_COUPON_TRIES_PER_MINUTE (default 30) tries per IP per minute, right or wrong (429 RATE_LIMITED with Retry-After beyond).',
   })
   @ApiResponse({ status: 200, type: CartView })
-  @ApiErrors(
-    'NOT_FOUND',
-    'COUPON_NOT_FOUND',
-    'COUPON_INACTIVE',
-    'COUPON_NOT_STARTED',
-    'COUPON_EXPIRED',
-    'COUPON_MIN_PURCHASE',
-    'COUPON_USAGE_LIMIT',
-    'COUPON_CUSTOMER_LIMIT',
-    'RATE_LIMITED',
-  )
+  @ApiErrors('NOT_FOUND', 'COUPON_NOT_FOUND', ...COUPON_REFUSALS, 'RATE_LIMITED')
   applyCoupon(
     @Param('id', IdPipe) id: number,
     @Body() body: ApplyCouponDto,

@@ -21,8 +21,17 @@ export interface Coupon extends CouponTerms {
   code: string;
 }
 
-export type CouponRefusal =
-  'COUPON_INACTIVE' | 'COUPON_NOT_STARTED' | 'COUPON_EXPIRED' | 'COUPON_MIN_PURCHASE' | 'COUPON_USAGE_LIMIT' | 'COUPON_CUSTOMER_LIMIT';
+/** Why a coupon that exists does not apply, in the order the rules check it (docs/api.md#errors). */
+export const COUPON_REFUSALS = [
+  'COUPON_INACTIVE',
+  'COUPON_NOT_STARTED',
+  'COUPON_EXPIRED',
+  'COUPON_MIN_PURCHASE',
+  'COUPON_USAGE_LIMIT',
+  'COUPON_CUSTOMER_LIMIT',
+] as const;
+
+export type CouponRefusal = (typeof COUPON_REFUSALS)[number];
 
 export interface CouponUse {
   now: Date;

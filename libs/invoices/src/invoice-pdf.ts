@@ -1,4 +1,4 @@
-import { describeLine, formatBasisPoints, renderDocumentPdf } from '@chance/core';
+import { printableLine, formatBasisPoints, renderDocumentPdf } from '@chance/core';
 import type { InvoiceEntity } from './invoice.entity.js';
 
 const PAYMENT_LABEL: Record<string, string> = { unpaid: 'Unpaid', partially_paid: 'Partially paid', paid: 'Paid', refunded: 'Refunded' };
@@ -17,12 +17,7 @@ export function renderInvoicePdf(invoice: InvoiceEntity, store: { storeName: str
     partyLabel: 'Bill to',
     party: [bill.name, bill.email, bill.line1, bill.line2, `${bill.postalCode} ${bill.city}`, bill.country, bill.phone],
     currency: invoice.currency,
-    lines: invoice.lines.map((l) => ({
-      description: describeLine(l.productName, l.sku, l.attributes),
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      lineTotal: l.lineTotal,
-    })),
+    lines: invoice.lines.map(printableLine),
     totals: [
       { label: 'Subtotal', amount: invoice.subtotal },
       { label: 'Discount', amount: invoice.discountTotal, negative: true },

@@ -1,4 +1,4 @@
-import { describeLine, formatMoney, renderDocumentPdf } from '@chance/core';
+import { printableLine, formatMoney, renderDocumentPdf } from '@chance/core';
 import type { OfflineSaleView } from './dto/offline-sales.dto.js';
 import type { OfflineCustomerEntity } from './offline-sales.entities.js';
 
@@ -19,12 +19,7 @@ export function renderReceiptPdf(sale: OfflineSaleView, customer: ReceiptCustome
     partyLabel: 'Customer',
     party: [customer.name, customer.phone, customer.email, customer.address],
     currency,
-    lines: sale.lines.map((l) => ({
-      description: describeLine(l.productName, l.sku, l.attributes),
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      lineTotal: l.lineTotal,
-    })),
+    lines: sale.lines.map(printableLine),
     totals: [
       { label: 'Subtotal', amount: sale.subtotal },
       { label: 'Discount', amount: sale.discount, negative: true },

@@ -239,18 +239,7 @@ const snapshotOf = (line: LiveLine): Snapshot => ({
   quantity: line.quantity,
 });
 
-interface Snapshot {
-  productId: number;
-  variantId: number;
-  productName: string;
-  sku: string;
-  attributes: Record<string, string>;
-  unitPrice: number;
-  costPrice: number;
-  shippingCost: number;
-  estimatedDeliveryDays: number;
-  quantity: number;
-}
+type Snapshot = Omit<LiveLine, 'id' | 'cartId' | 'stock' | 'isActive'>;
 
 const snapshotRow = (s: Snapshot) => ({
   product_id: s.productId,

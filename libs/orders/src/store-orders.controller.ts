@@ -11,6 +11,7 @@ import {
   type ListPage,
   type ListQuery,
 } from '@chance/core';
+import { COUPON_REFUSALS } from '@chance/coupons';
 import { CurrentUser, Public, SignedIn, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
 import { CardPaymentsService } from './card-payments.service.js';
@@ -43,19 +44,7 @@ export class StoreOrdersController {
       'Guests get an accessToken in the order (send it as X-Order-Token). A failed checkout stores nothing, so it may be retried with the same key.',
   })
   @ApiResponse({ status: 201, type: OrderView })
-  @ApiErrors(
-    'NOT_FOUND',
-    'OUT_OF_STOCK',
-    'INVALID_TRANSITION',
-    'IDEMPOTENCY_IN_PROGRESS',
-    'IDEMPOTENCY_KEY_REUSED',
-    'COUPON_INACTIVE',
-    'COUPON_NOT_STARTED',
-    'COUPON_EXPIRED',
-    'COUPON_MIN_PURCHASE',
-    'COUPON_USAGE_LIMIT',
-    'COUPON_CUSTOMER_LIMIT',
-  )
+  @ApiErrors('NOT_FOUND', 'OUT_OF_STOCK', 'INVALID_TRANSITION', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED', ...COUPON_REFUSALS)
   async checkout(
     @Body() body: CheckoutDto,
     @Res({ passthrough: true }) reply: FastifyReply,

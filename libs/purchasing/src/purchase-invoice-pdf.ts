@@ -1,4 +1,4 @@
-import { describeLine, renderDocumentPdf } from '@chance/core';
+import { printableLine, renderDocumentPdf } from '@chance/core';
 import type { PurchaseInvoiceEntity } from './purchasing.entities.js';
 
 /** A supplier's invoice as a printable PDF: store, numbers, supplier, lines and totals. */
@@ -12,12 +12,7 @@ export function renderPurchaseInvoicePdf(invoice: PurchaseInvoiceEntity, store: 
     partyLabel: 'Supplier',
     party: [s.name, s.contactName, s.email, s.phone, s.address],
     currency: invoice.currency,
-    lines: invoice.lines.map((l) => ({
-      description: describeLine(l.productName, l.sku, l.attributes),
-      quantity: l.quantity,
-      unitPrice: l.unitCost,
-      lineTotal: l.lineTotal,
-    })),
+    lines: invoice.lines.map((l) => printableLine({ ...l, unitPrice: l.unitCost })),
     totals: [
       { label: 'Subtotal', amount: invoice.subtotal },
       { label: 'Shipping', amount: invoice.shippingCost },

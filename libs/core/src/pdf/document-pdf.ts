@@ -74,6 +74,25 @@ export async function renderDocumentPdf(document: PrintableDocument): Promise<Bu
   return done;
 }
 
+export type PrintableLine = PrintableDocument['lines'][number];
+
+/** A snapshot line (an invoice's, a receipt's, a purchase's) as a document prints it. */
+export function printableLine(line: {
+  productName: string;
+  sku: string;
+  attributes: Record<string, string>;
+  quantity: number;
+  unitPrice: number;
+  lineTotal: number;
+}): PrintableLine {
+  return {
+    description: describeLine(line.productName, line.sku, line.attributes),
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    lineTotal: line.lineTotal,
+  };
+}
+
 /** `Oxford Shirt (size: L)\nSKU OX-L` */
 export function describeLine(productName: string, sku: string, attributes: Record<string, string> = {}): string {
   const details = Object.entries(attributes)
