@@ -19,7 +19,7 @@ export default defineConfig({
   build: {
     outDir: `${repoRoot}dist/apps/admin`,
     emptyOutDir: true,
-    // never in a production build: the maps would publish the SPA's whole source (SPEC section 20);
+    // never in a production build: the maps would publish the SPA's whole source (docs/api.md#limits);
     // `npm run dev:admin` serves its own for debugging
     sourcemap: false,
     chunkSizeWarningLimit: 2000,

@@ -17,7 +17,7 @@ export default defineConfig({
   build: {
     outDir: `${repoRoot}dist/apps/storefront`,
     emptyOutDir: true,
-    // no source maps in the production build (SPEC section 20)
+    // no source maps in the production build (docs/api.md#limits)
     sourcemap: false,
     target: 'es2022',
   },

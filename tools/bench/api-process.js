@@ -20,7 +20,7 @@ export function memoryOf(pid) {
 
 /**
  * The load comes from one address (this machine) at hundreds of carts, coupons and sign-ins a
- * second: the per-IP limits of SPEC section 20 (defaults 30–60 a minute) are lifted for it, or they
+ * second: the per-IP limits of docs/api.md#limits (defaults 30–60 a minute) are lifted for it, or they
  * would be what the load measures. The flood benchmark (floods.js) keeps them.
  */
 export const LOAD_LIMITS = {

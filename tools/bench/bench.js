@@ -4,7 +4,7 @@
 // in one run: pgbench TPC-B (16 clients) and a bare Fastify server as the references, checkout at
 // 16 and 32 clients, the whole shopping flow, the store product list, admin lists at scale, the
 // dashboard and yearly sales report, how fast the outbox relay drains a burst of events, the API's
-// start-up time and peak memory, and /api/health during each attack of SPEC section 20
+// start-up time and peak memory, and /api/health during each attack of docs/api.md#limits
 // (tools/bench/attacks.js). Prints a table and writes docs/benchmarks.md (the hand-written
 // analysis in that file is kept). Benchmarks are not tests.
 // `--only relay` measures the relay drain alone (`--relay-events N`, 5000) and prints it: nothing is written.
@@ -440,7 +440,7 @@ async function main() {
   const memory = api.memory();
   load.end = loadavg()[0];
 
-  // the attacks of SPEC section 20 last: /api/health during each
+  // the attacks of docs/api.md#limits last: /api/health during each
   const attacks = args['no-attacks'] ? undefined : await runAttacks({ url: api.url, seconds: Number(args['attack-seconds'] ?? 15), say });
 
   const profiles = {};

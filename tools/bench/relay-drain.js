@@ -1,4 +1,4 @@
-// How fast the outbox relay drains a burst (ARCHITECTURE principle 2: side effects are delivered
+// How fast the outbox relay drains a burst (docs/architecture.md, Events: side effects are delivered
 // after commit by the relay): `count` order-placed events for existing orders, committed at once
 // as a burst of checkouts would leave them, then timed until the last one is delivered by the API's
 // own relay. The relay does the real work: a notification to each order's customer and to every

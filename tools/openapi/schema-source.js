@@ -1,5 +1,5 @@
 // The request and record types of the API's clients, generated from its OpenAPI document with
-// openapi-typescript (ARCHITECTURE.md, "One contract"): the admin SPA's and the typed store client's
+// openapi-typescript (docs/architecture.md, "One contract"): the admin SPA's and the typed store client's
 // (libs/client, which the storefront uses). One function for `npm run openapi:types`, which writes
 // the files, and for the e2e test that fails when a committed file is stale.
 import { dirname, join, resolve } from 'node:path';

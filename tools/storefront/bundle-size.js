@@ -10,7 +10,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist/apps/storefront');
 const ASSETS = join(DIST, 'assets');
-/** SPEC-free product goal (issue 22): first load at most 200 KB of compressed JavaScript. */
+/** A product goal of our own, not of the contract (issue 22): first load at most 200 KB of compressed JavaScript. */
 export const BUDGET_BYTES = 200 * 1024;
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -255,7 +255,7 @@ describe('services and bookings in the admin SPA', { timeout: 240_000 }, () => {
     assert.match(await completed.innerText(), /Completed/);
     assert.equal(await completed.getByRole('button', { name: /^Complete/ }).count(), 0);
 
-    // The customer hears of it (SPEC.md section 11).
+    // The customer hears of it (docs/api.md#services-and-notifications).
     const login = await apiPost(api.baseUrl, '/api/auth/login', { email: customer.email, password: customer.password });
     assert.equal(login.status, 200, JSON.stringify(login.json));
     let inbox;

@@ -1,5 +1,5 @@
 /**
- * Records and payloads of the Chance Store API, as the SPA uses them (SPEC.md sections 1–5, 7).
+ * Records and payloads of the Chance Store API, as the SPA uses them (docs/api.md and the OpenAPI description).
  * The records and request bodies are the API's own schemas, generated from /api/openapi.json into
  * api/schema.ts (`npm run openapi:types`; ARCHITECTURE.md, "One contract"): a field renamed or
  * removed in a DTO fails the SPA's typecheck. Only what the SPA adds is written here.
@@ -26,13 +26,13 @@ export type AdminUser = Schemas['AdminUserView'];
 /** GET/PUT /api/admin/settings. `currency`: ISO 4217; `taxRateBps`: 1500 = 15.00 %. */
 export type StoreSettings = Schemas['SettingsView'];
 
-/** Every API error: `{statusCode, error, code, message, errors?}` (SPEC.md section 1). */
+/** Every API error: `{statusCode, error, code, message, errors?}` (docs/api.md#errors). */
 export type ApiErrorBody = Schemas['ErrorBodyDto'];
 
 /** GET /api/store/settings (public): what every screen needs to show amounts. */
 export type StoreInfo = Schemas['StoreInfoView'];
 
-// ---- Catalog and stock (SPEC.md section 4) ----
+// ---- Catalog and stock (docs/api.md#catalog-and-stock) ----
 
 /** The `categories` admin resource record. */
 export type Category = Schemas['CategoryView'];
@@ -82,7 +82,7 @@ export type VariantSummary = Pick<ProductVariant, 'id' | 'sku' | 'attributes' | 
   productName: Product['name'];
 };
 
-// ---- Coupons (SPEC.md section 7) ----
+// ---- Coupons (docs/api.md#coupons) ----
 
 export type DiscountType = Schemas['CouponView']['discountType'];
 export type CouponStatus = Schemas['CouponView']['status'];
@@ -90,7 +90,7 @@ export type CouponStatus = Schemas['CouponView']['status'];
 /** The `coupons` admin resource record. `discountValue`: percentage in basis points, fixed in minor units. */
 export type Coupon = Schemas['CouponView'];
 
-// ---- Carts (SPEC.md section 5) ----
+// ---- Carts (docs/api.md#carts) ----
 
 export type CartStatus = Schemas['CartView']['status'];
 
@@ -100,7 +100,7 @@ export type CartItem = Schemas['CartItemView'];
 /** The `carts` admin resource record (read only); `customerId` null for a guest cart. */
 export type Cart = Schemas['CartView'];
 
-// ---- Services and notifications (SPEC.md section 11) ----
+// ---- Services and notifications (docs/api.md#services-and-notifications) ----
 
 /** The `service-types` admin resource record (Electrician, Plumber, ...). */
 export type ServiceType = Schemas['ServiceTypeView'];
@@ -115,7 +115,7 @@ export type NotificationType = Schemas['NotificationViewDoc']['type'];
 /** A notification of the signed-in user (GET /api/me/notifications). */
 export type UserNotification = Schemas['NotificationViewDoc'];
 
-// ---- Reports and audit (SPEC.md section 13) ----
+// ---- Reports and audit (docs/api.md#back-office-resources) ----
 
 export type RevenueDay = Schemas['RevenueDay'];
 

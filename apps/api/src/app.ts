@@ -42,9 +42,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     // a hop count, never `true`: with `true` every X-Forwarded-For entry is believed, and a client
-    // picks its own address (SPEC section 20). The socket's peer is hop 0.
+    // picks its own address (docs/api.md#limits). The socket's peer is hop 0.
     trustProxy: hops > 0 ? (_address: string, hop: number) => hop < hops : false,
-    // slow and idle connections are closed (SPEC section 20; headers, see limitConnections)
+    // slow and idle connections are closed (docs/api.md#limits; headers, see limitConnections)
     requestTimeout: config.http.requestTimeoutMs,
     keepAliveTimeout: config.http.keepAliveTimeoutMs,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
@@ -91,10 +91,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
   for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
     if (fastify.hasContentTypeParser(type)) fastify.removeContentTypeParser(type);
   }
-  // JSON (SPEC section 20): the key, depth and array-element limits are checked on the raw bytes as
+  // JSON (docs/api.md#limits): the key, depth and array-element limits are checked on the raw bytes as
   // they arrive, before anything is decoded or converted, so a body over a limit is answered with
   // its 400 at the chunk that crosses it (milliseconds, whatever its size); then Fastify's own
-  // parser (prototype-poisoning checks included). An empty body is no body at all (SPEC section 1,
+  // parser (prototype-poisoning checks included). An empty body is no body at all (docs/api.md#requests-and-bodies,
   // bodiless actions).
   fastify.addHook('preParsing', async (request, _reply, payload) => (isJson(request.headers['content-type']) ? new JsonLimitStream(payload) : payload));
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
@@ -157,7 +157,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
 
   if (config.adminDistDir) {
-    // source maps are never served, even if a build left some (SPEC section 20)
+    // source maps are never served, even if a build left some (docs/api.md#limits)
     await app.register(fastifyStatic, {
       root: config.adminDistDir,
       prefix: '/',

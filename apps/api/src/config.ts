@@ -18,7 +18,7 @@ const int = (value: string | undefined, fallback: number, name: string): number 
   return Number(value);
 };
 
-/** Reads SPEC section 14's variables (and a few more, all optional) once at start. */
+/** Reads the variables of README.md's Configuration table once at start. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
   const dataDir = resolve(env.DATA_DIR ?? join(REPO_ROOT, '.data'));
@@ -89,7 +89,7 @@ function payments(reconcileAfterMs: number): AppConfig['payments'] {
 /**
  * TRUST_PROXY: how many proxies (load balancers) in front of the API append to X-Forwarded-For;
  * the client is the address the outermost trusted one saw, never an entry a client wrote itself
- * (SPEC section 20). `true` is read as 1 hop (its meaning before hop counts), `false` as 0.
+ * (docs/api.md#limits). `true` is read as 1 hop (its meaning before hop counts), `false` as 0.
  */
 export function trustProxyHops(value: string | undefined): number {
   if (value === undefined || value === '' || value === 'false') return 0;
@@ -100,7 +100,7 @@ export function trustProxyHops(value: string | undefined): number {
 
 /**
  * JWT_SECRET, or for local use one generated once and kept in DATA_DIR; production must set a
- * strong one (SPEC section 20): a placeholder would let anyone sign an admin token.
+ * strong one (docs/api.md#limits): a placeholder would let anyone sign an admin token.
  */
 function jwtSecret(env: NodeJS.ProcessEnv, nodeEnv: string, dataDir: string): string {
   if (env.JWT_SECRET) {

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { ConnectionLimiter, type AppConfig } from '@chance/core';
 
 /**
- * Bounds how long and how many sockets the server holds (SPEC section 20):
+ * Bounds how long and how many sockets the server holds (docs/api.md#limits):
  * - a request's headers must arrive within `headersTimeoutMs` (10 s), the whole request within
  *   `requestTimeoutMs` (30 s); Node checks every second instead of its default 30 s, so a socket
  *   that sends nothing, or headers a byte at a time, is closed within about 11 s. Idle keep-alive

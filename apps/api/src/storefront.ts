@@ -21,7 +21,7 @@ export async function serveStorefront(app: NestFastifyApplication, root: string)
     wildcard: false,
     index: ['index.html'],
     decorateReply: false,
-    // source maps are never served, even if a build left some (SPEC section 20)
+    // source maps are never served, even if a build left some (docs/api.md#limits)
     allowedPath: (pathName: string) => !pathName.endsWith('.map'),
     cacheControl: false,
     setHeaders: (reply, path) => {

@@ -5,7 +5,7 @@ import { eventually } from './support/eventually.js';
 import { healthDuring, summary } from './support/health-probe.js';
 import { randomLoopbackAddress, slowloris, socketBudget } from './support/slowloris.js';
 
-// SPEC section 20: idle or slow connections are closed (headers within 10 s, idle keep-alive
+// docs/api.md#limits: idle or slow connections are closed (headers within 10 s, idle keep-alive
 // 72 s), and the server keeps answering GET /api/health while thousands of connections are held
 // open. The API runs as its own process (as in production) under `ulimit -n 8192`, so that this
 // test process, with the file descriptors this machine gives it, can hold more sockets than the

@@ -12,8 +12,8 @@ import { eventually } from './support/eventually.js';
 import { ADDRESS, guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
 import { ADMIN, startTestApi, type TestApi } from './support/test-api.js';
 
-// The attack suite, identity part: sign-in, sessions, streams, secrets and the limits of SPEC
-// section 20, tried from outside over real HTTP. `api` keeps the shipped per-e-mail login limit (10)
+// The attack suite, identity part: sign-in, sessions, streams, secrets and the limits of
+// docs/api.md#limits, tried from outside over real HTTP. `api` keeps the shipped per-e-mail login limit (10)
 // with the per-IP limits out of the way; `limited` has small per-IP and per-user limits, a narrow
 // password-hashing gate and no outbox relay (so that no background transaction runs there).
 const SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
@@ -126,7 +126,7 @@ async function openStream(on: { url: string }, token: string): Promise<Stream> {
 const endsSoon = (stream: Stream, what: string) =>
   Promise.race([stream.ended, new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: the stream is still open`)), 20_000).unref())]);
 
-describe('login lockout holds under concurrency (SPEC 2, 20)', () => {
+describe('login lockout holds under concurrency (docs/api.md#authentication, #limits)', () => {
   it('checks at most RATE_LIMIT_LOGIN_FAILURES (10) passwords for one e-mail in a burst of 200, then refuses even the right one', async () => {
     const victim = await api.registerCustomer();
     const { result: replies, checks } = await countingPasswordChecks(() =>
@@ -236,7 +236,7 @@ describe('tokens', () => {
   });
 });
 
-describe('sessions end at once (SPEC 18)', () => {
+describe('sessions end at once (docs/api.md#tokens-and-sessions)', () => {
   const me = (token: string) => api.request('GET', '/api/me', { token });
   const refresh = (refreshToken: string) => api.request('POST', '/api/auth/refresh', { body: { refreshToken } });
   const login = (email: string, password: string) => api.request('POST', '/api/auth/login', { body: { email, password } });
@@ -355,7 +355,7 @@ describe('sessions end at once (SPEC 18)', () => {
   });
 });
 
-describe('notification streams per user (SPEC 20)', () => {
+describe('notification streams per user (docs/api.md#limits)', () => {
   it('keeps at most 5 open: each new one past five closes the oldest', async () => {
     const customer = await api.registerCustomer();
     const streams: Stream[] = [];
@@ -369,7 +369,7 @@ describe('notification streams per user (SPEC 20)', () => {
   });
 });
 
-describe('notification streams across API processes (SPEC 20, 18)', () => {
+describe('notification streams across API processes (docs/api.md#limits, #tokens-and-sessions)', () => {
   it('holds the cap of five over two processes on one database, and ends streams on both when the sessions end', async () => {
     const other = await spawnApi({ DATABASE_URL: api.db.url, JWT_SECRET: SECRET, OUTBOX_RELAY: 'off', LOG_LEVEL: 'warn' });
     try {
@@ -388,7 +388,7 @@ describe('notification streams across API processes (SPEC 20, 18)', () => {
   });
 });
 
-describe('limits of SPEC 20 per IP and per user', () => {
+describe('limits of docs/api.md#limits per IP and per user', () => {
   it('guest carts per IP (RATE_LIMIT_GUEST_CARTS_PER_MINUTE=3 here); a signed-in customer’s cart is not a guest cart', async () => {
     for (let i = 0; i < 3; i++) expect((await limited.request('POST', '/api/store/carts')).status).toBe(201);
     const refused = await limited.request('POST', '/api/store/carts');
@@ -443,7 +443,7 @@ describe('limits of SPEC 20 per IP and per user', () => {
   });
 });
 
-describe('coupon per-customer limit across guest and account (SPEC 7)', () => {
+describe('coupon per-customer limit across guest and account (docs/api.md#coupons)', () => {
   const couponWith = async (code: string) =>
     (await api.request('POST', '/api/admin/coupons', { token: admin, body: { code, discountType: 'fixed', discountValue: 100, perCustomerLimit: 1 } })).body;
 
@@ -480,7 +480,7 @@ describe('coupon per-customer limit across guest and account (SPEC 7)', () => {
   });
 });
 
-describe('nothing that proves access is stored readable (SPEC 20)', () => {
+describe('nothing that proves access is stored readable (docs/api.md#limits)', () => {
   it('keeps a guest order’s token out of its idempotency record, and a replay still answers it', async () => {
     const cart = await guestCartWith(api, [{ variantId, quantity: 1 }]);
     const key = randomUUID();
@@ -510,7 +510,7 @@ describe('nothing that proves access is stored readable (SPEC 20)', () => {
   });
 });
 
-describe('secrets in production (SPEC 20)', () => {
+describe('secrets in production (docs/api.md#limits)', () => {
   const COMPOSE_JWT_SECRET = 'change-me-to-a-long-random-string-of-48-chars-or-more';
   const COMPOSE_ADMIN_PASSWORD = 'change-me-please';
   const strong = () => ({

@@ -10,7 +10,7 @@ import { resolve, type OpenApiDocument } from './support/openapi.js';
 import { productWithStock } from './support/shop.js';
 import { ADMIN, expectIntegrity, startTestApi, type TestApi } from './support/test-api.js';
 
-// SPEC section 20, "Limits that keep it up": the findings of the outside attack review, each
+// docs/api.md#limits and docs/operations.md#limits: the findings of the outside attack review, each
 // reproduced as it was found, against the running API over real HTTP.
 let api: TestApi;
 let admin: string;
@@ -293,7 +293,7 @@ describe('the client address behind proxies (TRUST_PROXY is a number of hops)', 
 });
 
 describe('connections', () => {
-  it('are timed and counted as SPEC section 20 says by default: headers 10 s, idle keep-alive 72 s, 256 per client, below the descriptor limit', () => {
+  it('are timed and counted as docs/api.md#limits says by default: headers 10 s, idle keep-alive 72 s, 256 per client, below the descriptor limit', () => {
     const server = api.app.getHttpServer();
     expect({ headers: server.headersTimeout, request: server.requestTimeout, keepAlive: server.keepAliveTimeout }).toEqual({
       headers: 10_000,

@@ -5,7 +5,7 @@ import { operations, resolve, type OpenApiDocument, type Operation } from './sup
 import { ADDRESS, guestCartWith, productWithStock } from './support/shop.js';
 import { ADMIN, expectIntegrity, startTestApi, type TestApi } from './support/test-api.js';
 
-// SPEC section 1, bodiless actions: an action whose body fields are all optional accepts no body
+// docs/api.md#requests-and-bodies, bodiless actions: an action whose body fields are all optional accepts no body
 // at all, an empty body with or without Content-Type: application/json, or {}. Every such POST
 // of the OpenAPI document is called with each of the four, on a record of its own where one is
 // cheap to make, over a raw socket (so "no body" really sends no Content-Length at all).

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { SCHEMA_COMMAND, SCHEMA_FILES, schemaPath, schemaSource } from '../../../tools/openapi/schema-source.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
-// ARCHITECTURE.md, "One contract": the SPA's and the store client's types are generated from the
+// docs/architecture.md, "One contract": the SPA's and the store client's types are generated from the
 // OpenAPI document, so the committed files must be what the current DTOs generate.
 let api: TestApi;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { eventually } from './support/eventually.js';
 import { guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
 import type { Reply, RequestOptions, TestApi } from './support/test-api.js';
 
-// SPEC section 8: "If the process dies in between, a reconciliation job asks the provider about
+// docs/api.md#orders-payments-and-invoices: "If the process dies in between, a reconciliation job asks the provider about
 // every pending payment … and settles it." The built API runs as its own process; the test
 // provider charges `tok_visa_held` at once (its ledger row is committed) but holds its answer
 // back, and the process is killed right then: charged at the provider, pending in our records.

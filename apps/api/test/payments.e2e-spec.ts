@@ -4,7 +4,7 @@ import { eventually } from './support/eventually.js';
 import { guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
 import { ADMIN, expectIntegrity, startTestApi, type Reply, type TestApi } from './support/test-api.js';
 
-// SPEC section 8: card payments are written pending, charged outside any transaction with a key
+// docs/api.md#orders-payments-and-invoices: card payments are written pending, charged outside any transaction with a key
 // the provider receives, then settled; a crash or a provider that did not answer is settled by
 // the reconciliation job. The test provider's ledger (test_payment_charges) counts the charges.
 

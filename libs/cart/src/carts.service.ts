@@ -48,7 +48,7 @@ export class CartsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** A guest cart and its token; at most RATE_LIMIT_GUEST_CARTS_PER_MINUTE per IP (SPEC section 20). */
+  /** A guest cart and its token; at most RATE_LIMIT_GUEST_CARTS_PER_MINUTE per IP (docs/api.md#limits). */
   async createGuestCart(ip: string): Promise<CartView> {
     await this.limiter.consume({ key: `guest-cart:${ip}`, limit: this.config.rateLimits.guestCartsPerMinute, windowSeconds: 60 });
     const token = randomSecret();
@@ -96,8 +96,8 @@ export class CartsService {
   }
 
   /**
-   * Every rule of SPEC section 7 is checked now; the per-customer limit too when the customer is
-   * known. Each try counts against the caller's IP, right or wrong (SPEC section 20: codes cannot
+   * Every rule of docs/api.md#coupons is checked now; the per-customer limit too when the customer is
+   * known. Each try counts against the caller's IP, right or wrong (docs/api.md#limits: codes cannot
    * be guessed at speed).
    */
   async applyCoupon(id: number, credentials: CartCredentials, code: string, ip: string): Promise<CartView> {

@@ -40,7 +40,7 @@ export interface StockMoveResult {
 }
 
 /**
- * The only way stock changes (SPEC section 4): in the caller's transaction, each move is a
+ * The only way stock changes (docs/api.md#catalog-and-stock): in the caller's transaction, each move is a
  * conditional atomic update (`stock + delta >= 0`, also guarded by a CHECK constraint) plus a
  * movement row, so stock always equals the sum of its movements. Moves are applied in variant id
  * order, so concurrent multi-line transactions cannot deadlock. Any line short of stock refuses

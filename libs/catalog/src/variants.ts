@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * What a sale, an order or a purchase copies of a variant (principle 6: snapshots, not joins):
+ * What a sale, an order or a purchase copies of a variant (snapshots, not joins: docs/architecture.md#principles):
  * the product's name, the SKU and attributes, and the effective price and cost (the variant's own,
  * else its product's), with what a seller checks first (stock, whether the product is for sale).
  */

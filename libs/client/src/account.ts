@@ -1,6 +1,6 @@
 /**
  * Signing in and out, the profile, bookings and notifications of the signed-in customer
- * (SPEC sections 2 and 11). Signing in merges the guest cart into the customer's.
+ * (docs/api.md#authentication, #services-and-notifications). Signing in merges the guest cart into the customer's.
  */
 import { data, call, type Transport } from './http.js';
 import { listQuery, pageOf, type ListRequest, type Page } from './list.js';

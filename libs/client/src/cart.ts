@@ -1,5 +1,5 @@
 /**
- * The shopper's cart (SPEC section 5). A guest's cart is reached with its token, kept in the
+ * The shopper's cart (docs/api.md#carts). A guest's cart is reached with its token, kept in the
  * storage (so it survives a reload) and sent as `X-Cart-Token`; a signed-in customer's through
  * their bearer token. On sign-in the guest cart is merged into the customer's (`mergeGuestCart`,
  * called by `auth.login`/`auth.register`).
@@ -71,7 +71,7 @@ export function cartApi({ api, session }: Transport, storage: KeyValueStorage) {
     remove: (cartId: number, itemId: number): Promise<Cart> =>
       data(api.DELETE('/api/store/carts/{id}/items/{itemId}', { params: { path: { id: cartId, itemId }, header: headerFor(cartId) } })),
 
-    /** Applies a coupon; refusals are ApiErrors with the coupon codes of SPEC section 7. */
+    /** Applies a coupon; refusals are ApiErrors with the coupon codes of docs/api.md#coupons. */
     applyCoupon: (cartId: number, code: string): Promise<Cart> =>
       data(api.POST('/api/store/carts/{id}/coupon', { params: { path: { id: cartId }, header: headerFor(cartId) }, body: { code } })),
 

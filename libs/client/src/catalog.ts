@@ -1,4 +1,4 @@
-/** The catalog, the shop's settings and its services: public reads (SPEC sections 3, 4 and 11). */
+/** The catalog, the shop's settings and its services: public reads (docs/api.md#catalog-and-stock, #services-and-notifications). */
 import { data, call, type Transport } from './http.js';
 import { listQuery, pageOf, type ListRequest, type Page } from './list.js';
 import type { Category, Product, ProductFilter, ProductSort, ServiceType, StoreInfo } from './types.js';

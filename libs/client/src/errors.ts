@@ -1,5 +1,5 @@
 /**
- * Every API error is `{statusCode, error, code, message, errors?}` (SPEC sections 1 and 12). The
+ * Every API error is `{statusCode, error, code, message, errors?}` (docs/api.md#errors). The
  * client turns each into an `ApiError` whose `code` a frontend switches on; `fieldErrors` maps
  * form fields to messages for validation failures.
  */
@@ -7,7 +7,7 @@ import type { components } from './schema.js';
 
 export type ErrorBody = components['schemas']['ErrorBodyDto'];
 
-/** The contract's stable codes (SPEC section 12 and section 7's coupon refusals). */
+/** The contract's stable codes (docs/api.md#errors, the coupon refusals included). */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
   'INVALID_CREDENTIALS',
@@ -45,7 +45,7 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** The codes of a coupon refused by a cart or a checkout (SPEC section 7). */
+/** The codes of a coupon refused by a cart or a checkout (docs/api.md#coupons). */
 export const COUPON_ERROR_CODES: readonly ErrorCode[] = ERROR_CODES.filter((code) => code.startsWith('COUPON_'));
 
 /** An error answer of the API (or `NETWORK` when it could not be reached: `status` 0). */

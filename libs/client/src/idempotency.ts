@@ -1,5 +1,5 @@
 /**
- * `Idempotency-Key` for checkout and card payments (SPEC sections 6 and 8): one key per logical
+ * `Idempotency-Key` for checkout and card payments (docs/api.md#idempotency): one key per logical
  * attempt, reused when that same attempt is retried (a timeout, a lost connection, a reload in the
  * middle, 409 IDEMPOTENCY_IN_PROGRESS, a 5xx), so a retry never places a second order or charges
  * twice; a new key once the attempt has a final answer (success, or a refusal such as

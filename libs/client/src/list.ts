@@ -1,5 +1,5 @@
 /**
- * The list protocol of SPEC section 1 (react-admin "simple REST"): `sort`, `range` and `filter`
+ * The list protocol of docs/api.md#lists (react-admin "simple REST"): `sort`, `range` and `filter`
  * are JSON in the query string; the answer is a JSON array with `Content-Range: <resource>
  * <start>-<end>/<total>`.
  */

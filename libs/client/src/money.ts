@@ -1,5 +1,5 @@
 /**
- * Amounts are integers in the currency's minor unit (SPEC section 1): `1999` USD is $19.99. The
+ * Amounts are integers in the currency's minor unit (docs/api.md#money-and-rates): `1999` USD is $19.99. The
  * decimal string is built from the integer's digits and handed to Intl, never through a float.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Checkout, card payment and the shopper's orders (SPEC sections 6 and 8). Checkout and payment
+ * Checkout, card payment and the shopper's orders (docs/api.md#checkout, #orders-payments-and-invoices). Checkout and payment
  * send an `Idempotency-Key` per logical attempt (see idempotency.ts). A guest's order is read with
  * the access token that came with it, kept in the storage (`X-Order-Token`).
  */

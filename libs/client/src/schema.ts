@@ -1745,7 +1745,7 @@ export interface components {
             /** @example Bad Request */
             error: string;
             /**
-             * @description Stable machine-readable code (SPEC section 12)
+             * @description Stable machine-readable code (docs/api.md#errors)
              * @example VALIDATION_FAILED
              */
             code: string;
@@ -2238,7 +2238,7 @@ export interface components {
             status: "active" | "merged" | "checked_out";
             items: components["schemas"]["CartItemView"][];
             couponCode: string | null;
-            /** @description Why the coupon gives no discount now (a coupon code of SPEC section 7) */
+            /** @description Why the coupon gives no discount now (a coupon code of docs/api.md#coupons) */
             couponError: string | null;
             subtotal: number;
             discountTotal: number;

@@ -1,5 +1,5 @@
 /**
- * The signed-in session: the user and the token pair (SPEC section 2). Access tokens are short
+ * The signed-in session: the user and the token pair (docs/api.md#authentication). Access tokens are short
  * lived; refresh tokens rotate and are single use, and presenting a spent one revokes the whole
  * session on the server. So a refresh must never run twice for one pair:
  *

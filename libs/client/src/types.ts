@@ -26,10 +26,10 @@ export type ProfileInput = Schemas['UpdateProfileDto'];
 export type RegisterInput = Schemas['RegisterDto'];
 export type LoginInput = Schemas['LoginDto'];
 
-/** What checkout accepts (SPEC section 6: every method but cash). */
+/** What checkout accepts (docs/api.md#checkout: every method but cash). */
 export const CHECKOUT_PAYMENT_METHODS: readonly PaymentMethod[] = ['card', 'bank_transfer', 'mobile_wallet', 'cash_on_delivery'];
 
-/** The filters of GET /api/store/products (SPEC section 4). */
+/** The filters of GET /api/store/products (docs/api.md#catalog-and-stock). */
 export interface ProductFilter {
   q?: string;
   categoryId?: number;

@@ -1,4 +1,4 @@
-/** SPEC section 20: dates outside these years are refused (400) wherever the API reads one. */
+/** docs/api.md#dates-and-times: dates outside these years are refused (400) wherever the API reads one. */
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 9999;
 export const YEARS_MESSAGE = `in the years ${MIN_YEAR} to ${MAX_YEAR}`;
@@ -10,7 +10,7 @@ export function inSupportedYears(instant: Date): boolean {
 }
 
 /**
- * SPEC section 1: a date-only value (`2026-11-25`) in a field that holds an instant means the
+ * docs/api.md#dates-and-times: a date-only value (`2026-11-25`) in a field that holds an instant means the
  * start of that day in UTC, except `validTo`-like inclusive ends, where it means the end of the day.
  * Throws a RangeError for anything that is not a real date or instant in the supported years.
  */

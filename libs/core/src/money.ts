@@ -1,6 +1,6 @@
 /**
  * Money is always an integer number of minor units (cents). The only rounding in the system is
- * `roundHalfUp`, applied once where the SPEC says so. Arithmetic runs on BigInt so that
+ * `roundHalfUp`, applied once where the contract says so (docs/api.md#money-and-rates). Arithmetic runs on BigInt so that
  * `amount × rate` cannot lose precision before it is divided.
  */
 

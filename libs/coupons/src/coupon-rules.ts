@@ -41,7 +41,7 @@ export interface CouponUse {
   customerUses: number | null;
 }
 
-/** SPEC section 7, in the contract's order. Returns the refusal, or null when the coupon applies. */
+/** The rules of docs/api.md#coupons, in the contract's order. Returns the refusal, or null when the coupon applies. */
 export function couponRefusal(coupon: CouponTerms, use: CouponUse): CouponRefusal | null {
   if (!coupon.isActive) return 'COUPON_INACTIVE';
   if (coupon.validFrom && use.now < coupon.validFrom) return 'COUPON_NOT_STARTED';

@@ -195,7 +195,7 @@ export class CouponsService {
    * At checkout, with the buyer known: every rule again, the per-customer limit included. One
    * buyer's concurrent checkouts with the coupon queue on an advisory lock so their count holds;
    * the lock is named by the buyer's e-mail (a customer's is their account's), so an account and
-   * guests using its e-mail queue together (SPEC section 7).
+   * guests using its e-mail queue together (docs/api.md#coupons).
    */
   async assertUsable(manager: EntityManager, couponId: number, subtotal: number, shopper: Shopper): Promise<CouponEntity> {
     const buyer = shopper.email ? shopper.email.toLowerCase() : `customer:${shopper.customerId}`;
@@ -238,7 +238,7 @@ export class CouponsService {
 
   /**
    * The buyer's uses of the coupon so far: an account's orders and the guest orders placed with
-   * its e-mail count together (SPEC section 7: per customer account, and per e-mail for guests,
+   * its e-mail count together (docs/api.md#coupons: per customer account, and per e-mail for guests,
    * so a guest checkout with an account's e-mail is that account's use, and the other way round).
    */
   private async customerUses(manager: EntityManager, couponId: number, shopper: Shopper): Promise<number | null> {

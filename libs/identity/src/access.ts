@@ -52,7 +52,7 @@ export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionC
   return context.switchToHttp().getRequest<FastifyRequest & { caller?: Caller }>().caller;
 });
 
-/** The passport strategies that may authenticate a bearer credential, tried in order (SPEC 18's API keys join here). */
+/** The passport strategies that may authenticate a bearer credential, tried in order (the API keys of docs/api.md#api-keys join here). */
 export const AUTH_STRATEGIES = [JWT_STRATEGY];
 
 const BEARER = /^Bearer ([A-Za-z0-9_.-]{10,2000})$/;

@@ -12,7 +12,7 @@ export interface OtpState {
 export type OtpVerdict = 'ok' | 'invalid' | 'expired' | 'locked';
 
 /**
- * The rule of SPEC section 2: after five wrong tries every further try of that code, right or
+ * The rule of docs/api.md#authentication: after five wrong tries every further try of that code, right or
  * wrong, is locked; then an expired code is refused; then the code must match.
  */
 export function otpVerdict(state: OtpState, now: Date, matches: boolean): OtpVerdict {

@@ -18,7 +18,7 @@ export interface SessionUser {
 }
 
 /**
- * Sessions (SPEC sections 2 and 18): a sign-in starts one; its id is the family of its refresh
+ * Sessions (docs/api.md#tokens-and-sessions): a sign-in starts one; its id is the family of its refresh
  * tokens and the `sid` claim of its access tokens. Every authenticated request reads the user and
  * the session in one query, so an ended session or a deactivated user is refused at once.
  */

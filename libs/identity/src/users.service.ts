@@ -48,8 +48,8 @@ export type HashedNewUser = Omit<NewUser, 'password'> & { passwordHash: string }
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
 /**
- * Creates a user and its profile in the caller's transaction (every user has a profile, SPEC
- * section 2). An e-mail already taken is a 400 on `email`.
+ * Creates a user and its profile in the caller's transaction (every user has a profile,
+ * docs/api.md#tokens-and-sessions). An e-mail already taken is a 400 on `email`.
  */
 export async function createUserWithProfile(manager: EntityManager, input: HashedNewUser): Promise<UserEntity> {
   const email = normalizeEmail(input.email);
@@ -111,7 +111,7 @@ export class UsersService {
 
   /**
    * Admin update: role, active flag, profile fields, a new password. A new password, a new role
-   * and a deactivation end every session of the user at once (SPEC section 18): their tokens are
+   * and a deactivation end every session of the user at once (docs/api.md#tokens-and-sessions): their tokens are
    * refused from now on, also after a reactivation.
    */
   async update(id: number, changes: UpdateUserDto | CreateUserDto | Partial<NewUser & { isActive: boolean }>): Promise<UserEntity> {

@@ -1,7 +1,7 @@
 import type { OutboxEventName, OutboxEvents } from '@chance/core';
 
 /**
- * Which event notifies whom, with what words (SPEC section 11), as a pure function of the event.
+ * Which event notifies whom, with what words (docs/api.md#services-and-notifications), as a pure function of the event.
  * Recipients are named by audience; the service resolves them to users.
  */
 export type NotificationType = 'order_update' | 'product_update' | 'message' | 'booking_update' | 'low_stock';

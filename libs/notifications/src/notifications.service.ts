@@ -162,7 +162,7 @@ export class NotificationsService implements OnModuleInit {
     return toNotificationView(notification);
   }
 
-  /** A customer's message to the shop: each one notifies every admin and staff member, so they are limited per user (SPEC section 20). */
+  /** A customer's message to the shop: each one notifies every admin and staff member, so they are limited per user (docs/api.md#limits). */
   async sendFromCustomer(userId: number, message: { title: string; body: string }): Promise<void> {
     const { messagesPerHour, messagesWindowSeconds } = this.config.rateLimits;
     await this.limiter.consume({ key: `messages:${userId}`, limit: messagesPerHour, windowSeconds: messagesWindowSeconds });

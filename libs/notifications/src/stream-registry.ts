@@ -1,4 +1,4 @@
-/** At most this many notification streams per user are open at once (SPEC section 20). */
+/** At most this many notification streams per user are open at once (docs/api.md#limits). */
 export const MAX_STREAMS_PER_USER = 5;
 
 /**

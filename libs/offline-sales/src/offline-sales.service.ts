@@ -65,7 +65,7 @@ const COLUMNS: ListColumns = {
 };
 
 /**
- * Sales over the counter (SPEC section 10): snapshot lines, the shared totals function with the
+ * Sales over the counter (docs/api.md#in-store-sales): snapshot lines, the shared totals function with the
  * store's tax, stock taken at once through the ledger, payments that can never exceed the total
  * (row lock plus a CHECK constraint), derived paid amount, balance and payment status.
  */

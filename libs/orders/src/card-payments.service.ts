@@ -34,7 +34,7 @@ type Answer = IdempotentResult<OrderView | ErrorBody>;
 const scopeOf = (orderId: number) => `order-payment:${orderId}`;
 
 /**
- * The customer's online card payment (SPEC section 8: "no charge without a record, no record
+ * The customer's online card payment (docs/api.md#orders-payments-and-invoices: "no charge without a record, no record
  * without a charge"): the payment is written `pending` with a fresh provider key and the
  * client's Idempotency-Key claimed, in one short transaction; the provider is charged with that
  * key outside any transaction; the outcome is settled in a second transaction (`succeeded` with

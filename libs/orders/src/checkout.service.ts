@@ -36,7 +36,7 @@ export interface CheckoutCredentials {
 }
 
 /**
- * SPEC section 6 in one transaction: re-price the cart with the shared totals function, check
+ * The checkout (docs/api.md#checkout) in one transaction: re-price the cart with the shared totals function, check
  * the coupon again, take the stock of every line (all or none), redeem the coupon within its
  * limits, create the order with snapshot lines, publish `order.placed` to the outbox, close the
  * cart, and raise `order.placed` in the transaction, on which the invoice is issued (libs/invoices).

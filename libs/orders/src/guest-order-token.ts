@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 /**
- * A guest order's access token (SPEC sections 6 and 20), derived instead of drawn: a keyed hash of
+ * A guest order's access token (docs/api.md#guests-cart-and-order-tokens), derived instead of drawn: a keyed hash of
  * the order's number and placing instant under the server's secret. The order keeps only its
  * SHA-256 (as before), and the checkout's idempotency record keeps the answer without it, so
  * nothing stored proves access; a replay of the checkout derives the same token again from the

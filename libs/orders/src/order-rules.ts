@@ -1,11 +1,11 @@
 import { paidAmountOf, refundedAmountOf, settle, type PaymentRow, invalidTransition } from '@chance/core';
 
-/** The order status machine and payment derivation of SPEC section 8, as pure functions. */
+/** The order status machine and payment derivation of docs/api.md#orders-payments-and-invoices, as pure functions. */
 export const ORDER_STATUSES = ['pending', 'processing', 'shipped', 'delivered', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'refunded'] as const;
-/** The status of one payment row (SPEC section 8). */
+/** The status of one payment row (docs/api.md#orders-payments-and-invoices). */
 export const PAYMENT_ROW_STATUSES = ['pending', 'succeeded', 'failed', 'refunded'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
@@ -41,8 +41,8 @@ export interface PaymentState {
 }
 
 /**
- * Paid amount, balance and payment status, always derived from the recorded payments (SPEC
- * section 8): succeeded and refunded payments count as paid, pending and failed ones do not;
+ * Paid amount, balance and payment status, always derived from the recorded payments
+ * (docs/api.md#orders-payments-and-invoices): succeeded and refunded payments count as paid, pending and failed ones do not;
  * refunds are counted apart. A cancelled order shows nothing paid or due, and what had been paid
  * as refunded.
  */

@@ -10,8 +10,8 @@ interface PendingPayment {
 }
 
 /**
- * Settles card payments a crash (or a provider that did not answer) left `pending` (SPEC section
- * 8): every pending payment older than PAYMENT_RECONCILE_AFTER_MS (a minute) is looked up at the
+ * Settles card payments a crash (or a provider that did not answer) left `pending`
+ * (docs/api.md#orders-payments-and-invoices): every pending payment older than PAYMENT_RECONCILE_AFTER_MS (a minute) is looked up at the
  * provider by its key and settled `succeeded` or `failed` (the provider never received it).
  * Runs on every API process: each pass claims due payments with `FOR UPDATE SKIP LOCKED` and
  * moves their next check one delay later, so processes share the work and a claim of a process

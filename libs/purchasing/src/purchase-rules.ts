@@ -27,7 +27,7 @@ export interface PurchaseTotals {
   total: number;
 }
 
-/** SPEC section 9: subtotal = Σ quantity × unitCost; total = subtotal + shippingCost + taxTotal (from the supplier's bill). */
+/** docs/api.md#suppliers-and-purchases: subtotal = Σ quantity × unitCost; total = subtotal + shippingCost + taxTotal (from the supplier's bill). */
 export function purchaseTotals(lines: readonly { quantity: number; unitCost: number }[], shippingCost: number, taxTotal: number): PurchaseTotals {
   const lineTotals = lines.map((l) => toSafeNumber(BigInt(l.quantity) * BigInt(l.unitCost)));
   const subtotal = sumMinorUnits(lineTotals);

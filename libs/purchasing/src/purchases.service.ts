@@ -78,7 +78,7 @@ const toView = (p: PurchaseEntity, lines: PurchaseLineEntity[]): PurchaseView =>
 });
 
 /**
- * Purchases from suppliers (SPEC section 9). Lines snapshot the variant's name, SKU and
+ * Purchases from suppliers (docs/api.md#suppliers-and-purchases). Lines snapshot the variant's name, SKU and
  * attributes; receiving adds the stock through the ledger and sets each variant's cost price,
  * in one transaction on the locked purchase, so a second (or concurrent) receipt is refused.
  */

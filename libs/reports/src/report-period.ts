@@ -15,7 +15,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The longest range a report covers (about ten years): it bounds the periods one report produces (3,660 days, or 121 months). */
 export const MAX_REPORT_DAYS = 3660;
 
-/** The sales report's query: two UTC dates, both inclusive, grouped by day or month (SPEC section 13). */
+/** The sales report's query: two UTC dates, both inclusive, grouped by day or month (docs/api.md#back-office-resources). */
 export function reportPeriod(query: Record<string, unknown>): ReportPeriod {
   const errors: Record<string, string> = {};
   const date = (name: 'from' | 'to'): Date | undefined => {

@@ -1,6 +1,6 @@
 // Phase "orders": online orders over two years with snapshot lines, invoices (gapless per year, in
 // issue order), payments, coupon redemptions, stock movements and their processed outbox events,
-// all consistent with SPEC section 8's sync rules (paid ⇒ delivered; cancelled ⇒ refunded, stock
+// all consistent with the sync rules of docs/api.md#orders-payments-and-invoices (paid ⇒ delivered; cancelled ⇒ refunded, stock
 // and coupon use returned). Built chunk by chunk from a skeleton table of every order's fate.
 import { CITIES, STREETS } from '../words.js';
 import { pad6, taxRateSql } from './catalog.js';

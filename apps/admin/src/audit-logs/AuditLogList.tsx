@@ -11,7 +11,7 @@ const dayStart = (value: string) => (value ? value : null);
 const dayEnd = (value: string) => (value ? `${value}T23:59:59.999Z` : null);
 const dayOf = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : '');
 
-/** The resources whose changes are recorded (SPEC.md section 13), by name. */
+/** The resources whose changes are recorded (docs/api.md#back-office-resources), by name. */
 const auditedResources = [
   'products',
   'variants',

@@ -114,7 +114,7 @@ const HistoryContent = ({ resource, id, initialCount }: { resource: string; id: 
 
 /**
  * The record's history from the audit log ("field: before → after", who and when), as the Django
- * admin's history page: for admins only (staff may not read the audit log, SPEC.md section 2), so
+ * admin's history page: for admins only (staff may not read the audit log, docs/api.md#roles), so
  * for them it renders nothing. Put it inside an <Edit>/<Show> (below the form or the fields), or
  * give `resource` and `id` (`<HistoryPanel resource="settings" id={1} />`).
  */

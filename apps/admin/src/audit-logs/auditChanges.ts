@@ -1,5 +1,5 @@
 /**
- * The audit log in a person's words (SPEC.md section 13): entries grouped into the changes people
+ * The audit log in a person's words (docs/api.md#back-office-resources): entries grouped into the changes people
  * made (one request can write several rows: a product and its variants), and values rendered as
  * money, percentages, dates and words instead of minor units, basis points and ISO strings.
  * Framework-free, so that it can be tested in Node.

@@ -2,7 +2,7 @@ import ManageHistoryIcon from '@mui/icons-material/ManageHistory';
 import type { ResourceProps } from 'react-admin';
 import { AuditLogList } from './AuditLogList';
 
-/** The `audit-logs` admin resource (SPEC.md section 13): read only, admins only. */
+/** The `audit-logs` admin resource (docs/api.md#back-office-resources): read only, admins only. */
 export const auditLogs = {
   name: 'audit-logs',
   list: AuditLogList,

@@ -23,7 +23,7 @@ export const VisitTimeInput = () => (
 
 /**
  * The customer the visit is for. Admins search the customers by name, e-mail or phone; staff may
- * not read users (SPEC.md section 2), so they type the customer's number.
+ * not read users (docs/api.md#roles), so they type the customer's number.
  */
 export const CustomerInput = () => {
   const { canAccess, isPending } = useCanAccess({ resource: 'users', action: 'list' });

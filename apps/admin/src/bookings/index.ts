@@ -7,7 +7,7 @@ import { BookingList } from './BookingList';
 import { BookingShow } from './BookingShow';
 import { visitTime } from './bookingStatus';
 
-/** The `bookings` admin resource (SPEC.md section 11): home-service visits booked for customers. */
+/** The `bookings` admin resource (docs/api.md#services-and-notifications): home-service visits booked for customers. */
 export const bookings = {
   name: 'bookings',
   list: BookingList,

@@ -74,7 +74,7 @@ const TotalRow = ({ label, amount, strong }: { label: string; amount: number; st
   );
 };
 
-/** Subtotal, discount, shipping, tax and total, as an order would have them (SPEC.md section 6). */
+/** Subtotal, discount, shipping, tax and total, as an order would have them (docs/api.md#totals). */
 const CartTotals = () => {
   const cart = useRecordContext<Cart>();
   if (!cart) return null;

@@ -21,7 +21,7 @@ export const CartStatusChip = (_props: { label?: string; source?: string }) => {
   return <Chip size="small" label={look.label} color={look.color} variant={look.color === 'default' ? 'outlined' : 'filled'} />;
 };
 
-/** Why a cart's coupon gives no discount now (the refusal codes of SPEC.md section 7). */
+/** Why a cart's coupon gives no discount now (the refusal codes of docs/api.md#coupons). */
 export const couponErrorMessages: Record<string, string> = {
   COUPON_NOT_FOUND: 'There is no such coupon',
   COUPON_INACTIVE: 'The coupon is not active',

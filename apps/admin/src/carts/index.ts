@@ -3,7 +3,7 @@ import type { ResourceProps } from 'react-admin';
 import { CartList } from './CartList';
 import { CartShow } from './CartShow';
 
-/** The `carts` admin resource (SPEC.md sections 5 and 13): read only, for abandoned carts. */
+/** The `carts` admin resource (docs/api.md#carts, #back-office-resources): read only, for abandoned carts. */
 export const carts = {
   name: 'carts',
   list: CartList,

@@ -5,7 +5,7 @@ import { CategoryCreate } from './CategoryCreate';
 import { CategoryEdit } from './CategoryEdit';
 import { CategoryList } from './CategoryList';
 
-/** The `categories` admin resource (SPEC.md section 4): a tree through `parentId`. */
+/** The `categories` admin resource (docs/api.md#catalog-and-stock): a tree through `parentId`. */
 export const categories = {
   name: 'categories',
   list: CategoryList,

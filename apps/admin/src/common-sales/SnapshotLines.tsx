@@ -11,7 +11,7 @@ export interface SnapshotLinesProps {
 
 /**
  * The lines of an order, invoice, sale or purchase as they were recorded (snapshots: names, SKUs,
- * attributes and prices as at the time, SPEC.md section 6).
+ * attributes and prices as at the time, docs/api.md#totals).
  */
 export const SnapshotLines = ({ unitSource = 'unitPrice', unitLabel = 'Unit price', currency }: SnapshotLinesProps) => (
   <ArrayField source="lines">

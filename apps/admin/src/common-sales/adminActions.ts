@@ -1,5 +1,5 @@
 /**
- * The admin API's actions beside the list protocol (SPEC.md sections 8–10): POSTs such as
+ * The admin API's actions beside the list protocol (docs/api.md#orders-payments-and-invoices, #suppliers-and-purchases, #in-store-sales): POSTs such as
  * `orders/:id/mark-paid` or `purchases/:id/receive` that answer with the changed record, and the
  * PDFs (invoices, purchase invoices, receipts), which need the bearer token and so are fetched as
  * blobs rather than opened as links.

@@ -1,6 +1,6 @@
 import { DateInput } from 'react-admin';
 
-/** Date filters are whole days in UTC (SPEC.md section 1): "until" includes the day it names. */
+/** Date filters are whole days in UTC (docs/api.md#dates-and-times): "until" includes the day it names. */
 export const dayStart = (value: string) => (value ? value : null);
 export const dayEnd = (value: string) => (value ? `${value}T23:59:59.999Z` : null);
 export const dayOf = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : '');

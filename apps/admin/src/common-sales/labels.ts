@@ -1,5 +1,5 @@
 /**
- * The words the back office uses for the API's status and method values (SPEC.md sections 8–10),
+ * The words the back office uses for the API's status and method values (docs/api.md#orders-payments-and-invoices, #suppliers-and-purchases, #in-store-sales),
  * with the colour each status chip gets.
  */
 import type { OrderPaymentStatus, OrderStatus, Payment, PaymentMethod, PurchaseInvoiceStatus, PurchaseStatus, SalePaymentStatus } from './types';

@@ -1,6 +1,6 @@
 /**
  * The totals the forms show while people type, computed with the API's own money functions
- * (libs/core money.ts, SPEC.md sections 9 and 10): integers in minor units, the one half-up
+ * (libs/core money.ts, docs/api.md#totals): integers in minor units, the one half-up
  * rounding for the tax, BigInt where a product could pass the safe-integer range. The API
  * recomputes everything on save; these only preview it, so unlike the API's `computeTotals` they
  * take the form as it is while people type: lines not complete yet are counted apart, and a
@@ -43,7 +43,7 @@ export interface SaleTotals {
 }
 
 /**
- * An in-store sale (section 10): subtotal = Σ quantity × unitPrice,
+ * An in-store sale (docs/api.md#in-store-sales): subtotal = Σ quantity × unitPrice,
  * tax = roundHalfUp((subtotal − discount) × taxRateBps / 10000), total = subtotal − discount + tax.
  */
 export function saleTotals(
@@ -67,7 +67,7 @@ export interface PurchaseTotals {
   incomplete: number;
 }
 
-/** A purchase (section 9): subtotal = Σ quantity × unitCost; total = subtotal + shipping + tax (both from the bill). */
+/** A purchase (docs/api.md#suppliers-and-purchases): subtotal = Σ quantity × unitCost; total = subtotal + shipping + tax (both from the bill). */
 export function purchaseTotals(
   lines: readonly { quantity?: unknown; unitCost?: unknown }[] | null | undefined,
   shippingValue: unknown,

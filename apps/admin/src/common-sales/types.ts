@@ -1,5 +1,5 @@
 /**
- * Records and payloads of the sales, purchasing and in-store resources (SPEC.md sections 8–10):
+ * Records and payloads of the sales, purchasing and in-store resources (docs/api.md#orders-payments-and-invoices, #suppliers-and-purchases, #in-store-sales):
  * the API's own schemas, generated from /api/openapi.json into ../api/schema.ts
  * (`npm run openapi:types`). Money in minor units, rates in basis points.
  */
@@ -11,7 +11,7 @@ export type PaymentMethod = Schemas['PaymentView']['method'];
 
 export const paymentMethods = ['cash', 'card', 'bank_transfer', 'mobile_wallet', 'cash_on_delivery'] as const satisfies readonly PaymentMethod[];
 
-// ---- Orders, payments and invoices (section 8) ----
+// ---- Orders, payments and invoices (docs/api.md#orders-payments-and-invoices) ----
 
 export type OrderStatus = Schemas['OrderView']['status'];
 export type OrderPaymentStatus = Schemas['OrderView']['paymentStatus'];
@@ -39,7 +39,7 @@ export type InvoiceLine = Schemas['InvoiceLineView'];
 /** The `invoices` admin resource record (read only). */
 export type Invoice = Schemas['InvoiceView'];
 
-// ---- Suppliers and purchases (section 9) ----
+// ---- Suppliers and purchases (docs/api.md#suppliers-and-purchases) ----
 
 /** The `suppliers` admin resource record. */
 export type Supplier = Schemas['SupplierView'];
@@ -65,7 +65,7 @@ export type PurchaseInvoiceStatus = Schemas['PurchaseInvoiceView']['status'];
 /** The `purchase-invoices` admin resource record (read only); `supplier` as at issue. */
 export type PurchaseInvoice = Schemas['PurchaseInvoiceView'];
 
-// ---- In-store sales (section 10) ----
+// ---- In-store sales (docs/api.md#in-store-sales) ----
 
 /** The `offline-customers` admin resource record; `outstandingBalance` is read only. */
 export type OfflineCustomer = Schemas['OfflineCustomerView'];

@@ -25,7 +25,7 @@ const wholeNumber: Validator = (value) => (value == null || Number.isSafeInteger
 const positive: Validator = (value) => (typeof value === 'number' && value <= 0 ? 'Must be more than zero' : undefined);
 const atMostHundredPercent: Validator = (value) => (typeof value === 'number' && value > 10_000 ? 'A percentage discount is at most 100 %' : undefined);
 
-/** Coupon validity is counted in whole UTC days (SPEC.md section 1, "dates"): the inputs show those days. */
+/** Coupon validity is counted in whole UTC days (docs/api.md#dates-and-times): the inputs show those days. */
 const utcDayOf = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : '');
 const dayOrNull = (value: string) => value || null;
 const notBeforeValidFrom: Validator = (value, values) =>

@@ -9,7 +9,7 @@ const couponFilters = [
   <SelectInput key="discountType" source="discountType" choices={discountTypeChoices} />,
 ];
 
-/** Validity dates are shown as the UTC days the API counts in (SPEC.md section 1, "dates"). */
+/** Validity dates are shown as the UTC days the API counts in (docs/api.md#dates-and-times). */
 const utcDay = { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' } as const;
 
 export const CouponList = () => (

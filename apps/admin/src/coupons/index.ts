@@ -5,7 +5,7 @@ import { CouponCreate } from './CouponCreate';
 import { CouponEdit } from './CouponEdit';
 import { CouponList } from './CouponList';
 
-/** The `coupons` admin resource (SPEC.md section 7). */
+/** The `coupons` admin resource (docs/api.md#coupons). */
 export const coupons = {
   name: 'coupons',
   list: CouponList,

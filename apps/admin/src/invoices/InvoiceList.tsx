@@ -33,7 +33,7 @@ const InvoicePdfCell = (_props: { label?: string }) => (
   <FunctionField<Invoice> render={(invoice) => <PdfButton path={`invoices/${invoice.id}/pdf`} fileName={`${invoice.number}.pdf`} />} />
 );
 
-/** Customer invoices (read only): one per order, numbered without gaps (SPEC.md section 8). */
+/** Customer invoices (read only): one per order, numbered without gaps (docs/api.md#orders-payments-and-invoices). */
 export const InvoiceList = () => (
   <List<Invoice> filters={invoiceFilters} sort={{ field: 'issuedAt', order: 'DESC' }} perPage={25} exporter={false}>
     <DataTable<Invoice> rowClick="show" bulkActionButtons={false}>

@@ -4,7 +4,7 @@ import type { Invoice } from '../common-sales/types';
 import { InvoiceList } from './InvoiceList';
 import { InvoiceShow } from './InvoiceShow';
 
-/** The `invoices` admin resource (SPEC.md section 8): read only, one per order, with its PDF. */
+/** The `invoices` admin resource (docs/api.md#orders-payments-and-invoices): read only, one per order, with its PDF. */
 export const invoices = {
   name: 'invoices',
   list: InvoiceList,

@@ -1,7 +1,7 @@
 /**
  * The back office menu: resources grouped by business area. A section lists react-admin resource
  * names (shown once the resource is registered in App.tsx and the user may list it) and custom
- * pages. Resources of SPEC.md section 13 that are not built yet are already placed here.
+ * pages. Resources of docs/api.md#back-office-resources that are not built yet are already placed here.
  */
 import type { ComponentType } from 'react';
 import InventoryIcon from '@mui/icons-material/Inventory';

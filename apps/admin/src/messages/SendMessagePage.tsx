@@ -110,7 +110,7 @@ const SendToolbar = ({ onSend }: { onSend: (values: MessageFormValues) => Promis
   );
 };
 
-/** Writes to one person, or to every customer: it arrives in their notifications (SPEC.md section 11). */
+/** Writes to one person, or to every customer: it arrives in their notifications (docs/api.md#services-and-notifications). */
 export const SendMessagePage = () => {
   const notify = useNotify();
   const [formKey, setFormKey] = useState(0);

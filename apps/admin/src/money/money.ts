@@ -1,5 +1,5 @@
 /**
- * Money is an integer number of minor units everywhere in the API (SPEC.md section 1):
+ * Money is an integer number of minor units everywhere in the API (docs/api.md#money-and-rates):
  * `price: 1999` in USD is 19.99. These helpers format it for people and parse what people type
  * back into minor units, exactly. The digits of a currency and the formatting itself are the API's
  * own (libs/core money.ts); the SPA adds what a screen needs around them: nothing for a missing

@@ -1,5 +1,5 @@
 /**
- * Rates are integer basis points in the API (SPEC.md section 1): `taxRateBps: 1500` is 15.00 %.
+ * Rates are integer basis points in the API (docs/api.md#money-and-rates): `taxRateBps: 1500` is 15.00 %.
  * People read and type percentages with up to two decimals; these convert exactly.
  */
 import { decimalToScaled, scaledToDecimal } from './decimal';

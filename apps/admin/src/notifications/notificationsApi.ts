@@ -1,5 +1,5 @@
 /**
- * The signed-in user's notifications (SPEC.md section 11), for every role: GET /api/me/notifications
+ * The signed-in user's notifications (docs/api.md#services-and-notifications), for every role: GET /api/me/notifications
  * (the list protocol), the unread count, marking read, and the live stream (server-sent events).
  */
 import { myApiUrl, myNotificationsResource } from '../providers/dataProvider';

@@ -28,7 +28,7 @@ export const OutstandingBalance = (_props: { label?: string }) => {
   );
 };
 
-/** In-store customers with what they owe (SPEC.md section 10). */
+/** In-store customers with what they owe (docs/api.md#in-store-sales). */
 export const OfflineCustomerList = () => (
   <List<OfflineCustomer> filters={customerFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false}>
     <DataTable<OfflineCustomer> rowClick="show" bulkActionButtons={false}>

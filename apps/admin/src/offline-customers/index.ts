@@ -6,7 +6,7 @@ import { OfflineCustomerEdit } from './OfflineCustomerEdit';
 import { OfflineCustomerList } from './OfflineCustomerList';
 import { OfflineCustomerShow } from './OfflineCustomerShow';
 
-/** The `offline-customers` admin resource (SPEC.md section 10): walk-in customers and what they owe. */
+/** The `offline-customers` admin resource (docs/api.md#in-store-sales): walk-in customers and what they owe. */
 export const offlineCustomers = {
   name: 'offline-customers',
   list: OfflineCustomerList,

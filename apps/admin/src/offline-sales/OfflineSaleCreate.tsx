@@ -183,7 +183,7 @@ const SaleForm = () => {
   );
 };
 
-/** The counter's sale entry (SPEC.md section 10): customer, products, totals, what is paid now. */
+/** The counter's sale entry (docs/api.md#in-store-sales): customer, products, totals, what is paid now. */
 export const OfflineSaleCreate = () => (
   <Create redirect="show" title="New in-store sale">
     <SaleForm />

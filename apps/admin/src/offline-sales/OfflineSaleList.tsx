@@ -66,7 +66,7 @@ const BalanceCell = (_props: { label?: string }) => {
 };
 
 /**
- * In-store sales, newest first, in tabs by payment status with their counts (SPEC.md section 10).
+ * In-store sales, newest first, in tabs by payment status with their counts (docs/api.md#in-store-sales).
  * Never the "empty" page: the counter's "New sale" stays where it always is.
  */
 export const OfflineSaleList = () => (

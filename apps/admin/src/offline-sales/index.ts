@@ -5,7 +5,7 @@ import { OfflineSaleCreate } from './OfflineSaleCreate';
 import { OfflineSaleList } from './OfflineSaleList';
 import { OfflineSaleShow } from './OfflineSaleShow';
 
-/** The `offline-sales` admin resource (SPEC.md section 10): sales at the counter, paid in one go or in parts. */
+/** The `offline-sales` admin resource (docs/api.md#in-store-sales): sales at the counter, paid in one go or in parts. */
 export const offlineSales = {
   name: 'offline-sales',
   list: OfflineSaleList,

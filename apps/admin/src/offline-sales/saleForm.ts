@@ -1,5 +1,5 @@
 /**
- * Sale-entry form values <-> the API (SPEC.md section 10). The form keeps each line's naming
+ * Sale-entry form values <-> the API (docs/api.md#in-store-sales). The form keeps each line's naming
  * fields (productName, sku, attributes, stock) beside variantId, quantity and unitPrice; the body
  * carries only what the API accepts. Refusals are put back where the cashier looks: an
  * OUT_OF_STOCK answer (`errors: {"variant.7": "only 3 in stock"}`) under that line's quantity,

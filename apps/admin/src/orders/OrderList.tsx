@@ -35,7 +35,7 @@ function orderFilters(canListUsers: boolean) {
   ];
 }
 
-/** Online orders, newest first, in tabs by status with their counts (SPEC.md section 8). */
+/** Online orders, newest first, in tabs by status with their counts (docs/api.md#orders-payments-and-invoices). */
 export const OrderList = () => {
   const currency = useStoreCurrency();
   const exporter = useMemo(() => orderExporter(currency), [currency]);

@@ -4,7 +4,7 @@ import type { Order } from '../common-sales/types';
 import { OrderList } from './OrderList';
 import { OrderShow } from './OrderShow';
 
-/** The `orders` admin resource (SPEC.md section 8): read only, changed through its actions. */
+/** The `orders` admin resource (docs/api.md#orders-payments-and-invoices): read only, changed through its actions. */
 export const orders = {
   name: 'orders',
   list: OrderList,

@@ -1,5 +1,5 @@
 /**
- * What the back office may do with an order (SPEC.md section 8), so that it only offers moves the
+ * What the back office may do with an order (docs/api.md#orders-payments-and-invoices), so that it only offers moves the
  * API accepts: pending → processing → shipped → delivered; cancelled from pending or processing;
  * payments while money is owed and the order is not cancelled.
  */

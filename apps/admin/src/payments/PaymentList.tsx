@@ -16,7 +16,7 @@ const paymentFilters = [
   ...dateRangeFilters('paidAt', { from: 'Paid from', until: 'Paid until' }),
 ];
 
-/** Every payment recorded against an online order (read only; SPEC.md section 8). */
+/** Every payment recorded against an online order (read only; docs/api.md#orders-payments-and-invoices). */
 export const PaymentList = () => (
   <List<Payment> filters={paymentFilters} sort={{ field: 'paidAt', order: 'DESC' }} perPage={50} exporter={false}>
     <DataTable<Payment> rowClick={false} bulkActionButtons={false}>

@@ -2,7 +2,7 @@ import PaymentsIcon from '@mui/icons-material/Payments';
 import type { ResourceProps } from 'react-admin';
 import { PaymentList } from './PaymentList';
 
-/** The `payments` admin resource (SPEC.md section 8): read only; recorded from the order's page. */
+/** The `payments` admin resource (docs/api.md#orders-payments-and-invoices): read only; recorded from the order's page. */
 export const payments = {
   name: 'payments',
   list: PaymentList,

@@ -6,7 +6,7 @@ import { ProductEdit } from './ProductEdit';
 import { ProductList } from './ProductList';
 import { ProductShow } from './ProductShow';
 
-/** The `products` admin resource (SPEC.md section 4): products with their variants, stock through adjustments. */
+/** The `products` admin resource (docs/api.md#catalog-and-stock): products with their variants, stock through adjustments. */
 export const products = {
   name: 'products',
   list: ProductList,

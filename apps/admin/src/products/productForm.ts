@@ -1,5 +1,5 @@
 /**
- * Products as the create and edit forms hold them, and back to API bodies (SPEC.md section 4).
+ * Products as the create and edit forms hold them, and back to API bodies (docs/api.md#catalog-and-stock).
  *
  * The form keeps the API's field names, so that server errors (`variants.1.sku`) land under the
  * right inputs, with two differences inside a variant: `price`/`costPrice` are the variant's OWN

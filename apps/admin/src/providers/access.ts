@@ -1,5 +1,5 @@
 /**
- * Who may do what in the back office (SPEC.md section 2): admins everything; staff everything
+ * Who may do what in the back office (docs/api.md#roles): admins everything; staff everything
  * except users, settings and the audit log; customers nothing (they are refused at sign-in).
  * The API enforces the same rules; this only keeps the SPA from offering what would be refused.
  */

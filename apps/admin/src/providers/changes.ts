@@ -1,5 +1,5 @@
 /**
- * What an edit form changed: the API takes partial bodies on update (SPEC.md section 1), and the
+ * What an edit form changed: the API takes partial bodies on update (docs/api.md#requests-and-bodies), and the
  * audit log records exactly the fields sent, so only the changed ones go over the wire.
  */
 

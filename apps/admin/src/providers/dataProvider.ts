@@ -1,5 +1,5 @@
 /**
- * react-admin data provider: the "simple REST" protocol under /api/admin (SPEC.md section 1),
+ * react-admin data provider: the "simple REST" protocol under /api/admin (docs/api.md#lists),
  * through the authenticated http client, with partial updates, the settings singleton, the public
  * store info, stock adjustments and the `variants` lookup (see variantLookup.ts).
  */

@@ -14,7 +14,7 @@ import type { HttpClient } from './httpClient';
 
 export const variantsResource = 'variants';
 
-/** The API's cap on admin list ranges (SPEC.md section 1). */
+/** The API's cap on admin list ranges (docs/api.md#lists). */
 const pageSize = 1000;
 /** Products read to answer a search. */
 const searchProducts = 100;

@@ -17,7 +17,7 @@ const PdfCell = (_props: { label?: string }) => (
   <FunctionField<PurchaseInvoice> render={(invoice) => <PdfButton path={`purchase-invoices/${invoice.id}/pdf`} fileName={`${invoice.number}.pdf`} />} />
 );
 
-/** Purchase invoices (read only): generated with each purchase, final once it is received (SPEC.md section 9). */
+/** Purchase invoices (read only): generated with each purchase, final once it is received (docs/api.md#suppliers-and-purchases). */
 export const PurchaseInvoiceList = () => (
   <List<PurchaseInvoice> filters={purchaseInvoiceFilters} sort={{ field: 'issuedAt', order: 'DESC' }} perPage={25} exporter={false}>
     <DataTable<PurchaseInvoice> rowClick="show" bulkActionButtons={false}>

@@ -4,7 +4,7 @@ import type { PurchaseInvoice } from '../common-sales/types';
 import { PurchaseInvoiceList } from './PurchaseInvoiceList';
 import { PurchaseInvoiceShow } from './PurchaseInvoiceShow';
 
-/** The `purchase-invoices` admin resource (SPEC.md section 9): read only, with PDFs. */
+/** The `purchase-invoices` admin resource (docs/api.md#suppliers-and-purchases): read only, with PDFs. */
 export const purchaseInvoices = {
   name: 'purchase-invoices',
   list: PurchaseInvoiceList,

@@ -23,7 +23,7 @@ function unitsText(purchase: Purchase): string {
   return `${units} unit${units === 1 ? '' : 's'}${products > 1 ? ` (${products} products)` : ''}`;
 }
 
-/** Purchases from suppliers, newest first, in tabs by status with their counts (SPEC.md section 9). */
+/** Purchases from suppliers, newest first, in tabs by status with their counts (docs/api.md#suppliers-and-purchases). */
 export const PurchaseList = () => (
   <List<Purchase> filters={purchaseFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} exporter={false}>
     <StatusTabs source="status" choices={purchaseStatusChoices} />

@@ -6,7 +6,7 @@ import { PurchaseEdit } from './PurchaseEdit';
 import { PurchaseList } from './PurchaseList';
 import { PurchaseShow } from './PurchaseShow';
 
-/** The `purchases` admin resource (SPEC.md section 9): orders to suppliers, received into stock. */
+/** The `purchases` admin resource (docs/api.md#suppliers-and-purchases): orders to suppliers, received into stock. */
 export const purchases = {
   name: 'purchases',
   list: PurchaseList,

@@ -1,5 +1,5 @@
 /**
- * Purchase form values <-> API bodies (SPEC.md section 9). The form keeps each line's naming
+ * Purchase form values <-> API bodies (docs/api.md#suppliers-and-purchases). The form keeps each line's naming
  * fields (productName, sku, attributes) beside variantId, quantity and unitCost, so lines read
  * well without lookups; the API refuses them, so a body carries only the three it accepts, and an
  * update sends `lines` (which replaces all lines) only when a line changed.

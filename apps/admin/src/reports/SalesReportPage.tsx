@@ -146,7 +146,7 @@ const PeriodPicker = ({
 };
 
 /**
- * Sales by day or month for a period (SPEC.md section 13): online and in-store revenue, the number
+ * Sales by day or month for a period (docs/api.md#back-office-resources): online and in-store revenue, the number
  * of orders and in-store sales, and gross profit from the cost snapshots; a table, a chart and a
  * CSV export. The period lives in the address, so that a report can be bookmarked or linked.
  */

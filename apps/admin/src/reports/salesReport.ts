@@ -1,5 +1,5 @@
 /**
- * The sales report (SPEC.md section 13): GET /api/admin/reports/sales for a period of UTC days,
+ * The sales report (docs/api.md#back-office-resources): GET /api/admin/reports/sales for a period of UTC days,
  * grouped by day or month, and its CSV export with amounts as plain decimals in the store currency.
  */
 import { minorUnitsToDecimal } from '../money/money';

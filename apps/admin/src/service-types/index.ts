@@ -5,7 +5,7 @@ import { ServiceTypeCreate } from './ServiceTypeCreate';
 import { ServiceTypeEdit } from './ServiceTypeEdit';
 import { ServiceTypeList } from './ServiceTypeList';
 
-/** The `service-types` admin resource (SPEC.md section 11): the services customers can book; no delete. */
+/** The `service-types` admin resource (docs/api.md#services-and-notifications): the services customers can book; no delete. */
 export const serviceTypes = {
   name: 'service-types',
   list: ServiceTypeList,

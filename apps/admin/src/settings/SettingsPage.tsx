@@ -147,7 +147,7 @@ const SettingsContent = () => {
   return <SettingsForm settings={data} />;
 };
 
-/** Store settings (SPEC.md section 3): admins only. */
+/** Store settings (docs/api.md#money-and-rates): admins only. */
 export const SettingsPage = () => (
   <CanAccess resource="settings" action="edit" accessDenied={<AccessDenied />}>
     <Title title="Store settings" />

@@ -2,7 +2,7 @@ import HistoryIcon from '@mui/icons-material/History';
 import type { ResourceProps } from 'react-admin';
 import { StockMovementList } from './StockMovementList';
 
-/** The `stock-movements` admin resource (SPEC.md section 4): the stock ledger, read only. */
+/** The `stock-movements` admin resource (docs/api.md#catalog-and-stock): the stock ledger, read only. */
 export const stockMovements = {
   name: 'stock-movements',
   list: StockMovementList,

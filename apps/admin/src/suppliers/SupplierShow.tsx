@@ -70,7 +70,7 @@ const SupplierPurchases = () => (
   </ReferenceManyField>
 );
 
-/** A supplier's details and the purchases made from them (SPEC.md section 9). */
+/** A supplier's details and the purchases made from them (docs/api.md#suppliers-and-purchases). */
 export const SupplierShow = () => (
   <Show<Supplier> title={<SupplierTitle />} actions={<SupplierShowActions />}>
     <SimpleShowLayout>

@@ -6,7 +6,7 @@ import { SupplierEdit } from './SupplierEdit';
 import { SupplierList } from './SupplierList';
 import { SupplierShow } from './SupplierShow';
 
-/** The `suppliers` admin resource (SPEC.md section 9), with each supplier's purchases on its page. */
+/** The `suppliers` admin resource (docs/api.md#suppliers-and-purchases), with each supplier's purchases on its page. */
 export const suppliers = {
   name: 'suppliers',
   list: SupplierList,

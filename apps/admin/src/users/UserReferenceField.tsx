@@ -13,7 +13,7 @@ export interface UserReferenceFieldProps extends FieldProps {
 
 /**
  * A user named by their full name (or e-mail), linked to their page. Staff may not read users
- * (SPEC.md section 2): for them the user is shown as "<fallbackLabel> #<id>".
+ * (docs/api.md#roles): for them the user is shown as "<fallbackLabel> #<id>".
  */
 export const UserReferenceField = ({ source, emptyText, fallbackLabel = 'User', link = 'edit', ...rest }: UserReferenceFieldProps) => {
   const id = useFieldValue({ source });

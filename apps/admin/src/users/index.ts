@@ -5,7 +5,7 @@ import { UserCreate } from './UserCreate';
 import { UserEdit } from './UserEdit';
 import { UserList } from './UserList';
 
-/** The `users` admin resource (SPEC.md section 2): admins only, no delete. */
+/** The `users` admin resource (docs/api.md#roles): admins only, no delete. */
 export const users = {
   name: 'users',
   list: UserList,

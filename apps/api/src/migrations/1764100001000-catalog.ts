@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Catalog: categories, products, variants and the stock ledger (SPEC section 4). */
+/** Catalog: categories, products, variants and the stock ledger (docs/api.md#catalog-and-stock). */
 export class Catalog1764100001000 implements MigrationInterface {
   name = 'Catalog1764100001000';
 

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Coupons with their redemptions (SPEC section 7) and carts (section 5). */
+/** Coupons with their redemptions (docs/api.md#coupons) and carts (docs/api.md#carts). */
 export class CouponsCarts1764100002000 implements MigrationInterface {
   name = 'CouponsCarts1764100002000';
 

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Orders with snapshot lines, payments, invoices, idempotency keys and gapless document numbers (SPEC sections 6, 8). */
+/** Orders with snapshot lines, payments, invoices, idempotency keys and gapless document numbers (docs/api.md#checkout, #orders-payments-and-invoices). */
 export class Orders1764100003000 implements MigrationInterface {
   name = 'Orders1764100003000';
 

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Suppliers, purchases and purchase invoices (SPEC section 9). */
+/** Suppliers, purchases and purchase invoices (docs/api.md#suppliers-and-purchases). */
 export class Purchasing1764100004000 implements MigrationInterface {
   name = 'Purchasing1764100004000';
 

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** In-store customers, sales with snapshot lines and partial payments (SPEC section 10). */
+/** In-store customers, sales with snapshot lines and partial payments (docs/api.md#in-store-sales). */
 export class OfflineSales1764100005000 implements MigrationInterface {
   name = 'OfflineSales1764100005000';
 

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Service types, bookings and per-user notifications (SPEC section 11). */
+/** Service types, bookings and per-user notifications (docs/api.md#services-and-notifications). */
 export class ServicesNotifications1764100006000 implements MigrationInterface {
   name = 'ServicesNotifications1764100006000';
 

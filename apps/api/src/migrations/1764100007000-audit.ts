@@ -22,7 +22,7 @@ const AUDITED: [table: string, resource: string, idColumn: string, parentResourc
 ];
 
 /**
- * The audit log (SPEC section 13): row-level triggers record every change made while a
+ * The audit log (docs/api.md#back-office-resources): row-level triggers record every change made while a
  * back-office actor is declared for the transaction (SET LOCAL chance.actor_id), in that same
  * transaction: a change that rolls back leaves no entry, and no write path can forget it.
  */

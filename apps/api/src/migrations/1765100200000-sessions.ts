@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Sessions (SPEC section 18): one row per sign-in, the id being its refresh-token family and the
+ * Sessions (docs/api.md#tokens-and-sessions): one row per sign-in, the id being its refresh-token family and the
  * `sid` claim of its access tokens. Ending a session (logout, logout-everywhere, a password change
  * or reset, a role change, a deactivation) refuses its access tokens at once, not when they expire.
  * Every family that exists becomes a session, ended when all its refresh tokens are revoked.

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Card payments are never charged twice or lost (SPEC section 8, ARCHITECTURE principle 10): a
+ * Card payments are never charged twice or lost (docs/api.md#orders-payments-and-invoices; docs/architecture.md, Transactions): a
  * card payment is written `pending` with the key the provider receives, then settled
  * `succeeded` or `failed`; a reconciliation job settles what a crash left pending (claimed by
  * `next_check_at`). Payments show `refunded_amount`; `refunded` means all of it went back.

@@ -73,8 +73,8 @@ export async function startTestApi(env: Record<string, string> = {}, overrides: 
     ADMIN_PASSWORD: ADMIN.password,
     OUTBOX_INTERVAL_MS: '200',
     DATA_DIR: '/nonexistent-test-data-dir',
-    // every request of a test comes from 127.0.0.1: the per-IP and per-user limits of SPEC section
-    // 20 are out of the way unless a test sets them (the attack suite does)
+    // every request of a test comes from 127.0.0.1: the per-IP and per-user limits of
+    // docs/api.md#limits are out of the way unless a test sets them (the attack suite does)
     RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE: '100000',
     RATE_LIMIT_COUPON_TRIES_PER_MINUTE: '100000',
     RATE_LIMIT_GUEST_CARTS_PER_MINUTE: '100000',

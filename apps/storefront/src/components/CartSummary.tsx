@@ -4,7 +4,7 @@ import { shop } from '../shop';
 import { useCart } from '../state/cart';
 import { ErrorAlert, Field, Money } from './ui';
 
-/** The totals as the API computed them (SPEC section 6): never recomputed here. */
+/** The totals as the API computed them (docs/api.md#totals): never recomputed here. */
 export function Totals({
   totals,
 }: {
@@ -40,7 +40,7 @@ export function Totals({
   );
 }
 
-/** Apply or remove a coupon on the cart; refusals say why (SPEC section 7's codes). */
+/** Apply or remove a coupon on the cart; refusals say why (the codes of docs/api.md#coupons). */
 export function CouponForm({ cart }: { cart: Cart }) {
   const { update } = useCart();
   const [code, setCode] = useState('');

@@ -1,7 +1,7 @@
 import type { Product } from '@chance/client';
 
 /**
- * A product image as SPEC section 19 describes it (`images[]` on store products, ordered by
+ * A product image as docs/api.md#catalog-media describes it (`images[]` on store products, ordered by
  * position). The API does not send images yet: `productImages` is the one place to read them
  * from the product once it does (then this type becomes the generated one), and the gallery
  * already lays them out.

@@ -11,7 +11,7 @@ import { cardTokenizer } from '../payment';
 /**
  * One order (the customer's, or a guest's remembered on this device): lines, totals, status,
  * card payment while a balance is due, the invoice PDF. Extension points for what the API is
- * gaining: credit-note PDFs and return requests (SPEC section 15) go in the actions below.
+ * gaining: credit-note PDFs and return requests (docs/api.md#refunds-and-returns) go in the actions below.
  */
 export default function OrderPage() {
   const id = Number(useParams().id);

@@ -13,7 +13,7 @@ export function nextPath(params: URLSearchParams, fallback: string): string {
 
 /**
  * Sign in. The client merges this device's guest cart into the customer's cart as part of it.
- * (Forgot password: SPEC section 18's /api/auth/password/forgot is not in the API yet; its link
+ * (Forgot password: /api/auth/password/forgot of docs/api.md#account-recovery is not in the API yet; its link
  * and pages belong here and at /reset-password once it is.)
  */
 export default function SignInPage() {

@@ -31,7 +31,7 @@ export class CartView {
   @ApiProperty({ enum: ['active', 'merged', 'checked_out'] }) status: string;
   @ApiProperty({ type: [CartItemView] }) items: CartItemView[];
   @ApiProperty({ nullable: true, type: String }) couponCode: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Why the coupon gives no discount now (a coupon code of SPEC section 7)' }) couponError:
+  @ApiProperty({ nullable: true, type: String, description: 'Why the coupon gives no discount now (a coupon code of docs/api.md#coupons)' }) couponError:
     string | null;
   @ApiProperty() subtotal: number;
   @ApiProperty() discountTotal: number;

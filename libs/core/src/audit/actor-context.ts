@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager } from 'typeorm';
 
-/** Who is changing data in this request, for the audit log (SPEC section 13): set for back-office writes. */
+/** Who is changing data in this request, for the audit log (docs/api.md#back-office-resources): set for back-office writes. */
 export interface ActorContext {
   actorId: number;
   /** create, update, delete, or the action's verb (receive, cancel, mark-paid, ...) */

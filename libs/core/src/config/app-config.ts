@@ -1,4 +1,4 @@
-/** Everything the running API is configured with (SPEC section 14), read once at start. */
+/** Everything the running API is configured with (README.md, Configuration), read once at start. */
 export interface AppConfig {
   env: string;
   port: number;
@@ -32,7 +32,7 @@ export interface AppConfig {
   passwordHashing: { concurrency: number; queue: number };
   outbox: { relay: boolean; intervalMs: number };
   payments: {
-    /** a card payment still `pending` this long after it was written is settled by asking the provider (SPEC section 8: a minute) */
+    /** a card payment still `pending` this long after it was written is settled by asking the provider (docs/api.md#orders-payments-and-invoices: a minute) */
     reconcileAfterMs: number;
     /** how long a provider call may take before its outcome counts as unknown (left to reconciliation); below reconcileAfterMs */
     callTimeoutMs: number;
@@ -45,9 +45,9 @@ export interface AppConfig {
   adminDistDir?: string;
   /** folder of the built storefront served at `/shop/`, when present */
   storefrontDistDir?: string;
-  /** proxy hops in front of the API whose `X-Forwarded-For` entries are trusted (0: none; SPEC section 20) */
+  /** proxy hops in front of the API whose `X-Forwarded-For` entries are trusted (0: none; docs/api.md#limits) */
   trustProxyHops: number;
-  /** connection limits of the HTTP server (SPEC section 20) */
+  /** connection limits of the HTTP server (docs/api.md#limits) */
   http: {
     /** a request's headers must arrive within this time */
     headersTimeoutMs: number;

@@ -1,4 +1,4 @@
-/** The stable machine-readable error codes of the contract (SPEC section 12) and their HTTP status. */
+/** The stable machine-readable error codes of the contract (docs/api.md#errors) and their HTTP status. */
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   INVALID_CREDENTIALS: 401,

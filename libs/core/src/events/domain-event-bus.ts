@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { TransactionEvent, TransactionEventName, TransactionEvents } from './event-catalog.js';
 
 /**
- * Raises in-transaction events (ARCHITECTURE principle 2): the consistency work of other
+ * Raises in-transaction events (docs/architecture.md, Events): the consistency work of other
  * libraries (the invoice that follows its order) runs inside the raising command's transaction,
  * without the raising library importing the reacting one. Listeners subscribe with
  * `@OnTransactionEvent(name)`; side effects that must wait for the commit go to the outbox instead.

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../database/transaction.js';
 
 /**
- * An external call that must happen at most once and never be lost (ARCHITECTURE principle 10:
+ * An external call that must happen at most once and never be lost (docs/architecture.md, Transactions:
  * card charges, card refunds): its intent is recorded before the call, the call is made outside
  * any transaction with the intent's key (the other system does at most one thing per key), and
  * the outcome is recorded after it. A transaction may be retried (deadlock, serialization

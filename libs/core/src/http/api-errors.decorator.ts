@@ -2,11 +2,11 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 import { ERROR_STATUS, HTTP_REASON, type ErrorCode } from '../errors/error-codes.js';
 
-/** The error body of every failed request (SPEC section 1, "errors"). */
+/** The error body of every failed request (docs/api.md#errors). */
 export class ErrorBodyDto {
   @ApiProperty({ example: 400 }) statusCode: number;
   @ApiProperty({ example: 'Bad Request' }) error: string;
-  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable machine-readable code (SPEC section 12)' })
+  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable machine-readable code (docs/api.md#errors)' })
   code: string;
   @ApiProperty({ example: 'Validation failed' }) message: string;
   @ApiPropertyOptional({

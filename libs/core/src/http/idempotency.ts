@@ -61,7 +61,7 @@ export interface IdempotencyRequest {
 }
 
 /**
- * Runs `work` at most once per (scope, key), inside the caller's transaction (SPEC section 6):
+ * Runs `work` at most once per (scope, key), inside the caller's transaction (docs/api.md#idempotency):
  * the same key and body replays the stored result; another body is 422 IDEMPOTENCY_KEY_REUSED;
  * while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (a transaction-level advisory
  * lock, so a crashed request frees its key). The result is stored in the same transaction as
@@ -90,7 +90,7 @@ export async function idempotent<T>(
 
 /**
  * The two-transaction form of `idempotent()`, for a request with an external call between its
- * transactions (ARCHITECTURE principle 10): the first transaction claims the key (the stored
+ * transactions (docs/architecture.md, Transactions): the first transaction claims the key (the stored
  * result when there is one, else the key is written "in progress" together with the intent),
  * and the transaction that settles the outcome completes it (`completeIdempotencyKey`). Until
  * then, the same key is 409 IDEMPOTENCY_IN_PROGRESS, even after a crash: whoever settles the

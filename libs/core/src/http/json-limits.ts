@@ -11,8 +11,8 @@ export interface JsonLimits {
 }
 
 /**
- * SPEC section 20: a JSON body has at most 1,000 keys in all and nests at most 32 levels. Array
- * elements are capped alike (SPEC is silent; the longest array any endpoint takes is 500 lines):
+ * docs/api.md#limits: a JSON body has at most 1,000 keys in all and nests at most 32 levels. Array
+ * elements are capped alike (the contract is silent; the longest array any endpoint takes is 500 lines):
  * without that, 1 MiB of `[{},{},…]` (330,000 elements) costs seconds of conversion and validation.
  */
 export const JSON_LIMITS: JsonLimits = { keys: 1000, depth: 32, elements: 1000 };

@@ -2,8 +2,8 @@ import type { Type } from '@nestjs/common';
 import { DECORATORS, PartialType } from '@nestjs/swagger';
 
 /**
- * The DTO of a partial update (`PUT /api/admin/<resource>/:id` takes the fields to change, SPEC
- * section 1): every field of `classRef` optional, with its validation, documented without the
+ * The DTO of a partial update (`PUT /api/admin/<resource>/:id` takes the fields to change,
+ * docs/api.md#requests-and-bodies): every field of `classRef` optional, with its validation, documented without the
  * `default` of creation. A field left out of an update keeps its value, so a documented
  * `default: true` (PartialType copies it) would say the opposite of what happens.
  */

@@ -48,7 +48,7 @@ export function contractValidationPipe(): ValidationPipe {
 
 /**
  * A body validated against a DTO class must be a JSON object: arrays, strings and null are refused.
- * No body at all is an empty object (SPEC section 1, bodiless actions): an action whose fields
+ * No body at all is an empty object (docs/api.md#requests-and-bodies, bodiless actions): an action whose fields
  * are all optional takes it, and a DTO with required fields names them.
  */
 class ContractValidationPipe extends ValidationPipe {

@@ -47,8 +47,8 @@ function outsideYears(value: unknown): boolean {
 }
 
 /**
- * A date (`2026-11-25`) or an ISO 8601 instant, a real one, in the years 1900 to 9999 (SPEC
- * section 20); read it with `parseInstant`. `message` is for values that are not a date at all.
+ * A date (`2026-11-25`) or an ISO 8601 instant, a real one, in the years 1900 to 9999
+ * (docs/api.md#dates-and-times); read it with `parseInstant`. `message` is for values that are not a date at all.
  */
 export function IsInstant(message = 'must be a date or an ISO 8601 instant', options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(

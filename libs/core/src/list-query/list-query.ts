@@ -2,7 +2,7 @@ import { YEARS_MESSAGE, parseInstant } from '../dates.js';
 import { validationFailed } from '../errors/domain-error.js';
 
 /**
- * The react-admin "simple REST" list protocol (SPEC section 1), as a pure parser:
+ * The react-admin "simple REST" list protocol (docs/api.md#lists), as a pure parser:
  * `sort=["name","ASC"]&range=[0,24]&filter={"q":"shirt","categoryId":3}`.
  */
 export type SortOrder = 'ASC' | 'DESC';
@@ -115,7 +115,7 @@ function parseFilter(raw: unknown, spec: ListSpec, errors: Record<string, string
   }
   for (const [key, value] of Object.entries(parsed.value as Record<string, unknown>)) {
     if (Array.isArray(value) && value.length === 0 && (key === 'id' || spec.filters?.[key])) {
-      // SPEC section 20: an empty array matches nothing (never an `IN ()`)
+      // docs/api.md#limits: an empty array matches nothing (never an `IN ()`)
       if (key === 'id') out.ids = [];
       else out.filter[key] = [];
     } else if (key === 'id') {
@@ -139,7 +139,7 @@ function parseFilter(raw: unknown, spec: ListSpec, errors: Record<string, string
   return out;
 }
 
-/** True when a filter is an empty array: the list is empty whatever else it says (SPEC section 20). */
+/** True when a filter is an empty array: the list is empty whatever else it says (docs/api.md#limits). */
 export function matchesNothing(query: Pick<ListQuery, 'ids' | 'filter'>): boolean {
   return query.ids?.length === 0 || Object.values(query.filter).some((value) => Array.isArray(value) && value.length === 0);
 }

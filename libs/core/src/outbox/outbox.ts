@@ -20,7 +20,7 @@ export type OutboxBatchHandler<K extends OutboxEventName> = (events: OutboxEvent
 /**
  * Runs after the relay's transaction has committed, outside any transaction: for a call to
  * another system (a webhook, an e-mail) that must never hold a database transaction open
- * (ARCHITECTURE principle 10). The event is leased to the handler meanwhile, so no other relay
+ * (docs/architecture.md, Transactions). The event is leased to the handler meanwhile, so no other relay
  * picks it up. Resolving records the delivery; throwing retries the event later with backoff. A
  * handler that writes in a transaction of its own (its outcome, its own log) records the delivery
  * in that transaction with `delivery.record(manager)`, so that effect and record commit together;

@@ -19,7 +19,7 @@ export function settle(total: number, paid: number): Settlement {
 }
 
 /**
- * A payment row of any payable record (order, in-store sale, later booking), SPEC section 8:
+ * A payment row of any payable record (order, in-store sale, later booking), docs/api.md#orders-payments-and-invoices:
  * `pending` while a card charge is being confirmed, `failed` when it was not, `succeeded`, and
  * `refunded` once its refunded amount equals its amount. A row without a status (an in-store
  * payment, recorded as it is received) has succeeded.

@@ -1,7 +1,7 @@
 import { applyBasisPoints, assertMinorUnits, sumMinorUnits, toSafeNumber } from '../money.js';
 
 /**
- * The one totals function (SPEC section 6) for carts, orders, invoices and in-store sales:
+ * The one totals function (docs/api.md#totals) for carts, orders, invoices and in-store sales:
  *
  *   lineTotal     = unitPrice × quantity
  *   subtotal      = Σ lineTotal

@@ -31,7 +31,7 @@ export class RateLimiter {
    * Checks and records one hit of every rule, atomically and all or none: a refusal by any rule
    * records nothing (429 RATE_LIMITED with Retry-After). A hit recorded before the work it guards is
    * a reservation: under any concurrency, across processes, no more than `limit` requests get past
-   * it, which is how the login lock holds (SPEC section 20); `release` gives one back when the work
+   * it, which is how the login lock holds (docs/api.md#limits); `release` gives one back when the work
    * did not happen. Requests for the same key queue in this process first (KeyedQueue), so a flood
    * on one key holds one pooled connection, not all of them.
    */

@@ -13,7 +13,7 @@ export const sha256Hex = (text: string): string => createHash('sha256').update(t
 export const randomSecret = (bytes = 32): string => randomBytes(bytes).toString('base64url');
 
 /**
- * The store's ownership rule (SPEC "not yours"): a record with an owner is reached only by that
+ * The store's ownership rule (docs/api.md#roles, a record that is not yours): a record with an owner is reached only by that
  * signed-in user; one without (a guest's cart or order) only with its token, whose hash it keeps.
  */
 export function reachable(record: { ownerId: number | null; tokenHash: string | null }, credentials: { userId?: number; token?: string }): boolean {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { adminPasswordWeakness, isRepetitive, jwtSecretWeakness } from './weak-secrets.js';
 
-describe('weak secrets (SPEC 20)', () => {
+describe('weak secrets (docs/api.md#limits)', () => {
   it('refuses the placeholders that shipped in docker-compose.yml and their kind', () => {
     for (const value of [
       'change-me-to-a-long-random-string-of-48-chars-or-more',

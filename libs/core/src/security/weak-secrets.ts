@@ -1,5 +1,5 @@
 /**
- * Refusing the secrets nobody should run a shop with (SPEC section 20): the placeholders that
+ * Refusing the secrets nobody should run a shop with (docs/api.md#limits): the placeholders that
  * documentation and compose files ship with, common words, and values too short or made of one
  * short piece repeated. Pure: the config loader calls it with NODE_ENV=production.
  */
