@@ -6,7 +6,15 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { JsonLimitStream, mergeHeaderParameters, redactUrl, toErrorResponse, type AppConfig } from '@chance/core';
+import {
+  JsonLimitStream,
+  mergeHeaderParameters,
+  redactUrl,
+  registerMediaFiles,
+  registerUploads,
+  toErrorResponse,
+  type AppConfig,
+} from '@chance/core';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { limitConnections } from './connections.js';
@@ -155,6 +163,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
     ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
+
+  // catalog media (SPEC section 19): multipart bodies on the upload routes only, image files under /media/
+  await registerUploads(app);
+  await registerMediaFiles(app, config.mediaDir);
 
   if (config.adminDistDir) {
     // source maps are never served, even if a build left some (docs/api.md#limits)

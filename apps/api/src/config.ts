@@ -63,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     payments: payments(int(env.PAYMENT_RECONCILE_AFTER_MS, 60_000, 'PAYMENT_RECONCILE_AFTER_MS')),
     storeCacheTtlMs: int(env.STORE_CACHE_TTL_MS, nodeEnv === 'test' ? 0 : 1000, 'STORE_CACHE_TTL_MS'),
     guestCartTtlDays: int(env.GUEST_CART_TTL_DAYS, 30, 'GUEST_CART_TTL_DAYS'),
+    mediaDir: resolve(env.MEDIA_DIR || join(dataDir, 'media')),
     adminDistDir: existsSync(join(adminDist, 'index.html')) ? adminDist : undefined,
     storefrontDistDir: existsSync(join(storefrontDist, 'index.html')) ? storefrontDist : undefined,
     trustProxyHops: trustProxy,

@@ -265,6 +265,7 @@ describe('the store', () => {
       attributes: expect.any(Object),
       price: expect.any(Number),
       stock: expect.any(Number),
+      imageId: null,
     });
   });
 

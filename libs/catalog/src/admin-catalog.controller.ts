@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
+import type { FastifyRequest } from 'fastify';
+import { ApiErrors, ApiList, IdPipe, ListParams, UploadRoute, readUploadedFile, type ListPage, type ListQuery } from '@chance/core';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import { ADMIN_CATEGORY_LIST, CategoriesService } from './categories.service.js';
 import {
@@ -8,11 +9,15 @@ import {
   CategoryView,
   CreateCategoryDto,
   CreateProductDto,
+  ProductImageView,
   StockAdjustmentDto,
   StockMovementView,
   UpdateCategoryDto,
   UpdateProductDto,
+  UpdateProductImageDto,
 } from './dto/index.js';
+import { IMAGE_LIMITS } from './image-rules.js';
+import { ProductImagesService } from './product-images.service.js';
 import { ProductEditorService } from './product-editor.service.js';
 import { ADMIN_PRODUCT_LIST, ProductsService } from './products.service.js';
 import { STOCK_MOVEMENT_LIST, StockService } from './stock.service.js';
@@ -70,6 +75,7 @@ export class AdminProductsController {
   constructor(
     private readonly products: ProductsService,
     private readonly editor: ProductEditorService,
+    private readonly images: ProductImagesService,
   ) {}
 
   @Get()
@@ -108,10 +114,51 @@ export class AdminProductsController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a product', description: 'Its variants, their stock ledger and its images (with their files) go too.' })
   @ApiResponse({ status: 200, type: AdminProductView })
   @ApiErrors('NOT_FOUND')
   remove(@Param('id', IdPipe) id: number): Promise<AdminProductView> {
     return this.products.remove(id);
+  }
+
+  @Post(':id/images')
+  @UploadRoute('file', 'A JPEG, PNG or WebP image of at most 10 MB')
+  @ApiOperation({
+    summary: "Add an image at the end of the product's images",
+    description:
+      'multipart/form-data with the image in the field `file`. The type is recognised by the content, not the name: anything but JPEG, PNG or WebP, ' +
+      'an empty or damaged file, or a picture of more than 64 megapixels is 400 VALIDATION_FAILED (errors.file); a file over 10 MB is 413 PAYLOAD_TOO_LARGE. ' +
+      'The image is turned upright, re-encoded as WebP without any metadata (EXIF, GPS, ICC) in a large size (fits 1600 × 1600, never enlarged) ' +
+      'and a thumbnail (fits 400 × 400), served under /media/ with immutable caching. At most 50 images per product.',
+  })
+  @ApiResponse({ status: 201, type: ProductImageView })
+  @ApiErrors('NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE')
+  async addImage(@Param('id', IdPipe) id: number, @Req() request: FastifyRequest): Promise<ProductImageView> {
+    const upload = await readUploadedFile(request, { field: 'file', maxBytes: IMAGE_LIMITS.maxBytes });
+    try {
+      return await this.images.add(id, upload);
+    } finally {
+      upload.file.resume(); // a refusal before the file was read still drains the request
+    }
+  }
+
+  @Put(':id/images/:imageId')
+  @ApiOperation({ summary: 'Change an image’s alt text or move it', description: 'Moving one image keeps the others in their order; positions stay 0…n−1.' })
+  @ApiResponse({ status: 200, type: ProductImageView })
+  @ApiErrors('NOT_FOUND')
+  updateImage(@Param('id', IdPipe) id: number, @Param('imageId', IdPipe) imageId: number, @Body() body: UpdateProductImageDto): Promise<ProductImageView> {
+    return this.images.update(id, imageId, body);
+  }
+
+  @Delete(':id/images/:imageId')
+  @ApiOperation({
+    summary: 'Delete an image and its files',
+    description: 'Variants that showed it show none; the images after it move up. Past order lines keep the thumbnail URL they snapshot, which no longer answers.',
+  })
+  @ApiResponse({ status: 200, type: ProductImageView })
+  @ApiErrors('NOT_FOUND')
+  removeImage(@Param('id', IdPipe) id: number, @Param('imageId', IdPipe) imageId: number): Promise<ProductImageView> {
+    return this.images.remove(id, imageId);
   }
 }
 

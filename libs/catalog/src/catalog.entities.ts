@@ -39,6 +39,21 @@ export class VariantEntity {
   @Column({ name: 'cost_price', type: 'integer', nullable: true }) costPrice: number | null;
   @Column({ type: 'integer' }) stock: number;
   @Column({ type: 'integer' }) position: number;
+  /** one of its product's images (SPEC section 19), or none */
+  @Column({ name: 'image_id', type: 'integer', nullable: true }) imageId: number | null;
+}
+
+@Entity('product_images')
+export class ProductImageEntity {
+  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' }) id: number;
+  @Column({ name: 'product_id', type: 'integer' }) productId: number;
+  /** random, so a file name (and URL) is never reused for other content */
+  @Column({ name: 'file_key', type: 'text' }) fileKey: string;
+  @Column({ type: 'integer' }) width: number;
+  @Column({ type: 'integer' }) height: number;
+  @Column({ type: 'text' }) alt: string;
+  @Column({ type: 'integer' }) position: number;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
 @Entity('stock_movements')
@@ -54,4 +69,4 @@ export class StockMovementEntity {
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
-export const CATALOG_ENTITIES = [CategoryEntity, ProductEntity, VariantEntity, StockMovementEntity];
+export const CATALOG_ENTITIES = [CategoryEntity, ProductEntity, VariantEntity, ProductImageEntity, StockMovementEntity];

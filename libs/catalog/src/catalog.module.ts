@@ -3,6 +3,8 @@ import { SettingsModule } from '@chance/settings';
 import { AdminCategoriesController, AdminProductsController, AdminStockController } from './admin-catalog.controller.js';
 import { CategoriesService } from './categories.service.js';
 import { ProductEditorService } from './product-editor.service.js';
+import { ProductImagesService } from './product-images.service.js';
+import { ProductMedia } from './product-media.js';
 import { ProductsService } from './products.service.js';
 import { StockService } from './stock.service.js';
 import { StoreCatalogController } from './store-catalog.controller.js';
@@ -10,7 +12,7 @@ import { StoreCatalogController } from './store-catalog.controller.js';
 @Module({
   imports: [SettingsModule],
   controllers: [AdminCategoriesController, AdminProductsController, AdminStockController, StoreCatalogController],
-  providers: [CategoriesService, ProductsService, ProductEditorService, StockService],
+  providers: [CategoriesService, ProductsService, ProductEditorService, ProductImagesService, ProductMedia, StockService],
   exports: [ProductsService],
 })
 export class CatalogModule {}

@@ -5,3 +5,4 @@ export { variantSnapshots, variantsOfProducts, recordCostPrices, type VariantSna
 export { effectivePrices } from './catalog-rules.js';
 export { ProductsService } from './products.service.js';
 export type * from './catalog.events.js';
+export { variantThumbnails } from './product-images.service.js';

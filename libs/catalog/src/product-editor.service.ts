@@ -18,7 +18,7 @@ const PRODUCT_COLUMNS = {
   isActive: 'is_active',
   lowStockThreshold: 'low_stock_threshold',
 };
-const VARIANT_COLUMNS = { sku: 'sku', attributes: 'attributes', price: 'price', costPrice: 'cost_price', position: 'position' };
+const VARIANT_COLUMNS = { sku: 'sku', attributes: 'attributes', price: 'price', costPrice: 'cost_price', position: 'position', imageId: 'image_id' };
 const SLUG_TAKEN = { products_slug_key: { slug: 'is already used by another product' } };
 
 interface VariantPriceRow {
@@ -96,6 +96,7 @@ export class ProductEditorService {
 
   private async replaceVariants(manager: EntityManager, productId: number, wanted: UpdateVariantDto[], existing: VariantPriceRow[]): Promise<void> {
     assertDistinctSkus(wanted);
+    await this.assertOwnImages(manager, productId, wanted);
     const byId = new Map(existing.map((v) => [v.id, v]));
     const kept = new Set<number>();
     wanted.forEach((variant, index) => {
@@ -132,14 +133,18 @@ export class ProductEditorService {
   ): Promise<number> {
     const [row] = await withUniqueFields(
       () =>
-        manager.query(`INSERT INTO variants (product_id, sku, attributes, price, cost_price, position) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
-          productId,
-          variant.sku.trim(),
-          JSON.stringify(variant.attributes ?? {}),
-          variant.price ?? null,
-          variant.costPrice ?? null,
-          position,
-        ]),
+        manager.query(
+          `INSERT INTO variants (product_id, sku, attributes, price, cost_price, position, image_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+          [
+            productId,
+            variant.sku.trim(),
+            JSON.stringify(variant.attributes ?? {}),
+            variant.price ?? null,
+            variant.costPrice ?? null,
+            position,
+            ('imageId' in variant ? variant.imageId : null) ?? null,
+          ],
+        ),
       { variants_sku_key: { [field]: 'is already used by another variant' } },
     );
     return row.id;
@@ -164,6 +169,19 @@ export class ProductEditorService {
 
   private variantRows(manager: EntityManager, productId: number): Promise<VariantPriceRow[]> {
     return manager.query('SELECT id, stock, price, cost_price FROM variants WHERE product_id = $1 ORDER BY id FOR UPDATE', [productId]);
+  }
+
+  /** A variant shows one of its own product's images (SPEC section 19). */
+  private async assertOwnImages(manager: EntityManager, productId: number, variants: UpdateVariantDto[]): Promise<void> {
+    const named = variants.map((v, index) => ({ index, imageId: v.imageId })).filter((v): v is { index: number; imageId: number } => typeof v.imageId === 'number');
+    if (named.length === 0) return;
+    const own: { id: number }[] = await manager.query('SELECT id FROM product_images WHERE product_id = $1 AND id = ANY($2)', [
+      productId,
+      named.map((v) => v.imageId),
+    ]);
+    const ids = new Set(own.map((r) => r.id));
+    const stranger = named.find((v) => !ids.has(v.imageId));
+    if (stranger) throw validationFailed({ [`variants.${stranger.index}.imageId`]: 'is not an image of this product' });
   }
 
   private async assertCategory(manager: EntityManager, categoryId: number): Promise<void> {

@@ -16,8 +16,9 @@ import {
 } from '@chance/core';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { ProductEntity, VariantEntity } from './catalog.entities.js';
+import { ProductEntity, ProductImageEntity, VariantEntity } from './catalog.entities.js';
 import type { AdminProductView, StoreProductView } from './dto/index.js';
+import { ProductMedia } from './product-media.js';
 import { toAdminProductView, toStoreProductView } from './product-view.js';
 
 export const ADMIN_PRODUCT_LIST: ListSpec = {
@@ -81,6 +82,7 @@ export class ProductsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: SettingsService,
+    private readonly media: ProductMedia,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.storeCache = new MicroCache(config.storeCacheTtlMs);
@@ -91,11 +93,9 @@ export class ProductsService {
     const { lowStockThreshold } = await this.settings.current();
     const qb = this.dataSource.manager.createQueryBuilder(ProductEntity, 'p').setParameter('storeLowStockThreshold', lowStockThreshold);
     const page = await findPage('products', qb, query, PRODUCT_COLUMNS);
-    const variants = await this.variantsOf(
-      this.dataSource.manager,
-      page.rows.map((p) => p.id),
-    );
-    return page.map((p) => toAdminProductView(p, variants.get(p.id) ?? [], lowStockThreshold));
+    const ids = page.rows.map((p) => p.id);
+    const [variants, images] = await Promise.all([this.variantsOf(this.dataSource.manager, ids), this.imagesOf(this.dataSource.manager, ids)]);
+    return page.map((p) => toAdminProductView(p, variants.get(p.id) ?? [], images.get(p.id) ?? [], lowStockThreshold));
   }
 
   /** Served from the micro-cache for STORE_CACHE_TTL_MS (default 1 s): the store's hottest read. */
@@ -106,11 +106,9 @@ export class ProductsService {
   private async loadStorePage(query: ListQuery): Promise<ListPage<StoreProductView>> {
     const qb = this.dataSource.manager.createQueryBuilder(ProductEntity, 'p').where('p.isActive = true');
     const page = await findPage('products', qb, query, PRODUCT_COLUMNS);
-    const variants = await this.variantsOf(
-      this.dataSource.manager,
-      page.rows.map((p) => p.id),
-    );
-    return page.map((p) => toStoreProductView(p, variants.get(p.id) ?? []));
+    const ids = page.rows.map((p) => p.id);
+    const [variants, images] = await Promise.all([this.variantsOf(this.dataSource.manager, ids), this.imagesOf(this.dataSource.manager, ids)]);
+    return page.map((p) => toStoreProductView(p, variants.get(p.id) ?? [], images.get(p.id) ?? []));
   }
 
   /** A product as the back office sees it, read outside any transaction (committed data), for the controller. */
@@ -123,30 +121,39 @@ export class ProductsService {
     const product = await this.find(manager, id);
     // sequential: `manager` may be a transaction, whose one connection takes one query at a time
     const variants = await this.variantsOf(manager, [id]);
+    const images = await this.imagesOf(manager, [id]);
     const { lowStockThreshold } = await this.settings.currentIn(manager);
-    return toAdminProductView(product, variants.get(id) ?? [], lowStockThreshold);
+    return toAdminProductView(product, variants.get(id) ?? [], images.get(id) ?? [], lowStockThreshold);
   }
 
   /** An inactive product does not exist for the store. */
   async getForStore(id: number): Promise<StoreProductView> {
     const product = await this.find(this.dataSource.manager, id);
     if (!product.isActive) throw notFound('Product');
-    return toStoreProductView(product, (await this.variantsOf(this.dataSource.manager, [id])).get(id) ?? []);
+    const [variants, images] = await Promise.all([this.variantsOf(this.dataSource.manager, [id]), this.imagesOf(this.dataSource.manager, [id])]);
+    return toStoreProductView(product, variants.get(id) ?? [], images.get(id) ?? []);
   }
 
-  /** Deletes a product with its variants and their ledger; past orders keep their snapshots. */
-  remove(id: number): Promise<AdminProductView> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const view = await this.getForAdminIn(manager, id);
+  /** Deletes a product with its variants, their ledger and its images (the files once committed); past orders keep their snapshots. */
+  async remove(id: number): Promise<AdminProductView> {
+    const view = await inTransaction(this.dataSource, async (manager) => {
+      const found = await this.getForAdminIn(manager, id);
       await manager.query('DELETE FROM products WHERE id = $1', [id]);
-      return view;
+      return found;
     });
+    if (view.images.length > 0) await this.media.discardProduct(id);
+    return view;
   }
 
   private async find(manager: EntityManager, id: number): Promise<ProductEntity> {
     const product = await manager.findOneBy(ProductEntity, { id });
     if (!product) throw notFound('Product');
     return product;
+  }
+
+  /** The images of many products in one query, in their order. */
+  private imagesOf(manager: EntityManager, productIds: number[]): Promise<Map<number, ProductImageEntity[]>> {
+    return loadChildren(manager, ProductImageEntity, 'productId', productIds, ['productId', 'position', 'id']);
   }
 
   /** The variants of many products in one query (no N+1), grouped by product. */

@@ -42,3 +42,4 @@ export * from './http/json-limits.js';
 export * from './http/connection-limits.js';
 export * from './http/redact.js';
 export * from './http/partial-update.js';
+export * from './http/uploads.js';

@@ -44,6 +44,8 @@ export class OfflineSaleLineEntity {
   @Column({ name: 'cost_price', type: 'integer' }) costPrice: number;
   @Column({ type: 'integer' }) quantity: number;
   @Column({ name: 'line_total', type: 'integer' }) lineTotal: number;
+  /** the variant's thumbnail when sold (SPEC section 19) */
+  @Column({ name: 'thumbnail_url', type: 'text', nullable: true }) thumbnailUrl: string | null;
 }
 
 @Entity('offline_sale_payments')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { moveStock, variantSnapshots } from '@chance/catalog';
+import { moveStock, variantSnapshots, variantThumbnails } from '@chance/catalog';
 import {
   DOCUMENT_SERIES,
   nextDocumentNumber,
@@ -161,10 +161,14 @@ export class OfflineSalesService {
         costOfGoods(lines.map((l) => ({ costPrice: l.variant.costPrice, quantity: l.quantity }))),
       ],
     );
+    const thumbnails = await variantThumbnails(
+      manager,
+      lines.map((l) => l.variantId),
+    );
     await manager.query(
-      `INSERT INTO offline_sale_lines (sale_id, product_id, variant_id, product_name, sku, attributes, unit_price, cost_price, quantity, line_total)
+      `INSERT INTO offline_sale_lines (sale_id, product_id, variant_id, product_name, sku, attributes, unit_price, cost_price, quantity, line_total, thumbnail_url)
        SELECT $1, * FROM jsonb_to_recordset($2::jsonb) AS l(product_id int, variant_id int, product_name text, sku text, attributes jsonb,
-              unit_price int, cost_price int, quantity int, line_total int)`,
+              unit_price int, cost_price int, quantity int, line_total int, thumbnail_url text)`,
       [
         id,
         JSON.stringify(
@@ -178,6 +182,7 @@ export class OfflineSalesService {
             cost_price: l.variant.costPrice,
             quantity: l.quantity,
             line_total: totals.lineTotals[i],
+            thumbnail_url: thumbnails.get(l.variantId) ?? null,
           })),
         ),
       ],
@@ -290,6 +295,7 @@ function toView(s: OfflineSaleEntity, lines: OfflineSaleLineEntity[], payments: 
       costPrice: l.costPrice,
       quantity: l.quantity,
       lineTotal: l.lineTotal,
+      thumbnailUrl: l.thumbnailUrl ?? null,
     })),
     subtotal: s.subtotal,
     discount: s.discount,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { closeCart, liveLines, lockCart, reachCart, type LiveLine } from '@chance/cart';
-import { moveStock } from '@chance/catalog';
+import { moveStock, variantThumbnails } from '@chance/catalog';
 import {
   DOCUMENT_SERIES,
   documentNumberSql,
@@ -105,7 +105,11 @@ export class CheckoutService {
       lines.map((line) => ({ variantId: line.variantId, delta: -line.quantity })),
       { reason: 'order_placed', reference: number },
     );
-    const snapshots = lines.map(snapshotOf);
+    const thumbnails = await variantThumbnails(
+      manager,
+      lines.map((l) => l.variantId),
+    );
+    const snapshots = lines.map((line) => snapshotOf(line, thumbnails.get(line.variantId) ?? null));
     const accessToken = customerId === null ? this.guestToken({ number, placedAt }) : undefined;
     const payment = paymentState(totals.total, [], false);
     const shippingAddress = JSON.parse(JSON.stringify(input.shippingAddress)) as ShippingAddress;
@@ -123,9 +127,9 @@ export class CheckoutService {
          VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19) RETURNING id, invoice_id),
        l AS (
          INSERT INTO order_lines (order_id, product_id, variant_id, product_name, sku, attributes, unit_price, cost_price,
-                                  shipping_cost, estimated_delivery_days, quantity, line_total)
+                                  shipping_cost, estimated_delivery_days, quantity, line_total, thumbnail_url)
          SELECT o.id, l.* FROM o, jsonb_to_recordset($20::jsonb) AS l(product_id int, variant_id int, product_name text, sku text, attributes jsonb,
-                unit_price int, cost_price int, shipping_cost int, estimated_delivery_days int, quantity int, line_total int)
+                unit_price int, cost_price int, shipping_cost int, estimated_delivery_days int, quantity int, line_total int, thumbnail_url text)
          RETURNING order_id, id, variant_id)
        SELECT l.order_id, l.id, l.variant_id, o.invoice_id FROM l, o`,
       [
@@ -225,8 +229,8 @@ export class CheckoutService {
   }
 }
 
-/** What the order must remember of the catalog: names, SKUs, attributes, prices and costs, as the cart's live lines read them. */
-const snapshotOf = (line: LiveLine): Snapshot => ({
+/** What the order must remember of the catalog: names, SKUs, attributes, prices and costs, as the cart's live lines read them, and the thumbnail. */
+const snapshotOf = (line: LiveLine, thumbnailUrl: string | null): Snapshot => ({
   productId: line.productId,
   variantId: line.variantId,
   productName: line.productName,
@@ -237,9 +241,10 @@ const snapshotOf = (line: LiveLine): Snapshot => ({
   shippingCost: line.shippingCost,
   estimatedDeliveryDays: line.estimatedDeliveryDays,
   quantity: line.quantity,
+  thumbnailUrl,
 });
 
-type Snapshot = Omit<LiveLine, 'id' | 'cartId' | 'stock' | 'isActive'>;
+type Snapshot = Omit<LiveLine, 'id' | 'cartId' | 'stock' | 'isActive'> & { thumbnailUrl: string | null };
 
 const snapshotRow = (s: Snapshot) => ({
   product_id: s.productId,
@@ -252,4 +257,5 @@ const snapshotRow = (s: Snapshot) => ({
   shipping_cost: s.shippingCost,
   estimated_delivery_days: s.estimatedDeliveryDays,
   quantity: s.quantity,
+  thumbnail_url: s.thumbnailUrl,
 });

@@ -31,6 +31,7 @@ export function toOrderView(order: OrderEntity, lines: OrderLineEntity[], paymen
     estimatedDeliveryDays: l.estimatedDeliveryDays,
     quantity: l.quantity,
     lineTotal: l.lineTotal,
+    thumbnailUrl: l.thumbnailUrl ?? null,
   }));
   return {
     id: order.id,

@@ -53,6 +53,8 @@ export class OrderLineEntity {
   @Column({ name: 'estimated_delivery_days', type: 'integer' }) estimatedDeliveryDays: number;
   @Column({ type: 'integer' }) quantity: number;
   @Column({ name: 'line_total', type: 'integer' }) lineTotal: number;
+  /** the variant's thumbnail when ordered (SPEC section 19) */
+  @Column({ name: 'thumbnail_url', type: 'text', nullable: true }) thumbnailUrl: string | null;
 }
 
 @Entity('payments')

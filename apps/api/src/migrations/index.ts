@@ -13,6 +13,7 @@ import { Sessions1765100200000 } from './1765100200000-sessions.js';
 import { PaymentIntents1765100300000 } from './1765100300000-payment-intents.js';
 import { OrderInvoiceId1765100500000 } from './1765100500000-order-invoice-id.js';
 import { OutboxEventNames1765100501000 } from './1765100501000-outbox-event-names.js';
+import { CatalogMedia1765102000000 } from './1765102000000-catalog-media.js';
 
 /** Every migration, oldest first: the schema's history (tests build their databases with them too). */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   PaymentIntents1765100300000,
   OrderInvoiceId1765100500000,
   OutboxEventNames1765100501000,
+  CatalogMedia1765102000000,
 ];

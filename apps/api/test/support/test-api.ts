@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConsoleLogger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { OutboxRelay, type AppConfig } from '@chance/core';
@@ -46,6 +49,8 @@ export interface TestApi {
   logs: CapturingLogger;
   /** Fastify's own log lines (the request log), when started with `captureHttpLog` */
   httpLog: string[];
+  /** MEDIA_DIR of this app (a temporary folder) */
+  mediaDir: string;
   /** every SQL query the app ran while handling an HTTP request, in order (background jobs' are left out) */
   queries: string[];
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<Reply<T>>;
@@ -66,6 +71,8 @@ export interface TestApiOptions {
 /** The real app over real HTTP on a database of its own. */
 export async function startTestApi(env: Record<string, string> = {}, overrides: Partial<AppConfig> = {}, options: TestApiOptions = {}): Promise<TestApi> {
   const db = await createTestDatabase();
+  // uploaded images of this app only, removed with it
+  const mediaDir = mkdtempSync(join(tmpdir(), 'chance-test-media-'));
   const loaded = loadConfig({
     NODE_ENV: 'test',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
@@ -73,6 +80,7 @@ export async function startTestApi(env: Record<string, string> = {}, overrides: 
     ADMIN_PASSWORD: ADMIN.password,
     OUTBOX_INTERVAL_MS: '200',
     DATA_DIR: '/nonexistent-test-data-dir',
+    MEDIA_DIR: mediaDir,
     // every request of a test comes from 127.0.0.1: the per-IP and per-user limits of
     // docs/api.md#limits are out of the way unless a test sets them (the attack suite does)
     RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE: '100000',
@@ -134,6 +142,7 @@ export async function startTestApi(env: Record<string, string> = {}, overrides: 
     db,
     logs,
     httpLog,
+    mediaDir,
     queries,
     request,
     async login(email, password) {
@@ -150,6 +159,7 @@ export async function startTestApi(env: Record<string, string> = {}, overrides: 
     async close() {
       await app.close();
       await db.drop();
+      rmSync(mediaDir, { recursive: true, force: true });
     },
   };
   return api;

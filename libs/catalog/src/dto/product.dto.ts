@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { IsMinorUnits, IsStringMap, PartialUpdateType } from '@chance/core';
 import { SLUG } from '../catalog-rules.js';
+import { STOCK_REASONS } from '../stock-ledger.js';
 
 const ATTRIBUTES_EXAMPLE = { size: 'M', color: 'red' };
 
@@ -56,6 +57,13 @@ export class UpdateVariantDto extends OmitType(CreateVariantDto, ['stock'] as co
   @IsInt()
   @Min(1)
   id?: number;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, description: "One of this product's images shown for the variant; null: none. Absent: unchanged" })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  imageId?: number | null;
 }
 
 export class CreateProductDto {
@@ -141,12 +149,36 @@ export class StockAdjustmentDto {
   @ApiProperty({ example: 'Two damaged in the stockroom' }) @IsString() @IsNotEmpty() @MaxLength(1000) note: string;
 }
 
+export class ProductImageView {
+  @ApiProperty() id: number;
+  @ApiProperty({ example: '/media/products/7/3f2a9c…-large.webp', description: 'The large size (fits 1600 × 1600), WebP, metadata stripped; never changes' })
+  url: string;
+  @ApiProperty({ example: '/media/products/7/3f2a9c…-thumb.webp', description: 'The thumbnail (fits 400 × 400)' }) thumbnailUrl: string;
+  @ApiProperty({ description: 'Alternative text' }) alt: string;
+  @ApiProperty({ description: '0 first' }) position: number;
+  @ApiProperty({ description: 'Of the large size, in pixels' }) width: number;
+  @ApiProperty() height: number;
+}
+
+export class UpdateProductImageDto {
+  @ApiPropertyOptional({ example: 'The red mug, from the side' }) @IsOptional() @IsString() @MaxLength(500) alt?: string;
+
+  @ApiPropertyOptional({ description: 'Move the image there (0 first; beyond the last: last); the others keep their order' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  position?: number;
+}
+
 export class VariantView {
   @ApiProperty() id: number;
   @ApiProperty() sku: string;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: ATTRIBUTES_EXAMPLE }) attributes: Record<string, string>;
   @ApiProperty({ description: 'Effective price' }) price: number;
   @ApiProperty() stock: number;
+  @ApiProperty({ nullable: true, type: Number, description: "The product image shown for this variant (one of the product's `images`), or null" })
+  imageId: number | null;
 }
 
 export class AdminVariantView extends VariantView {
@@ -166,6 +198,7 @@ export class StoreProductView {
   @ApiProperty() shippingCost: number;
   @ApiProperty() estimatedDeliveryDays: number;
   @ApiProperty({ description: 'Sum of the variants’ stock' }) stock: number;
+  @ApiProperty({ type: [ProductImageView], description: 'Ordered by position' }) images: ProductImageView[];
   @ApiProperty({ type: [VariantView] }) variants: VariantView[];
 }
 
@@ -188,8 +221,7 @@ export class StockMovementView {
   @ApiProperty({ nullable: true, type: String }) sku: string | null;
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: { type: 'string' } }) attributes: Record<string, string> | null;
   @ApiProperty() delta: number;
-  @ApiProperty({ enum: ['initial', 'adjustment', 'order_placed', 'order_cancelled', 'offline_sale', 'offline_sale_cancelled', 'purchase_received'] })
-  reason: string;
+  @ApiProperty({ enum: [...STOCK_REASONS] }) reason: string;
   @ApiProperty({ nullable: true, type: String }) reference: string | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ nullable: true, type: Number }) createdById: number | null;

@@ -41,6 +41,8 @@ export interface AppConfig {
   storeCacheTtlMs: number;
   /** guest carts untouched this long are removed */
   guestCartTtlDays: number;
+  /** product images (SPEC section 19): the files served under `/media/`; default DATA_DIR/media */
+  mediaDir: string;
   /** folder of the built admin SPA served at `/`, when present */
   adminDistDir?: string;
   /** folder of the built storefront served at `/shop/`, when present */

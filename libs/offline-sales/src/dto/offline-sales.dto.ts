@@ -102,6 +102,8 @@ export class SaleLineView {
   @ApiProperty() costPrice: number;
   @ApiProperty() quantity: number;
   @ApiProperty() lineTotal: number;
+  @ApiProperty({ nullable: true, type: String, description: "The product image's thumbnail when sold (a snapshot), or null" })
+  thumbnailUrl: string | null;
 }
 
 export class SalePaymentView {

@@ -84,6 +84,8 @@ export class OrderLineView {
   @ApiProperty() estimatedDeliveryDays: number;
   @ApiProperty() quantity: number;
   @ApiProperty() lineTotal: number;
+  @ApiProperty({ nullable: true, type: String, description: "The product image's thumbnail when the line was recorded (a snapshot), or null" })
+  thumbnailUrl: string | null;
 }
 
 export class PaymentView {
