@@ -153,7 +153,8 @@ export class AdminProductsController {
   @Delete(':id/images/:imageId')
   @ApiOperation({
     summary: 'Delete an image and its files',
-    description: 'Variants that showed it show none; the images after it move up. Past order lines keep the thumbnail URL they snapshot, which no longer answers.',
+    description:
+      'Variants that showed it show none; the images after it move up. Past order lines keep the thumbnail URL they snapshot, which no longer answers.',
   })
   @ApiResponse({ status: 200, type: ProductImageView })
   @ApiErrors('NOT_FOUND')

@@ -73,18 +73,13 @@ describe('moveImage', () => {
 
   it('is a permutation that puts the image where asked (clamped) and keeps the relative order of the rest', () => {
     fc.assert(
-      fc.property(
-        fc.uniqueArray(fc.nat(1000), { minLength: 1, maxLength: 30 }),
-        fc.nat(),
-        fc.integer({ min: -5, max: 40 }),
-        (ids, pick, position) => {
-          const id = ids[pick % ids.length];
-          const moved = moveImage(ids, id, position);
-          expect([...moved].sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
-          expect(moved.indexOf(id)).toBe(Math.max(0, Math.min(position, ids.length - 1)));
-          expect(moved.filter((other) => other !== id)).toEqual(ids.filter((other) => other !== id));
-        },
-      ),
+      fc.property(fc.uniqueArray(fc.nat(1000), { minLength: 1, maxLength: 30 }), fc.nat(), fc.integer({ min: -5, max: 40 }), (ids, pick, position) => {
+        const id = ids[pick % ids.length];
+        const moved = moveImage(ids, id, position);
+        expect([...moved].sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
+        expect(moved.indexOf(id)).toBe(Math.max(0, Math.min(position, ids.length - 1)));
+        expect(moved.filter((other) => other !== id)).toEqual(ids.filter((other) => other !== id));
+      }),
     );
   });
 });

@@ -173,7 +173,9 @@ export class ProductEditorService {
 
   /** A variant shows one of its own product's images (SPEC section 19). */
   private async assertOwnImages(manager: EntityManager, productId: number, variants: UpdateVariantDto[]): Promise<void> {
-    const named = variants.map((v, index) => ({ index, imageId: v.imageId })).filter((v): v is { index: number; imageId: number } => typeof v.imageId === 'number');
+    const named = variants
+      .map((v, index) => ({ index, imageId: v.imageId }))
+      .filter((v): v is { index: number; imageId: number } => typeof v.imageId === 'number');
     if (named.length === 0) return;
     const own: { id: number }[] = await manager.query('SELECT id FROM product_images WHERE product_id = $1 AND id = ANY($2)', [
       productId,

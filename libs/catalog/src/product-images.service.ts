@@ -25,9 +25,10 @@ export class ProductImagesService {
   /** The upload becomes the product's last image; refused files leave nothing on disk. */
   async add(productId: number, upload: MultipartFile): Promise<ProductImageView> {
     // refuse before storing anything when the product is not there or full
-    const [product] = await this.dataSource.query('SELECT (SELECT count(*) FROM product_images WHERE product_id = p.id)::int AS n FROM products p WHERE id = $1', [
-      productId,
-    ]);
+    const [product] = await this.dataSource.query(
+      'SELECT (SELECT count(*) FROM product_images WHERE product_id = p.id)::int AS n FROM products p WHERE id = $1',
+      [productId],
+    );
     if (!product) throw notFound('Product');
     if (product.n >= IMAGE_LIMITS.perProduct) throw validationFailed(TOO_MANY);
     const stored = await this.media.receive(productId, upload);

@@ -60,7 +60,8 @@ export class ProductMedia {
       const options: SharpOptions = { limitInputPixels: IMAGE_LIMITS.maxPixels, failOn: 'error', sequentialRead: true };
       let header: Metadata;
       try {
-        header = await sharp(upload, options).metadata();
+        // the header only (no pixel is decoded): its size is judged below, in words people understand
+        header = await sharp(upload, { ...options, limitInputPixels: false }).metadata();
       } catch {
         throw validationFailed({ [FIELD]: 'is not a readable image' });
       }

@@ -48,7 +48,9 @@ export class CatalogMedia1765102000000 implements MigrationInterface {
     await db.query(`ALTER TABLE offline_sale_lines ADD COLUMN thumbnail_url text`);
 
     await db.query(`ALTER TABLE stock_movements DROP CONSTRAINT IF EXISTS stock_movements_reason_check`);
-    await db.query(`ALTER TABLE stock_movements ADD CONSTRAINT stock_movements_reason_check CHECK (reason IN (${STOCK_REASONS.map((r) => `'${r}'`).join(', ')}))`);
+    await db.query(
+      `ALTER TABLE stock_movements ADD CONSTRAINT stock_movements_reason_check CHECK (reason IN (${STOCK_REASONS.map((r) => `'${r}'`).join(', ')}))`,
+    );
 
     await db.query(`
       CREATE TABLE stock_counts (
