@@ -9,7 +9,9 @@ import {
   CategoryView,
   CreateCategoryDto,
   CreateProductDto,
+  CreateStockCountDto,
   ProductImageView,
+  StockCountView,
   StockAdjustmentDto,
   StockMovementView,
   UpdateCategoryDto,
@@ -20,6 +22,7 @@ import { IMAGE_LIMITS } from './image-rules.js';
 import { ProductImagesService } from './product-images.service.js';
 import { ProductEditorService } from './product-editor.service.js';
 import { ADMIN_PRODUCT_LIST, ProductsService } from './products.service.js';
+import { STOCK_COUNT_LIST, StockCountsService } from './stock-counts.service.js';
 import { STOCK_MOVEMENT_LIST, StockService } from './stock.service.js';
 
 const categoryView = (c: CategoryView): CategoryView => ({ id: c.id, name: c.name, slug: c.slug, description: c.description, parentId: c.parentId });
@@ -167,7 +170,10 @@ export class AdminProductsController {
 @Controller('admin')
 @BackOffice()
 export class AdminStockController {
-  constructor(private readonly stock: StockService) {}
+  constructor(
+    private readonly stock: StockService,
+    private readonly counts: StockCountsService,
+  ) {}
 
   @Post('stock-adjustments')
   @ApiOperation({
@@ -193,5 +199,41 @@ export class AdminStockController {
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<StockMovementView> {
     return this.stock.getMovement(id);
+  }
+
+  @Post('stock-counts')
+  @ApiOperation({
+    summary: 'Record a stock count',
+    description:
+      'Each line states how many units of a variant the shelf holds; each difference becomes a `stock_count` movement (reference `SC-…`), all in one ' +
+      'transaction. Selling goes on while people count, so a count may say when it began (`startedAt`): each line is then compared with the stock ' +
+      'the variant had at that moment, and whatever moved since (a sale, a delivery) is kept on top of the count. Example: 5 in stock when the ' +
+      'count began, 3 on the shelf, 1 sold meanwhile: the movement is −2 and 2 remain. Without `startedAt` the count is compared with the stock ' +
+      'now (3 counted where 5 are in stock: a −2 movement, stock 3). A line that cannot have been right (more sold since than it counted) is 409 ' +
+      'CONFLICT with a message on `lines.<i>.counted`, and nothing is recorded. A variant listed twice or unknown is 400.',
+  })
+  @ApiResponse({ status: 201, type: StockCountView })
+  @ApiErrors('CONFLICT')
+  recordCount(@Body() body: CreateStockCountDto, @CurrentUser() caller: Caller): Promise<StockCountView> {
+    return this.counts.record(body, caller.id);
+  }
+
+  @Get('stock-counts')
+  @ApiOperation({
+    summary: 'Stock counts with their lines',
+    description: 'Read only. Filter variantId: the counts that include that variant; q searches the note.',
+  })
+  @ApiList(STOCK_COUNT_LIST)
+  @ApiResponse({ status: 200, type: [StockCountView] })
+  @ApiErrors()
+  listCounts(@ListParams(STOCK_COUNT_LIST) query: ListQuery): Promise<ListPage<StockCountView>> {
+    return this.counts.list(query);
+  }
+
+  @Get('stock-counts/:id')
+  @ApiResponse({ status: 200, type: StockCountView })
+  @ApiErrors('NOT_FOUND')
+  getCount(@Param('id', IdPipe) id: number): Promise<StockCountView> {
+    return this.counts.get(id);
   }
 }

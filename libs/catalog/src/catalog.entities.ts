@@ -69,4 +69,29 @@ export class StockMovementEntity {
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
-export const CATALOG_ENTITIES = [CategoryEntity, ProductEntity, VariantEntity, ProductImageEntity, StockMovementEntity];
+@Entity('stock_counts')
+export class StockCountEntity {
+  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' }) id: number;
+  @Column({ type: 'text' }) note: string;
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
+  @Column({ name: 'created_by_id', type: 'integer', nullable: true }) createdById: number | null;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+@Entity('stock_count_lines')
+export class StockCountLineEntity {
+  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' }) id: number;
+  @Column({ name: 'count_id', type: 'integer' }) countId: number;
+  @Column({ name: 'variant_id', type: 'integer', nullable: true }) variantId: number | null;
+  @Column({ name: 'product_id', type: 'integer' }) productId: number;
+  @Column({ name: 'product_name', type: 'text' }) productName: string;
+  @Column({ type: 'text' }) sku: string;
+  @Column({ type: 'jsonb' }) attributes: Record<string, string>;
+  @Column({ type: 'integer' }) expected: number;
+  @Column({ type: 'integer' }) counted: number;
+  @Column({ type: 'integer' }) delta: number;
+  @Column({ name: 'stock_before', type: 'integer' }) stockBefore: number;
+  @Column({ name: 'stock_after', type: 'integer' }) stockAfter: number;
+}
+
+export const CATALOG_ENTITIES = [CategoryEntity, ProductEntity, VariantEntity, ProductImageEntity, StockMovementEntity, StockCountEntity, StockCountLineEntity];

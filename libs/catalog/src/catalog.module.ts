@@ -6,13 +6,14 @@ import { ProductEditorService } from './product-editor.service.js';
 import { ProductImagesService } from './product-images.service.js';
 import { ProductMedia } from './product-media.js';
 import { ProductsService } from './products.service.js';
+import { StockCountsService } from './stock-counts.service.js';
 import { StockService } from './stock.service.js';
 import { StoreCatalogController } from './store-catalog.controller.js';
 
 @Module({
   imports: [SettingsModule],
   controllers: [AdminCategoriesController, AdminProductsController, AdminStockController, StoreCatalogController],
-  providers: [CategoriesService, ProductsService, ProductEditorService, ProductImagesService, ProductMedia, StockService],
+  providers: [CategoriesService, ProductsService, ProductEditorService, ProductImagesService, ProductMedia, StockService, StockCountsService],
   exports: [ProductsService],
 })
 export class CatalogModule {}

@@ -55,7 +55,6 @@ export class CatalogMedia1765102000000 implements MigrationInterface {
     await db.query(`
       CREATE TABLE stock_counts (
         id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        number text NOT NULL UNIQUE,
         note text NOT NULL DEFAULT '' CHECK (length(note) <= 1000),
         started_at timestamptz,
         created_by_id integer REFERENCES users (id) ON DELETE SET NULL,

@@ -1,2 +1,3 @@
 export * from './category.dto.js';
 export * from './product.dto.js';
+export * from './stock-count.dto.js';
