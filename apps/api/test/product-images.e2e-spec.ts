@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { PRIVATE_EXIF, filesUnder, picture, pngBomb, uploadFile } from './support/images.js';
+import { PRIVATE_EXIF, picture, pngBomb } from './support/images.js';
+import { filesUnder, uploadFile } from './support/uploads.js';
 import { guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
 import { ADMIN, startTestApi, type TestApi } from './support/test-api.js';
 

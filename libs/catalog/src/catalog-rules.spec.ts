@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { effectivePrices, slugify, SLUG, stockSignals } from './catalog-rules.js';
+import { effectivePrices, freeSlug, slugify, SLUG, stockSignals } from './catalog-rules.js';
 
 describe('effectivePrices', () => {
   it('falls back to the product for each price separately', () => {
@@ -47,5 +47,29 @@ describe('slugify', () => {
   });
   it('always matches the slug pattern', () => {
     fc.assert(fc.property(fc.string(), (s) => expect(slugify(s)).toMatch(SLUG)));
+  });
+});
+
+describe('freeSlug', () => {
+  it('takes the base, then numbers it, never handing one out twice', () => {
+    const taken = new Set(['mug', 'mug-2']);
+    expect(freeSlug('mug', taken)).toBe('mug-3');
+    expect(freeSlug('mug', taken)).toBe('mug-4');
+    expect(freeSlug('cup', taken)).toBe('cup');
+    expect(freeSlug('cup', taken)).toBe('cup-2');
+  });
+
+  it('always yields a valid, unused slug of at most 100 characters', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 120 }), { maxLength: 40 }), (names) => {
+        const taken = new Set<string>();
+        const slugs = names.map((name) => freeSlug(slugify(name), taken));
+        expect(new Set(slugs).size).toBe(slugs.length);
+        for (const slug of slugs) {
+          expect(slug).toMatch(SLUG);
+          expect(slug.length).toBeLessThanOrEqual(100);
+        }
+      }),
+    );
   });
 });

@@ -42,3 +42,14 @@ export function slugify(text: string): string {
 }
 
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * A slug not in `taken`: the base itself, else `base-2`, `base-3`… (at most 100 characters); the
+ * one chosen is added to `taken`, so a batch never hands out one twice.
+ */
+export function freeSlug(base: string, taken: Set<string>): string {
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base.slice(0, 100 - String(n).length - 1).replace(/-+$/, '')}-${n}`;
+  taken.add(slug);
+  return slug;
+}

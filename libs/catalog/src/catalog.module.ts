@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { SettingsModule } from '@chance/settings';
 import { AdminCategoriesController, AdminProductsController, AdminStockController } from './admin-catalog.controller.js';
+import { AdminProductTransferController } from './admin-product-transfer.controller.js';
+import { ProductExportService } from './product-export.service.js';
+import { ProductImportService } from './product-import.service.js';
 import { CategoriesService } from './categories.service.js';
 import { ProductEditorService } from './product-editor.service.js';
 import { ProductImagesService } from './product-images.service.js';
@@ -12,8 +15,18 @@ import { StoreCatalogController } from './store-catalog.controller.js';
 
 @Module({
   imports: [SettingsModule],
-  controllers: [AdminCategoriesController, AdminProductsController, AdminStockController, StoreCatalogController],
-  providers: [CategoriesService, ProductsService, ProductEditorService, ProductImagesService, ProductMedia, StockService, StockCountsService],
+  controllers: [AdminCategoriesController, AdminProductsController, AdminProductTransferController, AdminStockController, StoreCatalogController],
+  providers: [
+    CategoriesService,
+    ProductsService,
+    ProductEditorService,
+    ProductImagesService,
+    ProductMedia,
+    StockService,
+    StockCountsService,
+    ProductImportService,
+    ProductExportService,
+  ],
   exports: [ProductsService],
 })
 export class CatalogModule {}

@@ -85,12 +85,67 @@ export async function moveStock(manager: EntityManager, moves: StockMove[], cont
     const { product_id: productId, stock: stockAfter, movement_id: movementId } = rows[0];
     const threshold = rows[0].threshold ?? storeThreshold;
     // opening stock of a new variant is not news: nobody could have been waiting for it
-    const signals = context.reason === 'initial' ? [] : stockSignals(stockAfter - delta, stockAfter, threshold);
-    for (const signal of signals) {
-      if (signal === 'low_stock') await publish(manager, 'stock.low', { productId, variantId, stock: stockAfter, threshold });
-      else await publish(manager, 'product.updated', { productId, variantId, reason: 'back_in_stock', stock: stockAfter, threshold });
-    }
+    if (context.reason !== 'initial') await publishStockSignals(manager, { variantId, productId, before: stockAfter - delta, after: stockAfter, threshold });
     results.push({ variantId, productId, delta, stockAfter, movementId: Number(movementId) });
   }
   return results;
+}
+
+/** Crossing the low-stock threshold, or coming back into stock, is news for the outbox. */
+async function publishStockSignals(
+  manager: EntityManager,
+  { variantId, productId, before, after, threshold }: { variantId: number; productId: number; before: number; after: number; threshold: number },
+): Promise<void> {
+  for (const signal of stockSignals(before, after, threshold)) {
+    if (signal === 'low_stock') await publish(manager, 'stock.low', { productId, variantId, stock: after, threshold });
+    else await publish(manager, 'product.updated', { productId, variantId, reason: 'back_in_stock', stock: after, threshold });
+  }
+}
+
+export interface StockLevel {
+  variantId: number;
+  /** the stock it must have: the difference becomes its movement */
+  stock: number;
+}
+
+/**
+ * Sets many variants' stock at once (an import): in the caller's transaction, the variants are
+ * locked in id order, then each chunk is one statement that updates the stock and writes one
+ * movement per variant whose stock differs (delta = level − stock), so stock still equals the
+ * sum of its movements. `quiet` variants (just created) signal nothing. Returns the movements written.
+ */
+export async function setStockLevels(
+  manager: EntityManager,
+  levels: readonly StockLevel[],
+  context: Omit<StockMoveContext, 'skipMissing'> & { quiet?: ReadonlySet<number> },
+  chunkSize = 10_000,
+): Promise<number> {
+  const ordered = [...levels].sort((a, b) => a.variantId - b.variantId);
+  let written = 0;
+  for (let start = 0; start < ordered.length; start += chunkSize) {
+    const chunk = ordered.slice(start, start + chunkSize);
+    if (chunk.some((l) => !Number.isSafeInteger(l.stock) || l.stock < 0)) throw new RangeError('stock levels must be whole numbers, at least 0');
+    const ids = chunk.map((l) => l.variantId);
+    await manager.query('SELECT id FROM variants WHERE id = ANY($1) ORDER BY id FOR UPDATE', [ids]);
+    const moved: { id: number; product_id: number; before: number; after: number; threshold: number }[] = await manager.query(
+      `WITH level AS (SELECT * FROM unnest($1::int[], $2::int[]) AS l(id, stock)),
+       moved AS (
+         UPDATE variants v SET stock = level.stock
+           FROM level, variants old
+          WHERE v.id = level.id AND old.id = level.id AND old.stock <> level.stock
+          RETURNING v.id, v.product_id, old.stock AS before, v.stock AS after),
+       movement AS (
+         INSERT INTO stock_movements (variant_id, delta, reason, reference, note, created_by)
+         SELECT id, after - before, $3::text, $4::text, $5::text, $6::int FROM moved)
+       SELECT moved.*, COALESCE(p.low_stock_threshold, (SELECT low_stock_threshold FROM settings WHERE id = 1)) AS threshold
+         FROM moved JOIN products p ON p.id = moved.product_id`,
+      [ids, chunk.map((l) => l.stock), context.reason, context.reference ?? null, context.note ?? null, context.actorId ?? null],
+    );
+    written += moved.length;
+    for (const m of moved) {
+      if (context.quiet?.has(m.id)) continue;
+      await publishStockSignals(manager, { variantId: m.id, productId: m.product_id, before: m.before, after: m.after, threshold: m.threshold });
+    }
+  }
+  return written;
 }

@@ -44,6 +44,9 @@ export class CatalogMedia1765102000000 implements MigrationInterface {
     );
     await db.query(`CREATE INDEX variants_image_idx ON variants (image_id) WHERE image_id IS NOT NULL`);
 
+    // the import finds products by name (and categories by name, already indexed)
+    await db.query(`CREATE INDEX products_lower_name_idx ON products (lower(name))`);
+
     await db.query(`ALTER TABLE order_lines ADD COLUMN thumbnail_url text`);
     await db.query(`ALTER TABLE offline_sale_lines ADD COLUMN thumbnail_url text`);
 
@@ -97,5 +100,6 @@ export class CatalogMedia1765102000000 implements MigrationInterface {
     await db.query(`ALTER TABLE order_lines DROP COLUMN IF EXISTS thumbnail_url`);
     await db.query(`ALTER TABLE variants DROP COLUMN IF EXISTS image_id`);
     await db.query(`DROP TABLE IF EXISTS product_images`);
+    await db.query(`DROP INDEX IF EXISTS products_lower_name_idx`);
   }
 }

@@ -1,8 +1,5 @@
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import sharp, { type Sharp } from 'sharp';
-import type { Reply, TestApi } from './test-api.js';
 
 /** Real pictures for upload tests, made by sharp: a coloured field of `width` × `height`. */
 export function picture(format: 'png' | 'jpeg' | 'webp', width = 640, height = 480): Sharp {
@@ -41,33 +38,4 @@ export function pngBomb(side = 50_000): Buffer {
     chunk('IDAT', rows),
     chunk('IEND', Buffer.alloc(0)),
   ]);
-}
-
-/** Every file under `dir`, as paths relative to it (the temporary folder included). */
-export function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .sort();
-}
-
-/** POSTs `content` as the multipart field `field` (a browser's FormData upload). */
-export async function uploadFile(
-  api: TestApi,
-  path: string,
-  token: string,
-  content: Buffer | string,
-  { field = 'file', filename = 'upload.png', type = 'application/octet-stream' }: { field?: string; filename?: string; type?: string } = {},
-): Promise<Reply> {
-  const form = new FormData();
-  form.append(field, new Blob([content], { type }), filename);
-  const response = await fetch(api.url + path, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
-  return { status: response.status, headers: response.headers, body, text };
 }

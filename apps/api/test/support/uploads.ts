@@ -1,0 +1,32 @@
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Reply, TestApi } from './test-api.js';
+
+/** Every file under `dir`, as paths relative to it (the temporary folder included). */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** POSTs `content` as the multipart field `field` (a browser's FormData upload). */
+export async function uploadFile(
+  api: TestApi,
+  path: string,
+  token: string,
+  content: Buffer | string,
+  { field = 'file', filename = 'upload.png', type = 'application/octet-stream' }: { field?: string; filename?: string; type?: string } = {},
+): Promise<Reply> {
+  const form = new FormData();
+  form.append(field, new Blob([content], { type }), filename);
+  const response = await fetch(api.url + path, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  return { status: response.status, headers: response.headers, body, text };
+}
