@@ -8,7 +8,9 @@
 // (tools/bench/attacks.js). Prints a table and writes docs/benchmarks.md (the hand-written
 // analysis in that file is kept). Benchmarks are not tests.
 // `--only relay` measures the relay drain alone (`--relay-events N`, 5000) and prints it: nothing is written.
-import { spawn } from 'node:child_process';
+// Last, the catalog import and export (catalog-import.js); `--only import` runs that alone
+// (`--import-rows N`, 100000) and rewrites only its section of docs/benchmarks.md.
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -23,6 +25,7 @@ import { explainQueries, startProbe } from './explain.js';
 import { profileUnder } from './profile.js';
 import { BENCH_COUPON, SHIPPING_ADDRESS, dropUnusedCarts, prefilledCarts, prepareStore } from './fixtures.js';
 import { cannon, closedLoop, statusCounts } from './http-load.js';
+import { importRows, importRun, printImportTable, writeImportReport } from './catalog-import.js';
 import { runPgbench } from './pgbench.js';
 import { relayDrainRun } from './relay-drain.js';
 import { budgetRows, printTable, writeReport } from './report.js';
@@ -348,6 +351,22 @@ async function main() {
     return;
   }
 
+  const importRowCount = Number(args['import-rows'] ?? 100_000);
+  const catalogImport = async () => {
+    const result = await importRun({ api, db, token: await login(api.url), tmpDir, rows: importRowCount, say });
+    const rows = importRows(result);
+    printImportTable(rows);
+    return { result, rows };
+  };
+  if (args.only === 'import') {
+    const started = { start: loadavg()[0] };
+    const { result, rows } = await catalogImport();
+    writeImportReport(outFile, result, rows, { command: 'npm run bench -- --only import', code: codeVersion(), load: { ...started, end: loadavg()[0] } });
+    say(`wrote the import section of ${outFile}`);
+    await cleanup();
+    return;
+  }
+
   say('pgbench TPC-B: -i, then -c 16 -j 2 -T 20 in its own database');
   const pgbench = await runPgbench({ url: borrowed.url, clients: 16, threads: 2, seconds: 20 });
   say(
@@ -510,6 +529,11 @@ async function main() {
   await probe.close();
   cleanups.pop();
 
+  say('catalog import and export');
+  const importLoad = { start: loadavg()[0] };
+  const imported = await catalogImport();
+  importLoad.end = loadavg()[0];
+
   await drainOutbox(db, 60);
   await db.end();
   cleanups.pop();
@@ -553,6 +577,7 @@ async function main() {
     printAttackTable(attackTable);
     writeAttackReport(outFile, attacks, attackTable, machineOf(`npm run bench -- --scale ${results.scale}`, system.code));
   }
+  writeImportReport(outFile, imported.result, imported.rows, { command: `npm run bench -- --scale ${results.scale}`, code: system.code, load: importLoad });
   say(`wrote ${outFile} (raw results: tmp/bench/results.json)`);
 }
 

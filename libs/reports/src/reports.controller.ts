@@ -4,6 +4,7 @@ import { ApiErrors } from '@chance/core';
 import { BackOffice } from '@chance/identity';
 import { DashboardView, IntegrityReport, SalesReportView } from './dto/reports.dto.js';
 import { IntegrityService } from './integrity.js';
+import { ReorderLine, ReorderReport } from './reorder.js';
 import { reportPeriod } from './report-period.js';
 import { ReportsService } from './reports.service.js';
 
@@ -14,6 +15,7 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly integrityService: IntegrityService,
+    private readonly reorder: ReorderReport,
   ) {}
 
   @Get('dashboard')
@@ -42,5 +44,20 @@ export class ReportsController {
   @ApiErrors()
   sales(@Query() query: Record<string, unknown>): Promise<SalesReportView> {
     return this.reports.sales(reportPeriod(query));
+  }
+
+  @Get('reorder')
+  @ApiOperation({
+    summary: 'What to order again',
+    description:
+      'Every variant at or below its low-stock threshold, with the supplier and unit cost of its latest purchase that is not cancelled ' +
+      '(by receipt, else order, else creation date) and suggestedQuantity = max(⌈units sold in the last 90 days × 30 / 90⌉, threshold + 1) − stock: ' +
+      'enough for 30 days at the recent rate (online orders and in-store sales that are not cancelled), and at least out of low stock. ' +
+      '`onOrder` (draft and ordered purchases not received) is shown beside it and not subtracted: check it before ordering again. ' +
+      'A JSON array (not a paged list), by last supplier, product and SKU. The admin SPA turns a selection into one draft purchase per supplier.',
+  })
+  @ApiResponse({ status: 200, type: [ReorderLine] })
+  reorderReport(): Promise<ReorderLine[]> {
+    return this.reorder.lines();
   }
 }
