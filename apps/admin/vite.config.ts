@@ -28,6 +28,7 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/api': { target: 'http://localhost:3000', changeOrigin: true },
+      '/media': { target: 'http://localhost:3000', changeOrigin: true },
     },
   },
   test: {
@@ -38,6 +39,7 @@ export default defineConfig({
     port: 4173,
     proxy: {
       '/api': { target: 'http://localhost:3000', changeOrigin: true },
+      '/media': { target: 'http://localhost:3000', changeOrigin: true },
     },
   },
 });

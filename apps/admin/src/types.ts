@@ -46,6 +46,27 @@ export type ProductVariant = Schemas['AdminVariantView'];
 /** The `products` admin resource record. Money in minor units; `lowStockThreshold` null: the store default. */
 export type Product = Schemas['AdminProductView'];
 
+/** A product image (SPEC.md section 19): the large size (`url`) and the thumbnail, both under /media/. */
+export type ProductImage = Schemas['ProductImageView'];
+
+/** PUT /api/admin/products/:id/images/:imageId */
+export type ProductImageUpdate = Schemas['UpdateProductImageDto'];
+
+/** The answer of POST /api/admin/imports/products (dry run or real). */
+export type ImportResult = Schemas['ImportResultView'];
+
+/** One problem of an import: `row` is the file's line (the header is line 1). */
+export type ImportError = Schemas['ImportErrorView'];
+
+/** The `stock-counts` admin resource record (read only). */
+export type StockCount = Schemas['StockCountView'];
+
+/** POST /api/admin/stock-counts */
+export type StockCountInput = Schemas['CreateStockCountDto'];
+
+/** A line of GET /api/admin/reports/reorder. */
+export type ReorderLine = Schemas['ReorderLine'];
+
 /** A variant in an update body: `price`/`costPrice` null or absent = the product's; never `stock`. */
 export type VariantInput = Schemas['UpdateVariantDto'];
 
@@ -65,6 +86,7 @@ export const stockReasons = [
   'offline_sale',
   'offline_sale_cancelled',
   'purchase_received',
+  'stock_count',
 ] as const satisfies readonly StockReason[];
 
 /** The `stock-movements` admin resource record (read only). */

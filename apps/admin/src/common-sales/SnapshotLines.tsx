@@ -1,4 +1,5 @@
-import { ArrayField, DataTable, NumberField } from 'react-admin';
+import { ArrayField, DataTable, NumberField, useRecordContext } from 'react-admin';
+import { Thumbnail } from '../media';
 import { MoneyField } from '../money';
 import { AttributeChips } from '../products/productFields';
 
@@ -7,15 +8,27 @@ export interface SnapshotLinesProps {
   unitSource?: 'unitPrice' | 'unitCost';
   unitLabel?: string;
   currency?: string;
+  /** A first column with each line's thumbnail, as recorded with it (order and in-store sale lines). */
+  thumbnails?: boolean;
 }
+
+const LineThumbnail = () => {
+  const line = useRecordContext<{ thumbnailUrl?: string | null; productName?: string }>();
+  return <Thumbnail src={line?.thumbnailUrl} alt={line?.productName ?? ''} />;
+};
 
 /**
  * The lines of an order, invoice, sale or purchase as they were recorded (snapshots: names, SKUs,
  * attributes and prices as at the time, docs/api.md#totals).
  */
-export const SnapshotLines = ({ unitSource = 'unitPrice', unitLabel = 'Unit price', currency }: SnapshotLinesProps) => (
+export const SnapshotLines = ({ unitSource = 'unitPrice', unitLabel = 'Unit price', currency, thumbnails = false }: SnapshotLinesProps) => (
   <ArrayField source="lines">
     <DataTable bulkActionButtons={false} rowClick={false} empty={<span>No lines.</span>} sx={{ width: '100%' }}>
+      {thumbnails && (
+        <DataTable.Col label="" disableSort>
+          <LineThumbnail />
+        </DataTable.Col>
+      )}
       <DataTable.Col source="productName" label="Product" />
       <DataTable.Col source="sku" label="SKU" />
       <DataTable.Col source="attributes" label="Attributes" disableSort>

@@ -120,7 +120,7 @@ export const OfflineSaleShow = () => (
       <DocumentStatus label="Payment" source="paymentStatus" looks={salePaymentStatusLooks} />
       <DocumentDate source="cancelledAt" label="Cancelled" onlyWhenSet />
     </DocumentHeader>
-    <DocumentLines label="Products" />
+    <DocumentLines label="Products" thumbnails />
     <DocumentTotals<OfflineSale> amounts={saleAmounts} />
     <DocumentPayments empty="Nothing paid yet." textSource="note" textLabel="Note" recordedByEmptyText="—" />
   </DocumentShow>

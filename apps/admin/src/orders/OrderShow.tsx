@@ -62,7 +62,7 @@ export const OrderShow = () => (
         <AddressField source="shippingAddress" />
       </PartyCard>
     </Stack>
-    <DocumentLines label="Items" />
+    <DocumentLines label="Items" thumbnails />
     <DocumentTotals<Order> amounts={orderAmounts} />
     <DocumentPayments
       empty="No payments yet."

@@ -17,6 +17,7 @@ import {
 import { MoneyField, MoneyInput } from '../money';
 import { useStoreCurrency } from '../settings/useStoreSettings';
 import type { Product } from '../types';
+import { Thumbnail } from '../media';
 import { LowStockChip, lowStockHighlight } from './productFields';
 import { productExporter } from './productExporter';
 
@@ -45,13 +46,16 @@ const StockCell = () => (
 const NameCell = () => (
   <FunctionField<Product>
     render={(product) => (
-      <Stack>
-        <span>{product.name}</span>
-        <Typography variant="caption" color="text.secondary">
-          {product.variants.length === 1
-            ? `SKU ${product.variants[0].sku}`
-            : `${product.variants.length} variants: ${product.variants.map((v) => v.sku).join(', ')}`}
-        </Typography>
+      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+        <Thumbnail src={product.images[0]?.thumbnailUrl} alt={product.images[0]?.alt ?? ''} size={44} />
+        <Stack>
+          <span>{product.name}</span>
+          <Typography variant="caption" color="text.secondary">
+            {product.variants.length === 1
+              ? `SKU ${product.variants[0].sku}`
+              : `${product.variants.length} variants: ${product.variants.map((v) => v.sku).join(', ')}`}
+          </Typography>
+        </Stack>
       </Stack>
     )}
   />

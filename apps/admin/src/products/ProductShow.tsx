@@ -25,6 +25,7 @@ import { MoneyField } from '../money';
 import type { Product, ProductVariant } from '../types';
 import { AdjustStockButton } from './AdjustStockButton';
 import { AttributeChips, LowStockChip, lowStockHighlight } from './productFields';
+import { ProductGallery } from './ProductGallery';
 import { stockMovementsLink } from './stockMovementsLink';
 
 const ProductTitle = () => {
@@ -129,6 +130,9 @@ export const ProductShow = () => (
         </Labeled>
       </Stack>
       <TextField source="description" emptyText="No description" sx={{ whiteSpace: 'pre-line' }} />
+      <Labeled label="Images" fullWidth>
+        <ProductGallery />
+      </Labeled>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={4}>
         <Labeled>
           <MoneyField source="price" />

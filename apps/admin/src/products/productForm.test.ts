@@ -22,7 +22,18 @@ const storedProduct = (): Product => ({
   stock: 8,
   lowStock: false,
   variants: [
-    { id: 11, sku: 'LIN-M', attributes: { size: 'M' }, price: 1999, costPrice: 850, ownPrice: null, ownCostPrice: null, stock: 5, lowStock: true },
+    {
+      id: 11,
+      sku: 'LIN-M',
+      attributes: { size: 'M' },
+      price: 1999,
+      costPrice: 850,
+      ownPrice: null,
+      ownCostPrice: null,
+      stock: 5,
+      lowStock: true,
+      imageId: null,
+    },
     {
       id: 12,
       sku: 'LIN-L',
@@ -33,8 +44,10 @@ const storedProduct = (): Product => ({
       ownCostPrice: null,
       stock: 3,
       lowStock: true,
+      imageId: null,
     },
   ],
+  images: [],
   createdAt: '2026-11-25T10:00:00.000Z',
   updatedAt: '2026-11-25T10:00:00.000Z',
 });

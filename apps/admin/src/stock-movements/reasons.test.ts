@@ -11,6 +11,8 @@ describe('stock movement wording', () => {
     assert.equal(referenceText('ORD-000042', 'order_placed'), 'Order ORD-000042');
     assert.equal(referenceText('PO-000003', 'purchase_received'), 'Purchase PO-000003');
     assert.equal(referenceText('something-else'), 'something-else');
+    assert.equal(referenceText('import', 'adjustment'), 'CSV import');
+    assert.equal(referenceText('SC-000007', 'stock_count'), 'Stock count SC-000007');
     assert.equal(reasonLabels.offline_sale_cancelled, 'In-store sale cancelled');
   });
 });

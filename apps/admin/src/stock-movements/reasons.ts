@@ -8,6 +8,7 @@ export const reasonLabels: Record<StockReason, string> = {
   offline_sale: 'In-store sale',
   offline_sale_cancelled: 'In-store sale cancelled',
   purchase_received: 'Purchase received',
+  stock_count: 'Stock count',
 };
 
 export const reasonChoices = Object.entries(reasonLabels).map(([id, name]) => ({ id, name }));
@@ -19,6 +20,7 @@ const documentOf: Partial<Record<StockReason, string>> = {
   offline_sale: 'In-store sale',
   offline_sale_cancelled: 'In-store sale',
   purchase_received: 'Purchase',
+  stock_count: 'Stock count',
 };
 
 /**
@@ -28,6 +30,7 @@ const documentOf: Partial<Record<StockReason, string>> = {
 export function referenceText(reference: string | null | undefined, reason?: StockReason): string {
   if (!reference || reference === 'manual') return '';
   if (/^product:\d+$/.test(reference)) return 'Entered with the new product';
+  if (reference === 'import') return 'CSV import';
   const document = reason ? documentOf[reason] : undefined;
   return document ? `${document} ${reference}` : reference;
 }
