@@ -14,14 +14,17 @@ import { offlineCustomers } from './offline-customers';
 import { offlineSales } from './offline-sales';
 import { orders } from './orders';
 import { payments } from './payments';
+import { ProductImportPage, productImportRoute } from './product-import';
 import { products } from './products';
 import { purchaseInvoices } from './purchase-invoices';
 import { purchases } from './purchases';
 import { authProvider, dataProvider, i18nProvider } from './providers';
 import { variantLabel, variantsResource } from './providers/variantLookup';
+import { ReorderPage, reorderRoute } from './reorder';
 import { SalesReportPage, salesReportRoute } from './reports';
 import { serviceTypes } from './service-types';
 import { SettingsPage, settingsRoute } from './settings';
+import { stockCounts } from './stock-counts';
 import { stockMovements } from './stock-movements';
 import { suppliers } from './suppliers';
 import type { VariantSummary } from './types';
@@ -47,6 +50,7 @@ export const App = () => (
     <Resource {...products} />
     <Resource {...categories} />
     <Resource {...stockMovements} />
+    <Resource {...stockCounts} />
     <Resource {...coupons} />
     <Resource {...carts} />
     <Resource {...orders} />
@@ -69,6 +73,8 @@ export const App = () => (
       <Route path={settingsRoute.path} element={<SettingsPage />} />
       <Route path={salesReportRoute.path} element={<SalesReportPage />} />
       <Route path={sendMessageRoute.path} element={<SendMessagePage />} />
+      <Route path={productImportRoute.path} element={<ProductImportPage />} />
+      <Route path={reorderRoute.path} element={<ReorderPage />} />
     </CustomRoutes>
   </Admin>
 );

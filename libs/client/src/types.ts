@@ -7,6 +7,8 @@ export type StoreInfo = Schemas['StoreInfoView'];
 export type Category = Schemas['CategoryView'];
 export type Product = Schemas['StoreProductView'];
 export type Variant = Schemas['VariantView'];
+/** SPEC section 19: `url` the large size, `thumbnailUrl` the thumbnail, both under /media/ (immutable). */
+export type ProductImage = Schemas['ProductImageView'];
 export type Cart = Schemas['CartView'];
 export type CartItem = Schemas['CartItemView'];
 export type Order = Schemas['OrderView'];

@@ -5150,7 +5150,9 @@ export interface operations {
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StockCountView"][];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {

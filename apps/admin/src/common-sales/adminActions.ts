@@ -18,8 +18,8 @@ export async function postAction<T extends RaRecord = RaRecord>(resource: string
   return json;
 }
 
-async function fetchWithToken(url: string, token: string | undefined): Promise<Response> {
-  return fetch(url, { headers: token ? { Authorization: `Bearer ${token}`, Accept: 'application/pdf' } : {} });
+async function fetchWithToken(url: string, token: string | undefined, accept: string): Promise<Response> {
+  return fetch(url, { headers: token ? { Authorization: `Bearer ${token}`, Accept: accept } : {} });
 }
 
 /** "INV-2026-000017.pdf" from `Content-Disposition: inline; filename="INV-2026-000017.pdf"`. */
@@ -32,20 +32,25 @@ export function fileNameOf(disposition: string | null, fallback: string): string
  * Downloads a PDF of the admin API (path under /api/admin) with the session's token, refreshing it
  * once on a 401, and saves it under the server's file name.
  */
-export async function downloadPdf(path: string, fallbackName: string): Promise<void> {
+export function downloadPdf(path: string, fallbackName: string): Promise<void> {
+  return downloadFile(path, fallbackName, 'application/pdf');
+}
+
+/** Downloads a file of the admin API (a PDF, the products CSV) as `downloadPdf` does. */
+export async function downloadFile(path: string, fallbackName: string, accept: string): Promise<void> {
   const url = `${adminApiUrl}/${path}`;
   const token = readSession()?.accessToken;
-  let response = await fetchWithToken(url, token);
+  let response = await fetchWithToken(url, token, accept);
   if (response.status === 401 && token) {
     const renewed = (await refreshSession()).accessToken;
-    response = await fetchWithToken(url, renewed);
+    response = await fetchWithToken(url, renewed, accept);
   }
   if (!response.ok) {
     const json = await response.json().catch(() => undefined);
     throw apiError(response.status, response.statusText, json);
   }
   const blob = await response.blob();
-  if (blob.size === 0) throw new HttpError('The PDF is empty.', response.status, {});
+  if (blob.size === 0) throw new HttpError('The file is empty.', response.status, {});
   const objectUrl = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = objectUrl;

@@ -7,7 +7,7 @@
 export * from './types';
 export * from './labels';
 export * from './totals';
-export { postAction, downloadPdf, fieldError, errorCode, errorMessage, fileNameOf } from './adminActions';
+export { postAction, downloadFile, downloadPdf, fieldError, errorCode, errorMessage, fileNameOf } from './adminActions';
 export { StatusChip } from './StatusChip';
 export { StatusTabs } from './StatusTabs';
 export { dateRangeFilters, dayStart, dayEnd, dayOf } from './dateFilters';

@@ -13,6 +13,8 @@ import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
 import TuneIcon from '@mui/icons-material/Tune';
 import ContactMailIcon from '@mui/icons-material/ContactMail';
 import { sendMessageRoute } from '../messages';
+import { productImportRoute } from '../product-import';
+import { reorderRoute } from '../reorder';
 import { salesReportRoute } from '../reports';
 import { settingsRoute } from '../settings';
 
@@ -48,13 +50,25 @@ export const menuSections: MenuSection[] = [
     key: 'catalog',
     label: 'chance.menu.catalog',
     icon: InventoryIcon,
-    entries: resources('products', 'categories', 'stock-movements'),
+    entries: [
+      ...resources('products', 'categories', 'stock-movements', 'stock-counts'),
+      {
+        kind: 'page',
+        to: productImportRoute.path,
+        resource: productImportRoute.resource,
+        label: 'chance.menu.productImport',
+        icon: productImportRoute.icon,
+      },
+    ],
   },
   {
     key: 'purchasing',
     label: 'chance.menu.purchasing',
     icon: LocalShippingIcon,
-    entries: resources('suppliers', 'purchases', 'purchase-invoices'),
+    entries: [
+      ...resources('suppliers', 'purchases', 'purchase-invoices'),
+      { kind: 'page', to: reorderRoute.path, resource: reorderRoute.resource, label: 'chance.menu.reorder', icon: reorderRoute.icon },
+    ],
   },
   {
     key: 'in-store',

@@ -144,15 +144,18 @@ export const ProductGallery = () => {
                 event.stopPropagation();
                 move(moving, index);
               }}
-              sx={{ width: 180, p: 1, cursor: 'grab' }}
+              sx={{ width: 200, p: 1, cursor: 'grab' }}
               aria-label={`Image ${index + 1}${image.alt ? `: ${image.alt}` : ''}`}
             >
               <Box sx={{ height: 140, display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: 'action.hover', borderRadius: 1 }}>
                 <img src={image.thumbnailUrl} alt={image.alt} style={{ maxWidth: '100%', maxHeight: 140, objectFit: 'contain' }} draggable={false} />
               </Box>
+              <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.5 }}>
+                {index === 0 ? 'Main image' : `Image ${index + 1}`} · {image.width} × {image.height}
+              </Typography>
               <AltText image={image} onSave={(alt) => change(image, { alt }, 'Alt text saved')} />
               <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
-                <Box>
+                <Stack direction="row">
                   <Tooltip title="Move earlier">
                     <span>
                       <IconButton size="small" aria-label="Move earlier" disabled={index === 0} onClick={() => move(image, index - 1)}>
@@ -167,10 +170,7 @@ export const ProductGallery = () => {
                       </IconButton>
                     </span>
                   </Tooltip>
-                </Box>
-                <Typography variant="caption" color="text.secondary">
-                  {index === 0 ? 'Main' : `#${index + 1}`} · {image.width}×{image.height}
-                </Typography>
+                </Stack>
                 <Tooltip title="Delete">
                   <IconButton size="small" aria-label="Delete image" color="error" onClick={() => setDeleting(image)}>
                     <DeleteIcon fontSize="small" />

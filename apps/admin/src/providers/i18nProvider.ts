@@ -149,6 +149,10 @@ const messages: TranslationMessages = {
         q: 'Search',
       },
     },
+    'stock-counts': {
+      name: 'Stock count |||| Stock counts',
+      fields: { number: 'Number', note: 'Note', createdAt: 'Saved', createdById: 'By', startedAt: 'Counting began', q: 'Search' },
+    },
     notifications: {
       name: 'Notification |||| Notifications',
       fields: { title: 'Title', body: 'Message', type: 'Kind', readAt: 'Read', createdAt: 'Received' },
@@ -179,6 +183,8 @@ const messages: TranslationMessages = {
       salesReport: 'Sales report',
       customerAccounts: 'Customer accounts',
       sendMessage: 'Send a message',
+      productImport: 'Import / export',
+      reorder: 'Reorder',
     },
   },
 };

@@ -1,23 +1,11 @@
-import type { Product } from '@chance/client';
+import type { Product, ProductImage } from '@chance/client';
 
 /**
- * A product image as docs/api.md#catalog-media describes it (`images[]` on store products, ordered by
- * position). The API does not send images yet: `productImages` is the one place to read them
- * from the product once it does (then this type becomes the generated one), and the gallery
- * already lays them out.
+ * A product's pictures as the store API sends them (SPEC section 19, `images[]`, ordered by
+ * position): the first is the product's main picture and its cards' thumbnail.
  */
-export interface ProductImage {
-  id: number;
-  url: string;
-  thumbnailUrl: string;
-  alt: string;
-  width: number;
-  height: number;
-}
-
 export function productImages(product: Product): ProductImage[] {
-  void product; // extension point: return product.images once the store API carries them
-  return [];
+  return product.images;
 }
 
 /** The product's pictures, the selected variant's first; nothing at all while there are none. */

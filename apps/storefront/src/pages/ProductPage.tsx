@@ -57,7 +57,7 @@ export default function ProductPage() {
 
   return (
     <article className="product-page">
-      <Gallery images={productImages(item)} name={item.name} />
+      <Gallery images={productImages(item)} name={item.name} preferredImageId={variant?.imageId} />
       <div className="product-details">
         <PageHeading>{item.name}</PageHeading>
         <p className="price price-large">{variant ? <Money amount={variant.price} /> : <Money amount={item.price} />}</p>
