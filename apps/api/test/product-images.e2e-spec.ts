@@ -155,6 +155,37 @@ describe('uploading product images', () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('answers malformed multipart bodies with 4xx, never 500, and keeps nothing', async () => {
+    const { productId } = await productWithStock(api, token, { name: 'Malformed', price: 100 });
+    const before = filesUnder(api.mediaDir);
+    const png = await picture('png', 64, 64).toBuffer();
+    const post = (contentType: string, body: Buffer | string) =>
+      fetch(`${api.url}/api/admin/products/${productId}/images`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+        body,
+      });
+    const part = (boundary: string, content: Buffer) =>
+      Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`),
+        content,
+      ]);
+    const noBoundary = await post('multipart/form-data', 'whatever');
+    expect([400, 415]).toContain(noBoundary.status);
+    // the body stops in the middle of the file: no closing boundary
+    const cut = await post('multipart/form-data; boundary=XyZ', part('XyZ', png.subarray(0, 40)));
+    expect(cut.status).toBe(400);
+    expect((await cut.json()).code).toBe('VALIDATION_FAILED');
+    // two files where one is taken
+    const two = Buffer.concat([part('XyZ', png), Buffer.from('\r\n'), part('XyZ', png), Buffer.from('\r\n--XyZ--\r\n')]);
+    const twice = await post('multipart/form-data; boundary=XyZ', two);
+    expect([201, 413]).toContain(twice.status);
+    if (twice.status === 201) expect((await api.request('GET', `/api/admin/products/${productId}`, { token })).body.images).toHaveLength(1);
+    const after = filesUnder(api.mediaDir).filter((f) => !f.startsWith(`products/${productId}/`));
+    expect(after).toEqual(before.filter((f) => !f.startsWith(`products/${productId}/`)));
+    expect(filesUnder(api.mediaDir).filter((f) => f.startsWith('.tmp/'))).toEqual([]);
+  });
+
   it('keeps positions 0…n−1 when several uploads of one product race', async () => {
     const { productId } = await productWithStock(api, token, { name: 'Busy Gallery', price: 100 });
     const pictures = await Promise.all([0, 1, 2, 3, 4].map((i) => picture('png', 50 + i, 40).toBuffer()));

@@ -254,6 +254,26 @@ describe('importing products from CSV', () => {
     expect([json.status, json.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
   });
 
+  it('creates each SKU once when the same file is imported twice at the same moment', async () => {
+    const file = csv([
+      ['sku', 'product', 'category', 'price', 'stock'],
+      ...Array.from({ length: 50 }, (_, i) => [`RACE-${i}`, `Race Product ${i % 10}`, 'Race Category', String(100 + i), '3']),
+    ]);
+    const replies = await Promise.all([importCsv(file, false), importCsv(file, false)]);
+    expect(replies.map((r) => r.status)).toEqual([200, 200]);
+    expect(replies.map((r) => [r.body.created, r.body.unchanged]).sort()).toEqual([
+      [0, 50],
+      [50, 0],
+    ]);
+    const { rows } = await api.db.pool.query(
+      `SELECT count(*)::int AS variants, count(DISTINCT product_id)::int AS products,
+              (SELECT count(*)::int FROM stock_movements m JOIN variants w ON w.id = m.variant_id WHERE w.sku LIKE 'RACE-%') AS movements
+         FROM variants WHERE sku LIKE 'RACE-%'`,
+    );
+    expect(rows[0]).toEqual({ variants: 50, products: 10, movements: 50 });
+    expect((await api.db.pool.query(`SELECT count(*)::int AS n FROM categories WHERE name = 'Race Category'`)).rows[0].n).toBe(1);
+  });
+
   it('exports as a CSV attachment, never cached', async () => {
     const reply = await fetch(`${api.url}/api/admin/exports/products.csv`, { headers: { authorization: `Bearer ${token}` } });
     expect(reply.headers.get('content-type')).toBe('text/csv; charset=utf-8');

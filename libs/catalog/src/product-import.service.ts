@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { MultipartFile } from '@fastify/multipart';
 import { parse } from 'csv-parse';
-import { DomainError, assertWithinLimit, inTransaction, multipartRefusal, type FieldErrors } from '@chance/core';
+import { DomainError, assertWithinLimit, inTransaction, multipartRefusal, pgCode, type FieldErrors } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { freeSlug, slugify } from './catalog-rules.js';
 import type { ImportResultView } from './dto/index.js';
@@ -32,7 +32,8 @@ interface ReadFile {
  * into typed rows (the file itself is never held in memory); then, in one transaction, the rows'
  * products and variants are locked, the catalog's state is read, the plan decided (import-plan.ts)
  * and written with multi-row statements (unnest arrays, 5,000 rows a statement), stock through
- * `adjustment` movements with reference "import". Any error anywhere changes nothing.
+ * `adjustment` movements with reference "import". Any error anywhere changes nothing. Real runs
+ * take turns (a transaction-level advisory lock), so two imports never race to create one SKU.
  */
 @Injectable()
 export class ProductImportService {
@@ -46,11 +47,19 @@ export class ProductImportService {
       return this.answer(true, [...file.errors, ...plan.errors], plan);
     }
     return inTransaction(this.dataSource, async (manager) => {
+      // one import at a time, across replicas: a second one of the same file then finds it all done
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('chance-store:product-import'))`);
       await lockRows(manager, file.rows);
       const plan = planImport(file.rows, await loadState(manager, file.rows));
       const errors = [...file.errors, ...plan.errors];
       if (errors.length > 0) return this.answer(false, errors, plan);
-      await writePlan(manager, plan, actorId);
+      try {
+        await writePlan(manager, plan, actorId);
+      } catch (error) {
+        // a SKU or slug made meanwhile by a product edit (imports themselves take turns)
+        if (pgCode(error) === '23505') throw new DomainError('CONFLICT', 'The catalog changed while the file was imported: nothing was imported, run it again');
+        throw error;
+      }
       return this.answer(false, [], plan);
     });
   }

@@ -22,10 +22,15 @@ import { attributesText } from '../providers/variantLookup';
 import type { Product, StockCount } from '../types';
 import { addScan, differenceOf, emptySheet, lineErrors, removeLine, setCounted, toCountBody, variantWithSku, type CountedVariant } from './countSheet';
 
-/** The variant of a SKU, looked up through the products list (q searches SKUs). */
-async function findBySku(sku: string): Promise<CountedVariant | undefined> {
+/**
+ * The variant of a SKU, looked up through the products list (q searches SKUs), and the server's
+ * clock from the answer's Date header: the count's start is compared with the ledger's times, so
+ * it must not come from this computer's clock, which may be off by minutes.
+ */
+async function findBySku(sku: string): Promise<{ variant: CountedVariant | undefined; serverNow: number | null }> {
   const query = new URLSearchParams({ filter: JSON.stringify({ q: sku }), range: JSON.stringify([0, 49]), sort: JSON.stringify(['id', 'ASC']) });
-  const { json } = await httpClient<Product[]>(`${adminApiUrl}/products?${query}`);
+  const { json, headers } = await httpClient<Product[]>(`${adminApiUrl}/products?${query}`);
+  const date = Date.parse(headers.get('Date') ?? '');
   const variants = json.flatMap((product) =>
     product.variants.map((variant) => ({
       id: variant.id,
@@ -36,7 +41,7 @@ async function findBySku(sku: string): Promise<CountedVariant | undefined> {
       thumbnailUrl: (product.images.find((image) => image.id === variant.imageId) ?? product.images[0])?.thumbnailUrl ?? null,
     })),
   );
-  return variantWithSku(variants, sku);
+  return { variant: variantWithSku(variants, sku), serverNow: Number.isNaN(date) ? null : date };
 }
 
 const Difference = ({ value }: { value: number }) => (
@@ -60,6 +65,7 @@ export const StockCountCreate = () => {
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<Map<number, string>>(new Map());
   const cache = useRef(new Map<string, CountedVariant>());
+  const clockOffset = useRef(0);
   const scanner = useRef<HTMLInputElement>(null);
 
   const scan = async () => {
@@ -67,14 +73,22 @@ export const StockCountCreate = () => {
     if (!code) return;
     setSku('');
     try {
-      const variant = cache.current.get(code.toLowerCase()) ?? (await findBySku(code));
+      let variant = cache.current.get(code.toLowerCase());
+      if (!variant) {
+        const found = await findBySku(code);
+        // the server's clock, to the second (the Date header): never ahead of it
+        if (found.serverNow !== null) clockOffset.current = found.serverNow - Date.now();
+        variant = found.variant;
+      }
       if (!variant) {
         setSkuError(`No variant has the SKU ${code}`);
         return;
       }
       cache.current.set(code.toLowerCase(), variant);
       setSkuError(null);
-      setSheet((current) => addScan(current, variant));
+      const scanned = variant;
+      const now = new Date(Date.now() + clockOffset.current);
+      setSheet((current) => addScan(current, scanned, now));
     } catch (error) {
       setSkuError(errorMessage(error, 'The SKU could not be looked up.'));
     } finally {

@@ -25,7 +25,7 @@ export const StockCountShow = () => (
           <DataTable<CountLine> bulkActionButtons={false} rowClick={false} sx={{ width: '100%' }}>
             <DataTable.Col source="productName" label="Product" disableSort />
             <DataTable.Col source="sku" label="SKU" disableSort />
-            <DataTable.Col source="attributes" label="Attributes" disableSort disableSort>
+            <DataTable.Col source="attributes" label="Attributes" disableSort>
               <AttributeChips />
             </DataTable.Col>
             <DataTable.Col source="expected" label="Expected" disableSort align="right">

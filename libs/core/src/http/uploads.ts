@@ -112,7 +112,11 @@ export function multipartRefusal(error: unknown, field: string): unknown {
       if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
         return validationFailed({ [field]: 'could not be read: the multipart body is malformed' });
       }
-      if (/Unexpected end of form|Multipart: Boundary not found|Malformed part header|terminated early/i.test(e?.message ?? '')) {
+      // the multipart parser's own complaints (a body cut short, no boundary, a broken part header)
+      if (
+        /Unexpected end of (form|multipart data)|Boundary not found|Malformed part header|terminated early/i.test(e?.message ?? '') ||
+        /[\\/]busboy[\\/]/.test((error as Error)?.stack ?? '')
+      ) {
         return validationFailed({ [field]: 'could not be read: the multipart body is malformed' });
       }
       return error;
