@@ -13,6 +13,9 @@ let token: string;
 const upload = (productId: number, content: Buffer | string, options?: Parameters<typeof uploadFile>[4]) =>
   uploadFile(api, `/api/admin/products/${productId}/images`, token, content, options);
 
+/** The error body of a fetch answer. */
+const errorOf = async (response: Response) => (await response.json()) as { code: string; errors?: Record<string, string> };
+
 /** The file a /media/ URL names, in MEDIA_DIR. */
 const fileOf = (url: string) => join(api.mediaDir, url.replace(/^\/media\//, ''));
 
@@ -141,14 +144,14 @@ describe('uploading product images', () => {
       headers: { authorization: `Bearer ${token}` },
       body: noFile,
     });
-    expect([fieldsOnly.status, (await fieldsOnly.json()).errors]).toEqual([400, { file: 'is required' }]);
+    expect([fieldsOnly.status, (await errorOf(fieldsOnly)).errors]).toEqual([400, { file: 'is required' }]);
     const json = await api.request('POST', `/api/admin/products/${productId}/images`, { token, body: { file: 'x' } });
     expect([json.status, json.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     // every other route still takes JSON only
     const form = new FormData();
     form.append('name', 'Sneaky');
     const elsewhere = await fetch(`${api.url}/api/admin/categories`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-    expect([elsewhere.status, (await elsewhere.json()).code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    expect([elsewhere.status, (await errorOf(elsewhere)).code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     const missing = await upload(999_999, png);
     expect([missing.status, missing.body.code]).toEqual([404, 'NOT_FOUND']);
     const anonymous = await fetch(`${api.url}/api/admin/products/${productId}/images`, { method: 'POST', body: form });
@@ -175,7 +178,7 @@ describe('uploading product images', () => {
     // the body stops in the middle of the file: no closing boundary
     const cut = await post('multipart/form-data; boundary=XyZ', part('XyZ', png.subarray(0, 40)));
     expect(cut.status).toBe(400);
-    expect((await cut.json()).code).toBe('VALIDATION_FAILED');
+    expect((await errorOf(cut)).code).toBe('VALIDATION_FAILED');
     // two files where one is taken
     const two = Buffer.concat([part('XyZ', png), Buffer.from('\r\n'), part('XyZ', png), Buffer.from('\r\n--XyZ--\r\n')]);
     const twice = await post('multipart/form-data; boundary=XyZ', two);

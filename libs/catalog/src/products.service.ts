@@ -141,7 +141,8 @@ export class ProductsService {
       await manager.query('DELETE FROM products WHERE id = $1', [id]);
       return found;
     });
-    if (view.images.length > 0) await this.media.discardProduct(id);
+    // the whole folder: also an image uploaded while the product was being deleted
+    await this.media.discardProduct(id);
     return view;
   }
 
