@@ -20,7 +20,19 @@ import { adminApiUrl } from '../providers/dataProvider';
 import { httpClient } from '../providers/httpClient';
 import { attributesText } from '../providers/variantLookup';
 import type { Product, StockCount } from '../types';
-import { addScan, differenceOf, emptySheet, lineErrors, removeLine, setCounted, toCountBody, variantWithSku, type CountedVariant } from './countSheet';
+import {
+  MAX_COUNT_LINES,
+  addScan,
+  differenceOf,
+  emptySheet,
+  isFull,
+  lineErrors,
+  removeLine,
+  setCounted,
+  toCountBody,
+  variantWithSku,
+  type CountedVariant,
+} from './countSheet';
 
 /**
  * The variant of a SKU, looked up through the products list (q searches SKUs), and the server's
@@ -85,6 +97,10 @@ export const StockCountCreate = () => {
         return;
       }
       cache.current.set(code.toLowerCase(), variant);
+      if (isFull(sheet, variant.id)) {
+        setSkuError(`A count holds at most ${MAX_COUNT_LINES} variants: save this one and start another for ${code}`);
+        return;
+      }
       setSkuError(null);
       const scanned = variant;
       const now = new Date(Date.now() + clockOffset.current);

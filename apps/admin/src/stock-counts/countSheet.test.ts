@@ -1,7 +1,7 @@
 // The stock count screen's sheet: scans, typed counts, the body sent and the errors read back.
 import assert from 'node:assert/strict';
 import { describe, test } from 'vitest';
-import { addScan, differenceOf, emptySheet, lineErrors, removeLine, setCounted, toCountBody, variantWithSku } from './countSheet';
+import { MAX_COUNT_LINES, addScan, differenceOf, emptySheet, isFull, lineErrors, removeLine, setCounted, toCountBody, variantWithSku } from './countSheet';
 
 const mug = { id: 7, productName: 'Mug', sku: 'MUG-1', attributes: {}, stock: 5 };
 const cup = { id: 9, productName: 'Cup', sku: 'CUP-1', attributes: { size: 'S' }, stock: 0 };
@@ -47,6 +47,14 @@ describe('the stock count sheet', () => {
     });
     assert.deepEqual(toCountBody(emptySheet, ' '), { lines: [] });
     assert.deepEqual([...lineErrors(sheet, { 'lines.1.counted': 'count it again', note: 'x' })], [[9, 'count it again']]);
+  });
+
+  test('a full sheet takes more of the variants it has, and no new one', () => {
+    let sheet = emptySheet;
+    for (let id = 1; id <= MAX_COUNT_LINES; id++) sheet = addScan(sheet, { ...mug, id, sku: `S-${id}` }, at);
+    assert.equal(isFull(sheet, 1), false);
+    assert.equal(isFull(sheet, MAX_COUNT_LINES + 1), true);
+    assert.equal(isFull(emptySheet, 1), false);
   });
 
   test('a scanned SKU matches exactly, whatever its case', () => {

@@ -30,6 +30,13 @@ export interface CountSheet {
 
 export const emptySheet: CountSheet = { lines: [], startedAt: null };
 
+/** Variants one count holds (the API's limit): a bigger shelf is counted in several counts. */
+export const MAX_COUNT_LINES = 450;
+
+/** Whether scanning `variantId` needs a line the sheet has no room for. */
+export const isFull = (sheet: CountSheet, variantId: number): boolean =>
+  sheet.lines.length >= MAX_COUNT_LINES && !sheet.lines.some((line) => line.variant.id === variantId);
+
 /** One more unit of `variant` on the shelf; its line moves to the top. */
 export function addScan(sheet: CountSheet, variant: CountedVariant, now: Date = new Date()): CountSheet {
   const current = sheet.lines.find((line) => line.variant.id === variant.id);
