@@ -62,7 +62,16 @@ const exported = (p: ExistingProduct, firstLine = 2): ImportRow[] =>
     attributes: v.attributes,
   }));
 
-const nothingWritten = { newCategories: [], newProducts: [], productUpdates: [], newVariants: [], variantUpdates: [], stockLevels: [] };
+const nothingWritten = {
+  newCategories: [],
+  newProducts: [],
+  productUpdates: [],
+  newVariants: [],
+  variantUpdates: [],
+  stockLevels: [],
+  editedProducts: [],
+  priceDrops: [],
+};
 
 describe('planImport', () => {
   it('leaves an exported catalog unchanged and writes nothing', () => {
@@ -124,6 +133,17 @@ describe('planImport', () => {
     expect(plan.variantUpdates).toEqual([]);
     expect(plan.newVariants).toEqual([{ product: { id: 10 }, sku: 'MUG-XL', attributes: {}, price: 1400, costPrice: null, position: 2, stock: 0 }]);
     expect(plan.stockLevels).toEqual([{ variantId: 101, stock: 9 }]);
+    // MUG-L went from 1200 to 1200: no drop; MUG-S from 1000 to 1100: a rise
+    expect(plan.priceDrops).toEqual([]);
+    expect(plan.editedProducts).toEqual([10]);
+  });
+
+  it('names every variant whose effective price goes down, and a stock change alone is no edit', () => {
+    const cheaper = exported(mug).map((r) => (r.sku === 'MUG-L' ? { ...r, price: 900 } : r));
+    expect(planImport(cheaper, stateOf([mug], categories)).priceDrops).toEqual([{ productId: 10, variantId: 101, oldPrice: 1200, newPrice: 900 }]);
+    const restocked = exported(mug).map((r) => ({ ...r, stock: 40 }));
+    const plan = planImport(restocked, stateOf([mug], categories));
+    expect([plan.editedProducts, plan.updated, plan.stockLevels.length]).toEqual([[], 2, 2]);
   });
 
   it('refuses repeated SKUs, disagreeing rows of a product and ambiguous names, by row and column', () => {

@@ -82,6 +82,10 @@ export interface ImportPlan {
   variantUpdates: { id: number; attributes: Record<string, string>; price: number | null; costPrice: number | null }[];
   /** existing variants whose stock the rows set to something else */
   stockLevels: { variantId: number; stock: number }[];
+  /** existing products whose fields, variants or prices change (a `product.updated`, `edited`, each) */
+  editedProducts: number[];
+  /** existing variants whose effective price goes down (a `product.updated`, `price_dropped`, each) */
+  priceDrops: { productId: number; variantId: number; oldPrice: number; newPrice: number }[];
 }
 
 const lower = (text: string) => text.toLowerCase();
@@ -107,6 +111,8 @@ export function planImport(rows: readonly ImportRow[], state: CatalogState): Imp
     newVariants: [],
     variantUpdates: [],
     stockLevels: [],
+    editedProducts: [],
+    priceDrops: [],
   };
   const fail = (row: ImportRow, column: string | null, message: string) => plan.errors.push({ row: row.row, column, message });
 
@@ -275,6 +281,7 @@ function planExisting(plan: ImportPlan, product: ExistingProduct, group: ImportR
   if (changedFields.size > 0 || values.price !== product.price || values.costPrice !== product.costPrice)
     plan.productUpdates.push({ id: product.id, ...values });
 
+  const updatesBefore = plan.productUpdates.length + plan.variantUpdates.length + plan.newVariants.length;
   let position = product.variants.reduce((max, v) => Math.max(max, v.position), -1);
   const productPricesKept = values.price === product.price && values.costPrice === product.costPrice;
   for (const f of finals) {
@@ -295,6 +302,7 @@ function planExisting(plan: ImportPlan, product: ExistingProduct, group: ImportR
     }
     const v = f.variant;
     const now = effective(v);
+    if (f.price < now.price) plan.priceDrops.push({ productId: product.id, variantId: v.id, oldPrice: now.price, newPrice: f.price });
     // an unchanged variant keeps how it states its prices (own or the product's)
     const price = productPricesKept && f.price === now.price ? v.price : own(f.price, values.price);
     const costPrice = productPricesKept && f.costPrice === now.costPrice ? v.costPrice : own(f.costPrice, values.costPrice);
@@ -309,4 +317,5 @@ function planExisting(plan: ImportPlan, product: ExistingProduct, group: ImportR
     if (variantChanged || rowChangesProduct) plan.updated++;
     else plan.unchanged++;
   }
+  if (plan.productUpdates.length + plan.variantUpdates.length + plan.newVariants.length > updatesBefore) plan.editedProducts.push(product.id);
 }

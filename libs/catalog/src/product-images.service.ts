@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MultipartFile } from '@fastify/multipart';
-import { inTransaction, notFound, validationFailed } from '@chance/core';
+import { inTransaction, notFound, publish, validationFailed } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ProductImageEntity } from './catalog.entities.js';
 import type { ProductImageView, UpdateProductImageDto } from './dto/index.js';
@@ -40,6 +40,7 @@ export class ProductImagesService {
           `INSERT INTO product_images (product_id, file_key, width, height, position) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
           [productId, stored.fileKey, stored.width, stored.height, n],
         );
+        await publish(manager, 'product.updated', { productId, reason: 'edited' });
         return this.view(manager, productId, row.id);
       });
     } catch (error) {
@@ -57,6 +58,7 @@ export class ProductImagesService {
       if (!ordered.includes(imageId)) throw notFound('Image');
       if (input.alt !== undefined) await manager.query('UPDATE product_images SET alt = $2 WHERE id = $1', [imageId, input.alt.trim()]);
       if (input.position !== undefined) await this.renumber(manager, moveImage(ordered, imageId, input.position));
+      await publish(manager, 'product.updated', { productId, reason: 'edited' });
       return this.view(manager, productId, imageId);
     });
   }
@@ -73,6 +75,7 @@ export class ProductImagesService {
         manager,
         rest.map((r) => r.id),
       );
+      await publish(manager, 'product.updated', { productId, reason: 'edited' });
       return { view: toProductImageView(image), fileKey: image.fileKey };
     });
     await this.media.discard(productId, fileKey);

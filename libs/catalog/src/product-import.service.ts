@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { MultipartFile } from '@fastify/multipart';
 import { parse } from 'csv-parse';
-import { DomainError, assertWithinLimit, inTransaction, multipartRefusal, pgCode, type FieldErrors } from '@chance/core';
+import { DomainError, assertWithinLimit, inTransaction, multipartRefusal, pgCode, publishMany, type FieldErrors } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { freeSlug, slugify } from './catalog-rules.js';
 import type { ImportResultView } from './dto/index.js';
@@ -324,4 +324,15 @@ async function writePlan(manager: EntityManager, plan: ImportPlan, actorId: numb
     );
   }
   await setStockLevels(manager, levels, { reason: 'adjustment', reference: 'import', actorId, quiet: created });
+  // as a back-office edit of each product would: `edited` once per product changed, a drop per cheaper variant
+  await publishMany(
+    manager,
+    'product.updated',
+    plan.editedProducts.map((productId) => ({ productId, reason: 'edited' as const })),
+  );
+  await publishMany(
+    manager,
+    'product.updated',
+    plan.priceDrops.map((drop) => ({ ...drop, reason: 'price_dropped' as const })),
+  );
 }

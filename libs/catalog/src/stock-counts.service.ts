@@ -126,7 +126,7 @@ export class StockCountsService {
           ),
         ],
       );
-      return this.get(count.id, manager);
+      return this.getIn(manager, count.id);
     });
   }
 
@@ -142,7 +142,13 @@ export class StockCountsService {
     return page.map((c) => toView(c, lines.get(c.id) ?? []));
   }
 
-  async get(id: number, manager: EntityManager = this.dataSource.manager): Promise<StockCountView> {
+  /** A count as recorded, read outside any transaction (committed data), for the controller. */
+  get(id: number): Promise<StockCountView> {
+    return this.getIn(this.dataSource.manager, id);
+  }
+
+  /** A count, read in the caller's transaction. */
+  async getIn(manager: EntityManager, id: number): Promise<StockCountView> {
     const count = await manager.findOneBy(StockCountEntity, { id });
     if (!count) throw notFound('Stock count');
     const lines = await loadChildren(manager, StockCountLineEntity, 'countId', [id]);
