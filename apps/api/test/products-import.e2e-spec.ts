@@ -132,6 +132,15 @@ describe('importing products from CSV', () => {
       { delta: 8, reason: 'initial', reference: `product:${productId}` },
       { delta: -3, reason: 'adjustment', reference: 'import' },
     ]);
+    // as an edit would: the product changed, and one variant got cheaper
+    const events = await api.db.pool.query(
+      `SELECT payload FROM outbox_events WHERE type = 'product.updated' AND (payload->>'productId')::int = $1 ORDER BY id`,
+      [productId],
+    );
+    expect(events.rows.map((r) => r.payload)).toEqual([
+      { productId, reason: 'edited' },
+      { productId, variantId: variantIds[1], reason: 'price_dropped', oldPrice: 7000, newPrice: 6500 },
+    ]);
     const again = await importCsv(file, true);
     expect(again.body).toEqual({ created: 0, updated: 0, unchanged: 3, errors: [] });
   });
