@@ -52,9 +52,11 @@ function raw(method: string, path: string, headers: Record<string, string>, body
   });
 }
 
-/** POST operations whose request body is absent or has no required property. */
+/** POST operations whose request body is absent or JSON with no required property (an upload, multipart only, always has one). */
 function bodilessActions(): Operation[] {
-  return operations(doc).filter((op) => op.method === 'POST' && (!op.bodySchema || (resolve(doc, op.bodySchema).required ?? []).length === 0));
+  return operations(doc).filter(
+    (op) => op.method === 'POST' && (op.bodyTypes.length === 0 || (op.bodySchema !== undefined && (resolve(doc, op.bodySchema).required ?? []).length === 0)),
+  );
 }
 
 interface Target {

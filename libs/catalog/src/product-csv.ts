@@ -3,7 +3,7 @@
  * row into typed values (every problem an error naming its line and column), and writing a
  * variant as a row that reads back to the same values.
  */
-import { MAX_MINOR_UNITS } from '@chance/core';
+import { MAX_MINOR_UNITS, type RowError } from '@chance/core';
 
 export const CSV_COLUMNS = [
   'sku',
@@ -31,13 +31,8 @@ export const CSV_LIMITS = {
   maxAttributes: 20,
 } as const;
 
-export interface ImportError {
-  /** the line in the file where the row starts (the header is line 1) */
-  row: number;
-  /** the column's name in the header; null for a problem of the whole row or file */
-  column: string | null;
-  message: string;
-}
+/** A problem of the file: its line (the header is line 1), its column (null: the whole row or file), what is wrong. */
+export type ImportError = RowError;
 
 export interface CsvHeader {
   columns: Partial<Record<CsvColumn, number>>;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { MultipartFile } from '@fastify/multipart';
 import { parse } from 'csv-parse';
-import { DomainError, assertWithinLimit, inTransaction, multipartRefusal, pgCode, publishMany, type FieldErrors } from '@chance/core';
+import { DomainError, FileRowsRefused, assertWithinLimit, inTransaction, multipartRefusal, pgCode, publishMany } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { freeSlug, slugify } from './catalog-rules.js';
 import type { ImportResultView } from './dto/index.js';
@@ -71,11 +71,7 @@ export class ProductImportService {
     if (!dryRun && errors.length > 0) {
       const more = errors.length > listed.length ? ` (the first ${listed.length} are listed)` : '';
       // SPEC section 19: here `errors` is the list of {row, column, message}, not section 1's map
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        `${errors.length} problem${errors.length === 1 ? '' : 's'} in the file${more}: nothing was imported`,
-        listed as unknown as FieldErrors,
-      );
+      throw new FileRowsRefused(`${errors.length} problem${errors.length === 1 ? '' : 's'} in the file${more}: nothing was imported`, listed);
     }
     return { created: plan?.created ?? 0, updated: plan?.updated ?? 0, unchanged: plan?.unchanged ?? 0, errors: listed };
   }

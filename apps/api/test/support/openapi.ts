@@ -6,6 +6,8 @@ export interface Operation {
   path: string;
   parameters: { name: string; in: string; required?: boolean }[];
   bodySchema?: Schema;
+  /** the media types its request body may have (`application/json`, `multipart/form-data`), none when it takes no body */
+  bodyTypes: string[];
 }
 
 export interface Schema {
@@ -32,7 +34,14 @@ export function operations(doc: OpenApiDocument): Operation[] {
   const ops: Operation[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
-      ops.push({ method: method.toUpperCase(), path, parameters: op.parameters ?? [], bodySchema: op.requestBody?.content?.['application/json']?.schema });
+      const content = op.requestBody?.content ?? {};
+      ops.push({
+        method: method.toUpperCase(),
+        path,
+        parameters: op.parameters ?? [],
+        bodySchema: content['application/json']?.schema,
+        bodyTypes: Object.keys(content),
+      });
     }
   }
   return ops;

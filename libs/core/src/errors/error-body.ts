@@ -1,5 +1,5 @@
 import { HTTP_REASON, codeForStatus, type ErrorCode } from './error-codes.js';
-import { DomainError, type FieldErrors } from './domain-error.js';
+import { DomainError, FileRowsRefused, type FieldErrors, type RowError } from './domain-error.js';
 import { redactUrlsIn } from '../http/redact.js';
 
 export interface ErrorBody {
@@ -7,7 +7,7 @@ export interface ErrorBody {
   error: string;
   code: ErrorCode | string;
   message: string;
-  errors?: FieldErrors;
+  errors?: FieldErrors | RowError[];
 }
 
 export interface ErrorResponse {
@@ -24,6 +24,9 @@ const PG_BAD_INPUT = new Set(['22P02', '22003', '22007', '22008', '22023', '2200
  * exception filter and the Fastify error handler both call it, so the two paths answer alike.
  */
 export function toErrorResponse(error: unknown): ErrorResponse {
+  if (error instanceof FileRowsRefused) {
+    return respond(error.status, error.code, error.message, error.rows);
+  }
   if (error instanceof DomainError) {
     return respond(error.status, error.code, error.message, error.errors, error.headers ?? {});
   }
@@ -89,8 +92,12 @@ function fastifyMessage(code: string | undefined, status: number): string {
   }
 }
 
-/** No error answer is ever large: at most this many fields in `errors`, names and messages this long. */
-export const ERROR_BODY_LIMITS = { fields: 50, fieldName: 200, message: 500 } as const;
+/**
+ * No error answer is ever large: at most this many fields in `errors`, names and messages this
+ * long; a list of a file's rows' problems (a CSV import) at most `rows` entries, the same as its
+ * dry run lists, each clipped alike.
+ */
+export const ERROR_BODY_LIMITS = { fields: 50, fieldName: 200, message: 500, rows: 1000 } as const;
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -98,11 +105,19 @@ function respond(
   statusCode: number,
   code: string,
   message: string,
-  errors?: FieldErrors,
+  errors?: FieldErrors | RowError[],
   headers: Record<string, string> = {},
   unexpected = false,
 ): ErrorResponse {
   const body: ErrorBody = { statusCode, error: HTTP_REASON[statusCode] ?? 'Error', code, message: clip(message, ERROR_BODY_LIMITS.message) };
+  if (Array.isArray(errors)) {
+    body.errors = errors.slice(0, ERROR_BODY_LIMITS.rows).map((e) => ({
+      row: e.row,
+      column: e.column === null ? null : clip(String(e.column), ERROR_BODY_LIMITS.fieldName),
+      message: clip(String(e.message), ERROR_BODY_LIMITS.message),
+    }));
+    return { body, headers, unexpected };
+  }
   const fields = errors ? Object.keys(errors) : [];
   if (fields.length > 0) {
     body.errors = {};

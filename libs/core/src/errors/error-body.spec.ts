@@ -1,0 +1,34 @@
+import { FileRowsRefused, validationFailed } from './domain-error.js';
+import { ERROR_BODY_LIMITS, toErrorResponse } from './error-body.js';
+
+describe('toErrorResponse', () => {
+  it('keeps a map of field errors as a map, at most the limit of fields', () => {
+    const many = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`f${i}`, 'is wrong']));
+    const { body } = toErrorResponse(validationFailed(many));
+    expect(body.code).toBe('VALIDATION_FAILED');
+    expect(Object.keys(body.errors!)).toHaveLength(ERROR_BODY_LIMITS.fields);
+    expect(body.message).toBe('Validation failed (showing 50 of 60 fields)');
+  });
+
+  it('keeps a list of rows’ problems (a file import) as that list, in order, each clipped', () => {
+    const rows = [
+      { row: 2, column: 'price', message: 'must be a whole number of minor units (1999 for 19.99)' },
+      { row: 7, column: null, message: 'has 4 cells where the header has 5' },
+      { row: 9, column: 'x'.repeat(300), message: 'y'.repeat(600) },
+    ];
+    const { body } = toErrorResponse(new FileRowsRefused('3 problems in the file: nothing was imported', rows));
+    expect(body.statusCode).toBe(400);
+    expect(body.errors).toEqual([
+      rows[0],
+      rows[1],
+      { row: 9, column: `${'x'.repeat(ERROR_BODY_LIMITS.fieldName - 1)}…`, message: `${'y'.repeat(ERROR_BODY_LIMITS.message - 1)}…` },
+    ]);
+  });
+
+  it('lists at most the limit of rows', () => {
+    const rows = Array.from({ length: ERROR_BODY_LIMITS.rows + 5 }, (_, i) => ({ row: i + 2, column: 'sku', message: 'is required' }));
+    const { body } = toErrorResponse(new FileRowsRefused('problems', rows));
+    expect(body.errors).toHaveLength(ERROR_BODY_LIMITS.rows);
+    expect((body.errors as { row: number }[])[0].row).toBe(2);
+  });
+});
