@@ -1,4 +1,4 @@
-// The catalog import and export of SPEC section 19 at size (`npm run bench -- --only import`, and
+// The catalog import and export of docs/api.md#catalog-media at size (`npm run bench -- --only import`, and
 // last in a full run): a 100,000-row CSV (50,000 new products of two variants each) uploaded to
 // POST /api/admin/imports/products, imported again unchanged, then with every price changed; the
 // whole catalog exported. Seconds, rows per second and the API's resident memory while it works.
@@ -159,6 +159,6 @@ export function writeImportReport(file, result, rows, { command, code, load }) {
   const next =
     current.includes(START) && current.includes(END)
       ? `${current.slice(0, current.indexOf(START))}${section}${current.slice(current.indexOf(END) + END.length)}`
-      : `${current.trimEnd()}\n\n## Catalog import and export (SPEC section 19)\n\n${section}\n`;
+      : `${current.trimEnd()}\n\n## Catalog import and export\n\n${section}\n`;
   writeFileSync(file, next);
 }

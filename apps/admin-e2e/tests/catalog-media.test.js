@@ -1,4 +1,4 @@
-// Catalog media and bulk work in the admin SPA (SPEC section 19), in Chromium against the real,
+// Catalog media and bulk work in the admin SPA (docs/api.md#catalog-media), in Chromium against the real,
 // built API (run `npm run build` first): images dropped and chosen on the product page, reordered,
 // captioned and deleted, shown in the product list and on the storefront's product page; a CSV
 // import whose dry run names the bad row, then the fixed file imported; a stock count made with a

@@ -46,7 +46,7 @@ export type ProductVariant = Schemas['AdminVariantView'];
 /** The `products` admin resource record. Money in minor units; `lowStockThreshold` null: the store default. */
 export type Product = Schemas['AdminProductView'];
 
-/** A product image (SPEC.md section 19): the large size (`url`) and the thumbnail, both under /media/. */
+/** A product image (docs/api.md#catalog-media): the large size (`url`) and the thumbnail, both under /media/. */
 export type ProductImage = Schemas['ProductImageView'];
 
 /** PUT /api/admin/products/:id/images/:imageId */

@@ -164,7 +164,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
 
-  // catalog media (SPEC section 19): multipart bodies on the upload routes only, image files under /media/
+  // catalog media (docs/api.md#catalog-media): multipart bodies on the upload routes only, image files under /media/
   await registerUploads(app);
   await registerMediaFiles(app, config.mediaDir);
 

@@ -39,7 +39,7 @@ export class VariantEntity {
   @Column({ name: 'cost_price', type: 'integer', nullable: true }) costPrice: number | null;
   @Column({ type: 'integer' }) stock: number;
   @Column({ type: 'integer' }) position: number;
-  /** one of its product's images (SPEC section 19), or none */
+  /** one of its product's images (docs/api.md#catalog-media), or none */
   @Column({ name: 'image_id', type: 'integer', nullable: true }) imageId: number | null;
 }
 

@@ -1,4 +1,4 @@
-/** Pure rules of product images (SPEC section 19): which files are images, their sizes, names and order. */
+/** Pure rules of product images (docs/api.md#catalog-media): which files are images, their sizes, names and order. */
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp';
 

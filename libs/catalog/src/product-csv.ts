@@ -1,5 +1,5 @@
 /**
- * The product CSV of SPEC section 19, as pure functions: its columns, reading the header and each
+ * The product CSV of docs/api.md#catalog-media, as pure functions: its columns, reading the header and each
  * row into typed values (every problem an error naming its line and column), and writing a
  * variant as a row that reads back to the same values.
  */

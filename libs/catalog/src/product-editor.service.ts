@@ -171,7 +171,7 @@ export class ProductEditorService {
     return manager.query('SELECT id, stock, price, cost_price FROM variants WHERE product_id = $1 ORDER BY id FOR UPDATE', [productId]);
   }
 
-  /** A variant shows one of its own product's images (SPEC section 19). */
+  /** A variant shows one of its own product's images (docs/api.md#catalog-media). */
   private async assertOwnImages(manager: EntityManager, productId: number, variants: UpdateVariantDto[]): Promise<void> {
     const named = variants
       .map((v, index) => ({ index, imageId: v.imageId }))

@@ -25,7 +25,7 @@ interface ExportRecord {
 }
 
 /**
- * The product export of SPEC section 19: one row per variant, the import's columns, so the file
+ * The product export of docs/api.md#catalog-media: one row per variant, the import's columns, so the file
  * imports back unchanged. Streamed: pages of variants in (product, position, id) order, found by
  * keyset (never OFFSET), all read in one REPEATABLE READ READ ONLY transaction so the file is one
  * consistent picture; only one page and the socket's buffer are ever in memory.

@@ -11,7 +11,7 @@ import { toProductImageView } from './product-view.js';
 const TOO_MANY = { file: `a product has at most ${IMAGE_LIMITS.perProduct} images: delete one first` };
 
 /**
- * A product's images (SPEC section 19): added from an upload, given alt text, moved in the order,
+ * A product's images (docs/api.md#catalog-media): added from an upload, given alt text, moved in the order,
  * deleted with their files. Each change locks the product row, so concurrent uploads and moves of
  * one product keep positions 0…n−1 without gaps or repeats.
  */

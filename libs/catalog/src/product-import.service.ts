@@ -28,7 +28,7 @@ interface ReadFile {
 }
 
 /**
- * The product import of SPEC section 19. The file is streamed through the CSV parser row by row
+ * The product import of docs/api.md#catalog-media. The file is streamed through the CSV parser row by row
  * into typed rows (the file itself is never held in memory); then, in one transaction, the rows'
  * products and variants are locked, the catalog's state is read, the plan decided (import-plan.ts)
  * and written with multi-row statements (unnest arrays, 5,000 rows a statement), stock through
@@ -70,7 +70,7 @@ export class ProductImportService {
     const listed = errors.slice(0, CSV_LIMITS.maxErrors);
     if (!dryRun && errors.length > 0) {
       const more = errors.length > listed.length ? ` (the first ${listed.length} are listed)` : '';
-      // SPEC section 19: here `errors` is the list of {row, column, message}, not section 1's map
+      // docs/api.md#catalog-media: here `errors` is the list of {row, column, message}, not section 1's map
       throw new FileRowsRefused(`${errors.length} problem${errors.length === 1 ? '' : 's'} in the file${more}: nothing was imported`, listed);
     }
     return { created: plan?.created ?? 0, updated: plan?.updated ?? 0, unchanged: plan?.unchanged ?? 0, errors: listed };

@@ -1,5 +1,5 @@
 /**
- * Pure rules of a stock count (SPEC section 19). A count is taken on the shelf while the shop
+ * Pure rules of a stock count (docs/api.md#catalog-media). A count is taken on the shelf while the shop
  * keeps selling, so each line is judged against the stock the count started from: the count says
  * how many there were at its start, and whatever moved since (a sale, a delivery) still happened
  * on top of it. Without a start, the count is taken as of its saving.

@@ -48,7 +48,7 @@ interface LockedVariant {
 }
 
 /**
- * Stock counts (SPEC section 19): what the shelf holds, line by line, in one transaction. The
+ * Stock counts (docs/api.md#catalog-media): what the shelf holds, line by line, in one transaction. The
  * variants are locked in id order (as every stock change locks them), each line is judged against
  * the stock the count started from (`startedAt`: what moved since still happened on top of the
  * count; see stock-count-rules.ts) and every difference becomes a `stock_count` movement.

@@ -7,7 +7,7 @@ export type StoreInfo = Schemas['StoreInfoView'];
 export type Category = Schemas['CategoryView'];
 export type Product = Schemas['StoreProductView'];
 export type Variant = Schemas['VariantView'];
-/** SPEC section 19: `url` the large size, `thumbnailUrl` the thumbnail, both under /media/ (immutable). */
+/** docs/api.md#catalog-media: `url` the large size, `thumbnailUrl` the thumbnail, both under /media/ (immutable). */
 export type ProductImage = Schemas['ProductImageView'];
 export type Cart = Schemas['CartView'];
 export type CartItem = Schemas['CartItemView'];

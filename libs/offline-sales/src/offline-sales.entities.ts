@@ -44,7 +44,7 @@ export class OfflineSaleLineEntity {
   @Column({ name: 'cost_price', type: 'integer' }) costPrice: number;
   @Column({ type: 'integer' }) quantity: number;
   @Column({ name: 'line_total', type: 'integer' }) lineTotal: number;
-  /** the variant's thumbnail when sold (SPEC section 19) */
+  /** the variant's thumbnail when sold (docs/api.md#catalog-media) */
   @Column({ name: 'thumbnail_url', type: 'text', nullable: true }) thumbnailUrl: string | null;
 }
 

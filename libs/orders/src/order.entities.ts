@@ -53,7 +53,7 @@ export class OrderLineEntity {
   @Column({ name: 'estimated_delivery_days', type: 'integer' }) estimatedDeliveryDays: number;
   @Column({ type: 'integer' }) quantity: number;
   @Column({ name: 'line_total', type: 'integer' }) lineTotal: number;
-  /** the variant's thumbnail when ordered (SPEC section 19) */
+  /** the variant's thumbnail when ordered (docs/api.md#catalog-media) */
   @Column({ name: 'thumbnail_url', type: 'text', nullable: true }) thumbnailUrl: string | null;
 }
 

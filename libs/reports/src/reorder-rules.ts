@@ -1,4 +1,4 @@
-/** Pure rules of the reorder report (SPEC section 19). */
+/** Pure rules of the reorder report (docs/api.md#catalog-media). */
 
 /** The days of sales the suggestion covers, and the days of history the sales rate is taken from. */
 export const REORDER = { coverDays: 30, historyDays: 90 } as const;

@@ -37,7 +37,7 @@ interface Row {
 }
 
 /**
- * The reorder report (SPEC section 19): every variant at or below its low-stock threshold, what
+ * The reorder report (docs/api.md#catalog-media): every variant at or below its low-stock threshold, what
  * it sold lately and from whom it was last bought, and how many to order. Read only; one query.
  */
 @Injectable()

@@ -2308,7 +2308,7 @@ export interface components {
              * @example 2026-12-07T08:30:00Z
              */
             startedAt?: string;
-            /** @description One line per variant counted, at most 450 (a JSON body holds at most 1,000 keys, SPEC section 20): count a big shop in several counts */
+            /** @description One line per variant counted, at most 450 (a JSON body holds at most 1,000 keys, docs/api.md#limits): count a big shop in several counts */
             lines: components["schemas"]["StockCountLineDto"][];
         };
         StockCountLineView: {

@@ -9,7 +9,7 @@ export interface ThumbnailProps {
 }
 
 /**
- * A product thumbnail (SPEC.md section 19) in a fixed square, or a neutral placeholder when there
+ * A product thumbnail (docs/api.md#catalog-media) in a fixed square, or a neutral placeholder when there
  * is none, or when its file is gone (a deleted image that an old order line still names).
  */
 export const Thumbnail = ({ src, alt = '', size = 40 }: ThumbnailProps) => {

@@ -69,7 +69,7 @@ const ErrorTable = ({ errors }: { errors: ImportError[] }) => (
 );
 
 /**
- * Products in and out as CSV (SPEC.md section 19). Export the catalog; import a file in two steps:
+ * Products in and out as CSV (docs/api.md#catalog-media). Export the catalog; import a file in two steps:
  * a dry run (nothing changes) shows what the file would create and update and every problem by
  * line and column; only a file without problems can then be imported, all at once or not at all.
  */

@@ -29,7 +29,7 @@ interface Upload {
 }
 
 /**
- * The product's images (SPEC.md section 19): drop files on it (or choose them) to upload, drag a
+ * The product's images (docs/api.md#catalog-media): drop files on it (or choose them) to upload, drag a
  * picture onto another's place (or use the arrows) to reorder, type its alt text, delete it. The
  * first image is the one shops show first and the thumbnail of lists.
  */

@@ -1,5 +1,5 @@
 /**
- * The product gallery's rules (SPEC.md section 19), apart from React: which dropped files to send,
+ * The product gallery's rules (docs/api.md#catalog-media), apart from React: which dropped files to send,
  * and the order after a move (as the API moves an image: the others keep their order).
  */
 

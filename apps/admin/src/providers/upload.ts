@@ -1,5 +1,5 @@
 /**
- * Multipart uploads to the admin API (SPEC.md section 19: product images, CSV imports) with the
+ * Multipart uploads to the admin API (docs/api.md#catalog-media: product images, CSV imports) with the
  * session's token and upload progress, which fetch cannot report: XMLHttpRequest. A 401 refreshes
  * the session once and sends again, as the http client does. Errors are react-admin HttpErrors;
  * an import's list of row errors (`errors: [{row, column, message}]`) is kept as `body.rowErrors`.

@@ -38,7 +38,7 @@ async function fetchReorder(): Promise<ReorderLine[]> {
 }
 
 /**
- * What to order again (SPEC.md section 19): the variants at or below their low-stock threshold with
+ * What to order again (docs/api.md#catalog-media): the variants at or below their low-stock threshold with
  * their last supplier, last cost and a suggested quantity (30 days at the last 90 days' sales, at
  * least out of low stock). Selected lines become draft purchases, one per supplier, through the
  * purchases API; quantities can be changed first. What is already on order is shown beside.

@@ -1,5 +1,5 @@
 /**
- * The reorder screen's rules (SPEC.md section 19): which report lines can be ordered (those with a
+ * The reorder screen's rules (docs/api.md#catalog-media): which report lines can be ordered (those with a
  * last supplier), and a selection turned into draft purchases, one per supplier, at each line's
  * last unit cost and the quantity chosen (the suggestion unless changed).
  */

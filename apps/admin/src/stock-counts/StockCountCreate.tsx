@@ -63,7 +63,7 @@ const Difference = ({ value }: { value: number }) => (
 );
 
 /**
- * Counting the shelf (SPEC.md section 19), made for a barcode scanner: a scanner types the SKU and
+ * Counting the shelf (docs/api.md#catalog-media), made for a barcode scanner: a scanner types the SKU and
  * presses Enter, which adds one to that variant's line; counts can also be typed. Saving records
  * every difference as a `stock_count` movement, against the stock as it was at the first scan.
  */

@@ -1,5 +1,5 @@
 /**
- * The count sheet of the stock count screen (SPEC.md section 19), apart from React: each scan of a
+ * The count sheet of the stock count screen (docs/api.md#catalog-media), apart from React: each scan of a
  * SKU adds one to its line (the line comes first, as the last one scanned), a count can be typed
  * over, and the sheet becomes the API's body. The count's start is the first scan: each line is
  * applied to the stock the variant had then, so sales while counting are kept (docs/api.md).

@@ -5,7 +5,7 @@ import { StockCountCreate } from './StockCountCreate';
 import { StockCountList } from './StockCountList';
 import { StockCountShow } from './StockCountShow';
 
-/** The `stock-counts` admin resource (SPEC.md section 19): counts are recorded on the scanner screen, then read only. */
+/** The `stock-counts` admin resource (docs/api.md#catalog-media): counts are recorded on the scanner screen, then read only. */
 export const stockCounts = {
   name: 'stock-counts',
   list: StockCountList,

@@ -15,7 +15,7 @@ const STOCK_REASONS = [
 ];
 
 /**
- * Catalog media and bulk work (SPEC section 19): product images (files in MEDIA_DIR, named by a
+ * Catalog media and bulk work (docs/api.md#catalog-media): product images (files in MEDIA_DIR, named by a
  * random key, so a URL never changes meaning), a variant's own image, the thumbnail each order and
  * in-store sale line snapshots, stock counts with their lines, and the `stock_count` movement reason.
  */

@@ -1,7 +1,7 @@
 import type { Product, ProductImage } from '@chance/client';
 
 /**
- * A product's pictures as the store API sends them (SPEC section 19, `images[]`, ordered by
+ * A product's pictures as the store API sends them (docs/api.md#catalog-media, `images[]`, ordered by
  * position): the first is the product's main picture and its cards' thumbnail.
  */
 export function productImages(product: Product): ProductImage[] {

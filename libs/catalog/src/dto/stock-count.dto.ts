@@ -22,7 +22,7 @@ export class CreateStockCountDto {
 
   @ApiProperty({
     type: [StockCountLineDto],
-    description: 'One line per variant counted, at most 450 (a JSON body holds at most 1,000 keys, SPEC section 20): count a big shop in several counts',
+    description: 'One line per variant counted, at most 450 (a JSON body holds at most 1,000 keys, docs/api.md#limits): count a big shop in several counts',
   })
   @IsArray()
   @ArrayMinSize(1)

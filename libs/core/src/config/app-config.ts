@@ -41,7 +41,7 @@ export interface AppConfig {
   storeCacheTtlMs: number;
   /** guest carts untouched this long are removed */
   guestCartTtlDays: number;
-  /** product images (SPEC section 19): the files served under `/media/`; default DATA_DIR/media */
+  /** product images (docs/api.md#catalog-media): the files served under `/media/`; default DATA_DIR/media */
   mediaDir: string;
   /** folder of the built admin SPA served at `/`, when present */
   adminDistDir?: string;

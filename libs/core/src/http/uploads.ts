@@ -12,7 +12,7 @@ import { DomainError, validationFailed } from '../errors/domain-error.js';
 const ACCEPTS_UPLOAD = 'acceptsUpload';
 
 /**
- * Registers multipart parsing (SPEC section 19's uploads) for the routes marked `@UploadRoute()`
+ * Registers multipart parsing (docs/api.md#catalog-media) for the routes marked `@UploadRoute()`
  * only: a multipart body anywhere else is 415, as any body that is not JSON. Each upload route
  * reads its one file with `readUploadedFile`, which sets that route's own size limit (the JSON
  * body limit of every other route is untouched).
