@@ -141,6 +141,10 @@ describe('stock counts', () => {
     expect((await refused({ lines: [{ variantId, counted: 1, stock: 9 }] }))[1]).toHaveProperty(['lines.0.stock'], 'is not allowed');
     const future = new Date(Date.now() + 3_600_000).toISOString();
     expect(await refused({ startedAt: future, lines: [{ variantId, counted: 1 }] })).toEqual([400, { startedAt: 'must not be in the future' }]);
+    // dates outside the years 1900–9999 are refused like any bad value, never a 500
+    for (const startedAt of ['0001-01-01T00:00:00Z', '1899-12-31T23:59:59Z', 'yesterday']) {
+      expect(await refused({ startedAt, lines: [{ variantId, counted: 1 }] })).toEqual([400, { startedAt: expect.any(String) }]);
+    }
     expect(await stockOf(variantId)).toBe(4);
     expect(await countMovements(variantId)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInstant } from '@chance/core';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export class StockCountLineDto {
   @ApiProperty() @IsInt() @Min(1) variantId: number;
@@ -17,7 +18,7 @@ export class CreateStockCountDto {
       'happened on top of the count. Without it, the count is taken as of now. Not in the future.',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 instant' })
+  @IsInstant('must be an ISO 8601 instant')
   startedAt?: string;
 
   @ApiProperty({
