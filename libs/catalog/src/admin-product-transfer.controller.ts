@@ -34,7 +34,7 @@ export class AdminProductTransferController {
       'one product must agree on its fields. `category` is a name, created when missing. `attribute:<name>` columns set the attributes (an empty ' +
       'cell: none of that name); without any attribute column attributes are kept. Stock is set through `adjustment` movements, reference "import". ' +
       "Text cells starting with = + - @ may start with a ' (the export adds it so spreadsheets do not run them as formulas), which is dropped. " +
-      `At most ${CSV_LIMITS.maxRows.toLocaleString('en')} rows and 100 MB (413 beyond). ` +
+      `At most ${CSV_LIMITS.maxRows.toLocaleString('en')} rows (beyond, an error on the first row too many) and 100 MB (413 beyond). ` +
       'The answer counts rows: {created, updated, unchanged, errors: [{row, column, message}]} with `row` the line where the row starts (the header ' +
       'is line 1). A dry run changes nothing. A real run is one transaction: with any error it changes nothing and answers 400 VALIDATION_FAILED ' +
       'whose `errors` is that same list (here a list, not a map). At most the first 1,000 errors are listed.',
