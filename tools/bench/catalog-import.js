@@ -86,6 +86,9 @@ export async function importRun({ api, db, token, tmpDir, rows = 100_000, say })
   const updateFile = join(tmpDir, 'import-update.csv');
   const fileBytes = await writeCsv(createFile, { rows, prefix });
   await writeCsv(updateFile, { rows, prefix, priceStep: 1 });
+  // products of an earlier run that was cut short (its own clean-up never ran) would weigh on this one
+  const leftover = await db.query(`DELETE FROM products WHERE name LIKE 'Bench Import BI%'`);
+  if (leftover.rowCount > 0) say(`import: removed ${leftover.rowCount.toLocaleString('en')} products left by an earlier run`);
   const [{ variants }] = (await db.query('SELECT count(*)::int AS variants FROM variants')).rows;
   try {
     say(`import: ${rows.toLocaleString('en')} new rows (${(fileBytes / 2 ** 20).toFixed(1)} MB) into a catalog of ${variants.toLocaleString('en')} variants`);
