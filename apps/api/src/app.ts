@@ -6,15 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  JsonLimitStream,
-  mergeHeaderParameters,
-  redactUrl,
-  registerMediaFiles,
-  registerUploads,
-  toErrorResponse,
-  type AppConfig,
-} from '@chance/core';
+import { JsonLimitStream, mergeHeaderParameters, redactUrl, registerMediaFiles, registerUploads, toErrorResponse, type AppConfig } from '@chance/core';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { limitConnections } from './connections.js';
