@@ -27,6 +27,9 @@ export const TABLE_OWNERS = {
   products: 'catalog',
   variants: 'catalog',
   stock_movements: 'catalog',
+  product_images: 'catalog', // variantThumbnails for order and sale lines
+  stock_counts: 'catalog',
+  stock_count_lines: 'catalog',
 
   coupons: 'coupons',
   coupon_redemptions: 'coupons',

@@ -121,6 +121,8 @@ export async function setStockLevels(
   chunkSize = 10_000,
 ): Promise<number> {
   const ordered = [...levels].sort((a, b) => a.variantId - b.variantId);
+  // the store's low-stock threshold, for products without their own: read before any row is locked
+  const storeThreshold = ordered.length > 0 ? (await currentSettingsIn(manager)).lowStockThreshold : 0;
   let written = 0;
   for (let start = 0; start < ordered.length; start += chunkSize) {
     const chunk = ordered.slice(start, start + chunkSize);
@@ -137,9 +139,9 @@ export async function setStockLevels(
        movement AS (
          INSERT INTO stock_movements (variant_id, delta, reason, reference, note, created_by)
          SELECT id, after - before, $3::text, $4::text, $5::text, $6::int FROM moved)
-       SELECT moved.*, COALESCE(p.low_stock_threshold, (SELECT low_stock_threshold FROM settings WHERE id = 1)) AS threshold
+       SELECT moved.*, COALESCE(p.low_stock_threshold, $7::int) AS threshold
          FROM moved JOIN products p ON p.id = moved.product_id`,
-      [ids, chunk.map((l) => l.stock), context.reason, context.reference ?? null, context.note ?? null, context.actorId ?? null],
+      [ids, chunk.map((l) => l.stock), context.reason, context.reference ?? null, context.note ?? null, context.actorId ?? null, storeThreshold],
     );
     written += moved.length;
     for (const m of moved) {
