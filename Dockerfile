@@ -13,7 +13,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY --from=build /app/dist ./dist
 COPY tools ./tools
-# product images (SPEC section 19): a volume of its own, writable by the API (docker-compose.yml)
+# product images (docs/api.md#catalog-media): a volume of its own, writable by the API (docker-compose.yml)
 RUN mkdir -p /data/media && chown node:node /data/media
 ENV MEDIA_DIR=/data/media
 EXPOSE 3000

@@ -1,25 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { ReorderLine } from './dto/reports.dto.js';
 import { REORDER, suggestedQuantity } from './reorder-rules.js';
-
-export class ReorderLine {
-  @ApiProperty() variantId: number;
-  @ApiProperty() productId: number;
-  @ApiProperty() sku: string;
-  @ApiProperty() productName: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) attributes: Record<string, string>;
-  @ApiProperty() stock: number;
-  @ApiProperty({ description: 'The low-stock threshold in force (the product’s, else the store’s)' }) threshold: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'Supplier of the latest purchase of this variant that is not cancelled' }) lastSupplierId:
-    number | null;
-  @ApiProperty({ nullable: true, type: String }) lastSupplierName: string | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Unit cost on that purchase, minor units' }) lastUnitCost: number | null;
-  @ApiProperty({ description: 'Units sold in the last 90 days: online orders and in-store sales, cancelled ones left out' }) soldLast90Days: number;
-  @ApiProperty({ description: 'Units on draft or ordered purchases, not received yet (not subtracted from the suggestion)' }) onOrder: number;
-  @ApiProperty({ description: 'max(⌈sold in 90 days × 30 / 90⌉, threshold + 1) − stock: 30 days of sales, and at least out of low stock' })
-  suggestedQuantity: number;
-}
 
 interface Row {
   variant_id: number;

@@ -2,9 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@chance/core';
 import { BackOffice } from '@chance/identity';
-import { DashboardView, IntegrityReport, SalesReportView } from './dto/reports.dto.js';
+import { DashboardView, IntegrityReport, ReorderLine, SalesReportView } from './dto/reports.dto.js';
 import { IntegrityService } from './integrity.js';
-import { ReorderLine, ReorderReport } from './reorder.js';
+import { ReorderReport } from './reorder.js';
 import { reportPeriod } from './report-period.js';
 import { ReportsService } from './reports.service.js';
 

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Every stock movement reason of SPEC section 4. */
+/** Every stock movement reason (docs/api.md#catalog-and-stock). */
 const STOCK_REASONS = [
   'initial',
   'adjustment',
