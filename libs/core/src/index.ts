@@ -42,3 +42,6 @@ export * from './http/json-limits.js';
 export * from './http/connection-limits.js';
 export * from './http/redact.js';
 export * from './http/partial-update.js';
+export * from './external/retry-schedule.js';
+export * from './external/leased-worker.js';
+export * from './security/secret-box.js';
