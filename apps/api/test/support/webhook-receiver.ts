@@ -15,6 +15,8 @@ export type Answer = number | { status: number; body?: string; headers?: Record<
 export interface WebhookReceiver {
   url: string;
   calls: ReceivedCall[];
+  /** the most calls it has held unanswered at one time */
+  maxOpen(): number;
   /** how the receiver answers from now on; called with each call and how many came before it */
   answer(respond: (call: ReceivedCall, index: number) => Answer): void;
   /** answers every call left hanging with 200 */
@@ -26,8 +28,12 @@ export interface WebhookReceiver {
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const calls: ReceivedCall[] = [];
   const hanging: ServerResponse[] = [];
+  let open = 0;
+  let maxOpen = 0;
   let respond: (call: ReceivedCall, index: number) => Answer = () => 200;
   const server = createServer((request, response) => {
+    maxOpen = Math.max(maxOpen, ++open);
+    response.on('close', () => open--);
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -54,6 +60,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
+    maxOpen: () => maxOpen,
     answer(next) {
       respond = next;
     },
