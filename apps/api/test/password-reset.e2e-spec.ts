@@ -177,7 +177,7 @@ describe('the link', () => {
     const token = 'a-reset-token-that-must-not-be-logged';
     await fetch(`${api.url}/reset-password?token=${token}`, { redirect: 'manual' });
     await api.request('POST', '/api/auth/password/reset', { body: { token, password: 'whatever-passw0rd' } });
-    await eventually(() => expect(api.httpLog.join('\n')).toContain('/reset-password?token=[REDACTED]'));
+    await eventually(async () => expect(api.httpLog.join('\n')).toContain('/reset-password?token=[REDACTED]'));
     expect(api.httpLog.join('\n')).not.toContain(token);
   });
 });
