@@ -1,4 +1,4 @@
-// Integrations under load (SPEC section 18):
+// Integrations under load (docs/api.md):
 //
 // - webhook fan-out: three endpoints (HTTP servers in this process answering 200) subscribe to
 //   order.placed and order.updated; 1,000 order.updated events are committed at once while

@@ -1,4 +1,4 @@
-// Integrations in the browser (SPEC section 18), in Chromium against the real, built API (run `npm
+// Integrations in the browser (docs/api.md), in Chromium against the real, built API (run `npm
 // run build` first): an admin creates a read-only API key, sees its secret once, copies it, and a
 // `fetch` with it reads orders and is refused a write; revoking it refuses it at once. A webhook
 // created in the SPA receives a ping, signed with the secret shown once, in an HTTP server of this

@@ -137,7 +137,7 @@ export type AuditLogEntry = Schemas['AuditLogView'];
 /** GET /api/admin/reports/integrity */
 export type IntegrityReport = Schemas['IntegrityReport'];
 
-// ---- Integrations (SPEC.md section 18) ----
+// ---- Integrations (docs/api.md) ----
 
 /** The `api-keys` admin resource record; `secret` only in the answer to its creation. */
 export type ApiKey = Schemas['ApiKeyView'];

@@ -3,7 +3,7 @@ import { eventually } from './support/eventually.js';
 import { guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
 import { ADMIN, startTestApi, type TestApi } from './support/test-api.js';
 
-// SPEC section 18, API keys: hashed, shown once, roles, expiry, revocation at once, lastUsedAt
+// API keys (docs/api.md#api-keys): hashed, shown once, roles, expiry, revocation at once, lastUsedAt
 // without a write per request, the key named as the actor in the audit log, refused outside the
 // admin API.
 

@@ -6,7 +6,7 @@ import { guestCartWith, guestCheckout, productWithStock } from './support/shop.j
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
 import { ADMIN, startTestApi, type TestApi } from './support/test-api.js';
 
-// SPEC section 18, e-mail: SMTP_URL pointing at a real SMTP server running in this process
+// E-mail (docs/api.md#e-mail): SMTP_URL pointing at a real SMTP server running in this process
 // (smtp-server), which parses what arrives (mailparser). Sent after commit through the outbox,
 // retried after 200 ms here (30 s by default), logged in `emails`.
 

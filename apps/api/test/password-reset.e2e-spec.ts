@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { eventually } from './support/eventually.js';
 import { ADMIN, startTestApi, type TestApi } from './support/test-api.js';
 
-// SPEC section 18, account recovery: forgot → 202 whether or not the account exists (same body;
+// Account recovery (docs/api.md#account-recovery): forgot → 202 whether or not the account exists (same body;
 // the reset e-mail goes through the outbox, so the answer does not wait on the lookup — timing is
 // measured by `npm run bench -- --only integrations`, not asserted here); a single-use link
 // valid 30 minutes, stored hashed; a reset ends every session at once.

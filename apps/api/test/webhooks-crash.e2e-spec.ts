@@ -5,7 +5,7 @@ import { guestCartWith, guestCheckout, productWithStock } from './support/shop.j
 import type { Reply, RequestOptions, TestApi } from './support/test-api.js';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 
-// SPEC section 18: "events are delivered at least once, each id stays the same across retries";
+// docs/api.md#webhooks: "events are delivered at least once, each id stays the same across retries";
 // "nothing lost across restarts". The built API runs as its own process and is SIGKILLed while an
 // endpoint holds its delivery unanswered; a restarted API sends the event again, with the same id.
 

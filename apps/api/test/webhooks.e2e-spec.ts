@@ -9,7 +9,7 @@ import { guestCartWith, guestCheckout, productWithStock } from './support/shop.j
 import { ADMIN, startTestApi, type TestApi } from './support/test-api.js';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 
-// SPEC section 18, webhooks, against real HTTP receivers in this process. The API allows private
+// Webhooks (docs/api.md#webhooks), against real HTTP receivers in this process. The API allows private
 // URLs here (the receivers listen on 127.0.0.1), retries after 200 ms (then 800 ms, ...), and gives
 // endpoints 3 s; a second API keeps the private-address guard on.
 

@@ -27,7 +27,7 @@ export function authApi({ anonymous, api, session }: Transport, cart: CartApi) {
     register: async (input: RegisterInput): Promise<SignedIn> => start(await data(anonymous.POST('/api/auth/register', { body: input }))),
 
     /**
-     * Asks for a link to choose a new password (SPEC section 18). The answer is the same whether or
+     * Asks for a link to choose a new password (docs/api.md#account-recovery). The answer is the same whether or
      * not an account uses the e-mail; 429 RATE_LIMITED after a few requests for one e-mail.
      */
     forgotPassword: async (email: string): Promise<{ message: string }> => data(anonymous.POST('/api/auth/password/forgot', { body: { email } })),

@@ -20,7 +20,7 @@ export interface Caller {
   /** when the access token expires */
   expiresAt?: Date;
   /**
-   * Set when an API key authenticated the request (SPEC section 18): the key acts for the admin
+   * Set when an API key authenticated the request (docs/api.md#api-keys): the key acts for the admin
    * `id` with `role`; a read-only key may only read. The audit log names the key as the actor.
    */
   apiKey?: { id: number; readOnly: boolean };

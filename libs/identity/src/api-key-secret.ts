@@ -6,7 +6,7 @@ export const API_KEY_PREFIX = 'ck_';
 /** Characters of the secret shown in lists to tell keys apart (`ck_` and 7 more). */
 export const API_KEY_PREFIX_LENGTH = 10;
 
-/** A new secret: `ck_` + 32 random bytes in base64url (256 bits, above the SPEC's 192). */
+/** A new secret: `ck_` + 32 random bytes in base64url (256 bits, above the 192 the contract asks for). */
 export const newApiKeySecret = (): string => API_KEY_PREFIX + randomSecret(32);
 
 /**

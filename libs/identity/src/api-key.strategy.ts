@@ -35,7 +35,7 @@ class BearerApiKeyStrategy extends Strategy {
 }
 
 /**
- * API keys (SPEC section 18) beside the JWT strategy: a usable key becomes a caller with the key's
+ * API keys (docs/api.md#api-keys) beside the JWT strategy: a usable key becomes a caller with the key's
  * role, acting for the admin who created it; a `read_only` key is a staff caller that may only read
  * (the access guard refuses it every other method). Registered on the app's own authenticator.
  */

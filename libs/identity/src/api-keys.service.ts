@@ -56,7 +56,7 @@ export interface ApiKeyHolder {
 export const callerRoleOf = (keyRole: ApiKeyRole): Role => (keyRole === 'admin' ? 'admin' : 'staff');
 
 /**
- * API keys (SPEC section 18): created with a secret shown once and stored as its hash; a key acts
+ * API keys (docs/api.md#api-keys): created with a secret shown once and stored as its hash; a key acts
  * with its role for the admin who created it, while that admin is active and still an admin; it is
  * refused from the moment it is revoked or expires. Checking one is a single indexed query; its
  * `lastUsedAt` moves at most once a minute (a conditional write, not one per request).

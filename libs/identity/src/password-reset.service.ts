@@ -6,14 +6,14 @@ import type { Role } from './roles.js';
 import { SessionsService } from './sessions.service.js';
 import { normalizeEmail } from './users.service.js';
 
-/** A reset link works this long after it is sent (SPEC section 18: 30 minutes). */
+/** A reset link works this long after it is sent (docs/api.md#account-recovery: 30 minutes). */
 export const PASSWORD_RESET_TTL_SECONDS = 30 * 60;
 
 const tokenInvalid = () =>
   new DomainError('TOKEN_INVALID', 'This reset link is wrong, used or expired: ask for a new one', { token: 'is wrong, used or expired' });
 
 /**
- * Account recovery (SPEC section 18). Asking for a link answers the same whether or not the
+ * Account recovery (docs/api.md#account-recovery). Asking for a link answers the same whether or not the
  * account exists, after the same work: the rate limits and one outbox event. The link's token is
  * made when its e-mail is sent (`issue`), kept as a SHA-256, valid 30 minutes, and spent by the
  * one statement that accepts it: a reset sets the password and ends every session of the user.

@@ -8,7 +8,7 @@ import { MailSender } from './mail-sender.js';
 import { MAILING_EVENTS, eventDedupeKey, mailsFor, reminderDedupeKey, type MailingEvent, type MailParams, type Recipient } from './mail-rules.js';
 import { storeOf, subjectOf, type Template } from './mail-templates.js';
 
-/** A booking is reminded of this long before it starts (SPEC section 18: 24 h). */
+/** A booking is reminded of this long before it starts (docs/api.md#e-mail: 24 h). */
 export const REMINDER_AHEAD_SECONDS = 24 * 60 * 60;
 /** How often due reminders are looked for. */
 export const REMINDER_INTERVAL_MS = 5 * 60 * 1000;
@@ -22,7 +22,7 @@ interface Queued {
 }
 
 /**
- * Queues e-mails (SPEC section 18): an after-commit handler of the relay turns each committed
+ * Queues e-mails (docs/api.md#e-mail): an after-commit handler of the relay turns each committed
  * event into its e-mails (mail-rules.ts) — recipients resolved, subjects written — and writes them
  * `pending` with the relay's delivery record in one short transaction; a scheduled job queues the
  * booking reminders due. Each is queued once (a dedupe key per event or per booking time). The

@@ -30,7 +30,7 @@ export interface MailDraft {
   facts: SubjectFacts;
 }
 
-/** The e-mails an event sends, as a pure function of it (SPEC section 18); most events send none. */
+/** The e-mails an event sends, as a pure function of it (docs/api.md#e-mail); most events send none. */
 export function mailsFor(event: OutboxEvent<MailingEvent>): MailDraft[] {
   switch (event.type) {
     case 'order.placed': {

@@ -1,7 +1,7 @@
 import { formatMoney } from '@chance/core';
 
 /**
- * The e-mails of SPEC section 18, as pure functions of what they say: a subject, an HTML part and
+ * The e-mails of docs/api.md#e-mail, as pure functions of what they say: a subject, an HTML part and
  * a plain-text part, with the store's name and amounts in the store's currency. Nothing here reads
  * the database; the sender loads the records and passes them in.
  */

@@ -12,7 +12,7 @@ export interface MailMessage {
 }
 
 /**
- * The mail port (SPEC section 18): SMTP when SMTP_URL is set, otherwise the server log (like the
+ * The mail port (docs/api.md#e-mail): SMTP when SMTP_URL is set, otherwise the server log (like the
  * OTP console sender, and Django's console e-mail backend). Resolves once the message is
  * accepted; throws when it is not (the sender retries it later).
  */

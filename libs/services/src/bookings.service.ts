@@ -157,7 +157,7 @@ export class BookingsService {
   /**
    * Pending bookings that start within `aheadSeconds` and were made longer ago than that before
    * their time (a visit booked for the next few hours needs no reminder), read in the caller's
-   * transaction: the reminders due now (SPEC section 18, 24 h before).
+   * transaction: the reminders due now (docs/api.md#e-mail, 24 h before).
    */
   async dueForReminderIn(
     manager: EntityManager,

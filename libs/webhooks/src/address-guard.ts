@@ -3,7 +3,7 @@ import { isIP, type LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 
 /**
- * Only global unicast addresses may receive webhooks (SPEC section 18): not loopback, private,
+ * Only global unicast addresses may receive webhooks (docs/api.md#webhooks): not loopback, private,
  * link-local, unique-local, carrier-grade NAT, multicast, reserved, unspecified, nor the IPv6 forms
  * that embed an IPv4 address (mapped `::ffff:…`, NAT64, 6to4, Teredo), which could point anywhere.
  */

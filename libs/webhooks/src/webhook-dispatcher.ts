@@ -20,7 +20,7 @@ export interface LeasedAttempt {
 const INTERRUPTED = 'interrupted: the process sending it stopped before the answer was recorded; sent again as the next attempt';
 
 /**
- * Sends due webhook attempts (SPEC section 18), never inside a transaction: a short statement
+ * Sends due webhook attempts (docs/api.md#webhooks), never inside a transaction: a short statement
  * leases a batch (`FOR UPDATE SKIP LOCKED`, a lease of the timeout plus a margin), each is POSTed
  * signed with the endpoint's secret, and a second short transaction records the outcome — and on a
  * failure the next attempt (`pending`, due after a growing delay, for 24 h at least), or the

@@ -1,7 +1,7 @@
 import type { OutboxEventName } from '@chance/core';
 
 /**
- * The event types an endpoint may subscribe to (SPEC section 18), which are the outbox catalog's
+ * The event types an endpoint may subscribe to (docs/api.md#webhooks), which are the outbox catalog's
  * names (docs/architecture.md, "Events"). `ping` is not among them: it is sent on demand,
  * whatever the endpoint subscribes to.
  */

@@ -7,7 +7,7 @@ export const newWebhookSecret = (): string => `whsec_${randomSecret(32)}`;
 export const SIGNATURE_HEADER = 'Chance-Signature';
 export const EVENT_ID_HEADER = 'Chance-Event-Id';
 
-/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the secret>` (SPEC section 18). */
+/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the secret>` (docs/api.md#webhooks). */
 export function signatureHeader(secret: string, body: string, unixSeconds: number): string {
   const mac = createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex');
   return `t=${unixSeconds},v1=${mac}`;

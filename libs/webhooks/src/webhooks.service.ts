@@ -52,7 +52,7 @@ export const toWebhookView = (w: WebhookEntity): WebhookView => ({
 export const WEBHOOK_SECRETS = 'webhook-secrets';
 
 /**
- * Webhook endpoints (SPEC section 18): a URL checked against the private-address guard, the events
+ * Webhook endpoints (docs/api.md#webhooks): a URL checked against the private-address guard, the events
  * it subscribes to, and a signing secret shown once and kept sealed. Pings go out like any event.
  */
 @Injectable()

@@ -1,5 +1,5 @@
 /**
- * Account recovery for the back office (SPEC.md section 18): asking for a reset link and choosing a
+ * Account recovery for the back office (docs/api.md#account-recovery): asking for a reset link and choosing a
  * new password with it. Both are public endpoints; their answers are plain JSON.
  */
 import { authApi } from '../providers/session';

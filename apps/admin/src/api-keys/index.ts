@@ -4,7 +4,7 @@ import type { ApiKey } from '../types';
 import { ApiKeyCreate } from './ApiKeyCreate';
 import { ApiKeyList } from './ApiKeyList';
 
-/** The `api-keys` admin resource (SPEC.md section 18): admins only; a key's secret is shown once, at creation; "delete" revokes. */
+/** The `api-keys` admin resource (docs/api.md#api-keys): admins only; a key's secret is shown once, at creation; "delete" revokes. */
 export const apiKeys = {
   name: 'api-keys',
   list: ApiKeyList,

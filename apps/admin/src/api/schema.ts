@@ -3140,7 +3140,7 @@ export interface components {
             id: number;
             /** @description The user who made the change; null when an API key did */
             actorId: number | null;
-            /** @description The API key that made the change (SPEC section 18), if one did */
+            /** @description The API key that made the change (docs/api.md#api-keys), if one did */
             apiKeyId: number | null;
             /**
              * @description create, update, delete, or the action (receive, cancel, mark-paid, status, ...)

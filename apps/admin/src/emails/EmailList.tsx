@@ -25,7 +25,7 @@ const filters = [
   <SelectInput key="template" source="template" choices={emailTemplateChoices} />,
 ];
 
-/** The e-mail log (SPEC.md section 18, admins only, read only): what went to whom, and whether the mail server took it. */
+/** The e-mail log (docs/api.md#e-mail, admins only, read only): what went to whom, and whether the mail server took it. */
 export const EmailList = () => (
   <List<Email> filters={filters} sort={{ field: 'id', order: 'DESC' }} perPage={25} exporter={false}>
     <DataTable<Email> rowClick={false} bulkActionButtons={false}>

@@ -108,7 +108,7 @@ export const menuSections: MenuSection[] = [
     ],
   },
   {
-    // What other systems use (SPEC.md section 18): admins only.
+    // What other systems use (docs/api.md): admins only.
     key: 'integrations',
     label: 'chance.menu.integrations',
     icon: HubIcon,

@@ -2,7 +2,7 @@ import type { components } from '../api/schema';
 
 type EventType = components['schemas']['CreateWebhookDto']['events'][number];
 
-/** The events an endpoint may subscribe to (SPEC.md section 18), as the admin chooses them. */
+/** The events an endpoint may subscribe to (docs/api.md#webhooks), as the admin chooses them. */
 export const webhookEventChoices = [
   { id: 'order.placed', name: 'order.placed — a checkout placed an order' },
   { id: 'order.updated', name: 'order.updated — status, payment or edit' },

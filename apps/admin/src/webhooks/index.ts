@@ -8,7 +8,7 @@ import { WebhookEdit } from './WebhookEdit';
 import { WebhookList } from './WebhookList';
 import { WebhookShow } from './WebhookShow';
 
-/** The `webhooks` admin resource (SPEC.md section 18): admins only; the signing secret is shown once, at creation. */
+/** The `webhooks` admin resource (docs/api.md#webhooks): admins only; the signing secret is shown once, at creation. */
 export const webhooks = {
   name: 'webhooks',
   list: WebhookList,

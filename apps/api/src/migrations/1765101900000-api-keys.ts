@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * API keys (SPEC section 18): a secret shown once and kept only as its SHA-256, a role
+ * API keys (docs/api.md#api-keys): a secret shown once and kept only as its SHA-256, a role
  * (`admin`, `staff`, `read_only`), an expiry and a revocation. The audit log names a key as the
  * actor of what it changes: the triggers read `chance.api_key_id` beside `chance.actor_id`, and
  * columns named like secrets are hidden in the recorded changes (as passwords, tokens and hashes

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Account recovery (SPEC section 18): a password-reset token is kept only as its SHA-256, valid
+ * Account recovery (docs/api.md#account-recovery): a password-reset token is kept only as its SHA-256, valid
  * 30 minutes, spent once (`used_at`, set by the one statement that accepts it).
  */
 export class PasswordResets1765101901000 implements MigrationInterface {

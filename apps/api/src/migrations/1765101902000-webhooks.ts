@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Webhooks (SPEC section 18). `webhooks`: endpoints, the events they subscribe to, their signing
+ * Webhooks (docs/api.md#webhooks). `webhooks`: endpoints, the events they subscribe to, their signing
  * secret sealed (AES-256-GCM, a key derived from JWT_SECRET: it must be readable to sign, but not
  * by whoever reads the database), and since when they fail without a success in between.
  * `webhook_events`: each event sent to endpoints, with the exact body signed (the same bytes and

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * E-mail (SPEC section 18): one row per message, `pending` until the mail server accepted it,
+ * E-mail (docs/api.md#e-mail): one row per message, `pending` until the mail server accepted it,
  * retried with growing delays, `failed` once it gives up. A message keeps no secret (a reset link
  * or a code is made when it is sent) and no body: it is rendered from its record when sent. The
  * `dedupe_key` makes an event or a reminder queue its message once, however often it is handled.

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 export interface ActorContext {
   /** the signed-in user; null when an API key acts */
   actorId: number | null;
-  /** the API key acting (SPEC section 18: the audit log names the key as the actor), if any */
+  /** the API key acting (docs/api.md#api-keys: the audit log names the key as the actor), if any */
   apiKeyId?: number | null;
   /** create, update, delete, or the action's verb (receive, cancel, mark-paid, ...) */
   action: string;

@@ -60,7 +60,7 @@ export interface AppConfig {
   webhooks: {
     /** allow URLs on loopback, private, link-local and unique-local addresses (tests, one-box set-ups) */
     allowPrivateUrls: boolean;
-    /** how long an endpoint has to answer an attempt (SPEC section 18: 10 s) */
+    /** how long an endpoint has to answer an attempt (docs/api.md#webhooks: 10 s) */
     timeoutMs: number;
     /** delay before the first retry of a failed delivery; later ones grow from it (for 24 h at least) */
     firstRetryDelayMs: number;

@@ -1,5 +1,5 @@
 /**
- * When a failed delivery to another system (a webhook, an e-mail) is tried again (SPEC section 18:
+ * When a failed delivery to another system (a webhook, an e-mail) is tried again (docs/api.md#webhooks:
  * "retried with growing delays for at least 24 hours"). The first retry waits `firstDelayMs`; each
  * delay is four times the one before, up to six hours; retries go on until an attempt fails 24
  * hours or more after the first one did. With the default first delay of 30 s that is ten
@@ -25,7 +25,7 @@ export function nextRetryAt(failedAttempt: number, firstAttemptAt: Date, failedA
   return new Date(failedAt.getTime() + retryDelayMs(failedAttempt, firstDelayMs));
 }
 
-/** An endpoint is deactivated when it has failed for 24 hours without a success in between (SPEC section 18). */
+/** An endpoint is deactivated when it has failed for 24 hours without a success in between (docs/api.md#webhooks). */
 export const FAILING_DEACTIVATES_AFTER_MS = RETRY_WINDOW_MS;
 
 export function failedLongEnough(failingSince: Date | null, now: Date): boolean {
