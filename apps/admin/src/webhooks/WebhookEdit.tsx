@@ -1,4 +1,5 @@
 import { Edit, SimpleForm } from 'react-admin';
+import { HistoryPanel } from '../audit-logs';
 import { WebhookInputs } from './WebhookInputs';
 
 export const WebhookEdit = () => (
@@ -6,5 +7,6 @@ export const WebhookEdit = () => (
     <SimpleForm>
       <WebhookInputs />
     </SimpleForm>
+    <HistoryPanel />
   </Edit>
 );
