@@ -16,5 +16,5 @@ export { API_KEY_PREFIX, isApiKeyCredential } from './api-key-secret.js';
 export { OtpService } from './otp.service.js';
 export { PasswordResetService, PASSWORD_RESET_TTL_SECONDS } from './password-reset.service.js';
 export { API_KEY_ROLES, type ApiKeyRole } from './dto/api-key.dto.js';
-export { toAdminUserView } from './user.view.js';
+export { toAdminUserView } from './user-view.js';
 export { OTP_TTL_SECONDS } from './otp.js';
