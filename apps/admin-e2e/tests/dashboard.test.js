@@ -17,7 +17,7 @@ const staff = { email: 'dashboard.staff@chance.test', password: 'e2e-Staff-passw
 const shopper = { email: 'dashboard.shopper@chance.test', password: 'e2e-Shopper-passw0rd', fullName: 'Sid Shopper' };
 const today = new Date().toISOString().slice(0, 10);
 
-describe('dashboard, sales report and audit log in the admin SPA', { timeout: 240_000 }, () => {
+describe('dashboard, sales report and audit log in the admin SPA', { timeout: 1_200_000 }, () => {
   let api;
   let browser;
   let page;
@@ -134,7 +134,7 @@ describe('dashboard, sales report and audit log in the admin SPA', { timeout: 24
 
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(60_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 

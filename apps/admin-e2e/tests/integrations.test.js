@@ -44,7 +44,7 @@ const until = async (check, timeoutMs = 15_000) => {
   }
 };
 
-describe('API keys, webhooks and account recovery in the browser', { timeout: 300_000 }, () => {
+describe('API keys, webhooks and account recovery in the browser', { timeout: 1_200_000 }, () => {
   let api;
   let browser;
   let page;
@@ -65,7 +65,7 @@ describe('API keys, webhooks and account recovery in the browser', { timeout: 30
     browser = await launchBrowser();
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: api.baseUrl });
     page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(60_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 
