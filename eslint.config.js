@@ -60,6 +60,24 @@ export default [
               onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog', 'scope:coupons', 'scope:cart'],
             },
             { sourceTag: 'scope:invoices', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:orders'] },
+            // integrations read the records they send (as the admin API shows them) through their owners' exported services;
+            // nothing depends on them: they follow the outbox
+            {
+              sourceTag: 'scope:webhooks',
+              onlyDependOnLibsWithTags: [
+                'scope:core',
+                'scope:identity',
+                'scope:catalog',
+                'scope:orders',
+                'scope:purchasing',
+                'scope:offline-sales',
+                'scope:services',
+              ],
+            },
+            {
+              sourceTag: 'scope:mail',
+              onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:orders', 'scope:invoices', 'scope:services'],
+            },
           ],
         },
       ],

@@ -10,6 +10,8 @@
 // `--only relay` measures the relay drain alone (`--relay-events N`, 5000) and prints it: nothing is written.
 // Last, the catalog import and export (catalog-import.js); `--only import` runs that alone
 // (`--import-rows N`, 100000) and rewrites only its section of docs/benchmarks.md.
+// `--only integrations` measures the webhook fan-out under checkout and the forgot-password timing
+// alone (tools/bench/integrations.js) and prints them (raw: tmp/bench/integrations.json).
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,6 +30,7 @@ import { cannon, closedLoop, statusCounts } from './http-load.js';
 import { importRows, importRun, printImportTable, writeImportReport } from './catalog-import.js';
 import { runPgbench } from './pgbench.js';
 import { relayDrainRun } from './relay-drain.js';
+import { fanoutLine, forgotLine, forgotTimingRun, webhookFanoutRun } from './integrations.js';
 import { budgetRows, printTable, writeReport } from './report.js';
 import { attackRows, machineOf, printAttackTable, runAttacks, writeAttackReport } from './attacks.js';
 import { codeVersion } from './version.js';
@@ -263,6 +266,20 @@ async function getRun(url, paths, { connections, seconds, headers = {} }) {
   };
 }
 
+/** Webhook fan-out under checkout, then the forgot-password timing (tools/bench/integrations.js). */
+async function integrationsRun(api, db, store) {
+  const seconds = Math.max(5, Math.round(duration / 2));
+  say(`webhook fan-out: checkout ×16 for ${seconds} s without endpoints, then 1,000 events × 3 endpoints committed at once under the same load`);
+  const token = await login(api.url);
+  const checkout = (s) => checkoutRun(api, db, store, { connections: 16, seconds: s, expectedRate: 300 });
+  const fanout = await webhookFanoutRun(api, db, token, checkout, { events: 1000, seconds });
+  say(fanoutLine(fanout));
+  say('forgot password: 200 existing accounts and 200 unknown e-mails, alternately');
+  const forgot = await forgotTimingRun(api, db, { rounds: 200 });
+  say(forgotLine(forgot));
+  return { fanout, forgot };
+}
+
 const relayDrainLine = (d) =>
   `relay drain: ${d.events} events${d.left ? `, ${d.left} still waiting` : ''} in ${d.seconds.toFixed(2)} s from commit ` +
   `(first delivered after ${d.firstSeconds?.toFixed(2) ?? 'n/a'} s): ${Math.round(d.perSecond)} events/s, ${d.notifications} notifications`;
@@ -329,7 +346,9 @@ async function main() {
 
   say('starting the API (production build, NODE_ENV=production) on the embedded PostgreSQL');
   const jwtSecret = randomBytes(36).toString('base64url');
-  const api = await startApi({ port: await freePort(), dataDir, env: { JWT_SECRET: jwtSecret, ...LOAD_LIMITS }, logFile: join(tmpDir, 'api.log') });
+  // webhook endpoints of the integrations scenario listen on 127.0.0.1
+  const env = { JWT_SECRET: jwtSecret, ...LOAD_LIMITS, WEBHOOK_ALLOW_PRIVATE_URLS: 'true' };
+  const api = await startApi({ port: await freePort(), dataDir, env, logFile: join(tmpDir, 'api.log') });
   cleanups.push(() => api.stop());
   say(`healthy after ${api.startupSeconds.toFixed(2)} s (pid ${api.pid})`);
   const idleMemory = api.memory();
@@ -347,6 +366,12 @@ async function main() {
     say(`outbox relay drain: ${relayEvents} order-placed events committed at once`);
     const drain = await relayDrainRun(db, { count: relayEvents });
     say(relayDrainLine(drain));
+    await cleanup();
+    return;
+  }
+  if (args.only === 'integrations') {
+    const integrations = await integrationsRun(api, db, await prepareStore(db));
+    writeFileSync(join(tmpDir, 'integrations.json'), JSON.stringify(integrations, null, 2));
     await cleanup();
     return;
   }
@@ -430,6 +455,8 @@ async function main() {
   say(`outbox relay drain: ${relayEvents} order-placed events committed at once`);
   const relayDrain = await measured('relay drain', () => relayDrainRun(db, { count: relayEvents }));
   say(relayDrainLine(relayDrain));
+
+  const integrations = await measured('webhook fan-out', () => integrationsRun(api, db, store));
 
   const token = await login(api.url);
   const auth = { authorization: `Bearer ${token}` };
@@ -563,6 +590,7 @@ async function main() {
     waits,
     outbox,
     relayDrain,
+    integrations,
     dbPoolSize: Number(process.env.DB_POOL_SIZE ?? 20),
     profiles,
     evidence,

@@ -61,6 +61,28 @@ export function budgetRows(r) {
       d.left === 0 && d.perSecond >= 1000,
     );
   }
+  if (r.integrations) {
+    const f = r.integrations.fanout;
+    add(
+      `webhook fan-out: ${int(f.events)} events × ${f.endpoints} endpoints committed at once, under checkout ×16`,
+      `${int(f.deliveries)} of ${int(f.expected)} delivered ${f.seconds.toFixed(1)} s after the commit (${int(f.perSecond)} deliveries/s), ${f.failed} failed attempts`,
+      'all delivered, none failed',
+      f.deliveries === f.expected && f.failed === 0,
+    );
+    add(
+      'checkout ×16 during that fan-out vs without endpoints',
+      `${int(f.during.rate)}/s, p99 ${ms(f.during.p99)} vs ${int(f.baseline.rate)}/s, p99 ${ms(f.baseline.p99)}`,
+      'throughput ≥ 80 % of without',
+      f.during.rate >= 0.8 * f.baseline.rate,
+    );
+    const t = r.integrations.forgot;
+    add(
+      'forgot password, existing vs unknown e-mail (one at a time)',
+      `p50 ${t.existing.p50.toFixed(1)} vs ${t.unknown.p50.toFixed(1)} ms, p90 ${t.existing.p90.toFixed(1)} vs ${t.unknown.p90.toFixed(1)} ms; ${t.distinctBodies} distinct body`,
+      'one body (timing: measured)',
+      t.distinctBodies === 1,
+    );
+  }
   const ratio = r.productList.rps / r.bare.rps;
   add(
     'store product list, 16 conn.: throughput vs bare Fastify',

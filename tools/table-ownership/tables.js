@@ -20,6 +20,8 @@ export const TABLE_OWNERS = {
   refresh_tokens: 'identity',
   sessions: 'identity',
   otp_codes: 'identity',
+  api_keys: 'identity', // a second passport strategy beside the JWT one
+  password_reset_tokens: 'identity',
 
   settings: 'settings',
 
@@ -60,6 +62,12 @@ export const TABLE_OWNERS = {
   notifications: 'notifications',
 
   audit_logs: 'audit',
+
+  webhooks: 'webhooks',
+  webhook_events: 'webhooks', // each event's body, signed as these bytes on every attempt
+  webhook_deliveries: 'webhooks',
+
+  emails: 'mail',
 
   revenue_days: 'reports',
   revenue_changes: 'reports',

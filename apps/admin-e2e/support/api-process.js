@@ -42,7 +42,7 @@ function outputTail(limit = 200) {
  * @param {{ adminEmail: string, adminPassword: string, env?: Record<string, string>, startTimeoutMs?: number }} options
  * @returns {Promise<{ baseUrl: string, port: number, dataDir: string, output: () => string, stop: () => Promise<void> }>}
  */
-export async function startApi({ adminEmail, adminPassword, env = {}, startTimeoutMs = 60_000 }) {
+export async function startApi({ adminEmail, adminPassword, env = {}, startTimeoutMs = 300_000 }) {
   for (const built of [mainScript, spaIndex]) {
     if (!existsSync(join(repoRoot, built))) {
       throw new Error(`${built} is missing: run \`npm run build\` before the browser tests`);

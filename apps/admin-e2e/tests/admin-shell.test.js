@@ -14,7 +14,7 @@ const customer = { email: 'customer.e2e@chance.test', password: 'e2e-Customer-pa
 // Short-lived access tokens, so that the refresh path runs for real within the test.
 const accessTokenTtlSeconds = 4;
 
-describe('admin SPA against the API', { timeout: 180_000 }, () => {
+describe('admin SPA against the API', { timeout: 1_200_000 }, () => {
   let api;
   let browser;
   let page;
@@ -29,7 +29,7 @@ describe('admin SPA against the API', { timeout: 180_000 }, () => {
     });
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(60_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 

@@ -16,7 +16,7 @@ const shopper = { email: 'cleo.shopper@chance.test', password: 'e2e-Shopper-pass
 const category = 'Linen shirts';
 const product = 'Linen shirt';
 
-describe('catalog, stock, coupons and carts in the admin SPA', { timeout: 240_000 }, () => {
+describe('catalog, stock, coupons and carts in the admin SPA', { timeout: 1_200_000 }, () => {
   let api;
   let browser;
   let page;
@@ -29,7 +29,7 @@ describe('catalog, stock, coupons and carts in the admin SPA', { timeout: 240_00
     api = await startApi({ adminEmail: admin.email, adminPassword: admin.password });
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(60_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 

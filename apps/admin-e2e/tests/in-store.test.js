@@ -25,7 +25,7 @@ import {
 const admin = { email: 'counter.admin@chance.test', password: 'e2e-Admin-passw0rd' };
 const customer = { name: 'Rosa Diaz', phone: '+1 555 0177' };
 
-describe('in-store sales and customers in the admin SPA', { timeout: 240_000 }, () => {
+describe('in-store sales and customers in the admin SPA', { timeout: 1_200_000 }, () => {
   let api;
   let browser;
   let page;
@@ -50,7 +50,7 @@ describe('in-store sales and customers in the admin SPA', { timeout: 240_000 }, 
     });
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(60_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 

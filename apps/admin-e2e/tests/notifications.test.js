@@ -16,7 +16,7 @@ const admin = { email: 'notify.admin@chance.test', password: 'e2e-Admin-passw0rd
 const staff = { email: 'notify.staff@chance.test', password: 'e2e-Staff-passw0rd', fullName: 'Nora Night-shift' };
 const customer = { email: 'notify.customer@chance.test', password: 'e2e-Customer-passw0rd', fullName: 'Otto Orders' };
 
-describe('notifications and messages in the admin SPA', { timeout: 240_000 }, () => {
+describe('notifications and messages in the admin SPA', { timeout: 1_200_000 }, () => {
   let api;
   let adminBrowser;
   let staffBrowser;
@@ -45,7 +45,7 @@ describe('notifications and messages in the admin SPA', { timeout: 240_000 }, ()
       ['admin', page],
       ['staff', staffPage],
     ]) {
-      p.setDefaultTimeout(15_000);
+      p.setDefaultTimeout(60_000);
       p.on('pageerror', (error) => pageErrors.push(`${who}: ${error.message}`));
     }
   });

@@ -24,7 +24,7 @@ import {
 
 const admin = { email: 'orders.admin@chance.test', password: 'e2e-Admin-passw0rd' };
 
-describe('orders, invoices and payments in the admin SPA', { timeout: 240_000 }, () => {
+describe('orders, invoices and payments in the admin SPA', { timeout: 1_200_000 }, () => {
   let api;
   let browser;
   let page;
@@ -62,7 +62,7 @@ describe('orders, invoices and payments in the admin SPA', { timeout: 240_000 },
 
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(60_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 

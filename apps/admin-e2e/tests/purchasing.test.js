@@ -13,7 +13,7 @@ import { adminToken, createProduct, download, isAdminRequest, request, screensho
 const admin = { email: 'purchasing.admin@chance.test', password: 'e2e-Admin-passw0rd' };
 const supplierName = 'Northwind Timber';
 
-describe('suppliers, purchases and purchase invoices in the admin SPA', { timeout: 240_000 }, () => {
+describe('suppliers, purchases and purchase invoices in the admin SPA', { timeout: 1_200_000 }, () => {
   let api;
   let browser;
   let page;
@@ -37,7 +37,7 @@ describe('suppliers, purchases and purchase invoices in the admin SPA', { timeou
     });
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(60_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 

@@ -17,7 +17,7 @@ const customerAddress = '7 Orchard Lane, Springfield';
 /** A visit time far enough ahead to stay "upcoming", typed as the datetime-local input takes it. */
 const visitLocal = '2031-03-14T10:30';
 
-describe('services and bookings in the admin SPA', { timeout: 240_000 }, () => {
+describe('services and bookings in the admin SPA', { timeout: 1_200_000 }, () => {
   let api;
   let browser;
   let page;
@@ -38,7 +38,7 @@ describe('services and bookings in the admin SPA', { timeout: 240_000 }, () => {
 
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(60_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 

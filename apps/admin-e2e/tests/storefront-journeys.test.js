@@ -16,7 +16,7 @@ const admin = { email: 'shop.admin@chance.test', password: 'e2e-Admin-passw0rd' 
 const customer = { email: 'shop.customer@chance.test', password: 'e2e-Customer-passw0rd', fullName: 'Cora Customer' };
 const address = { 'Full name': 'Gus Guest', Address: '1 Market Street', City: 'Springfield', 'Postal code': '12345', Country: 'US' };
 
-describe('the storefront at /shop/', { timeout: 300_000 }, () => {
+describe('the storefront at /shop/', { timeout: 1_200_000 }, () => {
   let api;
   let browser;
   let page;

@@ -1,11 +1,14 @@
 import { Route } from 'react-router-dom';
-import { Admin, CustomRoutes, LoginWithEmail, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { ForgotPasswordPage, LoginPage, ResetPasswordPage, forgotPasswordRoute, resetPasswordRoute } from './account';
+import { apiKeys } from './api-keys';
 import { auditLogs } from './audit-logs';
 import { bookings } from './bookings';
 import { carts } from './carts';
 import { categories } from './categories';
 import { coupons } from './coupons';
 import { Dashboard } from './dashboard';
+import { emails } from './emails';
 import { invoices } from './invoices';
 import { AppLayout } from './layout';
 import { SendMessagePage, sendMessageRoute } from './messages';
@@ -29,6 +32,7 @@ import { stockMovements } from './stock-movements';
 import { suppliers } from './suppliers';
 import type { VariantSummary } from './types';
 import { users } from './users';
+import { webhookDeliveries, webhooks } from './webhooks';
 
 /**
  * The Chance Store back office. Each resource folder exports its react-admin config; the menu
@@ -41,7 +45,7 @@ export const App = () => (
     dataProvider={dataProvider}
     authProvider={authProvider}
     i18nProvider={i18nProvider}
-    loginPage={LoginWithEmail}
+    loginPage={LoginPage}
     dashboard={Dashboard}
     layout={AppLayout}
     disableTelemetry
@@ -65,10 +69,19 @@ export const App = () => (
     <Resource {...serviceTypes} />
     <Resource {...users} />
     <Resource {...auditLogs} />
+    <Resource {...apiKeys} />
+    <Resource {...webhooks} />
+    <Resource {...webhookDeliveries} />
+    <Resource {...emails} />
     {/* The signed-in user's own notifications: reached from the app bar's bell. */}
     <Resource {...notifications} />
     {/* Lookup only (no pages, not in the menu): names the variants that stock movements point at. */}
     <Resource name={variantsResource} recordRepresentation={(variant: VariantSummary) => variantLabel(variant)} />
+    {/* Public: whoever forgot the password is not signed in (a reset link brings staff to the second). */}
+    <CustomRoutes noLayout>
+      <Route path={forgotPasswordRoute.path} element={<ForgotPasswordPage />} />
+      <Route path={resetPasswordRoute.path} element={<ResetPasswordPage />} />
+    </CustomRoutes>
     <CustomRoutes>
       <Route path={settingsRoute.path} element={<SettingsPage />} />
       <Route path={salesReportRoute.path} element={<SalesReportPage />} />

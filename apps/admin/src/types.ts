@@ -158,3 +158,19 @@ export type AuditLogEntry = Schemas['AuditLogView'];
 
 /** GET /api/admin/reports/integrity */
 export type IntegrityReport = Schemas['IntegrityReport'];
+
+// ---- Integrations (docs/api.md) ----
+
+/** The `api-keys` admin resource record; `secret` only in the answer to its creation. */
+export type ApiKey = Schemas['ApiKeyView'];
+export type CreatedApiKey = Schemas['CreatedApiKeyView'];
+
+/** The `webhooks` admin resource record; `secret` only in the answer to its creation. */
+export type Webhook = Schemas['WebhookView'];
+export type CreatedWebhook = Schemas['CreatedWebhookView'];
+
+/** One attempt of `webhook-deliveries` (read only). */
+export type WebhookDelivery = Schemas['WebhookDeliveryView'];
+
+/** The `emails` log (read only). */
+export type Email = Schemas['EmailView'];

@@ -6,6 +6,7 @@ import { CartEntity, CartModule } from '@chance/cart';
 import { CatalogModule, CATALOG_ENTITIES } from '@chance/catalog';
 import { CouponEntity, CouponsModule } from '@chance/coupons';
 import { InvoiceEntity, InvoicesModule } from '@chance/invoices';
+import { EmailEntity, MailModule } from '@chance/mail';
 import { NotificationEntity, NotificationsModule } from '@chance/notifications';
 import { OFFLINE_SALES_ENTITIES, OfflineSalesModule } from '@chance/offline-sales';
 import { ORDER_ENTITIES, OrdersModule } from '@chance/orders';
@@ -13,8 +14,9 @@ import { PURCHASING_ENTITIES, PurchasingModule } from '@chance/purchasing';
 import { ReportsModule } from '@chance/reports';
 import { SERVICES_ENTITIES, ServicesModule } from '@chance/services';
 import { CoreModule, type AppConfig } from '@chance/core';
-import { IdentityModule, ProfileEntity, UserEntity } from '@chance/identity';
+import { ApiKeyEntity, IdentityModule, ProfileEntity, UserEntity } from '@chance/identity';
 import { SettingsModule } from '@chance/settings';
+import { WEBHOOK_ENTITIES, WebhooksModule } from '@chance/webhooks';
 import { HealthController } from './health.controller.js';
 
 /** The composition root: every domain module, one database, one configuration. */
@@ -30,6 +32,7 @@ export class AppModule {
           entities: [
             UserEntity,
             ProfileEntity,
+            ApiKeyEntity,
             ...CATALOG_ENTITIES,
             CouponEntity,
             CartEntity,
@@ -40,6 +43,8 @@ export class AppModule {
             ...SERVICES_ENTITIES,
             NotificationEntity,
             AuditLogEntity,
+            ...WEBHOOK_ENTITIES,
+            EmailEntity,
           ],
           synchronize: false,
           migrationsRun: false,
@@ -61,6 +66,8 @@ export class AppModule {
         NotificationsModule,
         AuditModule,
         ReportsModule,
+        WebhooksModule,
+        MailModule,
       ],
       controllers: [HealthController],
     };

@@ -10,6 +10,7 @@ import { JsonLimitStream, mergeHeaderParameters, redactUrl, registerMediaFiles, 
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { limitConnections } from './connections.js';
+import { serveResetPasswordLink } from './reset-password.js';
 import { serveStorefront } from './storefront.js';
 
 const NEST_LEVELS: Record<string, LogLevel[]> = {
@@ -171,5 +172,6 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
     });
   }
   if (config.storefrontDistDir) await serveStorefront(app, config.storefrontDistDir);
+  serveResetPasswordLink(app);
   return app;
 }

@@ -52,6 +52,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       guestCartsPerMinute: int(env.RATE_LIMIT_GUEST_CARTS_PER_MINUTE, 60, 'RATE_LIMIT_GUEST_CARTS_PER_MINUTE'),
       messagesPerHour: int(env.RATE_LIMIT_MESSAGES_PER_HOUR, 10, 'RATE_LIMIT_MESSAGES_PER_HOUR'),
       messagesWindowSeconds: 60 * 60,
+      passwordResetsPerEmail: int(env.RATE_LIMIT_PASSWORD_RESETS, 5, 'RATE_LIMIT_PASSWORD_RESETS'),
+      passwordResetsPerIp: int(env.RATE_LIMIT_PASSWORD_RESETS_PER_IP_PER_HOUR, 30, 'RATE_LIMIT_PASSWORD_RESETS_PER_IP_PER_HOUR'),
+      passwordResetWindowSeconds: 60 * 60,
     },
     passwordHashing: {
       // argon2 takes a whole core per hash (on libuv's pool of 4 threads): leave one core to serve
@@ -64,6 +67,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     storeCacheTtlMs: int(env.STORE_CACHE_TTL_MS, nodeEnv === 'test' ? 0 : 1000, 'STORE_CACHE_TTL_MS'),
     guestCartTtlDays: int(env.GUEST_CART_TTL_DAYS, 30, 'GUEST_CART_TTL_DAYS'),
     mediaDir: resolve(env.MEDIA_DIR || join(dataDir, 'media')),
+    publicUrl: publicUrl(env.PUBLIC_URL, int(env.PORT, 3000, 'PORT')),
+    mail: {
+      smtpUrl: smtpUrl(env.SMTP_URL),
+      from: env.MAIL_FROM || undefined,
+      firstRetryDelayMs: int(env.EMAIL_RETRY_FIRST_DELAY_MS, 30_000, 'EMAIL_RETRY_FIRST_DELAY_MS'),
+      concurrency: Math.max(1, int(env.EMAIL_CONCURRENCY, 4, 'EMAIL_CONCURRENCY')),
+    },
+    webhooks: {
+      allowPrivateUrls: bool(env.WEBHOOK_ALLOW_PRIVATE_URLS, false, 'WEBHOOK_ALLOW_PRIVATE_URLS'),
+      timeoutMs: Math.max(100, int(env.WEBHOOK_TIMEOUT_MS, 10_000, 'WEBHOOK_TIMEOUT_MS')),
+      firstRetryDelayMs: int(env.WEBHOOK_RETRY_FIRST_DELAY_MS, 30_000, 'WEBHOOK_RETRY_FIRST_DELAY_MS'),
+      concurrency: Math.max(1, int(env.WEBHOOK_CONCURRENCY, 16, 'WEBHOOK_CONCURRENCY')),
+      perEndpoint: Math.max(1, int(env.WEBHOOK_CONCURRENCY_PER_ENDPOINT, 4, 'WEBHOOK_CONCURRENCY_PER_ENDPOINT')),
+    },
     adminDistDir: existsSync(join(adminDist, 'index.html')) ? adminDist : undefined,
     storefrontDistDir: existsSync(join(storefrontDist, 'index.html')) ? storefrontDist : undefined,
     trustProxyHops: trustProxy,
@@ -76,6 +93,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxConnectionsPerIp: int(env.MAX_CONNECTIONS_PER_IP, trustProxy > 0 ? 0 : 256, 'MAX_CONNECTIONS_PER_IP'),
     },
   };
+}
+
+const bool = (value: string | undefined, fallback: boolean, name: string): boolean => {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new Error(`${name} must be true or false, got "${value}"`);
+};
+
+/** PUBLIC_URL: an http(s) address without a trailing slash; default http://localhost:<PORT>. */
+function publicUrl(value: string | undefined, port: number): string {
+  if (!value) return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an http(s) address, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`PUBLIC_URL must be an http(s) address, got "${value}"`);
+  return url.toString().replace(/\/+$/, '');
+}
+
+/** SMTP_URL: smtp:// or smtps:// (the error never repeats the value: it may hold a password). */
+function smtpUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let protocol = '';
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    /* refused below */
+  }
+  if (protocol !== 'smtp:' && protocol !== 'smtps:') throw new Error('SMTP_URL must look like smtp://user:pass@host:587 (or smtps://)');
+  return value;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { eventually } from './support/eventually.js';
 import { ADMIN, startTestApi, type TestApi } from './support/test-api.js';
 
 let api: TestApi;
@@ -171,18 +172,29 @@ describe('refresh tokens', () => {
 });
 
 describe('OTP verification', () => {
-  const codeFor = (email: string): string => {
-    const line = [...api.logs.lines].reverse().find((l) => l.startsWith(`OTP for ${email}: `));
-    if (!line) throw new Error('no OTP in the log');
-    return line.slice(-6);
+  /** Asks for a code by e-mail, and reads it from the e-mail the log transport writes (SMTP_URL is unset here). */
+  const requestCode = async (customer: { token: string; email: string }): Promise<string> => {
+    const before = api.logs.lines.length;
+    expect((await api.request('POST', '/api/auth/otp/request', { token: customer.token, body: { channel: 'email' } })).status).toBe(202);
+    return eventually(async () => {
+      const mail = api.logs.lines.slice(before).find((l) => l.startsWith(`E-mail to ${customer.email}: `) && l.includes('verification code'));
+      if (!mail) throw new Error('no code e-mailed yet');
+      return /code is (\d{6})/.exec(mail)![1];
+    });
   };
 
-  it('sends a code through the console sender and verifies the e-mail with it, once', async () => {
+  it('e-mails a code through the mail port and verifies the e-mail with it, once; the code is stored nowhere readable', async () => {
     const customer = await api.registerCustomer();
-    expect((await api.request('POST', '/api/auth/otp/request', { token: customer.token, body: { channel: 'email' } })).status).toBe(202);
-    const code = codeFor(customer.email);
+    const code = await requestCode(customer);
     const { rows } = await api.db.pool.query('SELECT code_hash FROM otp_codes WHERE user_id = $1', [customer.id]);
     expect(rows[0].code_hash).not.toContain(code);
+    const stored = await api.db.pool.query(
+      `SELECT (SELECT json_agg(e) FROM emails e WHERE to_address = $1)::text AS emails,
+              (SELECT json_agg(o) FROM outbox_events o WHERE type = 'otp.requested' AND (payload ->> 'userId')::int = $2)::text AS events`,
+      [customer.email, customer.id],
+    );
+    expect(JSON.parse(stored.rows[0].emails)).toEqual([expect.objectContaining({ template: 'otp_code', status: 'sent', attempts: 1 })]);
+    expect(stored.rows[0].emails + stored.rows[0].events).not.toContain(code);
     const ok = await api.request('POST', '/api/auth/otp/verify', { token: customer.token, body: { code } });
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ verified: true });
@@ -193,8 +205,7 @@ describe('OTP verification', () => {
 
   it('locks a code after five wrong tries, even for the right code', async () => {
     const customer = await api.registerCustomer();
-    await api.request('POST', '/api/auth/otp/request', { token: customer.token, body: { channel: 'email' } });
-    const code = codeFor(customer.email);
+    const code = await requestCode(customer);
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i++) {
       const reply = await api.request('POST', '/api/auth/otp/verify', { token: customer.token, body: { code: wrong } });
@@ -204,17 +215,24 @@ describe('OTP verification', () => {
     expect([locked.status, locked.body.code]).toEqual([429, 'OTP_LOCKED']);
     expect((await api.request('GET', '/api/me', { token: customer.token })).body.emailVerifiedAt).toBeNull();
     // a new code works again
-    await api.request('POST', '/api/auth/otp/request', { token: customer.token, body: { channel: 'email' } });
-    const fresh = await api.request('POST', '/api/auth/otp/verify', { token: customer.token, body: { code: codeFor(customer.email) } });
+    const fresh = await api.request('POST', '/api/auth/otp/verify', { token: customer.token, body: { code: await requestCode(customer) } });
     expect(fresh.status).toBe(200);
   });
 
   it('refuses an expired code', async () => {
     const customer = await api.registerCustomer();
-    await api.request('POST', '/api/auth/otp/request', { token: customer.token, body: { channel: 'email' } });
+    const code = await requestCode(customer);
     await api.db.pool.query(`UPDATE otp_codes SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [customer.id]);
-    const reply = await api.request('POST', '/api/auth/otp/verify', { token: customer.token, body: { code: codeFor(customer.email) } });
+    const reply = await api.request('POST', '/api/auth/otp/verify', { token: customer.token, body: { code } });
     expect([reply.status, reply.body.code]).toEqual([400, 'OTP_EXPIRED']);
+  });
+
+  it('stops the previous code working as soon as a new one is asked for', async () => {
+    const customer = await api.registerCustomer();
+    const first = await requestCode(customer);
+    await api.request('POST', '/api/auth/otp/request', { token: customer.token, body: { channel: 'email' } });
+    const reply = await api.request('POST', '/api/auth/otp/verify', { token: customer.token, body: { code: first } });
+    expect([reply.status, reply.body.code]).toEqual([400, 'OTP_INVALID']);
   });
 
   it('needs a phone number for SMS', async () => {

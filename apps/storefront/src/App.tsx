@@ -16,6 +16,8 @@ const CheckoutPage = lazy(() => import('./pages/CheckoutPage'));
 const OrderPage = lazy(() => import('./pages/OrderPage'));
 const OrdersPage = lazy(() => import('./pages/OrdersPage'));
 const SignInPage = lazy(() => import('./pages/SignInPage'));
+const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('./pages/ResetPasswordPage'));
 const RegisterPage = lazy(() => import('./pages/RegisterPage'));
 const ServicesPage = lazy(() => import('./pages/ServicesPage'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
@@ -42,6 +44,8 @@ export function App() {
                   <Route path="/checkout" element={<CheckoutPage />} />
                   <Route path="/orders/:id" element={<OrderPage />} />
                   <Route path="/signin" element={<SignInPage />} />
+                  <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+                  <Route path="/reset-password" element={<ResetPasswordPage />} />
                   <Route path="/register" element={<RegisterPage />} />
                   <Route path="/services" element={<ServicesPage />} />
                   <Route

@@ -5,6 +5,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 export class AuditLogEntity {
   @PrimaryColumn({ type: 'bigint', transformer: bigintNumber }) id: number;
   @Column({ name: 'actor_id', type: 'integer', nullable: true }) actorId: number | null;
+  @Column({ name: 'api_key_id', type: 'integer', nullable: true }) apiKeyId: number | null;
   @Column({ type: 'text' }) action: string;
   @Column({ type: 'text' }) resource: string;
   @Column({ name: 'resource_id', type: 'integer', nullable: true }) resourceId: number | null;

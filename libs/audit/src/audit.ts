@@ -12,6 +12,7 @@ const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUp
 export const toAuditLogView = (a: AuditLogEntity): AuditLogView => ({
   id: a.id,
   actorId: a.actorId,
+  apiKeyId: a.apiKeyId,
   action: a.action,
   resource: a.resource,
   resourceId: a.resourceId,
@@ -32,6 +33,7 @@ export const AUDIT_LIST: ListSpec = {
     resourceId: { type: 'int' },
     record: { type: 'string' },
     actorId: { type: 'int' },
+    apiKeyId: { type: 'int' },
     action: { type: 'string' },
     at_gte: { type: 'date' },
     at_lte: { type: 'date' },
@@ -40,7 +42,7 @@ export const AUDIT_LIST: ListSpec = {
 
 const COLUMNS: ListColumns = {
   deferredJoin: true,
-  columns: { id: 'a.id', at: 'a.at', resource: 'a.resource', resourceId: 'a.resourceId', actorId: 'a.actorId', action: 'a.action' },
+  columns: { id: 'a.id', at: 'a.at', resource: 'a.resource', resourceId: 'a.resourceId', actorId: 'a.actorId', apiKeyId: 'a.apiKeyId', action: 'a.action' },
   custom: {
     // `record: "products:5"`: the record's own entries and those of its parts (variants, payments, ...)
     record: (qb, value) => {
@@ -79,7 +81,7 @@ export function actionOf(method: string, route: string): string {
   return method.toLowerCase();
 }
 
-/** Declares the back-office caller of every write request as the actor of its transactions. */
+/** Declares the back-office caller of every write request (a user, or an API key) as the actor of its transactions. */
 @Injectable()
 export class AuditActorInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -87,7 +89,12 @@ export class AuditActorInterceptor implements NestInterceptor {
     const caller = request.caller;
     if (!caller || !BACK_OFFICE.includes(caller.role) || request.method === 'GET') return next.handle();
     const route = request.routeOptions?.url ?? request.url;
-    const actor = { actorId: caller.id, action: actionOf(request.method, route), operation: `${request.method} ${route}` };
+    const actor = {
+      actorId: caller.apiKey ? null : caller.id,
+      apiKeyId: caller.apiKey?.id ?? null,
+      action: actionOf(request.method, route),
+      operation: `${request.method} ${route}`,
+    };
     return new Observable((subscriber) => actorContext.run(actor, () => next.handle().subscribe(subscriber)));
   }
 }

@@ -26,6 +26,21 @@ export function authApi({ anonymous, api, session }: Transport, cart: CartApi) {
     /** A customer account, signed in at once. */
     register: async (input: RegisterInput): Promise<SignedIn> => start(await data(anonymous.POST('/api/auth/register', { body: input }))),
 
+    /**
+     * Asks for a link to choose a new password (docs/api.md#account-recovery). The answer is the same whether or
+     * not an account uses the e-mail; 429 RATE_LIMITED after a few requests for one e-mail.
+     */
+    forgotPassword: async (email: string): Promise<{ message: string }> => data(anonymous.POST('/api/auth/password/forgot', { body: { email } })),
+
+    /**
+     * Sets a new password with the token of a reset link: every session of the account ends (this
+     * device's too, if it was signed in): sign in again. 400 TOKEN_INVALID for a wrong, used or expired link.
+     */
+    async resetPassword(token: string, password: string): Promise<void> {
+      await call(anonymous.POST('/api/auth/password/reset', { body: { token, password } }));
+      session.clear();
+    },
+
     /** Ends the session on the server (its refresh token) and on this device, whatever the server says. */
     async logout(): Promise<void> {
       const current = session.get();

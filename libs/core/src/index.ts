@@ -43,3 +43,6 @@ export * from './http/connection-limits.js';
 export * from './http/redact.js';
 export * from './http/partial-update.js';
 export * from './http/uploads.js';
+export * from './external/retry-schedule.js';
+export * from './external/leased-worker.js';
+export * from './security/secret-box.js';

@@ -3,6 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
 import { DomainError, ErrorBodyDto } from '@chance/core';
 import type { FastifyRequest } from 'fastify';
+import { isApiKeyCredential } from './api-key-secret.js';
+import { API_KEY_STRATEGY } from './api-key.strategy.js';
 import { AUTHENTICATOR, type Authenticator } from './authenticator.js';
 import { setBearerCredential } from './bearer.js';
 import { JWT_STRATEGY } from './jwt.strategy.js';
@@ -17,6 +19,11 @@ export interface Caller {
   sessionId?: string;
   /** when the access token expires */
   expiresAt?: Date;
+  /**
+   * Set when an API key authenticated the request (docs/api.md#api-keys): the key acts for the admin
+   * `id` with `role`; a read-only key may only read. The audit log names the key as the actor.
+   */
+  apiKey?: { id: number; readOnly: boolean };
 }
 
 const PUBLIC = 'identity:public';
@@ -52,17 +59,22 @@ export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionC
   return context.switchToHttp().getRequest<FastifyRequest & { caller?: Caller }>().caller;
 });
 
-/** The passport strategies that may authenticate a bearer credential, tried in order (the API keys of docs/api.md#api-keys join here). */
-export const AUTH_STRATEGIES = [JWT_STRATEGY];
+/** The passport strategies that may authenticate a bearer credential, tried in order: access tokens, then API keys (`ck_…`). */
+export const AUTH_STRATEGIES = [JWT_STRATEGY, API_KEY_STRATEGY];
+
+/** API keys act on the admin API only; on /api/me, the store API and the auth routes they are 401 (docs/api.md#api-keys). */
+const ADMIN_API = '/api/admin/';
+const READ_METHODS = new Set(['GET', 'HEAD']);
 
 const BEARER = /^Bearer ([A-Za-z0-9_.-]{10,2000})$/;
 
 /**
  * The global guard: routes are closed unless marked. A bearer credential is authenticated by the
- * passport strategies of AUTH_STRATEGIES (jwt.strategy.ts), which read the user and the session
- * from the database on every request (one query), so a deactivated user, a changed role or an
- * ended session takes effect at once, even with an unexpired token. On public routes a
- * credential that fails is ignored (the caller is anonymous).
+ * passport strategies of AUTH_STRATEGIES (jwt.strategy.ts, api-key.strategy.ts), which read the
+ * user and the session (or the key) from the database on every request (one query), so a
+ * deactivated user, a changed role, an ended session or a revoked key takes effect at once, even
+ * with an unexpired token. On public routes a credential that fails is ignored (the caller is
+ * anonymous) — except an API key outside the admin API, which is always a 401.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -88,6 +100,10 @@ export class AccessGuard implements CanActivate {
       if (!match) {
         if (!isPublic) throw new DomainError('UNAUTHENTICATED', 'Send Authorization: Bearer <accessToken>');
       } else {
+        const route = request.routeOptions?.url ?? request.url;
+        if (isApiKeyCredential(match[1]) && !route.startsWith(ADMIN_API)) {
+          throw new DomainError('UNAUTHENTICATED', 'API keys work on the admin API (/api/admin/…) only: sign in as a user here');
+        }
         setBearerCredential(request, match[1]);
         try {
           request.caller = await this.authenticate(request, http.getResponse());
@@ -99,6 +115,7 @@ export class AccessGuard implements CanActivate {
     if (isPublic) return true;
     if (!request.caller) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
     if (!roles!.includes(request.caller.role)) throw new DomainError('FORBIDDEN', 'You may not do this');
+    if (request.caller.apiKey?.readOnly && !READ_METHODS.has(request.method)) throw new DomainError('FORBIDDEN', 'This API key is read-only');
     return true;
   }
 

@@ -4,8 +4,20 @@ import { ApiErrors } from '@chance/core';
 import type { FastifyRequest } from 'fastify';
 import { Public, SignedIn, CurrentUser, type Caller } from './access.js';
 import { AuthService, type AuthResult } from './auth.service.js';
-import { AuthResultView, LoginDto, OtpRequestDto, OtpVerifyDto, RefreshDto, RegisterDto, VerifiedView } from './dto/index.js';
+import {
+  AuthResultView,
+  ForgotPasswordDto,
+  ForgotPasswordView,
+  LoginDto,
+  OtpRequestDto,
+  OtpVerifyDto,
+  RefreshDto,
+  RegisterDto,
+  ResetPasswordDto,
+  VerifiedView,
+} from './dto/index.js';
 import { OtpService } from './otp.service.js';
+import { PasswordResetService } from './password-reset.service.js';
 import { toMeView } from './user-view.js';
 
 const view = (result: AuthResult): AuthResultView => ({
@@ -21,7 +33,12 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly otp: OtpService,
+    private readonly passwordResets: PasswordResetService,
   ) {}
+
+  static readonly FORGOT_ANSWER: ForgotPasswordView = {
+    message: 'If an account uses this e-mail, a link to choose a new password is on its way. It works for 30 minutes.',
+  };
 
   @Post('register')
   @Public()
@@ -79,12 +96,47 @@ export class AuthController {
     await this.auth.logout(body.refreshToken);
   }
 
+  @Post('password/forgot')
+  @Public()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'E-mail a link to choose a new password',
+    description:
+      'Always 202 with the same body, whether or not an account uses the e-mail, after the same work (the reset e-mail is queued after commit, ' +
+      'so the answer does not wait for the account lookup or the mail server). The link is <PUBLIC_URL>/reset-password?token=…, single use, ' +
+      'valid 30 minutes; a newer link replaces older ones. Rate limited per e-mail (RATE_LIMIT_PASSWORD_RESETS, default 5 per hour) and ' +
+      'per IP (RATE_LIMIT_PASSWORD_RESETS_PER_IP_PER_HOUR, default 30): 429 RATE_LIMITED with Retry-After, for any e-mail alike.',
+  })
+  @ApiResponse({ status: 202, type: ForgotPasswordView })
+  @ApiErrors('RATE_LIMITED')
+  async forgotPassword(@Body() body: ForgotPasswordDto, @Req() request: FastifyRequest): Promise<ForgotPasswordView> {
+    await this.passwordResets.request(body.email, request.ip);
+    return AuthController.FORGOT_ANSWER;
+  }
+
+  @Post('password/reset')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Choose a new password with the token of a reset link',
+    description:
+      'Ends every session of the account (refresh tokens revoked, access tokens refused at once, notification streams closed); ' +
+      'sign in again with the new password. A wrong, used or expired token is 400 TOKEN_INVALID.',
+  })
+  @ApiResponse({ status: 204, description: 'Password changed; every session has ended' })
+  @ApiErrors('TOKEN_INVALID', 'SERVICE_UNAVAILABLE')
+  async resetPassword(@Body() body: ResetPasswordDto): Promise<void> {
+    await this.passwordResets.reset(body.token, body.password);
+  }
+
   @Post('otp/request')
   @SignedIn()
   @HttpCode(202)
   @ApiOperation({
     summary: 'Send a 6-digit verification code',
-    description: 'Valid 10 minutes, single use. At most RATE_LIMIT_OTP_REQUESTS (default 5) per 10 minutes.',
+    description:
+      'Valid 10 minutes, single use; the previous code stops working. By e-mail the code is sent after commit through the outbox and ' +
+      'the mail port (SMTP_URL, or the server log), and made when the e-mail is sent. At most RATE_LIMIT_OTP_REQUESTS (default 5) per 10 minutes.',
   })
   @ApiResponse({ status: 202, description: 'Code sent' })
   @ApiErrors('RATE_LIMITED')

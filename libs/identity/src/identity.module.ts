@@ -3,13 +3,17 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@chance/core';
 import { AccessGuard } from './access.js';
+import { AdminApiKeysController } from './admin-api-keys.controller.js';
 import { AdminUsersController } from './admin-users.controller.js';
+import { ApiKeyStrategy } from './api-key.strategy.js';
+import { ApiKeysService } from './api-keys.service.js';
 import { AuthController } from './auth.controller.js';
 import { authenticatorProvider } from './authenticator.js';
 import { AuthService } from './auth.service.js';
 import { MeController } from './me.controller.js';
 import { ConsoleOtpSender, OtpSender } from './otp-sender.js';
 import { OtpService } from './otp.service.js';
+import { PasswordResetService } from './password-reset.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { PasswordHasher } from './password.js';
 import { SessionCleanup } from './session-cleanup.js';
@@ -28,7 +32,7 @@ import { UsersService } from './users.service.js';
       }),
     }),
   ],
-  controllers: [AuthController, MeController, AdminUsersController],
+  controllers: [AuthController, MeController, AdminUsersController, AdminApiKeysController],
   providers: [
     UsersService,
     AuthService,
@@ -38,11 +42,14 @@ import { UsersService } from './users.service.js';
     PasswordHasher,
     authenticatorProvider,
     JwtStrategy,
+    ApiKeysService,
+    ApiKeyStrategy,
     OtpService,
+    PasswordResetService,
     { provide: OtpSender, useClass: ConsoleOtpSender },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersService, TokensService, SessionsService],
+  exports: [UsersService, TokensService, SessionsService, OtpService, PasswordResetService],
 })
 export class IdentityModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Identity');

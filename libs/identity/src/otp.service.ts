@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, DomainError, RateLimiter, notFound, validationFailed, type AppConfig } from '@chance/core';
-import { DataSource } from 'typeorm';
+import { APP_CONFIG, DomainError, OutboxRelay, RateLimiter, notFound, publish, validationFailed, type AppConfig } from '@chance/core';
+import { DataSource, type EntityManager } from 'typeorm';
 import { OTP_TTL_SECONDS, hashOtp, newOtpCode, otpVerdict, sameHash } from './otp.js';
 import { OtpSender } from './otp-sender.js';
 
@@ -10,26 +10,49 @@ export class OtpService {
     private readonly dataSource: DataSource,
     private readonly sender: OtpSender,
     private readonly limiter: RateLimiter,
+    private readonly relay: OutboxRelay,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Issues a new code (the previous one stops working) and sends it through the sender port. */
+  /**
+   * A new code; the previous one stops working now. By SMS it is made and sent through the sender
+   * port at once; by e-mail it goes through the outbox to the mail port (`otp.requested`), and the
+   * code is made when the e-mail is sent (`issue`), so it is never stored readable.
+   */
   async request(userId: number, channel: 'email' | 'sms'): Promise<void> {
     const [user] = await this.dataSource.query('SELECT u.email, p.phone FROM users u JOIN profiles p ON p.user_id = u.id WHERE u.id = $1', [userId]);
     if (!user) throw notFound('User');
     if (channel === 'sms' && !user.phone) throw validationFailed({ channel: 'add a phone number to your profile first' });
     const { otpRequests, otpWindowSeconds } = this.config.rateLimits;
     await this.limiter.consume({ key: `otp:${userId}`, limit: otpRequests, windowSeconds: otpWindowSeconds });
+    if (channel === 'email') {
+      await this.dataSource.transaction(async (manager) => {
+        await this.spendCodes(manager, userId);
+        await publish(manager, 'otp.requested', { userId, channel });
+      });
+      this.relay.kick();
+      return;
+    }
+    const code = await this.issue(userId, channel);
+    await this.sender.send({ channel, email: user.email, phone: user.phone, code });
+  }
+
+  /** Makes the user's new code for a channel (the previous one stops working) and returns it to be sent. */
+  async issue(userId: number, channel: 'email' | 'sms'): Promise<string> {
     const code = newOtpCode();
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('UPDATE otp_codes SET consumed_at = now() WHERE user_id = $1 AND consumed_at IS NULL', [userId]);
+      await this.spendCodes(manager, userId);
       await manager.query(
         `INSERT INTO otp_codes (user_id, channel, code_hash, expires_at)
          VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
         [userId, channel, hashOtp(this.config.jwtSecret, userId, code), OTP_TTL_SECONDS],
       );
     });
-    await this.sender.send({ channel, email: user.email, phone: user.phone, code });
+    return code;
+  }
+
+  private async spendCodes(manager: EntityManager, userId: number): Promise<void> {
+    await manager.query('UPDATE otp_codes SET consumed_at = now() WHERE user_id = $1 AND consumed_at IS NULL', [userId]);
   }
 
   /** Checks the latest code; a match marks the channel verified and spends the code. */

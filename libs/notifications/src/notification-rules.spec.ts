@@ -70,8 +70,19 @@ describe('notificationsFor', () => {
       { type: 'booking.created', payload: { bookingId: 1, customerId: 1, serviceName: 'S', scheduledAt: '2026-12-01T10:00:00Z' } },
       { type: 'booking.updated', payload: { bookingId: 1, customerId: 1, serviceName: 'S', change: 'status', from: 'pending', to: 'cancelled' } },
       { type: 'message.sent', payload: { fromUserId: 1, toUserId: 2, title: 't', body: 'b' } },
+      { type: 'webhook.deactivated', payload: { webhookId: 4, url: 'https://hooks.example.com/x', failingSince: '2026-12-01T00:00:00.000Z' } },
     ];
     expect(samples.map((event) => event.type).sort()).toEqual([...NOTIFYING_EVENTS].sort());
     for (const event of samples) expect([event.type, notificationsFor(event).length > 0]).toEqual([event.type, true]);
+  });
+
+  it('tells the admins, and only them, that a webhook was deactivated, linking to it', () => {
+    const [draft, ...more] = notificationsFor({
+      type: 'webhook.deactivated',
+      payload: { webhookId: 4, url: 'https://hooks.example.com/x', failingSince: '2026-12-01T00:00:00.000Z' },
+    });
+    expect(more).toEqual([]);
+    expect(draft).toMatchObject({ audience: { kind: 'admins' }, type: 'message', link: { resource: 'webhooks', id: 4 } });
+    expect(draft.body).toContain('https://hooks.example.com/x');
   });
 });

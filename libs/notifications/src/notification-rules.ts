@@ -6,7 +6,8 @@ import type { OutboxEventName, OutboxEvents } from '@chance/core';
  */
 export type NotificationType = 'order_update' | 'product_update' | 'message' | 'booking_update' | 'low_stock';
 
-export type Audience = { kind: 'user'; userId: number } | { kind: 'staff' } | { kind: 'all-customers' } | { kind: 'cart-holders'; productId: number };
+export type Audience =
+  { kind: 'user'; userId: number } | { kind: 'staff' } | { kind: 'admins' } | { kind: 'all-customers' } | { kind: 'cart-holders'; productId: number };
 
 export interface NotificationDraft {
   audience: Audience;
@@ -26,6 +27,7 @@ export const NOTIFYING_EVENTS = [
   'booking.created',
   'booking.updated',
   'message.sent',
+  'webhook.deactivated',
 ] as const satisfies readonly OutboxEventName[];
 
 export type NotifyingEventName = (typeof NOTIFYING_EVENTS)[number];
@@ -118,6 +120,18 @@ export function notificationsFor(event: NotifyingEvent): NotificationDraft[] {
         body: p.to === 'completed' ? 'Thank you for having us.' : 'Your booking was cancelled; book again whenever it suits you.',
         link: { resource: 'bookings', id: p.bookingId },
       }));
+    }
+    case 'webhook.deactivated': {
+      const p = event.payload;
+      return [
+        {
+          audience: { kind: 'admins' },
+          type: 'message',
+          title: 'Webhook deactivated',
+          body: `${p.url} failed for 24 hours straight, so nothing more is sent to it. Its delivery log says why; re-activate it once it answers.`,
+          link: { resource: 'webhooks', id: p.webhookId },
+        },
+      ];
     }
     case 'message.sent': {
       const p = event.payload;

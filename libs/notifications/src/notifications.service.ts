@@ -119,6 +119,7 @@ export class NotificationsService implements OnModuleInit {
     // sequential: the relay's transaction has one connection
     const active = new Set(await activeUserIds(manager, named));
     const staff = audiences.some((a) => a.kind === 'staff') ? await activeUserIdsWithRoles(manager, BACK_OFFICE) : [];
+    const admins = audiences.some((a) => a.kind === 'admins') ? await activeUserIdsWithRoles(manager, ['admin']) : [];
     const customers = audiences.some((a) => a.kind === 'all-customers') ? await activeUserIdsWithRoles(manager, ['customer']) : [];
     const holders = await customersHoldingProducts(manager, products);
     return audiences.map((a) => {
@@ -127,6 +128,8 @@ export class NotificationsService implements OnModuleInit {
           return active.has(a.userId) ? [a.userId] : [];
         case 'staff':
           return staff;
+        case 'admins':
+          return admins;
         case 'all-customers':
           return customers;
         case 'cart-holders':

@@ -1,3 +1,4 @@
 export * from './offline-sales.module.js';
 export { OFFLINE_SALES_ENTITIES } from './offline-sales.entities.js';
 export type * from './offline-sales.events.js';
+export { OfflineSalesService } from './offline-sales.service.js';

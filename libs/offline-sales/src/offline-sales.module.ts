@@ -8,5 +8,6 @@ import { OfflineSalesService } from './offline-sales.service.js';
   imports: [SettingsModule],
   controllers: [AdminOfflineCustomersController, AdminOfflineSalesController],
   providers: [OfflineCustomersService, OfflineSalesService],
+  exports: [OfflineSalesService],
 })
 export class OfflineSalesModule {}

@@ -9,5 +9,6 @@ import { SuppliersService } from './suppliers.service.js';
   imports: [SettingsModule],
   controllers: [AdminSuppliersController, AdminPurchasesController, AdminPurchaseInvoicesController],
   providers: [SuppliersService, PurchasesService, PurchaseInvoicesService],
+  exports: [PurchasesService],
 })
 export class PurchasingModule {}

@@ -154,6 +154,30 @@ export class BookingsService {
     return this.getIn(this.dataSource.manager, id, customerId);
   }
 
+  /**
+   * Pending bookings that start within `aheadSeconds` and were made longer ago than that before
+   * their time (a visit booked for the next few hours needs no reminder), read in the caller's
+   * transaction: the reminders due now (docs/api.md#e-mail, 24 h before).
+   */
+  async dueForReminderIn(
+    manager: EntityManager,
+    aheadSeconds: number,
+  ): Promise<{ bookingId: number; customerId: number; serviceName: string; scheduledAt: Date }[]> {
+    const rows = await manager.query(
+      `SELECT id, customer_id, service_name, scheduled_at FROM bookings
+        WHERE status = 'pending' AND scheduled_at > now() AND scheduled_at <= now() + make_interval(secs => $1)
+          AND created_at <= scheduled_at - make_interval(secs => $1)
+        ORDER BY scheduled_at, id`,
+      [aheadSeconds],
+    );
+    return rows.map((r: { id: number; customer_id: number; service_name: string; scheduled_at: Date }) => ({
+      bookingId: r.id,
+      customerId: r.customer_id,
+      serviceName: r.service_name,
+      scheduledAt: r.scheduled_at,
+    }));
+  }
+
   /** A booking, read in the caller's transaction; with `customerId`, only that customer's (another's is 404). */
   async getIn(manager: EntityManager, id: number, customerId?: number): Promise<BookingView> {
     const booking = await manager.findOneBy(BookingEntity, { id });

@@ -1,3 +1,4 @@
 export * from './services.module.js';
 export { SERVICES_ENTITIES } from './services.entities.js';
 export type * from './services.events.js';
+export { BookingsService } from './bookings.service.js';

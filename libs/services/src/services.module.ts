@@ -5,5 +5,6 @@ import { AdminBookingsController, AdminServiceTypesController, StoreServicesCont
 @Module({
   controllers: [AdminServiceTypesController, AdminBookingsController, StoreServicesController],
   providers: [BookingsService],
+  exports: [BookingsService],
 })
 export class ServicesModule {}

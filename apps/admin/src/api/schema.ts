@@ -102,6 +102,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password/forgot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * E-mail a link to choose a new password
+         * @description Always 202 with the same body, whether or not an account uses the e-mail, after the same work (the reset e-mail is queued after commit, so the answer does not wait for the account lookup or the mail server). The link is <PUBLIC_URL>/reset-password?token=…, single use, valid 30 minutes; a newer link replaces older ones. Rate limited per e-mail (RATE_LIMIT_PASSWORD_RESETS, default 5 per hour) and per IP (RATE_LIMIT_PASSWORD_RESETS_PER_IP_PER_HOUR, default 30): 429 RATE_LIMITED with Retry-After, for any e-mail alike.
+         */
+        post: operations["AuthController_forgotPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a new password with the token of a reset link
+         * @description Ends every session of the account (refresh tokens revoked, access tokens refused at once, notification streams closed); sign in again with the new password. A wrong, used or expired token is 400 TOKEN_INVALID.
+         */
+        post: operations["AuthController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/otp/request": {
         parameters: {
             query?: never;
@@ -113,7 +153,7 @@ export interface paths {
         put?: never;
         /**
          * Send a 6-digit verification code
-         * @description Valid 10 minutes, single use. At most RATE_LIMIT_OTP_REQUESTS (default 5) per 10 minutes.
+         * @description Valid 10 minutes, single use; the previous code stops working. By e-mail the code is sent after commit through the outbox and the mail port (SMTP_URL, or the server log), and made when the e-mail is sent. At most RATE_LIMIT_OTP_REQUESTS (default 5) per 10 minutes.
          */
         post: operations["AuthController_requestOtp"];
         delete?: never;
@@ -254,6 +294,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys
+         * @description q searches name and prefix; filter revoked (true/false) and role. Secrets are never listed.
+         */
+        get: operations["AdminApiKeysController_list"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description The answer carries `secret` (ck_ + 256 random bits) this once: only its hash is kept. Send it as `Authorization: Bearer ck_…` to the admin API; it acts with its role (read_only: every admin GET staff may make, nothing else) for the admin who created it, while they are an active admin. On /api/me, the store API and /api/auth it is 401.
+         */
+        post: operations["AdminApiKeysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminApiKeysController_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Refused from this moment on, by every API process. The key stays listed with revokedAt.
+         */
+        delete: operations["AdminApiKeysController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/settings": {
         parameters: {
             query?: never;
@@ -365,95 +449,7 @@ export interface paths {
          */
         put: operations["AdminProductsController_update"];
         post?: never;
-        /**
-         * Delete a product
-         * @description Its variants, their stock ledger and its images (with their files) go too.
-         */
         delete: operations["AdminProductsController_remove"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/products/{id}/images": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add an image at the end of the product's images
-         * @description multipart/form-data with the image in the field `file`. The type is recognised by the content, not the name: anything but JPEG, PNG or WebP, an empty or damaged file, or a picture of more than 64 megapixels is 400 VALIDATION_FAILED (errors.file); a file over 10 MB is 413 PAYLOAD_TOO_LARGE. The image is turned upright, re-encoded as WebP without any metadata (EXIF, GPS, ICC) in a large size (fits 1600 × 1600, never enlarged) and a thumbnail (fits 400 × 400), served under /media/ with immutable caching. At most 50 images per product.
-         */
-        post: operations["AdminProductsController_addImage"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/products/{id}/images/{imageId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Change an image’s alt text or move it
-         * @description Moving one image keeps the others in their order; positions stay 0…n−1.
-         */
-        put: operations["AdminProductsController_updateImage"];
-        post?: never;
-        /**
-         * Delete an image and its files
-         * @description Variants that showed it show none; the images after it move up. Past order lines keep the thumbnail URL they snapshot, which no longer answers.
-         */
-        delete: operations["AdminProductsController_removeImage"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/imports/products": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Import products from CSV (create or update by SKU)
-         * @description Columns: sku, product, category, description, price, costPrice, shippingCost, estimatedDeliveryDays, isActive, stock, attribute:<name>…; sku, product, category and price are required, the others may be left out (or a cell left empty) to keep what is there (new products: costPrice 0, shippingCost 0, estimatedDeliveryDays 3, isActive true, stock 0). Money in whole minor units (1999 for 19.99). isActive: true/false (also yes/no, 1/0). One row per variant; a row's price and costPrice are that variant's (the product's own price becomes its first variant's, a variant keeps an own price where it differs). A known SKU (case-insensitive) updates its variant and product; a new SKU joins the product of that name (of a known SKU in the file, else the one product so named) or creates one. Rows of one product must agree on its fields. `category` is a name, created when missing. `attribute:<name>` columns set the attributes (an empty cell: none of that name); without any attribute column attributes are kept. Stock is set through `adjustment` movements, reference "import". Text cells starting with = + - @ may start with a ' (the export adds it so spreadsheets do not run them as formulas), which is dropped. At most 250,000 rows (beyond, an error on the first row too many) and 100 MB (413 beyond). The answer counts rows: {created, updated, unchanged, errors: [{row, column, message}]} with `row` the line where the row starts (the header is line 1). A dry run changes nothing. A real run is one transaction: with any error it changes nothing and answers 400 VALIDATION_FAILED whose `errors` is that same list (here a list, not a map). At most the first 1,000 errors are listed.
-         */
-        post: operations["AdminProductTransferController_importProducts"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/exports/products.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Export every variant as the import’s CSV
-         * @description Columns sku, product, category, description, price, costPrice, shippingCost, estimatedDeliveryDays, isActive, stock, attribute:<name>… (every attribute name in the catalog), one row per variant in product order, effective prices; it imports back unchanged. Streamed from one consistent snapshot, a page of 1,000 variants at a time, for any catalog size.
-         */
-        get: operations["AdminProductTransferController_exportProducts"];
-        put?: never;
-        post?: never;
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -503,46 +499,6 @@ export interface paths {
             cookie?: never;
         };
         get: operations["AdminStockController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/stock-counts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Stock counts with their lines
-         * @description Read only. Filter variantId: the counts that include that variant; q searches the note.
-         */
-        get: operations["AdminStockController_listCounts"];
-        put?: never;
-        /**
-         * Record a stock count
-         * @description Each line states how many units of a variant the shelf holds; each difference becomes a `stock_count` movement (reference `SC-…`), all in one transaction. Selling goes on while people count, so a count may say when it began (`startedAt`): each line is then compared with the stock the variant had at that moment, and whatever moved since (a sale, a delivery) is kept on top of the count. Example: 5 in stock when the count began, 3 on the shelf, 1 sold meanwhile: the movement is −2 and 2 remain. Without `startedAt` the count is compared with the stock now (3 counted where 5 are in stock: a −2 movement, stock 3). A line that cannot have been right (more sold since than it counted) is 409 CONFLICT with a message on `lines.<i>.counted`, and nothing is recorded. A variant listed twice or unknown is 400.
-         */
-        post: operations["AdminStockController_recordCount"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/stock-counts/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminStockController_getCount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1825,7 +1781,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/reports/reorder": {
+    "/api/admin/webhooks": {
         parameters: {
             query?: never;
             header?: never;
@@ -1833,10 +1789,147 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * What to order again
-         * @description Every variant at or below its low-stock threshold, with the supplier and unit cost of its latest purchase that is not cancelled (by receipt, else order, else creation date) and suggestedQuantity = max(⌈units sold in the last 90 days × 30 / 90⌉, threshold + 1) − stock: enough for 30 days at the recent rate (online orders and in-store sales that are not cancelled), and at least out of low stock. `onOrder` (draft and ordered purchases not received) is shown beside it and not subtracted: check it before ordering again. A JSON array (not a paged list), by last supplier, product and SKU. The admin SPA turns a selection into one draft purchase per supplier.
+         * List webhook endpoints
+         * @description q searches URL and description. Secrets are never listed.
          */
-        get: operations["ReportsController_reorderReport"];
+        get: operations["AdminWebhooksController_list"];
+        put?: never;
+        /**
+         * Create a webhook endpoint
+         * @description The answer carries the signing `secret` (whsec_…) this once. Every event of the chosen types is POSTed as {id, type, createdAt, data} (data: the record as the admin API shows it) with Chance-Event-Id and Chance-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">. 2xx within 10 s is success; anything else (redirects included: they are not followed) is retried with growing delays for at least 24 h. A URL resolving to a loopback, private, link-local or unique-local address is a 400 unless WEBHOOK_ALLOW_PRIVATE_URLS=true; the address is checked again at every delivery.
+         */
+        post: operations["AdminWebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminWebhooksController_get"];
+        /**
+         * Change URL, events, description or isActive (partial)
+         * @description isActive: true re-activates an endpoint deactivated after 24 h of failures.
+         */
+        put: operations["AdminWebhooksController_update"];
+        post?: never;
+        /** Delete a webhook endpoint and its delivery log */
+        delete: operations["AdminWebhooksController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a ping event to the endpoint
+         * @description Whatever it subscribes to, also while inactive; {type: "ping", data: {webhookId}}. Answers the attempt, pending: its outcome shows in the delivery log.
+         */
+        post: operations["AdminWebhooksController_ping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhook-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log: one row per attempt, newest first
+         * @description filter webhookId, status (pending, succeeded, failed), type, eventId (evt_…, as the receiver saw it), createdAt_gte/lte.
+         */
+        get: operations["AdminWebhookDeliveriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhook-deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminWebhookDeliveriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhook-deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the event of this delivery again, now
+         * @description Same event id and body; a retry already scheduled is brought forward instead of doubled. Answers that attempt, pending.
+         */
+        post: operations["AdminWebhookDeliveriesController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The e-mail log, newest first
+         * @description q searches recipient and subject; filter status, template, createdAt_gte/lte. Bodies are not kept: a code or a link is made when its e-mail is sent.
+         */
+        get: operations["AdminEmailsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/emails/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminEmailsController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1918,6 +2011,19 @@ export interface components {
             /** @description The refresh token of the last pair (single use) */
             refreshToken: string;
         };
+        ForgotPasswordDto: {
+            /** @example ada@example.com */
+            email: string;
+        };
+        ForgotPasswordView: {
+            /** @example If an account uses this e-mail, a link to choose a new password is on its way. It works for 30 minutes. */
+            message: string;
+        };
+        ResetPasswordDto: {
+            /** @description The token of the reset link (`token=` of <PUBLIC_URL>/reset-password?token=…) */
+            token: string;
+            password: string;
+        };
         OtpRequestDto: {
             /** @enum {string} */
             channel: "email" | "sms";
@@ -1978,6 +2084,73 @@ export interface components {
             isActive?: boolean;
             /** @description A new password */
             password?: string;
+        };
+        ApiKeyView: {
+            id: number;
+            name: string;
+            /**
+             * @description The secret's first 10 characters, to tell keys apart
+             * @example ck_Zq3xT1a
+             */
+            prefix: string;
+            /** @enum {string} */
+            role: "admin" | "staff" | "read_only";
+            /** @description The admin who created it; the key acts for them while they are an active admin */
+            createdById: number;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Kept to the minute: not written on every request
+             */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        CreateApiKeyDto: {
+            /** @example ERP sync */
+            name: string;
+            /**
+             * @description read_only: every admin GET that staff may make, nothing else
+             * @enum {string}
+             */
+            role: "admin" | "staff" | "read_only";
+            /**
+             * @description Instant after which the key is refused; a date means the end of that UTC day. Absent: never expires.
+             * @example 2027-12-31
+             */
+            expiresAt?: string | null;
+        };
+        CreatedApiKeyView: {
+            id: number;
+            name: string;
+            /**
+             * @description The secret's first 10 characters, to tell keys apart
+             * @example ck_Zq3xT1a
+             */
+            prefix: string;
+            /** @enum {string} */
+            role: "admin" | "staff" | "read_only";
+            /** @description The admin who created it; the key acts for them while they are an active admin */
+            createdById: number;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Kept to the minute: not written on every request
+             */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /**
+             * @description Shown this once: only its hash is kept. Send it as Authorization: Bearer <secret>.
+             * @example ck_Zq3xT1a…
+             */
+            secret: string;
         };
         SettingsView: {
             /** @example Chance Store */
@@ -2045,26 +2218,6 @@ export interface components {
             description?: string;
             parentId?: number | null;
         };
-        ProductImageView: {
-            id: number;
-            /**
-             * @description The large size (fits 1600 × 1600), WebP, metadata stripped; never changes
-             * @example /media/products/7/3f2a9c…-large.webp
-             */
-            url: string;
-            /**
-             * @description The thumbnail (fits 400 × 400)
-             * @example /media/products/7/3f2a9c…-thumb.webp
-             */
-            thumbnailUrl: string;
-            /** @description Alternative text */
-            alt: string;
-            /** @description 0 first */
-            position: number;
-            /** @description Of the large size, in pixels */
-            width: number;
-            height: number;
-        };
         AdminVariantView: {
             id: number;
             sku: string;
@@ -2080,8 +2233,6 @@ export interface components {
             /** @description Effective price */
             price: number;
             stock: number;
-            /** @description The product image shown for this variant (one of the product's `images`), or null */
-            imageId: number | null;
             /** @description Effective cost price */
             costPrice: number;
             /** @description Null when inherited from the product */
@@ -2101,8 +2252,6 @@ export interface components {
             estimatedDeliveryDays: number;
             /** @description Sum of the variants’ stock */
             stock: number;
-            /** @description Ordered by position */
-            images: components["schemas"]["ProductImageView"][];
             costPrice: number;
             isActive: boolean;
             lowStockThreshold: number | null;
@@ -2194,8 +2343,6 @@ export interface components {
             costPrice?: number | null;
             /** @description An existing variant of this product; absent: a new variant (stock 0) */
             id?: number;
-            /** @description One of this product's images shown for the variant; null: none. Absent: unchanged */
-            imageId?: number | null;
         };
         UpdateProductDto: {
             /** @example Classic T-shirt */
@@ -2233,36 +2380,6 @@ export interface components {
             /** @description The full list of variants: entries with an id are updated, without an id created; variants left out are deleted (only when their stock is 0) */
             variants?: components["schemas"]["UpdateVariantDto"][];
         };
-        UpdateProductImageDto: {
-            /** @example The red mug, from the side */
-            alt?: string;
-            /** @description Move the image there (0 first; beyond the last: last); the others keep their order */
-            position?: number;
-        };
-        ImportErrorView: {
-            /**
-             * @description The line in the file where the row starts; the header is line 1
-             * @example 17
-             */
-            row: number;
-            /**
-             * @description The column, as named in the header; null for the whole row or file
-             * @example price
-             */
-            column: string | null;
-            /** @example must be a whole number of minor units (1999 for 19.99) */
-            message: string;
-        };
-        ImportResultView: {
-            /** @description Rows that create a variant (and, for a new product name, its product) */
-            created: number;
-            /** @description Rows that change an existing variant or its product */
-            updated: number;
-            /** @description Rows that match the catalog already */
-            unchanged: number;
-            /** @description By line; at most the first 1,000 */
-            errors: components["schemas"]["ImportErrorView"][];
-        };
         StockAdjustmentDto: {
             variantId: number;
             /**
@@ -2285,66 +2402,12 @@ export interface components {
             } | null;
             delta: number;
             /** @enum {string} */
-            reason: "initial" | "adjustment" | "order_placed" | "order_cancelled" | "offline_sale" | "offline_sale_cancelled" | "purchase_received" | "stock_count";
+            reason: "initial" | "adjustment" | "order_placed" | "order_cancelled" | "offline_sale" | "offline_sale_cancelled" | "purchase_received";
             reference: string | null;
             note: string | null;
             createdById: number | null;
             /** Format: date-time */
             createdAt: string;
-        };
-        StockCountLineDto: {
-            variantId: number;
-            /**
-             * @description Units on the shelf
-             * @example 3
-             */
-            counted: number;
-        };
-        CreateStockCountDto: {
-            /** @example Aisle 3, Monday morning */
-            note?: string;
-            /**
-             * @description When the counting began. Each line is then applied to the stock the variant had at that moment: what moved since (a sale, a delivery) still happened on top of the count. Without it, the count is taken as of now. Not in the future.
-             * @example 2026-12-07T08:30:00Z
-             */
-            startedAt?: string;
-            /** @description One line per variant counted, at most 450 (a JSON body holds at most 1,000 keys, docs/api.md#limits): count a big shop in several counts */
-            lines: components["schemas"]["StockCountLineDto"][];
-        };
-        StockCountLineView: {
-            id: number;
-            /** @description Null once the variant is deleted */
-            variantId: number | null;
-            productId: number;
-            productName: string;
-            sku: string;
-            attributes: {
-                [key: string]: string;
-            };
-            /** @description The stock the count started from (at `startedAt`, else when saved) */
-            expected: number;
-            counted: number;
-            /** @description counted − expected: the `stock_count` movement (none when 0) */
-            delta: number;
-            /** @description The stock when the count was saved */
-            stockBefore: number;
-            /** @description stockBefore + delta */
-            stockAfter: number;
-        };
-        StockCountView: {
-            id: number;
-            /**
-             * @description The `reference` of its movements
-             * @example SC-000042
-             */
-            number: string;
-            note: string;
-            /** Format: date-time */
-            startedAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            createdById: number | null;
-            lines: components["schemas"]["StockCountLineView"][];
         };
         VariantView: {
             id: number;
@@ -2361,8 +2424,6 @@ export interface components {
             /** @description Effective price */
             price: number;
             stock: number;
-            /** @description The product image shown for this variant (one of the product's `images`), or null */
-            imageId: number | null;
         };
         StoreProductView: {
             id: number;
@@ -2375,8 +2436,6 @@ export interface components {
             estimatedDeliveryDays: number;
             /** @description Sum of the variants’ stock */
             stock: number;
-            /** @description Ordered by position */
-            images: components["schemas"]["ProductImageView"][];
             variants: components["schemas"]["VariantView"][];
         };
         CouponView: {
@@ -2617,8 +2676,6 @@ export interface components {
             estimatedDeliveryDays: number;
             quantity: number;
             lineTotal: number;
-            /** @description The product image's thumbnail when the line was recorded (a snapshot), or null */
-            thumbnailUrl: string | null;
         };
         PaymentView: {
             id: number;
@@ -2882,8 +2939,6 @@ export interface components {
             costPrice: number;
             quantity: number;
             lineTotal: number;
-            /** @description The product image's thumbnail when sold (a snapshot), or null */
-            thumbnailUrl: string | null;
         };
         SalePaymentView: {
             id: number;
@@ -3083,7 +3138,10 @@ export interface components {
         };
         AuditLogView: {
             id: number;
+            /** @description The user who made the change; null when an API key did */
             actorId: number | null;
+            /** @description The API key that made the change (docs/api.md#api-keys), if one did */
+            apiKeyId: number | null;
             /**
              * @description create, update, delete, or the action (receive, cancel, mark-paid, status, ...)
              * @example update
@@ -3170,28 +3228,131 @@ export interface components {
             rows: components["schemas"]["SalesRow"][];
             totals: components["schemas"]["SalesTotals"];
         };
-        ReorderLine: {
-            variantId: number;
-            productId: number;
-            sku: string;
-            productName: string;
-            attributes: {
-                [key: string]: string;
-            };
-            stock: number;
-            /** @description The low-stock threshold in force (the product’s, else the store’s) */
-            threshold: number;
-            /** @description Supplier of the latest purchase of this variant that is not cancelled */
-            lastSupplierId: number | null;
-            lastSupplierName: string | null;
-            /** @description Unit cost on that purchase, minor units */
-            lastUnitCost: number | null;
-            /** @description Units sold in the last 90 days: online orders and in-store sales, cancelled ones left out */
-            soldLast90Days: number;
-            /** @description Units on draft or ordered purchases, not received yet (not subtracted from the suggestion) */
-            onOrder: number;
-            /** @description max(⌈sold in 90 days × 30 / 90⌉, threshold + 1) − stock: 30 days of sales, and at least out of low stock */
-            suggestedQuantity: number;
+        WebhookView: {
+            id: number;
+            url: string;
+            events: ("order.placed" | "order.updated" | "order.cancelled" | "refund.created" | "return.updated" | "offline_sale.created" | "offline_sale.updated" | "booking.created" | "booking.updated" | "purchase.received" | "product.updated" | "stock.low" | "customer.created")[];
+            description: string;
+            isActive: boolean;
+            /**
+             * Format: date-time
+             * @description Since when every attempt has failed (null: the last one succeeded); after 24 h the endpoint is deactivated
+             */
+            failingSince: string | null;
+            /**
+             * Format: date-time
+             * @description When it was deactivated for failing 24 h straight
+             */
+            deactivatedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateWebhookDto: {
+            /**
+             * @description http(s); refused (400) when it resolves to a loopback, private or link-local address, unless WEBHOOK_ALLOW_PRIVATE_URLS=true
+             * @example https://erp.example.com/hooks/chance
+             */
+            url: string;
+            /**
+             * @example [
+             *       "order.placed",
+             *       "order.updated"
+             *     ]
+             */
+            events: ("order.placed" | "order.updated" | "order.cancelled" | "refund.created" | "return.updated" | "offline_sale.created" | "offline_sale.updated" | "booking.created" | "booking.updated" | "purchase.received" | "product.updated" | "stock.low" | "customer.created")[];
+            /** @example ERP: orders */
+            description?: string;
+            /** @default true */
+            isActive?: boolean;
+        };
+        CreatedWebhookView: {
+            id: number;
+            url: string;
+            events: ("order.placed" | "order.updated" | "order.cancelled" | "refund.created" | "return.updated" | "offline_sale.created" | "offline_sale.updated" | "booking.created" | "booking.updated" | "purchase.received" | "product.updated" | "stock.low" | "customer.created")[];
+            description: string;
+            isActive: boolean;
+            /**
+             * Format: date-time
+             * @description Since when every attempt has failed (null: the last one succeeded); after 24 h the endpoint is deactivated
+             */
+            failingSince: string | null;
+            /**
+             * Format: date-time
+             * @description When it was deactivated for failing 24 h straight
+             */
+            deactivatedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description The signing secret, shown this once: Chance-Signature is its HMAC-SHA256 of "<t>.<body>"
+             * @example whsec_…
+             */
+            secret: string;
+        };
+        UpdateWebhookDto: {
+            /** @description Checked like at creation */
+            url?: string;
+            events?: ("order.placed" | "order.updated" | "order.cancelled" | "refund.created" | "return.updated" | "offline_sale.created" | "offline_sale.updated" | "booking.created" | "booking.updated" | "purchase.received" | "product.updated" | "stock.low" | "customer.created")[];
+            description?: string;
+            /** @description true re-activates an endpoint (also one deactivated after 24 h of failures); false stops deliveries to it */
+            isActive?: boolean;
+        };
+        WebhookDeliveryView: {
+            id: number;
+            webhookId: number;
+            /**
+             * @description The event (Chance-Event-Id): the same on every attempt
+             * @example evt_3f0c…
+             */
+            eventId: string;
+            /** @example order.placed */
+            type: string;
+            /** @description 1 for the first attempt of this event to this endpoint */
+            attempt: number;
+            /**
+             * @description pending until it is sent
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed";
+            /** @description The endpoint's HTTP status; null when it did not answer */
+            responseStatus: number | null;
+            /** @description The start of the endpoint's answer (2 KB at most) */
+            responseBody: string | null;
+            durationMs: number | null;
+            error: string | null;
+            /**
+             * Format: date-time
+             * @description When this attempt is (or was) due: a retry is created pending, due later
+             */
+            dueAt: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        EmailView: {
+            id: number;
+            /** @example ada@example.com */
+            to: string;
+            /** @enum {string} */
+            template: "order_confirmation" | "order_shipped" | "order_delivered" | "order_cancelled" | "booking_confirmed" | "booking_reminder" | "otp_code" | "password_reset";
+            subject: string;
+            /**
+             * @description pending until the mail server accepts it (also between retries); failed once retries have run out (24 h at least)
+             * @enum {string}
+             */
+            status: "pending" | "sent" | "failed";
+            /** @description Attempts made so far */
+            attempts: number;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @description Why the last attempt failed */
+            error: string | null;
+            /**
+             * Format: date-time
+             * @description When a pending e-mail is (next) tried
+             */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
     };
     responses: never;
@@ -3399,6 +3560,87 @@ export interface operations {
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AuthController_forgotPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForgotPasswordDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForgotPasswordView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AuthController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Password changed; every session has ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: VALIDATION_FAILED, TOKEN_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: SERVICE_UNAVAILABLE */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3901,6 +4143,228 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminUserView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminApiKeysController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, createdAt, lastUsedAt, expiresAt */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, at most 1000 rows */
+                range?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), role, revoked */
+                filter?: unknown;
+            };
+            header?: {
+                Accept?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON array; header Content-Range: api-keys start-end/total */
+            200: {
+                headers: {
+                    /** @description api-keys 0-24/319 */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyView"][];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminApiKeysController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKeyView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminApiKeysController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminApiKeysController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyView"];
                 };
             };
             /** @description Bad Request: VALIDATION_FAILED */
@@ -4631,326 +5095,6 @@ export interface operations {
             };
         };
     };
-    AdminProductsController_addImage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description A JPEG, PNG or WebP image of at most 10 MB
-                     */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProductImageView"];
-                };
-            };
-            /** @description Bad Request: VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Unauthorized: UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Forbidden: FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not Found: NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Payload Too Large: PAYLOAD_TOO_LARGE */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Unsupported Media Type: UNSUPPORTED_MEDIA_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    AdminProductsController_updateImage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-                imageId: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateProductImageDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProductImageView"];
-                };
-            };
-            /** @description Bad Request: VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Unauthorized: UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Forbidden: FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not Found: NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    AdminProductsController_removeImage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-                imageId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProductImageView"];
-                };
-            };
-            /** @description Bad Request: VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Unauthorized: UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Forbidden: FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not Found: NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    AdminProductTransferController_importProducts: {
-        parameters: {
-            query?: {
-                /** @description true: check and count only, change nothing. Default false */
-                dryRun?: "true" | "false";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description The CSV: UTF-8, comma-separated, a header row, one row per variant
-                     */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportResultView"];
-                };
-            };
-            /** @description Bad Request: VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Unauthorized: UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Forbidden: FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Payload Too Large: PAYLOAD_TOO_LARGE */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Unsupported Media Type: UNSUPPORTED_MEDIA_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    AdminProductTransferController_exportProducts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description text/csv; charset=utf-8, as an attachment products.csv */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Unauthorized: UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Forbidden: FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
     AdminStockController_adjust: {
         parameters: {
             query?: never;
@@ -5085,180 +5229,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StockMovementView"];
-                };
-            };
-            /** @description Bad Request: VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Unauthorized: UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Forbidden: FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not Found: NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    AdminStockController_listCounts: {
-        parameters: {
-            query?: {
-                /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt */
-                sort?: unknown;
-                /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
-                /** @description JSON object; keys: id (one id or an array), q (search), variantId, createdById, createdAt_gte, createdAt_lte */
-                filter?: unknown;
-            };
-            header?: {
-                Accept?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A JSON array; header Content-Range: stock-counts start-end/total */
-            200: {
-                headers: {
-                    /** @description stock-counts 0-24/319 */
-                    "Content-Range"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StockCountView"][];
-                };
-            };
-            /** @description Bad Request: VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Unauthorized: UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Forbidden: FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    AdminStockController_recordCount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateStockCountDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StockCountView"];
-                };
-            };
-            /** @description Bad Request: VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Unauthorized: UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Forbidden: FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    AdminStockController_getCount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StockCountView"];
                 };
             };
             /** @description Bad Request: VALIDATION_FAILED */
@@ -10073,7 +10043,7 @@ export interface operations {
                 sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
                 range?: unknown;
-                /** @description JSON object; keys: id (one id or an array), resource, resourceId, record, actorId, action, at_gte, at_lte */
+                /** @description JSON object; keys: id (one id or an array), resource, resourceId, record, actorId, apiKeyId, action, at_gte, at_lte */
                 filter?: unknown;
             };
             header?: {
@@ -10305,21 +10275,42 @@ export interface operations {
             };
         };
     };
-    ReportsController_reorderReport: {
+    AdminWebhooksController_list: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, url, createdAt, isActive */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, at most 1000 rows */
+                range?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), isActive */
+                filter?: unknown;
+            };
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description A JSON array; header Content-Range: webhooks start-end/total */
             200: {
+                headers: {
+                    /** @description webhooks 0-24/319 */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"][];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReorderLine"][];
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Unauthorized: UNAUTHENTICATED */
@@ -10333,6 +10324,575 @@ export interface operations {
             };
             /** @description Forbidden: FORBIDDEN */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminWebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminWebhooksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminWebhooksController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminWebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminWebhooksController_ping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminWebhookDeliveriesController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt, dueAt, attempt */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, at most 1000 rows */
+                range?: unknown;
+                /** @description JSON object; keys: id (one id or an array), webhookId, status, type, eventId, createdAt_gte, createdAt_lte */
+                filter?: unknown;
+            };
+            header?: {
+                Accept?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON array; header Content-Range: webhook-deliveries start-end/total */
+            200: {
+                headers: {
+                    /** @description webhook-deliveries 0-24/319 */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryView"][];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminWebhookDeliveriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminWebhookDeliveriesController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminEmailsController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt, sentAt, to */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, at most 1000 rows */
+                range?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), status, template, createdAt_gte, createdAt_lte */
+                filter?: unknown;
+            };
+            header?: {
+                Accept?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON array; header Content-Range: emails start-end/total */
+            200: {
+                headers: {
+                    /** @description emails 0-24/319 */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailView"][];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminEmailsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

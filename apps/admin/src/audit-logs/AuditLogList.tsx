@@ -30,6 +30,8 @@ const auditedResources = [
   'bookings',
   'users',
   'settings',
+  'api-keys',
+  'webhooks',
 ];
 
 function useResourceChoices() {
@@ -118,7 +120,19 @@ export const AuditLogList = () => {
           <DateField source="at" showTime />
         </DataTable.Col>
         <DataTable.Col source="actorId" label="By" disableSort>
-          <FunctionField<AuditLogEntry> render={(entry) => (entry.actorId != null ? <RecordName resource="users" id={entry.actorId} /> : 'the system')} />
+          <FunctionField<AuditLogEntry>
+            render={(entry) =>
+              entry.apiKeyId != null ? (
+                <>
+                  API key <RecordName resource="api-keys" id={entry.apiKeyId} link={false} />
+                </>
+              ) : entry.actorId != null ? (
+                <RecordName resource="users" id={entry.actorId} />
+              ) : (
+                'the system'
+              )
+            }
+          />
         </DataTable.Col>
         <DataTable.Col source="action" label="Action" disableSort>
           <ActionCell />

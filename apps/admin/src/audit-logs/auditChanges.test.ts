@@ -10,6 +10,7 @@ const at = '2026-11-25T10:00:00.000Z';
 const entry = (id: number, fields: Partial<AuditLogEntry>): AuditLogEntry => ({
   id,
   actorId: 1,
+  apiKeyId: null,
   action: 'update',
   resource: 'products',
   resourceId: 5,

@@ -11,6 +11,7 @@ import PeopleIcon from '@mui/icons-material/Groups';
 import PointOfSaleIcon from '@mui/icons-material/PointOfSale';
 import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
 import TuneIcon from '@mui/icons-material/Tune';
+import HubIcon from '@mui/icons-material/Hub';
 import ContactMailIcon from '@mui/icons-material/ContactMail';
 import { sendMessageRoute } from '../messages';
 import { productImportRoute } from '../product-import';
@@ -119,5 +120,12 @@ export const menuSections: MenuSection[] = [
       },
       ...resources('audit-logs'),
     ],
+  },
+  {
+    // What other systems use (docs/api.md): admins only.
+    key: 'integrations',
+    label: 'chance.menu.integrations',
+    icon: HubIcon,
+    entries: resources('api-keys', 'webhooks', 'webhook-deliveries', 'emails'),
   },
 ];

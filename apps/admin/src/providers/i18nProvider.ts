@@ -161,6 +161,22 @@ const messages: TranslationMessages = {
       name: 'Audit log entry |||| Audit log',
       fields: { at: 'When', actorId: 'By', action: 'Action', resource: 'Record', changes: 'Changes' },
     },
+    'api-keys': {
+      name: 'API key |||| API keys',
+      fields: { name: 'Name', role: 'Role', expiresAt: 'Expires', q: 'Search' },
+    },
+    webhooks: {
+      name: 'Webhook |||| Webhooks',
+      fields: { url: 'URL', events: 'Events', description: 'Description', isActive: 'Active', q: 'Search' },
+    },
+    'webhook-deliveries': {
+      name: 'Webhook delivery |||| Webhook deliveries',
+      fields: { status: 'Status', attempt: 'Attempt', type: 'Event', createdAt: 'When' },
+    },
+    emails: {
+      name: 'E-mail |||| E-mails',
+      fields: { to: 'To', subject: 'Subject', template: 'Kind', status: 'Status', attempts: 'Attempts', q: 'Search' },
+    },
     settings: {
       name: 'Store settings |||| Store settings',
       fields: { storeName: 'Store name', currency: 'Currency', taxRateBps: 'Tax rate', lowStockThreshold: 'Low-stock threshold' },
@@ -185,6 +201,7 @@ const messages: TranslationMessages = {
       sendMessage: 'Send a message',
       productImport: 'Import / export',
       reorder: 'Reorder',
+      integrations: 'Integrations',
     },
   },
 };

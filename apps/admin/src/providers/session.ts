@@ -15,6 +15,8 @@ export const authApi = {
   login: '/api/auth/login',
   refresh: '/api/auth/refresh',
   logout: '/api/auth/logout',
+  forgotPassword: '/api/auth/password/forgot',
+  resetPassword: '/api/auth/password/reset',
 } as const;
 
 export type Session = AuthTokens;

@@ -13,6 +13,10 @@ import { Sessions1765100200000 } from './1765100200000-sessions.js';
 import { PaymentIntents1765100300000 } from './1765100300000-payment-intents.js';
 import { OrderInvoiceId1765100500000 } from './1765100500000-order-invoice-id.js';
 import { OutboxEventNames1765100501000 } from './1765100501000-outbox-event-names.js';
+import { ApiKeys1765101900000 } from './1765101900000-api-keys.js';
+import { PasswordResets1765101901000 } from './1765101901000-password-resets.js';
+import { Webhooks1765101902000 } from './1765101902000-webhooks.js';
+import { Emails1765101903000 } from './1765101903000-emails.js';
 import { CatalogMedia1765102000000 } from './1765102000000-catalog-media.js';
 
 /** Every migration, oldest first: the schema's history (tests build their databases with them too). */
@@ -32,5 +36,9 @@ export const migrations = [
   PaymentIntents1765100300000,
   OrderInvoiceId1765100500000,
   OutboxEventNames1765100501000,
+  ApiKeys1765101900000,
+  PasswordResets1765101901000,
+  Webhooks1765101902000,
+  Emails1765101903000,
   CatalogMedia1765102000000,
 ];

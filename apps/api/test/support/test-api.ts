@@ -87,6 +87,7 @@ export async function startTestApi(env: Record<string, string> = {}, overrides: 
     RATE_LIMIT_COUPON_TRIES_PER_MINUTE: '100000',
     RATE_LIMIT_GUEST_CARTS_PER_MINUTE: '100000',
     RATE_LIMIT_MESSAGES_PER_HOUR: '100000',
+    RATE_LIMIT_PASSWORD_RESETS_PER_IP_PER_HOUR: '100000',
     // and so is the cap on one address's open connections (attack-connections tests it on a process of its own)
     MAX_CONNECTIONS_PER_IP: '0',
     ...env,

@@ -18,6 +18,7 @@ const FRIENDLY: Partial<Record<ErrorCode | 'NETWORK', string>> = {
   SERVICE_UNAVAILABLE: 'The payment service did not answer. Try again: you will not be charged twice.',
   UNAUTHENTICATED: 'Please sign in again.',
   NOT_FOUND: 'We could not find that.',
+  TOKEN_INVALID: 'This link is wrong, has been used already or has expired. Ask for a new one.',
 };
 
 export function messageOf(error: unknown): string {

@@ -13,8 +13,7 @@ export function nextPath(params: URLSearchParams, fallback: string): string {
 
 /**
  * Sign in. The client merges this device's guest cart into the customer's cart as part of it.
- * (Forgot password: /api/auth/password/forgot of docs/api.md#account-recovery is not in the API yet; its link
- * and pages belong here and at /reset-password once it is.)
+ * Forgot the password? /forgot-password asks for a link (docs/api.md#account-recovery), which opens /reset-password.
  */
 export default function SignInPage() {
   const [params] = useSearchParams();
@@ -69,6 +68,9 @@ export default function SignInPage() {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p>
+        <Link to={`/forgot-password${email ? `?email=${encodeURIComponent(email)}` : ''}`}>Forgot your password?</Link>
+      </p>
       <p>
         New here? <Link to={`/register${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}>Create an account</Link>
       </p>

@@ -2,7 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 
 export class AuditLogView {
   @ApiProperty() id: number;
-  @ApiProperty({ nullable: true, type: Number }) actorId: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'The user who made the change; null when an API key did' }) actorId: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'The API key that made the change (docs/api.md#api-keys), if one did' }) apiKeyId: number | null;
   @ApiProperty({ example: 'update', description: 'create, update, delete, or the action (receive, cancel, mark-paid, status, ...)' }) action: string;
   @ApiProperty({ example: 'products' }) resource: string;
   @ApiProperty({ nullable: true, type: Number }) resourceId: number | null;

@@ -27,6 +27,10 @@ export interface AppConfig {
     /** POST /api/me/messages per user per hour */
     messagesPerHour: number;
     messagesWindowSeconds: number;
+    /** password-reset links asked for one e-mail, and from one IP, per window */
+    passwordResetsPerEmail: number;
+    passwordResetsPerIp: number;
+    passwordResetWindowSeconds: number;
   };
   /** argon2 work at once, and how many may wait for it (beyond: 503, Retry-After) */
   passwordHashing: { concurrency: number; queue: number };
@@ -43,6 +47,29 @@ export interface AppConfig {
   guestCartTtlDays: number;
   /** product images (docs/api.md#catalog-media): the files served under `/media/`; default DATA_DIR/media */
   mediaDir: string;
+  /** the address people reach the SPA at (links in e-mails), without a trailing slash */
+  publicUrl: string;
+  mail: {
+    /** SMTP server (`smtp://user:pass@host:587`); unset: e-mails are written to the server log */
+    smtpUrl?: string;
+    /** the From of every e-mail; unset: the store's name and settings e-mail (or no-reply@ the PUBLIC_URL host) */
+    from?: string;
+    /** delay before the first retry of a failed e-mail; later ones grow from it (for 24 h at least) */
+    firstRetryDelayMs: number;
+    /** e-mails sent at once by one process */
+    concurrency: number;
+  };
+  webhooks: {
+    /** allow URLs on loopback, private, link-local and unique-local addresses (tests, one-box set-ups) */
+    allowPrivateUrls: boolean;
+    /** how long an endpoint has to answer an attempt (docs/api.md#webhooks: 10 s) */
+    timeoutMs: number;
+    /** delay before the first retry of a failed delivery; later ones grow from it (for 24 h at least) */
+    firstRetryDelayMs: number;
+    /** deliveries sent at once by one process, in all and to any one endpoint */
+    concurrency: number;
+    perEndpoint: number;
+  };
   /** folder of the built admin SPA served at `/`, when present */
   adminDistDir?: string;
   /** folder of the built storefront served at `/shop/`, when present */

@@ -25,7 +25,8 @@ afterAll(async () => {
 });
 beforeEach(() => db.pool.query('TRUNCATE outbox_events, outbox_deliveries'));
 
-const newRelay = (options: { batchSize?: number; leaseMs?: number } = {}) => new OutboxRelay(dataSource, { intervalMs: 50, ...options });
+const newRelay = (options: { batchSize?: number; leaseMs?: number; afterCommitConcurrency?: number } = {}) =>
+  new OutboxRelay(dataSource, { intervalMs: 50, ...options });
 const publishMany = (count: number) =>
   dataSource.transaction(async (manager) => {
     for (let n = 0; n < count; n++) await publish(manager, 'test.happened', { n });
@@ -221,6 +222,26 @@ describe('outbox', () => {
     expect([mailCalls, hookCalls]).toEqual([1, 2]);
     expect((await outboxRows())[0]).toMatchObject({ processed: true, attempts: 1, last_error: null });
     expect((await db.pool.query(`SELECT count(*)::int AS n FROM rate_limit_hits WHERE key = 'mail-sent'`)).rows[0].n).toBe(1);
+  });
+
+  it('runs the after-commit handlers of several events at once, up to afterCommitConcurrency, each event settled', async () => {
+    await publishMany(5);
+    const relay = newRelay({ afterCommitConcurrency: 3 });
+    let inFlight = 0;
+    let most = 0;
+    let release!: () => void;
+    const threeIn = new Promise<void>((resolve) => (release = resolve));
+    relay.registerAfterCommit('test.happened', 'hook', async () => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      if (inFlight === 3) release();
+      await threeIn; // one at a time would never get here with three in flight: the test would time out
+      inFlight--;
+    });
+    expect(await relay.drain()).toBe(5);
+    expect(most).toBe(3);
+    expect((await outboxRows()).map((row) => row.processed)).toEqual([true, true, true, true, true]);
+    expect((await db.pool.query(`SELECT count(*)::int AS n FROM outbox_deliveries WHERE handler = 'hook'`)).rows[0].n).toBe(5);
   });
 
   it('takes an event up again when its lease ran out (the process died during an after-commit call)', async () => {

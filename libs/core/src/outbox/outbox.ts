@@ -51,6 +51,8 @@ export interface RelayOptions {
   maxBackoffMs?: number;
   /** how long an event stays leased to its after-commit handlers before another pass may take it again */
   leaseMs?: number;
+  /** events of a batch whose after-commit handlers run at once (each event's handlers one after another) */
+  afterCommitConcurrency?: number;
 }
 
 type Types = OutboxEventName | readonly OutboxEventName[];
@@ -228,13 +230,14 @@ export class OutboxRelay {
   }
 
   /**
-   * The after-commit handlers, outside any transaction; then the leased events are settled (an
-   * event that failed in the relay's transaction was settled already: retried after its backoff).
+   * The after-commit handlers, outside any transaction, several events at once (8 by default);
+   * then the leased events are settled in one statement (an event that failed in the relay's
+   * transaction was settled already: retried after its backoff).
    */
   private async runAfterCommit(events: { claimed: Claimed; leased: boolean }[]): Promise<void> {
     const delivered: { id: number; handler: string }[] = [];
     const settlements: Settlement[] = [];
-    for (const { claimed, leased } of events) {
+    const runEvent = async ({ claimed, leased }: { claimed: Claimed; leased: boolean }) => {
       for (const handler of this.afterCommitPending(claimed)) {
         const record = async (manager: EntityManager) => {
           await manager.query('INSERT INTO outbox_deliveries (event_id, handler) VALUES ($1, $2) ON CONFLICT DO NOTHING', [claimed.event.id, handler.name]);
@@ -247,7 +250,15 @@ export class OutboxRelay {
         }
       }
       if (leased) settlements.push(this.settlement(claimed, false));
-    }
+    };
+    // events are independent (no order is promised to handlers): several at once, each one's handlers in turn
+    let next = 0;
+    const lanes = Math.max(1, Math.min(this.options.afterCommitConcurrency ?? 8, events.length));
+    await Promise.all(
+      Array.from({ length: lanes }, async () => {
+        while (next < events.length) await runEvent(events[next++]);
+      }),
+    );
     await settle(this.dataSource.manager, delivered, settlements);
   }
 

@@ -102,3 +102,27 @@ export class AuthResultView {
 export class VerifiedView {
   @ApiProperty({ example: true }) verified: true;
 }
+
+export class ForgotPasswordDto {
+  @ApiProperty({ example: 'ada@example.com' })
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ description: 'The token of the reset link (`token=` of <PUBLIC_URL>/reset-password?token=…)' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'is not a reset token' })
+  token: string;
+
+  @ApiProperty({ minLength: 8, maxLength: 128 })
+  @IsString()
+  @Length(8, 128, { message: 'must be 8 to 128 characters long' })
+  password: string;
+}
+
+export class ForgotPasswordView {
+  @ApiProperty({ example: 'If an account uses this e-mail, a link to choose a new password is on its way. It works for 30 minutes.' })
+  message: string;
+}

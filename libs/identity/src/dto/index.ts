@@ -1,2 +1,3 @@
 export * from './auth.dto.js';
 export * from './user.dto.js';
+export * from './api-key.dto.js';

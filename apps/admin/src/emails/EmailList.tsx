@@ -1,0 +1,62 @@
+import Chip from '@mui/material/Chip';
+import { DataTable, DateField, FunctionField, List, NumberField, SearchInput, SelectInput, TextField } from 'react-admin';
+import type { Email } from '../types';
+
+export const emailTemplateChoices = [
+  { id: 'order_confirmation', name: 'Order confirmation' },
+  { id: 'order_shipped', name: 'Order shipped' },
+  { id: 'order_delivered', name: 'Order delivered' },
+  { id: 'order_cancelled', name: 'Order cancelled' },
+  { id: 'booking_confirmed', name: 'Booking confirmed' },
+  { id: 'booking_reminder', name: 'Booking reminder' },
+  { id: 'otp_code', name: 'Verification code' },
+  { id: 'password_reset', name: 'Password reset' },
+];
+const statusChoices = [
+  { id: 'pending', name: 'Pending' },
+  { id: 'sent', name: 'Sent' },
+  { id: 'failed', name: 'Failed' },
+];
+const statusColor = { pending: 'default', sent: 'success', failed: 'error' } as const;
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
+  <SelectInput key="template" source="template" choices={emailTemplateChoices} />,
+];
+
+/** The e-mail log (docs/api.md#e-mail, admins only, read only): what went to whom, and whether the mail server took it. */
+export const EmailList = () => (
+  <List<Email> filters={filters} sort={{ field: 'id', order: 'DESC' }} perPage={25} exporter={false}>
+    <DataTable<Email> rowClick={false} bulkActionButtons={false}>
+      <DataTable.Col source="createdAt" label="Queued">
+        <DateField source="createdAt" showTime />
+      </DataTable.Col>
+      <DataTable.Col source="to" label="To" />
+      <DataTable.Col source="subject" disableSort>
+        <TextField source="subject" />
+      </DataTable.Col>
+      <DataTable.Col source="template" disableSort>
+        <FunctionField<Email> render={(e) => emailTemplateChoices.find((c) => c.id === e.template)?.name ?? e.template} />
+      </DataTable.Col>
+      <DataTable.Col source="status" disableSort>
+        <FunctionField<Email> render={(e) => <Chip size="small" color={statusColor[e.status]} label={e.status} />} />
+      </DataTable.Col>
+      <DataTable.Col source="attempts" disableSort>
+        <NumberField source="attempts" />
+      </DataTable.Col>
+      <DataTable.Col source="sentAt" label="Sent">
+        <DateField source="sentAt" showTime emptyText="—" />
+      </DataTable.Col>
+      <DataTable.Col source="error" label="Last error / next try" disableSort>
+        <FunctionField<Email>
+          render={(e) =>
+            [e.error, e.nextAttemptAt && e.status === 'pending' && e.attempts > 0 ? `next try ${new Date(e.nextAttemptAt).toLocaleString()}` : null]
+              .filter(Boolean)
+              .join(' — ')
+          }
+        />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,12 @@
+import { Edit, SimpleForm } from 'react-admin';
+import { HistoryPanel } from '../audit-logs';
+import { WebhookInputs } from './WebhookInputs';
+
+export const WebhookEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <SimpleForm>
+      <WebhookInputs />
+    </SimpleForm>
+    <HistoryPanel />
+  </Edit>
+);

@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, DomainError, type AppConfig } from '@chance/core';
+import { OTP_TTL_SECONDS, OtpService, PASSWORD_RESET_TTL_SECONDS, PasswordResetService, UsersService } from '@chance/identity';
+import { InvoicesService } from '@chance/invoices';
+import { OrderReaderService } from '@chance/orders';
+import { BookingsService } from '@chance/services';
+import { SettingsService } from '@chance/settings';
+import type { MailParams } from './mail-rules.js';
+import {
+  bookingConfirmed,
+  bookingReminder,
+  orderCancelled,
+  orderConfirmation,
+  orderDelivered,
+  orderShipped,
+  otpCode,
+  passwordReset,
+  storeOf,
+  type Rendered,
+  type Template,
+} from './mail-templates.js';
+
+/** Rendering cannot succeed however often it is tried (the record is gone, the account deactivated): the e-mail fails at once. */
+export class UndeliverableMail extends Error {}
+
+/**
+ * Renders a queued e-mail when it is sent: the records as they are now, read through their
+ * owners' services, and the secrets it carries made now (a verification code, a reset link), so
+ * none is ever stored readable.
+ */
+@Injectable()
+export class MailRenderer {
+  constructor(
+    private readonly settings: SettingsService,
+    private readonly orders: OrderReaderService,
+    private readonly invoices: InvoicesService,
+    private readonly bookings: BookingsService,
+    private readonly users: UsersService,
+    private readonly otp: OtpService,
+    private readonly passwordResets: PasswordResetService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async render(template: Template, params: MailParams): Promise<Rendered> {
+    try {
+      return await this.renderOrThrow(template, params);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') throw new UndeliverableMail(`not sent: ${error.message}`);
+      throw error;
+    }
+  }
+
+  private async renderOrThrow(template: Template, params: MailParams): Promise<Rendered> {
+    const store = storeOf(await this.settings.current());
+    switch (template) {
+      case 'order_confirmation': {
+        const order = await this.orders.view(params.orderId!, 'admin');
+        let invoice: { number: string; pdf: Buffer } | null = null;
+        if (order.invoiceId !== null) {
+          const issued = await this.invoices.get(order.invoiceId);
+          invoice = { number: issued.number, pdf: await this.invoices.pdf(issued) };
+        }
+        return orderConfirmation(store, order, invoice);
+      }
+      case 'order_shipped':
+        return orderShipped(store, await this.orders.view(params.orderId!, 'admin'));
+      case 'order_delivered':
+        return orderDelivered(store, await this.orders.view(params.orderId!, 'admin'));
+      case 'order_cancelled':
+        return orderCancelled(store, await this.orders.view(params.orderId!, 'admin'));
+      case 'booking_confirmed':
+      case 'booking_reminder': {
+        const booking = await this.bookings.get(params.bookingId!);
+        const customer = await this.users.contactOf(params.userId!);
+        const render = template === 'booking_confirmed' ? bookingConfirmed : bookingReminder;
+        return render(store, booking, customer?.fullName ?? '');
+      }
+      case 'otp_code': {
+        await this.activeAccount(params.userId!);
+        return otpCode(store, await this.otp.issue(params.userId!, 'email'), OTP_TTL_SECONDS / 60);
+      }
+      case 'password_reset': {
+        await this.activeAccount(params.userId!);
+        const token = await this.passwordResets.issue(params.userId!);
+        return passwordReset(store, `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`, PASSWORD_RESET_TTL_SECONDS / 60);
+      }
+    }
+  }
+
+  private async activeAccount(userId: number): Promise<void> {
+    if (!(await this.users.contactOf(userId))) throw new UndeliverableMail('not sent: the account is no longer active');
+  }
+}

@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { bookingConfirmed, escapeHtml, orderConfirmation, passwordReset, subjectOf, TEMPLATES, type OrderFacts } from './mail-templates.js';
+import { mailsFor } from './mail-rules.js';
+
+const store = { name: 'Bits & <Bobs>', currency: 'EUR' };
+const order: OrderFacts = {
+  number: 'ORD-000042',
+  placedAt: '2026-12-06T10:15:00.000Z',
+  status: 'pending',
+  paymentStatus: 'unpaid',
+  paymentMethod: 'cash_on_delivery',
+  lines: [{ productName: 'Mug <b>bold</b>', attributes: { colour: 'red' }, quantity: 2, unitPrice: 1250, lineTotal: 2500 }],
+  subtotal: 2500,
+  discountTotal: 0,
+  shippingTotal: 495,
+  taxTotal: 375,
+  total: 3370,
+  paidAmount: 0,
+  balanceDue: 3370,
+  shippingAddress: { name: 'Ada', line1: '1 Loop St', city: 'London', postalCode: 'N1', country: 'GB' },
+  estimatedDeliveryDate: '2026-12-10',
+};
+
+describe('e-mail templates', () => {
+  it('the order confirmation names the store, shows amounts in its currency and attaches the invoice', () => {
+    const pdf = Buffer.from('%PDF-1.7');
+    const mail = orderConfirmation(store, order, { number: 'INV-2026-000007', pdf });
+    expect(mail.subject).toBe('Bits & <Bobs>: order ORD-000042 confirmed');
+    for (const part of [mail.text, mail.html]) {
+      expect(part).toContain('€33.70');
+      expect(part).toContain('€4.95');
+      expect(part).toContain('INV-2026-000007');
+    }
+    expect(mail.text).toContain('Bits & <Bobs>');
+    expect(mail.html).toContain('Bits &amp; &lt;Bobs&gt;');
+    expect(mail.html).not.toContain('<b>bold</b>');
+    expect(mail.attachments).toEqual([{ filename: 'INV-2026-000007.pdf', content: pdf, contentType: 'application/pdf' }]);
+  });
+
+  it('escapes whatever text goes into the HTML part', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const escaped = escapeHtml(text);
+        expect(escaped).not.toMatch(/[<>"']/);
+        expect(escaped.replace(/&(lt|gt|quot|#39|amp);/g, '')).not.toContain('&');
+        const html = bookingConfirmed(
+          store,
+          { serviceName: text, scheduledAt: '2026-12-24T09:00:00Z', durationMinutes: 60, address: text, price: 100, notes: '' },
+          text,
+        ).html;
+        if (/[<>]/.test(text)) expect(html).not.toContain(text);
+      }),
+    );
+  });
+
+  it('the reset e-mail carries its link as a link and as text', () => {
+    const link = 'https://shop.example.com/reset-password?token=abc_DEF-123';
+    const mail = passwordReset(store, link, 30);
+    expect(mail.html).toContain(`href="${link}"`);
+    expect(mail.text).toContain(link);
+    expect(mail.text).toContain('30 minutes');
+  });
+
+  it('every template has a subject that names the store', () => {
+    for (const template of TEMPLATES) expect(subjectOf(template, store, { orderNumber: 'ORD-1', serviceName: 'Plumber' })).toContain(store.name);
+  });
+});
+
+describe('which events send which e-mails', () => {
+  const ref = { orderId: 7, number: 'ORD-000007', customerId: null, email: 'guest@example.com' };
+  it('orders: placed, shipped, delivered and cancelled, to the order’s address; other changes send nothing', () => {
+    expect(mailsFor({ id: 1, type: 'order.placed', payload: { ...ref, total: 100 }, occurredAt: new Date() }).map((m) => [m.template, m.recipient])).toEqual([
+      ['order_confirmation', { kind: 'address', email: 'guest@example.com' }],
+    ]);
+    const update = (to: string) =>
+      mailsFor({ id: 2, type: 'order.updated', payload: { ...ref, change: 'status', from: 'pending', to: to as 'shipped' }, occurredAt: new Date() }).map(
+        (m) => m.template,
+      );
+    expect([update('processing'), update('shipped'), update('delivered')]).toEqual([[], ['order_shipped'], ['order_delivered']]);
+    expect(mailsFor({ id: 3, type: 'order.updated', payload: { ...ref, change: 'payment', from: 'unpaid', to: 'paid' }, occurredAt: new Date() })).toEqual([]);
+    expect(
+      mailsFor({ id: 4, type: 'order.cancelled', payload: { ...ref, change: 'status', from: 'pending', to: 'cancelled' }, occurredAt: new Date() })[0].template,
+    ).toBe('order_cancelled');
+  });
+
+  it('account e-mails carry no secret when queued: codes and links are made when they are sent', () => {
+    const otp = mailsFor({ id: 5, type: 'otp.requested', payload: { userId: 3, channel: 'email' }, occurredAt: new Date() });
+    const reset = mailsFor({ id: 6, type: 'password.reset_requested', payload: { email: 'a@b.co' }, occurredAt: new Date() });
+    expect(otp).toEqual([{ template: 'otp_code', recipient: { kind: 'user', userId: 3 }, params: { userId: 3 }, facts: {} }]);
+    expect(reset).toEqual([{ template: 'password_reset', recipient: { kind: 'account', email: 'a@b.co' }, params: {}, facts: {} }]);
+  });
+});
