@@ -3,7 +3,8 @@ import { currentSettingsIn } from '@chance/settings';
 import type { EntityManager } from 'typeorm';
 import { stockSignals } from './catalog-rules.js';
 
-export type StockReason = 'initial' | 'adjustment' | 'order_placed' | 'order_cancelled' | 'offline_sale' | 'offline_sale_cancelled' | 'purchase_received';
+export type StockReason =
+  'initial' | 'adjustment' | 'order_placed' | 'order_cancelled' | 'offline_sale' | 'offline_sale_cancelled' | 'purchase_received' | 'return_restocked';
 
 export const STOCK_REASONS: readonly StockReason[] = [
   'initial',
@@ -13,6 +14,7 @@ export const STOCK_REASONS: readonly StockReason[] = [
   'offline_sale',
   'offline_sale_cancelled',
   'purchase_received',
+  'return_restocked',
 ];
 
 export interface StockMove {

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { BookingRefunds } from './booking-refunds.js';
 import { BookingsService } from './bookings.service.js';
 import { AdminBookingsController, AdminServiceTypesController, StoreServicesController } from './services.controllers.js';
 
 @Module({
   controllers: [AdminServiceTypesController, AdminBookingsController, StoreServicesController],
-  providers: [BookingsService],
+  providers: [BookingsService, BookingRefunds],
+  exports: [BookingRefunds],
 })
 export class ServicesModule {}
