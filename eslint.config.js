@@ -60,6 +60,20 @@ export default [
               onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog', 'scope:coupons', 'scope:cart'],
             },
             { sourceTag: 'scope:invoices', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:orders'] },
+            // refunds and returns give money and goods back on orders, in-store sales and bookings: they depend on those, never the other way
+            // (cancellations reach them as in-transaction events; credit notes follow their refund.succeeded in libs/invoices)
+            {
+              sourceTag: 'scope:returns',
+              onlyDependOnLibsWithTags: [
+                'scope:core',
+                'scope:identity',
+                'scope:settings',
+                'scope:catalog',
+                'scope:orders',
+                'scope:offline-sales',
+                'scope:services',
+              ],
+            },
           ],
         },
       ],

@@ -1,4 +1,4 @@
-import type { OutboxEventName, OutboxEvents } from '@chance/core';
+import { formatMoney, type OutboxEventName, type OutboxEvents } from '@chance/core';
 
 /**
  * Which event notifies whom, with what words (docs/api.md#services-and-notifications), as a pure function of the event.
@@ -25,6 +25,8 @@ export const NOTIFYING_EVENTS = [
   'stock.low',
   'booking.created',
   'booking.updated',
+  'refund.created',
+  'return.updated',
   'message.sent',
 ] as const satisfies readonly OutboxEventName[];
 
@@ -42,8 +44,19 @@ const STATUS_WORDS: Record<string, string> = {
   unpaid: 'unpaid',
   partially_paid: 'partially paid',
   paid: 'paid',
+  partially_refunded: 'partially refunded',
   refunded: 'refunded',
   completed: 'completed',
+  returned: 'returned',
+};
+
+const RETURN_WORDS: Record<string, [title: string, body: string]> = {
+  requested: ['received', 'We will look at it and let you know.'],
+  approved: ['approved', 'Please send the goods back; we refund you once they arrive.'],
+  received: ['received back', 'Your goods arrived: your refund is on its way.'],
+  refunded: ['refunded', 'The money is on its way back to you.'],
+  rejected: ['declined', 'Sorry: see your order for the reason, or write to us.'],
+  cancelled: ['cancelled', 'Nothing more will happen with it.'],
 };
 
 const words = (status: string) => STATUS_WORDS[status] ?? status;
@@ -69,6 +82,8 @@ export function notificationsFor(event: NotifyingEvent): NotificationDraft[] {
     case 'order.updated':
     case 'order.cancelled': {
       const p = event.payload;
+      // money given back is told by its refund (refund.created), with the amount
+      if (p.change === 'payment' && (p.to === 'partially_refunded' || p.to === 'refunded')) return [];
       const [title, body] =
         p.change === 'status'
           ? [`Order ${p.number} is ${words(p.to)}`, `It was ${words(p.from)}.`]
@@ -117,6 +132,30 @@ export function notificationsFor(event: NotifyingEvent): NotificationDraft[] {
         title: `${p.serviceName} visit ${words(p.to)}`,
         body: p.to === 'completed' ? 'Thank you for having us.' : 'Your booking was cancelled; book again whenever it suits you.',
         link: { resource: 'bookings', id: p.bookingId },
+      }));
+    }
+    case 'refund.created': {
+      const p = event.payload;
+      if (p.orderId === null && p.bookingId === null) return [];
+      const link = p.orderId !== null ? { resource: 'orders', id: p.orderId } : { resource: 'bookings', id: p.bookingId! };
+      return customer(p.customerId).map((audience) => ({
+        audience,
+        type: p.orderId !== null ? ('order_update' as const) : ('booking_update' as const),
+        title: `${formatMoney(p.amount, p.currency)} refunded for ${p.recordNumber}`,
+        body: p.method === 'card' ? 'It goes back to your card; your bank may take a few days to show it.' : `Paid back by ${p.method.replace(/_/g, ' ')}.`,
+        link,
+      }));
+    }
+    case 'return.updated': {
+      const p = event.payload;
+      if (p.orderId === null) return [];
+      const [word, body] = RETURN_WORDS[p.to] ?? [p.to, ''];
+      return customer(p.customerId).map((audience) => ({
+        audience,
+        type: 'order_update' as const,
+        title: `Return ${p.number} for ${p.recordNumber} ${word}`,
+        body,
+        link: { resource: 'orders', id: p.orderId! },
       }));
     }
     case 'message.sent': {

@@ -13,6 +13,7 @@ import { Sessions1765100200000 } from './1765100200000-sessions.js';
 import { PaymentIntents1765100300000 } from './1765100300000-payment-intents.js';
 import { OrderInvoiceId1765100500000 } from './1765100500000-order-invoice-id.js';
 import { OutboxEventNames1765100501000 } from './1765100501000-outbox-event-names.js';
+import { RefundsReturns1765101600000 } from './1765101600000-refunds-returns.js';
 
 /** Every migration, oldest first: the schema's history (tests build their databases with them too). */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   PaymentIntents1765100300000,
   OrderInvoiceId1765100500000,
   OutboxEventNames1765100501000,
+  RefundsReturns1765101600000,
 ];
