@@ -110,8 +110,8 @@ export class TestPaymentProvider extends PaymentProvider {
               CASE WHEN c.ok THEN 'succeeded' ELSE 'declined' END,
               CASE WHEN c.ok THEN 'test_re_' || $6 END,
               CASE WHEN NOT c.ok THEN COALESCE(c.why, 'No such charge') END,
-              c.ok AND c.hook = 'held'
-         FROM (SELECT bool_or(ch.status = 'succeeded' AND ch.refund_hook IS DISTINCT FROM 'declined' AND $3 <= ch.amount - ch.given) AS ok,
+              c.ok AND c.hook IS NOT DISTINCT FROM 'held'
+         FROM (SELECT COALESCE(bool_or(ch.status = 'succeeded' AND ch.refund_hook IS DISTINCT FROM 'declined' AND $3 <= ch.amount - ch.given), false) AS ok,
                       max(ch.refund_hook) AS hook,
                       max(CASE WHEN ch.refund_hook = 'declined' THEN 'The refund was declined'
                                WHEN $3 > ch.amount - ch.given THEN 'The refund exceeds what is left of the charge' END) AS why

@@ -7,9 +7,9 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -47,7 +47,7 @@ export class CreateReturnDto extends RequestReturnDto {
 }
 
 export class RejectReturnDto {
-  @ApiProperty({ example: 'Worn and washed' }) @IsString() @IsNotEmpty({ message: 'must say why' }) @MaxLength(1000) reason: string;
+  @ApiProperty({ example: 'Worn and washed' }) @IsString() @Matches(/\S/, { message: 'must say why' }) @MaxLength(1000) reason: string;
 }
 
 export class ReceiveLineInput {
@@ -90,7 +90,7 @@ export class DirectRefundDto {
 
   @ApiProperty({ example: 'Late delivery', description: 'Printed on the credit note: "Refund: <reason>"' })
   @IsString()
-  @IsNotEmpty({ message: 'must say why' })
+  @Matches(/\S/, { message: 'must say why' })
   @MaxLength(500)
   reason: string;
 
