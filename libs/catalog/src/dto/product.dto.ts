@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { IsMinorUnits, IsStringMap, PartialUpdateType } from '@chance/core';
 import { SLUG } from '../catalog-rules.js';
+import { STOCK_REASONS } from '../stock-ledger.js';
 
 const ATTRIBUTES_EXAMPLE = { size: 'M', color: 'red' };
 
@@ -188,7 +189,7 @@ export class StockMovementView {
   @ApiProperty({ nullable: true, type: String }) sku: string | null;
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: { type: 'string' } }) attributes: Record<string, string> | null;
   @ApiProperty() delta: number;
-  @ApiProperty({ enum: ['initial', 'adjustment', 'order_placed', 'order_cancelled', 'offline_sale', 'offline_sale_cancelled', 'purchase_received'] })
+  @ApiProperty({ enum: STOCK_REASONS })
   reason: string;
   @ApiProperty({ nullable: true, type: String }) reference: string | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
