@@ -5,6 +5,7 @@ import { bookings } from './bookings';
 import { carts } from './carts';
 import { categories } from './categories';
 import { coupons } from './coupons';
+import { creditNotes } from './credit-notes';
 import { Dashboard } from './dashboard';
 import { invoices } from './invoices';
 import { AppLayout } from './layout';
@@ -17,6 +18,8 @@ import { payments } from './payments';
 import { products } from './products';
 import { purchaseInvoices } from './purchase-invoices';
 import { purchases } from './purchases';
+import { refunds } from './refunds';
+import { returns } from './returns';
 import { authProvider, dataProvider, i18nProvider } from './providers';
 import { variantLabel, variantsResource } from './providers/variantLookup';
 import { SalesReportPage, salesReportRoute } from './reports';
@@ -52,6 +55,9 @@ export const App = () => (
     <Resource {...orders} />
     <Resource {...invoices} />
     <Resource {...payments} />
+    <Resource {...returns} />
+    <Resource {...refunds} />
+    <Resource {...creditNotes} />
     <Resource {...suppliers} />
     <Resource {...purchases} />
     <Resource {...purchaseInvoices} />

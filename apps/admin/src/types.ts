@@ -65,6 +65,7 @@ export const stockReasons = [
   'offline_sale',
   'offline_sale_cancelled',
   'purchase_received',
+  'return_restocked',
 ] as const satisfies readonly StockReason[];
 
 /** The `stock-movements` admin resource record (read only). */

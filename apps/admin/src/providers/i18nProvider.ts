@@ -149,6 +149,9 @@ const messages: TranslationMessages = {
         q: 'Search',
       },
     },
+    returns: { name: 'Return |||| Returns' },
+    refunds: { name: 'Refund |||| Refunds' },
+    'credit-notes': { name: 'Credit note |||| Credit notes' },
     notifications: {
       name: 'Notification |||| Notifications',
       fields: { title: 'Title', body: 'Message', type: 'Kind', readAt: 'Read', createdAt: 'Received' },

@@ -8,6 +8,7 @@ export const reasonLabels: Record<StockReason, string> = {
   offline_sale: 'In-store sale',
   offline_sale_cancelled: 'In-store sale cancelled',
   purchase_received: 'Purchase received',
+  return_restocked: 'Return restocked',
 };
 
 export const reasonChoices = Object.entries(reasonLabels).map(([id, name]) => ({ id, name }));
@@ -19,6 +20,7 @@ const documentOf: Partial<Record<StockReason, string>> = {
   offline_sale: 'In-store sale',
   offline_sale_cancelled: 'In-store sale',
   purchase_received: 'Purchase',
+  return_restocked: 'Return',
 };
 
 /**
