@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import {
   ADMIN_MAX_ROWS,
   STORE_MAX_ROWS,
+  DOCUMENT_SERIES,
   documentNumberSql,
   findPage,
-  nextDocumentNumberSql,
   notFound,
   OnTransactionEvent,
   type ListColumns,
@@ -79,11 +79,11 @@ export class CreditNotesService {
   @OnTransactionEvent('refund.succeeded')
   async issue({ manager, payload: p }: TransactionEvent<'refund.succeeded'>): Promise<void> {
     await manager.query(
-      `WITH next_number AS (${nextDocumentNumberSql("'credit_note'", '$2::int')})
+      `WITH ${CREDIT_NOTE_NUMBER.with}
        INSERT INTO credit_notes (id, number, invoice_id, order_id, offline_sale_id, booking_id, refund_id, return_id, record_number, customer_id,
                                  issued_at, bill_to, currency, tax_rate_bps, reason, lines, subtotal, discount_total, shipping_total, tax_total, total)
        OVERRIDING SYSTEM VALUE
-       SELECT $1, ${documentNumberSql("'CN'", '$2::int')}, (SELECT id FROM invoices WHERE order_id = $3), $3, $4, $5, $6, $7, $8, $9,
+       SELECT $1, ${CREDIT_NOTE_NUMBER.number}, (SELECT id FROM invoices WHERE order_id = $3), $3, $4, $5, $6, $7, $8, $9,
               $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20
          FROM next_number`,
       [
@@ -130,3 +130,5 @@ export class CreditNotesService {
     return renderCreditNotePdf(note, await this.settings.current());
   }
 }
+
+const CREDIT_NOTE_NUMBER = documentNumberSql(DOCUMENT_SERIES.creditNote, '$2::int');

@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, DomainEventBus, actorContext, completeIdempotencyKey, publish, toErrorResponse, type ErrorBody } from '@chance/core';
+import {
+  DOCUMENT_SERIES,
+  DomainError,
+  DomainEventBus,
+  documentNumberSql,
+  actorContext,
+  completeIdempotencyKey,
+  publish,
+  toErrorResponse,
+  type ErrorBody,
+} from '@chance/core';
 import type { RefundOutcome } from '@chance/orders';
 import { SettingsService } from '@chance/settings';
 import type { EntityManager } from 'typeorm';
-import { sequenceNumberSql } from './document-series.js';
 import { directRefundNote } from './refund-amounts.js';
 import { planRefund, refundRefused, type DrawablePayment } from './refund-rules.js';
 import { RefundableRecords, recordColumns, refOf, type RecordRef, type RefundableRecord } from './refundable-records.js';
@@ -235,7 +244,7 @@ export class RefundLedger {
   }
 }
 
-const REFUND_NUMBER = sequenceNumberSql('RF', 'refund_number_seq');
+const REFUND_NUMBER = documentNumberSql(DOCUMENT_SERIES.refund);
 
 export const column = (ref: RecordRef): string => ({ order: 'order_id', offline_sale: 'offline_sale_id', booking: 'booking_id' })[ref.kind];
 

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { moveStock } from '@chance/catalog';
-import { DomainError, describeLine, inTransaction, notFound, validationFailed, type IdempotentResult } from '@chance/core';
+import { DOCUMENT_SERIES, DomainError, describeLine, documentNumberSql, inTransaction, notFound, validationFailed, type IdempotentResult } from '@chance/core';
 import { OrderReaderService, type OrderCredentials } from '@chance/orders';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
-import { sequenceNumberSql } from './document-series.js';
 import type { ReceiveReturnDto, RefundReturnDto, ReturnLineInput, ReturnView } from './dto/returns.dto.js';
 import { returnAmounts, returnLinesRefusal, returnRefundAmount, type EarlierReturn } from './refund-amounts.js';
 import { RefundLedger } from './refund-ledger.js';
@@ -23,7 +22,7 @@ import {
 import { ReturnsReader } from './returns-reader.js';
 import { ReturnEntity, ReturnLineEntity, type CreditNoteContent } from './returns.entities.js';
 
-const RETURN_NUMBER = sequenceNumberSql('RET', 'return_number_seq');
+const RETURN_NUMBER = documentNumberSql(DOCUMENT_SERIES.return);
 
 /** A return of the record that holds units (not rejected or cancelled), oldest first. */
 interface LiveReturn extends EarlierReturn {
