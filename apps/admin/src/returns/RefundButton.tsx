@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -12,7 +12,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import CurrencyExchangeIcon from '@mui/icons-material/CurrencyExchange';
 import { Button, useNotify, useRecordContext, useRefresh, type RaRecord } from 'react-admin';
-import { errorCode, errorMessage, fieldError, postAction } from '../common-sales/adminActions';
+import { AttemptKeys, errorCode, errorMessage, fieldError, postAction } from '../common-sales/adminActions';
 import { paymentMethodText } from '../common-sales/labels';
 import { TotalsTable } from '../common-sales/TotalsTable';
 import { decimalToMinorUnits, formatMoney, minorUnitsToDecimal } from '../money';
@@ -49,6 +49,7 @@ export const RefundDialog = ({ resource, record, subject, onClose }: { resource:
   const [errors, setErrors] = useState<{ amount?: string; reason?: string }>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const attempts = useRef(new AttemptKeys()).current;
   const payments = (record.payments ?? []).filter((p) => (p.status ?? 'succeeded') !== 'pending' && p.status !== 'failed' && p.amount > p.refundedAmount);
   const amount = decimalToMinorUnits(amountText, currency);
   const rate = record.taxRateBps ?? 0;
@@ -66,15 +67,14 @@ export const RefundDialog = ({ resource, record, subject, onClose }: { resource:
     if (Object.keys(found).length > 0) return;
     setSaving(true);
     try {
-      const updated = await postAction<RefundableRecord>(resource, record.id, 'refunds', {
-        amount,
-        reason: reason.trim(),
-        ...(way === defaultWay ? {} : { paymentId: Number(way) }),
-      });
+      const body = { amount, reason: reason.trim(), ...(way === defaultWay ? {} : { paymentId: Number(way) }) };
+      const updated = await postAction<RefundableRecord>(resource, record.id, 'refunds', body, { idempotencyKey: attempts.keyFor(body) });
+      attempts.settle();
       notify(`${formatMoney(amount!, currency)} refunded; ${formatMoney(updated.refundedAmount, currency)} given back in all.`, { type: 'success' });
       refresh();
       onClose();
     } catch (error) {
+      attempts.settle(error);
       if (errorCode(error) === 'REFUND_EXCEEDS_PAID') setErrors({ amount: fieldError(error, 'amount') ?? 'More than is left to refund' });
       setProblem(errorMessage(error, 'The refund could not be made.'));
     } finally {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
@@ -17,7 +17,7 @@ import CurrencyExchangeIcon from '@mui/icons-material/CurrencyExchange';
 import MoveToInboxIcon from '@mui/icons-material/MoveToInbox';
 import ThumbDownIcon from '@mui/icons-material/ThumbDown';
 import { Button, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { errorMessage, postAction } from '../common-sales/adminActions';
+import { AttemptKeys, errorMessage, postAction } from '../common-sales/adminActions';
 import { ConfirmActionButton } from '../common-sales/ConfirmActionButton';
 import { paymentMethodChoices } from '../common-sales/labels';
 import type { Return } from '../common-sales/types';
@@ -31,16 +31,19 @@ function useReturnAction(ret: Return | undefined) {
   const refresh = useRefresh();
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const attempts = useRef(new AttemptKeys()).current;
   const run = async (action: string, body: object, success: (updated: Return) => string): Promise<boolean> => {
     if (!ret) return false;
     setSaving(true);
     setProblem(null);
     try {
-      const updated = await postAction<Return>('returns', ret.id, action, body);
+      const updated = await postAction<Return>('returns', ret.id, action, body, action === 'refund' ? { idempotencyKey: attempts.keyFor(body) } : {});
+      attempts.settle();
       notify(success(updated), { type: 'success' });
       refresh();
       return true;
     } catch (error) {
+      attempts.settle(error);
       setProblem(errorMessage(error, 'That did not work.'));
       return false;
     } finally {
