@@ -19,7 +19,6 @@ import ThumbDownIcon from '@mui/icons-material/ThumbDown';
 import { Button, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { AttemptKeys, errorMessage, postAction } from '../common-sales/adminActions';
 import { ConfirmActionButton } from '../common-sales/ConfirmActionButton';
-import { paymentMethodChoices } from '../common-sales/labels';
 import type { Return } from '../common-sales/types';
 import { formatMoney } from '../money';
 import { useStoreCurrency } from '../settings/useStoreSettings';
@@ -192,6 +191,13 @@ export const ReceiveReturnButton = () => {
 };
 
 const asPaid = 'as-paid';
+/** Other ways to give the money back, recorded as paid out by staff (never through the card provider). */
+const payOutChoices = [
+  { id: 'cash', name: 'Paid out in cash here' },
+  { id: 'card', name: 'To a card at the terminal (recorded)' },
+  { id: 'bank_transfer', name: 'By bank transfer (recorded)' },
+  { id: 'mobile_wallet', name: 'To a mobile wallet (recorded)' },
+] as const;
 
 /** "Refund": gives the return's amount back, through the record's payments or handed over at the counter. */
 export const RefundReturnButton = () => {
@@ -235,9 +241,9 @@ export const RefundReturnButton = () => {
               {ret.status === 'approved' && <Alert severity="info">Nothing was received: refund it only if the goods need not come back.</Alert>}
               <TextField select name="method" label="Give back" value={method} onChange={(event) => setMethod(event.target.value)}>
                 <MenuItem value={asPaid}>As it was paid (a card charge back to the card)</MenuItem>
-                {paymentMethodChoices.map((choice) => (
+                {payOutChoices.map((choice) => (
                   <MenuItem key={choice.id} value={choice.id}>
-                    In {choice.name.toLowerCase()}, paid out here
+                    {choice.name}
                   </MenuItem>
                 ))}
               </TextField>
