@@ -149,6 +149,7 @@ describe('the audit log in words', () => {
     // other reasons are what someone wrote: a refund's, a returned line's
     assert.equal(formatValue('reason', 'Return RET-000001', { ...usd, resource: 'refunds' }), 'Return RET-000001');
     assert.equal(formatValue('kind', 'cancellation', { ...usd, resource: 'refunds' }), 'Cancellation');
+    assert.equal(formatValue('refundAmount', 2199, { ...usd, resource: 'returns' }), '$21.99');
     assert.equal(formatValue('notes', '', usd), '');
     assert.match(formatValue('scheduledAt', '2027-01-05T09:00:00+00:00', usd), /2027/);
     assert.doesNotMatch(formatValue('scheduledAt', '2027-01-05T09:00:00+00:00', usd), /T09/);

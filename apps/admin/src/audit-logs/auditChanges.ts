@@ -193,6 +193,7 @@ const moneyFields: ReadonlySet<string> = new Set([
   'total',
   'paidAmount',
   'refundedAmount',
+  'refundAmount',
   'balanceDue',
   'balance',
   'amount',

@@ -1,5 +1,5 @@
-import { ArrayField, BooleanField, DataTable, FunctionField, Labeled, ListButton, NumberField, ReferenceField, TextField, TopToolbar } from 'react-admin';
-import { DocumentDate, DocumentHeader, DocumentNumber, DocumentStatus } from '../common-sales/DocumentHeader';
+import { ArrayField, BooleanField, DataTable, FunctionField, Labeled, ListButton, NumberField, TextField, TopToolbar } from 'react-admin';
+import { DocumentDate, DocumentHeader, DocumentNumber, DocumentReference, DocumentStatus } from '../common-sales/DocumentHeader';
 import { DocumentShow } from '../common-sales/DocumentShow';
 import { DocumentTotals } from '../common-sales/DocumentTotals';
 import type { DocumentAmounts } from '../common-sales/documentTotals';
@@ -82,15 +82,7 @@ export const ReturnShow = () => (
       <DocumentDate source="receivedAt" label="Received" onlyWhenSet />
       <DocumentDate source="refundedAt" label="Refunded" onlyWhenSet />
       <DocumentDate source="closedAt" label="Closed" onlyWhenSet />
-      <FunctionField<Return>
-        render={(r) =>
-          r.refundId != null ? (
-            <Labeled label="Refund">
-              <ReferenceField source="refundId" reference="refunds" link="show" />
-            </Labeled>
-          ) : null
-        }
-      />
+      <DocumentReference label="Refund" source="refundId" reference="refunds" emptyText="—" />
     </DocumentHeader>
     <FunctionField<Return> render={(r) => (r.rejectReason ? <Labeled label="Rejected because">{<TextField source="rejectReason" />}</Labeled> : null)} />
     <ReturnLines />
