@@ -1,4 +1,4 @@
-// Returns, refunds and credit notes in the admin SPA (SPEC.md section 15), in Chromium against the
+// Returns, refunds and credit notes in the admin SPA (docs/api.md#refunds-and-returns), in Chromium against the
 // real, built API (run `npm run build` first), the three paths of issue 16:
 // - a customer's return of 1 of 2 units of a delivered card-paid order, asked for in the shop, is
 //   found in the Returns queue (status tabs with counts), approved, received (back in stock) and

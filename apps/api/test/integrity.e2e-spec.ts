@@ -131,7 +131,7 @@ describe('invariant checker', () => {
     });
   });
 
-  describe('refunds, returns and credit notes (SPEC section 15)', () => {
+  describe('refunds, returns and credit notes (docs/api.md#refunds-and-returns)', () => {
     const broken = async () => {
       const report = (await api.request('GET', '/api/admin/reports/integrity', { token })).body;
       return Object.fromEntries(report.checks.filter((c: any) => c.violations > 0).map((c: any) => [c.name, c.examples.map((e: any) => e.record)]));

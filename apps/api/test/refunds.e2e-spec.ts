@@ -4,7 +4,7 @@ import { eventually } from './support/eventually.js';
 import { guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
 import { ADMIN, expectIntegrity, startTestApi, type Reply, type TestApi } from './support/test-api.js';
 
-// SPEC section 15: direct refunds of orders, in-store sales and bookings; card refunds through the
+// docs/api.md#refunds-and-returns: direct refunds of orders, in-store sales and bookings; card refunds through the
 // payment provider outside any transaction (the test provider's ledger, test_payment_charges,
 // records them with kind 'refund'), reconciled when interrupted; refunded ≤ paid under any concurrency;
 // credit notes; cancellations that give the money back.
@@ -315,7 +315,7 @@ describe('card refunds: no refund without a record, no record without a refund',
 
 describe('cancelling gives the money back', () => {
   it('refunds a cancelled order’s card charge through the provider right after the commit', async () => {
-    // a card-charged order that is not delivered: what an edit raising its total (SPEC section 16) leaves
+    // a card-charged order that is not delivered: what an edit raising its total (order editing, still to come) leaves
     const order = await cardPaidOrder();
     await api.db.pool.query(`UPDATE orders SET status = 'processing' WHERE id = $1`, [order.id]);
     const cancelled = await api.request('POST', `/api/admin/orders/${order.id}/cancel`, { token });

@@ -3,7 +3,7 @@ import { eventually } from './support/eventually.js';
 import { ADDRESS, guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
 import { ADMIN, expectIntegrity, startTestApi, type Reply, type TestApi } from './support/test-api.js';
 
-// SPEC section 15: returns requested by customers (within the return window of delivery) or made
+// docs/api.md#refunds-and-returns: returns requested by customers (within the return window of delivery) or made
 // by staff (phone, counter), approved, received with restocking, refunded with a credit note, with
 // the amounts of the section; the returned status; returnable quantities under concurrency.
 // Tax 10 %; the kettle costs 8.00 and sells at 19.99 with 3.00 shipping a unit.

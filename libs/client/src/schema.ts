@@ -2233,7 +2233,7 @@ export interface components {
              */
             lowStockThreshold: number;
             /**
-             * @description Days after delivery within which a customer may request a return (SPEC section 15)
+             * @description Days after delivery within which a customer may request a return (docs/api.md#refunds-and-returns)
              * @example 30
              */
             returnWindowDays: number;

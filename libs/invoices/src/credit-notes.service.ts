@@ -63,7 +63,7 @@ const COLUMNS: ListColumns = {
 };
 
 /**
- * Credit notes (SPEC section 15): exactly one per succeeded refund, issued in the refund's
+ * Credit notes (docs/api.md#refunds-and-returns): exactly one per succeeded refund, issued in the refund's
  * transaction on the refunds library's `refund.succeeded`, under the id the refund reserved for
  * it, numbered CN-<year>-<6 digits> from a gapless counter like invoices, and addressed to the
  * record's invoice when it has one.

@@ -58,7 +58,7 @@ export class OfflineSalePaymentEntity {
   @Column({ name: 'sale_id', type: 'integer' }) saleId: number;
   @Column({ type: 'integer' }) amount: number;
   @Column({ type: 'text' }) method: string;
-  /** what was given back of it (refunds, SPEC section 15) */
+  /** what was given back of it (refunds, docs/api.md#refunds-and-returns) */
   @Column({ name: 'refunded_amount', type: 'integer' }) refundedAmount: number;
   @Column({ name: 'paid_at', type: 'timestamptz' }) paidAt: Date;
   @Column({ type: 'text', nullable: true }) note: string | null;

@@ -35,7 +35,7 @@ export interface RefundableSale {
   payments: { id: number; amount: number; method: string; refundedAmount: number; paidAt: Date }[];
 }
 
-/** What the refunds library asks of an in-store sale (SPEC section 15), in its transaction. */
+/** What the refunds library asks of an in-store sale (docs/api.md#refunds-and-returns), in its transaction. */
 @Injectable()
 export class SaleRefunds {
   constructor(private readonly sales: OfflineSalesService) {}

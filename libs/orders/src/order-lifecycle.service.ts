@@ -117,7 +117,7 @@ export class OrderLifecycleService {
     return this.setStatus(manager, order, order.status);
   }
 
-  /** The one other automatic move (SPEC section 15): every unit came back and was refunded. Only from shipped or delivered. */
+  /** The one other automatic move (docs/api.md#refunds-and-returns): every unit came back and was refunded. Only from shipped or delivered. */
   async markReturned(manager: EntityManager, order: OrderEntity): Promise<void> {
     if (order.status === 'shipped' || order.status === 'delivered') await this.setStatus(manager, order, 'returned');
   }

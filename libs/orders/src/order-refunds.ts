@@ -56,7 +56,7 @@ export interface PaymentDraw {
 }
 
 /**
- * What the refunds library asks of an order (SPEC section 15), in its transaction: the order
+ * What the refunds library asks of an order (docs/api.md#refunds-and-returns), in its transaction: the order
  * locked with what may be given back, a refund applied to its payments (their refunded amounts,
  * guarded by the database), and the automatic move to `returned`. The order's payment state, its
  * invoice and its events follow through the lifecycle, as they do for payments.

@@ -55,7 +55,7 @@ export function paymentState(total: number, payments: readonly RecordedPayment[]
 }
 
 /**
- * The automatic move of section 8: an order that becomes paid in full is delivered (from pending,
+ * The automatic move of docs/api.md#orders-payments-and-invoices: an order that becomes paid in full is delivered (from pending,
  * processing or shipped), whatever was refunded of it meanwhile.
  */
 export function statusAfterPayment(status: OrderStatus, state: Pick<PaymentState, 'paidAmount'>, total: number): OrderStatus {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { DashboardView, SalesReportView, SalesRow } from './dto/reports.dto.js';
+import type { DashboardView, RevenueDay, SalesReportView, SalesRow } from './dto/reports.dto.js';
 import { periodLabels, type ReportPeriod } from './report-period.js';
 
 const n = (value: unknown) => Number(value ?? 0);
@@ -8,7 +8,7 @@ const n = (value: unknown) => Number(value ?? 0);
 /**
  * Read-only figures computed by SQL aggregates over indexed columns. Revenue is the total of
  * orders and in-store sales that are not cancelled (tax and shipping included), by UTC date;
- * refunds are counted apart by refund date, and net revenue is revenue − refunds (SPEC 13, 15).
+ * refunds are counted apart by refund date, and net revenue is revenue − refunds (docs/api.md#back-office-resources, docs/api.md#refunds-and-returns).
  */
 @Injectable()
 export class ReportsService {

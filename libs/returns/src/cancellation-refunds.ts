@@ -20,8 +20,7 @@ import { RefundableRecords, type RecordRef } from './refundable-records.js';
 import { RefundsService } from './refunds.service.js';
 
 /**
- * Cancelling a paid order or in-store sale gives back every payment through refunds (SPEC
- * section 15), in the cancelling transaction: those paid out succeed there, each with its credit
+ * Cancelling a paid order or in-store sale gives back every payment through refunds (docs/api.md#refunds-and-returns), in the cancelling transaction: those paid out succeed there, each with its credit
  * note; a card payment the provider charged is written `pending` and given back right after the
  * commit by the relay's after-commit handler of `order.cancelled` (outside any transaction; the
  * refund reconciliation settles it should that fail or the process die). Refunds recorded before

@@ -1,7 +1,7 @@
 import { roundHalfUp } from '@chance/core/money';
 
 /*
- * The amounts of returns and refunds (SPEC section 15), as pure functions: the API computes them
+ * The amounts of returns and refunds (docs/api.md#refunds-and-returns), as pure functions: the API computes them
  * here, and the admin SPA imports this same module to show the amount before anyone confirms.
  * This file imports nothing but libs/core's pure money module, so it can be bundled for the
  * browser (eslint.config.js keeps it that way).
@@ -82,7 +82,7 @@ export function returnLinesRefusal(
 }
 
 /**
- * The amounts of a return (SPEC section 15), with the record's own snapshot prices, tax rate and
+ * The amounts of a return (docs/api.md#refunds-and-returns), with the record's own snapshot prices, tax rate and
  * discount:
  *
  * - subtotal = Σ unitPrice × quantity of the returned lines;
@@ -142,7 +142,7 @@ export interface CreditNoteLine {
 }
 
 /**
- * The credit note of a refund given without goods back (SPEC section 15): one line
+ * The credit note of a refund given without goods back (docs/api.md#refunds-and-returns): one line
  * "Refund: <reason>", the tax included in the amount at the record's rate:
  * taxTotal = amount − roundHalfUp(amount × 10000 / (10000 + taxRateBps)) and
  * unitPrice = lineTotal = subtotal = amount − taxTotal.

@@ -50,7 +50,7 @@ export interface PendingRefund {
 export type BatchAnswer = { status: number; body: unknown };
 
 /**
- * The refunds ledger (SPEC section 15), inside the caller's transaction, the record locked: a
+ * The refunds ledger (docs/api.md#refunds-and-returns), inside the caller's transaction, the record locked: a
  * refund is planned over the record's payments, written (`succeeded` at once when it is paid out,
  * `pending` when the provider gives it back), and, once it succeeded, applied to the record's
  * payments, its credit note issued (in-transaction `refund.succeeded`), its return moved on, and

@@ -20,8 +20,7 @@ interface PendingRow {
 }
 
 /**
- * Settles card refunds a crash (or a provider that did not answer) left `pending` (SPEC sections 8
- * and 15), like PaymentReconciliation does for charges: every pending refund older than
+ * Settles card refunds a crash (or a provider that did not answer) left `pending` (docs/api.md#orders-payments-and-invoices and docs/api.md#refunds-and-returns), like PaymentReconciliation does for charges: every pending refund older than
  * PAYMENT_RECONCILE_AFTER_MS is looked up at the provider by its key; one the provider never
  * received is sent again with that same key (the refund was promised and recorded: it is owed,
  * and the key keeps it to one). Then it is settled, and the request's Idempotency-Key gets its

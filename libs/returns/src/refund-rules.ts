@@ -29,7 +29,7 @@ export type RefundRefusal = { code: 'VALIDATION_FAILED'; field: 'amount' | 'paym
 export const leftOf = (p: DrawablePayment): number => Math.max(0, p.amount - p.refundedAmount - p.pending);
 
 /**
- * Which payments a refund goes back through (SPEC section 15): the one named by `paymentId`, or
+ * Which payments a refund goes back through (docs/api.md#refunds-and-returns): the one named by `paymentId`, or
  * else card payments first, newest first, then the others, newest first. A payment the provider
  * charged is refunded through the provider, one refund per charge, unless `method` asks for
  * another way (cash handed over at the counter); everything else is recorded as paid out, one

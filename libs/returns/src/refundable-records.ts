@@ -58,7 +58,7 @@ export type RecordView = OrderView | OfflineSaleView | BookingView;
 
 /**
  * The one face the refunds library gives the three kinds of record it gives money back on
- * (SPEC section 15). Each record's own library keeps its rows: it locks the record with what may
+ * (docs/api.md#refunds-and-returns). Each record's own library keeps its rows: it locks the record with what may
  * be given back, and applies a succeeded refund to its payments (a database-guarded update) with
  * its payment status, invoice and events following, in the caller's transaction.
  */

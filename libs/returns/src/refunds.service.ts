@@ -37,7 +37,7 @@ export interface RefundCommand<T> {
 }
 
 /**
- * Refund requests (SPEC section 15), "no refund without a record, no record without a refund":
+ * Refund requests (docs/api.md#refunds-and-returns), "no refund without a record, no record without a refund":
  * the refunds are written in one short transaction (those paid out succeed in it; those the
  * provider gives back stay `pending` with the key the provider receives, and the client's
  * Idempotency-Key is claimed); the provider is called outside any transaction; the outcomes are

@@ -1,6 +1,6 @@
 import { DomainError } from '@chance/core';
 
-/** The return's status machine and who may return what (SPEC section 15), as pure functions. */
+/** The return's status machine and who may return what (docs/api.md#refunds-and-returns), as pure functions. */
 export const RETURN_STATUSES = ['requested', 'approved', 'received', 'refunded', 'rejected', 'cancelled'] as const;
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { ReturnSource, ReturnStatus } from './return-rules.js';
 
-/** What a refund's credit note will say (SPEC section 15): written with the refund, issued when it succeeds. */
+/** What a refund's credit note will say (docs/api.md#refunds-and-returns): written with the refund, issued when it succeeds. */
 export interface CreditNoteContent {
   lines: {
     description: string;

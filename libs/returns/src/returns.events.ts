@@ -37,7 +37,7 @@ export interface ReturnUpdated {
 
 /**
  * `refund.succeeded`, in the transaction in which a refund succeeded: everything its credit note
- * copies (SPEC section 15). Raised after the payments and the record have followed the refund; the
+ * copies (docs/api.md#refunds-and-returns). Raised after the payments and the record have followed the refund; the
  * credit note takes the year's gapless CN counter, so listeners keep to one statement.
  */
 export interface RefundSucceeded extends RefundedRecord {

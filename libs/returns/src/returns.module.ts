@@ -16,7 +16,7 @@ import { ReturnsService } from './returns.service.js';
 import { StoreReturnsController } from './store-returns.controller.js';
 
 /**
- * Refunds and returns of orders, in-store sales and bookings (SPEC section 15). A library of its
+ * Refunds and returns of orders, in-store sales and bookings (docs/api.md#refunds-and-returns). A library of its
  * own rather than part of orders: money goes back on three kinds of record, each kept by its own
  * library, and returns span two of them (an online order can come back at the counter); so this
  * library depends on orders, offline-sales and services, and none of them on it (they raise

@@ -31,7 +31,7 @@ interface LiveReturn extends EarlierReturn {
 }
 
 /**
- * Returns (SPEC section 15): requested by a customer within the return window, or made by staff
+ * Returns (docs/api.md#refunds-and-returns): requested by a customer within the return window, or made by staff
  * (phone, counter) for a shipped or delivered order or a completed in-store sale; approved,
  * rejected, received (restocking what may be sold again), refunded or cancelled. Every command is
  * one transaction that locks the record first (its returns, refunds and payments queue there), so

@@ -3,7 +3,7 @@ import { DomainError, notFound } from '@chance/core';
 import { contactOf } from '@chance/identity';
 import type { EntityManager } from 'typeorm';
 import { BookingsService } from './bookings.service.js';
-import type { BookingView } from './services.dto.js';
+import type { BookingView } from './dto/services.dto.js';
 import type { BookingStatus } from './booking-rules.js';
 import { BookingEntity } from './services.entities.js';
 
@@ -24,7 +24,7 @@ export interface RefundableBooking {
 }
 
 /**
- * What the refunds library asks of a booking (SPEC sections 15 and 17), in its transaction.
+ * What the refunds library asks of a booking (docs/api.md#refunds-and-returns and docs/api.md#services-and-notifications), in its transaction.
  * Bookings take no payments yet: nothing is paid on any, so every refund of a booking is refused
  * with 409 REFUND_EXCEEDS_PAID. When bookings take payments, `lockForRefund` lists them (with
  * their refunded amounts), `applyRefund` adds a refund to them with one conditional update each,
@@ -47,7 +47,7 @@ export class BookingRefunds {
       createdAt: booking.createdAt,
       billTo: { name: contact?.fullName || contact?.email || '', email: contact?.email ?? null, phone: contact?.phone ?? null, address: booking.address },
       total: booking.price,
-      // the booking's own tax rate comes with its totals (SPEC section 17)
+      // the booking's own tax rate comes with its totals (docs/api.md#services-and-notifications)
       taxRateBps: 0,
       paid: 0,
       refunded: booking.refundedAmount,

@@ -89,7 +89,7 @@ export const purchaseInvoiceStatusLooks: Looks<PurchaseInvoiceStatus> = {
   void: { label: 'Void', color: 'default' },
 };
 
-/** A return's way through the shop (SPEC.md section 15), in the order of the queue's tabs. */
+/** A return's way through the shop (docs/api.md#refunds-and-returns), in the order of the queue's tabs. */
 export const returnStatusLooks: Looks<ReturnStatus> = {
   requested: { label: 'Requested', color: 'warning' },
   approved: { label: 'Approved', color: 'info' },

@@ -85,7 +85,7 @@ export type OfflineSaleInput = Schemas['CreateOfflineSaleDto'];
 /** POST /api/admin/offline-sales/:id/payments */
 export type SalePaymentInput = Schemas['SalePaymentDto'];
 
-// ---- Refunds, returns and credit notes (section 15) ----
+// ---- Refunds, returns and credit notes (docs/api.md#refunds-and-returns) ----
 
 export type ReturnStatus = Schemas['ReturnView']['status'];
 

@@ -13,7 +13,7 @@ const CreditNotePdf = (_props: { label?: string }) => (
   <FunctionField<CreditNote> render={(note) => <PdfButton path={`credit-notes/${note.id}/pdf`} fileName={`${note.number}.pdf`} />} />
 );
 
-/** Credit notes (read only): one per refund, numbered without gaps (SPEC.md section 15). */
+/** Credit notes (read only): one per refund, numbered without gaps (docs/api.md#refunds-and-returns). */
 export const CreditNoteList = () => (
   <List<CreditNote> filters={creditNoteFilters} sort={{ field: 'issuedAt', order: 'DESC' }} perPage={25} exporter={false}>
     <DataTable<CreditNote> rowClick="show" bulkActionButtons={false}>

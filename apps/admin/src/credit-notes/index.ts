@@ -4,7 +4,7 @@ import type { CreditNote } from '../common-sales/types';
 import { CreditNoteList } from './CreditNoteList';
 import { CreditNoteShow } from './CreditNoteShow';
 
-/** The `credit-notes` admin resource (SPEC.md section 15): read only, one per refund. */
+/** The `credit-notes` admin resource (docs/api.md#refunds-and-returns): read only, one per refund. */
 export const creditNotes = {
   name: 'credit-notes',
   list: CreditNoteList,

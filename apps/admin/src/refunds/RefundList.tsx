@@ -31,7 +31,7 @@ export const RefundRecordField = (_props: { label?: string }) => (
   />
 );
 
-/** Every amount given back (read only; SPEC.md section 15), with its credit note. */
+/** Every amount given back (read only; docs/api.md#refunds-and-returns), with its credit note. */
 export const RefundList = () => (
   <List<Refund> filters={refundFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={50} exporter={false}>
     <DataTable<Refund> rowClick="show" bulkActionButtons={false}>

@@ -4,7 +4,7 @@ import type { Refund } from '../common-sales/types';
 import { RefundList } from './RefundList';
 import { RefundShow } from './RefundShow';
 
-/** The `refunds` admin resource (SPEC.md section 15): read only; refunds are made from a record's or a return's page. */
+/** The `refunds` admin resource (docs/api.md#refunds-and-returns): read only; refunds are made from a record's or a return's page. */
 export const refunds = {
   name: 'refunds',
   list: RefundList,

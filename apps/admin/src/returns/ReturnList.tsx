@@ -31,7 +31,7 @@ export const ReturnRecordField = (_props: { label?: string }) => (
   />
 );
 
-/** The returns queue (SPEC.md section 15): newest first, in tabs by status with their counts. */
+/** The returns queue (docs/api.md#refunds-and-returns): newest first, in tabs by status with their counts. */
 export const ReturnList = () => (
   <List<Return> filters={returnFilters} sort={{ field: 'requestedAt', order: 'DESC' }} perPage={25} exporter={false}>
     <StatusTabs source="status" choices={returnStatusChoices} />

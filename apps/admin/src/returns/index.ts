@@ -4,7 +4,7 @@ import type { Return } from '../common-sales/types';
 import { ReturnList } from './ReturnList';
 import { ReturnShow } from './ReturnShow';
 
-/** The `returns` admin resource (SPEC.md section 15): made from an order's or sale's page, moved on through its actions. */
+/** The `returns` admin resource (docs/api.md#refunds-and-returns): made from an order's or sale's page, moved on through its actions. */
 export const returns = {
   name: 'returns',
   list: ReturnList,

@@ -1,5 +1,5 @@
 /**
- * What the back office shows and offers for returns and refunds (SPEC.md section 15), computed with
+ * What the back office shows and offers for returns and refunds (docs/api.md#refunds-and-returns), computed with
  * the API's own pure module (@chance/returns/refund-amounts): the amounts a return will have and
  * what its refund will give back, before anyone confirms; which actions a return's status allows.
  */

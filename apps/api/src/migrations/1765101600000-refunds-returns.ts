@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Refunds, returns and credit notes (SPEC section 15), with the changes they bring to settings (3),
+ * Refunds, returns and credit notes (docs/api.md#refunds-and-returns), with the changes they bring to settings (3),
  * orders and payments (8), in-store sales (10), bookings (17) and the revenue ledger (13).
  *
  * - `refunds` (libs/returns): every amount given back, drawn on the payments of one order, in-store
@@ -10,7 +10,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   job settles what a crash left pending, claimed by `next_check_at`). The refund's credit note id
  *   is reserved from the credit notes' id sequence by a column default, so the refunds library names
  *   it without naming the credit notes' storage (as orders reserve their invoice's id).
- * - `returns` and `return_lines` (libs/returns): goods coming back, with the amounts of section 15.
+ * - `returns` and `return_lines` (libs/returns): goods coming back, with the amounts of docs/api.md#refunds-and-returns.
  * - `credit_notes` (libs/invoices): one per succeeded refund, numbered CN-<year>-<6 digits> from
  *   the gapless document counter.
  * - Payments of orders and in-store sales keep what was given back of each (`refunded_amount`,
@@ -71,7 +71,7 @@ export class RefundsReturns1765101600000 implements MigrationInterface {
         ADD CONSTRAINT offline_sales_payment_status_check CHECK (payment_status IN ('unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded')),
         ADD CONSTRAINT offline_sales_refunded_check CHECK (refunded_amount >= 0 AND (status = 'cancelled' OR refunded_amount <= paid_amount))`);
 
-    // stock: returned goods come back with their own reason (every reason of SPEC section 4 listed, so the order
+    // stock: returned goods come back with their own reason (every reason of docs/api.md#catalog-and-stock listed, so the order
     // in which branches add theirs does not matter)
     await db.query(`
       ALTER TABLE stock_movements
@@ -79,7 +79,7 @@ export class RefundsReturns1765101600000 implements MigrationInterface {
         ADD CONSTRAINT stock_movements_reason_check CHECK (reason IN ('initial', 'adjustment', 'order_placed', 'order_cancelled', 'order_edited',
           'offline_sale', 'offline_sale_cancelled', 'purchase_received', 'return_restocked', 'stock_count'))`);
 
-    // bookings: what was given back (they take payments with section 17)
+    // bookings: what was given back (they take payments once paid services come)
     await db.query(`ALTER TABLE bookings ADD COLUMN refunded_amount integer NOT NULL DEFAULT 0 CHECK (refunded_amount >= 0)`);
 
     // the test payment provider's ledger records its refunds too (and lets tests steer them)

@@ -14,7 +14,7 @@ export interface Settlement {
 
 /**
  * How far a total is paid, and how much of it was given back: the one rule behind the payment
- * status of orders, in-store sales and bookings (SPEC sections 8 and 15). Refunds do not change
+ * status of orders, in-store sales and bookings (docs/api.md#orders-payments-and-invoices and docs/api.md#refunds-and-returns). Refunds do not change
  * the balance; once money has been given back, the status says so: `partially_refunded` while
  * some of what was paid is left, `refunded` once all of it went back. A cancelled record owes
  * nothing and shows nothing paid: what had been paid is refunded (cancelling refunds it).
