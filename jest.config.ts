@@ -34,6 +34,8 @@ const config: Config = {
   moduleNameMapper: {
     '^@chance/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
     '^@chance/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    // a library's pure module, by its path (`@chance/core/money`): what the browser SPA imports too
+    '^@chance/([a-z-]+)/([a-z-/]+)$': '<rootDir>/libs/$1/src/$2.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: [

@@ -45,6 +45,11 @@ export const TABLE_OWNERS = {
   test_payment_charges: 'orders', // the test card provider's ledger
 
   invoices: 'invoices',
+  credit_notes: 'invoices', // issued on refund.succeeded, numbered like invoices
+
+  refunds: 'returns',
+  returns: 'returns',
+  return_lines: 'returns',
 
   suppliers: 'purchasing',
   purchases: 'purchasing',

@@ -40,7 +40,7 @@ function outputTail(limit = 200) {
 /**
  * Starts the API and resolves once GET /api/health answers 200.
  * @param {{ adminEmail: string, adminPassword: string, env?: Record<string, string>, startTimeoutMs?: number }} options
- * @returns {Promise<{ baseUrl: string, port: number, dataDir: string, output: () => string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ baseUrl: string, port: number, dataDir: string, output: () => string, stop: () => Promise<void>, checkInvariants: () => Promise<{ code: number | null, output: string }> }>}
  */
 export async function startApi({ adminEmail, adminPassword, env = {}, startTimeoutMs = 300_000 }) {
   for (const built of [mainScript, spaIndex]) {
@@ -114,7 +114,28 @@ export async function startApi({ adminEmail, adminPassword, env = {}, startTimeo
     await sleep(250);
   }
 
-  return { baseUrl, port, dataDir, output: () => output.toString(), stop };
+  /**
+   * Stops the API (its embedded PostgreSQL with it) and runs `check:invariants` over the data it
+   * left, as an operator would: resolves to the CLI's exit code and output. `stop` still cleans up.
+   */
+  async function checkInvariants() {
+    if (!hasExited) {
+      child.kill('SIGTERM');
+      await exited;
+    }
+    const cli = spawn(process.execPath, ['--import', './tools/register-aliases.js', 'dist/apps/api/src/cli/check-invariants.js'], {
+      cwd: repoRoot,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const report = outputTail(1000);
+    cli.stdout.on('data', (chunk) => report.push(chunk));
+    cli.stderr.on('data', (chunk) => report.push(chunk));
+    const code = await new Promise((resolveExit) => cli.once('exit', (exitCode) => resolveExit(exitCode)));
+    return { code, output: report.toString() };
+  }
+
+  return { baseUrl, port, dataDir, output: () => output.toString(), stop, checkInvariants };
 }
 
 /** If the API was killed, its embedded PostgreSQL may still run on the temp cluster: end it. */

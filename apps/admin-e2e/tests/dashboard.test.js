@@ -250,7 +250,9 @@ describe('dashboard, sales report and audit log in the admin SPA', { timeout: 1_
     const cells = (text) => text.split('\t').map((cell) => cell.trim());
     const dayCells = cells(day);
     assert.doesNotMatch(dayCells[0], /^\d{4}-/, 'the day is formatted');
-    assert.deepEqual(dayCells.slice(1, 6), [dollars(made.order.total), dollars(made.sale.total), dollars(made.order.total + made.sale.total), '1', '1']);
+    const revenue = made.order.total + made.sale.total;
+    // online, in-store, total, refunds (none), net revenue, orders, in-store sales
+    assert.deepEqual(dayCells.slice(1, 8), [dollars(made.order.total), dollars(made.sale.total), dollars(revenue), dollars(0), dollars(revenue), '1', '1']);
     assert.equal(cells(total)[0], 'Total');
     assert.deepEqual(cells(total).slice(1), dayCells.slice(1));
     await page.getByTestId('revenue-chart').locator('.recharts-bar-rectangle').first().waitFor();
@@ -273,11 +275,15 @@ describe('dashboard, sales report and audit log in the admin SPA', { timeout: 1_
     assert.match(download.suggestedFilename(), new RegExp(`^sales-${today}-to-${today}-by-month\\.csv$`));
     const csv = await readFile(await download.path(), 'utf8');
     const [header, row, total] = csv.split('\r\n');
-    assert.equal(header, 'Month,Online revenue (USD),In-store revenue (USD),Total revenue (USD),Orders,In-store sales,Gross profit (USD)');
-    const revenue = [decimal(made.order.total), decimal(made.sale.total), decimal(made.order.total + made.sale.total), '1', '1'];
-    assert.deepEqual(row.split(',').slice(0, 6), [today.slice(0, 7), ...revenue]);
-    assert.deepEqual(total.split(',').slice(0, 6), ['Total', ...revenue]);
-    assert.match(row.split(',')[6], /^-?\d+\.\d{2}$/, 'gross profit as a decimal');
+    assert.equal(
+      header,
+      'Month,Online revenue (USD),In-store revenue (USD),Total revenue (USD),Refunds (USD),Net revenue (USD),Orders,In-store sales,Gross profit (USD)',
+    );
+    const sum = decimal(made.order.total + made.sale.total);
+    const revenue = [decimal(made.order.total), decimal(made.sale.total), sum, decimal(0), sum, '1', '1'];
+    assert.deepEqual(row.split(',').slice(0, 8), [today.slice(0, 7), ...revenue]);
+    assert.deepEqual(total.split(',').slice(0, 8), ['Total', ...revenue]);
+    assert.match(row.split(',')[8], /^-?\d+\.\d{2}$/, 'gross profit as a decimal');
   });
 
   test('the audit log lists every back-office change in words, with who made it', async () => {

@@ -7,6 +7,7 @@ import { bookings } from './bookings';
 import { carts } from './carts';
 import { categories } from './categories';
 import { coupons } from './coupons';
+import { creditNotes } from './credit-notes';
 import { Dashboard } from './dashboard';
 import { emails } from './emails';
 import { invoices } from './invoices';
@@ -21,6 +22,8 @@ import { ProductImportPage, productImportRoute } from './product-import';
 import { products } from './products';
 import { purchaseInvoices } from './purchase-invoices';
 import { purchases } from './purchases';
+import { refunds } from './refunds';
+import { returns } from './returns';
 import { authProvider, dataProvider, i18nProvider } from './providers';
 import { variantLabel, variantsResource } from './providers/variantLookup';
 import { ReorderPage, reorderRoute } from './reorder';
@@ -60,6 +63,9 @@ export const App = () => (
     <Resource {...orders} />
     <Resource {...invoices} />
     <Resource {...payments} />
+    <Resource {...returns} />
+    <Resource {...refunds} />
+    <Resource {...creditNotes} />
     <Resource {...suppliers} />
     <Resource {...purchases} />
     <Resource {...purchaseInvoices} />

@@ -87,6 +87,7 @@ export const stockReasons = [
   'offline_sale_cancelled',
   'purchase_received',
   'stock_count',
+  'return_restocked',
 ] as const satisfies readonly StockReason[];
 
 /** The `stock-movements` admin resource record (read only). */

@@ -5,13 +5,14 @@ import { AuditLogEntity, AuditModule } from '@chance/audit';
 import { CartEntity, CartModule } from '@chance/cart';
 import { CatalogModule, CATALOG_ENTITIES } from '@chance/catalog';
 import { CouponEntity, CouponsModule } from '@chance/coupons';
-import { InvoiceEntity, InvoicesModule } from '@chance/invoices';
+import { CreditNoteEntity, InvoiceEntity, InvoicesModule } from '@chance/invoices';
 import { EmailEntity, MailModule } from '@chance/mail';
 import { NotificationEntity, NotificationsModule } from '@chance/notifications';
 import { OFFLINE_SALES_ENTITIES, OfflineSalesModule } from '@chance/offline-sales';
 import { ORDER_ENTITIES, OrdersModule } from '@chance/orders';
 import { PURCHASING_ENTITIES, PurchasingModule } from '@chance/purchasing';
 import { ReportsModule } from '@chance/reports';
+import { RETURNS_ENTITIES, ReturnsModule } from '@chance/returns';
 import { SERVICES_ENTITIES, ServicesModule } from '@chance/services';
 import { CoreModule, type AppConfig } from '@chance/core';
 import { ApiKeyEntity, IdentityModule, ProfileEntity, UserEntity } from '@chance/identity';
@@ -37,7 +38,9 @@ export class AppModule {
             CouponEntity,
             CartEntity,
             InvoiceEntity,
+            CreditNoteEntity,
             ...ORDER_ENTITIES,
+            ...RETURNS_ENTITIES,
             ...PURCHASING_ENTITIES,
             ...OFFLINE_SALES_ENTITIES,
             ...SERVICES_ENTITIES,
@@ -63,6 +66,7 @@ export class AppModule {
         PurchasingModule,
         OfflineSalesModule,
         ServicesModule,
+        ReturnsModule,
         NotificationsModule,
         AuditModule,
         ReportsModule,

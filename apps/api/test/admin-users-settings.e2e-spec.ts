@@ -143,10 +143,11 @@ describe('the list protocol on users', () => {
 describe('settings', () => {
   it('reads and updates the store settings partially', async () => {
     const before = await api.request('GET', '/api/admin/settings', { token });
-    expect(before.body).toEqual({ storeName: 'Chance Store', currency: 'USD', taxRateBps: 0, lowStockThreshold: 5 });
+    const seller = { legalName: '', address: '', taxId: '', email: '', phone: '', invoiceFooter: '' };
+    expect(before.body).toEqual({ storeName: 'Chance Store', currency: 'USD', taxRateBps: 0, lowStockThreshold: 5, returnWindowDays: 30, ...seller });
     const reply = await api.request('PUT', '/api/admin/settings', { token, body: { taxRateBps: 1500, currency: 'EUR' } });
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ storeName: 'Chance Store', currency: 'EUR', taxRateBps: 1500, lowStockThreshold: 5 });
+    expect(reply.body).toEqual({ storeName: 'Chance Store', currency: 'EUR', taxRateBps: 1500, lowStockThreshold: 5, returnWindowDays: 30, ...seller });
   });
 
   it.each([
@@ -155,6 +156,9 @@ describe('settings', () => {
     [{ taxRateBps: '1500' }, 'taxRateBps'],
     [{ currency: 'euro' }, 'currency'],
     [{ lowStockThreshold: -1 }, 'lowStockThreshold'],
+    [{ returnWindowDays: 3651 }, 'returnWindowDays'],
+    [{ returnWindowDays: 1.5 }, 'returnWindowDays'],
+    [{ legalName: 'x'.repeat(201) }, 'legalName'],
     [{ storeName: '' }, 'storeName'],
     [{ id: 2 }, 'id'],
   ])('refuses %j and changes nothing', async (body, field) => {

@@ -131,6 +131,65 @@ describe('invariant checker', () => {
     });
   });
 
+  describe('refunds, returns and credit notes (docs/api.md#refunds-and-returns)', () => {
+    const broken = async () => {
+      const report = (await api.request('GET', '/api/admin/reports/integrity', { token })).body;
+      return Object.fromEntries(report.checks.filter((c: any) => c.violations > 0).map((c: any) => [c.name, c.examples.map((e: any) => e.record)]));
+    };
+    let order: { id: number; number: string; total: number; lines: { id: number }[] };
+    let returnId: number;
+
+    beforeAll(async () => {
+      const { variantIds } = await productWithStock(api, token, { name: 'Returned', price: 1000, costPrice: 400, stock: 10 });
+      order = (await guestCheckout(api, await guestCartWith(api, [{ variantId: variantIds[0], quantity: 2 }]))).body;
+      await api.request('POST', `/api/admin/orders/${order.id}/mark-paid`, { token, body: {} });
+      const made = (
+        await api.request('POST', '/api/admin/returns', { token, body: { orderId: order.id, lines: [{ lineId: order.lines[0].id, quantity: 1 }] } })
+      ).body;
+      returnId = made.id;
+      await api.request('POST', `/api/admin/returns/${returnId}/receive`, { token, body: {} });
+      expect((await api.request('POST', `/api/admin/returns/${returnId}/refund`, { token, body: {} })).body.status).toBe('refunded');
+      expect((await api.request('POST', `/api/admin/orders/${order.id}/refunds`, { token, body: { amount: 100, reason: 'Goodwill' } })).status).toBe(201);
+    });
+
+    it('holds after returns and refunds', () => expectIntegrity(api));
+
+    it('flags a record with more refunded (or being refunded) than was paid', async () => {
+      const [{ id }] = (
+        await api.db.pool.query(
+          `INSERT INTO refunds (number, order_id, record_number, kind, draws, amount, method, via_provider, charge_reference, reason, status, credit_note,
+                                provider_key, next_check_at)
+           VALUES ('RF-999999', $1, $2, 'direct', '[]', $3, 'card', true, 'forged', 'forged', 'pending', '{}', 'rf_forged', now()) RETURNING id`,
+          [order.id, order.number, order.total],
+        )
+      ).rows;
+      expect(await broken()).toEqual({ 'refunds-within-paid': [order.number] });
+      await api.db.pool.query('DELETE FROM refunds WHERE id = $1', [id]);
+      await expectIntegrity(api);
+    });
+
+    it('flags a line with more units in returns than were sold', async () => {
+      await api.db.pool.query('UPDATE return_lines SET quantity = quantity + 5 WHERE return_id = $1', [returnId]);
+      expect(await broken()).toEqual({ 'returned-within-sold': [`${order.number} line ${order.lines[0].id}`] });
+      await api.db.pool.query('UPDATE return_lines SET quantity = quantity - 5 WHERE return_id = $1', [returnId]);
+      await expectIntegrity(api);
+    });
+
+    it('flags credit notes that do not add up to the record’s succeeded refunds, and a gap in their numbers', async () => {
+      const [note] = (await api.db.pool.query('SELECT id, number, total FROM credit_notes WHERE order_id = $1 ORDER BY id LIMIT 1', [order.id])).rows;
+      const [refund] = (await api.db.pool.query('SELECT number FROM refunds WHERE credit_note_id = $1', [note.id])).rows;
+      await api.db.pool.query('UPDATE credit_notes SET total = total + 1 WHERE id = $1', [note.id]);
+      expect(await broken()).toEqual({ 'credit-notes-match-refunds': [order.number, `${refund.number} (${order.number})`] });
+      await api.db.pool.query('UPDATE credit_notes SET total = total - 1 WHERE id = $1', [note.id]);
+
+      const year = note.number.slice(3, 7);
+      await api.db.pool.query(`UPDATE credit_notes SET number = $2 WHERE id = $1`, [note.id, `CN-${year}-999999`]);
+      expect(await broken()).toEqual({ 'credit-note-numbers': [`CN ${year}`] });
+      await api.db.pool.query(`UPDATE credit_notes SET number = $2 WHERE id = $1`, [note.id, note.number]);
+      await expectIntegrity(api);
+    });
+  });
+
   it('names the records that break an invariant, over HTTP and from the command line', async () => {
     const [{ id, sku }] = (await api.db.pool.query('SELECT id, sku FROM variants LIMIT 1')).rows;
     await api.db.pool.query('UPDATE variants SET stock = stock + 1 WHERE id = $1', [id]); // stock typed over, bypassing the ledger

@@ -124,11 +124,25 @@ describe('in-store sales', () => {
     expect(owing.body.map((x: any) => x.name)).toContain('Owen Owes');
   });
 
-  it('cancelling returns the stock, zeroes the balance and refuses more payments', async () => {
+  it('cancelling returns the stock, zeroes the balance, refunds what was paid (with its credit note) and refuses more payments', async () => {
     const before = await stockOf(lamp);
     const s = await sale({ paidAmount: 100 });
     const cancelled = await api.request('POST', `/api/admin/offline-sales/${s.id}/cancel`, { token });
-    expect(cancelled.body).toMatchObject({ status: 'cancelled', balance: 0, cancelledAt: expect.any(String) });
+    expect(cancelled.body).toMatchObject({
+      status: 'cancelled',
+      balance: 0,
+      cancelledAt: expect.any(String),
+      paidAmount: 0,
+      refundedAmount: 100,
+      paymentStatus: 'refunded',
+    });
+    expect(cancelled.body.payments).toEqual([expect.objectContaining({ amount: 100, refundedAmount: 100 })]);
+    const refunds = (await api.request('GET', `/api/admin/refunds?filter=${encodeURIComponent(JSON.stringify({ offlineSaleId: s.id }))}`, { token })).body;
+    expect(refunds).toEqual([
+      expect.objectContaining({ kind: 'cancellation', amount: 100, method: 'cash', status: 'succeeded', creditNoteId: expect.any(Number) }),
+    ]);
+    const note = (await api.request('GET', `/api/admin/credit-notes/${refunds[0].creditNoteId}`, { token })).body;
+    expect(note).toMatchObject({ offlineSaleId: s.id, invoiceId: null, total: 100, number: expect.stringMatching(/^CN-\d{4}-\d{6}$/) });
     expect(await stockOf(lamp)).toBe(before);
     expect((await api.request('POST', `/api/admin/offline-sales/${s.id}/payments`, { token, body: { amount: 1, method: 'cash' } })).body.code).toBe(
       'INVALID_TRANSITION',

@@ -296,7 +296,7 @@ describe('payments and the sync rules', () => {
     expect((await api.request('POST', `/api/admin/orders/${o.id}/mark-paid`, { token, body: {} })).body.code).toBe('INVALID_TRANSITION');
   });
 
-  it('cancelling returns stock and the coupon use, refunds payments; a cancelled order cannot be paid', async () => {
+  it('cancelling returns stock and the coupon use, refunds every payment through a refund with its credit note; a cancelled order cannot be paid', async () => {
     const coupon = (await api.request('POST', '/api/admin/coupons', { token, body: { code: 'GIVEBACK', discountType: 'fixed', discountValue: 50 } })).body;
     const cart = await guestCartWith(api, [{ variantId: mug.variantIds[0], quantity: 3 }], 'GIVEBACK');
     const o = (await guestCheckout(api, cart)).body;
@@ -305,6 +305,20 @@ describe('payments and the sync rules', () => {
     const cancelled = await api.request('POST', `/api/admin/orders/${o.id}/cancel`, { token });
     expect(cancelled.body).toMatchObject({ status: 'cancelled', paymentStatus: 'refunded', paidAmount: 0, balanceDue: 0, refundedAmount: 500 });
     expect(cancelled.body.payments[0]).toMatchObject({ status: 'refunded', refundedAmount: 500, refundedAt: expect.any(String) });
+    // a card payment recorded by staff is given back as paid out, at once, with its credit note
+    const refunds = (await api.request('GET', `/api/admin/refunds?filter=${encodeURIComponent(JSON.stringify({ orderId: o.id }))}`, { token })).body;
+    expect(refunds).toEqual([
+      expect.objectContaining({
+        kind: 'cancellation',
+        amount: 500,
+        method: 'card',
+        status: 'succeeded',
+        reason: `Cancellation of ${o.number}`,
+        creditNoteId: expect.any(Number),
+      }),
+    ]);
+    const note = (await api.request('GET', `/api/admin/credit-notes/${refunds[0].creditNoteId}`, { token })).body;
+    expect(note).toMatchObject({ orderId: o.id, invoiceId: o.invoiceId, refundId: refunds[0].id, total: 500, recordNumber: o.number });
     expect(await stockOf(mug.variantIds[0])).toBe(stock + 3);
     const movements = await api.request(
       'GET',

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { stockSignals } from './catalog-rules.js';
 
 export type StockReason =
-  'initial' | 'adjustment' | 'order_placed' | 'order_cancelled' | 'offline_sale' | 'offline_sale_cancelled' | 'purchase_received' | 'stock_count';
+  'initial' | 'adjustment' | 'order_placed' | 'order_cancelled' | 'offline_sale' | 'offline_sale_cancelled' | 'purchase_received' | 'stock_count' | 'return_restocked';
 
 export const STOCK_REASONS: readonly StockReason[] = [
   'initial',
@@ -15,6 +15,7 @@ export const STOCK_REASONS: readonly StockReason[] = [
   'offline_sale_cancelled',
   'purchase_received',
   'stock_count',
+  'return_restocked',
 ];
 
 export interface StockMove {

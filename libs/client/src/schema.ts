@@ -845,6 +845,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Credit notes (read only)
+         * @description One per refund that succeeded. Filters: orderId, offlineSaleId, bookingId, invoiceId, refundId, returnId, issuedAt_gte/lte. q searches the numbers and the customer’s name and e-mail.
+         */
+        get: operations["AdminCreditNotesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/credit-notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminCreditNotesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/credit-notes/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminCreditNotesController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/orders/{id}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The credit notes of your order (one per refund), oldest first */
+        get: operations["StoreCreditNotesController_ofOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/credit-notes/{id}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your credit notes, printable
+         * @description A guest sends the order’s X-Order-Token.
+         */
+        get: operations["StoreCreditNotesController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/store/checkout": {
         parameters: {
             query?: never;
@@ -909,7 +998,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel your own pending order
-         * @description Stock and coupon use are returned; payments are refunded.
+         * @description Stock and coupon use are returned; every payment is refunded (a card payment back to the card).
          */
         post: operations["StoreOrdersController_cancel"];
         delete?: never;
@@ -1045,7 +1134,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel
-         * @description Returns the stock and the coupon use, refunds the payments. 409 INVALID_TRANSITION while a card payment is being confirmed.
+         * @description Returns the stock and the coupon use, and gives back every payment through refunds, each with its credit note (card payments charged online through the payment provider, after commit; the others recorded as paid out). 409 INVALID_TRANSITION while a card payment is being confirmed.
          */
         post: operations["AdminOrdersController_cancel"];
         delete?: never;
@@ -1541,6 +1630,300 @@ export interface paths {
         put?: never;
         /** Cancel your own pending booking */
         post: operations["StoreServicesController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Refunds (read only)
+         * @description Filters: orderId, offlineSaleId, bookingId, returnId, status, method, kind, refundedAt_gte/lte. q searches the number, the record’s number, the reference and the reason.
+         */
+        get: operations["AdminRefundsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/refunds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminRefundsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund an order
+         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note.
+         */
+        post: operations["AdminRefundsController_refundOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/offline-sales/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund an in-store sale
+         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note.
+         */
+        post: operations["AdminRefundsController_refundSale"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/bookings/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a booking
+         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note. Bookings take no payments yet: until they do, nothing is paid on any, so this is 409 REFUND_EXCEEDS_PAID.
+         */
+        post: operations["AdminRefundsController_refundBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Returns
+         * @description Filters: status, source, orderId, offlineSaleId, customerId, requestedAt_gte/lte. q searches the return’s and the record’s numbers.
+         */
+        get: operations["AdminReturnsController_list"];
+        put?: never;
+        /**
+         * Make a return (phone, counter)
+         * @description For an order that is shipped or delivered (an online order returned at the counter) or a completed in-store sale; no return window. Status approved. Each line at most what was sold less what other returns (not rejected or cancelled) hold: 409 RETURN_QUANTITY_EXCEEDED, also under concurrent requests. Other records: 409 RETURN_NOT_ALLOWED.
+         */
+        post: operations["AdminReturnsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/returns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminReturnsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/returns/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a requested return */
+        post: operations["AdminReturnsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/returns/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a requested return
+         * @description Its units may be returned again; the other open returns are priced again.
+         */
+        post: operations["AdminReturnsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/returns/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive the goods of an approved return
+         * @description Restocked units go back with movement reason return_restocked; restock defaults to true for every line (false: damaged, not for sale again).
+         */
+        post: operations["AdminReturnsController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/returns/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a return
+         * @description From received, or from approved when nothing needs to come back (a damaged item the customer keeps). Gives back min(the return’s total, paid − refunded so far) through the record’s payments (card payments first, newest first; a provider charge through the provider unless `method` asks for another way, e.g. cash at the counter), with a credit note of the returned lines. Nothing paid: refunded with no refund. 409 INVALID_TRANSITION while a refund of it is being confirmed.
+         */
+        post: operations["AdminReturnsController_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/returns/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a return before its goods are received
+         * @description Its units may be returned again; the other open returns are priced again.
+         */
+        post: operations["AdminReturnsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/orders/{id}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The returns of your order, oldest first */
+        get: operations["StoreReturnsController_ofOrder"];
+        put?: never;
+        /**
+         * Ask to return goods of your delivered order
+         * @description Within the store’s returnWindowDays (settings, default 30) of delivery; otherwise, or for an order that is not delivered, 409 RETURN_NOT_ALLOWED. Each line at most what was bought less what your other returns (not rejected or cancelled) hold: 409 RETURN_QUANTITY_EXCEEDED. Status requested: the shop approves it, receives the goods and refunds you.
+         */
+        post: operations["StoreReturnsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your returns
+         * @description Filters: status, orderId.
+         */
+        get: operations["StoreReturnsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/returns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your returns
+         * @description A guest sends the order’s X-Order-Token.
+         */
+        get: operations["StoreReturnsController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2170,6 +2553,35 @@ export interface components {
              * @example 5
              */
             lowStockThreshold: number;
+            /**
+             * @description Days after delivery within which a customer may request a return (docs/api.md#refunds-and-returns)
+             * @example 30
+             */
+            returnWindowDays: number;
+            /**
+             * @description The seller’s legal name, printed on invoices, credit notes and receipts
+             * @example Chance Store Ltd
+             */
+            legalName: string;
+            /**
+             * @description The seller’s address
+             * @example 1 High Street, Springfield
+             */
+            address: string;
+            /**
+             * @description The seller’s tax number
+             * @example VAT GB123456789
+             */
+            taxId: string;
+            /** @example accounts@example.com */
+            email: string;
+            /** @example +1 555 0100 */
+            phone: string;
+            /**
+             * @description Printed at the foot of invoices and credit notes
+             * @example Thank you for your business.
+             */
+            invoiceFooter: string;
         };
         UpdateSettingsDto: {
             storeName?: string;
@@ -2177,6 +2589,13 @@ export interface components {
             currency?: string;
             taxRateBps?: number;
             lowStockThreshold?: number;
+            returnWindowDays?: number;
+            legalName?: string;
+            address?: string;
+            taxId?: string;
+            email?: string;
+            phone?: string;
+            invoiceFooter?: string;
         };
         StoreInfoView: {
             /** @example Chance Store */
@@ -2402,7 +2821,7 @@ export interface components {
             } | null;
             delta: number;
             /** @enum {string} */
-            reason: "initial" | "adjustment" | "order_placed" | "order_cancelled" | "offline_sale" | "offline_sale_cancelled" | "purchase_received";
+            reason: "initial" | "adjustment" | "order_placed" | "order_cancelled" | "offline_sale" | "offline_sale_cancelled" | "purchase_received" | "return_restocked";
             reference: string | null;
             note: string | null;
             createdById: number | null;
@@ -2636,7 +3055,50 @@ export interface components {
             total: number;
             paidAmount: number;
             /** @enum {string} */
-            paymentStatus: "unpaid" | "partially_paid" | "paid" | "refunded";
+            paymentStatus: "unpaid" | "partially_paid" | "paid" | "partially_refunded" | "refunded";
+        };
+        CreditNoteLineView: {
+            /** @example Refund: late delivery */
+            description: string;
+            productName?: string;
+            sku?: string;
+            attributes?: {
+                [key: string]: string;
+            };
+            quantity: number;
+            unitPrice: number;
+            lineTotal: number;
+        };
+        CreditNoteView: {
+            id: number;
+            /** @example CN-2026-000003 */
+            number: string;
+            /** @description The record’s invoice (null when it has none, e.g. an in-store sale) */
+            invoiceId: number | null;
+            orderId: number | null;
+            offlineSaleId: number | null;
+            bookingId: number | null;
+            refundId: number;
+            returnId: number | null;
+            /** @example ORD-000042 */
+            recordNumber: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description Whom it is addressed to, as at the refund */
+            billTo: {
+                [key: string]: unknown;
+            };
+            currency: string;
+            taxRateBps: number;
+            reason: string;
+            /** @description A return’s lines, or one line "Refund: <reason>" */
+            lines: components["schemas"]["CreditNoteLineView"][];
+            subtotal: number;
+            discountTotal: number;
+            shippingTotal: number;
+            taxTotal: number;
+            /** @description The refund’s amount */
+            total: number;
         };
         ShippingAddressDto: {
             /** @example Ada Lovelace */
@@ -2706,10 +3168,16 @@ export interface components {
             number: string;
             customerId: number | null;
             email: string;
-            /** @enum {string} */
-            status: "pending" | "processing" | "shipped" | "delivered" | "cancelled";
-            /** @enum {string} */
-            paymentStatus: "unpaid" | "partially_paid" | "paid" | "refunded";
+            /**
+             * @description returned: every unit came back and was refunded (automatic, from shipped or delivered)
+             * @enum {string}
+             */
+            status: "pending" | "processing" | "shipped" | "delivered" | "returned" | "cancelled";
+            /**
+             * @description Derived: unpaid, partially_paid, paid; once money was given back on an order that is not cancelled, partially_refunded or refunded
+             * @enum {string}
+             */
+            paymentStatus: "unpaid" | "partially_paid" | "paid" | "partially_refunded" | "refunded";
             /** @enum {string} */
             paymentMethod: "cash" | "card" | "bank_transfer" | "mobile_wallet" | "cash_on_delivery";
             lines: components["schemas"]["OrderLineView"][];
@@ -2720,8 +3188,11 @@ export interface components {
             taxRateBps: number;
             taxTotal: number;
             total: number;
+            /** @description What was ever paid (refunds are counted apart); 0 once cancelled */
             paidAmount: number;
+            /** @description What was given back (refunds that succeeded); once cancelled, what had been paid */
             refundedAmount: number;
+            /** @description total − paidAmount (refunds do not change it); 0 once cancelled */
             balanceDue: number;
             shippingAddress: components["schemas"]["ShippingAddressDto"];
             /** @example 2026-11-28 */
@@ -2732,6 +3203,11 @@ export interface components {
             updatedAt: string;
             /** Format: date-time */
             cancelledAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it became delivered: the return window counts from here
+             */
+            deliveredAt: string | null;
             invoiceId: number | null;
             /** @description Guest orders, in the checkout response only: send it as X-Order-Token to read the order */
             accessToken?: string;
@@ -2765,7 +3241,7 @@ export interface components {
         };
         ChangeStatusDto: {
             /** @enum {string} */
-            status: "pending" | "processing" | "shipped" | "delivered" | "cancelled";
+            status: "pending" | "processing" | "shipped" | "delivered" | "returned" | "cancelled";
         };
         SupplierView: {
             id: number;
@@ -2945,6 +3421,8 @@ export interface components {
             amount: number;
             /** @enum {string} */
             method: "cash" | "card" | "bank_transfer" | "mobile_wallet" | "cash_on_delivery";
+            /** @description What was given back of it (refunds) */
+            refundedAmount: number;
             /** Format: date-time */
             paidAt: string;
             note: string | null;
@@ -2965,11 +3443,17 @@ export interface components {
             taxRateBps: number;
             taxTotal: number;
             total: number;
+            /** @description What was ever paid (refunds are counted apart); 0 once cancelled */
             paidAmount: number;
-            /** @description 0 once cancelled */
+            /** @description What was given back (refunds that succeeded); once cancelled, what had been paid */
+            refundedAmount: number;
+            /** @description total − paidAmount (refunds do not change it); 0 once cancelled */
             balance: number;
-            /** @enum {string} */
-            paymentStatus: "unpaid" | "partially_paid" | "paid";
+            /**
+             * @description Derived: unpaid, partially_paid, paid; once money was given back on a sale that is not cancelled, partially_refunded or refunded
+             * @enum {string}
+             */
+            paymentStatus: "unpaid" | "partially_paid" | "paid" | "partially_refunded" | "refunded";
             payments: components["schemas"]["SalePaymentView"][];
             /** Format: date-time */
             cancelledAt: string | null;
@@ -3058,6 +3542,8 @@ export interface components {
             notes: string;
             /** @enum {string} */
             status: "pending" | "completed" | "cancelled";
+            /** @description What was given back through refunds (bookings take no payments yet, so 0) */
+            refundedAmount: number;
             /** Format: date-time */
             completedAt: string | null;
             /** Format: date-time */
@@ -3102,6 +3588,164 @@ export interface components {
             /** @example 12 Analytical Way, London */
             address: string;
             notes?: string;
+        };
+        RefundView: {
+            id: number;
+            /** @example RF-000001 */
+            number: string;
+            orderId: number | null;
+            offlineSaleId: number | null;
+            bookingId: number | null;
+            returnId: number | null;
+            /** @example ORD-000042 */
+            recordNumber: string;
+            /** @enum {string} */
+            kind: "direct" | "return" | "cancellation";
+            /** @description The payment it went back through; null when drawn on several */
+            paymentId: number | null;
+            amount: number;
+            /** @enum {string} */
+            method: "cash" | "card" | "bank_transfer" | "mobile_wallet" | "cash_on_delivery";
+            /** @description The provider’s reference of a card refund */
+            reference: string | null;
+            reason: string;
+            /**
+             * @description pending: the provider is giving it back; failed: the provider refused it
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed";
+            failureReason: string | null;
+            /** @description Its credit note, once it succeeded */
+            creditNoteId: number | null;
+            /** Format: date-time */
+            refundedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            recordedById: number | null;
+        };
+        DirectRefundDto: {
+            /**
+             * @description Positive, minor units; at most what was paid and not yet refunded
+             * @example 500
+             */
+            amount: number;
+            /**
+             * @description Printed on the credit note: "Refund: <reason>"
+             * @example Late delivery
+             */
+            reason: string;
+            /** @description The payment to give back through; default: card payments first, newest first, then the others */
+            paymentId?: number;
+        };
+        ReturnLineView: {
+            /** @description The order’s or sale’s line */
+            lineId: number;
+            /** @description Admin responses only */
+            variantId?: number;
+            productName: string;
+            sku: string;
+            attributes: {
+                [key: string]: string;
+            };
+            /** @description The record’s snapshot price */
+            unitPrice: number;
+            /** @description Admin responses only */
+            costPrice?: number;
+            quantity: number;
+            lineTotal: number;
+            reason: string;
+            /** @description Units put back in stock when received (true unless staff said otherwise) */
+            restock: boolean;
+        };
+        ReturnView: {
+            id: number;
+            /** @example RET-000001 */
+            number: string;
+            orderId: number | null;
+            offlineSaleId: number | null;
+            /**
+             * @description The number of the order or sale
+             * @example ORD-000042
+             */
+            recordNumber: string;
+            /** @description The customer account of the order, if any */
+            customerId: number | null;
+            /** @enum {string} */
+            status: "requested" | "approved" | "received" | "refunded" | "rejected" | "cancelled";
+            /**
+             * @description Requested by the customer, or made by staff (phone, counter)
+             * @enum {string}
+             */
+            source: "store" | "admin";
+            lines: components["schemas"]["ReturnLineView"][];
+            subtotal: number;
+            discountTotal: number;
+            /** @description The record’s whole shipping when this return completes the return of every unit, else 0 */
+            shippingTotal: number;
+            taxTotal: number;
+            /** @description subtotal − discountTotal + shippingTotal + taxTotal */
+            total: number;
+            /** @description What its refund gave back once refunded; until then what it would give back now: min(total, paid − refunded so far); null once rejected or cancelled */
+            refundAmount: number | null;
+            rejectReason: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: date-time */
+            receivedAt: string | null;
+            /** Format: date-time */
+            refundedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it was rejected or cancelled
+             */
+            closedAt: string | null;
+            refundId: number | null;
+            /** @description Admin responses only */
+            createdById?: number | null;
+        };
+        ReturnLineInput: {
+            /** @description The id of the order’s or sale’s line */
+            lineId: number;
+            quantity: number;
+            /**
+             * @description Why it comes back
+             * @example Too small
+             */
+            reason?: string;
+        };
+        CreateReturnDto: {
+            lines: components["schemas"]["ReturnLineInput"][];
+            /** @description An order that is shipped or delivered (an online order returned at the counter) */
+            orderId?: number;
+            /** @description A completed in-store sale */
+            offlineSaleId?: number;
+        };
+        RejectReturnDto: {
+            /** @example Worn and washed */
+            reason: string;
+        };
+        ReceiveLineInput: {
+            lineId: number;
+            /** @description Put the units back in stock (return_restocked); false for damaged goods */
+            restock: boolean;
+        };
+        ReceiveReturnDto: {
+            /** @description Per line; a line left out is restocked */
+            lines?: components["schemas"]["ReceiveLineInput"][];
+        };
+        RefundReturnDto: {
+            /**
+             * @description How the money goes back when not by the payment’s own method (cash at the counter): then it is recorded as paid out
+             * @enum {string}
+             */
+            method?: "cash" | "card" | "bank_transfer" | "mobile_wallet" | "cash_on_delivery";
+            /** @description The payment to give back through; default: card payments first, newest first, then the others */
+            paymentId?: number;
+        };
+        RequestReturnDto: {
+            lines: components["schemas"]["ReturnLineInput"][];
         };
         NotificationLinkView: {
             resource: string;
@@ -3175,10 +3819,13 @@ export interface components {
             date: string;
             online: number;
             offline: number;
+            /** @description Refunds of the day (of records that are not cancelled, by refund date) */
+            refunds: number;
         };
         DashboardView: {
-            /** @description Online + in-store revenue today (UTC), minor units */
+            /** @description Net revenue today (UTC): online + in-store revenue − refunds, minor units */
             revenueToday: number;
+            /** @description Net revenue of the 30 days ending today */
             revenueLast30Days: number;
             pendingOrders: number;
             /** @description Variants at or below their low-stock threshold */
@@ -3208,14 +3855,20 @@ export interface components {
             period: string;
             onlineRevenue: number;
             offlineRevenue: number;
+            /** @description Σ refunds of records that are not cancelled, by refund date */
+            refunds: number;
+            /** @description onlineRevenue + offlineRevenue − refunds */
+            netRevenue: number;
             orders: number;
             offlineSales: number;
-            /** @description Σ (lineTotal − costPrice × quantity) − discount, from the cost snapshots */
+            /** @description Σ (lineTotal − costPrice × quantity) − discount, from the cost snapshots; a return lowers it in its refund’s period by its subtotal − discount and gives back the cost of the units restocked; a direct refund lowers it by its credit note’s subtotal */
             grossProfit: number;
         };
         SalesTotals: {
             onlineRevenue: number;
             offlineRevenue: number;
+            refunds: number;
+            netRevenue: number;
             orders: number;
             offlineSales: number;
             grossProfit: number;
@@ -6501,6 +7154,260 @@ export interface operations {
             };
         };
     };
+    AdminCreditNotesController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, issuedAt, total */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, at most 1000 rows */
+                range?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), orderId, offlineSaleId, bookingId, invoiceId, refundId, returnId, issuedAt_gte, issuedAt_lte */
+                filter?: unknown;
+            };
+            header?: {
+                Accept?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON array; header Content-Range: credit-notes start-end/total */
+            200: {
+                headers: {
+                    /** @description credit-notes 0-24/319 */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNoteView"][];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminCreditNotesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNoteView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminCreditNotesController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The printable credit note */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StoreCreditNotesController_ofOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A guest order’s access token (from the checkout response) */
+                "X-Order-Token"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNoteView"][];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StoreCreditNotesController_pdf: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A guest order’s access token (from the checkout response) */
+                "X-Order-Token"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The printable credit note */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     StoreOrdersController_checkout: {
         parameters: {
             query?: never;
@@ -9635,6 +10542,1173 @@ export interface operations {
             };
             /** @description Conflict: INVALID_TRANSITION */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminRefundsController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, createdAt, refundedAt, amount, status */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, at most 1000 rows */
+                range?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), orderId, offlineSaleId, bookingId, returnId, status, method, kind, refundedAt_gte, refundedAt_lte */
+                filter?: unknown;
+            };
+            header?: {
+                Accept?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON array; header Content-Range: refunds start-end/total */
+            200: {
+                headers: {
+                    /** @description refunds 0-24/319 */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundView"][];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminRefundsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminRefundsController_refundOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. Optional: without it, every request is a new one. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectRefundDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Payment Required: PAYMENT_DECLINED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: REFUND_EXCEEDS_PAID, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unprocessable Entity: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminRefundsController_refundSale: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. Optional: without it, every request is a new one. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectRefundDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfflineSaleView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Payment Required: PAYMENT_DECLINED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: REFUND_EXCEEDS_PAID, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unprocessable Entity: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminRefundsController_refundBooking: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. Optional: without it, every request is a new one. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectRefundDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Payment Required: PAYMENT_DECLINED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: REFUND_EXCEEDS_PAID, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unprocessable Entity: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminReturnsController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, requestedAt, status, refundedAt */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, at most 1000 rows */
+                range?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), status, source, orderId, offlineSaleId, customerId, requestedAt_gte, requestedAt_lte */
+                filter?: unknown;
+            };
+            header?: {
+                Accept?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON array; header Content-Range: returns start-end/total */
+            200: {
+                headers: {
+                    /** @description returns 0-24/319 */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"][];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminReturnsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReturnDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: RETURN_NOT_ALLOWED, RETURN_QUANTITY_EXCEEDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminReturnsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminReturnsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminReturnsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectReturnDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminReturnsController_receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiveReturnDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminReturnsController_refund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. Optional: without it, every request is a new one. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundReturnDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Payment Required: PAYMENT_DECLINED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: INVALID_TRANSITION, REFUND_EXCEEDS_PAID, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unprocessable Entity: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminReturnsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StoreReturnsController_ofOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A guest order’s access token (from the checkout response) */
+                "X-Order-Token"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"][];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StoreReturnsController_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A guest order’s access token (from the checkout response) */
+                "X-Order-Token"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestReturnDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: RETURN_NOT_ALLOWED, RETURN_QUANTITY_EXCEEDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StoreReturnsController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, requestedAt */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, at most 100 rows */
+                range?: unknown;
+                /** @description JSON object; keys: id (one id or an array), status, orderId */
+                filter?: unknown;
+            };
+            header?: {
+                Accept?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON array; header Content-Range: returns start-end/total */
+            200: {
+                headers: {
+                    /** @description returns 0-24/319 */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"][];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StoreReturnsController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A guest order’s access token (from the checkout response) */
+                "X-Order-Token"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -39,3 +39,15 @@ export async function activeUserIdsWithRoles(manager: EntityManager, roles: read
   const rows: { id: number }[] = await manager.query('SELECT id FROM users WHERE role = ANY($1) AND is_active ORDER BY id', [[...roles]]);
   return rows.map((r) => r.id);
 }
+
+/** How to address a user on a document (a credit note of their booking): e-mail and profile, in the caller's transaction; null when there is no such user. */
+export async function contactOf(
+  manager: EntityManager,
+  userId: number,
+): Promise<{ email: string; fullName: string; phone: string | null; address: string | null } | null> {
+  const [row] = await manager.query(
+    `SELECT u.email, COALESCE(p.full_name, '') AS "fullName", p.phone, p.address FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = $1`,
+    [userId],
+  );
+  return row ?? null;
+}

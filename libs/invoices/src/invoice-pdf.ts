@@ -1,13 +1,20 @@
-import { printableLine, formatBasisPoints, renderDocumentPdf } from '@chance/core';
+import { printableLine, formatBasisPoints, renderDocumentPdf, sellerOf } from '@chance/core';
+import type { SettingsView } from '@chance/settings';
 import type { InvoiceEntity } from './invoice.entity.js';
 
-const PAYMENT_LABEL: Record<string, string> = { unpaid: 'Unpaid', partially_paid: 'Partially paid', paid: 'Paid', refunded: 'Refunded' };
+export const PAYMENT_LABEL: Record<string, string> = {
+  unpaid: 'Unpaid',
+  partially_paid: 'Partially paid',
+  paid: 'Paid',
+  partially_refunded: 'Partially refunded',
+  refunded: 'Refunded',
+};
 
-/** The customer invoice as a printable PDF: store, numbers, customer, lines, totals and payment status. */
-export function renderInvoicePdf(invoice: InvoiceEntity, store: { storeName: string }): Promise<Buffer> {
+/** The customer invoice as a printable PDF: the seller, numbers, customer, lines, totals and payment status. */
+export function renderInvoicePdf(invoice: InvoiceEntity, store: SettingsView): Promise<Buffer> {
   const bill = invoice.billTo;
   return renderDocumentPdf({
-    issuer: store.storeName,
+    ...sellerOf(store),
     title: `Invoice ${invoice.number}`,
     facts: [
       `Order ${invoice.orderNumber}`,
@@ -27,5 +34,6 @@ export function renderInvoicePdf(invoice: InvoiceEntity, store: { storeName: str
       { label: 'Paid', amount: invoice.paidAmount },
       { label: 'Balance due', amount: Math.max(0, invoice.total - invoice.paidAmount), strong: true },
     ],
+    footer: store.invoiceFooter || undefined,
   });
 }

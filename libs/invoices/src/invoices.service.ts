@@ -25,7 +25,7 @@ export const INVOICE_LIST: ListSpec = {
   searchable: true,
   filters: {
     orderId: { type: 'int' },
-    paymentStatus: { type: 'enum', values: ['unpaid', 'partially_paid', 'paid', 'refunded'] },
+    paymentStatus: { type: 'enum', values: ['unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded'] },
     issuedAt_gte: { type: 'date' },
     issuedAt_lte: { type: 'date' },
   },
@@ -150,7 +150,6 @@ export class InvoicesService {
   }
 
   async pdf(invoice: InvoiceEntity): Promise<Buffer> {
-    const { storeName } = await this.settings.current();
-    return renderInvoicePdf(invoice, { storeName });
+    return renderInvoicePdf(invoice, await this.settings.current());
   }
 }

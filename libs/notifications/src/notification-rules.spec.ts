@@ -60,6 +60,43 @@ describe('notificationsFor', () => {
     expect(notificationsFor({ type: 'booking.updated', payload: { ...booking, change: 'details' } })).toEqual([]);
   });
 
+  it('tells the customer of every refund with its amount, and of every step of their return', () => {
+    const refund = {
+      refundId: 4,
+      number: 'RF-000004',
+      amount: 1250,
+      currency: 'USD',
+      method: 'card',
+      orderId: 1,
+      offlineSaleId: null,
+      bookingId: null,
+      returnId: 2,
+      recordNumber: 'ORD-000001',
+      customerId: 2,
+      creditNoteId: 9,
+    };
+    expect(notificationsFor({ type: 'refund.created', payload: refund })).toEqual([
+      {
+        audience: { kind: 'user', userId: 2 },
+        type: 'order_update',
+        title: '$12.50 refunded for ORD-000001',
+        body: 'It goes back to your card; your bank may take a few days to show it.',
+        link: { resource: 'orders', id: 1 },
+      },
+    ]);
+    expect(notificationsFor({ type: 'refund.created', payload: { ...refund, method: 'cash' } })[0].body).toBe('Paid back by cash.');
+    // an in-store sale's customer has no account; a guest order's neither
+    expect(notificationsFor({ type: 'refund.created', payload: { ...refund, orderId: null, offlineSaleId: 3, customerId: null } })).toEqual([]);
+    const ret = { returnId: 2, number: 'RET-000002', orderId: 1, offlineSaleId: null, recordNumber: 'ORD-000001', customerId: 2 };
+    for (const to of ['requested', 'approved', 'received', 'refunded', 'rejected', 'cancelled'] as const) {
+      const [told] = notificationsFor({ type: 'return.updated', payload: { ...ret, from: null, to } });
+      expect(told).toMatchObject({ audience: { kind: 'user', userId: 2 }, type: 'order_update', link: { resource: 'orders', id: 1 } });
+      expect(told.title).toMatch(/^Return RET-000002 for ORD-000001 /);
+    }
+    // the payment status's move to refunded is told by the refund itself, once
+    expect(notificationsFor({ type: 'order.updated', payload: { ...order, change: 'payment', from: 'paid', to: 'partially_refunded' } })).toEqual([]);
+  });
+
   it('produces something for an event of every type it subscribes to', () => {
     const samples: NotifyingEvent[] = [
       { type: 'order.placed', payload: { ...order, total: 1 } },
@@ -71,6 +108,36 @@ describe('notificationsFor', () => {
       { type: 'booking.updated', payload: { bookingId: 1, customerId: 1, serviceName: 'S', change: 'status', from: 'pending', to: 'cancelled' } },
       { type: 'message.sent', payload: { fromUserId: 1, toUserId: 2, title: 't', body: 'b' } },
       { type: 'webhook.deactivated', payload: { webhookId: 4, url: 'https://hooks.example.com/x', failingSince: '2026-12-01T00:00:00.000Z' } },
+      {
+        type: 'refund.created',
+        payload: {
+          refundId: 1,
+          number: 'RF-000001',
+          amount: 1,
+          currency: 'USD',
+          method: 'cash',
+          orderId: 1,
+          offlineSaleId: null,
+          bookingId: null,
+          returnId: null,
+          recordNumber: 'ORD-000001',
+          customerId: 2,
+          creditNoteId: 1,
+        },
+      },
+      {
+        type: 'return.updated',
+        payload: {
+          returnId: 1,
+          number: 'RET-000001',
+          orderId: 1,
+          offlineSaleId: null,
+          recordNumber: 'ORD-000001',
+          customerId: 2,
+          from: 'requested',
+          to: 'approved',
+        },
+      },
     ];
     expect(samples.map((event) => event.type).sort()).toEqual([...NOTIFYING_EVENTS].sort());
     for (const event of samples) expect([event.type, notificationsFor(event).length > 0]).toEqual([event.type, true]);

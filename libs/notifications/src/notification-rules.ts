@@ -1,4 +1,4 @@
-import type { OutboxEventName, OutboxEvents } from '@chance/core';
+import { formatMoney, type OutboxEventName, type OutboxEvents } from '@chance/core';
 
 /**
  * Which event notifies whom, with what words (docs/api.md#services-and-notifications), as a pure function of the event.
@@ -26,6 +26,8 @@ export const NOTIFYING_EVENTS = [
   'stock.low',
   'booking.created',
   'booking.updated',
+  'refund.created',
+  'return.updated',
   'message.sent',
   'webhook.deactivated',
 ] as const satisfies readonly OutboxEventName[];
@@ -44,8 +46,19 @@ const STATUS_WORDS: Record<string, string> = {
   unpaid: 'unpaid',
   partially_paid: 'partially paid',
   paid: 'paid',
+  partially_refunded: 'partially refunded',
   refunded: 'refunded',
   completed: 'completed',
+  returned: 'returned',
+};
+
+const RETURN_WORDS: Record<string, [title: string, body: string]> = {
+  requested: ['received', 'We will look at it and let you know.'],
+  approved: ['approved', 'Please send the goods back; we refund you once they arrive.'],
+  received: ['received back', 'Your goods arrived: your refund is on its way.'],
+  refunded: ['refunded', 'The money is on its way back to you.'],
+  rejected: ['declined', 'Sorry: see your order for the reason, or write to us.'],
+  cancelled: ['cancelled', 'Nothing more will happen with it.'],
 };
 
 const words = (status: string) => STATUS_WORDS[status] ?? status;
@@ -71,6 +84,8 @@ export function notificationsFor(event: NotifyingEvent): NotificationDraft[] {
     case 'order.updated':
     case 'order.cancelled': {
       const p = event.payload;
+      // money given back is told by its refund (refund.created), with the amount
+      if (p.change === 'payment' && (p.to === 'partially_refunded' || p.to === 'refunded')) return [];
       const [title, body] =
         p.change === 'status'
           ? [`Order ${p.number} is ${words(p.to)}`, `It was ${words(p.from)}.`]
@@ -132,6 +147,29 @@ export function notificationsFor(event: NotifyingEvent): NotificationDraft[] {
           link: { resource: 'webhooks', id: p.webhookId },
         },
       ];
+    case 'refund.created': {
+      const p = event.payload;
+      if (p.orderId === null && p.bookingId === null) return [];
+      const link = p.orderId !== null ? { resource: 'orders', id: p.orderId } : { resource: 'bookings', id: p.bookingId! };
+      return customer(p.customerId).map((audience) => ({
+        audience,
+        type: p.orderId !== null ? ('order_update' as const) : ('booking_update' as const),
+        title: `${formatMoney(p.amount, p.currency)} refunded for ${p.recordNumber}`,
+        body: p.method === 'card' ? 'It goes back to your card; your bank may take a few days to show it.' : `Paid back by ${p.method.replace(/_/g, ' ')}.`,
+        link,
+      }));
+    }
+    case 'return.updated': {
+      const p = event.payload;
+      if (p.orderId === null) return [];
+      const [word, body] = RETURN_WORDS[p.to] ?? [p.to, ''];
+      return customer(p.customerId).map((audience) => ({
+        audience,
+        type: 'order_update' as const,
+        title: `Return ${p.number} for ${p.recordNumber} ${word}`,
+        body,
+        link: { resource: 'orders', id: p.orderId! },
+      }));
     }
     case 'message.sent': {
       const p = event.payload;

@@ -1,4 +1,7 @@
+import type { SettlementStatus } from '@chance/core';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type SalePaymentStatus = SettlementStatus;
 
 @Entity('offline_customers')
 export class OfflineCustomerEntity {
@@ -24,8 +27,11 @@ export class OfflineSaleEntity {
   @Column({ name: 'tax_rate_bps', type: 'integer' }) taxRateBps: number;
   @Column({ name: 'tax_total', type: 'integer' }) taxTotal: number;
   @Column({ type: 'integer' }) total: number;
+  /** what was ever paid (refunds are counted apart); 0 once cancelled */
   @Column({ name: 'paid_amount', type: 'integer' }) paidAmount: number;
-  @Column({ name: 'payment_status', type: 'text' }) paymentStatus: 'unpaid' | 'partially_paid' | 'paid';
+  /** what was given back; once cancelled, what had been paid */
+  @Column({ name: 'refunded_amount', type: 'integer' }) refundedAmount: number;
+  @Column({ name: 'payment_status', type: 'text' }) paymentStatus: SalePaymentStatus;
   @Column({ name: 'created_by_id', type: 'integer', nullable: true }) createdById: number | null;
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
@@ -54,6 +60,8 @@ export class OfflineSalePaymentEntity {
   @Column({ name: 'sale_id', type: 'integer' }) saleId: number;
   @Column({ type: 'integer' }) amount: number;
   @Column({ type: 'text' }) method: string;
+  /** what was given back of it (refunds, docs/api.md#refunds-and-returns) */
+  @Column({ name: 'refunded_amount', type: 'integer' }) refundedAmount: number;
   @Column({ name: 'paid_at', type: 'timestamptz' }) paidAt: Date;
   @Column({ type: 'text', nullable: true }) note: string | null;
   @Column({ name: 'recorded_by_id', type: 'integer', nullable: true }) recordedById: number | null;

@@ -5,6 +5,7 @@ import {
   nextDocumentNumber,
   ADMIN_MAX_ROWS,
   DomainError,
+  DomainEventBus,
   computeTotals,
   costOfGoods,
   findPage,
@@ -14,6 +15,7 @@ import {
   notFound,
   parseInstant,
   paidAmountOf,
+  refundedAmountOf,
   paymentRefusal,
   paymentRefused,
   publish,
@@ -34,6 +36,8 @@ import type { CreateOfflineSaleDto, OfflineSaleView, SalePaymentDto } from './dt
 import { OfflineSaleEntity, OfflineSaleLineEntity, OfflineSalePaymentEntity } from './offline-sales.entities.js';
 import { renderReceiptPdf, type ReceiptCustomer } from './receipt-pdf.js';
 
+export const SALE_PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded'] as const;
+
 export const OFFLINE_SALE_LIST: ListSpec = {
   resource: 'offline-sales',
   maxRows: ADMIN_MAX_ROWS,
@@ -43,7 +47,7 @@ export const OFFLINE_SALE_LIST: ListSpec = {
   filters: {
     customerId: { type: 'int' },
     status: { type: 'enum', values: ['completed', 'cancelled'] },
-    paymentStatus: { type: 'enum', values: ['unpaid', 'partially_paid', 'paid'] },
+    paymentStatus: { type: 'enum', values: SALE_PAYMENT_STATUSES },
     soldAt_gte: { type: 'date' },
     soldAt_lte: { type: 'date' },
   },
@@ -74,6 +78,7 @@ export class OfflineSalesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: SettingsService,
+    private readonly events: DomainEventBus,
   ) {}
 
   async list(query: ListQuery): Promise<ListPage<OfflineSaleView>> {
@@ -206,7 +211,11 @@ export class OfflineSalesService {
     });
   }
 
-  /** Returns the stock; a cancelled sale owes nothing and takes no more payments. */
+  /**
+   * Returns the stock; a cancelled sale owes nothing and takes no more payments. What was paid goes
+   * back through refunds, raised in the transaction (`offline_sale.cancelled`: the refunds library
+   * records a refund of every payment, each with its credit note, or refuses the cancellation).
+   */
   cancel(id: number, actorId: number): Promise<OfflineSaleView> {
     return inTransaction(this.dataSource, async (manager) => {
       const sale = await this.lock(manager, id);
@@ -220,7 +229,9 @@ export class OfflineSalesService {
         { reason: 'offline_sale_cancelled', reference: sale.number, actorId, skipMissing: true },
       );
       await manager.query(`UPDATE offline_sales SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = $1`, [id]);
+      await this.derivePayments(manager, id);
       await publish(manager, 'offline_sale.updated', { saleId: id, number: sale.number, change: 'cancelled' });
+      await this.events.raise(manager, 'offline_sale.cancelled', { saleId: id, number: sale.number });
       return this.viewIn(manager, id);
     });
   }
@@ -253,24 +264,36 @@ export class OfflineSalesService {
       input.note ?? null,
       actorId,
     ]);
-    // derived from the payment rows, as an order's is
-    const state = settle(sale.total, paidAmountOf([...payments, { amount: input.amount }]));
-    await manager.query('UPDATE offline_sales SET paid_amount = $2, payment_status = $3, updated_at = now() WHERE id = $1', [
+    await this.derivePayments(manager, id);
+  }
+
+  /**
+   * Paid and refunded amounts and the payment status, derived from the payment rows (as an
+   * order's are) in the caller's transaction, the sale locked: after a payment, a refund or the
+   * cancellation.
+   */
+  async derivePayments(manager: EntityManager, id: number): Promise<void> {
+    const [sale] = await manager.query('SELECT total, status FROM offline_sales WHERE id = $1', [id]);
+    const payments = await this.paymentsOf(manager, id);
+    const state = settle(sale.total, paidAmountOf(payments), refundedAmountOf(payments), sale.status === 'cancelled');
+    await manager.query('UPDATE offline_sales SET paid_amount = $2, refunded_amount = $3, payment_status = $4, updated_at = now() WHERE id = $1', [
       id,
       state.paidAmount,
+      state.refundedAmount,
       state.paymentStatus,
     ]);
   }
 
-  private async paymentsOf(manager: EntityManager, saleId: number): Promise<{ amount: number }[]> {
-    return manager.query('SELECT amount FROM offline_sale_payments WHERE sale_id = $1', [saleId]);
+  private async paymentsOf(manager: EntityManager, saleId: number): Promise<{ amount: number; refundedAmount: number }[]> {
+    return manager.query('SELECT amount, refunded_amount AS "refundedAmount" FROM offline_sale_payments WHERE sale_id = $1', [saleId]);
   }
 
   private async refused(manager: EntityManager, refusal: PaymentRefusal, field?: string): Promise<DomainError> {
     return paymentRefused(refusal, { noun: 'sale', currency: (await this.settings.currentIn(manager)).currency, field });
   }
 
-  private async lock(manager: EntityManager, id: number): Promise<OfflineSaleEntity> {
+  /** The sale, locked for the rest of the caller's transaction (its payments, refunds and returns queue here). */
+  async lock(manager: EntityManager, id: number): Promise<OfflineSaleEntity> {
     const sale = await manager.createQueryBuilder(OfflineSaleEntity, 's').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
     if (!sale) throw notFound('Sale');
     return sale;
@@ -303,9 +326,18 @@ function toView(s: OfflineSaleEntity, lines: OfflineSaleLineEntity[], payments: 
     taxTotal: s.taxTotal,
     total: s.total,
     paidAmount: s.paidAmount,
+    refundedAmount: s.refundedAmount,
     balance: s.status === 'cancelled' ? 0 : Math.max(0, s.total - s.paidAmount),
     paymentStatus: s.paymentStatus,
-    payments: payments.map((p) => ({ id: p.id, amount: p.amount, method: p.method, paidAt: p.paidAt, note: p.note, recordedById: p.recordedById })),
+    payments: payments.map((p) => ({
+      id: p.id,
+      amount: p.amount,
+      method: p.method,
+      refundedAmount: p.refundedAmount,
+      paidAt: p.paidAt,
+      note: p.note,
+      recordedById: p.recordedById,
+    })),
     cancelledAt: s.cancelledAt,
     createdAt: s.createdAt,
   };

@@ -26,6 +26,7 @@ export function renderReceiptPdf(sale: OfflineSaleView, customer: ReceiptCustome
       { label: 'Tax', amount: sale.taxTotal },
       { label: 'Total', amount: sale.total, strong: true },
       { label: 'Paid', amount: sale.paidAmount },
+      ...(sale.refundedAmount > 0 ? [{ label: 'Refunded', amount: sale.refundedAmount }] : []),
       { label: 'Balance', amount: sale.balance, strong: true },
     ],
     footer:

@@ -107,7 +107,8 @@ export class AdminOrdersController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Cancel',
-    description: 'Returns the stock and the coupon use, refunds the payments. 409 INVALID_TRANSITION while a card payment is being confirmed.',
+    description:
+      'Returns the stock and the coupon use, and gives back every payment through refunds, each with its credit note (card payments charged online through the payment provider, after commit; the others recorded as paid out). 409 INVALID_TRANSITION while a card payment is being confirmed.',
   })
   @ApiResponse({ status: 200, type: OrderView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')

@@ -179,6 +179,7 @@ export class CheckoutService {
         placedAt,
         updatedAt: placedAt,
         cancelledAt: null,
+        deliveredAt: null,
       },
       snapshots.map((s, i) => ({ id: lineIds.get(s.variantId)!, orderId, ...s, lineTotal: totals.lineTotals[i] })),
       [],

@@ -29,7 +29,8 @@ import { assertMove, paymentState, statusAfterPayment, type OrderStatus, type Pa
 /**
  * Everything that happens to an order after checkout: payments recorded by staff, status moves
  * and cancellation, each in one transaction that also applies the sync rules (paid ⇒ delivered;
- * cancelled ⇒ stock and coupon use returned, payments refunded), and raises what changed: in the
+ * cancelled ⇒ stock and coupon use returned, and `order.cancelled` raised in the transaction, on
+ * which the refunds library gives back what was paid), and raises what changed: in the
  * transaction for the records that follow the order (its invoice), after commit through the outbox.
  * Card payments charged online go through CardPaymentsService, which settles them here.
  */
@@ -86,12 +87,10 @@ export class OrderLifecycleService {
         { reason: 'order_cancelled', reference: order.number, skipMissing: true },
       );
       await this.coupons.release(manager, order.id);
-      await manager.query(
-        `UPDATE payments SET status = 'refunded', refunded_amount = amount, refunded_at = now() WHERE order_id = $1 AND status = 'succeeded'`,
-        [order.id],
-      );
       await manager.query('UPDATE orders SET cancelled_at = now() WHERE id = $1', [order.id]);
       await this.setStatus(manager, order, 'cancelled');
+      // what was paid goes back through refunds (each with its credit note; card money through the provider)
+      await this.events.raise(manager, 'order.cancelled', { orderId: order.id, number: order.number });
     });
     return result.body;
   }
@@ -113,9 +112,14 @@ export class OrderLifecycleService {
     return paymentRefused(refusal, { ...WORDING, currency: (await this.settings.currentIn(manager)).currency });
   }
 
-  /** Re-derives the locked order's payment state after a payment was settled, with the sync rules (paid ⇒ delivered). */
+  /** Re-derives the locked order's payment state after a payment was settled or refunded, with the sync rules (paid ⇒ delivered). */
   syncPayments(manager: EntityManager, order: OrderEntity): Promise<void> {
     return this.setStatus(manager, order, order.status);
+  }
+
+  /** The one other automatic move (docs/api.md#refunds-and-returns): every unit came back and was refunded. Only from shipped or delivered. */
+  async markReturned(manager: EntityManager, order: OrderEntity): Promise<void> {
+    if (order.status === 'shipped' || order.status === 'delivered') await this.setStatus(manager, order, 'returned');
   }
 
   private command(
@@ -164,16 +168,20 @@ export class OrderLifecycleService {
   private async setStatus(manager: EntityManager, order: OrderEntity, wanted: OrderStatus): Promise<void> {
     const payments = await this.paymentsOf(manager, order.id);
     const state = paymentState(order.total, payments, wanted === 'cancelled');
-    const status = statusAfterPayment(wanted, state.paymentStatus);
-    await manager.query('UPDATE orders SET status = $2, payment_status = $3, paid_amount = $4, refunded_amount = $5, updated_at = now() WHERE id = $1', [
-      order.id,
-      status,
-      state.paymentStatus,
-      state.paidAmount,
-      state.refundedAmount,
-    ]);
-    if (state.paidAmount !== order.paidAmount || state.paymentStatus !== order.paymentStatus) {
-      await this.events.raise(manager, 'order.payment_changed', { orderId: order.id, paidAmount: state.paidAmount, paymentStatus: state.paymentStatus });
+    const status = statusAfterPayment(wanted, state, order.total);
+    await manager.query(
+      `UPDATE orders SET status = $2, payment_status = $3, paid_amount = $4, refunded_amount = $5, updated_at = now(),
+                         delivered_at = CASE WHEN $2 = 'delivered' THEN COALESCE(delivered_at, now()) ELSE delivered_at END
+        WHERE id = $1`,
+      [order.id, status, state.paymentStatus, state.paidAmount, state.refundedAmount],
+    );
+    if (state.paidAmount !== order.paidAmount || state.paymentStatus !== order.paymentStatus || state.refundedAmount !== order.refundedAmount) {
+      await this.events.raise(manager, 'order.payment_changed', {
+        orderId: order.id,
+        paidAmount: state.paidAmount,
+        refundedAmount: state.refundedAmount,
+        paymentStatus: state.paymentStatus,
+      });
     }
     const about = { orderId: order.id, number: order.number, customerId: order.customerId, email: order.email };
     if (status !== order.status) {

@@ -36,11 +36,17 @@ describe('order status machine', () => {
     }
   });
   it('delivers an order once it is paid, from pending, processing or shipped only', () => {
-    expect(statusAfterPayment('pending', 'paid')).toBe('delivered');
-    expect(statusAfterPayment('processing', 'paid')).toBe('delivered');
-    expect(statusAfterPayment('shipped', 'paid')).toBe('delivered');
-    expect(statusAfterPayment('shipped', 'partially_paid')).toBe('shipped');
-    expect(statusAfterPayment('cancelled', 'paid')).toBe('cancelled');
+    const paid = { paidAmount: 1000 };
+    expect(statusAfterPayment('pending', paid, 1000)).toBe('delivered');
+    expect(statusAfterPayment('processing', paid, 1000)).toBe('delivered');
+    expect(statusAfterPayment('shipped', paid, 1000)).toBe('delivered');
+    expect(statusAfterPayment('shipped', { paidAmount: 999 }, 1000)).toBe('shipped');
+    expect(statusAfterPayment('cancelled', paid, 1000)).toBe('cancelled');
+    expect(statusAfterPayment('returned', paid, 1000)).toBe('returned');
+  });
+  it('never moves to returned by hand: it is only ever automatic', () => {
+    for (const from of ORDER_STATUSES) expect(canMove(from, 'returned')).toBe(false);
+    for (const to of ORDER_STATUSES) expect(canMove('returned', to)).toBe(false);
   });
 });
 
@@ -88,6 +94,15 @@ describe('paymentState', () => {
       { amount: 400, status: 'succeeded' as const, refundedAmount: 100 },
     ];
     expect(paymentState(1000, payments, false)).toMatchObject({ paidAmount: 1000, refundedAmount: 700, balanceDue: 0 });
+  });
+  it('says partially_refunded while some of what was paid is left, refunded once all of it went back', () => {
+    expect(paymentState(1000, [{ amount: 1000, status: 'succeeded', refundedAmount: 250 }], false)).toEqual({
+      paidAmount: 1000,
+      refundedAmount: 250,
+      balanceDue: 0,
+      paymentStatus: 'partially_refunded',
+    });
+    expect(paymentState(1000, [{ amount: 1000, status: 'refunded', refundedAmount: 1000 }], false).paymentStatus).toBe('refunded');
   });
   it('keeps paid + balance = total while not cancelled', () => {
     fc.assert(

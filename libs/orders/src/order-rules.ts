@@ -1,10 +1,10 @@
-import { paidAmountOf, refundedAmountOf, settle, type PaymentRow, invalidTransition } from '@chance/core';
+import { fullyPaid, invalidTransition, paidAmountOf, refundedAmountOf, settle, type PaymentRow } from '@chance/core';
 
-/** The order status machine and payment derivation of docs/api.md#orders-payments-and-invoices, as pure functions. */
-export const ORDER_STATUSES = ['pending', 'processing', 'shipped', 'delivered', 'cancelled'] as const;
+/** The order status machine and payment derivation of docs/api.md#orders-payments-and-invoices and docs/api.md#refunds-and-returns, as pure functions. */
+export const ORDER_STATUSES = ['pending', 'processing', 'shipped', 'delivered', 'returned', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'refunded'] as const;
+export const PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded'] as const;
 /** The status of one payment row (docs/api.md#orders-payments-and-invoices). */
 export const PAYMENT_ROW_STATUSES = ['pending', 'succeeded', 'failed', 'refunded'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
@@ -19,6 +19,8 @@ const MOVES: Record<OrderStatus, readonly OrderStatus[]> = {
   processing: ['shipped', 'cancelled'],
   shipped: ['delivered'],
   delivered: [],
+  // only ever automatic, once every unit came back and was refunded (docs/api.md#refunds-and-returns)
+  returned: [],
   cancelled: [],
 };
 
@@ -42,22 +44,22 @@ export interface PaymentState {
 
 /**
  * Paid amount, balance and payment status, always derived from the recorded payments
- * (docs/api.md#orders-payments-and-invoices): succeeded and refunded payments count as paid, pending and failed ones do not;
- * refunds are counted apart. A cancelled order shows nothing paid or due, and what had been paid
- * as refunded.
+ * (docs/api.md#orders-payments-and-invoices): succeeded and refunded payments count as paid,
+ * pending and failed ones do not; refunds are counted apart (each payment's refunded amount) and
+ * make the status `partially_refunded` or `refunded`. A cancelled order shows nothing paid or due,
+ * and what had been paid as refunded.
  */
 export function paymentState(total: number, payments: readonly RecordedPayment[], cancelled: boolean): PaymentState {
-  const paid = paidAmountOf(payments);
-  if (cancelled) {
-    return { paidAmount: 0, refundedAmount: paid, balanceDue: 0, paymentStatus: paid > 0 ? 'refunded' : 'unpaid' };
-  }
-  const { balance, paymentStatus } = settle(total, paid);
-  return { paidAmount: paid, refundedAmount: refundedAmountOf(payments), balanceDue: balance, paymentStatus };
+  const { paidAmount, refundedAmount, balance, paymentStatus } = settle(total, paidAmountOf(payments), refundedAmountOf(payments), cancelled);
+  return { paidAmount, refundedAmount, balanceDue: balance, paymentStatus };
 }
 
-/** The one automatic move: an order that becomes paid is delivered (from pending, processing or shipped). */
-export function statusAfterPayment(status: OrderStatus, paymentStatus: PaymentStatus): OrderStatus {
-  return paymentStatus === 'paid' && (status === 'pending' || status === 'processing' || status === 'shipped') ? 'delivered' : status;
+/**
+ * The automatic move of docs/api.md#orders-payments-and-invoices: an order that becomes paid in full is delivered (from pending,
+ * processing or shipped), whatever was refunded of it meanwhile.
+ */
+export function statusAfterPayment(status: OrderStatus, state: Pick<PaymentState, 'paidAmount'>, total: number): OrderStatus {
+  return fullyPaid(total, state.paidAmount) && (status === 'pending' || status === 'processing' || status === 'shipped') ? 'delivered' : status;
 }
 
 /** Order date + the largest delivery time of its lines, as a UTC date. */

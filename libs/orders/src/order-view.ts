@@ -57,6 +57,7 @@ export function toOrderView(order: OrderEntity, lines: OrderLineEntity[], paymen
     placedAt: order.placedAt,
     updatedAt: order.updatedAt,
     cancelledAt: order.cancelledAt,
+    deliveredAt: order.deliveredAt,
     invoiceId: order.invoiceId,
     ...(audience === 'admin' ? { payments: payments.map(toPaymentView) } : {}),
   };

@@ -36,6 +36,8 @@ export class OrderEntity {
   @Column({ name: 'placed_at', type: 'timestamptz' }) placedAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
+  /** when it became delivered (the return window counts from here) */
+  @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true }) deliveredAt: Date | null;
 }
 
 @Entity('order_lines')

@@ -57,11 +57,22 @@ export interface OrderPlacedInTransaction {
   paymentStatus: PaymentStatus;
 }
 
-/** `order.payment_changed`, in the transaction: a payment, a settled card charge or a cancellation changed what the order has been paid. */
+/** `order.payment_changed`, in the transaction: a payment, a settled card charge, a refund or a cancellation changed what the order has been paid or given back. */
 export interface OrderPaymentChanged {
   orderId: number;
   paidAmount: number;
+  refundedAmount: number;
   paymentStatus: PaymentStatus;
+}
+
+/**
+ * `order.cancelled`, in the cancelling transaction, after the order became cancelled (stock and
+ * coupon use returned): what was paid on it is to go back (the refunds library refunds every
+ * payment, in this same transaction, or refuses the cancellation).
+ */
+export interface OrderCancelledInTransaction {
+  orderId: number;
+  number: string;
 }
 
 declare module '@chance/core' {
@@ -73,5 +84,6 @@ declare module '@chance/core' {
   interface TransactionEvents {
     'order.placed': OrderPlacedInTransaction;
     'order.payment_changed': OrderPaymentChanged;
+    'order.cancelled': OrderCancelledInTransaction;
   }
 }

@@ -5,6 +5,7 @@ import { AdminOrdersController, AdminPaymentsController } from './admin-orders.c
 import { CardPaymentsService } from './card-payments.service.js';
 import { CheckoutService } from './checkout.service.js';
 import { OrderLifecycleService } from './order-lifecycle.service.js';
+import { OrderRefunds } from './order-refunds.js';
 import { OrderReaderService } from './order-reader.service.js';
 import { NoPaymentProvider, PaymentProvider, TestPaymentProvider } from './payment-provider.js';
 import { PaymentReconciliation } from './payment-reconciliation.js';
@@ -17,10 +18,11 @@ import { StoreOrdersController } from './store-orders.controller.js';
     CheckoutService,
     OrderReaderService,
     OrderLifecycleService,
+    OrderRefunds,
     CardPaymentsService,
     PaymentReconciliation,
     { provide: PaymentProvider, useClass: process.env.NODE_ENV === 'production' ? NoPaymentProvider : TestPaymentProvider },
   ],
-  exports: [OrderReaderService, OrderLifecycleService],
+  exports: [OrderReaderService, OrderLifecycleService, OrderRefunds, PaymentProvider],
 })
 export class OrdersModule {}

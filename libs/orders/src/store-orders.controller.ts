@@ -82,7 +82,10 @@ export class StoreOrdersController {
   @Public()
   @HttpCode(200)
   @ApiHeader(ORDER_TOKEN)
-  @ApiOperation({ summary: 'Cancel your own pending order', description: 'Stock and coupon use are returned; payments are refunded.' })
+  @ApiOperation({
+    summary: 'Cancel your own pending order',
+    description: 'Stock and coupon use are returned; every payment is refunded (a card payment back to the card).',
+  })
   @ApiResponse({ status: 200, type: OrderView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
   async cancel(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @Headers('x-order-token') token?: string): Promise<OrderView> {

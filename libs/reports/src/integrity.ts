@@ -46,23 +46,26 @@ export const INVARIANTS: Check[] = [
     description:
       'Every order’s paid amount is the sum of its succeeded and refunded payments, within its total with any pending card payment, its refunded amount the sum refunded, with the matching payment status',
     sql: `SELECT o.number AS record, o.status, o.payment_status, o.paid_amount, o.refunded_amount, COALESCE(p.paid, 0) AS payments,
-                 COALESCE(p.refunded, 0) AS refunds, COALESCE(p.pending, 0) AS pending, o.total
+                 COALESCE(p.refunded, 0) AS refunds, COALESCE(p.pending, 0) AS pending, COALESCE(f.pending, 0) AS pending_refunds, o.total
             FROM orders o
             LEFT JOIN (SELECT order_id, sum(amount) FILTER (WHERE status IN ('succeeded', 'refunded')) AS paid, sum(refunded_amount) AS refunded,
                               sum(amount) FILTER (WHERE status = 'pending') AS pending
                          FROM payments GROUP BY order_id) p ON p.order_id = o.id
+            LEFT JOIN (SELECT order_id, sum(amount) AS pending FROM refunds WHERE status = 'pending' AND order_id IS NOT NULL GROUP BY order_id) f ON f.order_id = o.id
            WHERE o.paid_amount > o.total
               OR (o.status <> 'cancelled' AND (o.paid_amount <> COALESCE(p.paid, 0) OR o.refunded_amount <> COALESCE(p.refunded, 0)
                   OR COALESCE(p.paid, 0) + COALESCE(p.pending, 0) > o.total
-                  OR o.payment_status <> CASE WHEN COALESCE(p.paid, 0) >= o.total THEN 'paid' WHEN COALESCE(p.paid, 0) > 0 THEN 'partially_paid' ELSE 'unpaid' END))
+                  OR o.payment_status <> CASE WHEN COALESCE(p.refunded, 0) > 0 AND COALESCE(p.paid, 0) > 0
+                                              THEN CASE WHEN COALESCE(p.refunded, 0) >= COALESCE(p.paid, 0) THEN 'refunded' ELSE 'partially_refunded' END
+                                              WHEN COALESCE(p.paid, 0) >= o.total THEN 'paid' WHEN COALESCE(p.paid, 0) > 0 THEN 'partially_paid' ELSE 'unpaid' END))
               OR (o.status = 'cancelled' AND (o.paid_amount <> 0 OR COALESCE(p.pending, 0) <> 0
-                  OR COALESCE(p.refunded, 0) <> COALESCE(p.paid, 0) OR o.refunded_amount <> COALESCE(p.paid, 0)))
+                  OR COALESCE(p.refunded, 0) + COALESCE(f.pending, 0) <> COALESCE(p.paid, 0) OR o.refunded_amount <> COALESCE(p.paid, 0)))
               OR (o.payment_status = 'paid' AND o.status NOT IN ('delivered'))`,
   },
   {
     name: 'card-payments-settled',
     description:
-      'No card payment stays pending for more than an hour, a card payment charged online that succeeded has the provider’s reference, and no settled payment’s Idempotency-Key is left in progress',
+      'No card payment or card refund stays pending for more than an hour, what the provider charged or gave back has its reference, and no settled payment’s Idempotency-Key is left in progress',
     sql: `SELECT 'payment ' || p.id || ' (' || o.number || ')' AS record, 'pending since ' || p.created_at AS problem
             FROM payments p JOIN orders o ON o.id = p.order_id
            WHERE p.status = 'pending' AND p.created_at < now() - interval '1 hour'
@@ -74,19 +77,99 @@ export const INVARIANTS: Check[] = [
           SELECT 'payment ' || p.id || ' (' || o.number || ')', 'settled ' || p.status || ' but its Idempotency-Key is still in progress'
             FROM payments p JOIN orders o ON o.id = p.order_id
             JOIN idempotency_keys k ON k.scope = 'order-payment:' || p.order_id AND k.key = p.request_key
-           WHERE p.status <> 'pending' AND k.response_status IS NULL`,
+           WHERE p.status <> 'pending' AND k.response_status IS NULL
+          UNION ALL
+          SELECT 'refund ' || f.number || ' (' || f.record_number || ')', 'pending since ' || f.created_at
+            FROM refunds f WHERE f.status = 'pending' AND f.created_at < now() - interval '1 hour'
+          UNION ALL
+          SELECT 'refund ' || f.number || ' (' || f.record_number || ')', 'given back by the provider without its reference'
+            FROM refunds f WHERE f.via_provider AND f.status = 'succeeded' AND f.reference IS NULL`,
   },
   {
     name: 'offline-sale-payments',
-    description: 'Every in-store sale’s paid amount is the sum of its payments, within its total, with the matching payment status, totals and cost of goods',
-    sql: `SELECT s.number AS record, s.paid_amount, COALESCE(p.paid, 0) AS payments, s.total, s.payment_status, s.cost_of_goods, l.cost AS lines_cost
+    description:
+      'Every in-store sale’s paid and refunded amounts are the sums of its payments (a cancelled one shows nothing paid and what had been paid as refunded), within its total, with the matching payment status, totals and cost of goods',
+    sql: `SELECT s.number AS record, s.status, s.paid_amount, s.refunded_amount, COALESCE(p.paid, 0) AS payments, COALESCE(p.refunded, 0) AS refunds,
+                 s.total, s.payment_status, s.cost_of_goods, l.cost AS lines_cost
             FROM offline_sales s
-            LEFT JOIN (SELECT sale_id, sum(amount) AS paid FROM offline_sale_payments GROUP BY sale_id) p ON p.sale_id = s.id
+            LEFT JOIN (SELECT sale_id, sum(amount) AS paid, sum(refunded_amount) AS refunded FROM offline_sale_payments GROUP BY sale_id) p ON p.sale_id = s.id
             LEFT JOIN (SELECT sale_id, sum(line_total) AS subtotal, sum(cost_price::bigint * quantity) AS cost FROM offline_sale_lines GROUP BY sale_id) l ON l.sale_id = s.id
-           WHERE s.paid_amount <> COALESCE(p.paid, 0) OR s.paid_amount > s.total OR s.subtotal <> COALESCE(l.subtotal, 0)
+           WHERE COALESCE(p.paid, 0) > s.total OR s.subtotal <> COALESCE(l.subtotal, 0)
               OR s.cost_of_goods <> COALESCE(l.cost, 0)
               OR s.tax_total <> round((s.subtotal - s.discount)::numeric * s.tax_rate_bps / 10000)
-              OR s.payment_status <> CASE WHEN s.paid_amount >= s.total THEN 'paid' WHEN s.paid_amount > 0 THEN 'partially_paid' ELSE 'unpaid' END`,
+              OR (s.status <> 'cancelled' AND (s.paid_amount <> COALESCE(p.paid, 0) OR s.refunded_amount <> COALESCE(p.refunded, 0)
+                  OR s.payment_status <> CASE WHEN COALESCE(p.refunded, 0) > 0 AND COALESCE(p.paid, 0) > 0
+                                              THEN CASE WHEN COALESCE(p.refunded, 0) >= COALESCE(p.paid, 0) THEN 'refunded' ELSE 'partially_refunded' END
+                                              WHEN s.paid_amount >= s.total THEN 'paid' WHEN s.paid_amount > 0 THEN 'partially_paid' ELSE 'unpaid' END))
+              OR (s.status = 'cancelled' AND (s.paid_amount <> 0 OR s.refunded_amount <> COALESCE(p.paid, 0) OR COALESCE(p.refunded, 0) <> COALESCE(p.paid, 0)
+                  OR s.payment_status <> CASE WHEN COALESCE(p.paid, 0) > 0 THEN 'refunded' ELSE 'unpaid' END))`,
+  },
+  {
+    name: 'refunds-within-paid',
+    description:
+      'On every order, in-store sale and booking, what was refunded (and is being refunded) never exceeds what was paid, and its refunded amount is the sum of its succeeded refunds',
+    sql: `WITH r AS (SELECT order_id, offline_sale_id, booking_id, COALESCE(sum(amount) FILTER (WHERE status = 'succeeded'), 0) AS succeeded,
+                       COALESCE(sum(amount) FILTER (WHERE status = 'pending'), 0) AS pending
+                  FROM refunds GROUP BY order_id, offline_sale_id, booking_id)
+          SELECT o.number AS record, COALESCE(p.paid, 0) AS paid, COALESCE(p.refunded, 0) AS payments_refunded, o.refunded_amount,
+                 COALESCE(r.succeeded, 0) AS refunds, COALESCE(r.pending, 0) AS pending_refunds
+            FROM orders o
+            LEFT JOIN (SELECT order_id, sum(amount) FILTER (WHERE status IN ('succeeded', 'refunded')) AS paid, sum(refunded_amount) AS refunded
+                         FROM payments GROUP BY order_id) p ON p.order_id = o.id
+            LEFT JOIN r ON r.order_id = o.id
+           WHERE COALESCE(r.succeeded, 0) + COALESCE(r.pending, 0) > COALESCE(p.paid, 0) OR COALESCE(p.refunded, 0) > COALESCE(p.paid, 0)
+              OR (o.status <> 'cancelled' AND o.refunded_amount > o.paid_amount)
+              -- orders cancelled before refunds existed had their payments marked refunded without refund records
+              OR ((o.status <> 'cancelled' OR r.order_id IS NOT NULL) AND COALESCE(p.refunded, 0) <> COALESCE(r.succeeded, 0))
+          UNION ALL
+          SELECT s.number, COALESCE(p.paid, 0), COALESCE(p.refunded, 0), s.refunded_amount, COALESCE(r.succeeded, 0), COALESCE(r.pending, 0)
+            FROM offline_sales s
+            LEFT JOIN (SELECT sale_id, sum(amount) AS paid, sum(refunded_amount) AS refunded FROM offline_sale_payments GROUP BY sale_id) p ON p.sale_id = s.id
+            LEFT JOIN r ON r.offline_sale_id = s.id
+           WHERE COALESCE(r.succeeded, 0) + COALESCE(r.pending, 0) > COALESCE(p.paid, 0) OR COALESCE(p.refunded, 0) > COALESCE(p.paid, 0)
+              OR (s.status <> 'cancelled' AND s.refunded_amount > s.paid_amount)
+              OR ((s.status <> 'cancelled' OR r.offline_sale_id IS NOT NULL) AND COALESCE(p.refunded, 0) <> COALESCE(r.succeeded, 0))
+          UNION ALL
+          -- bookings take no payments yet: nothing may have been refunded on one
+          SELECT 'booking ' || b.id, 0, 0, b.refunded_amount, COALESCE(r.succeeded, 0), COALESCE(r.pending, 0)
+            FROM bookings b LEFT JOIN r ON r.booking_id = b.id
+           WHERE COALESCE(r.succeeded, 0) + COALESCE(r.pending, 0) > 0 OR b.refunded_amount <> COALESCE(r.succeeded, 0)`,
+  },
+  {
+    name: 'returned-within-sold',
+    description:
+      'No line of an order or in-store sale has more units in returns (not rejected or cancelled) than were sold, and every returned line is a line of its return’s record',
+    sql: `SELECT o.number || ' line ' || l.id AS record, l.quantity AS sold, sum(rl.quantity) AS returned
+            FROM return_lines rl JOIN returns r ON r.id = rl.return_id AND r.status NOT IN ('rejected', 'cancelled')
+            JOIN order_lines l ON l.id = rl.line_id AND l.order_id = r.order_id JOIN orders o ON o.id = l.order_id
+           GROUP BY o.number, l.id, l.quantity HAVING sum(rl.quantity) > l.quantity
+          UNION ALL
+          SELECT s.number || ' line ' || l.id, l.quantity, sum(rl.quantity)
+            FROM return_lines rl JOIN returns r ON r.id = rl.return_id AND r.status NOT IN ('rejected', 'cancelled')
+            JOIN offline_sale_lines l ON l.id = rl.line_id AND l.sale_id = r.offline_sale_id JOIN offline_sales s ON s.id = l.sale_id
+           GROUP BY s.number, l.id, l.quantity HAVING sum(rl.quantity) > l.quantity
+          UNION ALL
+          SELECT r.number || ' line ' || rl.line_id, NULL, rl.quantity
+            FROM return_lines rl JOIN returns r ON r.id = rl.return_id
+           WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.id = rl.line_id AND l.order_id = r.order_id)
+             AND NOT EXISTS (SELECT 1 FROM offline_sale_lines l WHERE l.id = rl.line_id AND l.sale_id = r.offline_sale_id)`,
+  },
+  {
+    name: 'credit-notes-match-refunds',
+    description:
+      'Every succeeded refund has exactly one credit note of its amount (no other refund has one), so the credit notes of each order, in-store sale and booking add up to its succeeded refunds',
+    sql: `SELECT COALESCE(n.record_number, f.record_number) AS record, COALESCE(n.total, 0) AS credit_notes, COALESCE(f.total, 0) AS refunds
+            FROM (SELECT COALESCE('order:' || order_id, 'sale:' || offline_sale_id, 'booking:' || booking_id) AS key, min(record_number) AS record_number,
+                         sum(total) AS total
+                    FROM credit_notes GROUP BY 1) n
+            FULL JOIN (SELECT COALESCE('order:' || order_id, 'sale:' || offline_sale_id, 'booking:' || booking_id) AS key, min(record_number) AS record_number,
+                              sum(amount) AS total
+                         FROM refunds WHERE status = 'succeeded' GROUP BY 1) f ON f.key = n.key
+           WHERE COALESCE(n.total, 0) <> COALESCE(f.total, 0)
+          UNION ALL
+          SELECT f.number || ' (' || f.record_number || ')', c.total, f.amount
+            FROM refunds f LEFT JOIN credit_notes c ON c.refund_id = f.id
+           WHERE (f.status = 'succeeded') <> (c.id IS NOT NULL) OR c.total <> f.amount OR c.id <> f.credit_note_id`,
   },
   {
     name: 'coupon-usage',
@@ -102,6 +185,13 @@ export const INVARIANTS: Check[] = [
     description: 'Invoice numbers run without gaps or duplicates within each year',
     sql: `SELECT 'INV ' || year AS record, count(*) AS invoices, count(DISTINCT n) AS distinct_numbers, min(n) AS first, max(n) AS last
             FROM (SELECT substr(number, 5, 4) AS year, substr(number, 10)::int AS n FROM invoices) x
+           GROUP BY year HAVING count(*) <> count(DISTINCT n) OR min(n) <> 1 OR max(n) <> count(*)`,
+  },
+  {
+    name: 'credit-note-numbers',
+    description: 'Credit note numbers run without gaps or duplicates within each year',
+    sql: `SELECT 'CN ' || year AS record, count(*) AS credit_notes, count(DISTINCT n) AS distinct_numbers, min(n) AS first, max(n) AS last
+            FROM (SELECT substr(number, 4, 4) AS year, substr(number, 9)::int AS n FROM credit_notes) x
            GROUP BY year HAVING count(*) <> count(DISTINCT n) OR min(n) <> 1 OR max(n) <> count(*)`,
   },
   {
@@ -122,19 +212,20 @@ export const INVARIANTS: Check[] = [
   },
   {
     name: 'revenue-days',
-    description: 'The revenue ledger (folded days plus pending changes) equals the orders and in-store sales not cancelled, per UTC day and channel',
+    description:
+      'The revenue ledger (folded days plus pending changes) equals the orders and in-store sales not cancelled and their refunds, per UTC day and channel',
     sql: `WITH live AS (SELECT * FROM revenue_by_day),
           ledger AS (
-            SELECT day, channel, sum(revenue) AS revenue, sum(records) AS records, sum(gross_profit) AS gross_profit
-              FROM (SELECT day, channel, revenue, records, gross_profit FROM revenue_days
-                    UNION ALL SELECT day, channel, revenue, records, gross_profit FROM revenue_changes) r
+            SELECT day, channel, sum(revenue) AS revenue, sum(records) AS records, sum(gross_profit) AS gross_profit, sum(refunds) AS refunds
+              FROM (SELECT day, channel, revenue, records, gross_profit, refunds FROM revenue_days
+                    UNION ALL SELECT day, channel, revenue, records, gross_profit, refunds FROM revenue_changes) r
              GROUP BY day, channel)
           SELECT COALESCE(live.channel, ledger.channel) || ' ' || COALESCE(live.day, ledger.day) AS record,
                  live.revenue, ledger.revenue AS ledger_revenue, live.records, ledger.records AS ledger_records,
-                 live.gross_profit, ledger.gross_profit AS ledger_gross_profit
+                 live.gross_profit, ledger.gross_profit AS ledger_gross_profit, live.refunds, ledger.refunds AS ledger_refunds
             FROM live FULL JOIN ledger ON ledger.day = live.day AND ledger.channel = live.channel
-           WHERE (COALESCE(live.revenue, 0), COALESCE(live.records, 0), COALESCE(live.gross_profit, 0))
-                 IS DISTINCT FROM (COALESCE(ledger.revenue, 0), COALESCE(ledger.records, 0), COALESCE(ledger.gross_profit, 0))`,
+           WHERE (COALESCE(live.revenue, 0), COALESCE(live.records, 0), COALESCE(live.gross_profit, 0), COALESCE(live.refunds, 0))
+                 IS DISTINCT FROM (COALESCE(ledger.revenue, 0), COALESCE(ledger.records, 0), COALESCE(ledger.gross_profit, 0), COALESCE(ledger.refunds, 0))`,
   },
 ];
 

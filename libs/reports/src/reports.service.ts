@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { DashboardView, SalesReportView, SalesRow } from './dto/reports.dto.js';
+import type { DashboardView, RevenueDay, SalesReportView, SalesRow } from './dto/reports.dto.js';
 import { periodLabels, type ReportPeriod } from './report-period.js';
 
 const n = (value: unknown) => Number(value ?? 0);
 
 /**
  * Read-only figures computed by SQL aggregates over indexed columns. Revenue is the total of
- * orders and in-store sales that are not cancelled (tax and shipping included), by UTC date.
+ * orders and in-store sales that are not cancelled (tax and shipping included), by UTC date;
+ * refunds are counted apart by refund date, and net revenue is revenue − refunds (docs/api.md#back-office-resources, docs/api.md#refunds-and-returns).
  */
 @Injectable()
 export class ReportsService {
@@ -35,11 +36,13 @@ export class ReportsService {
       date,
       online: revenue.get(date)?.online ?? 0,
       offline: revenue.get(date)?.offline ?? 0,
+      refunds: revenue.get(date)?.refunds ?? 0,
     }));
     const todayLabel = today.toISOString().slice(0, 10);
+    const net = (d: RevenueDay) => d.online + d.offline - d.refunds;
     return {
-      revenueToday: revenueByDay.filter((d) => d.date === todayLabel).reduce((sum, d) => sum + d.online + d.offline, 0),
-      revenueLast30Days: revenueByDay.reduce((sum, d) => sum + d.online + d.offline, 0),
+      revenueToday: revenueByDay.filter((d) => d.date === todayLabel).reduce((sum, d) => sum + net(d), 0),
+      revenueLast30Days: revenueByDay.reduce((sum, d) => sum + net(d), 0),
       pendingOrders: counts.pendingOrders,
       lowStockVariants: counts.lowStockVariants,
       outstandingReceivables: n(counts.outstandingReceivables),
@@ -52,10 +55,15 @@ export class ReportsService {
     const figures = await this.revenueBy(period.groupBy, period.start, period.end);
     const rows = periodLabels(period).map((label) => {
       const f = figures.get(label);
+      const online = f?.online ?? 0;
+      const offline = f?.offline ?? 0;
+      const refunds = f?.refunds ?? 0;
       return {
         period: label,
-        onlineRevenue: f?.online ?? 0,
-        offlineRevenue: f?.offline ?? 0,
+        onlineRevenue: online,
+        offlineRevenue: offline,
+        refunds,
+        netRevenue: online + offline - refunds,
         orders: f?.orders ?? 0,
         offlineSales: f?.offlineSales ?? 0,
         grossProfit: f?.grossProfit ?? 0,
@@ -70,6 +78,8 @@ export class ReportsService {
       totals: {
         onlineRevenue: sum('onlineRevenue'),
         offlineRevenue: sum('offlineRevenue'),
+        refunds: sum('refunds'),
+        netRevenue: sum('netRevenue'),
         orders: sum('orders'),
         offlineSales: sum('offlineSales'),
         grossProfit: sum('grossProfit'),
@@ -88,21 +98,23 @@ export class ReportsService {
     const days = (date: Date) => date.toISOString().slice(0, 10);
     // the last day included, not the first one after: the day after 9999-12-31 has no YYYY-MM-DD
     const lastDay = new Date(end.getTime() - 86_400_000);
-    const figures: { period: string; channel: 'online' | 'offline'; revenue: string; records: number; profit: string }[] = await this.dataSource.query(
-      `SELECT to_char(day::timestamp, '${format}') AS period, channel,
-              sum(revenue) AS revenue, sum(records)::int AS records, sum(gross_profit) AS profit
-         FROM (SELECT day, channel, revenue, records, gross_profit FROM revenue_days WHERE day >= $1::date AND day <= $2::date
-               UNION ALL
-               SELECT day, channel, revenue, records, gross_profit FROM revenue_changes WHERE day >= $1::date AND day <= $2::date) r
-        GROUP BY 1, 2`,
-      [days(start), days(lastDay)],
-    );
-    const byPeriod = new Map<string, { online: number; offline: number; orders: number; offlineSales: number; grossProfit: number }>();
+    const figures: { period: string; channel: 'online' | 'offline' | 'services'; revenue: string; records: number; profit: string; refunds: string }[] =
+      await this.dataSource.query(
+        `SELECT to_char(day::timestamp, '${format}') AS period, channel,
+                sum(revenue) AS revenue, sum(records)::int AS records, sum(gross_profit) AS profit, sum(refunds) AS refunds
+           FROM (SELECT day, channel, revenue, records, gross_profit, refunds FROM revenue_days WHERE day >= $1::date AND day <= $2::date
+                 UNION ALL
+                 SELECT day, channel, revenue, records, gross_profit, refunds FROM revenue_changes WHERE day >= $1::date AND day <= $2::date) r
+          GROUP BY 1, 2`,
+        [days(start), days(lastDay)],
+      );
+    const byPeriod = new Map<string, { online: number; offline: number; orders: number; offlineSales: number; grossProfit: number; refunds: number }>();
     for (const f of figures) {
-      const row = byPeriod.get(f.period) ?? { online: 0, offline: 0, orders: 0, offlineSales: 0, grossProfit: 0 };
+      const row = byPeriod.get(f.period) ?? { online: 0, offline: 0, orders: 0, offlineSales: 0, grossProfit: 0, refunds: 0 };
       if (f.channel === 'online') Object.assign(row, { online: n(f.revenue), orders: f.records });
-      else Object.assign(row, { offline: n(f.revenue), offlineSales: f.records });
+      else if (f.channel === 'offline') Object.assign(row, { offline: n(f.revenue), offlineSales: f.records });
       row.grossProfit += n(f.profit);
+      row.refunds += n(f.refunds);
       byPeriod.set(f.period, row);
     }
     return byPeriod;

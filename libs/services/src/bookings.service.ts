@@ -86,6 +86,7 @@ const toBookingView = (b: BookingEntity): BookingView => ({
   address: b.address,
   notes: b.notes,
   status: b.status,
+  refundedAmount: b.refundedAmount,
   completedAt: b.completedAt,
   cancelledAt: b.cancelledAt,
   createdAt: b.createdAt,

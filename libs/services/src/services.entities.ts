@@ -23,6 +23,8 @@ export class BookingEntity {
   @Column({ type: 'text' }) address: string;
   @Column({ type: 'text' }) notes: string;
   @Column({ type: 'text' }) status: BookingStatus;
+  /** what was given back through refunds (docs/api.md#refunds-and-returns) */
+  @Column({ name: 'refunded_amount', type: 'integer' }) refundedAmount: number;
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -4,7 +4,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { SettingsView, UpdateSettingsDto } from './dto/settings.dto.js';
 
 const SELECT = `SELECT store_name AS "storeName", currency, tax_rate_bps AS "taxRateBps",
-                       low_stock_threshold AS "lowStockThreshold" FROM settings WHERE id = 1`;
+                       low_stock_threshold AS "lowStockThreshold", return_window_days AS "returnWindowDays",
+                       legal_name AS "legalName", address, tax_id AS "taxId", email, phone, invoice_footer AS "invoiceFooter"
+                  FROM settings WHERE id = 1`;
 
 /**
  * The store's settings, read in the caller's transaction: the one way other libraries read them
@@ -15,7 +17,7 @@ export async function currentSettingsIn(manager: EntityManager): Promise<Setting
   return row;
 }
 
-/** The store's single settings row (docs/api.md#money-and-rates). Orders and sales copy the tax rate they used. */
+/** The store's single settings row (docs/api.md#money-and-rates): tax, currency, return window, and the seller's details printed on documents. Orders and sales copy the tax rate they used. */
 @Injectable()
 export class SettingsService {
   constructor(private readonly dataSource: DataSource) {}
@@ -37,6 +39,13 @@ export class SettingsService {
         currency: 'currency',
         taxRateBps: 'tax_rate_bps',
         lowStockThreshold: 'low_stock_threshold',
+        returnWindowDays: 'return_window_days',
+        legalName: 'legal_name',
+        address: 'address',
+        taxId: 'tax_id',
+        email: 'email',
+        phone: 'phone',
+        invoiceFooter: 'invoice_footer',
       });
       return this.currentIn(manager);
     });

@@ -23,6 +23,30 @@ const entry = (id: number, fields: Partial<AuditLogEntry>): AuditLogEntry => ({
 });
 
 describe('the audit log in words', () => {
+  test('a refund’s bookkeeping (idempotency keys, retry time, draws, stored credit note) stays out of the history', () => {
+    const [event] = groupHistory([
+      entry(20, {
+        action: 'create',
+        resource: 'refunds',
+        resourceId: 1,
+        changes: {
+          amount: [null, 2199],
+          requestKey: [null, 'k'],
+          requestScope: [null, 'return-refund:staff:1'],
+          providerKey: [null, 'rf_1'],
+          nextCheckAt: [null, at],
+          draws: [null, [{ amount: 2199, paymentId: 1 }]],
+          creditNote: [null, { lines: [] }],
+          profitEffect: [null, -1199],
+        },
+      }),
+    ]);
+    assert.deepEqual(
+      event.parts[0].changes.map((change) => change.field),
+      ['amount'],
+    );
+  });
+
   test('the rows of one request form one event: the record first, its parts after, parked values merged away', () => {
     const events = groupHistory(
       [
@@ -123,6 +147,10 @@ describe('the audit log in words', () => {
     assert.equal(formatValue('reason', 'offline_sale', movement), 'In-store sale');
     assert.equal(formatValue('reference', 'SALE-000001', movement), 'In-store sale SALE-000001');
     assert.equal(formatValue('reference', 'product:1', { ...movement, reason: 'initial' }), 'Entered with the new product');
+    // other reasons are what someone wrote: a refund's, a returned line's
+    assert.equal(formatValue('reason', 'Return RET-000001', { ...usd, resource: 'refunds' }), 'Return RET-000001');
+    assert.equal(formatValue('kind', 'cancellation', { ...usd, resource: 'refunds' }), 'Cancellation');
+    assert.equal(formatValue('refundAmount', 2199, { ...usd, resource: 'returns' }), '$21.99');
     assert.equal(formatValue('notes', '', usd), '');
     assert.match(formatValue('scheduledAt', '2027-01-05T09:00:00+00:00', usd), /2027/);
     assert.doesNotMatch(formatValue('scheduledAt', '2027-01-05T09:00:00+00:00', usd), /T09/);

@@ -41,8 +41,24 @@ export interface HistoryEvent {
   parts: HistoryPart[];
 }
 
-/** Bookkeeping columns nobody needs to read in a history. */
-const hiddenFields: ReadonlySet<string> = new Set(['id', 'createdAt', 'updatedAt', 'position', 'createdById', 'userId', 'productId', 'searchText']);
+/** Bookkeeping columns nobody needs to read in a history (a refund's idempotency keys, retry time, draws and stored credit note included). */
+const hiddenFields: ReadonlySet<string> = new Set([
+  'id',
+  'createdAt',
+  'updatedAt',
+  'position',
+  'createdById',
+  'userId',
+  'productId',
+  'searchText',
+  'requestKey',
+  'requestScope',
+  'providerKey',
+  'nextCheckAt',
+  'draws',
+  'creditNote',
+  'profitEffect',
+]);
 
 /** A secret's placeholder value ("[hidden]", "[changed]"), never its content. */
 const secretFields: ReadonlySet<string> = new Set(['passwordHash', 'password']);
@@ -177,6 +193,7 @@ const moneyFields: ReadonlySet<string> = new Set([
   'total',
   'paidAmount',
   'refundedAmount',
+  'refundAmount',
   'balanceDue',
   'balance',
   'amount',
@@ -186,8 +203,8 @@ const moneyFields: ReadonlySet<string> = new Set([
   'outstandingBalance',
 ]);
 
-/** Values that are words in the API (`partially_paid`, `bank_transfer`). */
-const enumFields: ReadonlySet<string> = new Set(['status', 'paymentStatus', 'paymentMethod', 'method', 'role', 'discountType', 'reason', 'type']);
+/** Values that are words in the API (`partially_paid`, `bank_transfer`); a stock movement's `reason` has words of its own, other reasons are free text. */
+const enumFields: ReadonlySet<string> = new Set(['status', 'paymentStatus', 'paymentMethod', 'method', 'role', 'discountType', 'type', 'kind']);
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;

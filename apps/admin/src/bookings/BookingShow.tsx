@@ -2,6 +2,7 @@ import Stack from '@mui/material/Stack';
 import { DateField, EditButton, FunctionField, Labeled, ListButton, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { HistoryPanel } from '../audit-logs';
 import { MoneyField } from '../money';
+import { RecordReturnsAndRefunds, RefundButton } from '../returns';
 import { durationText } from '../service-types/duration';
 import type { Booking } from '../types';
 import { UserReferenceField } from '../users/UserReferenceField';
@@ -22,6 +23,7 @@ const BookingShowActions = () => {
       {booking?.status === 'pending' && <EditButton />}
       <BookingStatusButton status="completed" />
       <BookingStatusButton status="cancelled" />
+      <RefundButton resource="bookings" subject={(record) => `Booking ${record.id}`} />
     </TopToolbar>
   );
 };
@@ -50,6 +52,9 @@ export const BookingShow = () => (
         <Labeled label="Price (as booked)">
           <MoneyField source="price" />
         </Labeled>
+        <Labeled label="Refunded">
+          <MoneyField source="refundedAmount" />
+        </Labeled>
       </Stack>
       <TextField source="address" sx={{ whiteSpace: 'pre-line' }} />
       <TextField source="notes" emptyText="No notes" sx={{ whiteSpace: 'pre-line' }} />
@@ -64,6 +69,7 @@ export const BookingShow = () => (
           <DateField source="cancelledAt" showTime emptyText="—" />
         </Labeled>
       </Stack>
+      <RecordReturnsAndRefunds target="bookingId" />
     </SimpleShowLayout>
     <HistoryPanel />
   </Show>

@@ -9,11 +9,22 @@ import { adminApiUrl } from '../providers/dataProvider';
 import { apiError, httpClient } from '../providers/httpClient';
 import { readSession, refreshSession } from '../providers/session';
 
-/** POST /api/admin/<resource>/<id>/<action> with a JSON body; resolves to the record it returns. */
-export async function postAction<T extends RaRecord = RaRecord>(resource: string, id: RaRecord['id'], action: string, body: object = {}): Promise<T> {
+/**
+ * POST /api/admin/<resource>/<id>/<action> with a JSON body; resolves to the record it returns.
+ * `idempotencyKey` (one per dialog, reused when it is submitted again) makes a retried refund give
+ * money back once.
+ */
+export async function postAction<T extends RaRecord = RaRecord>(
+  resource: string,
+  id: RaRecord['id'],
+  action: string,
+  body: object = {},
+  { idempotencyKey }: { idempotencyKey?: string } = {},
+): Promise<T> {
   const { json } = await httpClient<T>(`${adminApiUrl}/${resource}/${encodeURIComponent(String(id))}/${action}`, {
     method: 'POST',
     body: JSON.stringify(body),
+    ...(idempotencyKey ? { headers: new Headers({ Accept: 'application/json', 'Idempotency-Key': idempotencyKey }) } : {}),
   });
   return json;
 }
@@ -76,4 +87,34 @@ export function errorCode(error: unknown): string | undefined {
 
 export function errorMessage(error: unknown, fallback: string): string {
   return error instanceof Error && error.message ? error.message : fallback;
+}
+
+/** 128 random bits as 32 hex digits (crypto.getRandomValues works outside secure contexts too, unlike randomUUID). */
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * One `Idempotency-Key` per attempt of a money-moving action (a refund): the same key while the same
+ * request is sent again after no final answer (a lost connection, a 5xx, 409 IDEMPOTENCY_IN_PROGRESS),
+ * so the money goes back once; a new key once an answer is final (success or a refusal) or when the
+ * request changes.
+ */
+export class AttemptKeys {
+  private open: { key: string; body: string } | null = null;
+
+  keyFor(body: object): string {
+    const text = JSON.stringify(body);
+    if (this.open?.body !== text) this.open = { key: newIdempotencyKey(), body: text };
+    return this.open.key;
+  }
+
+  /** After an answer: keep the key only when the attempt may not have been settled. */
+  settle(error?: unknown): void {
+    const status = error instanceof HttpError ? error.status : undefined;
+    const unsettled = error !== undefined && (status === undefined || status >= 500 || errorCode(error) === 'IDEMPOTENCY_IN_PROGRESS');
+    if (!unsettled) this.open = null;
+  }
 }

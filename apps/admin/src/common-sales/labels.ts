@@ -2,7 +2,17 @@
  * The words the back office uses for the API's status and method values (docs/api.md#orders-payments-and-invoices, #suppliers-and-purchases, #in-store-sales),
  * with the colour each status chip gets.
  */
-import type { OrderPaymentStatus, OrderStatus, Payment, PaymentMethod, PurchaseInvoiceStatus, PurchaseStatus, SalePaymentStatus } from './types';
+import type {
+  OrderPaymentStatus,
+  OrderStatus,
+  Payment,
+  PaymentMethod,
+  PurchaseInvoiceStatus,
+  PurchaseStatus,
+  RefundStatus,
+  ReturnStatus,
+  SalePaymentStatus,
+} from './types';
 
 export type ChipColor = 'default' | 'primary' | 'secondary' | 'info' | 'success' | 'warning' | 'error';
 
@@ -39,6 +49,7 @@ export const orderStatusLooks: Looks<OrderStatus> = {
   processing: { label: 'Processing', color: 'info' },
   shipped: { label: 'Shipped', color: 'primary' },
   delivered: { label: 'Delivered', color: 'success' },
+  returned: { label: 'Returned', color: 'secondary' },
   cancelled: { label: 'Cancelled', color: 'default' },
 };
 
@@ -46,14 +57,11 @@ export const orderPaymentStatusLooks: Looks<OrderPaymentStatus> = {
   unpaid: { label: 'Unpaid', color: 'error' },
   partially_paid: { label: 'Partially paid', color: 'warning' },
   paid: { label: 'Paid', color: 'success' },
+  partially_refunded: { label: 'Partially refunded', color: 'secondary' },
   refunded: { label: 'Refunded', color: 'default' },
 };
 
-export const salePaymentStatusLooks: Looks<SalePaymentStatus> = {
-  unpaid: orderPaymentStatusLooks.unpaid,
-  partially_paid: orderPaymentStatusLooks.partially_paid,
-  paid: orderPaymentStatusLooks.paid,
-};
+export const salePaymentStatusLooks: Looks<SalePaymentStatus> = orderPaymentStatusLooks;
 
 export const saleStatusLooks: Looks<'completed' | 'cancelled'> = {
   completed: { label: 'Completed', color: 'success' },
@@ -79,4 +87,27 @@ export const purchaseInvoiceStatusLooks: Looks<PurchaseInvoiceStatus> = {
   open: { label: 'Open', color: 'info' },
   final: { label: 'Final', color: 'success' },
   void: { label: 'Void', color: 'default' },
+};
+
+/** A return's way through the shop (docs/api.md#refunds-and-returns), in the order of the queue's tabs. */
+export const returnStatusLooks: Looks<ReturnStatus> = {
+  requested: { label: 'Requested', color: 'warning' },
+  approved: { label: 'Approved', color: 'info' },
+  received: { label: 'Received', color: 'primary' },
+  refunded: { label: 'Refunded', color: 'success' },
+  rejected: { label: 'Rejected', color: 'default' },
+  cancelled: { label: 'Cancelled', color: 'default' },
+};
+
+/** A refund: `pending` while the card provider gives it back. */
+export const refundStatusLooks: Looks<RefundStatus> = {
+  pending: { label: 'Being confirmed', color: 'warning' },
+  succeeded: { label: 'Refunded', color: 'success' },
+  failed: { label: 'Failed', color: 'error' },
+};
+
+export const refundKindLabels: Record<'direct' | 'return' | 'cancellation', string> = {
+  direct: 'Refund',
+  return: 'Return',
+  cancellation: 'Cancellation',
 };

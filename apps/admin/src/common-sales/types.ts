@@ -84,3 +84,27 @@ export type OfflineSaleInput = Schemas['CreateOfflineSaleDto'];
 
 /** POST /api/admin/offline-sales/:id/payments */
 export type SalePaymentInput = Schemas['SalePaymentDto'];
+
+// ---- Refunds, returns and credit notes (docs/api.md#refunds-and-returns) ----
+
+export type ReturnStatus = Schemas['ReturnView']['status'];
+
+/** A returned line: the record's snapshot (`lineId` is the order's or sale's line), its reason and whether it goes back into stock. */
+export type ReturnLine = Schemas['ReturnLineView'];
+
+/** The `returns` admin resource record; `refundAmount` is what its refund gave, or until then what it would give now. */
+export type Return = Schemas['ReturnView'];
+
+/** POST /api/admin/returns */
+export type ReturnInput = Schemas['CreateReturnDto'];
+
+export type RefundStatus = Schemas['RefundView']['status'];
+
+/** The `refunds` admin resource record (read only). */
+export type Refund = Schemas['RefundView'];
+
+/** POST /api/admin/{orders|offline-sales|bookings}/:id/refunds */
+export type DirectRefundInput = Schemas['DirectRefundDto'];
+
+/** The `credit-notes` admin resource record (read only). */
+export type CreditNote = Schemas['CreditNoteView'];

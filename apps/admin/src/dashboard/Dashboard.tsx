@@ -34,14 +34,14 @@ const Figures = ({ report, loading }: { report: DashboardReport | undefined; loa
     {
       title: 'Revenue today',
       value: money(report?.revenueToday),
-      caption: 'Online and in-store',
+      caption: 'Online and in-store, less refunds',
       icon: TodayIcon,
       to: salesReportLink({ from: today, to: today, groupBy: 'day' }),
     },
     {
       title: 'Revenue, last 30 days',
       value: money(report?.revenueLast30Days),
-      caption: 'Online and in-store',
+      caption: 'Online and in-store, less refunds',
       icon: TrendingUpIcon,
       to: salesReportLink({ from: utcDay(now, 29), to: today, groupBy: 'day' }),
     },
@@ -87,16 +87,24 @@ const Figures = ({ report, loading }: { report: DashboardReport | undefined; loa
 const RevenueCard = ({ report }: { report: DashboardReport | undefined }) => {
   const currency = useStoreCurrency();
   const points = useMemo<RevenuePoint[]>(
-    () => (report?.revenueByDay ?? []).map((day) => ({ label: shortDay(day.date), title: longDay(day.date), online: day.online, offline: day.offline })),
+    () =>
+      (report?.revenueByDay ?? []).map((day) => ({
+        label: shortDay(day.date),
+        title: longDay(day.date),
+        online: day.online,
+        offline: day.offline,
+        refunds: day.refunds,
+      })),
     [report],
   );
   const online = points.reduce((sum, point) => sum + point.online, 0);
   const offline = points.reduce((sum, point) => sum + point.offline, 0);
+  const refunds = points.reduce((sum, point) => sum + point.refunds, 0);
   return (
     <Card>
       <CardHeader
         title="Revenue per day"
-        subheader={`Last 30 days · online ${formatMoney(online, currency)} · in-store ${formatMoney(offline, currency)}`}
+        subheader={`Last 30 days · online ${formatMoney(online, currency)} · in-store ${formatMoney(offline, currency)}${refunds ? ` · refunds ${formatMoney(refunds, currency)}` : ''}`}
         slotProps={{ title: { variant: 'h6', component: 'h2' } }}
       />
       <CardContent sx={{ pt: 0 }}>

@@ -37,7 +37,7 @@ export const menuSections: MenuSection[] = [
     label: 'chance.menu.sales',
     icon: ShoppingCartIcon,
     entries: [
-      ...resources('orders', 'invoices', 'payments', 'coupons', 'carts'),
+      ...resources('orders', 'returns', 'invoices', 'payments', 'refunds', 'credit-notes', 'coupons', 'carts'),
       {
         kind: 'page',
         to: salesReportRoute.path,

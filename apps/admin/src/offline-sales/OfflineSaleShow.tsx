@@ -15,6 +15,7 @@ import { PaymentDialog, type PaymentValues } from '../common-sales/PaymentDialog
 import { PdfButton } from '../common-sales/PdfButton';
 import type { OfflineSale } from '../common-sales/types';
 import { formatMoney } from '../money';
+import { RecordReturnsAndRefunds, RefundButton, ReturnItemsButton } from '../returns';
 import { useStoreCurrency } from '../settings/useStoreSettings';
 
 /** "Add payment": records a further payment, up to the balance. */
@@ -77,7 +78,10 @@ const CancelSaleButton = () => {
       content={
         <>
           Its products go back into stock and the customer no longer owes its balance.
-          {sale.paidAmount > 0 && <> The {formatMoney(sale.paidAmount, currency)} already paid is not refunded automatically.</>} This cannot be undone.
+          {sale.paidAmount > 0 && (
+            <> The {formatMoney(sale.paidAmount - sale.refundedAmount, currency)} paid and not yet refunded is paid back, with a credit note.</>
+          )}{' '}
+          This cannot be undone.
         </>
       }
       confirmLabel="Cancel sale"
@@ -92,6 +96,8 @@ const SaleShowActions = () => {
     <TopToolbar>
       <ListButton />
       <AddSalePaymentButton />
+      <RefundButton resource="offline-sales" subject={(record) => `Sale ${record.number}`} />
+      <ReturnItemsButton />
       {sale && <PdfButton label="Receipt PDF" path={`offline-sales/${sale.id}/receipt.pdf`} fileName={`receipt-${sale.number}.pdf`} />}
       <CreateButton label="New sale" />
       <CancelSaleButton />
@@ -106,6 +112,7 @@ const saleAmounts = (sale: OfflineSale): DocumentAmounts => ({
   taxRateBps: sale.taxRateBps,
   total: sale.total,
   paid: sale.paidAmount,
+  refunded: sale.refundedAmount,
   balance: { label: 'Balance', amount: sale.balance },
 });
 
@@ -123,5 +130,6 @@ export const OfflineSaleShow = () => (
     <DocumentLines label="Products" thumbnails />
     <DocumentTotals<OfflineSale> amounts={saleAmounts} />
     <DocumentPayments empty="Nothing paid yet." textSource="note" textLabel="Note" recordedByEmptyText="—" />
+    <RecordReturnsAndRefunds target="offlineSaleId" />
   </DocumentShow>
 );

@@ -145,7 +145,14 @@ export const CancelOrderButton = () => {
       content={
         <>
           Its items go back into stock and its coupon use is returned.
-          {order.paidAmount > 0 && <> The {formatMoney(order.paidAmount, currency)} paid so far will be marked as refunded.</>} This cannot be undone.
+          {order.paidAmount > 0 && (
+            <>
+              {' '}
+              The {formatMoney(order.paidAmount - order.refundedAmount, currency)} paid and not yet refunded is given back (a card payment to the card), with a
+              credit note.
+            </>
+          )}{' '}
+          This cannot be undone.
         </>
       }
       confirmLabel="Cancel order"

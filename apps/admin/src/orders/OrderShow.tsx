@@ -10,6 +10,7 @@ import type { DocumentAmounts } from '../common-sales/documentTotals';
 import { orderPaymentStatusLooks, orderStatusLooks, paymentMethodText, paymentStatusLooks } from '../common-sales/labels';
 import { PartyCard } from '../common-sales/PartyCard';
 import type { Order } from '../common-sales/types';
+import { RecordReturnsAndRefunds, RefundButton, ReturnItemsButton } from '../returns';
 import { CancelOrderButton, ChangeOrderStatusButton, MarkOrderPaidButton, OrderInvoicePdfButton, RecordOrderPaymentButton } from './OrderActions';
 import { OrderCustomerField } from './OrderCustomerField';
 
@@ -19,6 +20,8 @@ const OrderShowActions = () => (
     <RecordOrderPaymentButton />
     <MarkOrderPaidButton />
     <ChangeOrderStatusButton />
+    <RefundButton resource="orders" subject={(order) => `Order ${order.number}`} />
+    <ReturnItemsButton />
     <OrderInvoicePdfButton />
     <CancelOrderButton />
   </TopToolbar>
@@ -52,6 +55,7 @@ export const OrderShow = () => (
         <DateField source="estimatedDeliveryDate" options={{ timeZone: 'UTC', dateStyle: 'medium' }} />
       </Labeled>
       <DocumentReference label="Invoice" source="invoiceId" reference="invoices" emptyText="—" />
+      <DocumentDate source="deliveredAt" label="Delivered" onlyWhenSet />
       <DocumentDate source="cancelledAt" label="Cancelled" onlyWhenSet />
     </DocumentHeader>
     <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
@@ -71,5 +75,6 @@ export const OrderShow = () => (
       statusLooks={paymentStatusLooks}
       recordedByEmptyText="Online (customer)"
     />
+    <RecordReturnsAndRefunds target="orderId" />
   </DocumentShow>
 );

@@ -10,6 +10,8 @@ const nextOf: Record<OrderStatus, OrderStatus[]> = {
   processing: ['shipped'],
   shipped: ['delivered'],
   delivered: [],
+  // automatic: every unit came back and was refunded
+  returned: [],
   cancelled: [],
 };
 

@@ -153,6 +153,9 @@ const messages: TranslationMessages = {
       name: 'Stock count |||| Stock counts',
       fields: { number: 'Number', note: 'Note', createdAt: 'Saved', createdById: 'By', startedAt: 'Counting began', q: 'Search' },
     },
+    returns: { name: 'Return |||| Returns' },
+    refunds: { name: 'Refund |||| Refunds' },
+    'credit-notes': { name: 'Credit note |||| Credit notes' },
     notifications: {
       name: 'Notification |||| Notifications',
       fields: { title: 'Title', body: 'Message', type: 'Kind', readAt: 'Read', createdAt: 'Received' },

@@ -31,6 +31,8 @@ const columns: { key: keyof SalesTotals | 'revenue'; label: string; money: boole
   { key: 'onlineRevenue', label: 'Online revenue', money: true },
   { key: 'offlineRevenue', label: 'In-store revenue', money: true },
   { key: 'revenue', label: 'Total revenue', money: true },
+  { key: 'refunds', label: 'Refunds', money: true },
+  { key: 'netRevenue', label: 'Net revenue', money: true },
   { key: 'orders', label: 'Orders', money: false },
   { key: 'offlineSales', label: 'In-store sales', money: false },
   { key: 'grossProfit', label: 'Gross profit', money: true },
@@ -179,6 +181,7 @@ export const SalesReportPage = () => {
         title: periodText(row.period, report?.groupBy ?? 'day'),
         online: row.onlineRevenue,
         offline: row.offlineRevenue,
+        refunds: row.refunds,
       })),
     [report],
   );

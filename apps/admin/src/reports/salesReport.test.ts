@@ -11,22 +11,22 @@ describe('the sales report', () => {
     to: '2026-11-02',
     groupBy: 'day',
     rows: [
-      { period: '2026-11-01', onlineRevenue: 5060, offlineRevenue: 2530, orders: 1, offlineSales: 1, grossProfit: 3900 },
-      { period: '2026-11-02', onlineRevenue: 0, offlineRevenue: 5, orders: 0, offlineSales: 1, grossProfit: -120 },
+      { period: '2026-11-01', onlineRevenue: 5060, offlineRevenue: 2530, refunds: 1000, netRevenue: 6590, orders: 1, offlineSales: 1, grossProfit: 3900 },
+      { period: '2026-11-02', onlineRevenue: 0, offlineRevenue: 5, refunds: 0, netRevenue: 5, orders: 0, offlineSales: 1, grossProfit: -120 },
     ],
-    totals: { onlineRevenue: 5060, offlineRevenue: 2535, orders: 1, offlineSales: 2, grossProfit: 3780 },
+    totals: { onlineRevenue: 5060, offlineRevenue: 2535, refunds: 1000, netRevenue: 6595, orders: 1, offlineSales: 2, grossProfit: 3780 },
   };
 
   test('the CSV holds the rows and the totals, amounts as exact decimals in the store currency', () => {
     const csv = salesReportCsv(report, 'USD');
     assert.deepEqual(csv.split('\r\n'), [
-      'Day,Online revenue (USD),In-store revenue (USD),Total revenue (USD),Orders,In-store sales,Gross profit (USD)',
-      '2026-11-01,50.60,25.30,75.90,1,1,39.00',
-      '2026-11-02,0.00,0.05,0.05,0,1,-1.20',
-      'Total,50.60,25.35,75.95,1,2,37.80',
+      'Day,Online revenue (USD),In-store revenue (USD),Total revenue (USD),Refunds (USD),Net revenue (USD),Orders,In-store sales,Gross profit (USD)',
+      '2026-11-01,50.60,25.30,75.90,10.00,65.90,1,1,39.00',
+      '2026-11-02,0.00,0.05,0.05,0.00,0.05,0,1,-1.20',
+      'Total,50.60,25.35,75.95,10.00,65.95,1,2,37.80',
     ]);
     assert.match(salesReportCsv({ ...report, groupBy: 'month' }, 'JPY').split('\r\n')[0], /^Month,Online revenue \(JPY\)/);
-    assert.equal(salesReportCsv(report, 'JPY').split('\r\n')[1], '2026-11-01,5060,2530,7590,1,1,3900');
+    assert.equal(salesReportCsv(report, 'JPY').split('\r\n')[1], '2026-11-01,5060,2530,7590,1000,6590,1,1,3900');
   });
 
   test('periods: from the address, with defaults, and refused when they end before they start', () => {

@@ -15,6 +15,7 @@ import {
   Title,
   Toolbar,
   maxLength,
+  maxValue,
   minValue,
   regex,
   required,
@@ -35,7 +36,16 @@ interface SettingsFormValues {
   currency: string;
   taxRatePercent: string;
   lowStockThreshold: number;
+  returnWindowDays: number;
+  legalName: string;
+  address: string;
+  taxId: string;
+  email: string;
+  phone: string;
+  invoiceFooter: string;
 }
+
+const SELLER_FIELDS = ['legalName', 'address', 'taxId', 'email', 'phone', 'invoiceFooter'] as const;
 
 export function toFormValues(settings: StoreSettings): SettingsFormValues {
   return {
@@ -44,6 +54,13 @@ export function toFormValues(settings: StoreSettings): SettingsFormValues {
     currency: settings.currency,
     taxRatePercent: basisPointsToPercent(settings.taxRateBps),
     lowStockThreshold: settings.lowStockThreshold,
+    returnWindowDays: settings.returnWindowDays,
+    legalName: settings.legalName,
+    address: settings.address,
+    taxId: settings.taxId,
+    email: settings.email,
+    phone: settings.phone,
+    invoiceFooter: settings.invoiceFooter,
   };
 }
 
@@ -58,6 +75,8 @@ export function fromFormValues(values: SettingsFormValues): StoreSettings {
       .toUpperCase(),
     taxRateBps,
     lowStockThreshold: values.lowStockThreshold,
+    returnWindowDays: values.returnWindowDays,
+    ...(Object.fromEntries(SELLER_FIELDS.map((field) => [field, String(values[field] ?? '').trim()])) as Pick<StoreSettings, (typeof SELLER_FIELDS)[number]>),
   };
 }
 
@@ -130,6 +149,22 @@ const SettingsForm = ({ settings }: { settings: StoreSettings }) => {
         step={1}
         validate={[required(), validateWholeNumber, minValue(0)]}
       />
+      <NumberInput
+        source="returnWindowDays"
+        label="Return window (days)"
+        helperText="Customers may ask to return a delivered order for this many days; staff take returns at any time"
+        step={1}
+        validate={[required(), validateWholeNumber, minValue(0), maxValue(3650)]}
+      />
+      <Typography variant="subtitle2" sx={{ mt: 2 }}>
+        The seller, as invoices and credit notes print it
+      </Typography>
+      <TextInput source="legalName" label="Legal name" helperText="Default: the store name" validate={maxLength(200)} />
+      <TextInput source="address" label="Address" multiline validate={maxLength(1000)} />
+      <TextInput source="taxId" label="Tax number" validate={maxLength(100)} />
+      <TextInput source="email" label="E-mail" type="email" validate={maxLength(254)} />
+      <TextInput source="phone" label="Phone" validate={maxLength(50)} />
+      <TextInput source="invoiceFooter" label="Footer of invoices and credit notes" multiline validate={maxLength(2000)} />
     </SimpleForm>
   );
 };

@@ -9,6 +9,7 @@ export const reasonLabels: Record<StockReason, string> = {
   offline_sale_cancelled: 'In-store sale cancelled',
   purchase_received: 'Purchase received',
   stock_count: 'Stock count',
+  return_restocked: 'Return restocked',
 };
 
 export const reasonChoices = Object.entries(reasonLabels).map(([id, name]) => ({ id, name }));
@@ -21,6 +22,7 @@ const documentOf: Partial<Record<StockReason, string>> = {
   offline_sale_cancelled: 'In-store sale',
   purchase_received: 'Purchase',
   stock_count: 'Stock count',
+  return_restocked: 'Return',
 };
 
 /**

@@ -3,6 +3,8 @@ import { formatMoney } from '../money.js';
 /** A commercial document (invoice, purchase invoice, receipt) as the PDF renderer takes it. */
 export interface PrintableDocument {
   issuer: string;
+  /** the seller's details under its name: legal name, address, tax number, e-mail, phone (empty ones left out) */
+  issuerDetails?: (string | null | undefined)[];
   title: string;
   /** lines under the title: numbers, dates, status */
   facts: string[];
@@ -29,6 +31,8 @@ export async function renderDocumentPdf(document: PrintableDocument): Promise<Bu
   });
 
   doc.fontSize(20).font('Helvetica-Bold').text(document.issuer);
+  const details = (document.issuerDetails ?? []).filter((d): d is string => Boolean(d && d.trim()));
+  if (details.length) doc.font('Helvetica').fontSize(9).fillColor('#444').text(details.join('\n')).fillColor('#000').font('Helvetica-Bold');
   doc.moveDown(0.5).fontSize(14).text(document.title);
   doc.font('Helvetica').fontSize(10).fillColor('#444');
   for (const fact of document.facts) doc.text(fact);
@@ -91,6 +95,21 @@ export function printableLine(line: {
     unitPrice: line.unitPrice,
     lineTotal: line.lineTotal,
   };
+}
+
+/** The seller as documents print it (docs/api.md#back-office-resources): its legal name (else the store's name) and its details. */
+export function sellerOf(settings: { storeName: string; legalName?: string; address?: string; taxId?: string; email?: string; phone?: string }): {
+  issuer: string;
+  issuerDetails: string[];
+} {
+  const issuer = settings.legalName?.trim() || settings.storeName;
+  const details = [
+    settings.legalName?.trim() && settings.legalName.trim() !== settings.storeName ? `Trading as ${settings.storeName}` : '',
+    settings.address ?? '',
+    settings.taxId ? `Tax number: ${settings.taxId}` : '',
+    [settings.email, settings.phone].filter(Boolean).join(' · '),
+  ];
+  return { issuer, issuerDetails: details.filter((d) => d.trim() !== '') };
 }
 
 /** `Oxford Shirt (size: L)\nSKU OX-L` */

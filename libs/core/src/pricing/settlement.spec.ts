@@ -21,10 +21,34 @@ const row = (amount: number, status?: PaymentRowStatus, refundedAmount = status 
 
 describe('settle', () => {
   it('derives unpaid, partially paid and paid', () => {
-    expect(settle(1000, 0)).toEqual({ paidAmount: 0, balance: 1000, paymentStatus: 'unpaid' });
-    expect(settle(1000, 1)).toEqual({ paidAmount: 1, balance: 999, paymentStatus: 'partially_paid' });
-    expect(settle(1000, 1000)).toEqual({ paidAmount: 1000, balance: 0, paymentStatus: 'paid' });
+    expect(settle(1000, 0)).toEqual({ paidAmount: 0, refundedAmount: 0, balance: 1000, paymentStatus: 'unpaid' });
+    expect(settle(1000, 1)).toEqual({ paidAmount: 1, refundedAmount: 0, balance: 999, paymentStatus: 'partially_paid' });
+    expect(settle(1000, 1000)).toEqual({ paidAmount: 1000, refundedAmount: 0, balance: 0, paymentStatus: 'paid' });
     expect(settle(0, 0).paymentStatus).toBe('paid');
+  });
+
+  it('says when money went back, without changing what was paid or the balance', () => {
+    expect(settle(1000, 1000, 1)).toEqual({ paidAmount: 1000, refundedAmount: 1, balance: 0, paymentStatus: 'partially_refunded' });
+    expect(settle(1000, 1000, 1000)).toEqual({ paidAmount: 1000, refundedAmount: 1000, balance: 0, paymentStatus: 'refunded' });
+    expect(settle(1000, 400, 100)).toEqual({ paidAmount: 400, refundedAmount: 100, balance: 600, paymentStatus: 'partially_refunded' });
+    expect(settle(1000, 400, 400).paymentStatus).toBe('refunded');
+  });
+
+  it('shows a cancelled record with nothing paid or due, what had been paid as refunded', () => {
+    expect(settle(1000, 700, 0, true)).toEqual({ paidAmount: 0, refundedAmount: 700, balance: 0, paymentStatus: 'refunded' });
+    expect(settle(1000, 0, 0, true)).toEqual({ paidAmount: 0, refundedAmount: 0, balance: 0, paymentStatus: 'unpaid' });
+  });
+
+  it('never reports refunded above paid, and refunded only once something was given back', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e7 }), fc.integer({ min: 0, max: 1e7 }), fc.integer({ min: 0, max: 1e7 }), (total, paid, given) => {
+        const refunded = Math.min(given, paid);
+        const state = settle(total, paid, refunded);
+        expect(state.balance).toBe(Math.max(0, total - paid));
+        expect(['partially_refunded', 'refunded'].includes(state.paymentStatus)).toBe(refunded > 0);
+        if (state.paymentStatus === 'refunded') expect(refunded).toBe(paid);
+      }),
+    );
   });
 });
 

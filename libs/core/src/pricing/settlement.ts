@@ -1,25 +1,36 @@
 import { DomainError, invalidTransition, validationFailed } from '../errors/domain-error.js';
 import { formatMoney, sumMinorUnits } from '../money.js';
 
-export type SettlementStatus = 'unpaid' | 'partially_paid' | 'paid';
+export type SettlementStatus = 'unpaid' | 'partially_paid' | 'paid' | 'partially_refunded' | 'refunded';
 
 export interface Settlement {
+  /** what was ever paid (refunds are counted apart); 0 on a cancelled record */
   paidAmount: number;
+  /** what was given back; on a cancelled record, what had been paid */
+  refundedAmount: number;
   balance: number;
   paymentStatus: SettlementStatus;
 }
 
-/** How far a total is paid: the one rule behind orders' and in-store sales' payment status. */
-export function settle(total: number, paid: number): Settlement {
-  return {
-    paidAmount: paid,
-    balance: Math.max(0, total - paid),
-    paymentStatus: paid >= total ? 'paid' : paid > 0 ? 'partially_paid' : 'unpaid',
-  };
+/**
+ * How far a total is paid, and how much of it was given back: the one rule behind the payment
+ * status of orders, in-store sales and bookings (docs/api.md#orders-payments-and-invoices and docs/api.md#refunds-and-returns). Refunds do not change
+ * the balance; once money has been given back, the status says so: `partially_refunded` while
+ * some of what was paid is left, `refunded` once all of it went back. A cancelled record owes
+ * nothing and shows nothing paid: what had been paid is refunded (cancelling refunds it).
+ */
+export function settle(total: number, paid: number, refunded = 0, cancelled = false): Settlement {
+  if (cancelled) return { paidAmount: 0, refundedAmount: paid, balance: 0, paymentStatus: paid > 0 ? 'refunded' : 'unpaid' };
+  const paymentStatus: SettlementStatus =
+    refunded > 0 && paid > 0 ? (refunded >= paid ? 'refunded' : 'partially_refunded') : paid >= total ? 'paid' : paid > 0 ? 'partially_paid' : 'unpaid';
+  return { paidAmount: paid, refundedAmount: refunded, balance: Math.max(0, total - paid), paymentStatus };
 }
 
+/** Paid in full, whatever was given back since: what the sync rule "paid ⇒ delivered" looks at. */
+export const fullyPaid = (total: number, paid: number): boolean => paid >= total;
+
 /**
- * A payment row of any payable record (order, in-store sale, later booking), docs/api.md#orders-payments-and-invoices:
+ * A payment row of any payable record (order, in-store sale, booking), docs/api.md#orders-payments-and-invoices:
  * `pending` while a card charge is being confirmed, `failed` when it was not, `succeeded`, and
  * `refunded` once its refunded amount equals its amount. A row without a status (an in-store
  * payment, recorded as it is received) has succeeded.

@@ -40,5 +40,5 @@ export class InvoiceView {
   @ApiProperty() taxTotal: number;
   @ApiProperty() total: number;
   @ApiProperty() paidAmount: number;
-  @ApiProperty({ enum: ['unpaid', 'partially_paid', 'paid', 'refunded'] }) paymentStatus: string;
+  @ApiProperty({ enum: ['unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded'] }) paymentStatus: string;
 }

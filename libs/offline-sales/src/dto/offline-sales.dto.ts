@@ -110,6 +110,7 @@ export class SalePaymentView {
   @ApiProperty() id: number;
   @ApiProperty() amount: number;
   @ApiProperty({ enum: SALE_PAYMENT_METHODS }) method: string;
+  @ApiProperty({ description: 'What was given back of it (refunds)' }) refundedAmount: number;
   @ApiProperty({ format: 'date-time' }) paidAt: Date;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ nullable: true, type: Number }) recordedById: number | null;
@@ -127,9 +128,14 @@ export class OfflineSaleView {
   @ApiProperty() taxRateBps: number;
   @ApiProperty() taxTotal: number;
   @ApiProperty() total: number;
-  @ApiProperty() paidAmount: number;
-  @ApiProperty({ description: '0 once cancelled' }) balance: number;
-  @ApiProperty({ enum: ['unpaid', 'partially_paid', 'paid'] }) paymentStatus: string;
+  @ApiProperty({ description: 'What was ever paid (refunds are counted apart); 0 once cancelled' }) paidAmount: number;
+  @ApiProperty({ description: 'What was given back (refunds that succeeded); once cancelled, what had been paid' }) refundedAmount: number;
+  @ApiProperty({ description: 'total − paidAmount (refunds do not change it); 0 once cancelled' }) balance: number;
+  @ApiProperty({
+    enum: ['unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded'],
+    description: 'Derived: unpaid, partially_paid, paid; once money was given back on a sale that is not cancelled, partially_refunded or refunded',
+  })
+  paymentStatus: string;
   @ApiProperty({ type: [SalePaymentView] }) payments: SalePaymentView[];
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) cancelledAt: Date | null;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;

@@ -111,8 +111,13 @@ export class OrderView {
   @ApiProperty({ example: 'ORD-000042' }) number: string;
   @ApiProperty({ nullable: true, type: Number }) customerId: number | null;
   @ApiProperty() email: string;
-  @ApiProperty({ enum: ORDER_STATUSES }) status: string;
-  @ApiProperty({ enum: PAYMENT_STATUSES }) paymentStatus: string;
+  @ApiProperty({ enum: ORDER_STATUSES, description: 'returned: every unit came back and was refunded (automatic, from shipped or delivered)' })
+  status: string;
+  @ApiProperty({
+    enum: PAYMENT_STATUSES,
+    description: 'Derived: unpaid, partially_paid, paid; once money was given back on an order that is not cancelled, partially_refunded or refunded',
+  })
+  paymentStatus: string;
   @ApiProperty({ enum: PAYMENT_METHODS }) paymentMethod: string;
   @ApiProperty({ type: [OrderLineView] }) lines: OrderLineView[];
   @ApiProperty({ nullable: true, type: String }) couponCode: string | null;
@@ -122,14 +127,16 @@ export class OrderView {
   @ApiProperty() taxRateBps: number;
   @ApiProperty() taxTotal: number;
   @ApiProperty() total: number;
-  @ApiProperty() paidAmount: number;
-  @ApiProperty() refundedAmount: number;
-  @ApiProperty() balanceDue: number;
+  @ApiProperty({ description: 'What was ever paid (refunds are counted apart); 0 once cancelled' }) paidAmount: number;
+  @ApiProperty({ description: 'What was given back (refunds that succeeded); once cancelled, what had been paid' }) refundedAmount: number;
+  @ApiProperty({ description: 'total − paidAmount (refunds do not change it); 0 once cancelled' }) balanceDue: number;
   @ApiProperty({ type: ShippingAddressDto }) shippingAddress: ShippingAddressDto;
   @ApiProperty({ example: '2026-11-28' }) estimatedDeliveryDate: string;
   @ApiProperty({ format: 'date-time' }) placedAt: Date;
   @ApiProperty({ format: 'date-time' }) updatedAt: Date;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) cancelledAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When it became delivered: the return window counts from here' })
+  deliveredAt: Date | null;
   @ApiProperty({ nullable: true, type: Number }) invoiceId: number | null;
   @ApiPropertyOptional({ description: 'Guest orders, in the checkout response only: send it as X-Order-Token to read the order' }) accessToken?: string;
   @ApiPropertyOptional({ type: [PaymentView], description: 'Admin responses only' }) payments?: PaymentView[];

@@ -4,11 +4,12 @@ export class RevenueDay {
   @ApiProperty({ example: '2026-11-25' }) date: string;
   @ApiProperty() online: number;
   @ApiProperty() offline: number;
+  @ApiProperty({ description: 'Refunds of the day (of records that are not cancelled, by refund date)' }) refunds: number;
 }
 
 export class DashboardView {
-  @ApiProperty({ description: 'Online + in-store revenue today (UTC), minor units' }) revenueToday: number;
-  @ApiProperty() revenueLast30Days: number;
+  @ApiProperty({ description: 'Net revenue today (UTC): online + in-store revenue − refunds, minor units' }) revenueToday: number;
+  @ApiProperty({ description: 'Net revenue of the 30 days ending today' }) revenueLast30Days: number;
   @ApiProperty() pendingOrders: number;
   @ApiProperty({ description: 'Variants at or below their low-stock threshold' }) lowStockVariants: number;
   @ApiProperty({ description: 'Balances still owed: in-store sales plus online orders not cancelled' }) outstandingReceivables: number;
@@ -20,14 +21,22 @@ export class SalesRow {
   @ApiProperty({ example: '2026-11' }) period: string;
   @ApiProperty() onlineRevenue: number;
   @ApiProperty() offlineRevenue: number;
+  @ApiProperty({ description: 'Σ refunds of records that are not cancelled, by refund date' }) refunds: number;
+  @ApiProperty({ description: 'onlineRevenue + offlineRevenue − refunds' }) netRevenue: number;
   @ApiProperty() orders: number;
   @ApiProperty() offlineSales: number;
-  @ApiProperty({ description: 'Σ (lineTotal − costPrice × quantity) − discount, from the cost snapshots' }) grossProfit: number;
+  @ApiProperty({
+    description:
+      'Σ (lineTotal − costPrice × quantity) − discount, from the cost snapshots; a return lowers it in its refund’s period by its subtotal − discount and gives back the cost of the units restocked; a direct refund lowers it by its credit note’s subtotal',
+  })
+  grossProfit: number;
 }
 
 class SalesTotals {
   @ApiProperty() onlineRevenue: number;
   @ApiProperty() offlineRevenue: number;
+  @ApiProperty() refunds: number;
+  @ApiProperty() netRevenue: number;
   @ApiProperty() orders: number;
   @ApiProperty() offlineSales: number;
   @ApiProperty() grossProfit: number;

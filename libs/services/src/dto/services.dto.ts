@@ -53,6 +53,7 @@ export class BookingView {
   @ApiProperty() address: string;
   @ApiProperty() notes: string;
   @ApiProperty({ enum: ['pending', 'completed', 'cancelled'] }) status: string;
+  @ApiProperty({ description: 'What was given back through refunds (bookings take no payments yet, so 0)' }) refundedAmount: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: Date | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) cancelledAt: Date | null;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;

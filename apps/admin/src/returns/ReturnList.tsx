@@ -1,0 +1,65 @@
+import { DataTable, DateField, FunctionField, List, ReferenceField, SearchInput, SelectInput, TextField } from 'react-admin';
+import { dateRangeFilters } from '../common-sales/dateFilters';
+import { choicesOf, returnStatusLooks } from '../common-sales/labels';
+import { StatusChip } from '../common-sales/StatusChip';
+import { StatusTabs } from '../common-sales/StatusTabs';
+import type { Return } from '../common-sales/types';
+import { MoneyField } from '../money';
+
+export const returnStatusChoices = choicesOf(returnStatusLooks);
+const sourceChoices = [
+  { id: 'store', name: 'Asked by the customer' },
+  { id: 'admin', name: 'Made by staff' },
+];
+
+const returnFilters = [
+  <SearchInput key="q" source="q" placeholder="Return, order or sale number" alwaysOn />,
+  <SelectInput key="source" source="source" label="Made" choices={sourceChoices} />,
+  ...dateRangeFilters('requestedAt', { from: 'Requested from', until: 'Requested until' }),
+];
+
+/** The record a return belongs to: its order or its in-store sale, linked. */
+export const ReturnRecordField = (_props: { label?: string }) => (
+  <FunctionField<Return>
+    render={(r) =>
+      r.orderId != null ? (
+        <ReferenceField source="orderId" reference="orders" link="show" />
+      ) : (
+        <ReferenceField source="offlineSaleId" reference="offline-sales" link="show" />
+      )
+    }
+  />
+);
+
+/** The returns queue (docs/api.md#refunds-and-returns): newest first, in tabs by status with their counts. */
+export const ReturnList = () => (
+  <List<Return> filters={returnFilters} sort={{ field: 'requestedAt', order: 'DESC' }} perPage={25} exporter={false}>
+    <StatusTabs source="status" choices={returnStatusChoices} />
+    <DataTable<Return> rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="number" label="Return">
+        <TextField source="number" sx={{ fontWeight: 600 }} />
+      </DataTable.Col>
+      <DataTable.Col source="requestedAt" label="Requested">
+        <DateField source="requestedAt" showTime />
+      </DataTable.Col>
+      <DataTable.Col label="Of" disableSort>
+        <ReturnRecordField />
+      </DataTable.Col>
+      <DataTable.Col source="source" label="Made" disableSort>
+        <FunctionField<Return> render={(r) => (r.source === 'store' ? 'By the customer' : 'By staff')} />
+      </DataTable.Col>
+      <DataTable.Col source="status" label="Status">
+        <StatusChip source="status" looks={returnStatusLooks} />
+      </DataTable.Col>
+      <DataTable.Col label="Units" align="right" disableSort>
+        <FunctionField<Return> render={(r) => r.lines.reduce((sum, line) => sum + line.quantity, 0)} />
+      </DataTable.Col>
+      <DataTable.Col source="total" label="Total" align="right" disableSort>
+        <MoneyField source="total" />
+      </DataTable.Col>
+      <DataTable.Col source="refundAmount" label="Refund" align="right" disableSort>
+        <MoneyField source="refundAmount" />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);

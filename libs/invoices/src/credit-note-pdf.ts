@@ -1,0 +1,25 @@
+import { formatBasisPoints, renderDocumentPdf, sellerOf } from '@chance/core';
+import type { SettingsView } from '@chance/settings';
+import type { CreditNoteEntity } from './credit-note.entity.js';
+
+/** The credit note as a printable PDF, laid out like an invoice: the seller, numbers, customer, lines and the amounts given back. */
+export function renderCreditNotePdf(note: CreditNoteEntity, store: SettingsView): Promise<Buffer> {
+  const bill = note.billTo;
+  return renderDocumentPdf({
+    ...sellerOf(store),
+    title: `Credit note ${note.number}`,
+    facts: [`For ${note.recordNumber}`, `Issued ${note.issuedAt.toISOString().slice(0, 10)}`, `Reason: ${note.reason}`],
+    partyLabel: 'Credit to',
+    party: [bill.name, bill.email, ...(bill.lines ?? []), bill.address, bill.phone],
+    currency: note.currency,
+    lines: note.lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPrice: l.unitPrice, lineTotal: l.lineTotal })),
+    totals: [
+      { label: 'Subtotal', amount: note.subtotal },
+      ...(note.discountTotal ? [{ label: 'Discount', amount: note.discountTotal, negative: true }] : []),
+      ...(note.shippingTotal ? [{ label: 'Shipping', amount: note.shippingTotal }] : []),
+      { label: `Tax (${formatBasisPoints(note.taxRateBps)})`, amount: note.taxTotal },
+      { label: 'Refunded', amount: note.total, strong: true },
+    ],
+    footer: store.invoiceFooter || undefined,
+  });
+}

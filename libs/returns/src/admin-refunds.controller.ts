@@ -1,0 +1,127 @@
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiErrors,
+  ApiIdempotencyKey,
+  ApiList,
+  IdPipe,
+  IdempotencyKeyHeader,
+  ListParams,
+  optionalIdempotencyKey,
+  type IdempotentResult,
+  type ListPage,
+  type ListQuery,
+} from '@chance/core';
+import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
+import { OfflineSaleView } from '@chance/offline-sales';
+import { OrderView } from '@chance/orders';
+import { BookingView } from '@chance/services';
+import type { FastifyReply } from 'fastify';
+import { DirectRefundDto, RefundView } from './dto/returns.dto.js';
+import type { RecordKind } from './refundable-records.js';
+import { RefundsService } from './refunds.service.js';
+import { REFUND_LIST, ReturnsReader } from './returns-reader.js';
+
+const REFUND_ERRORS = [
+  'NOT_FOUND',
+  'REFUND_EXCEEDS_PAID',
+  'PAYMENT_DECLINED',
+  'IDEMPOTENCY_IN_PROGRESS',
+  'IDEMPOTENCY_KEY_REUSED',
+  'SERVICE_UNAVAILABLE',
+] as const;
+
+const DIRECT_REFUND =
+  'A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). ' +
+  'Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through ' +
+  'the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is ' +
+  'settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note.';
+
+function answer<T>(reply: FastifyReply, result: IdempotentResult<T>): T {
+  if (result.replayed) reply.header('Idempotent-Replayed', 'true');
+  reply.status(result.status);
+  return result.body;
+}
+
+@ApiTags('admin: refunds and returns')
+@Controller('admin')
+@BackOffice()
+export class AdminRefundsController {
+  constructor(
+    private readonly refunds: RefundsService,
+    private readonly reader: ReturnsReader,
+  ) {}
+
+  @Get('refunds')
+  @ApiOperation({
+    summary: 'Refunds (read only)',
+    description:
+      'Filters: orderId, offlineSaleId, bookingId, returnId, status, method, kind, refundedAt_gte/lte. q searches the number, the record’s number, the reference and the reason.',
+  })
+  @ApiList(REFUND_LIST)
+  @ApiResponse({ status: 200, type: [RefundView] })
+  @ApiErrors()
+  list(@ListParams(REFUND_LIST) query: ListQuery): Promise<ListPage<RefundView>> {
+    return this.reader.listRefunds(query);
+  }
+
+  @Get('refunds/:id')
+  @ApiResponse({ status: 200, type: RefundView })
+  @ApiErrors('NOT_FOUND')
+  get(@Param('id', IdPipe) id: number): Promise<RefundView> {
+    return this.reader.refund(id);
+  }
+
+  @Post('orders/:id/refunds')
+  @ApiIdempotencyKey(false)
+  @ApiOperation({ summary: 'Refund an order', description: DIRECT_REFUND })
+  @ApiResponse({ status: 201, type: OrderView })
+  @ApiErrors(...REFUND_ERRORS)
+  async refundOrder(
+    @Param('id', IdPipe) id: number,
+    @Body() body: DirectRefundDto,
+    @CurrentUser() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKeyHeader() key?: string,
+  ): Promise<unknown> {
+    return this.refund('order', id, body, caller, reply, key);
+  }
+
+  @Post('offline-sales/:id/refunds')
+  @ApiIdempotencyKey(false)
+  @ApiOperation({ summary: 'Refund an in-store sale', description: DIRECT_REFUND })
+  @ApiResponse({ status: 201, type: OfflineSaleView })
+  @ApiErrors(...REFUND_ERRORS)
+  async refundSale(
+    @Param('id', IdPipe) id: number,
+    @Body() body: DirectRefundDto,
+    @CurrentUser() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKeyHeader() key?: string,
+  ): Promise<unknown> {
+    return this.refund('offline_sale', id, body, caller, reply, key);
+  }
+
+  @Post('bookings/:id/refunds')
+  @ApiIdempotencyKey(false)
+  @ApiOperation({
+    summary: 'Refund a booking',
+    description: `${DIRECT_REFUND} Bookings take no payments yet: until they do, nothing is paid on any, so this is 409 REFUND_EXCEEDS_PAID.`,
+  })
+  @ApiResponse({ status: 201, type: BookingView })
+  @ApiErrors(...REFUND_ERRORS)
+  async refundBooking(
+    @Param('id', IdPipe) id: number,
+    @Body() body: DirectRefundDto,
+    @CurrentUser() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKeyHeader() key?: string,
+  ): Promise<unknown> {
+    return this.refund('booking', id, body, caller, reply, key);
+  }
+
+  private async refund(kind: RecordKind, id: number, body: DirectRefundDto, caller: Caller, reply: FastifyReply, key?: string): Promise<unknown> {
+    const input = { amount: body.amount, reason: body.reason.trim(), paymentId: body.paymentId };
+    return answer(reply, await this.refunds.refundRecord({ kind, id }, input, caller.id, optionalIdempotencyKey(key)));
+  }
+}

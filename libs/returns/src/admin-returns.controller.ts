@@ -1,0 +1,136 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiErrors,
+  ApiIdempotencyKey,
+  ApiList,
+  IdPipe,
+  IdempotencyKeyHeader,
+  ListParams,
+  optionalIdempotencyKey,
+  type ListPage,
+  type ListQuery,
+} from '@chance/core';
+import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
+import type { FastifyReply } from 'fastify';
+import { CreateReturnDto, ReceiveReturnDto, RefundReturnDto, RejectReturnDto, ReturnView } from './dto/returns.dto.js';
+import { RETURN_LIST, ReturnsReader } from './returns-reader.js';
+import { ReturnsService } from './returns.service.js';
+
+@ApiTags('admin: refunds and returns')
+@Controller('admin/returns')
+@BackOffice()
+export class AdminReturnsController {
+  constructor(
+    private readonly returns: ReturnsService,
+    private readonly reader: ReturnsReader,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Returns',
+    description: 'Filters: status, source, orderId, offlineSaleId, customerId, requestedAt_gte/lte. q searches the return’s and the record’s numbers.',
+  })
+  @ApiList(RETURN_LIST)
+  @ApiResponse({ status: 200, type: [ReturnView] })
+  @ApiErrors()
+  list(@ListParams(RETURN_LIST) query: ListQuery): Promise<ListPage<ReturnView>> {
+    return this.reader.list(query, 'admin');
+  }
+
+  @Get(':id')
+  @ApiResponse({ status: 200, type: ReturnView })
+  @ApiErrors('NOT_FOUND')
+  get(@Param('id', IdPipe) id: number): Promise<ReturnView> {
+    return this.reader.view(id, 'admin');
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Make a return (phone, counter)',
+    description:
+      'For an order that is shipped or delivered (an online order returned at the counter) or a completed in-store sale; no return window. ' +
+      'Status approved. Each line at most what was sold less what other returns (not rejected or cancelled) hold: 409 RETURN_QUANTITY_EXCEEDED, also under concurrent requests. ' +
+      'Other records: 409 RETURN_NOT_ALLOWED.',
+  })
+  @ApiResponse({ status: 201, type: ReturnView })
+  @ApiErrors('RETURN_NOT_ALLOWED', 'RETURN_QUANTITY_EXCEEDED', 'NOT_FOUND')
+  create(@Body() body: CreateReturnDto, @CurrentUser() caller: Caller): Promise<ReturnView> {
+    return this.returns.create(body, caller.id);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve a requested return' })
+  @ApiResponse({ status: 200, type: ReturnView })
+  @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
+  approve(@Param('id', IdPipe) id: number): Promise<ReturnView> {
+    return this.returns.approve(id);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reject a requested return', description: 'Its units may be returned again; the other open returns are priced again.' })
+  @ApiResponse({ status: 200, type: ReturnView })
+  @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
+  reject(@Param('id', IdPipe) id: number, @Body() body: RejectReturnDto): Promise<ReturnView> {
+    return this.returns.reject(id, body.reason);
+  }
+
+  @Post(':id/receive')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Receive the goods of an approved return',
+    description: 'Restocked units go back with movement reason return_restocked; restock defaults to true for every line (false: damaged, not for sale again).',
+  })
+  @ApiResponse({ status: 200, type: ReturnView })
+  @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
+  receive(@Param('id', IdPipe) id: number, @Body() body: ReceiveReturnDto, @CurrentUser() caller: Caller): Promise<ReturnView> {
+    return this.returns.receive(id, body ?? {}, caller.id);
+  }
+
+  @Post(':id/refund')
+  @HttpCode(200)
+  @ApiIdempotencyKey(false)
+  @ApiOperation({
+    summary: 'Refund a return',
+    description:
+      'From received, or from approved when nothing needs to come back (a damaged item the customer keeps). Gives back min(the return’s total, paid − refunded so far) ' +
+      'through the record’s payments (card payments first, newest first; a provider charge through the provider unless `method` asks for another way, e.g. cash at ' +
+      'the counter), with a credit note of the returned lines. Nothing paid: refunded with no refund. 409 INVALID_TRANSITION while a refund of it is being confirmed.',
+  })
+  @ApiResponse({ status: 200, type: ReturnView })
+  @ApiErrors(
+    'NOT_FOUND',
+    'INVALID_TRANSITION',
+    'REFUND_EXCEEDS_PAID',
+    'PAYMENT_DECLINED',
+    'IDEMPOTENCY_IN_PROGRESS',
+    'IDEMPOTENCY_KEY_REUSED',
+    'SERVICE_UNAVAILABLE',
+  )
+  async refund(
+    @Param('id', IdPipe) id: number,
+    @Body() body: RefundReturnDto,
+    @CurrentUser() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKeyHeader() key?: string,
+  ): Promise<ReturnView> {
+    const result = await this.returns.refund(id, body ?? {}, caller.id, optionalIdempotencyKey(key));
+    if (result.replayed) reply.header('Idempotent-Replayed', 'true');
+    reply.status(result.status);
+    return result.body;
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Cancel a return before its goods are received',
+    description: 'Its units may be returned again; the other open returns are priced again.',
+  })
+  @ApiResponse({ status: 200, type: ReturnView })
+  @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
+  cancel(@Param('id', IdPipe) id: number): Promise<ReturnView> {
+    return this.returns.cancel(id);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './returns.module.js';
+export { RETURNS_ENTITIES } from './returns.entities.js';
+export { RefundReconciliation } from './refund-reconciliation.js';
+export type * from './returns.events.js';
