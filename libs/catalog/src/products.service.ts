@@ -73,6 +73,25 @@ const PRODUCT_COLUMNS: ListColumns = {
   },
 };
 
+/**
+ * The store's list: a category filter means the category and every category below it (a shop's
+ * "Clothing" page shows its shirts and its hats), one recursive query over categories_parent_idx.
+ */
+const STORE_PRODUCT_COLUMNS: ListColumns = {
+  ...PRODUCT_COLUMNS,
+  custom: {
+    ...PRODUCT_COLUMNS.custom,
+    categoryId: (qb: SelectQueryBuilder<ObjectLiteral>, value: unknown) =>
+      qb.andWhere(
+        `p.categoryId IN (WITH RECURSIVE subtree(id) AS (
+           SELECT id FROM categories WHERE id IN (:...storeCategoryIds)
+           UNION SELECT c.id FROM categories c JOIN subtree s ON c.parent_id = s.id)
+         SELECT id FROM subtree)`,
+        { storeCategoryIds: Array.isArray(value) ? value : [value] },
+      ),
+  },
+};
+
 /** Reading the catalog: lists and single products, for the back office and for the store. */
 @Injectable()
 export class ProductsService {
@@ -105,7 +124,7 @@ export class ProductsService {
 
   private async loadStorePage(query: ListQuery): Promise<ListPage<StoreProductView>> {
     const qb = this.dataSource.manager.createQueryBuilder(ProductEntity, 'p').where('p.isActive = true');
-    const page = await findPage('products', qb, query, PRODUCT_COLUMNS);
+    const page = await findPage('products', qb, query, STORE_PRODUCT_COLUMNS);
     const variants = await this.variantsOf(
       this.dataSource.manager,
       page.rows.map((p) => p.id),

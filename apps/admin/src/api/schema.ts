@@ -514,6 +514,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The category tree, flat (parentId links a child to its parent)
+         * @description Filters: parentId, slug (exact: `filter={"slug":"clothing"}` finds one category by its URL name), q (name, slug, description).
+         */
         get: operations["StoreCatalogController_categoriesList"];
         put?: never;
         post?: never;
@@ -532,7 +536,7 @@ export interface paths {
         };
         /**
          * Active products with their variants
-         * @description Filters: categoryId, q (name, slug, SKU), inStock, price_gte, price_lte. No cost prices.
+         * @description Filters: categoryId (that category and every category below it), q (name, slug, SKU), inStock, price_gte, price_lte. No cost prices.
          */
         get: operations["StoreCatalogController_productsList"];
         put?: never;
@@ -1980,16 +1984,21 @@ export interface components {
             /** @description Seconds until the access token expires */
             expiresIn: number;
         };
+        /**
+         * @description Stable machine-readable code (docs/api.md#errors): branch on it, not on the message
+         * @enum {string}
+         */
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "OUT_OF_STOCK" | "OVERPAYMENT" | "INVALID_TRANSITION" | "PAYMENT_DECLINED" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "OTP_INVALID" | "OTP_EXPIRED" | "OTP_LOCKED" | "CONFLICT" | "COUPON_NOT_FOUND" | "COUPON_INACTIVE" | "COUPON_NOT_STARTED" | "COUPON_EXPIRED" | "COUPON_MIN_PURCHASE" | "COUPON_USAGE_LIMIT" | "COUPON_CUSTOMER_LIMIT" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
         ErrorBodyDto: {
             /** @example 400 */
             statusCode: number;
             /** @example Bad Request */
             error: string;
             /**
-             * @description Stable machine-readable code (docs/api.md#errors)
+             * @description Stable machine-readable code (docs/api.md#errors): branch on it, not on the message
              * @example VALIDATION_FAILED
              */
-            code: string;
+            code: components["schemas"]["ErrorCode"];
             /** @example Validation failed */
             message: string;
             /**
@@ -2660,6 +2669,16 @@ export interface components {
             /** @enum {string} */
             paymentMethod: "cash_on_delivery" | "bank_transfer" | "card" | "mobile_wallet";
         };
+        /**
+         * @description pending → processing → shipped → delivered; cancelled (from pending or processing); returned (every unit back and refunded); draft (back office only, not yet placed). A client shows any value it does not know as is (docs/api.md#order-statuses).
+         * @enum {string}
+         */
+        OrderStatus: "draft" | "pending" | "processing" | "shipped" | "delivered" | "returned" | "cancelled";
+        /**
+         * @description Derived from the payments and refunds, never set by hand (docs/api.md#order-statuses)
+         * @enum {string}
+         */
+        OrderPaymentStatus: "unpaid" | "partially_paid" | "paid" | "partially_refunded" | "refunded";
         OrderLineView: {
             id: number;
             productId: number;
@@ -2706,10 +2725,10 @@ export interface components {
             number: string;
             customerId: number | null;
             email: string;
-            /** @enum {string} */
-            status: "pending" | "processing" | "shipped" | "delivered" | "cancelled";
-            /** @enum {string} */
-            paymentStatus: "unpaid" | "partially_paid" | "paid" | "refunded";
+            /** @description pending → processing → shipped → delivered; cancelled (from pending or processing); returned (every unit back and refunded); draft (back office only, not yet placed). A client shows any value it does not know as is (docs/api.md#order-statuses). */
+            status: components["schemas"]["OrderStatus"];
+            /** @description Derived from the payments and refunds, never set by hand (docs/api.md#order-statuses) */
+            paymentStatus: components["schemas"]["OrderPaymentStatus"];
             /** @enum {string} */
             paymentMethod: "cash" | "card" | "bank_transfer" | "mobile_wallet" | "cash_on_delivery";
             lines: components["schemas"]["OrderLineView"][];
@@ -4518,7 +4537,7 @@ export interface operations {
                 sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
                 range?: unknown;
-                /** @description JSON object; keys: id (one id or an array), q (search), parentId */
+                /** @description JSON object; keys: id (one id or an array), q (search), parentId, slug */
                 filter?: unknown;
             };
             header?: {
@@ -5276,7 +5295,7 @@ export interface operations {
                 sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
                 range?: unknown;
-                /** @description JSON object; keys: id (one id or an array), q (search), parentId */
+                /** @description JSON object; keys: id (one id or an array), q (search), parentId, slug */
                 filter?: unknown;
             };
             header?: {

@@ -35,10 +35,12 @@ export function paymentMethodText(method: string | null | undefined): string {
 }
 
 export const orderStatusLooks: Looks<OrderStatus> = {
+  draft: { label: 'Draft', color: 'default' },
   pending: { label: 'Pending', color: 'warning' },
   processing: { label: 'Processing', color: 'info' },
   shipped: { label: 'Shipped', color: 'primary' },
   delivered: { label: 'Delivered', color: 'success' },
+  returned: { label: 'Returned', color: 'secondary' },
   cancelled: { label: 'Cancelled', color: 'default' },
 };
 
@@ -46,6 +48,7 @@ export const orderPaymentStatusLooks: Looks<OrderPaymentStatus> = {
   unpaid: { label: 'Unpaid', color: 'error' },
   partially_paid: { label: 'Partially paid', color: 'warning' },
   paid: { label: 'Paid', color: 'success' },
+  partially_refunded: { label: 'Partially refunded', color: 'secondary' },
   refunded: { label: 'Refunded', color: 'default' },
 };
 

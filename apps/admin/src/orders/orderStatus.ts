@@ -6,10 +6,14 @@
 import type { Order, OrderStatus } from '../common-sales/types';
 
 const nextOf: Record<OrderStatus, OrderStatus[]> = {
+  // placed with its own action, not a status move
+  draft: [],
   pending: ['processing'],
   processing: ['shipped'],
   shipped: ['delivered'],
   delivered: [],
+  // automatic: every unit came back and was refunded
+  returned: [],
   cancelled: [],
 };
 
