@@ -316,6 +316,14 @@ describe('the store', () => {
     expect(admin.body.map((p: any) => p.name)).toEqual(['Garden Chair']);
   });
 
+  it('finds an active product by its slug, and never an inactive one', async () => {
+    const bySlug = await api.request('GET', `/api/store/products?filter=${enc({ slug: 'garden-rake' })}`);
+    expect(bySlug.status).toBe(200);
+    expect(bySlug.body.map((p: any) => p.name)).toEqual(['Garden Rake']);
+    expect((await api.request('GET', `/api/store/products?filter=${enc({ slug: 'garden-secret' })}`)).body).toEqual([]);
+    expect((await api.request('GET', `/api/store/products?filter=${enc({ slug: 'garden' })}`)).body).toEqual([]); // exact, not a search
+  });
+
   it('finds a category by its slug', async () => {
     const bySlug = await api.request('GET', `/api/store/categories?filter=${enc({ slug: 'garden-tools' })}`);
     expect(bySlug.status).toBe(200);

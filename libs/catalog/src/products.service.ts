@@ -42,7 +42,7 @@ export const STORE_PRODUCT_LIST: ListSpec = {
   sortable: ['id', 'name', 'price', 'createdAt'],
   defaultSort: ['name', 'ASC'],
   searchable: true,
-  filters: { categoryId: { type: 'int' }, inStock: { type: 'boolean' }, price_gte: { type: 'int' }, price_lte: { type: 'int' } },
+  filters: { categoryId: { type: 'int' }, slug: { type: 'string' }, inStock: { type: 'boolean' }, price_gte: { type: 'int' }, price_lte: { type: 'int' } },
 };
 
 const negate = (value: unknown) => (value ? '' : 'NOT ');

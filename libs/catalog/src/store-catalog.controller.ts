@@ -30,7 +30,8 @@ export class StoreCatalogController {
   @Get('products')
   @ApiOperation({
     summary: 'Active products with their variants',
-    description: 'Filters: categoryId (that category and every category below it), q (name, slug, SKU), inStock, price_gte, price_lte. No cost prices.',
+    description:
+      'Filters: categoryId (that category and every category below it), slug (exact: a product page addressed by its URL name), q (name, slug, SKU), inStock, price_gte, price_lte. No cost prices.',
   })
   @ApiList(STORE_PRODUCT_LIST)
   @ApiResponse({ status: 200, type: [StoreProductView] })

@@ -536,7 +536,7 @@ export interface paths {
         };
         /**
          * Active products with their variants
-         * @description Filters: categoryId (that category and every category below it), q (name, slug, SKU), inStock, price_gte, price_lte. No cost prices.
+         * @description Filters: categoryId (that category and every category below it), slug (exact: a product page addressed by its URL name), q (name, slug, SKU), inStock, price_gte, price_lte. No cost prices.
          */
         get: operations["StoreCatalogController_productsList"];
         put?: never;
@@ -5335,7 +5335,7 @@ export interface operations {
                 sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
                 range?: unknown;
-                /** @description JSON object; keys: id (one id or an array), q (search), categoryId, inStock, price_gte, price_lte */
+                /** @description JSON object; keys: id (one id or an array), q (search), categoryId, slug, inStock, price_gte, price_lte */
                 filter?: unknown;
             };
             header?: {
