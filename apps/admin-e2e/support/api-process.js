@@ -38,18 +38,19 @@ function outputTail(limit = 200) {
 }
 
 /**
- * Starts the API and resolves once GET /api/health answers 200.
- * @param {{ adminEmail: string, adminPassword: string, env?: Record<string, string>, startTimeoutMs?: number }} options
+ * Starts the API and resolves once GET /api/health answers 200. `dataDir`: an existing (seeded)
+ * data folder to run on instead of a fresh one; it is removed on stop all the same.
+ * @param {{ adminEmail: string, adminPassword: string, env?: Record<string, string>, startTimeoutMs?: number, dataDir?: string }} options
  * @returns {Promise<{ baseUrl: string, port: number, dataDir: string, output: () => string, stop: () => Promise<void>, checkInvariants: () => Promise<{ code: number | null, output: string }> }>}
  */
-export async function startApi({ adminEmail, adminPassword, env = {}, startTimeoutMs = 300_000 }) {
+export async function startApi({ adminEmail, adminPassword, env = {}, startTimeoutMs = 300_000, dataDir: seededDataDir }) {
   for (const built of [mainScript, spaIndex]) {
     if (!existsSync(join(repoRoot, built))) {
       throw new Error(`${built} is missing: run \`npm run build\` before the browser tests`);
     }
   }
   const port = await freePort();
-  const dataDir = await mkdtemp(join(tmpdir(), 'chance-admin-e2e-data-'));
+  const dataDir = seededDataDir ?? (await mkdtemp(join(tmpdir(), 'chance-admin-e2e-data-')));
   // As root, the embedded PostgreSQL runs as the `postgres` user, which must reach the cluster folder.
   if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
 

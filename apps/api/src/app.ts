@@ -131,7 +131,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
   const allowed = new Set(config.corsOrigins);
   app.enableCors({
     origin: (origin, callback) => callback(null, !origin || allowed.has(origin)),
-    exposedHeaders: ['Content-Range', 'X-Request-Id', 'Retry-After'],
+    // every response header a browser client reads: list ranges, tracing, back-off, replays, PDF names
+    exposedHeaders: ['Content-Range', 'X-Request-Id', 'Retry-After', 'Idempotent-Replayed', 'Content-Disposition'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Cart-Token', 'X-Order-Token', 'X-Request-Id'],
     methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
     maxAge: 600,

@@ -291,6 +291,51 @@ describe('the store', () => {
     expect(categories.body.map((c: any) => c.name)).toEqual(expect.arrayContaining(['Kitchen', 'Shirts & Tops']));
   });
 
+  it('lists a category’s products with those of every category below it; the admin list keeps the exact category', async () => {
+    const garden = (await api.request('POST', '/api/admin/categories', { token, body: { name: 'Garden' } })).body;
+    const tools = (await api.request('POST', '/api/admin/categories', { token, body: { name: 'Garden Tools', parentId: garden.id } })).body;
+    const spades = (await api.request('POST', '/api/admin/categories', { token, body: { name: 'Spades', parentId: tools.id } })).body;
+    const elsewhere = (await api.request('POST', '/api/admin/categories', { token, body: { name: 'Not Garden' } })).body;
+    await createProduct({ name: 'Garden Chair', categoryId: garden.id, price: 4000, stock: 2 });
+    await createProduct({ name: 'Garden Rake', categoryId: tools.id, price: 1500, stock: 2 });
+    await createProduct({ name: 'Garden Spade', categoryId: spades.id, price: 2000, stock: 2 });
+    await createProduct({ name: 'Garden Gnome', categoryId: elsewhere.id, price: 900, stock: 2 });
+    await createProduct({ name: 'Garden Secret', categoryId: spades.id, price: 900, stock: 2, isActive: false });
+
+    const names = async (filter: Record<string, unknown>) => {
+      const reply = await api.request('GET', `/api/store/products?filter=${enc(filter)}&sort=${enc(['name', 'ASC'])}`);
+      expect(reply.status).toBe(200);
+      return { names: reply.body.map((p: any) => p.name), range: reply.headers.get('content-range') };
+    };
+    expect(await names({ categoryId: garden.id })).toEqual({ names: ['Garden Chair', 'Garden Rake', 'Garden Spade'], range: 'products 0-2/3' });
+    expect((await names({ categoryId: tools.id })).names).toEqual(['Garden Rake', 'Garden Spade']);
+    expect((await names({ categoryId: spades.id })).names).toEqual(['Garden Spade']);
+    expect((await names({ categoryId: [spades.id, elsewhere.id] })).names).toEqual(['Garden Gnome', 'Garden Spade']);
+    expect((await names({ categoryId: garden.id, price_lte: 1500 })).names).toEqual(['Garden Rake']);
+    expect((await names({ categoryId: 2_000_000_000 })).names).toEqual([]);
+    const admin = await api.request('GET', `/api/admin/products?filter=${enc({ categoryId: garden.id })}`, { token });
+    expect(admin.body.map((p: any) => p.name)).toEqual(['Garden Chair']);
+  });
+
+  it('finds an active product by its slug, and never an inactive one', async () => {
+    const bySlug = await api.request('GET', `/api/store/products?filter=${enc({ slug: 'garden-rake' })}`);
+    expect(bySlug.status).toBe(200);
+    expect(bySlug.body.map((p: any) => p.name)).toEqual(['Garden Rake']);
+    expect((await api.request('GET', `/api/store/products?filter=${enc({ slug: 'garden-secret' })}`)).body).toEqual([]);
+    expect((await api.request('GET', `/api/store/products?filter=${enc({ slug: 'garden' })}`)).body).toEqual([]); // exact, not a search
+  });
+
+  it('finds a category by its slug', async () => {
+    const bySlug = await api.request('GET', `/api/store/categories?filter=${enc({ slug: 'garden-tools' })}`);
+    expect(bySlug.status).toBe(200);
+    expect(bySlug.body).toHaveLength(1);
+    expect(bySlug.body[0]).toMatchObject({ name: 'Garden Tools', slug: 'garden-tools', parentId: expect.any(Number) });
+    expect((await api.request('GET', `/api/store/categories?filter=${enc({ slug: 'no-such-aisle' })}`)).body).toEqual([]);
+    const bad = await api.request('GET', `/api/store/categories?filter=${enc({ slug: 42 })}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+  });
+
   it('caps store pages at 100 rows', async () => {
     expect((await api.request('GET', `/api/store/products?range=${enc([0, 100])}`)).status).toBe(400);
     expect((await api.request('GET', `/api/store/products?range=${enc([0, 99])}`)).status).toBe(200);

@@ -456,6 +456,23 @@ describe('admin lists', () => {
     const invoices = await api.request('GET', `/api/admin/invoices?filter=${enc({ q: 'buyer@example' })}`, { token });
     expect(invoices.body).toHaveLength(1);
   });
+
+  it('filters on every status an order answer documents (an empty page for one no order has yet), and refuses an unknown one', async () => {
+    const enc = (v: unknown) => encodeURIComponent(JSON.stringify(v));
+    const { body } = await api.request('GET', '/api/openapi.json');
+    for (const status of body.components.schemas.OrderStatus.enum as string[]) {
+      const page = await api.request('GET', `/api/admin/orders?filter=${enc({ status })}&range=[0,999]`, { token });
+      expect([status, page.status]).toEqual([status, 200]);
+      expect(page.body.every((o: any) => o.status === status)).toBe(true);
+    }
+    for (const paymentStatus of body.components.schemas.OrderPaymentStatus.enum as string[]) {
+      const page = await api.request('GET', `/api/admin/orders?filter=${enc({ paymentStatus })}&range=[0,999]`, { token });
+      expect([paymentStatus, page.status]).toEqual([paymentStatus, 200]);
+    }
+    const unknown = await api.request('GET', `/api/admin/orders?filter=${enc({ status: 'lost' })}`, { token });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.code).toBe('VALIDATION_FAILED');
+  });
 });
 
 it('leaves every invariant of the data holding', () => expectIntegrity(api));

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { ERROR_STATUS } from '@chance/core';
+import { guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
 import { ADMIN, startTestApi, type TestApi } from './support/test-api.js';
 
 let api: TestApi;
@@ -29,6 +32,35 @@ describe('health and docs', () => {
     expect(paths['/api/auth/login'].post.responses['401'].description).toContain('INVALID_CREDENTIALS');
     expect(paths['/api/admin/users'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['sort', 'range', 'filter']));
     expect(reply.body.components.schemas.RegisterDto.required).toEqual(expect.arrayContaining(['email', 'password', 'fullName']));
+  });
+
+  it('documents the error code as the contract’s enum, and every order and payment status an order answer can carry', async () => {
+    const { body } = await api.request('GET', '/api/openapi.json');
+    const schemas = body.components.schemas;
+    // a described $ref is wrapped in allOf
+    const refOf = (property: { $ref?: string; allOf?: { $ref?: string }[] }) => property.$ref ?? property.allOf?.[0]?.$ref;
+    expect(refOf(schemas.ErrorBodyDto.properties.code)).toBe('#/components/schemas/ErrorCode');
+    expect([...schemas.ErrorCode.enum].sort()).toEqual(Object.keys(ERROR_STATUS).sort());
+    // the contract's codes (docs/api.md#errors) that this server raises today, coupon refusals included
+    expect(schemas.ErrorCode.enum).toEqual(
+      expect.arrayContaining([
+        'VALIDATION_FAILED',
+        'NOT_FOUND',
+        'OUT_OF_STOCK',
+        'PAYMENT_DECLINED',
+        'IDEMPOTENCY_KEY_REUSED',
+        'RATE_LIMITED',
+        'COUPON_EXPIRED',
+      ]),
+    );
+    // sections 6, 8, 15 and 16 of the contract: draft before pending, returned after delivered
+    expect(refOf(schemas.OrderView.properties.status)).toBe('#/components/schemas/OrderStatus');
+    expect([...schemas.OrderStatus.enum].sort()).toEqual(['cancelled', 'delivered', 'draft', 'pending', 'processing', 'returned', 'shipped']);
+    expect(refOf(schemas.OrderView.properties.paymentStatus)).toBe('#/components/schemas/OrderPaymentStatus');
+    expect([...schemas.OrderPaymentStatus.enum].sort()).toEqual(['paid', 'partially_paid', 'partially_refunded', 'refunded', 'unpaid']);
+    // an error the server really sends carries a code of the enum
+    const missing = await api.request('GET', '/api/store/products/999999');
+    expect(schemas.ErrorCode.enum).toContain(missing.body.code);
   });
 
   it('serves Swagger UI at /api/docs', async () => {
@@ -117,6 +149,23 @@ describe('HTTP hygiene', () => {
     expect(allowed.headers.get('access-control-expose-headers')).toContain('Content-Range');
     const other = await api.request('GET', '/api/health', { headers: { origin: 'https://evil.example.com' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('lets a cross-origin shop read Idempotent-Replayed on a replayed checkout (and every other header the client reads)', async () => {
+    const token = await api.login(ADMIN.email, ADMIN.password);
+    const { variantIds } = await productWithStock(api, token, { name: 'Cross-origin mug', price: 900, stock: 5 });
+    const cart = await guestCartWith(api, [{ variantId: variantIds[0], quantity: 1 }]);
+    const origin = { origin: 'https://shop.example.com' };
+    const key = randomUUID();
+    const first = await guestCheckout(api, { ...cart, headers: { ...cart.headers, ...origin } }, { key });
+    expect(first.status).toBe(201);
+    const again = await guestCheckout(api, { ...cart, headers: { ...cart.headers, ...origin } }, { key });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const exposed = (again.headers.get('access-control-expose-headers') ?? '').split(',').map((h) => h.trim().toLowerCase());
+    for (const header of ['idempotent-replayed', 'content-range', 'retry-after', 'x-request-id', 'content-disposition']) {
+      expect(exposed).toContain(header);
+    }
   });
 });
 

@@ -25,7 +25,7 @@ const spec = (maxRows: number): ListSpec => ({
   sortable: ['id', 'name', 'slug', 'parentId', 'createdAt'],
   defaultSort: ['name', 'ASC'],
   searchable: true,
-  filters: { parentId: { type: 'int' } },
+  filters: { parentId: { type: 'int' }, slug: { type: 'string' } },
 });
 export const ADMIN_CATEGORY_LIST = spec(ADMIN_MAX_ROWS);
 export const STORE_CATEGORY_LIST = spec(STORE_MAX_ROWS);

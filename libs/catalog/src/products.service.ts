@@ -43,7 +43,7 @@ export const STORE_PRODUCT_LIST: ListSpec = {
   sortable: ['id', 'name', 'price', 'createdAt'],
   defaultSort: ['name', 'ASC'],
   searchable: true,
-  filters: { categoryId: { type: 'int' }, inStock: { type: 'boolean' }, price_gte: { type: 'int' }, price_lte: { type: 'int' } },
+  filters: { categoryId: { type: 'int' }, slug: { type: 'string' }, inStock: { type: 'boolean' }, price_gte: { type: 'int' }, price_lte: { type: 'int' } },
 };
 
 const negate = (value: unknown) => (value ? '' : 'NOT ');
@@ -70,6 +70,25 @@ const PRODUCT_COLUMNS: ListColumns = {
       qb.andWhere(
         `${negate(value)}EXISTS (SELECT 1 FROM variants lv WHERE lv.product_id = p.id
            AND lv.stock <= COALESCE(p.low_stock_threshold, :storeLowStockThreshold))`,
+      ),
+  },
+};
+
+/**
+ * The store's list: a category filter means the category and every category below it (a shop's
+ * "Clothing" page shows its shirts and its hats), one recursive query over categories_parent_idx.
+ */
+const STORE_PRODUCT_COLUMNS: ListColumns = {
+  ...PRODUCT_COLUMNS,
+  custom: {
+    ...PRODUCT_COLUMNS.custom,
+    categoryId: (qb: SelectQueryBuilder<ObjectLiteral>, value: unknown) =>
+      qb.andWhere(
+        `p.categoryId IN (WITH RECURSIVE subtree(id) AS (
+           SELECT id FROM categories WHERE id IN (:...storeCategoryIds)
+           UNION SELECT c.id FROM categories c JOIN subtree s ON c.parent_id = s.id)
+         SELECT id FROM subtree)`,
+        { storeCategoryIds: Array.isArray(value) ? value : [value] },
       ),
   },
 };
@@ -105,7 +124,7 @@ export class ProductsService {
 
   private async loadStorePage(query: ListQuery): Promise<ListPage<StoreProductView>> {
     const qb = this.dataSource.manager.createQueryBuilder(ProductEntity, 'p').where('p.isActive = true');
-    const page = await findPage('products', qb, query, PRODUCT_COLUMNS);
+    const page = await findPage('products', qb, query, STORE_PRODUCT_COLUMNS);
     const ids = page.rows.map((p) => p.id);
     const [variants, images] = await Promise.all([this.variantsOf(this.dataSource.manager, ids), this.imagesOf(this.dataSource.manager, ids)]);
     return page.map((p) => toStoreProductView(p, variants.get(p.id) ?? [], images.get(p.id) ?? []));

@@ -16,6 +16,10 @@ export class StoreCatalogController {
   ) {}
 
   @Get('categories')
+  @ApiOperation({
+    summary: 'The category tree, flat (parentId links a child to its parent)',
+    description: 'Filters: parentId, slug (exact: `filter={"slug":"clothing"}` finds one category by its URL name), q (name, slug, description).',
+  })
   @ApiList(STORE_CATEGORY_LIST)
   @ApiResponse({ status: 200, type: [CategoryView] })
   @ApiErrors()
@@ -26,7 +30,8 @@ export class StoreCatalogController {
   @Get('products')
   @ApiOperation({
     summary: 'Active products with their variants',
-    description: 'Filters: categoryId, q (name, slug, SKU), inStock, price_gte, price_lte. No cost prices.',
+    description:
+      'Filters: categoryId (that category and every category below it), slug (exact: a product page addressed by its URL name), q (name, slug, SKU), inStock, price_gte, price_lte. No cost prices.',
   })
   @ApiList(STORE_PRODUCT_LIST)
   @ApiResponse({ status: 200, type: [StoreProductView] })

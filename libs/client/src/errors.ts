@@ -45,6 +45,10 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Every code the server's OpenAPI enum lists is one this client knows: a new server code breaks the typecheck until added above. */
+type UnknownServerCode = Exclude<ErrorBody['code'], ErrorCode>;
+export const EVERY_SERVER_CODE_KNOWN: [UnknownServerCode] extends [never] ? true : UnknownServerCode = true;
+
 /** The codes of a coupon refused by a cart or a checkout (docs/api.md#coupons). */
 export const COUPON_ERROR_CODES: readonly ErrorCode[] = ERROR_CODES.filter((code) => code.startsWith('COUPON_'));
 

@@ -34,7 +34,10 @@ export const CHECKOUT_PAYMENT_METHODS: readonly PaymentMethod[] = ['card', 'bank
 /** The filters of GET /api/store/products (docs/api.md#catalog-and-stock). */
 export interface ProductFilter {
   q?: string;
-  categoryId?: number;
+  /** that category and every category below it; several: any of them */
+  categoryId?: number | number[];
+  /** exact: the product a page addressed by its URL name shows */
+  slug?: string;
   inStock?: boolean;
   /** minor units */
   price_gte?: number;

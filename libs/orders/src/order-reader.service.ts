@@ -14,12 +14,13 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { OrderView, PaymentView } from './dto/order.dto.js';
 import { OrderEntity, OrderLineEntity, PaymentEntity } from './order.entities.js';
-import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_ROW_STATUSES, PAYMENT_STATUSES } from './order-rules.js';
+import { ORDER_VIEW_STATUSES, PAYMENT_METHODS, PAYMENT_ROW_STATUSES, PAYMENT_VIEW_STATUSES } from './order-rules.js';
 import { toOrderView, toPaymentView, type Audience } from './order-view.js';
 
+// every status an answer can carry can be filtered on (none yet may match `returned` or `draft`)
 const ORDER_FILTERS = {
-  status: { type: 'enum' as const, values: ORDER_STATUSES },
-  paymentStatus: { type: 'enum' as const, values: PAYMENT_STATUSES },
+  status: { type: 'enum' as const, values: ORDER_VIEW_STATUSES },
+  paymentStatus: { type: 'enum' as const, values: PAYMENT_VIEW_STATUSES },
   paymentMethod: { type: 'enum' as const, values: PAYMENT_METHODS },
   placedAt_gte: { type: 'date' as const },
   placedAt_lte: { type: 'date' as const },

@@ -1,6 +1,24 @@
 import fc from 'fast-check';
 import { DomainError } from '@chance/core';
-import { ORDER_STATUSES, assertMove, canMove, estimatedDeliveryDate, paymentState, statusAfterPayment, type OrderStatus } from './order-rules.js';
+import {
+  ORDER_STATUSES,
+  ORDER_VIEW_STATUSES,
+  PAYMENT_STATUSES,
+  PAYMENT_VIEW_STATUSES,
+  assertMove,
+  canMove,
+  estimatedDeliveryDate,
+  paymentState,
+  statusAfterPayment,
+  type OrderStatus,
+} from './order-rules.js';
+
+describe('the statuses an order answer documents', () => {
+  it('include every status of the machine and every payment status it derives', () => {
+    expect(ORDER_VIEW_STATUSES).toEqual(expect.arrayContaining([...ORDER_STATUSES]));
+    expect(PAYMENT_VIEW_STATUSES).toEqual(expect.arrayContaining([...PAYMENT_STATUSES]));
+  });
+});
 
 describe('order status machine', () => {
   const allowed: [OrderStatus, OrderStatus][] = [

@@ -6,6 +6,8 @@
 import type { Order, OrderStatus } from '../common-sales/types';
 
 const nextOf: Record<OrderStatus, OrderStatus[]> = {
+  // placed with its own action, not a status move
+  draft: [],
   pending: ['processing'],
   processing: ['shipped'],
   shipped: ['delivered'],

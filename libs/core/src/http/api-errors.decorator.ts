@@ -6,8 +6,13 @@ import { ERROR_STATUS, HTTP_REASON, type ErrorCode } from '../errors/error-codes
 export class ErrorBodyDto {
   @ApiProperty({ example: 400 }) statusCode: number;
   @ApiProperty({ example: 'Bad Request' }) error: string;
-  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable machine-readable code (docs/api.md#errors)' })
-  code: string;
+  @ApiProperty({
+    enum: Object.keys(ERROR_STATUS),
+    enumName: 'ErrorCode',
+    example: 'VALIDATION_FAILED',
+    description: 'Stable machine-readable code (docs/api.md#errors): branch on it, not on the message',
+  })
+  code: ErrorCode;
   @ApiProperty({ example: 'Validation failed' }) message: string;
   @ApiPropertyOptional({
     type: 'object',

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsMinorUnits } from '@chance/core';
-import { CHECKOUT_METHODS, ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_ROW_STATUSES, PAYMENT_STATUSES } from '../order-rules.js';
+import { CHECKOUT_METHODS, ORDER_STATUSES, ORDER_VIEW_STATUSES, PAYMENT_METHODS, PAYMENT_ROW_STATUSES, PAYMENT_VIEW_STATUSES } from '../order-rules.js';
 
 export class ShippingAddressDto {
   @ApiProperty({ example: 'Ada Lovelace' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
@@ -111,11 +111,18 @@ export class OrderView {
   @ApiProperty({ example: 'ORD-000042' }) number: string;
   @ApiProperty({ nullable: true, type: Number }) customerId: number | null;
   @ApiProperty() email: string;
-  @ApiProperty({ enum: ORDER_STATUSES, description: 'returned: every unit came back and was refunded (automatic, from shipped or delivered)' })
+  @ApiProperty({
+    enum: ORDER_VIEW_STATUSES,
+    enumName: 'OrderStatus',
+    description:
+      'pending → processing → shipped → delivered; cancelled (from pending or processing); returned (every unit back and refunded); ' +
+      'draft (back office only, not yet placed). A client shows any value it does not know as is (docs/api.md#order-statuses).',
+  })
   status: string;
   @ApiProperty({
-    enum: PAYMENT_STATUSES,
-    description: 'Derived: unpaid, partially_paid, paid; once money was given back on an order that is not cancelled, partially_refunded or refunded',
+    enum: PAYMENT_VIEW_STATUSES,
+    enumName: 'OrderPaymentStatus',
+    description: 'Derived from the payments and refunds, never set by hand (docs/api.md#order-statuses)',
   })
   paymentStatus: string;
   @ApiProperty({ enum: PAYMENT_METHODS }) paymentMethod: string;
