@@ -4,7 +4,15 @@ import type { EntityManager } from 'typeorm';
 import { stockSignals } from './catalog-rules.js';
 
 export type StockReason =
-  'initial' | 'adjustment' | 'order_placed' | 'order_cancelled' | 'offline_sale' | 'offline_sale_cancelled' | 'purchase_received' | 'stock_count' | 'return_restocked';
+  | 'initial'
+  | 'adjustment'
+  | 'order_placed'
+  | 'order_cancelled'
+  | 'offline_sale'
+  | 'offline_sale_cancelled'
+  | 'purchase_received'
+  | 'stock_count'
+  | 'return_restocked';
 
 export const STOCK_REASONS: readonly StockReason[] = [
   'initial',

@@ -449,7 +449,95 @@ export interface paths {
          */
         put: operations["AdminProductsController_update"];
         post?: never;
+        /**
+         * Delete a product
+         * @description Its variants, their stock ledger and its images (with their files) go too.
+         */
         delete: operations["AdminProductsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/products/{id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an image at the end of the product's images
+         * @description multipart/form-data with the image in the field `file`. The type is recognised by the content, not the name: anything but JPEG, PNG or WebP, an empty or damaged file, or a picture of more than 64 megapixels is 400 VALIDATION_FAILED (errors.file); a file over 10 MB is 413 PAYLOAD_TOO_LARGE. The image is turned upright, re-encoded as WebP without any metadata (EXIF, GPS, ICC) in a large size (fits 1600 × 1600, never enlarged) and a thumbnail (fits 400 × 400), served under /media/ with immutable caching. At most 50 images per product.
+         */
+        post: operations["AdminProductsController_addImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/products/{id}/images/{imageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change an image’s alt text or move it
+         * @description Moving one image keeps the others in their order; positions stay 0…n−1.
+         */
+        put: operations["AdminProductsController_updateImage"];
+        post?: never;
+        /**
+         * Delete an image and its files
+         * @description Variants that showed it show none; the images after it move up. Past order lines keep the thumbnail URL they snapshot, which no longer answers.
+         */
+        delete: operations["AdminProductsController_removeImage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/imports/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import products from CSV (create or update by SKU)
+         * @description Columns: sku, product, category, description, price, costPrice, shippingCost, estimatedDeliveryDays, isActive, stock, attribute:<name>…; sku, product, category and price are required, the others may be left out (or a cell left empty) to keep what is there (new products: costPrice 0, shippingCost 0, estimatedDeliveryDays 3, isActive true, stock 0). Money in whole minor units (1999 for 19.99). isActive: true/false (also yes/no, 1/0). One row per variant; a row's price and costPrice are that variant's (the product's own price becomes its first variant's, a variant keeps an own price where it differs). A known SKU (case-insensitive) updates its variant and product; a new SKU joins the product of that name (of a known SKU in the file, else the one product so named) or creates one. Rows of one product must agree on its fields. `category` is a name, created when missing. `attribute:<name>` columns set the attributes (an empty cell: none of that name); without any attribute column attributes are kept. Stock is set through `adjustment` movements, reference "import". Text cells starting with = + - @ may start with a ' (the export adds it so spreadsheets do not run them as formulas), which is dropped. At most 250,000 rows (beyond, an error on the first row too many) and 100 MB (413 beyond). The answer counts rows: {created, updated, unchanged, errors: [{row, column, message}]} with `row` the line where the row starts (the header is line 1). A dry run changes nothing. A real run is one transaction: with any error it changes nothing and answers 400 VALIDATION_FAILED whose `errors` is that same list (here a list, not a map). At most the first 1,000 errors are listed.
+         */
+        post: operations["AdminProductTransferController_importProducts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/exports/products.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export every variant as the import’s CSV
+         * @description Columns sku, product, category, description, price, costPrice, shippingCost, estimatedDeliveryDays, isActive, stock, attribute:<name>… (every attribute name in the catalog), one row per variant in product order, effective prices; it imports back unchanged. Streamed from one consistent snapshot, a page of 1,000 variants at a time, for any catalog size.
+         */
+        get: operations["AdminProductTransferController_exportProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -507,6 +595,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/stock-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stock counts with their lines
+         * @description Read only. Filter variantId: the counts that include that variant; q searches the note.
+         */
+        get: operations["AdminStockController_listCounts"];
+        put?: never;
+        /**
+         * Record a stock count
+         * @description Each line states how many units of a variant the shelf holds; each difference becomes a `stock_count` movement (reference `SC-…`), all in one transaction. Selling goes on while people count, so a count may say when it began (`startedAt`): each line is then compared with the stock the variant had at that moment, and whatever moved since (a sale, a delivery) is kept on top of the count. Example: 5 in stock when the count began, 3 on the shelf, 1 sold meanwhile: the movement is −2 and 2 remain. Without `startedAt` the count is compared with the stock now (3 counted where 5 are in stock: a −2 movement, stock 3). A line that cannot have been right (more sold since than it counted) is 409 CONFLICT with a message on `lines.<i>.counted`, and nothing is recorded. A variant listed twice or unknown is 400.
+         */
+        post: operations["AdminStockController_recordCount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/stock-counts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminStockController_getCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/store/categories": {
         parameters: {
             query?: never;
@@ -514,6 +642,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The category tree, flat (parentId links a child to its parent)
+         * @description Filters: parentId, slug (exact: `filter={"slug":"clothing"}` finds one category by its URL name), q (name, slug, description).
+         */
         get: operations["StoreCatalogController_categoriesList"];
         put?: never;
         post?: never;
@@ -532,7 +664,7 @@ export interface paths {
         };
         /**
          * Active products with their variants
-         * @description Filters: categoryId, q (name, slug, SKU), inStock, price_gte, price_lte. No cost prices.
+         * @description Filters: categoryId (that category and every category below it), slug (exact: a product page addressed by its URL name), q (name, slug, SKU), inStock, price_gte, price_lte. No cost prices.
          */
         get: operations["StoreCatalogController_productsList"];
         put?: never;
@@ -2164,6 +2296,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/reports/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What to order again
+         * @description Every variant at or below its low-stock threshold, with the supplier and unit cost of its latest purchase that is not cancelled (by receipt, else order, else creation date) and suggestedQuantity = max(⌈units sold in the last 90 days × 30 / 90⌉, threshold + 1) − stock: enough for 30 days at the recent rate (online orders and in-store sales that are not cancelled), and at least out of low stock. `onOrder` (draft and ordered purchases not received) is shown beside it and not subtracted: check it before ordering again. A JSON array (not a paged list), by last supplier, product and SKU. The admin SPA turns a selection into one draft purchase per supplier.
+         */
+        get: operations["ReportsController_reorderReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/webhooks": {
         parameters: {
             query?: never;
@@ -2363,16 +2515,21 @@ export interface components {
             /** @description Seconds until the access token expires */
             expiresIn: number;
         };
+        /**
+         * @description Stable machine-readable code (docs/api.md#errors): branch on it, not on the message
+         * @enum {string}
+         */
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "OUT_OF_STOCK" | "OVERPAYMENT" | "INVALID_TRANSITION" | "PAYMENT_DECLINED" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "REFUND_EXCEEDS_PAID" | "RETURN_NOT_ALLOWED" | "RETURN_QUANTITY_EXCEEDED" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "OTP_INVALID" | "OTP_EXPIRED" | "OTP_LOCKED" | "TOKEN_INVALID" | "CONFLICT" | "COUPON_NOT_FOUND" | "COUPON_INACTIVE" | "COUPON_NOT_STARTED" | "COUPON_EXPIRED" | "COUPON_MIN_PURCHASE" | "COUPON_USAGE_LIMIT" | "COUPON_CUSTOMER_LIMIT" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
         ErrorBodyDto: {
             /** @example 400 */
             statusCode: number;
             /** @example Bad Request */
             error: string;
             /**
-             * @description Stable machine-readable code (docs/api.md#errors)
+             * @description Stable machine-readable code (docs/api.md#errors): branch on it, not on the message
              * @example VALIDATION_FAILED
              */
-            code: string;
+            code: components["schemas"]["ErrorCode"];
             /** @example Validation failed */
             message: string;
             /**
@@ -2637,6 +2794,26 @@ export interface components {
             description?: string;
             parentId?: number | null;
         };
+        ProductImageView: {
+            id: number;
+            /**
+             * @description The large size (fits 1600 × 1600), WebP, metadata stripped; never changes
+             * @example /media/products/7/3f2a9c…-large.webp
+             */
+            url: string;
+            /**
+             * @description The thumbnail (fits 400 × 400)
+             * @example /media/products/7/3f2a9c…-thumb.webp
+             */
+            thumbnailUrl: string;
+            /** @description Alternative text */
+            alt: string;
+            /** @description 0 first */
+            position: number;
+            /** @description Of the large size, in pixels */
+            width: number;
+            height: number;
+        };
         AdminVariantView: {
             id: number;
             sku: string;
@@ -2652,6 +2829,8 @@ export interface components {
             /** @description Effective price */
             price: number;
             stock: number;
+            /** @description The product image shown for this variant (one of the product's `images`), or null */
+            imageId: number | null;
             /** @description Effective cost price */
             costPrice: number;
             /** @description Null when inherited from the product */
@@ -2671,6 +2850,8 @@ export interface components {
             estimatedDeliveryDays: number;
             /** @description Sum of the variants’ stock */
             stock: number;
+            /** @description Ordered by position */
+            images: components["schemas"]["ProductImageView"][];
             costPrice: number;
             isActive: boolean;
             lowStockThreshold: number | null;
@@ -2762,6 +2943,8 @@ export interface components {
             costPrice?: number | null;
             /** @description An existing variant of this product; absent: a new variant (stock 0) */
             id?: number;
+            /** @description One of this product's images shown for the variant; null: none. Absent: unchanged */
+            imageId?: number | null;
         };
         UpdateProductDto: {
             /** @example Classic T-shirt */
@@ -2799,6 +2982,36 @@ export interface components {
             /** @description The full list of variants: entries with an id are updated, without an id created; variants left out are deleted (only when their stock is 0) */
             variants?: components["schemas"]["UpdateVariantDto"][];
         };
+        UpdateProductImageDto: {
+            /** @example The red mug, from the side */
+            alt?: string;
+            /** @description Move the image there (0 first; beyond the last: last); the others keep their order */
+            position?: number;
+        };
+        ImportErrorView: {
+            /**
+             * @description The line in the file where the row starts; the header is line 1
+             * @example 17
+             */
+            row: number;
+            /**
+             * @description The column, as named in the header; null for the whole row or file
+             * @example price
+             */
+            column: string | null;
+            /** @example must be a whole number of minor units (1999 for 19.99) */
+            message: string;
+        };
+        ImportResultView: {
+            /** @description Rows that create a variant (and, for a new product name, its product) */
+            created: number;
+            /** @description Rows that change an existing variant or its product */
+            updated: number;
+            /** @description Rows that match the catalog already */
+            unchanged: number;
+            /** @description By line; at most the first 1,000 */
+            errors: components["schemas"]["ImportErrorView"][];
+        };
         StockAdjustmentDto: {
             variantId: number;
             /**
@@ -2821,12 +3034,66 @@ export interface components {
             } | null;
             delta: number;
             /** @enum {string} */
-            reason: "initial" | "adjustment" | "order_placed" | "order_cancelled" | "offline_sale" | "offline_sale_cancelled" | "purchase_received" | "return_restocked";
+            reason: "initial" | "adjustment" | "order_placed" | "order_cancelled" | "offline_sale" | "offline_sale_cancelled" | "purchase_received" | "stock_count" | "return_restocked";
             reference: string | null;
             note: string | null;
             createdById: number | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        StockCountLineDto: {
+            variantId: number;
+            /**
+             * @description Units on the shelf
+             * @example 3
+             */
+            counted: number;
+        };
+        CreateStockCountDto: {
+            /** @example Aisle 3, Monday morning */
+            note?: string;
+            /**
+             * @description When the counting began. Each line is then applied to the stock the variant had at that moment: what moved since (a sale, a delivery) still happened on top of the count. Without it, the count is taken as of now. Not in the future.
+             * @example 2026-12-07T08:30:00Z
+             */
+            startedAt?: string;
+            /** @description One line per variant counted, at most 450 (a JSON body holds at most 1,000 keys, docs/api.md#limits): count a big shop in several counts */
+            lines: components["schemas"]["StockCountLineDto"][];
+        };
+        StockCountLineView: {
+            id: number;
+            /** @description Null once the variant is deleted */
+            variantId: number | null;
+            productId: number;
+            productName: string;
+            sku: string;
+            attributes: {
+                [key: string]: string;
+            };
+            /** @description The stock the count started from (at `startedAt`, else when saved) */
+            expected: number;
+            counted: number;
+            /** @description counted − expected: the `stock_count` movement (none when 0) */
+            delta: number;
+            /** @description The stock when the count was saved */
+            stockBefore: number;
+            /** @description stockBefore + delta */
+            stockAfter: number;
+        };
+        StockCountView: {
+            id: number;
+            /**
+             * @description The `reference` of its movements
+             * @example SC-000042
+             */
+            number: string;
+            note: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdById: number | null;
+            lines: components["schemas"]["StockCountLineView"][];
         };
         VariantView: {
             id: number;
@@ -2843,6 +3110,8 @@ export interface components {
             /** @description Effective price */
             price: number;
             stock: number;
+            /** @description The product image shown for this variant (one of the product's `images`), or null */
+            imageId: number | null;
         };
         StoreProductView: {
             id: number;
@@ -2855,6 +3124,8 @@ export interface components {
             estimatedDeliveryDays: number;
             /** @description Sum of the variants’ stock */
             stock: number;
+            /** @description Ordered by position */
+            images: components["schemas"]["ProductImageView"][];
             variants: components["schemas"]["VariantView"][];
         };
         CouponView: {
@@ -3122,6 +3393,16 @@ export interface components {
             /** @enum {string} */
             paymentMethod: "cash_on_delivery" | "bank_transfer" | "card" | "mobile_wallet";
         };
+        /**
+         * @description pending → processing → shipped → delivered; cancelled (from pending or processing); returned (every unit back and refunded); draft (back office only, not yet placed). A client shows any value it does not know as is (docs/api.md#order-statuses).
+         * @enum {string}
+         */
+        OrderStatus: "draft" | "pending" | "processing" | "shipped" | "delivered" | "returned" | "cancelled";
+        /**
+         * @description Derived from the payments and refunds, never set by hand (docs/api.md#order-statuses)
+         * @enum {string}
+         */
+        OrderPaymentStatus: "unpaid" | "partially_paid" | "paid" | "partially_refunded" | "refunded";
         OrderLineView: {
             id: number;
             productId: number;
@@ -3138,6 +3419,8 @@ export interface components {
             estimatedDeliveryDays: number;
             quantity: number;
             lineTotal: number;
+            /** @description The product image's thumbnail when the line was recorded (a snapshot), or null */
+            thumbnailUrl: string | null;
         };
         PaymentView: {
             id: number;
@@ -3168,16 +3451,10 @@ export interface components {
             number: string;
             customerId: number | null;
             email: string;
-            /**
-             * @description returned: every unit came back and was refunded (automatic, from shipped or delivered)
-             * @enum {string}
-             */
-            status: "pending" | "processing" | "shipped" | "delivered" | "returned" | "cancelled";
-            /**
-             * @description Derived: unpaid, partially_paid, paid; once money was given back on an order that is not cancelled, partially_refunded or refunded
-             * @enum {string}
-             */
-            paymentStatus: "unpaid" | "partially_paid" | "paid" | "partially_refunded" | "refunded";
+            /** @description pending → processing → shipped → delivered; cancelled (from pending or processing); returned (every unit back and refunded); draft (back office only, not yet placed). A client shows any value it does not know as is (docs/api.md#order-statuses). */
+            status: components["schemas"]["OrderStatus"];
+            /** @description Derived from the payments and refunds, never set by hand (docs/api.md#order-statuses) */
+            paymentStatus: components["schemas"]["OrderPaymentStatus"];
             /** @enum {string} */
             paymentMethod: "cash" | "card" | "bank_transfer" | "mobile_wallet" | "cash_on_delivery";
             lines: components["schemas"]["OrderLineView"][];
@@ -3415,6 +3692,8 @@ export interface components {
             costPrice: number;
             quantity: number;
             lineTotal: number;
+            /** @description The product image's thumbnail when sold (a snapshot), or null */
+            thumbnailUrl: string | null;
         };
         SalePaymentView: {
             id: number;
@@ -3880,6 +4159,29 @@ export interface components {
             groupBy: "day" | "month";
             rows: components["schemas"]["SalesRow"][];
             totals: components["schemas"]["SalesTotals"];
+        };
+        ReorderLine: {
+            variantId: number;
+            productId: number;
+            sku: string;
+            productName: string;
+            attributes: {
+                [key: string]: string;
+            };
+            stock: number;
+            /** @description The low-stock threshold in force (the product’s, else the store’s) */
+            threshold: number;
+            /** @description Supplier of the latest purchase of this variant that is not cancelled */
+            lastSupplierId: number | null;
+            lastSupplierName: string | null;
+            /** @description Unit cost on that purchase, minor units */
+            lastUnitCost: number | null;
+            /** @description Units sold in the last 90 days: online orders and in-store sales, cancelled ones left out */
+            soldLast90Days: number;
+            /** @description Units on draft or ordered purchases, not received yet (not subtracted from the suggestion) */
+            onOrder: number;
+            /** @description max(⌈sold in 90 days × 30 / 90⌉, threshold + 1) − stock: 30 days of sales, and at least out of low stock */
+            suggestedQuantity: number;
         };
         WebhookView: {
             id: number;
@@ -5171,7 +5473,7 @@ export interface operations {
                 sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
                 range?: unknown;
-                /** @description JSON object; keys: id (one id or an array), q (search), parentId */
+                /** @description JSON object; keys: id (one id or an array), q (search), parentId, slug */
                 filter?: unknown;
             };
             header?: {
@@ -5748,6 +6050,326 @@ export interface operations {
             };
         };
     };
+    AdminProductsController_addImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description A JPEG, PNG or WebP image of at most 10 MB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductImageView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Payload Too Large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unsupported Media Type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminProductsController_updateImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                imageId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProductImageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductImageView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminProductsController_removeImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                imageId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductImageView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminProductTransferController_importProducts: {
+        parameters: {
+            query?: {
+                /** @description true: check and count only, change nothing. Default false */
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The CSV: UTF-8, comma-separated, a header row, one row per variant
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Payload Too Large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unsupported Media Type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminProductTransferController_exportProducts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv; charset=utf-8, as an attachment products.csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AdminStockController_adjust: {
         parameters: {
             query?: never;
@@ -5922,6 +6544,180 @@ export interface operations {
             };
         };
     };
+    AdminStockController_listCounts: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, at most 1000 rows */
+                range?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), variantId, createdById, createdAt_gte, createdAt_lte */
+                filter?: unknown;
+            };
+            header?: {
+                Accept?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON array; header Content-Range: stock-counts start-end/total */
+            200: {
+                headers: {
+                    /** @description stock-counts 0-24/319 */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockCountView"][];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminStockController_recordCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStockCountDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockCountView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminStockController_getCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockCountView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     StoreCatalogController_categoriesList: {
         parameters: {
             query?: {
@@ -5929,7 +6725,7 @@ export interface operations {
                 sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
                 range?: unknown;
-                /** @description JSON object; keys: id (one id or an array), q (search), parentId */
+                /** @description JSON object; keys: id (one id or an array), q (search), parentId, slug */
                 filter?: unknown;
             };
             header?: {
@@ -5969,7 +6765,7 @@ export interface operations {
                 sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
                 range?: unknown;
-                /** @description JSON object; keys: id (one id or an array), q (search), categoryId, inStock, price_gte, price_lte */
+                /** @description JSON object; keys: id (one id or an array), q (search), categoryId, slug, inStock, price_gte, price_lte */
                 filter?: unknown;
             };
             header?: {
@@ -12327,6 +13123,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ReportsController_reorderReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReorderLine"][];
                 };
             };
             /** @description Unauthorized: UNAUTHENTICATED */

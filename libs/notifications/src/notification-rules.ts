@@ -147,6 +147,7 @@ export function notificationsFor(event: NotifyingEvent): NotificationDraft[] {
           link: { resource: 'webhooks', id: p.webhookId },
         },
       ];
+    }
     case 'refund.created': {
       const p = event.payload;
       if (p.orderId === null && p.bookingId === null) return [];

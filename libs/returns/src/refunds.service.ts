@@ -114,7 +114,8 @@ export class RefundsService {
     });
     if (answer.status >= 400) {
       const body = answer.body as ErrorBody;
-      throw new DomainError(body.code as ErrorCode, body.message, body.errors, answer.replayed ? { 'Idempotent-Replayed': 'true' } : undefined);
+      const errors = Array.isArray(body.errors) ? undefined : body.errors; // a refund's refusals are field maps, never a file's rows
+      throw new DomainError(body.code as ErrorCode, body.message, errors, answer.replayed ? { 'Idempotent-Replayed': 'true' } : undefined);
     }
     return answer as IdempotentResult<T>;
   }
