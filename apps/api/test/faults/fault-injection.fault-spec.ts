@@ -196,8 +196,10 @@ test('survives killed processes, terminated connections and a database restart w
   const db = newClient({ connectionString: url });
   await db.connect();
   try {
-    // every committed event delivered (the relays of both processes drain the outbox)
-    const drainDeadline = Date.now() + 30_000;
+    // every committed event delivered (the relays of both processes drain the outbox). An event
+    // whose after-commit handlers (notifications, webhooks, e-mail) a killed process was running is
+    // leased to it for 60 s and only then taken up again: the wait must outlast that lease
+    const drainDeadline = Date.now() + 180_000;
     let pending = 1;
     while (pending > 0 && Date.now() < drainDeadline) {
       pending = (await db.query('SELECT count(*)::int AS n FROM outbox_events WHERE processed_at IS NULL')).rows[0].n;
