@@ -102,10 +102,9 @@ const FALSE = new Set(['false', 'no', '0']);
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** A text cell as written by `writeRow`: a leading ' that guards a formula-like value is removed. */
-export const unguard = (value: string): string => (value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value);
+export const unguard = (value: string): string => (/^'+/.test(value) && FORMULA_START.test(value.replace(/^'+/, '')) ? value.slice(1) : value);
 /** A text cell a spreadsheet will not run: `=SUM(A1)` is written `'=SUM(A1)`. */
-export const guard = (value: string): string =>
-  FORMULA_START.test(value) || (value.startsWith("'") && FORMULA_START.test(value.slice(1))) ? `'${value}` : value;
+export const guard = (value: string): string => (FORMULA_START.test(value.replace(/^'+/, '')) ? `'${value}` : value); // '+ becomes ''+, read back as '+
 
 export function readRow(header: CsvHeader, cells: string[], row: number): { row?: ImportRow; errors: ImportError[] } {
   const errors: ImportError[] = [];

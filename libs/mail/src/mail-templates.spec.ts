@@ -43,12 +43,15 @@ describe('e-mail templates', () => {
         const escaped = escapeHtml(text);
         expect(escaped).not.toMatch(/[<>"']/);
         expect(escaped.replace(/&(lt|gt|quot|#39|amp);/g, '')).not.toContain('&');
+        // between markers the template never writes, so the template's own tags cannot pass for the text
+        const marked = `\u2603${text}\u2603`;
         const html = bookingConfirmed(
           store,
-          { serviceName: text, scheduledAt: '2026-12-24T09:00:00Z', durationMinutes: 60, address: text, price: 100, notes: '' },
-          text,
+          { serviceName: marked, scheduledAt: '2026-12-24T09:00:00Z', durationMinutes: 60, address: marked, price: 100, notes: '' },
+          marked,
         ).html;
-        if (/[<>]/.test(text)) expect(html).not.toContain(text);
+        expect(html).toContain(`\u2603${escapeHtml(text)}\u2603`);
+        if (/[<>"'&]/.test(text)) expect(html).not.toContain(marked);
       }),
     );
   });
