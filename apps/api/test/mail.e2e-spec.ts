@@ -85,7 +85,7 @@ describe('order e-mails', () => {
   });
 
   it('retries when the mail server refuses, and logs every attempt', async () => {
-    sink.refuseNext(2);
+    sink.refuseNext(2, 'patient@example.com');
     const placed = await order('patient@example.com');
     const mail = await arrived('patient@example.com', placed.number);
     expect(mail.attachments).toHaveLength(1);

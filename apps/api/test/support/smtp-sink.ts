@@ -10,7 +10,8 @@ export interface SmtpSink {
   /** how many messages were refused with a temporary error */
   refused: number;
   /** refuse (451) the next `count` messages */
-  refuseNext(count: number): void;
+  /** refuses the next `count` messages to `recipient` (others, such as a late e-mail of an earlier test, pass) */
+  refuseNext(count: number, recipient: string): void;
   close(): Promise<void>;
 }
 
@@ -18,11 +19,13 @@ export interface SmtpSink {
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   let toRefuse = 0;
+  let refusedRecipient = '';
   const sink = {
     messages,
     refused: 0,
-    refuseNext(count: number) {
+    refuseNext(count: number, recipient: string) {
       toRefuse = count;
+      refusedRecipient = recipient;
     },
   };
   const server = new SMTPServer({
@@ -32,7 +35,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
-          if (toRefuse > 0) {
+          if (toRefuse > 0 && JSON.stringify(mail.to ?? '').includes(refusedRecipient)) {
             toRefuse--;
             sink.refused++;
             const error = Object.assign(new Error('Try again later'), { responseCode: 451 });
