@@ -29,8 +29,8 @@ interface ReadFile {
 
 /**
  * The product import of docs/api.md#catalog-media. The file is streamed through the CSV parser row by row
- * into typed rows (the file itself is never held in memory); then, in one transaction, the rows'
- * products and variants are locked, the catalog's state is read, the plan decided (import-plan.ts)
+ * into typed rows (the file itself is never held in memory); then, in one transaction, the catalog's
+ * state is read with the rows' products and variants locked as they are read, the plan decided (import-plan.ts)
  * and written with multi-row statements (unnest arrays, 5,000 rows a statement), stock through
  * `adjustment` movements with reference "import". Any error anywhere changes nothing. Real runs
  * take turns (a transaction-level advisory lock), so two imports never race to create one SKU.
@@ -49,8 +49,7 @@ export class ProductImportService {
     return inTransaction(this.dataSource, async (manager) => {
       // one import at a time, across replicas: a second one of the same file then finds it all done
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('chance-store:product-import'))`);
-      await lockRows(manager, file.rows);
-      const plan = planImport(file.rows, await loadState(manager, file.rows));
+      const plan = planImport(file.rows, await loadState(manager, file.rows, { lock: true }));
       const errors = [...file.errors, ...plan.errors];
       if (errors.length > 0) return this.answer(false, errors, plan);
       try {
@@ -131,17 +130,11 @@ const countNewlines = (text: string) => {
 const skusOf = (rows: readonly ImportRow[]) => [...new Set(rows.map((r) => r.sku.toLowerCase()))];
 const namesOf = (rows: readonly ImportRow[]) => [...new Set(rows.map((r) => r.product.toLowerCase()))];
 
-/** The products the rows may touch, then all their variants, each in id order (as every stock change locks them). */
-async function lockRows(manager: EntityManager, rows: readonly ImportRow[]): Promise<void> {
-  const products: { id: number }[] = await manager.query(
-    `SELECT id FROM products WHERE id IN (SELECT product_id FROM variants WHERE lower(sku) = ANY($1)) OR lower(name) = ANY($2) ORDER BY id FOR UPDATE`,
-    [skusOf(rows), namesOf(rows)],
-  );
-  await manager.query('SELECT id FROM variants WHERE product_id = ANY($1) ORDER BY id FOR UPDATE', [products.map((p) => p.id)]);
-}
-
-/** What the plan needs to know of the catalog: the rows' variants, the products they or their names point at (with all variants), the categories named. */
-async function loadState(manager: EntityManager, rows: readonly ImportRow[]): Promise<CatalogState> {
+/**
+ * What the plan needs to know of the catalog: the rows' variants, the products they or their names point at (with all variants), the categories named.
+ * `lock` (a real run): those products, then all their variants, are locked as they are read, each in id order (as every stock change locks them).
+ */
+async function loadState(manager: EntityManager, rows: readonly ImportRow[], { lock = false } = {}): Promise<CatalogState> {
   type VariantRow = {
     id: number;
     product_id: number;
@@ -174,11 +167,14 @@ async function loadState(manager: EntityManager, rows: readonly ImportRow[]): Pr
     is_active: boolean;
   }[] = await manager.query(
     `SELECT id, name, category_id, description, price, cost_price, shipping_cost, estimated_delivery_days, is_active FROM products
-      WHERE id IN (SELECT product_id FROM variants WHERE lower(sku) = ANY($1)) OR lower(name) = ANY($2)`,
+      WHERE id IN (SELECT product_id FROM variants WHERE lower(sku) = ANY($1)) OR lower(name) = ANY($2)
+      ORDER BY id${lock ? ' FOR UPDATE' : ''}`,
     [skusOf(rows), namesOf(rows)],
   );
   const variantRows: VariantRow[] = await manager.query(
-    'SELECT id, product_id, sku, attributes, price, cost_price, stock, position FROM variants WHERE product_id = ANY($1) ORDER BY product_id, position, id',
+    `SELECT * FROM (SELECT id, product_id, sku, attributes, price, cost_price, stock, position FROM variants
+                     WHERE product_id = ANY($1) ORDER BY id${lock ? ' FOR UPDATE' : ''}) v
+      ORDER BY product_id, position, id`,
     [productRows.map((p) => p.id)],
   );
   const categories: { id: number; name: string }[] = await manager.query('SELECT id, name FROM categories WHERE lower(name) = ANY($1) ORDER BY id', [
