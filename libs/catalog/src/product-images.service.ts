@@ -34,7 +34,9 @@ export class ProductImagesService {
     const stored = await this.media.receive(productId, upload);
     try {
       return await inTransaction(this.dataSource, async (manager) => {
-        const n = await this.lockProduct(manager, productId);
+        await this.lockProduct(manager, productId);
+        // counted once the lock is held (a statement that waited for it would count from before the wait)
+        const [{ n }] = await manager.query('SELECT count(*)::int AS n FROM product_images WHERE product_id = $1', [productId]);
         if (n >= IMAGE_LIMITS.perProduct) throw validationFailed(TOO_MANY);
         const [row] = await manager.query(
           `INSERT INTO product_images (product_id, file_key, width, height, position) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -82,12 +84,10 @@ export class ProductImagesService {
     return view;
   }
 
-  /** Locks the product for a change of its images (404 when it does not exist); how many it has. */
-  private async lockProduct(manager: EntityManager, productId: number): Promise<number> {
+  /** Locks the product for a change of its images (404 when it does not exist). */
+  private async lockProduct(manager: EntityManager, productId: number): Promise<void> {
     const [product] = await manager.query('SELECT id FROM products WHERE id = $1 FOR UPDATE', [productId]);
     if (!product) throw notFound('Product');
-    const [{ n }] = await manager.query('SELECT count(*)::int AS n FROM product_images WHERE product_id = $1', [productId]);
-    return n;
   }
 
   private async renumber(manager: EntityManager, ordered: number[]): Promise<void> {
