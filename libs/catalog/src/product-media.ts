@@ -38,7 +38,10 @@ export class ProductMedia {
     this.root = config.mediaDir;
   }
 
-  /** Receives the upload and stores both sizes; the caller records it, or calls `discard` when that fails. */
+  /**
+   * Receives the upload and stores both sizes; the caller records it, or calls `discard` when that fails.
+   * Whatever of the upload was not read is drained by the route that read it (admin-catalog.controller.ts).
+   */
   async receive(productId: number, part: MultipartFile): Promise<StoredImage> {
     const tmpDir = join(this.root, '.tmp');
     await mkdir(tmpDir, { recursive: true });
@@ -96,7 +99,6 @@ export class ProductMedia {
       await Promise.all(finals.map((file) => rm(file, { force: true })));
       throw error;
     } finally {
-      part.file.resume(); // whatever was not read (a refusal before the end) is drained
       await Promise.all([upload, ...encoded].map((file) => rm(file, { force: true })));
     }
   }
