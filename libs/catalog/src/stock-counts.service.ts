@@ -19,6 +19,7 @@ import { StockCountEntity, StockCountLineEntity } from './catalog.entities.js';
 import type { CreateStockCountDto, StockCountView } from './dto/index.js';
 import { moveStock } from './stock-ledger.js';
 import { countOutcome, isRefusal, refusalMessage, stockCountNumber, type CountOutcome } from './stock-count-rules.js';
+import { toStockCountView } from './stock-count-view.js';
 
 export const STOCK_COUNT_LIST: ListSpec = {
   resource: 'stock-counts',
@@ -139,7 +140,7 @@ export class StockCountsService {
       'countId',
       page.rows.map((c) => c.id),
     );
-    return page.map((c) => toView(c, lines.get(c.id) ?? []));
+    return page.map((c) => toStockCountView(c, lines.get(c.id) ?? []));
   }
 
   /** A count as recorded, read outside any transaction (committed data), for the controller. */
@@ -152,7 +153,7 @@ export class StockCountsService {
     const count = await manager.findOneBy(StockCountEntity, { id });
     if (!count) throw notFound('Stock count');
     const lines = await loadChildren(manager, StockCountLineEntity, 'countId', [id]);
-    return toView(count, lines.get(id) ?? []);
+    return toStockCountView(count, lines.get(id) ?? []);
   }
 
   /** Σ of each variant's movements since `since` (variants without any are absent). */
@@ -163,30 +164,6 @@ export class StockCountsService {
     );
     return new Map(rows.map((r) => [r.variant_id, r.moved]));
   }
-}
-
-function toView(count: StockCountEntity, lines: StockCountLineEntity[]): StockCountView {
-  return {
-    id: count.id,
-    number: stockCountNumber(count.id),
-    note: count.note,
-    startedAt: count.startedAt,
-    createdAt: count.createdAt,
-    createdById: count.createdById,
-    lines: lines.map((l) => ({
-      id: l.id,
-      variantId: l.variantId,
-      productId: l.productId,
-      productName: l.productName,
-      sku: l.sku,
-      attributes: l.attributes,
-      expected: l.expected,
-      counted: l.counted,
-      delta: l.delta,
-      stockBefore: l.stockBefore,
-      stockAfter: l.stockAfter,
-    })),
-  };
 }
 
 /** The index of the first value seen before, or −1. */
