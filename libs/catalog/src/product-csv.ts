@@ -18,8 +18,8 @@ export const CSV_COLUMNS = [
   'stock',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
-export const REQUIRED_COLUMNS: readonly CsvColumn[] = ['sku', 'product', 'category', 'price'];
-export const ATTRIBUTE_PREFIX = 'attribute:';
+const REQUIRED_COLUMNS: readonly CsvColumn[] = ['sku', 'product', 'category', 'price'];
+const ATTRIBUTE_PREFIX = 'attribute:';
 
 export const CSV_LIMITS = {
   /** the upload (413 beyond) */

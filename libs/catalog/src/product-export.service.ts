@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { exportHeader, writeRow } from './product-csv.js';
 
 /** Variants read per query: the export holds one page at a time, whatever the catalog's size. */
-export const EXPORT_PAGE = 1000;
+const EXPORT_PAGE = 1000;
 
 interface ExportRecord {
   product_id: number;
