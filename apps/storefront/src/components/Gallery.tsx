@@ -1,14 +1,9 @@
-import type { Product, ProductImage } from '@chance/client';
+import type { ProductImage } from '@chance/client';
 
 /**
- * A product's pictures as the store API sends them (docs/api.md#catalog-media, `images[]`, ordered by
- * position): the first is the product's main picture and its cards' thumbnail.
+ * The product's pictures (`images[]` of the store API, docs/api.md#catalog-media, ordered by position:
+ * the first is its main picture and its cards' thumbnail), the selected variant's first; nothing at all while there are none.
  */
-export function productImages(product: Product): ProductImage[] {
-  return product.images;
-}
-
-/** The product's pictures, the selected variant's first; nothing at all while there are none. */
 export function Gallery({ images, name, preferredImageId }: { images: ProductImage[]; name: string; preferredImageId?: number | null }) {
   if (images.length === 0) return null;
   const ordered = preferredImageId ? [...images].sort((a, b) => Number(b.id === preferredImageId) - Number(a.id === preferredImageId)) : images;

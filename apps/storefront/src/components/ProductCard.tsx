@@ -1,7 +1,6 @@
 import { Link } from 'react-router-dom';
 import type { Product } from '@chance/client';
 import { Money } from './ui';
-import { productImages } from './Gallery';
 
 /** The lowest and highest variant price. */
 export function priceRange(product: Product): [number, number] {
@@ -17,7 +16,7 @@ export function StockLabel({ stock }: { stock: number }) {
 
 export function ProductCard({ product }: { product: Product }) {
   const [low, high] = priceRange(product);
-  const [thumbnail] = productImages(product);
+  const [thumbnail] = product.images;
   return (
     <article className="card product-card">
       {thumbnail ? <img src={thumbnail.thumbnailUrl} alt="" loading="lazy" /> : null}

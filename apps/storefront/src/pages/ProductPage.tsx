@@ -4,7 +4,7 @@ import { shop } from '../shop';
 import { useCart } from '../state/cart';
 import { useAsync } from '../state/useAsync';
 import { ErrorAlert, Field, Loading, Money, PageHeading, Status } from '../components/ui';
-import { Gallery, productImages } from '../components/Gallery';
+import { Gallery } from '../components/Gallery';
 import { StockLabel } from '../components/ProductCard';
 import { VariantPicker, variantFor } from '../components/VariantPicker';
 
@@ -57,7 +57,7 @@ export default function ProductPage() {
 
   return (
     <article className="product-page">
-      <Gallery images={productImages(item)} name={item.name} preferredImageId={variant?.imageId} />
+      <Gallery images={item.images} name={item.name} preferredImageId={variant?.imageId} />
       <div className="product-details">
         <PageHeading>{item.name}</PageHeading>
         <p className="price price-large">{variant ? <Money amount={variant.price} /> : <Money amount={item.price} />}</p>
