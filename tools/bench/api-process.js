@@ -2,9 +2,11 @@
 // timed from spawn to a healthy /api/health, with its resident memory sampled while it works.
 import { spawn } from 'node:child_process';
 import { openSync, closeSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { stopLeftoverPostgres as stopClusterServer } from '@chance/core';
+import { freePort, stopLeftoverPostgres as stopClusterServer } from '@chance/core';
 import { REPO_ROOT } from '../seed/database.js';
 
 /** VmRSS and VmHWM (peak) of a process, in bytes, from /proc (Linux). */
@@ -15,6 +17,21 @@ export function memoryOf(pid) {
     return { rss: kib('VmRSS'), peak: kib('VmHWM') };
   } catch {
     return { rss: 0, peak: 0 };
+  }
+}
+
+/**
+ * Runs `work` while sampling the resident memory of process `pid` every 50 ms: what `work` returned,
+ * with the RSS before it began (`rssBefore`) and the highest seen meanwhile (`rssPeak`).
+ */
+export async function peakMemoryWhile(pid, work) {
+  const rssBefore = memoryOf(pid).rss;
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, memoryOf(pid).rss)), 50);
+  try {
+    return { ...(await work()), rssBefore, rssPeak };
+  } finally {
+    clearInterval(sampler);
   }
 }
 
@@ -103,6 +120,33 @@ export async function startApi({ port, dataDir, env = {}, logFile, nodeArgs = []
     },
   };
   return api;
+}
+
+/**
+ * The built API on a throwaway embedded PostgreSQL, for the benchmarks that need no seeded data
+ * (floods.js, attacks.js): a free port and a new temporary data folder (the API's log inside),
+ * which `stop()` removes again.
+ * @param {{ name: string, env?: Record<string, string> }} options name: part of the folder's name
+ */
+export async function startThrowawayApi({ name, env = {} }) {
+  const dataDir = await mkdtemp(join(tmpdir(), `chance-${name}-`));
+  const removeDataDir = () => rm(dataDir, { recursive: true, force: true });
+  let api;
+  try {
+    api = await startApi({ port: await freePort(), dataDir, env, logFile: join(dataDir, 'api.log') });
+  } catch (error) {
+    await removeDataDir();
+    throw error;
+  }
+  return {
+    ...api,
+    dataDir,
+    async stop() {
+      const result = await api.stop();
+      await removeDataDir();
+      return result;
+    },
+  };
 }
 
 /** If the API was killed before it could stop its PostgreSQL, stop that server (named in postmaster.pid) ourselves. */

@@ -7,16 +7,16 @@
 // its loads. Either way the section between the attack markers of docs/benchmarks.md is rewritten.
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { REPO_ROOT, importBuilt, parseArgs } from '../seed/database.js';
-import { startApi } from './api-process.js';
+import { REPO_ROOT, parseArgs } from '../seed/database.js';
+import { startThrowawayApi } from './api-process.js';
 import { percentile } from './http-load.js';
+import { ms, passCell, writeSection } from './report.js';
 import { codeVersion } from './version.js';
 
 const START = '<!-- bench:attacks:start -->';
@@ -88,14 +88,19 @@ function inWorker(kind, data) {
   });
 }
 
+/** This process's soft limit on open files (`ulimit -n`), from /proc (Linux); undefined elsewhere. */
+function openFileLimit() {
+  try {
+    const soft = /^Max open files\s+(\d+)/m.exec(readFileSync('/proc/self/limits', 'utf8'))?.[1];
+    return soft === undefined ? undefined : Number(soft);
+  } catch {
+    return undefined; // not Linux
+  }
+}
+
 /** Sockets this process may still open: its soft limit on open files less those open now, less a reserve. */
 function socketBudget(reserve = 1000) {
-  let limit = 1024;
-  try {
-    limit = Number(/^Max open files\s+(\d+)/m.exec(readFileSync('/proc/self/limits', 'utf8'))?.[1] ?? limit);
-  } catch {
-    /* not Linux */
-  }
+  const limit = openFileLimit() ?? 1024;
   let open = 0;
   try {
     open = readdirSync('/proc/self/fd').length;
@@ -162,8 +167,6 @@ export async function runAttacks({ url, seconds = 15, say = () => undefined }) {
   return { seconds, socketBudget: budget, runs };
 }
 
-const ms = (n) => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(1) : Math.round(n)} ms` : 'n/a');
-
 function attackSummary(run) {
   const a = run.attack;
   if (a.statuses) {
@@ -216,35 +219,29 @@ function section(results, rows, machine) {
   );
   out.push('| attack | /api/health during it | budget | | what the attack got |', '|---|---|---|---|---|');
   for (const row of rows) {
-    out.push(
-      `| ${row.run.name}: ${row.run.description} | ${row.result} | ${row.budget} | ${row.pass ? '✅ pass' : '❌ **miss**'} | ${attackSummary(row.run)} |`,
-    );
+    out.push(`| ${row.run.name}: ${row.run.description} | ${row.result} | ${row.budget} | ${passCell(row.pass)} | ${attackSummary(row.run)} |`);
   }
   out.push('');
   return out.join('\n');
 }
 
-/** Rewrites the attack section of the benchmarks file (appended before the hand-written analysis the first time). */
+/** Rewrites the attack section of the benchmarks file (appended after the generated results, before the hand-written analysis, the first time). */
 export function writeAttackReport(file, results, rows, machine) {
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const block = `${START}\n${section(results, rows, machine)}\n${END}`;
-  if (current.includes(START) && current.includes(END)) {
-    writeFileSync(file, `${current.slice(0, current.indexOf(START))}${block}${current.slice(current.indexOf(END) + END.length)}`);
-  } else {
-    const anchor = current.indexOf('<!-- bench:results:end -->');
-    const at = anchor >= 0 ? anchor + '<!-- bench:results:end -->'.length : current.length;
-    writeFileSync(file, `${current.slice(0, at)}\n\n${block}\n${current.slice(at)}`);
-  }
+  writeSection(file, {
+    start: START,
+    end: END,
+    body: section(results, rows, machine),
+    initial: '# Benchmarks\n',
+    place: (current, block) => {
+      const anchor = current.indexOf('<!-- bench:results:end -->');
+      const at = anchor >= 0 ? anchor + '<!-- bench:results:end -->'.length : current.length;
+      return `${current.slice(0, at)}\n\n${block}\n${current.slice(at)}`;
+    },
+  });
 }
 
 export function machineOf(command, code) {
-  let fdLimit;
-  try {
-    fdLimit = Number(/^Max open files\s+(\d+)/m.exec(readFileSync('/proc/self/limits', 'utf8'))?.[1]);
-  } catch {
-    /* not Linux */
-  }
-  return { command, ranAt: new Date().toISOString(), nproc: cpus().length, node: process.version, load: loadavg()[0], fdLimit, code };
+  return { command, ranAt: new Date().toISOString(), nproc: cpus().length, node: process.version, load: loadavg()[0], fdLimit: openFileLimit(), code };
 }
 
 async function main() {
@@ -252,15 +249,8 @@ async function main() {
   const seconds = Number(args.seconds ?? 15);
   const outFile = resolve(args.out ?? join(REPO_ROOT, 'docs', 'benchmarks.md'));
   const say = (line) => console.log(`[bench] ${line}`);
-  const dataDir = await mkdtemp(join(tmpdir(), 'chance-attacks-'));
-  const { freePort } = await importBuilt('libs/core/src/index.js');
   say('starting the API (production build, NODE_ENV=production) on a throwaway embedded PostgreSQL');
-  const api = await startApi({
-    port: await freePort(),
-    dataDir,
-    env: { JWT_SECRET: randomBytes(36).toString('base64url') },
-    logFile: join(dataDir, 'api.log'),
-  });
+  const api = await startThrowawayApi({ name: 'attacks', env: { JWT_SECRET: randomBytes(36).toString('base64url') } });
   try {
     const results = await runAttacks({ url: api.url, seconds, say });
     const rows = attackRows(results);
@@ -269,7 +259,6 @@ async function main() {
     say(`wrote the attack section of ${outFile}`);
   } finally {
     await api.stop();
-    await rm(dataDir, { recursive: true, force: true });
   }
 }
 

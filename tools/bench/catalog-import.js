@@ -3,11 +3,12 @@
 // POST /api/admin/imports/products, imported again unchanged, then with every price changed; the
 // whole catalog exported. Seconds, rows per second and the API's resident memory while it works.
 // The products it made are deleted again afterwards (the bench data stays as seeded).
-import { createWriteStream, existsSync, openAsBlob, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, openAsBlob, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { memoryOf } from './api-process.js';
+import { peakMemoryWhile } from './api-process.js';
+import { markdownRows, mb, writeSection } from './report.js';
 
 const START = '<!-- bench:import:start -->';
 const END = '<!-- bench:import:end -->';
@@ -39,42 +40,33 @@ async function writeCsv(file, { rows, prefix, priceStep = 0 }) {
 async function timedImport(api, token, file, dryRun = false) {
   const form = new FormData();
   form.append('file', await openAsBlob(file, { type: 'text/csv' }), 'import.csv');
-  const before = memoryOf(api.pid).rss;
-  let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, memoryOf(api.pid).rss)), 50);
-  const started = performance.now();
-  const reply = await fetch(`${api.url}/api/admin/imports/products?dryRun=${dryRun}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
+  return peakMemoryWhile(api.pid, async () => {
+    const started = performance.now();
+    const reply = await fetch(`${api.url}/api/admin/imports/products?dryRun=${dryRun}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    const body = await reply.json();
+    const seconds = (performance.now() - started) / 1000;
+    if (reply.status !== 200) throw new Error(`import answered ${reply.status}: ${JSON.stringify(body).slice(0, 500)}`);
+    return { seconds, counts: { created: body.created, updated: body.updated, unchanged: body.unchanged, errors: body.errors.length } };
   });
-  const body = await reply.json();
-  const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
-  if (reply.status !== 200) throw new Error(`import answered ${reply.status}: ${JSON.stringify(body).slice(0, 500)}`);
-  return {
-    seconds,
-    counts: { created: body.created, updated: body.updated, unchanged: body.unchanged, errors: body.errors.length },
-    rssBefore: before,
-    rssPeak: peak,
-  };
 }
 
-async function timedExport(api, token) {
-  const before = memoryOf(api.pid).rss;
-  let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, memoryOf(api.pid).rss)), 50);
-  const started = performance.now();
-  const reply = await fetch(`${api.url}/api/admin/exports/products.csv`, { headers: { authorization: `Bearer ${token}` } });
-  let bytes = 0;
-  let lines = 0;
-  for await (const chunk of reply.body) {
-    bytes += chunk.length;
-    for (const byte of chunk) if (byte === 10) lines++;
-  }
-  const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
-  return { seconds, bytes, lines, rssBefore: before, rssPeak: peak };
+/** Downloads the export, counting its bytes and lines, and samples the API's memory meanwhile. */
+function timedExport(api, token) {
+  return peakMemoryWhile(api.pid, async () => {
+    const started = performance.now();
+    const reply = await fetch(`${api.url}/api/admin/exports/products.csv`, { headers: { authorization: `Bearer ${token}` } });
+    let bytes = 0;
+    let lines = 0;
+    for await (const chunk of reply.body) {
+      bytes += chunk.length;
+      for (const byte of chunk) if (byte === 10) lines++;
+    }
+    return { seconds: (performance.now() - started) / 1000, bytes, lines };
+  });
 }
 
 /**
@@ -110,7 +102,6 @@ export async function importRun({ api, db, token, tmpDir, rows = 100_000, say })
   }
 }
 
-const mb = (bytes) => `${Math.round(bytes / 2 ** 20)} MB`;
 const perSecond = (rows, seconds) => `${Math.round(rows / seconds).toLocaleString('en')} rows/s`;
 
 export function importRows(r) {
@@ -155,13 +146,12 @@ export function writeImportReport(file, result, rows, { command, code, load }) {
     '',
     '| measure | result | budget | |',
     '|---|---|---|---|',
-    ...rows.map((r) => `| ${r.measure} | ${r.result} | ${r.budget} | ${r.pass === null ? '' : r.pass ? '✅ pass' : '❌ **miss**'} |`),
+    ...markdownRows(rows),
   ].join('\n');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const section = `${START}\n${table}\n${END}`;
-  const next =
-    current.includes(START) && current.includes(END)
-      ? `${current.slice(0, current.indexOf(START))}${section}${current.slice(current.indexOf(END) + END.length)}`
-      : `${current.trimEnd()}\n\n## Catalog import and export\n\n${section}\n`;
-  writeFileSync(file, next);
+  writeSection(file, {
+    start: START,
+    end: END,
+    body: table,
+    place: (current, block) => `${current.trimEnd()}\n\n## Catalog import and export\n\n${block}\n`,
+  });
 }

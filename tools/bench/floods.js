@@ -5,14 +5,12 @@
 // in over and over, and reads /api/me (a request that needs a database connection). Writes
 // tmp/bench/floods.json and prints a table; docs/benchmarks.md keeps the numbers by hand.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { freePort } from '@chance/core';
 import { REPO_ROOT } from '../seed/database.js';
-import { startApi } from './api-process.js';
+import { startThrowawayApi } from './api-process.js';
 import { percentile } from './http-load.js';
 
 const ADMIN = { email: 'flood-admin@example.com', password: 'flood-admin-password-1' };
@@ -91,10 +89,8 @@ async function adminWhile(url, token, flood) {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'chance-floods-'));
-  const api = await startApi({
-    port: await freePort(),
-    dataDir,
+  const api = await startThrowawayApi({
+    name: 'floods',
     env: {
       JWT_SECRET: randomBytes(36).toString('base64url'),
       ADMIN_EMAIL: ADMIN.email,
@@ -103,7 +99,6 @@ async function main() {
       // to compare settings: PASSWORD_HASH_CONCURRENCY=1 npm run bench:floods
       ...Object.fromEntries(['PASSWORD_HASH_CONCURRENCY', 'PASSWORD_HASH_QUEUE'].filter((name) => process.env[name]).map((name) => [name, process.env[name]])),
     },
-    logFile: join(dataDir, 'api.log'),
   });
   const results = {};
   try {
@@ -144,7 +139,6 @@ async function main() {
     results[`registrationFloodFrom${REGISTRATIONS}Addresses`] = await adminWhile(api.url, token, registrations);
   } finally {
     await api.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 
   const outDir = join(REPO_ROOT, 'tmp/bench');

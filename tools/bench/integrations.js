@@ -9,12 +9,9 @@
 //   alternately, one at a time: the latency of each kind (the answer must not tell them apart).
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { percentile } from './http-load.js';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const quantile = (values, q) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN;
-};
 
 /** An endpoint that answers 200 at once and notes when each event (by order id) arrived. */
 async function receiver() {
@@ -140,7 +137,10 @@ export async function forgotTimingRun(api, db, { rounds = 200 } = {}) {
       statuses.add(reply.status);
     }
   }
-  const summary = (values) => ({ n: values.length, p50: quantile(values, 0.5), p90: quantile(values, 0.9), p99: quantile(values, 0.99) });
+  const summary = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return { n: sorted.length, p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99) };
+  };
   return { existing: summary(existing), unknown: summary(unknown), distinctBodies: bodies.size, statuses: [...statuses] };
 }
 

@@ -6,9 +6,11 @@ const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
 
 const int = (n) => Math.round(n).toLocaleString('en-US');
-const ms = (n) => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(1) : Math.round(n)} ms` : 'n/a');
+export const ms = (n) => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(1) : Math.round(n)} ms` : 'n/a');
 const pct = (n) => `${(n * 100).toFixed(1)} %`;
-const mb = (bytes) => `${Math.round(bytes / 2 ** 20)} MB`;
+export const mb = (bytes) => `${Math.round(bytes / 2 ** 20)} MB`;
+/** A budget's verdict in a Markdown table: none (a reference), met or missed. */
+export const passCell = (pass) => (pass === null ? '' : pass ? '✅ pass' : '❌ **miss**');
 const errorsOf = (codes) => {
   const list = Object.entries(codes ?? {}).map(([code, n]) => `${code} × ${n}`);
   return list.length ? ` (${list.join(', ')})` : '';
@@ -155,7 +157,7 @@ function generated(r, rows) {
   out.push('');
   out.push('### Results', '');
   out.push('| measure | result | budget | |', '|---|---|---|---|');
-  for (const row of rows) out.push(`| ${row.measure} | ${row.result} | ${row.budget} | ${row.pass === null ? '' : row.pass ? '✅ pass' : '❌ **miss**'} |`);
+  out.push(...markdownRows(rows));
   out.push('');
   out.push(
     `Loads: autocannon (keep-alive, one request in flight per connection) for ${r.duration} s each after a 3 s warm-up; admin lists and reports: ${r.adminClients} client(s) in a closed loop for ${Math.max(5, Math.round(r.duration / 2))} s each. The API logs every request (LOG_LEVEL info, the production default) to a file.`,
@@ -288,10 +290,31 @@ ${END}
 `;
 
 export function writeReport(file, results, rows) {
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : TEMPLATE;
-  const [before, rest] =
-    current.includes(START) && current.includes(END)
-      ? [current.slice(0, current.indexOf(START)), current.slice(current.indexOf(END) + END.length)]
-      : [TEMPLATE.slice(0, TEMPLATE.indexOf(START)), TEMPLATE.slice(TEMPLATE.indexOf(END) + END.length)];
-  writeFileSync(file, `${before}${START}\n${generated(results, rows)}\n${END}${rest}`);
+  writeSection(file, {
+    start: START,
+    end: END,
+    body: generated(results, rows),
+    initial: TEMPLATE,
+    // a file without the markers is started again from the template
+    place: (_current, block) => `${TEMPLATE.slice(0, TEMPLATE.indexOf(START))}${block}${TEMPLATE.slice(TEMPLATE.indexOf(END) + END.length)}`,
+  });
+}
+
+/** `| measure | result | budget | verdict |` lines of a results table. */
+export const markdownRows = (rows) => rows.map((row) => `| ${row.measure} | ${row.result} | ${row.budget} | ${passCell(row.pass)} |`);
+
+/**
+ * Rewrites the generated part of `file` between the markers `start` and `end` with `body`, keeping
+ * whatever is written around them. A file without them yet (`initial` when there is no file) gets
+ * the marked block where `place(current, block)` puts it.
+ */
+export function writeSection(file, { start, end, body, initial = '', place }) {
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : initial;
+  const block = `${start}\n${body}\n${end}`;
+  writeFileSync(
+    file,
+    current.includes(start) && current.includes(end)
+      ? `${current.slice(0, current.indexOf(start))}${block}${current.slice(current.indexOf(end) + end.length)}`
+      : place(current, block),
+  );
 }
