@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, startApi } from '../../apps/admin-e2e/support/api-process.js';
 import { launchBrowser } from '../../apps/admin-e2e/support/browser.js';
-import { placeGuestOrder, request } from '../../apps/admin-e2e/support/sales-fixtures.js';
+import { adminToken, placeGuestOrder, request } from '../../apps/admin-e2e/support/sales-fixtures.js';
 import { seed } from '../seed/seed.js';
 import { BENCH_ADMIN } from '../seed/phases/people.js';
 
@@ -59,8 +59,7 @@ async function call(baseUrl, method, path, body, token, headers) {
 
 /** The records the guide names, added to the seeded shop: its manager, a mug, a customer, a service, a supplier's open purchase, a new web order. */
 async function namedRecords(baseUrl) {
-  const login = await call(baseUrl, 'POST', '/api/auth/login', BENCH_ADMIN);
-  const token = login.accessToken;
+  const token = await adminToken(baseUrl, BENCH_ADMIN);
   await call(baseUrl, 'POST', '/api/admin/users', { ...MANAGER, role: 'admin' }, token);
   const category = await call(baseUrl, 'POST', '/api/admin/categories', { name: 'Kitchenware' }, token);
   const mug = await call(
