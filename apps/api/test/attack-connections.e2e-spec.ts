@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { createTestDatabase, type TestDatabase } from '@chance/core/testing';
-import { spawnApi, type ApiProcess } from './support/api-process.js';
+import { API_START_TIMEOUT_MS, spawnApi, type ApiProcess } from './support/api-process.js';
 import { eventually } from './support/eventually.js';
 import { healthDuring, summary } from './support/health-probe.js';
 import { randomLoopbackAddress, slowloris, socketBudget } from './support/slowloris.js';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   // shorter request and keep-alive timeouts than the defaults (30 s, 72 s) so that the test
   // watches them act; the 10 s headers timeout is the default one
   api = await spawnApi({ DATABASE_URL: db.url, LOG_LEVEL: 'warn', REQUEST_TIMEOUT_MS: '5000', KEEP_ALIVE_TIMEOUT_MS: '2000' }, { fdLimit: SERVER_FD_LIMIT });
-}, 120_000);
+}, API_START_TIMEOUT_MS);
 afterAll(async () => {
   await api?.stop();
   await db?.drop();
