@@ -8,6 +8,14 @@ import { chromium } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
+/**
+ * How long one browser step (a click, a wait for a text) and one whole test file (the API's start,
+ * with its embedded PostgreSQL, included) may take: generous, since the machine is shared with
+ * other builds and test runs, and a slow machine must never fail a test.
+ */
+export const STEP_TIMEOUT_MS = 60_000;
+export const FILE_TIMEOUT_MS = 1_200_000;
+
 export async function launchBrowser() {
   if (!existsSync(chromiumPath)) {
     throw new Error(`${chromiumPath} is missing: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH)`);
@@ -39,4 +47,15 @@ export async function launchBrowser() {
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A new tab of `browser` that waits up to STEP_TIMEOUT_MS for each step and records its uncaught
+ * errors in `pageErrors` (prefixed with `label`, when a test drives several users).
+ */
+export async function openPage(browser, pageErrors, label) {
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  page.on('pageerror', (error) => pageErrors.push(label ? `${label}: ${error.message}` : error.message));
+  return page;
 }

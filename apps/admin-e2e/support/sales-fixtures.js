@@ -1,6 +1,6 @@
-// Prerequisite data for the sales, purchasing and in-store browser tests, created through the
-// API (what a test is not about): an admin token, the store's tax rate, a product with variants,
-// a guest order placed through the store API. Plus the little page helpers those tests share.
+// Prerequisite data for the browser tests, created through the API (what a test is not about): an
+// admin token, the store's tax rate, a product with variants, a guest order placed through the
+// store API. Plus the little page helpers those tests share (sign-in, screenshots, downloads).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';

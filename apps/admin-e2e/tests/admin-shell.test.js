@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { apiPost, repoRoot, startApi } from '../support/api-process.js';
-import { launchBrowser } from '../support/browser.js';
+import { FILE_TIMEOUT_MS, launchBrowser, openPage } from '../support/browser.js';
 
 const screenshots = join(repoRoot, 'apps/admin-e2e/screenshots');
 const admin = { email: 'admin.e2e@chance.test', password: 'e2e-Admin-passw0rd' };
@@ -14,7 +14,7 @@ const customer = { email: 'customer.e2e@chance.test', password: 'e2e-Customer-pa
 // Short-lived access tokens, so that the refresh path runs for real within the test.
 const accessTokenTtlSeconds = 4;
 
-describe('admin SPA against the API', { timeout: 1_200_000 }, () => {
+describe('admin SPA against the API', { timeout: FILE_TIMEOUT_MS }, () => {
   let api;
   let browser;
   let page;
@@ -28,9 +28,7 @@ describe('admin SPA against the API', { timeout: 1_200_000 }, () => {
       env: { ACCESS_TOKEN_TTL_SECONDS: String(accessTokenTtlSeconds) },
     });
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(60_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await openPage(browser, pageErrors);
   });
 
   after(async () => {

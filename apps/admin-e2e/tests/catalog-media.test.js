@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { startApi } from '../support/api-process.js';
-import { launchBrowser } from '../support/browser.js';
+import { FILE_TIMEOUT_MS, launchBrowser, openPage } from '../support/browser.js';
 import { adminToken, createProduct, download, isAdminRequest, placeGuestOrder, request, screenshots, shot, signIn } from '../support/sales-fixtures.js';
 
 const admin = { email: 'media.admin@chance.test', password: 'e2e-Admin-passw0rd' };
@@ -19,7 +19,7 @@ const png = (width, height, background) =>
     .png()
     .toBuffer();
 
-describe('catalog media, import, stock counts and reordering in the admin SPA', { timeout: 300_000 }, () => {
+describe('catalog media, import, stock counts and reordering in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
   let api;
   let browser;
   let page;
@@ -38,9 +38,7 @@ describe('catalog media, import, stock counts and reordering in the admin SPA', 
       variants: [{ sku: 'LAMP-BRASS', attributes: { finish: 'brass' }, stock: 5 }],
     });
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await openPage(browser, pageErrors);
     await signIn(page, api.baseUrl, admin);
   });
 

@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { apiPost, repoRoot, startApi } from '../support/api-process.js';
-import { launchBrowser } from '../support/browser.js';
+import { FILE_TIMEOUT_MS, launchBrowser, openPage } from '../support/browser.js';
 
 const screenshots = join(repoRoot, 'apps/admin-e2e/screenshots');
 const admin = { email: 'catalog.admin@chance.test', password: 'e2e-Admin-passw0rd' };
@@ -16,7 +16,7 @@ const shopper = { email: 'cleo.shopper@chance.test', password: 'e2e-Shopper-pass
 const category = 'Linen shirts';
 const product = 'Linen shirt';
 
-describe('catalog, stock, coupons and carts in the admin SPA', { timeout: 1_200_000 }, () => {
+describe('catalog, stock, coupons and carts in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
   let api;
   let browser;
   let page;
@@ -28,9 +28,7 @@ describe('catalog, stock, coupons and carts in the admin SPA', { timeout: 1_200_
     await mkdir(screenshots, { recursive: true });
     api = await startApi({ adminEmail: admin.email, adminPassword: admin.password });
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(60_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await openPage(browser, pageErrors);
   });
 
   after(async () => {

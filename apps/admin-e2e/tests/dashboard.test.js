@@ -9,7 +9,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { apiPost, repoRoot, startApi } from '../support/api-process.js';
-import { launchBrowser } from '../support/browser.js';
+import { FILE_TIMEOUT_MS, launchBrowser, openPage } from '../support/browser.js';
 
 const screenshots = join(repoRoot, 'apps/admin-e2e/screenshots');
 const admin = { email: 'dashboard.admin@chance.test', password: 'e2e-Admin-passw0rd' };
@@ -17,7 +17,7 @@ const staff = { email: 'dashboard.staff@chance.test', password: 'e2e-Staff-passw
 const shopper = { email: 'dashboard.shopper@chance.test', password: 'e2e-Shopper-passw0rd', fullName: 'Sid Shopper' };
 const today = new Date().toISOString().slice(0, 10);
 
-describe('dashboard, sales report and audit log in the admin SPA', { timeout: 1_200_000 }, () => {
+describe('dashboard, sales report and audit log in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
   let api;
   let browser;
   let page;
@@ -133,9 +133,7 @@ describe('dashboard, sales report and audit log in the admin SPA', { timeout: 1_
     await expect(call('POST', '/api/admin/users', { ...staff, role: 'staff' }, token), 201);
 
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(60_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await openPage(browser, pageErrors);
   });
 
   after(async () => {

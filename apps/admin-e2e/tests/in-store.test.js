@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { startApi } from '../support/api-process.js';
-import { launchBrowser } from '../support/browser.js';
+import { FILE_TIMEOUT_MS, launchBrowser, openPage } from '../support/browser.js';
 import {
   adminToken,
   createProduct,
@@ -25,7 +25,7 @@ import {
 const admin = { email: 'counter.admin@chance.test', password: 'e2e-Admin-passw0rd' };
 const customer = { name: 'Rosa Diaz', phone: '+1 555 0177' };
 
-describe('in-store sales and customers in the admin SPA', { timeout: 1_200_000 }, () => {
+describe('in-store sales and customers in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
   let api;
   let browser;
   let page;
@@ -49,9 +49,7 @@ describe('in-store sales and customers in the admin SPA', { timeout: 1_200_000 }
       ],
     });
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(60_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await openPage(browser, pageErrors);
   });
 
   after(async () => {

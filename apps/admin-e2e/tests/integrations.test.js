@@ -11,10 +11,10 @@ import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { apiPost, repoRoot, startApi } from '../support/api-process.js';
-import { launchBrowser } from '../support/browser.js';
+import { apiPost, startApi } from '../support/api-process.js';
+import { FILE_TIMEOUT_MS, launchBrowser, openPage } from '../support/browser.js';
+import { screenshots, signIn } from '../support/sales-fixtures.js';
 
-const screenshots = join(repoRoot, 'apps/admin-e2e/screenshots');
 const admin = { email: 'integrations.admin@chance.test', password: 'e2e-Admin-passw0rd' };
 const staff = { email: 'integrations.staff@chance.test', password: 'e2e-Staff-passw0rd', fullName: 'Sam Staff' };
 const customer = { email: 'integrations.customer@chance.test', password: 'e2e-Customer-passw0rd', fullName: 'Cora Customer' };
@@ -44,7 +44,7 @@ const until = async (check, timeoutMs = 15_000) => {
   }
 };
 
-describe('API keys, webhooks and account recovery in the browser', { timeout: 1_200_000 }, () => {
+describe('API keys, webhooks and account recovery in the browser', { timeout: FILE_TIMEOUT_MS }, () => {
   let api;
   let browser;
   let page;
@@ -64,9 +64,7 @@ describe('API keys, webhooks and account recovery in the browser', { timeout: 1_
     assert.equal((await apiPost(api.baseUrl, '/api/auth/register', customer)).status, 201);
     browser = await launchBrowser();
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: api.baseUrl });
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(60_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await openPage(browser, pageErrors);
   });
 
   after(async () => {
@@ -74,14 +72,6 @@ describe('API keys, webhooks and account recovery in the browser', { timeout: 1_
     await api?.stop();
     await receiver?.close();
   });
-
-  async function signIn({ email, password }) {
-    await page.goto(`${api.baseUrl}/#/login`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Welcome').waitFor();
-  }
 
   /** The reset links the API has e-mailed to `email`, oldest first (SMTP_URL is unset: the log transport writes them to the output). */
   const resetLinksTo = (email) =>
@@ -95,7 +85,7 @@ describe('API keys, webhooks and account recovery in the browser', { timeout: 1_
   const nextResetLinkTo = (email, seen) => until(() => resetLinksTo(email)[seen]);
 
   test('an admin creates a read-only API key, sees its secret once with a copy button, and uses it with fetch', async () => {
-    await signIn(admin);
+    await signIn(page, api.baseUrl, admin);
     await page.locator('[data-menu-section="integrations"]').getByRole('menuitem', { name: 'API keys' }).click();
     await page.waitForURL(/#\/api-keys/);
     await page.getByRole('link', { name: 'Create' }).click();
@@ -211,7 +201,7 @@ describe('API keys, webhooks and account recovery in the browser', { timeout: 1_
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('Your password has been changed').waitFor();
     await page.getByRole('link', { name: 'Sign in' }).click();
-    await signIn({ email: staff.email, password: 'a-new-Staff-passw0rd' });
+    await signIn(page, api.baseUrl, { email: staff.email, password: 'a-new-Staff-passw0rd' });
   });
 
   test('the storefront: "Forgot your password?" on its sign-in page, and its reset page, for a customer', async () => {

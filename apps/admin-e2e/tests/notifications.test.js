@@ -9,14 +9,14 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { apiPost, repoRoot, startApi } from '../support/api-process.js';
-import { launchBrowser } from '../support/browser.js';
+import { FILE_TIMEOUT_MS, launchBrowser, openPage } from '../support/browser.js';
 
 const screenshots = join(repoRoot, 'apps/admin-e2e/screenshots');
 const admin = { email: 'notify.admin@chance.test', password: 'e2e-Admin-passw0rd' };
 const staff = { email: 'notify.staff@chance.test', password: 'e2e-Staff-passw0rd', fullName: 'Nora Night-shift' };
 const customer = { email: 'notify.customer@chance.test', password: 'e2e-Customer-passw0rd', fullName: 'Otto Orders' };
 
-describe('notifications and messages in the admin SPA', { timeout: 1_200_000 }, () => {
+describe('notifications and messages in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
   let api;
   let adminBrowser;
   let staffBrowser;
@@ -39,15 +39,8 @@ describe('notifications and messages in the admin SPA', { timeout: 1_200_000 }, 
 
     adminBrowser = await launchBrowser();
     staffBrowser = await launchBrowser();
-    page = await adminBrowser.context.newPage();
-    staffPage = await staffBrowser.context.newPage();
-    for (const [who, p] of [
-      ['admin', page],
-      ['staff', staffPage],
-    ]) {
-      p.setDefaultTimeout(60_000);
-      p.on('pageerror', (error) => pageErrors.push(`${who}: ${error.message}`));
-    }
+    page = await openPage(adminBrowser, pageErrors, 'admin');
+    staffPage = await openPage(staffBrowser, pageErrors, 'staff');
   });
 
   after(async () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { startApi } from '../support/api-process.js';
-import { launchBrowser } from '../support/browser.js';
+import { FILE_TIMEOUT_MS, launchBrowser, openPage } from '../support/browser.js';
 import {
   adminToken,
   createProduct,
@@ -24,7 +24,7 @@ import {
 
 const admin = { email: 'orders.admin@chance.test', password: 'e2e-Admin-passw0rd' };
 
-describe('orders, invoices and payments in the admin SPA', { timeout: 1_200_000 }, () => {
+describe('orders, invoices and payments in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
   let api;
   let browser;
   let page;
@@ -61,9 +61,7 @@ describe('orders, invoices and payments in the admin SPA', { timeout: 1_200_000 
     assert.equal(paidOrder.total, 6100);
 
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(60_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await openPage(browser, pageErrors);
   });
 
   after(async () => {

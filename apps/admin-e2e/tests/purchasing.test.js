@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { startApi } from '../support/api-process.js';
-import { launchBrowser } from '../support/browser.js';
+import { FILE_TIMEOUT_MS, launchBrowser, openPage } from '../support/browser.js';
 import { adminToken, createProduct, download, isAdminRequest, request, screenshots, shot, signIn, waitForValue } from '../support/sales-fixtures.js';
 
 const admin = { email: 'purchasing.admin@chance.test', password: 'e2e-Admin-passw0rd' };
 const supplierName = 'Northwind Timber';
 
-describe('suppliers, purchases and purchase invoices in the admin SPA', { timeout: 1_200_000 }, () => {
+describe('suppliers, purchases and purchase invoices in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
   let api;
   let browser;
   let page;
@@ -36,9 +36,7 @@ describe('suppliers, purchases and purchase invoices in the admin SPA', { timeou
       ],
     });
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(60_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await openPage(browser, pageErrors);
   });
 
   after(async () => {

@@ -15,14 +15,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { startApi } from '../support/api-process.js';
-import { launchBrowser } from '../support/browser.js';
+import { FILE_TIMEOUT_MS, launchBrowser, openPage } from '../support/browser.js';
 import { adminToken, createProduct, dollars, download, isAdminRequest, request, screenshots, setTaxRate, shot, signIn } from '../support/sales-fixtures.js';
 
 const admin = { email: 'returns.admin@chance.test', password: 'e2e-Admin-passw0rd' };
 const address = { name: 'Casey Customer', line1: '4 Mill Lane', city: 'Springfield', postalCode: '12345', country: 'US' };
 const today = new Date().toISOString().slice(0, 10);
 
-describe('returns, refunds and credit notes in the admin SPA', { timeout: 300_000 }, () => {
+describe('returns, refunds and credit notes in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
   let api;
   let browser;
   let page;
@@ -124,9 +124,7 @@ describe('returns, refunds and credit notes in the admin SPA', { timeout: 300_00
     assert.equal(sale.total, 6047);
 
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await openPage(browser, pageErrors);
   });
 
   after(async () => {

@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { apiPost, repoRoot, startApi } from '../support/api-process.js';
-import { launchBrowser } from '../support/browser.js';
+import { FILE_TIMEOUT_MS, launchBrowser, openPage } from '../support/browser.js';
 
 const screenshots = join(repoRoot, 'apps/admin-e2e/screenshots');
 const admin = { email: 'services.admin@chance.test', password: 'e2e-Admin-passw0rd' };
@@ -17,7 +17,7 @@ const customerAddress = '7 Orchard Lane, Springfield';
 /** A visit time far enough ahead to stay "upcoming", typed as the datetime-local input takes it. */
 const visitLocal = '2031-03-14T10:30';
 
-describe('services and bookings in the admin SPA', { timeout: 1_200_000 }, () => {
+describe('services and bookings in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
   let api;
   let browser;
   let page;
@@ -37,9 +37,7 @@ describe('services and bookings in the admin SPA', { timeout: 1_200_000 }, () =>
     assert.equal(staffUser.status, 201, JSON.stringify(staffUser.json));
 
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(60_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await openPage(browser, pageErrors);
   });
 
   after(async () => {

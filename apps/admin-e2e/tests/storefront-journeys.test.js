@@ -9,14 +9,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { apiPost, repoRoot, startApi } from '../support/api-process.js';
-import { launchBrowser } from '../support/browser.js';
+import { FILE_TIMEOUT_MS, launchBrowser, openPage } from '../support/browser.js';
 import { download } from '../support/sales-fixtures.js';
 
 const admin = { email: 'shop.admin@chance.test', password: 'e2e-Admin-passw0rd' };
 const customer = { email: 'shop.customer@chance.test', password: 'e2e-Customer-passw0rd', fullName: 'Cora Customer' };
 const address = { 'Full name': 'Gus Guest', Address: '1 Market Street', City: 'Springfield', 'Postal code': '12345', Country: 'US' };
 
-describe('the storefront at /shop/', { timeout: 1_200_000 }, () => {
+describe('the storefront at /shop/', { timeout: FILE_TIMEOUT_MS }, () => {
   let api;
   let browser;
   let page;
@@ -59,9 +59,7 @@ describe('the storefront at /shop/', { timeout: 1_200_000 }, () => {
     ids.customer = registered.user.id;
 
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await openPage(browser, pageErrors);
   });
 
   after(async () => {

@@ -11,7 +11,7 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { limitConnections } from './connections.js';
 import { serveResetPasswordLink } from './reset-password.js';
-import { serveStorefront } from './storefront.js';
+import { serveStorefront, withoutSourceMaps } from './storefront.js';
 
 const NEST_LEVELS: Record<string, LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -101,7 +101,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body: string, done) => {
-    if (body.length === 0 || body.trim() === '') return done(null, undefined);
+    if (body.trim() === '') return done(null, undefined);
     parseJson(request, body, done);
   });
   // any other media type is accepted only without a body (simple-REST clients send a bodiless
@@ -163,14 +163,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
   await registerMediaFiles(app, config.mediaDir);
 
   if (config.adminDistDir) {
-    // source maps are never served, even if a build left some (docs/api.md#limits)
-    await app.register(fastifyStatic, {
-      root: config.adminDistDir,
-      prefix: '/',
-      wildcard: false,
-      index: ['index.html'],
-      allowedPath: (pathName: string) => !pathName.endsWith('.map'),
-    });
+    await app.register(fastifyStatic, { root: config.adminDistDir, prefix: '/', wildcard: false, index: ['index.html'], allowedPath: withoutSourceMaps });
   }
   if (config.storefrontDistDir) await serveStorefront(app, config.storefrontDistDir);
   serveResetPasswordLink(app);

@@ -24,10 +24,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR ?? join(REPO_ROOT, '.data'));
   const adminDist = join(REPO_ROOT, 'dist/apps/admin');
   const storefrontDist = join(REPO_ROOT, 'dist/apps/storefront');
+  const port = int(env.PORT, 3000, 'PORT');
   const trustProxy = trustProxyHops(env.TRUST_PROXY);
   return {
     env: nodeEnv,
-    port: int(env.PORT, 3000, 'PORT'),
+    port,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     jwtSecret: jwtSecret(env, nodeEnv, dataDir),
@@ -67,7 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     storeCacheTtlMs: int(env.STORE_CACHE_TTL_MS, nodeEnv === 'test' ? 0 : 1000, 'STORE_CACHE_TTL_MS'),
     guestCartTtlDays: int(env.GUEST_CART_TTL_DAYS, 30, 'GUEST_CART_TTL_DAYS'),
     mediaDir: resolve(env.MEDIA_DIR || join(dataDir, 'media')),
-    publicUrl: publicUrl(env.PUBLIC_URL, int(env.PORT, 3000, 'PORT')),
+    publicUrl: publicUrl(env.PUBLIC_URL, port),
     mail: {
       smtpUrl: smtpUrl(env.SMTP_URL),
       from: env.MAIL_FROM || undefined,

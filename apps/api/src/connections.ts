@@ -13,14 +13,14 @@ import { ConnectionLimiter, type AppConfig } from '@chance/core';
  * - at most `maxConnections` in all, below the file-descriptor limit, so a flood never leaves the
  *   process without descriptors for its database connections.
  */
-export function limitConnections(server: Server, http: AppConfig['http']): ConnectionLimiter {
+export function limitConnections(server: Server, http: AppConfig['http']): void {
   server.headersTimeout = http.headersTimeoutMs;
   server.requestTimeout = http.requestTimeoutMs;
   // read by Node when the server starts listening
   (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = 1000;
   if (http.maxConnections > 0) server.maxConnections = http.maxConnections;
-  const limiter = new ConnectionLimiter(http.maxConnectionsPerIp);
   if (http.maxConnectionsPerIp > 0) {
+    const limiter = new ConnectionLimiter(http.maxConnectionsPerIp);
     server.on('connection', (socket) => {
       const address = socket.remoteAddress;
       if (!address) return;
@@ -31,5 +31,4 @@ export function limitConnections(server: Server, http: AppConfig['http']): Conne
       socket.once('close', () => limiter.release(address));
     });
   }
-  return limiter;
 }

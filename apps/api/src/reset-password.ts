@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PasswordResetService } from '@chance/identity';
 
 /** The path of the link in password-reset e-mails (docs/api.md#account-recovery): `<PUBLIC_URL>/reset-password?token=…`. */
-export const RESET_PASSWORD_PATH = '/reset-password';
+const RESET_PASSWORD_PATH = '/reset-password';
 
 const TOKEN = /^[A-Za-z0-9_-]{1,200}$/;
 

@@ -7,6 +7,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 /** Where the reference storefront (apps/storefront) is served. */
 export const STOREFRONT_PREFIX = '/shop/';
 
+/** For @fastify/static's `allowedPath`: source maps are never served, even if a build left some (docs/api.md#limits). */
+export const withoutSourceMaps = (pathName: string) => !pathName.endsWith('.map');
+
 /**
  * Serves the built storefront at /shop/: its files (hashed assets cached for a year, index.html
  * always revalidated), and index.html for every other path under /shop/ so that a reload or a
@@ -21,8 +24,7 @@ export async function serveStorefront(app: NestFastifyApplication, root: string)
     wildcard: false,
     index: ['index.html'],
     decorateReply: false,
-    // source maps are never served, even if a build left some (docs/api.md#limits)
-    allowedPath: (pathName: string) => !pathName.endsWith('.map'),
+    allowedPath: withoutSourceMaps,
     cacheControl: false,
     setHeaders: (reply, path) => {
       reply.header('Cache-Control', path.startsWith(join(root, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -1,9 +1,9 @@
 import net from 'node:net';
 import { createTestDatabase, type TestDatabase } from '@chance/core/testing';
-import { spawnApi, type ApiProcess } from './support/api-process.js';
+import { API_START_TIMEOUT_MS, spawnApi, type ApiProcess } from './support/api-process.js';
 import { eventually } from './support/eventually.js';
-import { healthDuring, summary } from './support/health-probe.js';
-import { randomLoopbackAddress, slowloris, socketBudget } from './support/slowloris.js';
+import { healthDuring, statusesOf } from './support/health-probe.js';
+import { randomLoopbackAddress, slowloris, socketBudget, type Slowloris } from './support/slowloris.js';
 
 // docs/api.md#limits: idle or slow connections are closed (headers within 10 s, idle keep-alive
 // 72 s), and the server keeps answering GET /api/health while thousands of connections are held
@@ -21,7 +21,7 @@ beforeAll(async () => {
   // shorter request and keep-alive timeouts than the defaults (30 s, 72 s) so that the test
   // watches them act; the 10 s headers timeout is the default one
   api = await spawnApi({ DATABASE_URL: db.url, LOG_LEVEL: 'warn', REQUEST_TIMEOUT_MS: '5000', KEEP_ALIVE_TIMEOUT_MS: '2000' }, { fdLimit: SERVER_FD_LIMIT });
-}, 120_000);
+}, API_START_TIMEOUT_MS);
 afterAll(async () => {
   await api?.stop();
   await db?.drop();
@@ -31,7 +31,7 @@ describe('a slowloris from one client', () => {
   it('holds thousands of slow sockets while /api/health keeps answering every call', async () => {
     const count = Math.min(socketBudget(), 3 * SERVER_FD_LIMIT);
     expect(count).toBeGreaterThan(SERVER_FD_LIMIT); // more sockets than the server has descriptors
-    let attack: Awaited<ReturnType<typeof slowloris>> | undefined;
+    let attack: Slowloris | undefined;
     try {
       const { probes } = await healthDuring(api.url, async () => {
         attack = await slowloris(port(), { count });
@@ -40,7 +40,7 @@ describe('a slowloris from one client', () => {
       });
       // every probe answered: fails against the resets the review saw (how fast is bench:attacks' business,
       // a busy machine must never fail a test)
-      expect(summary(probes).statuses).toEqual([200]);
+      expect(statusesOf(probes)).toEqual([200]);
       expect(attack!.opened).toBe(count);
       // the server let the one client keep at most MAX_CONNECTIONS_PER_IP (256) of them, and
       // closed those too once their headers were late
@@ -56,13 +56,13 @@ describe('a slowloris from one client', () => {
 describe('thousands of connections held open by many clients', () => {
   it('are all kept (each client under its cap of 256) while /api/health keeps answering every call', async () => {
     const base = randomLoopbackAddress().split('.').slice(0, 3).join('.');
-    const attacks: Awaited<ReturnType<typeof slowloris>>[] = [];
+    const attacks: Slowloris[] = [];
     try {
       const { probes } = await healthDuring(api.url, async () => {
         for (let client = 2; client < 14; client++) attacks.push(await slowloris(port(), { count: 200, localAddress: `${base}.${client}` }));
         await eventually(async () => expect(attacks.reduce((n, a) => n + a.open(), 0)).toBe(2_400));
       });
-      expect(summary(probes).statuses).toEqual([200]);
+      expect(statusesOf(probes)).toEqual([200]);
     } finally {
       for (const attack of attacks) attack.stop();
     }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from '@chance/core/testing';
 import { ROOT, runCli, spawnApi } from './support/api-process.js';
+import { eventually } from './support/eventually.js';
 
 // These run the built API as `npm start` does: its own process, its own embedded PostgreSQL.
 const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -81,12 +82,10 @@ describe('the API as a process', () => {
 
       const second = await spawnApi({ DATABASE_URL: db.url, OUTBOX_INTERVAL_MS: '100' });
       try {
-        let processed = 0;
-        for (let i = 0; i < 50 && processed === 0; i++) {
-          await new Promise((r) => setTimeout(r, 100));
-          processed = (await db.pool.query('SELECT 1 FROM outbox_events WHERE id = $1 AND processed_at IS NOT NULL', [pending.rows[0].id])).rowCount ?? 0;
-        }
-        expect(processed).toBe(1);
+        await eventually(async () => {
+          const processed = await db.pool.query('SELECT 1 FROM outbox_events WHERE id = $1 AND processed_at IS NOT NULL', [pending.rows[0].id]);
+          expect(processed.rowCount).toBe(1);
+        }, 5_000);
       } finally {
         await second.stop();
       }

@@ -4,6 +4,13 @@ import { freePort } from '@chance/core';
 
 export const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../../../..');
 
+/**
+ * How long spawnApi waits for a healthy API: on a machine shared with other builds an embedded
+ * PostgreSQL's first start alone can take a minute. A test or hook that spawns APIs allows this
+ * much for each start.
+ */
+export const API_START_TIMEOUT_MS = 300_000;
+
 export interface ApiProcess {
   url: string;
   child: ChildProcess;
@@ -29,9 +36,7 @@ export async function spawnApi(env: Record<string, string>, { fdLimit }: { fdLim
   child.stderr!.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  // a deadline, not a count: on a machine shared with other builds an embedded PostgreSQL's
-  // first start alone can take a minute
-  const deadline = Date.now() + 300_000;
+  const deadline = Date.now() + API_START_TIMEOUT_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the API exited early:\n${output}`);
     try {

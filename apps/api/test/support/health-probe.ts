@@ -1,10 +1,8 @@
-import { performance } from 'node:perf_hooks';
-
 export interface HealthDuringAttack<T> {
   /** what the attack resolved with */
   attack: T;
-  /** one entry per probe answered (or failed) while the attack ran: its status (0 = no answer) and duration */
-  probes: { status: number; ms: number; error?: string }[];
+  /** one entry per probe answered (or failed) while the attack ran: its status (0 = no answer) */
+  probes: { status: number; error?: string }[];
 }
 
 /**
@@ -18,13 +16,12 @@ export async function healthDuring<T>(url: string, attack: () => Promise<T>, { m
   const running = attack().finally(() => (done = true));
   const probing = (async () => {
     while (!done || probes.length < minProbes) {
-      const started = performance.now();
       try {
         const reply = await fetch(`${url}/api/health`, { headers: { connection: 'close' }, signal: AbortSignal.timeout(timeoutMs) });
         await reply.arrayBuffer();
-        probes.push({ status: reply.status, ms: performance.now() - started });
+        probes.push({ status: reply.status });
       } catch (error) {
-        probes.push({ status: 0, ms: performance.now() - started, error: String((error as Error).cause ?? error) });
+        probes.push({ status: 0, error: String((error as Error).cause ?? error) });
       }
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -33,11 +30,7 @@ export async function healthDuring<T>(url: string, attack: () => Promise<T>, { m
   return { attack: result, probes };
 }
 
-/** The slowest probe and every status seen, for one readable assertion. */
-export function summary(probes: HealthDuringAttack<unknown>['probes']): { statuses: number[]; slowestMs: number; count: number } {
-  return {
-    statuses: [...new Set(probes.map((p) => p.status))].sort(),
-    slowestMs: Math.max(...probes.map((p) => p.ms)),
-    count: probes.length,
-  };
+/** Every status the probes saw, once each, for one readable assertion (how fast is bench:attacks' business). */
+export function statusesOf(probes: HealthDuringAttack<unknown>['probes']): number[] {
+  return [...new Set(probes.map((p) => p.status))].sort();
 }

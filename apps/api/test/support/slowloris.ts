@@ -22,8 +22,6 @@ export interface Slowloris {
   opened: number;
   /** sockets that could not connect at all */
   failed: number;
-  /** sockets the server has closed so far */
-  closedByServer(): number;
   /** sockets still open */
   open(): number;
   /** ends what is left with a reset (no TIME_WAIT left behind on this side) */
@@ -41,9 +39,7 @@ export async function slowloris(
   { count, localAddress = randomLoopbackAddress(), trickleMs = 1000, wave = 250 }: { count: number; localAddress?: string; trickleMs?: number; wave?: number },
 ): Promise<Slowloris> {
   const sockets = new Set<net.Socket>();
-  let closedByServer = 0;
   let failed = 0;
-  let stopping = false;
   const connectOne = () =>
     new Promise<void>((done) => {
       const socket = net.connect({ port, host: '127.0.0.1', localAddress });
@@ -59,7 +55,7 @@ export async function slowloris(
         if (!sockets.delete(socket)) {
           failed++;
           done();
-        } else if (!stopping) closedByServer++;
+        }
       });
     });
   for (let started = 0; started < count; started += wave) {
@@ -73,10 +69,8 @@ export async function slowloris(
   return {
     opened: count - failed,
     failed,
-    closedByServer: () => closedByServer,
     open: () => sockets.size,
     stop() {
-      stopping = true;
       clearInterval(trickle);
       for (const socket of sockets) socket.resetAndDestroy();
       sockets.clear();

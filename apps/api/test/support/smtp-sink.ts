@@ -9,8 +9,7 @@ export interface SmtpSink {
   messages: ParsedMail[];
   /** how many messages were refused with a temporary error */
   refused: number;
-  /** refuse (451) the next `count` messages */
-  /** refuses the next `count` messages to `recipient` (others, such as a late e-mail of an earlier test, pass) */
+  /** refuses (451) the next `count` messages to `recipient` (others, such as a late e-mail of an earlier test, pass) */
   refuseNext(count: number, recipient: string): void;
   close(): Promise<void>;
 }

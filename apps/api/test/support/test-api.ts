@@ -20,6 +20,8 @@ export interface Reply<T = any> {
 export interface RequestOptions {
   body?: unknown;
   rawBody?: string;
+  /** a multipart body (fetch sets its content type and boundary) */
+  form?: FormData;
   token?: string;
   headers?: Record<string, string>;
 }
@@ -121,7 +123,7 @@ export async function startTestApi(env: Record<string, string> = {}, overrides: 
   const request = async <T>(method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> => {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: string | undefined = options.rawBody;
+    let body: string | FormData | undefined = options.form ?? options.rawBody;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';

@@ -11,7 +11,7 @@ export function filesUnder(dir: string): string[] {
 }
 
 /** POSTs `content` as the multipart field `field` (a browser's FormData upload). */
-export async function uploadFile(
+export function uploadFile(
   api: TestApi,
   path: string,
   token: string,
@@ -20,13 +20,5 @@ export async function uploadFile(
 ): Promise<Reply> {
   const form = new FormData();
   form.append(field, new Blob([content], { type }), filename);
-  const response = await fetch(api.url + path, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
-  return { status: response.status, headers: response.headers, body, text };
+  return api.request('POST', path, { token, form });
 }
