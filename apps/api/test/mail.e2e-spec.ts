@@ -122,8 +122,7 @@ describe('booking e-mails', () => {
     await api.db.pool.query(`UPDATE bookings SET scheduled_at = now() + interval '23 hours', created_at = now() - interval '2 days' WHERE id = $1`, [
       booking.body.id,
     ]);
-    const queue = api.app.get(MailQueue);
-    const job = { name: 'booking-reminders', intervalMs: 60_000, run: (manager: any) => queue.queueReminders(manager) };
+    const job = api.app.get(MailQueue).reminders;
     expect(await api.app.get(Scheduler).runOnce(job)).toBe(true);
     const reminder = await arrived(customer.email, 'reminder of your Plumber visit');
     expect(reminder.text).toContain('1 Pipe Lane');

@@ -70,7 +70,6 @@ export const toCouponView = (c: CouponEntity, now = new Date()): CouponView => (
   updatedAt: c.updatedAt,
 });
 
-/** A coupon refusal as the contract's error, with the message under the `code` field. */
 /** These coupons, read in the caller's transaction, in one query; one that does not exist is missing from the map. */
 export async function couponsByIds(manager: EntityManager, couponIds: readonly number[]): Promise<Map<number, Coupon>> {
   // one query even for none: a page's query count does not depend on its rows
@@ -81,6 +80,7 @@ export async function couponsByIds(manager: EntityManager, couponIds: readonly n
   return new Map(coupons.map((c) => [c.id, c]));
 }
 
+/** A coupon refusal as the contract's error, with the message under the `code` field. */
 export const couponRefused = (code: CouponRefusal | 'COUPON_NOT_FOUND') => new DomainError(code, REFUSAL_MESSAGES[code], { code: REFUSAL_MESSAGES[code] });
 
 /** Coupons: the admin resource, and the checks and redemptions carts and orders rely on. */

@@ -14,7 +14,7 @@ import {
 import { DataSource } from 'typeorm';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { API_KEY_PREFIX_LENGTH, hashApiKeySecret, lastUsedIsStale, newApiKeySecret } from './api-key-secret.js';
-import type { ApiKeyRole, ApiKeyView, CreateApiKeyDto, CreatedApiKeyView } from './dto/api-key.dto.js';
+import { API_KEY_ROLES, type ApiKeyRole, type ApiKeyView, type CreateApiKeyDto, type CreatedApiKeyView } from './dto/api-key.dto.js';
 import type { Role } from './roles.js';
 
 export const API_KEY_LIST: ListSpec = {
@@ -23,7 +23,7 @@ export const API_KEY_LIST: ListSpec = {
   sortable: ['id', 'name', 'createdAt', 'lastUsedAt', 'expiresAt'],
   defaultSort: ['id', 'DESC'],
   searchable: true,
-  filters: { role: { type: 'enum', values: ['admin', 'staff', 'read_only'] }, revoked: { type: 'boolean' } },
+  filters: { role: { type: 'enum', values: API_KEY_ROLES }, revoked: { type: 'boolean' } },
 };
 
 const COLUMNS: ListColumns = {

@@ -1,8 +1,8 @@
 export * from './identity.module.js';
 export * from './access.js';
 export * from './roles.js';
-export { UsersService, createUserWithProfile, normalizeEmail, contactsIn, type Contact, type NewUser, type HashedNewUser } from './users.service.js';
-export { emailOf, userExists, contactOf, contactsOf, activeUserIds, activeUserIdsWithRoles } from './user-directory.js';
+export { UsersService, createUserWithProfile, normalizeEmail, type NewUser, type HashedNewUser } from './users.service.js';
+export { emailOf, userExists, contactOf, contactsOf, contactsIn, activeUserIds, activeUserIdsWithRoles, type Contact } from './user-directory.js';
 export { PasswordHasher, hashPassword } from './password.js';
 export { SessionsService, SESSIONS_CHANNEL } from './sessions.service.js';
 export { SessionCleanup } from './session-cleanup.js';

@@ -26,6 +26,28 @@ export async function contactsOf(manager: EntityManager, userIds: readonly numbe
   return new Map(rows.map((r) => [r.id, { email: r.email, name: r.name }]));
 }
 
+/** Whom a message goes to: an active account's address and name. */
+export interface Contact {
+  id: number;
+  email: string;
+  fullName: string;
+  role: Role;
+}
+
+const CONTACT = `SELECT u.id, u.email, u.role, COALESCE(p.full_name, '') AS "fullName" FROM users u LEFT JOIN profiles p ON p.user_id = u.id`;
+
+/** The contacts of the active accounts among `ids`, read in the caller's transaction (for messages queued in it). */
+export async function contactsIn(manager: EntityManager, ids: readonly number[]): Promise<Contact[]> {
+  if (ids.length === 0) return [];
+  return manager.query(`${CONTACT} WHERE u.id = ANY($1) AND u.is_active`, [ids]);
+}
+
+/** The contact of the active account that uses this (normalized) e-mail, or null. */
+export async function activeContactByEmail(manager: EntityManager, email: string): Promise<Contact | null> {
+  const [contact] = await manager.query(`${CONTACT} WHERE u.email = $1 AND u.is_active`, [email]);
+  return contact ?? null;
+}
+
 /** Which of these users are active (a deactivated account receives nothing), in id order. */
 export async function activeUserIds(manager: EntityManager, userIds: readonly number[]): Promise<number[]> {
   if (userIds.length === 0) return [];

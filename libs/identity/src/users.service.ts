@@ -17,6 +17,7 @@ import type { CreateUserDto, UpdateProfileDto, UpdateUserDto } from './dto/index
 import { PasswordHasher, hashPassword } from './password.js';
 import { ROLES, type Role } from './roles.js';
 import { SessionsService } from './sessions.service.js';
+import { activeContactByEmail, contactsIn, type Contact } from './user-directory.js';
 import { ProfileEntity, UserEntity } from './user.entity.js';
 
 export interface NewUser {
@@ -79,25 +80,6 @@ export async function loadUser(manager: EntityManager, id: number): Promise<User
   return user;
 }
 
-/** Whom a message goes to: an active account's address and name. */
-export interface Contact {
-  id: number;
-  email: string;
-  fullName: string;
-  role: Role;
-}
-
-/** The contacts of the active accounts among `ids`, read in the caller's transaction (for messages queued in it). */
-export async function contactsIn(manager: EntityManager, ids: readonly number[]): Promise<Contact[]> {
-  if (ids.length === 0) return [];
-  const rows = await manager.query(
-    `SELECT u.id, u.email, u.role, COALESCE(p.full_name, '') AS full_name FROM users u LEFT JOIN profiles p ON p.user_id = u.id
-      WHERE u.id = ANY($1) AND u.is_active`,
-    [ids],
-  );
-  return rows.map((r: { id: number; email: string; role: Role; full_name: string }) => ({ id: r.id, email: r.email, role: r.role, fullName: r.full_name }));
-}
-
 @Injectable()
 export class UsersService {
   constructor(
@@ -122,9 +104,8 @@ export class UsersService {
   }
 
   /** The active account that uses this e-mail (normalized), or null. */
-  async contactByEmail(email: string): Promise<Contact | null> {
-    const [row] = await this.dataSource.query('SELECT id FROM users WHERE email = $1 AND is_active', [normalizeEmail(email)]);
-    return row ? this.contactOf(row.id) : null;
+  contactByEmail(email: string): Promise<Contact | null> {
+    return activeContactByEmail(this.dataSource.manager, normalizeEmail(email));
   }
 
   list(query: ListQuery): Promise<ListPage<UserEntity>> {

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { OutboxRelay, Scheduler, type OutboxEvent } from '@chance/core';
+import { OutboxRelay, Scheduler, type OutboxEvent, type ScheduledJob } from '@chance/core';
 import { UsersService, contactsIn } from '@chance/identity';
 import { BookingsService } from '@chance/services';
 import { SettingsService } from '@chance/settings';
@@ -40,9 +40,19 @@ export class MailQueue implements OnModuleInit {
     private readonly sender: MailSender,
   ) {}
 
+  /** The scheduled job that queues the booking reminders due, and wakes the sender once they are committed. */
+  readonly reminders: ScheduledJob<number> = {
+    name: 'booking-reminders',
+    intervalMs: REMINDER_INTERVAL_MS,
+    run: (manager) => this.queueReminders(manager),
+    afterCommit: (queued) => {
+      if (queued > 0) this.sender.kick();
+    },
+  };
+
   onModuleInit(): void {
     this.relay.registerAfterCommit(MAILING_EVENTS, 'mail', (event, delivery) => this.queueFor(event, delivery));
-    this.scheduler.schedule({ name: 'booking-reminders', intervalMs: REMINDER_INTERVAL_MS, run: (manager) => this.queueReminders(manager) });
+    this.scheduler.schedule(this.reminders);
   }
 
   async queueFor(event: OutboxEvent<MailingEvent>, delivery: { record(manager: EntityManager): Promise<void> }): Promise<void> {
@@ -68,7 +78,7 @@ export class MailQueue implements OnModuleInit {
     if (queued.length > 0) this.sender.kick();
   }
 
-  /** The reminders due now, queued once per booking and time; runs in the job's transaction (one process at a time). */
+  /** The reminders due now, queued once per booking and time; runs in the job's transaction (one process at a time); returns how many are new. */
   async queueReminders(manager: EntityManager): Promise<number> {
     const due = await this.bookings.dueForReminderIn(manager, REMINDER_AHEAD_SECONDS);
     if (due.length === 0) return 0;
@@ -87,9 +97,7 @@ export class MailQueue implements OnModuleInit {
         },
       ];
     });
-    const count = await insertEmails(manager, queued);
-    if (count > 0) setImmediate(() => this.sender.kick()); // after this transaction commits
-    return count;
+    return insertEmails(manager, queued);
   }
 
   private async resolve(recipient: Recipient): Promise<{ email: string; userId?: number } | null> {

@@ -4,7 +4,6 @@ import { OTP_TTL_SECONDS, OtpService, PASSWORD_RESET_TTL_SECONDS, PasswordResetS
 import { InvoicesService } from '@chance/invoices';
 import { OrderReaderService } from '@chance/orders';
 import { BookingsService } from '@chance/services';
-import { SettingsService } from '@chance/settings';
 import type { MailParams } from './mail-rules.js';
 import {
   bookingConfirmed,
@@ -15,8 +14,8 @@ import {
   orderShipped,
   otpCode,
   passwordReset,
-  storeOf,
   type Rendered,
+  type Store,
   type Template,
 } from './mail-templates.js';
 
@@ -31,7 +30,6 @@ export class UndeliverableMail extends Error {}
 @Injectable()
 export class MailRenderer {
   constructor(
-    private readonly settings: SettingsService,
     private readonly orders: OrderReaderService,
     private readonly invoices: InvoicesService,
     private readonly bookings: BookingsService,
@@ -41,17 +39,17 @@ export class MailRenderer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async render(template: Template, params: MailParams): Promise<Rendered> {
+  /** `store`: the store as the e-mail names it (its settings now, read by the sender). */
+  async render(template: Template, params: MailParams, store: Store): Promise<Rendered> {
     try {
-      return await this.renderOrThrow(template, params);
+      return await this.renderOrThrow(template, params, store);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'NOT_FOUND') throw new UndeliverableMail(`not sent: ${error.message}`);
       throw error;
     }
   }
 
-  private async renderOrThrow(template: Template, params: MailParams): Promise<Rendered> {
-    const store = storeOf(await this.settings.current());
+  private async renderOrThrow(template: Template, params: MailParams, store: Store): Promise<Rendered> {
     switch (template) {
       case 'order_confirmation': {
         const order = await this.orders.view(params.orderId!, 'admin');

@@ -4,7 +4,7 @@ import { SettingsService } from '@chance/settings';
 import { DataSource } from 'typeorm';
 import { MailRenderer, UndeliverableMail } from './mail-renderer.js';
 import type { MailParams } from './mail-rules.js';
-import type { Template } from './mail-templates.js';
+import { storeOf, type Template } from './mail-templates.js';
 import { MailTransport } from './mail-transport.js';
 
 export interface LeasedEmail {
@@ -30,6 +30,8 @@ const LEASE_MS = 2 * 60 * 1000;
 @Injectable()
 export class MailSender implements LeasedWork<LeasedEmail>, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly worker: LeasedWorker<LeasedEmail>;
+  /** the address of the From when MAIL_FROM is unset (the store's name goes with it): no-reply@ the PUBLIC_URL host */
+  private readonly noReply: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -39,6 +41,7 @@ export class MailSender implements LeasedWork<LeasedEmail>, OnApplicationBootstr
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.worker = new LeasedWorker('Mail', this, { intervalMs: config.outbox.intervalMs, concurrency: config.mail.concurrency });
+    this.noReply = `no-reply@${new URL(config.publicUrl).hostname}`;
   }
 
   onApplicationBootstrap(): void {
@@ -89,9 +92,10 @@ export class MailSender implements LeasedWork<LeasedEmail>, OnApplicationBootstr
 
   async run(email: LeasedEmail): Promise<void> {
     try {
-      const rendered = await this.renderer.render(email.template, email.params);
+      const settings = await this.settings.current();
+      const rendered = await this.renderer.render(email.template, email.params, storeOf(settings));
       await this.transport.send({
-        from: await this.from(),
+        from: this.config.mail.from ?? `"${settings.storeName.replace(/["\\\r\n]/g, '')}" <${this.noReply}>`,
         to: email.to,
         subject: email.subject,
         html: rendered.html,
@@ -114,12 +118,5 @@ export class MailSender implements LeasedWork<LeasedEmail>, OnApplicationBootstr
       `UPDATE emails SET status = 'sent', sent_at = now(), attempts = attempts + 1, error = NULL, leased_until = NULL WHERE id = $1 AND status = 'pending'`,
       [email.id],
     );
-  }
-
-  /** MAIL_FROM, or the store's name at no-reply@ the PUBLIC_URL host. */
-  private async from(): Promise<string> {
-    if (this.config.mail.from) return this.config.mail.from;
-    const { storeName } = await this.settings.current();
-    return `"${storeName.replace(/["\\\r\n]/g, '')}" <no-reply@${new URL(this.config.publicUrl).hostname}>`;
   }
 }

@@ -52,7 +52,8 @@ const STATUS_WORDS: Record<string, string> = {
   returned: 'returned',
 };
 
-const RETURN_WORDS: Record<string, [title: string, body: string]> = {
+/** Every status a return can move to, in the customer's words (the compiler holds it to the catalog's statuses). */
+const RETURN_WORDS: Record<OutboxEvents['return.updated']['to'], [title: string, body: string]> = {
   requested: ['received', 'We will look at it and let you know.'],
   approved: ['approved', 'Please send the goods back; we refund you once they arrive.'],
   received: ['received back', 'Your goods arrived: your refund is on its way.'],
@@ -163,7 +164,7 @@ export function notificationsFor(event: NotifyingEvent): NotificationDraft[] {
     case 'return.updated': {
       const p = event.payload;
       if (p.orderId === null) return [];
-      const [word, body] = RETURN_WORDS[p.to] ?? [p.to, ''];
+      const [word, body] = RETURN_WORDS[p.to];
       return customer(p.customerId).map((audience) => ({
         audience,
         type: 'order_update' as const,

@@ -1,9 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, LeasedWorker, OutboxRelay, SecretBox, failedLongEnough, nextRetryAt, publish, type AppConfig, type LeasedWork } from '@chance/core';
+import { APP_CONFIG, LeasedWorker, OutboxRelay, failedLongEnough, nextRetryAt, publish, type AppConfig, type LeasedWork, type SecretBox } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { publicEventId } from './webhook-events.js';
 import { postWebhook, type SendResult } from './webhook-sender.js';
-import { EVENT_ID_HEADER, SIGNATURE_HEADER, signatureHeader } from './webhook-signature.js';
+import { EVENT_ID_HEADER, SIGNATURE_HEADER, signatureHeader, webhookSecretBox } from './webhook-signature.js';
 
 /** An attempt leased to this process, with what sending it takes. */
 export interface LeasedAttempt {
@@ -42,7 +42,7 @@ export class WebhookDispatcher implements LeasedWork<LeasedAttempt>, OnApplicati
   ) {
     const { concurrency, perEndpoint, timeoutMs } = config.webhooks;
     this.worker = new LeasedWorker('Webhooks', this, { intervalMs: config.outbox.intervalMs, concurrency, perKey: perEndpoint });
-    this.box = new SecretBox(config.jwtSecret, 'webhook-secrets');
+    this.box = webhookSecretBox(config.jwtSecret);
     this.leaseMs = timeoutMs + 5_000;
   }
 

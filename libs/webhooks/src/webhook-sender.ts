@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
+import { withDeadline } from '@chance/core';
 import { guardedLookup, hostOf, isPublicAddress, PrivateAddressError } from './address-guard.js';
 
 export interface SendResult {
@@ -24,46 +25,47 @@ const agents = {
 
 /**
  * One delivery attempt: `POST url` with the body and headers, outside any transaction. Success is
- * a 2xx within `timeoutMs`; a redirect is an answer like any other (not followed: it is a failure);
- * unless private addresses are allowed, the address connected to must be public (checked when
- * connecting, so DNS rebinding does not get through). Never throws.
+ * a 2xx within `timeoutMs` (the answer's body included: `withDeadline` aborts the request then);
+ * a redirect is an answer like any other (not followed: it is a failure); unless private addresses
+ * are allowed, the address connected to must be public (checked when connecting, so DNS rebinding
+ * does not get through). Never throws.
  */
-export function postWebhook(
+export async function postWebhook(
   url: string,
   body: string,
   headers: Record<string, string>,
   options: { timeoutMs: number; allowPrivate: boolean },
 ): Promise<SendResult> {
   const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
-  return new Promise<SendResult>((resolve) => {
-    let settled = false;
-    const deadline: { timer?: NodeJS.Timeout } = {};
-    const finish = (result: Omit<SendResult, 'durationMs'>) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(deadline.timer);
-      resolve({ ...result, durationMs: elapsed() });
-    };
-    const fail = (error: Error) => finish({ status: null, body: null, error: describe(error, options.timeoutMs) });
-    let target: URL;
-    try {
-      target = new URL(url);
-      if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new Error(`${target.protocol} URLs are not delivered to`);
-      const host = hostOf(target);
-      if (!options.allowPrivate && isIP(host) && !isPublicAddress(host)) throw new PrivateAddressError(`${host} is not a public address`);
-    } catch (error) {
-      fail(error as Error);
-      return;
-    }
+  const timed = (outcome: Omit<SendResult, 'durationMs'>): SendResult => ({ ...outcome, durationMs: Math.round(performance.now() - started) });
+  try {
+    const target = deliverableTarget(url, options.allowPrivate);
+    return timed(await withDeadline((signal) => post(target, body, headers, options.allowPrivate, signal), options.timeoutMs));
+  } catch (error) {
+    return timed({ status: null, body: null, error: describe(error as Error, options.timeoutMs) });
+  }
+}
+
+/** The URL to send to: http(s), and not a literal private address unless those are allowed. */
+function deliverableTarget(url: string, allowPrivate: boolean): URL {
+  const target = new URL(url);
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new Error(`${target.protocol} URLs are not delivered to`);
+  const host = hostOf(target);
+  if (!allowPrivate && isIP(host) && !isPublicAddress(host)) throw new PrivateAddressError(`${host} is not a public address`);
+  return target;
+}
+
+/** The POST itself, until the answer has been read (its start kept); rejects when there is no answer. */
+function post(target: URL, body: string, headers: Record<string, string>, allowPrivate: boolean, signal: AbortSignal): Promise<Omit<SendResult, 'durationMs'>> {
+  return new Promise((resolve, reject) => {
     const request = (target.protocol === 'https:' ? https : http).request(target, {
       method: 'POST',
       agent: agents[target.protocol as 'http:' | 'https:'],
-      lookup: options.allowPrivate ? undefined : guardedLookup,
+      lookup: allowPrivate ? undefined : guardedLookup,
       headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'ChanceStore-Webhooks/1', ...headers },
+      signal,
     });
-    deadline.timer = setTimeout(() => request.destroy(new TimeoutError()), options.timeoutMs);
-    request.on('error', fail);
+    request.on('error', reject);
     request.on('response', (response) => {
       const kept: Buffer[] = [];
       let size = 0;
@@ -71,11 +73,11 @@ export function postWebhook(
         if (size < RESPONSE_KEPT) kept.push(chunk.subarray(0, RESPONSE_KEPT - size));
         size += chunk.length;
       });
-      response.on('error', fail);
+      response.on('error', reject);
       response.on('end', () => {
         const status = response.statusCode ?? 0;
         const ok = status >= 200 && status < 300;
-        finish({
+        resolve({
           status,
           body: Buffer.concat(kept).toString('utf8'),
           error: ok ? null : `answered ${status}${status >= 300 && status < 400 ? ' (redirects are not followed)' : ''}`,
@@ -86,10 +88,9 @@ export function postWebhook(
   });
 }
 
-class TimeoutError extends Error {}
-
 function describe(error: Error, timeoutMs: number): string {
-  if (error instanceof TimeoutError) return `no answer within ${timeoutMs} ms`;
+  // withDeadline's: "no answer within <timeoutMs> ms"
+  if (error.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
   if (error instanceof PrivateAddressError) return `refused: ${error.message} (WEBHOOK_ALLOW_PRIVATE_URLS=true allows it)`;
   const code = (error as NodeJS.ErrnoException).code;
   return (code ? `${code}: ` : '') + error.message;

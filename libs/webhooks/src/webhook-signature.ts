@@ -1,8 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { randomSecret } from '@chance/core';
+import { SecretBox, randomSecret } from '@chance/core';
 
 /** A new signing secret: `whsec_` + 256 random bits, shown once at creation. */
 export const newWebhookSecret = (): string => `whsec_${randomSecret(32)}`;
+
+/** Where the signing secrets are kept sealed (a key of their own, derived from JWT_SECRET): the service seals, the dispatcher opens. */
+export const webhookSecretBox = (jwtSecret: string): SecretBox => new SecretBox(jwtSecret, 'webhook-secrets');
 
 export const SIGNATURE_HEADER = 'Chance-Signature';
 export const EVENT_ID_HEADER = 'Chance-Event-Id';

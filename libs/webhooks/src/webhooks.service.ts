@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   ADMIN_MAX_ROWS,
   APP_CONFIG,
-  SecretBox,
+  type SecretBox,
   findPage,
   inTransaction,
   notFound,
@@ -20,7 +20,7 @@ import { PrivateAddressError, hostOf, publicAddressesOf } from './address-guard.
 import type { CreatedWebhookView, CreateWebhookDto, UpdateWebhookDto, WebhookDeliveryView, WebhookView } from './dto/webhook.dto.js';
 import { WebhookDeliveries } from './webhook-deliveries.service.js';
 import { PING, eventBody, publicEventId } from './webhook-events.js';
-import { newWebhookSecret } from './webhook-signature.js';
+import { newWebhookSecret, webhookSecretBox } from './webhook-signature.js';
 import { WebhookEntity } from './webhook.entities.js';
 
 export const WEBHOOK_LIST: ListSpec = {
@@ -48,9 +48,6 @@ export const toWebhookView = (w: WebhookEntity): WebhookView => ({
   createdAt: w.createdAt,
 });
 
-/** The purpose its signing secrets are sealed for (a key of their own, derived from JWT_SECRET). */
-export const WEBHOOK_SECRETS = 'webhook-secrets';
-
 /**
  * Webhook endpoints (docs/api.md#webhooks): a URL checked against the private-address guard, the events
  * it subscribes to, and a signing secret shown once and kept sealed. Pings go out like any event.
@@ -64,7 +61,7 @@ export class WebhooksService {
     private readonly deliveries: WebhookDeliveries,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.box = new SecretBox(config.jwtSecret, WEBHOOK_SECRETS);
+    this.box = webhookSecretBox(config.jwtSecret);
   }
 
   async create(input: CreateWebhookDto): Promise<CreatedWebhookView> {

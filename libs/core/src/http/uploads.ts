@@ -93,8 +93,7 @@ export function assertWithinLimit(part: MultipartFile, maxBytes: number): void {
   if (part.file.truncated) throw tooLarge(maxBytes);
 }
 
-export const tooLarge = (maxBytes: number): DomainError =>
-  new DomainError('PAYLOAD_TOO_LARGE', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
+const tooLarge = (maxBytes: number): DomainError => new DomainError('PAYLOAD_TOO_LARGE', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
 
 /** Malformed or over-limit multipart bodies as the contract's errors (never a 500). */
 export function multipartRefusal(error: unknown, field: string): unknown {

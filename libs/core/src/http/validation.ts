@@ -69,7 +69,7 @@ class ContractValidationPipe extends ValidationPipe {
  * The path of the first string holding a NUL character (PostgreSQL text cannot store one).
  * Walks with its own stack, never recursing on the depth a client chose.
  */
-export function pathOfNul(root: unknown): string | undefined {
+function pathOfNul(root: unknown): string | undefined {
   const stack: [unknown, string][] = [[root, '']];
   while (stack.length > 0) {
     const [value, path] = stack.pop()!;

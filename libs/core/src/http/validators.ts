@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsInt, Max, Min, ValidateBy, isISO8601, type ValidationOptions } from 'class-validator';
-import { YEARS_MESSAGE, parseInstant } from '../dates.js';
+import { MAX_YEAR, MIN_YEAR, YEARS_MESSAGE, parseInstant } from '../dates.js';
 
 export const MAX_MINOR_UNITS = 2_000_000_000;
 
@@ -32,18 +32,22 @@ export function IsStringMap(limits = { maxKeys: 20, maxKey: 50, maxValue: 100 },
   );
 }
 
+/** Whether `parseInstant` reads the value: a real date or instant, in the supported years. */
+function readsAsInstant(value: string): boolean {
+  try {
+    parseInstant(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The years message for a value that is a well-formed date or instant, only outside 1900–9999. */
 function outsideYears(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   const year = /^([+-]?\d{4,6})-\d{2}/.exec(value);
-  if (year && (Number(year[1]) < 1900 || Number(year[1]) > 9999)) return true;
-  if (!isISO8601(value, { strict: true })) return false;
-  try {
-    parseInstant(value);
-    return false;
-  } catch {
-    return true;
-  }
+  if (year && (Number(year[1]) < MIN_YEAR || Number(year[1]) > MAX_YEAR)) return true;
+  return isISO8601(value, { strict: true }) && !readsAsInstant(value);
 }
 
 /**
@@ -55,15 +59,7 @@ export function IsInstant(message = 'must be a date or an ISO 8601 instant', opt
     {
       name: 'isInstant',
       validator: {
-        validate: (value: unknown) => {
-          if (typeof value !== 'string' || !isISO8601(value, { strict: true })) return false;
-          try {
-            parseInstant(value);
-            return true;
-          } catch {
-            return false;
-          }
-        },
+        validate: (value: unknown) => typeof value === 'string' && isISO8601(value, { strict: true }) && readsAsInstant(value),
         defaultMessage: (args) => (outsideYears(args?.value) ? `must be a date or instant ${YEARS_MESSAGE}` : message),
       },
     },

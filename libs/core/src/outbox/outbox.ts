@@ -67,6 +67,13 @@ interface Claimed {
   failures: string[];
 }
 
+/** An event whose after-commit handlers are to run (those it has not been delivered to); leased: no handler in the relay's transaction failed. */
+interface AfterCommitWork {
+  claimed: Claimed;
+  handlers: Extract<Handler, { kind: 'after-commit' }>[];
+  leased: boolean;
+}
+
 interface Settlement {
   id: number;
   /** done: processed; failed: retried after a backoff; leased: its after-commit handlers are running */
@@ -176,11 +183,15 @@ export class OutboxRelay {
           else one.failures.push(`${handler.name}: ${error}`);
         }
       }
-      const afterCommit = claimed.filter((c) => this.afterCommitPending(c).length > 0);
+      const afterCommit = claimed.flatMap((c): AfterCommitWork[] => {
+        const handlers = this.afterCommitPending(c);
+        return handlers.length > 0 ? [{ claimed: c, handlers, leased: c.failures.length === 0 }] : [];
+      });
       // settled now, except the events whose after-commit handlers have yet to run: leased to them
-      const settlements = claimed.map((c) => this.settlement(c, afterCommit.includes(c)));
+      const waiting = new Set(afterCommit.map((work) => work.claimed));
+      const settlements = claimed.map((c) => this.settlement(c, waiting.has(c)));
       await settle(manager, delivered, settlements);
-      return { claimed, afterCommit: afterCommit.map((c) => ({ claimed: c, leased: c.failures.length === 0 })) };
+      return { claimed, afterCommit };
     });
     if (afterCommit.length > 0) await this.runAfterCommit(afterCommit);
     return claimed.length;
@@ -234,11 +245,11 @@ export class OutboxRelay {
    * then the leased events are settled in one statement (an event that failed in the relay's
    * transaction was settled already: retried after its backoff).
    */
-  private async runAfterCommit(events: { claimed: Claimed; leased: boolean }[]): Promise<void> {
+  private async runAfterCommit(events: AfterCommitWork[]): Promise<void> {
     const delivered: { id: number; handler: string }[] = [];
     const settlements: Settlement[] = [];
-    const runEvent = async ({ claimed, leased }: { claimed: Claimed; leased: boolean }) => {
-      for (const handler of this.afterCommitPending(claimed)) {
+    const runEvent = async ({ claimed, handlers, leased }: AfterCommitWork) => {
+      for (const handler of handlers) {
         const record = async (manager: EntityManager) => {
           await manager.query('INSERT INTO outbox_deliveries (event_id, handler) VALUES ($1, $2) ON CONFLICT DO NOTHING', [claimed.event.id, handler.name]);
         };

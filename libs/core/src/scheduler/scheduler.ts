@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-export interface ScheduledJob {
+export interface ScheduledJob<R = unknown> {
   /** stable name: also the advisory lock that keeps two processes from running it at once */
   name: string;
   intervalMs: number;
@@ -12,7 +12,12 @@ export interface ScheduledJob {
    * with `FOR UPDATE SKIP LOCKED`) and may run on every process at once.
    */
   coordination?: 'advisory-lock' | 'self';
-  run(manager: EntityManager): Promise<unknown>;
+  run(manager: EntityManager): Promise<R>;
+  /**
+   * Called with what `run` answered once its transaction has committed (never for a skipped run):
+   * to wake the workers of what it queued, which would not see it any earlier.
+   */
+  afterCommit?(result: R): void;
 }
 
 /**
@@ -27,7 +32,7 @@ export class Scheduler implements OnApplicationShutdown {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  schedule(job: ScheduledJob): void {
+  schedule<R>(job: ScheduledJob<R>): void {
     let running = false; // a run slower than the interval is not overlapped by the next one
     const timer = setInterval(() => {
       if (running) return;
@@ -41,17 +46,19 @@ export class Scheduler implements OnApplicationShutdown {
   }
 
   /** Runs the job now unless another process is running it; returns false when skipped. */
-  async runOnce(job: ScheduledJob): Promise<boolean> {
+  async runOnce<R>(job: ScheduledJob<R>): Promise<boolean> {
     if (job.coordination === 'self') {
-      await job.run(this.dataSource.manager);
+      job.afterCommit?.(await job.run(this.dataSource.manager));
       return true;
     }
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`job:${job.name}`]);
-      if (!locked) return false;
-      await job.run(manager);
-      return true;
+      if (!locked) return null;
+      return { result: await job.run(manager) };
     });
+    if (outcome === null) return false;
+    job.afterCommit?.(outcome.result);
+    return true;
   }
 
   onApplicationShutdown(): void {
