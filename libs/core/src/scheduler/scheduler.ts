@@ -48,7 +48,9 @@ export class Scheduler implements OnApplicationShutdown {
   /** Runs the job now unless another process is running it; returns false when skipped. */
   async runOnce<R>(job: ScheduledJob<R>): Promise<boolean> {
     if (job.coordination === 'self') {
-      job.afterCommit?.(await job.run(this.dataSource.manager));
+      // run first: an optional call would skip evaluating its argument when there is no afterCommit
+      const result = await job.run(this.dataSource.manager);
+      job.afterCommit?.(result);
       return true;
     }
     const outcome = await this.dataSource.transaction(async (manager) => {
