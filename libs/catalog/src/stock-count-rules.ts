@@ -1,3 +1,5 @@
+import { DOCUMENT_SERIES, documentNumber } from '@chance/core';
+
 /**
  * Pure rules of a stock count (docs/api.md#catalog-media). A count is taken on the shelf while the shop
  * keeps selling, so each line is judged against the stock the count started from: the count says
@@ -45,4 +47,4 @@ export function refusalMessage(refusal: CountRefusal): string {
 }
 
 /** How people quote a count: `SC-000042`. */
-export const stockCountNumber = (id: number): string => `SC-${String(id).padStart(6, '0')}`;
+export const stockCountNumber = (id: number): string => documentNumber(DOCUMENT_SERIES.stockCount, id);

@@ -54,6 +54,8 @@ export const DOCUMENT_SERIES = {
   purchase: { prefix: 'PO', width: 6, gapless: false, yearly: false, sequence: 'purchase_number_seq' },
   /** `PINV-2026-000005` */
   purchaseInvoice: { prefix: 'PINV', width: 6, gapless: true, yearly: true, counter: 'purchase_invoice' },
+  /** `SC-000042`: a stock count's number is its id */
+  stockCount: { prefix: 'SC', width: 6, gapless: false, yearly: false, sequence: 'stock_counts_id_seq' },
 } as const satisfies Record<string, DocumentSeries>;
 
 /** The year argument a series needs: yearly series are numbered within a year, the others take none. */
