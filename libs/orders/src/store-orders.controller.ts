@@ -8,6 +8,7 @@ import {
   IdPipe,
   ListParams,
   assertIdempotencyKey,
+  replyWith,
   type ListPage,
   type ListQuery,
 } from '@chance/core';
@@ -52,10 +53,7 @@ export class StoreOrdersController {
     @IdempotencyKeyHeader() key?: string,
     @Headers('x-cart-token') cartToken?: string,
   ): Promise<OrderView> {
-    const result = await this.checkoutService.checkout(body, { userId: caller?.id, cartToken, idempotencyKey: assertIdempotencyKey(key) });
-    reply.status(result.status);
-    if (result.replayed) reply.header('Idempotent-Replayed', 'true');
-    return result.body;
+    return replyWith(reply, await this.checkoutService.checkout(body, { userId: caller?.id, cartToken, idempotencyKey: assertIdempotencyKey(key) }));
   }
 
   @Get('orders')
@@ -117,9 +115,6 @@ export class StoreOrdersController {
     @Headers('x-order-token') token?: string,
     @IdempotencyKeyHeader() key?: string,
   ): Promise<OrderView> {
-    const result = await this.cards.payOnline(id, credentials(caller, token), body.paymentToken, assertIdempotencyKey(key));
-    reply.status(result.status);
-    if (result.replayed) reply.header('Idempotent-Replayed', 'true');
-    return result.body;
+    return replyWith(reply, await this.cards.payOnline(id, credentials(caller, token), body.paymentToken, assertIdempotencyKey(key)));
   }
 }

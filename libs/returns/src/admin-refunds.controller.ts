@@ -8,7 +8,7 @@ import {
   IdempotencyKeyHeader,
   ListParams,
   optionalIdempotencyKey,
-  type IdempotentResult,
+  replyWith,
   type ListPage,
   type ListQuery,
 } from '@chance/core';
@@ -36,12 +36,6 @@ const DIRECT_REFUND =
   'Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through ' +
   'the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is ' +
   'settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note.';
-
-function answer<T>(reply: FastifyReply, result: IdempotentResult<T>): T {
-  if (result.replayed) reply.header('Idempotent-Replayed', 'true');
-  reply.status(result.status);
-  return result.body;
-}
 
 @ApiTags('admin: refunds and returns')
 @Controller('admin')
@@ -122,6 +116,6 @@ export class AdminRefundsController {
 
   private async refund(kind: RecordKind, id: number, body: DirectRefundDto, caller: Caller, reply: FastifyReply, key?: string): Promise<unknown> {
     const input = { amount: body.amount, reason: body.reason.trim(), paymentId: body.paymentId };
-    return answer(reply, await this.refunds.refundRecord({ kind, id }, input, caller.id, optionalIdempotencyKey(key)));
+    return replyWith(reply, await this.refunds.refundRecord({ kind, id }, input, caller.id, optionalIdempotencyKey(key)));
   }
 }

@@ -6,9 +6,9 @@ import {
   callWithIntent,
   claimIdempotencyKey,
   requestHash,
+  unlessRefused,
   type AppConfig,
   type ErrorBody,
-  type ErrorCode,
   type IdempotentResult,
 } from '@chance/core';
 import { PaymentProvider, type RefundOutcome } from '@chance/orders';
@@ -112,12 +112,7 @@ export class RefundsService {
         );
       },
     });
-    if (answer.status >= 400) {
-      const body = answer.body as ErrorBody;
-      const errors = Array.isArray(body.errors) ? undefined : body.errors; // a refund's refusals are field maps, never a file's rows
-      throw new DomainError(body.code as ErrorCode, body.message, errors, answer.replayed ? { 'Idempotent-Replayed': 'true' } : undefined);
-    }
-    return answer as IdempotentResult<T>;
+    return unlessRefused(answer);
   }
 
   /** What the provider receives for a pending refund. */
