@@ -154,7 +154,7 @@ export class RefundLedger {
           recordNumber: record.number,
         });
       } else {
-        await this.succeeded(manager, record, await this.refund(manager, row.id));
+        await this.succeeded(manager, record, await this.refund(manager, row.id), currency);
       }
     }
     // a return whose refunds were all paid out is refunded now
@@ -184,18 +184,17 @@ export class RefundLedger {
         refundId,
         outcome.reference,
       ]);
-      await this.succeeded(manager, record, await this.refund(manager, refundId));
     } else {
       await manager.query(`UPDATE refunds SET status = 'failed', failure_reason = $2, next_check_at = NULL WHERE id = $1`, [refundId, outcome.reason]);
     }
     const refund = await this.refund(manager, refundId);
+    if (outcome.status === 'succeeded') await this.succeeded(manager, record, refund, (await this.settings.currentIn(manager)).currency);
     if (refund.returnId !== null) await this.progress.afterRefunds(manager, record, refund.returnId, { scope: refund.requestScope!, key: refund.requestKey! });
   }
 
   /** A refund that succeeded: the record's payments follow, its credit note is issued, and the customer is told. */
-  private async succeeded(manager: EntityManager, record: RefundableRecord, refund: RefundEntity): Promise<void> {
+  private async succeeded(manager: EntityManager, record: RefundableRecord, refund: RefundEntity, currency: string): Promise<void> {
     await this.records.applyRefund(manager, record.ref, refund.draws);
-    const { currency } = await this.settings.currentIn(manager);
     const about = { ...recordColumns(record.ref), recordNumber: record.number, customerId: record.customerId };
     await publish(manager, 'refund.created', {
       ...about,

@@ -104,7 +104,8 @@ export class ReturnsService {
         if (!restock.has(given.lineId)) throw validationFailed({ [`lines.${i}.lineId`]: 'is not a line of this return' });
         restock.set(given.lineId, given.restock);
       });
-      for (const line of lines) await manager.query('UPDATE return_lines SET restock = $2 WHERE id = $1', [line.id, restock.get(line.lineId)]);
+      const kept = lines.filter((l) => !restock.get(l.lineId)).map((l) => l.id);
+      await manager.query('UPDATE return_lines SET restock = NOT (id = ANY($2::int[])) WHERE return_id = $1', [id, kept]);
       await moveStock(
         manager,
         lines.filter((l) => restock.get(l.lineId)).map((l) => ({ variantId: l.variantId, delta: l.quantity })),
@@ -299,17 +300,19 @@ export class ReturnsService {
    */
   private async reprice(manager: EntityManager, record: RefundableRecord): Promise<void> {
     const live = await this.liveReturns(manager, record);
+    const repriced: { id: number; subtotal: number; discount_total: number; shipping_total: number; tax_total: number }[] = [];
     for (const [i, r] of live.entries()) {
       if (!OPEN_RETURN_STATUSES.includes(r.status)) continue;
       const { subtotal, discountTotal, shippingTotal, taxTotal } = returnAmounts(record, r.lines, live.slice(0, i));
       r.figures = { subtotal, discountTotal, shippingTotal, taxTotal };
-      await manager.query('UPDATE returns SET subtotal = $2, discount_total = $3, shipping_total = $4, tax_total = $5 WHERE id = $1', [
-        r.id,
-        subtotal,
-        discountTotal,
-        shippingTotal,
-        taxTotal,
-      ]);
+      repriced.push({ id: r.id, subtotal, discount_total: discountTotal, shipping_total: shippingTotal, tax_total: taxTotal });
     }
+    if (repriced.length === 0) return;
+    await manager.query(
+      `UPDATE returns r SET subtotal = f.subtotal, discount_total = f.discount_total, shipping_total = f.shipping_total, tax_total = f.tax_total
+         FROM jsonb_to_recordset($1::jsonb) AS f(id int, subtotal int, discount_total int, shipping_total int, tax_total int)
+        WHERE r.id = f.id`,
+      [JSON.stringify(repriced)],
+    );
   }
 }
