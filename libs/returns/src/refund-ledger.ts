@@ -16,7 +16,7 @@ import { SettingsService } from '@chance/settings';
 import type { EntityManager } from 'typeorm';
 import { directRefundNote } from './refund-amounts.js';
 import { planRefund, refundRefused, type DrawablePayment } from './refund-rules.js';
-import { RefundableRecords, recordColumns, refOf, type RecordRef, type RefundableRecord } from './refundable-records.js';
+import { RefundableRecords, recordColumn, recordColumns, refOf, type RecordRef, type RefundableRecord } from './refundable-records.js';
 import { ReturnProgress } from './return-progress.js';
 import { RefundEntity, type CreditNoteContent, type RefundKind } from './returns.entities.js';
 
@@ -70,7 +70,7 @@ export class RefundLedger {
   /** What refunds still being confirmed hold of each payment of the record. */
   async pendingByPayment(manager: EntityManager, ref: RecordRef): Promise<Map<number, number>> {
     const rows: { draws: { paymentId: number; amount: number }[] }[] = await manager.query(
-      `SELECT draws FROM refunds WHERE ${column(ref)} = $1 AND status = 'pending'`,
+      `SELECT draws FROM refunds WHERE ${recordColumn(ref)} = $1 AND status = 'pending'`,
       [ref.id],
     );
     const pending = new Map<number, number>();
@@ -244,8 +244,6 @@ export class RefundLedger {
 }
 
 const REFUND_NUMBER = documentNumberSql(DOCUMENT_SERIES.refund);
-
-export const column = (ref: RecordRef): string => ({ order: 'order_id', offline_sale: 'offline_sale_id', booking: 'booking_id' })[ref.kind];
 
 function declinedBody(reason: string | null): ErrorBody {
   return toErrorResponse(new DomainError('PAYMENT_DECLINED', `The payment provider refused the refund: ${reason ?? 'no reason given'}`)).body;

@@ -7,7 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ReceiveReturnDto, RefundReturnDto, ReturnLineInput, ReturnView } from './dto/returns.dto.js';
 import { returnAmounts, returnLinesRefusal, returnRefundAmount, type EarlierReturn } from './refund-amounts.js';
 import { RefundLedger } from './refund-ledger.js';
-import { RefundableRecords, recordColumns, refOf, type RecordRef, type RefundableRecord } from './refundable-records.js';
+import { RefundableRecords, recordColumn, recordColumns, refOf, type RecordRef, type RefundableRecord } from './refundable-records.js';
 import { RefundsService } from './refunds.service.js';
 import { ReturnProgress } from './return-progress.js';
 import {
@@ -271,7 +271,6 @@ export class ReturnsService {
 
   /** The record's returns that hold units, oldest first, with their lines and figures. */
   private async liveReturns(manager: EntityManager, record: RefundableRecord): Promise<LiveReturn[]> {
-    const column = record.ref.kind === 'order' ? 'order_id' : 'offline_sale_id';
     const rows: {
       id: number;
       status: ReturnStatus;
@@ -283,7 +282,7 @@ export class ReturnsService {
     }[] = await manager.query(
       `SELECT r.id, r.status, r.subtotal, r.discount_total, r.shipping_total, r.tax_total,
               COALESCE((SELECT jsonb_agg(jsonb_build_object('lineId', l.line_id, 'quantity', l.quantity)) FROM return_lines l WHERE l.return_id = r.id), '[]') AS lines
-         FROM returns r WHERE r.${column} = $1 AND r.status = ANY($2) ORDER BY r.id`,
+         FROM returns r WHERE r.${recordColumn(record.ref)} = $1 AND r.status = ANY($2) ORDER BY r.id`,
       [record.ref.id, LIVE_RETURN_STATUSES],
     );
     return rows.map((r) => ({
