@@ -2,11 +2,9 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { APP_CONFIG, Scheduler, reconcileIntents, type AppConfig, type ScheduledJob } from '@chance/core';
 import { PaymentProvider, claimDuePending, reconcileIntervalMs, type RefundOutcome } from '@chance/orders';
 import { SettingsService } from '@chance/settings';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { RefundLedger } from './refund-ledger.js';
-import { RefundableRecords, type RecordKind } from './refundable-records.js';
 import { RefundsService } from './refunds.service.js';
-import { ReturnsReader } from './returns-reader.js';
 
 interface PendingRow {
   id: number;
@@ -40,8 +38,6 @@ export class RefundReconciliation implements ScheduledJob, OnApplicationBootstra
     private readonly provider: PaymentProvider,
     private readonly refunds: RefundsService,
     private readonly ledger: RefundLedger,
-    private readonly records: RefundableRecords,
-    private readonly reader: ReturnsReader,
     private readonly settings: SettingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -73,16 +69,9 @@ export class RefundReconciliation implements ScheduledJob, OnApplicationBootstra
         if (!outcome) return; // not reachable: a refund the provider never received was sent again above
         await this.ledger.settle(manager, row.id, outcome);
         if (!row.request_key.startsWith('internal:'))
-          await this.ledger.finishBatch(manager, { scope: row.request_scope, key: row.request_key }, () => this.answerOf(manager, row.request_scope));
+          await this.ledger.finishBatch(manager, { scope: row.request_scope, key: row.request_key }, () => this.refunds.answerOf(manager, row.request_scope));
         this.logger.log(`refund ${row.number} reconciled: ${outcome.status}`);
       },
     });
-  }
-
-  /** The answer a refund request gets, read from its scope: the record refunded, or the return. */
-  private async answerOf(manager: EntityManager, scope: string): Promise<{ status: number; body: unknown }> {
-    const [what, ...rest] = scope.split(':');
-    if (what === 'return-refund') return { status: 200, body: await this.reader.viewIn(manager, Number(rest[0]), 'admin') };
-    return { status: 201, body: await this.records.view(manager, { kind: rest[0] as RecordKind, id: Number(rest[1]) }) };
   }
 }

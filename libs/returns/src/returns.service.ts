@@ -8,7 +8,7 @@ import type { ReceiveReturnDto, RefundReturnDto, ReturnLineInput, ReturnView } f
 import { returnAmounts, returnLinesRefusal, returnRefundAmount, type EarlierReturn } from './refund-amounts.js';
 import { RefundLedger } from './refund-ledger.js';
 import { RefundableRecords, recordColumn, recordColumns, refOf, type RecordRef, type RefundableRecord } from './refundable-records.js';
-import { RefundsService } from './refunds.service.js';
+import { RefundsService, refundScope } from './refunds.service.js';
 import { ReturnProgress } from './return-progress.js';
 import {
   LIVE_RETURN_STATUSES,
@@ -123,7 +123,7 @@ export class ReturnsService {
    */
   refund(id: number, input: RefundReturnDto, actorId: number, key?: string): Promise<IdempotentResult<ReturnView>> {
     return this.refunds.run<ReturnView>({
-      scope: `return-refund:${id}:staff:${actorId}`,
+      scope: refundScope({ returnId: id }, actorId),
       key,
       body: input,
       ask: async (manager, batch) => {
@@ -175,7 +175,6 @@ export class ReturnsService {
           },
         };
       },
-      answer: async (manager) => ({ status: 200, body: await this.reader.viewIn(manager, id, 'admin') }),
     });
   }
 
