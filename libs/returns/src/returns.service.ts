@@ -16,6 +16,7 @@ import {
   assertReturnAllowed,
   returnMove,
   type ReturnAction,
+  type ReturnableRecord,
   type ReturnSource,
   type ReturnStatus,
 } from './return-rules.js';
@@ -23,6 +24,9 @@ import { ReturnsReader } from './returns-reader.js';
 import { ReturnEntity, ReturnLineEntity, type CreditNoteContent } from './returns.entities.js';
 
 const RETURN_NUMBER = documentNumberSql(DOCUMENT_SERIES.return);
+
+/** What a return is made of: an order or an in-store sale (a booking has no goods to return). */
+type ReturnableRef = RecordRef & { kind: ReturnableRecord['kind'] };
 
 /** A return of the record that holds units (not rejected or cancelled), oldest first. */
 interface LiveReturn extends EarlierReturn {
@@ -65,7 +69,7 @@ export class ReturnsService {
       const message = 'name either an order or an in-store sale';
       throw validationFailed({ orderId: message, offlineSaleId: message });
     }
-    const ref: RecordRef = input.orderId !== undefined ? { kind: 'order', id: input.orderId } : { kind: 'offline_sale', id: input.offlineSaleId! };
+    const ref: ReturnableRef = input.orderId !== undefined ? { kind: 'order', id: input.orderId } : { kind: 'offline_sale', id: input.offlineSaleId! };
     return inTransaction(this.dataSource, async (manager) => {
       const id = await this.make(manager, ref, 'admin', input.lines, actorId);
       return this.reader.viewIn(manager, id, 'admin');
@@ -179,10 +183,9 @@ export class ReturnsService {
   }
 
   /** Writes a return of the locked record after every check; its id. */
-  private async make(manager: EntityManager, ref: RecordRef, source: ReturnSource, input: ReturnLineInput[], actorId: number | null): Promise<number> {
+  private async make(manager: EntityManager, ref: ReturnableRef, source: ReturnSource, input: ReturnLineInput[], actorId: number | null): Promise<number> {
     const record = await this.records.lock(manager, ref);
     const { returnWindowDays } = await this.settings.currentIn(manager);
-    if (ref.kind === 'booking') throw new DomainError('RETURN_NOT_ALLOWED', 'Bookings have no goods to return');
     assertReturnAllowed({ kind: ref.kind, status: record.status, deliveredAt: record.deliveredAt }, source, returnWindowDays, new Date());
     const lines = input.map((l) => ({ lineId: l.lineId, quantity: l.quantity }));
     const live = await this.liveReturns(manager, record);
