@@ -32,6 +32,7 @@ export * from './security/rate-limit-pruning.js';
 export * from './database/document-numbers.js';
 export * from './http/idempotency.js';
 export * from './http/idempotency-cleanup.js';
+export * from './http/idempotent-answer.js';
 export * from './pdf/document-pdf.js';
 export * from './pricing/settlement.js';
 export * from './audit/actor-context.js';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   ADMIN_MAX_ROWS,
-  STORE_MAX_ROWS,
   DOCUMENT_SERIES,
   documentNumberSql,
   findPage,
@@ -34,14 +33,6 @@ export const CREDIT_NOTE_LIST: ListSpec = {
     issuedAt_gte: { type: 'date' },
     issuedAt_lte: { type: 'date' },
   },
-};
-
-export const STORE_CREDIT_NOTE_LIST: ListSpec = {
-  resource: 'credit-notes',
-  maxRows: STORE_MAX_ROWS,
-  sortable: ['id', 'issuedAt'],
-  defaultSort: ['issuedAt', 'DESC'],
-  filters: {},
 };
 
 const COLUMNS: ListColumns = {

@@ -14,6 +14,7 @@ import {
 } from '@chance/core';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
+import { INVOICE_PAYMENT_STATUSES } from './dto/invoice.dto.js';
 import { renderInvoicePdf } from './invoice-pdf.js';
 import { InvoiceEntity, type BillTo, type InvoiceLine } from './invoice.entity.js';
 
@@ -25,7 +26,7 @@ export const INVOICE_LIST: ListSpec = {
   searchable: true,
   filters: {
     orderId: { type: 'int' },
-    paymentStatus: { type: 'enum', values: ['unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded'] },
+    paymentStatus: { type: 'enum', values: INVOICE_PAYMENT_STATUSES },
     issuedAt_gte: { type: 'date' },
     issuedAt_lte: { type: 'date' },
   },

@@ -2,14 +2,11 @@ import { Controller, Get, Header, Headers, Param, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, IdPipe, notFound } from '@chance/core';
 import { CurrentUser, Public, type Caller } from '@chance/identity';
-import { OrderReaderService, type OrderCredentials } from '@chance/orders';
+import { ORDER_TOKEN_HEADER, OrderReaderService, orderCredentials, type OrderCredentials } from '@chance/orders';
 import type { FastifyReply } from 'fastify';
 import type { CreditNoteEntity } from './credit-note.entity.js';
 import { CreditNoteView, toCreditNoteView } from './credit-note.view.js';
 import { CreditNotesService } from './credit-notes.service.js';
-
-const ORDER_TOKEN = { name: 'X-Order-Token', required: false, description: 'A guest order’s access token (from the checkout response)' };
-const credentials = (caller: Caller | undefined, token: string | undefined): OrderCredentials => ({ userId: caller?.id, orderToken: token });
 
 /** A customer's own credit notes (a guest's with the order's token); anyone else's are 404. */
 @ApiTags('store: checkout and orders')
@@ -22,18 +19,18 @@ export class StoreCreditNotesController {
 
   @Get('orders/:id/credit-notes')
   @Public()
-  @ApiHeader(ORDER_TOKEN)
+  @ApiHeader(ORDER_TOKEN_HEADER)
   @ApiOperation({ summary: 'The credit notes of your order (one per refund), oldest first' })
   @ApiResponse({ status: 200, type: [CreditNoteView] })
   @ApiErrors('NOT_FOUND')
   async ofOrder(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @Headers('x-order-token') token?: string): Promise<CreditNoteView[]> {
-    await this.reader.reach(id, credentials(caller, token));
+    await this.reader.reach(id, orderCredentials(caller, token));
     return (await this.notes.ofOrder(id)).map(toCreditNoteView);
   }
 
   @Get('credit-notes/:id.pdf')
   @Public()
-  @ApiHeader(ORDER_TOKEN)
+  @ApiHeader(ORDER_TOKEN_HEADER)
   @Header('Content-Type', 'application/pdf')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'One of your credit notes, printable', description: 'A guest sends the order’s X-Order-Token.' })
@@ -45,7 +42,7 @@ export class StoreCreditNotesController {
     @CurrentUser() caller?: Caller,
     @Headers('x-order-token') token?: string,
   ): Promise<Buffer> {
-    const note = await this.reachable(id, credentials(caller, token));
+    const note = await this.reachable(id, orderCredentials(caller, token));
     reply.header('Content-Disposition', `inline; filename="${note.number}.pdf"`);
     return this.notes.pdf(note);
   }

@@ -8,6 +8,7 @@ import {
   IdPipe,
   ListParams,
   assertIdempotencyKey,
+  replyWith,
   optionalIdempotencyKey,
   type ListPage,
   type ListQuery,
@@ -110,9 +111,7 @@ export class AdminOfflineSalesController {
     @IdempotencyKeyHeader() key?: string,
   ): Promise<OfflineSaleView> {
     if (key === undefined) return this.sales.create(body, caller.id);
-    const result = await this.sales.createOnce(body, caller.id, assertIdempotencyKey(key));
-    if (result.replayed) reply.header('Idempotent-Replayed', 'true');
-    return result.body;
+    return replyWith(reply, await this.sales.createOnce(body, caller.id, assertIdempotencyKey(key)));
   }
 
   @Post(':id/payments')
@@ -130,9 +129,7 @@ export class AdminOfflineSalesController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @IdempotencyKeyHeader() key?: string,
   ): Promise<OfflineSaleView> {
-    const result = await this.sales.addPayment(id, body, caller.id, optionalIdempotencyKey(key));
-    if (result.replayed) reply.header('Idempotent-Replayed', 'true');
-    return result.body;
+    return replyWith(reply, await this.sales.addPayment(id, body, caller.id, optionalIdempotencyKey(key)));
   }
 
   @Post(':id/cancel')

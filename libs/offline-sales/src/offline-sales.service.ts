@@ -32,11 +32,9 @@ import {
 } from '@chance/core';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CreateOfflineSaleDto, OfflineSaleView, SalePaymentDto } from './dto/offline-sales.dto.js';
+import { SALE_PAYMENT_STATUSES, type CreateOfflineSaleDto, type OfflineSaleView, type SalePaymentDto } from './dto/offline-sales.dto.js';
 import { OfflineSaleEntity, OfflineSaleLineEntity, OfflineSalePaymentEntity } from './offline-sales.entities.js';
 import { renderReceiptPdf, type ReceiptCustomer } from './receipt-pdf.js';
-
-export const SALE_PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded'] as const;
 
 export const OFFLINE_SALE_LIST: ListSpec = {
   resource: 'offline-sales',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, paidAmountOf, publish } from '@chance/core';
+import { DomainError, paidAmountOf, publish, refundedAmountOf } from '@chance/core';
 import type { EntityManager } from 'typeorm';
 import type { OfflineSaleView } from './dto/offline-sales.dto.js';
 import { OfflineSalesService } from './offline-sales.service.js';
@@ -67,7 +67,7 @@ export class SaleRefunds {
       taxTotal: sale.taxTotal,
       total: sale.total,
       paid: paidAmountOf(payments),
-      refunded: payments.reduce((sum, p) => sum + p.refundedAmount, 0),
+      refunded: refundedAmountOf(payments),
       lines,
       payments,
     };

@@ -8,7 +8,7 @@ import {
   IdPipe,
   ListParams,
   optionalIdempotencyKey,
-  type IdempotentResult,
+  replyWith,
   type ListPage,
   type ListQuery,
 } from '@chance/core';
@@ -17,12 +17,6 @@ import type { FastifyReply } from 'fastify';
 import { ChangeStatusDto, MarkPaidDto, OrderView, PaymentView, RecordPaymentDto } from './dto/order.dto.js';
 import { OrderLifecycleService } from './order-lifecycle.service.js';
 import { ADMIN_ORDER_LIST, OrderReaderService, PAYMENT_LIST } from './order-reader.service.js';
-
-/** The body of a command's result; a replayed one says so (`Idempotent-Replayed: true`). */
-function answer<T>(reply: FastifyReply, result: IdempotentResult<T>): T {
-  if (result.replayed) reply.header('Idempotent-Replayed', 'true');
-  return result.body;
-}
 
 @ApiTags('admin: orders')
 @Controller('admin/orders')
@@ -68,7 +62,7 @@ export class AdminOrdersController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @IdempotencyKeyHeader() key?: string,
   ): Promise<OrderView> {
-    return answer(reply, await this.lifecycle.recordPayment(id, body, caller.id, optionalIdempotencyKey(key)));
+    return replyWith(reply, await this.lifecycle.recordPayment(id, body, caller.id, optionalIdempotencyKey(key)));
   }
 
   @Post(':id/mark-paid')
@@ -88,7 +82,7 @@ export class AdminOrdersController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @IdempotencyKeyHeader() key?: string,
   ): Promise<OrderView> {
-    return answer(reply, await this.lifecycle.markPaid(id, body ?? {}, caller.id, optionalIdempotencyKey(key)));
+    return replyWith(reply, await this.lifecycle.markPaid(id, body ?? {}, caller.id, optionalIdempotencyKey(key)));
   }
 
   @Post(':id/status')

@@ -10,9 +10,9 @@ import {
   idempotencyResult,
   requestHash,
   toErrorResponse,
+  unlessRefused,
   type AppConfig,
   type ErrorBody,
-  type ErrorCode,
   type IdempotentResult,
 } from '@chance/core';
 import { SettingsService } from '@chance/settings';
@@ -91,12 +91,7 @@ export class CardPaymentsService {
         );
       },
     });
-    if (answer.status >= 400) {
-      const body = answer.body as ErrorBody;
-      const errors = Array.isArray(body.errors) ? undefined : body.errors; // a checkout's refusals are field maps, never a file's rows
-      throw new DomainError(body.code as ErrorCode, body.message, errors, answer.replayed ? { 'Idempotent-Replayed': 'true' } : undefined);
-    }
-    return answer as IdempotentResult<OrderView>;
+    return unlessRefused(answer);
   }
 
   /**

@@ -86,6 +86,15 @@ export interface OrderCredentials {
   orderToken?: string;
 }
 
+/** The store routes' credentials: the signed-in caller, or the X-Order-Token header of a guest. */
+export const orderCredentials = (caller: { id: number } | undefined, token: string | undefined): OrderCredentials => ({
+  userId: caller?.id,
+  orderToken: token,
+});
+
+/** The X-Order-Token header, as every store route that a guest reaches with it documents it. */
+export const ORDER_TOKEN_HEADER = { name: 'X-Order-Token', required: false, description: 'A guest order’s access token (from the checkout response)' };
+
 /** Reading orders and payments: lists, single orders, and the store's ownership rule (another's order is 404). */
 @Injectable()
 export class OrderReaderService {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, paidAmountOf } from '@chance/core';
+import { DomainError, paidAmountOf, refundedAmountOf } from '@chance/core';
 import type { EntityManager } from 'typeorm';
 import type { ShippingAddress } from './order.entities.js';
 import { OrderLifecycleService } from './order-lifecycle.service.js';
@@ -97,7 +97,7 @@ export class OrderRefunds {
       taxTotal: order.taxTotal,
       total: order.total,
       paid: paidAmountOf(payments),
-      refunded: payments.reduce((sum, p) => sum + p.refundedAmount, 0),
+      refunded: refundedAmountOf(payments),
       lines,
       payments: payments.map(({ status: _status, ...p }) => p),
     };

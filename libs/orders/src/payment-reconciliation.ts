@@ -1,8 +1,34 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, Scheduler, reconcileIntents, type AppConfig, type ScheduledJob } from '@chance/core';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CardPaymentsService } from './card-payments.service.js';
 import { PaymentProvider, type ChargeOutcome } from './payment-provider.js';
+
+/** How often a reconciliation looks for due intents: half the delay, within 100 ms and 30 s. */
+export const reconcileIntervalMs = (reconcileAfterMs: number): number => Math.min(30_000, Math.max(100, Math.floor(reconcileAfterMs / 2)));
+
+/**
+ * Claims up to `limit` `pending` rows of `table` (card payments, card refunds) due for a check, in
+ * one statement: older than `afterSeconds` and not claimed (or their claim lapsed); the claim
+ * moves their next check one delay later, and `FOR UPDATE SKIP LOCKED` shares them between
+ * processes. Answers the `returning` columns.
+ */
+export async function claimDuePending<T>(
+  manager: EntityManager,
+  table: 'payments' | 'refunds',
+  returning: string,
+  afterSeconds: number,
+  limit: number,
+): Promise<T[]> {
+  const [rows] = await manager.query(
+    `UPDATE ${table} SET next_check_at = now() + make_interval(secs => $1)
+      WHERE id IN (SELECT id FROM ${table} WHERE status = 'pending' AND next_check_at <= now() AND created_at <= now() - make_interval(secs => $1)
+                    ORDER BY next_check_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+  RETURNING ${returning}`,
+    [afterSeconds, limit],
+  );
+  return rows;
+}
 
 interface PendingPayment {
   id: number;
@@ -31,7 +57,7 @@ export class PaymentReconciliation implements ScheduledJob, OnApplicationBootstr
     private readonly provider: PaymentProvider,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.intervalMs = Math.min(30_000, Math.max(100, Math.floor(config.payments.reconcileAfterMs / 2)));
+    this.intervalMs = reconcileIntervalMs(config.payments.reconcileAfterMs);
   }
 
   onApplicationBootstrap(): void {
@@ -43,17 +69,7 @@ export class PaymentReconciliation implements ScheduledJob, OnApplicationBootstr
     const after = this.config.payments.reconcileAfterMs / 1000;
     return reconcileIntents<PendingPayment, ChargeOutcome>(this.dataSource, {
       timeoutMs: this.config.payments.callTimeoutMs,
-      // due: older than the delay and not claimed (or its claim lapsed); the claim lasts one delay
-      claimDue: async (manager, limit) => {
-        const [rows] = await manager.query(
-          `UPDATE payments SET next_check_at = now() + make_interval(secs => $1)
-            WHERE id IN (SELECT id FROM payments WHERE status = 'pending' AND next_check_at <= now() AND created_at <= now() - make_interval(secs => $1)
-                          ORDER BY next_check_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-        RETURNING id, provider_key`,
-          [after, limit],
-        );
-        return rows;
-      },
+      claimDue: (manager, limit) => claimDuePending(manager, 'payments', 'id, provider_key', after, limit),
       lookup: (payment, signal) => this.provider.lookup(payment.provider_key, signal),
       settle: async (manager, payment, outcome) => {
         const answer = await this.cards.settle(manager, payment.id, outcome);

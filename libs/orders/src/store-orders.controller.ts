@@ -8,6 +8,7 @@ import {
   IdPipe,
   ListParams,
   assertIdempotencyKey,
+  replyWith,
   type ListPage,
   type ListQuery,
 } from '@chance/core';
@@ -18,10 +19,7 @@ import { CardPaymentsService } from './card-payments.service.js';
 import { CheckoutService } from './checkout.service.js';
 import { CheckoutDto, OnlinePaymentDto, OrderView } from './dto/order.dto.js';
 import { OrderLifecycleService } from './order-lifecycle.service.js';
-import { OrderReaderService, STORE_ORDER_LIST, type OrderCredentials } from './order-reader.service.js';
-
-const ORDER_TOKEN = { name: 'X-Order-Token', required: false, description: 'A guest order’s access token (from the checkout response)' };
-const credentials = (caller: Caller | undefined, token: string | undefined): OrderCredentials => ({ userId: caller?.id, orderToken: token });
+import { ORDER_TOKEN_HEADER, OrderReaderService, STORE_ORDER_LIST, orderCredentials } from './order-reader.service.js';
 
 @ApiTags('store: checkout and orders')
 @Controller('store')
@@ -52,10 +50,7 @@ export class StoreOrdersController {
     @IdempotencyKeyHeader() key?: string,
     @Headers('x-cart-token') cartToken?: string,
   ): Promise<OrderView> {
-    const result = await this.checkoutService.checkout(body, { userId: caller?.id, cartToken, idempotencyKey: assertIdempotencyKey(key) });
-    reply.status(result.status);
-    if (result.replayed) reply.header('Idempotent-Replayed', 'true');
-    return result.body;
+    return replyWith(reply, await this.checkoutService.checkout(body, { userId: caller?.id, cartToken, idempotencyKey: assertIdempotencyKey(key) }));
   }
 
   @Get('orders')
@@ -70,18 +65,18 @@ export class StoreOrdersController {
 
   @Get('orders/:id')
   @Public()
-  @ApiHeader(ORDER_TOKEN)
+  @ApiHeader(ORDER_TOKEN_HEADER)
   @ApiResponse({ status: 200, type: OrderView })
   @ApiErrors('NOT_FOUND')
   async get(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @Headers('x-order-token') token?: string): Promise<OrderView> {
-    await this.reader.reach(id, credentials(caller, token));
+    await this.reader.reach(id, orderCredentials(caller, token));
     return this.reader.view(id, 'store');
   }
 
   @Post('orders/:id/cancel')
   @Public()
   @HttpCode(200)
-  @ApiHeader(ORDER_TOKEN)
+  @ApiHeader(ORDER_TOKEN_HEADER)
   @ApiOperation({
     summary: 'Cancel your own pending order',
     description: 'Stock and coupon use are returned; every payment is refunded (a card payment back to the card).',
@@ -89,7 +84,7 @@ export class StoreOrdersController {
   @ApiResponse({ status: 200, type: OrderView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
   async cancel(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @Headers('x-order-token') token?: string): Promise<OrderView> {
-    await this.reader.reach(id, credentials(caller, token));
+    await this.reader.reach(id, orderCredentials(caller, token));
     await this.lifecycle.cancel(id, 'pending');
     return this.reader.view(id, 'store');
   }
@@ -97,7 +92,7 @@ export class StoreOrdersController {
   @Post('orders/:id/payments')
   @Public()
   @ApiIdempotencyKey(true)
-  @ApiHeader(ORDER_TOKEN)
+  @ApiHeader(ORDER_TOKEN_HEADER)
   @ApiOperation({
     summary: 'Pay the balance by card',
     description:
@@ -117,9 +112,6 @@ export class StoreOrdersController {
     @Headers('x-order-token') token?: string,
     @IdempotencyKeyHeader() key?: string,
   ): Promise<OrderView> {
-    const result = await this.cards.payOnline(id, credentials(caller, token), body.paymentToken, assertIdempotencyKey(key));
-    reply.status(result.status);
-    if (result.replayed) reply.header('Idempotent-Replayed', 'true');
-    return result.body;
+    return replyWith(reply, await this.cards.payOnline(id, orderCredentials(caller, token), body.paymentToken, assertIdempotencyKey(key)));
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Res, applyDecorators, type Type } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
@@ -8,7 +8,7 @@ import {
   IdempotencyKeyHeader,
   ListParams,
   optionalIdempotencyKey,
-  type IdempotentResult,
+  replyWith,
   type ListPage,
   type ListQuery,
 } from '@chance/core';
@@ -37,10 +37,15 @@ const DIRECT_REFUND =
   'the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is ' +
   'settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note.';
 
-function answer<T>(reply: FastifyReply, result: IdempotentResult<T>): T {
-  if (result.replayed) reply.header('Idempotent-Replayed', 'true');
-  reply.status(result.status);
-  return result.body;
+/** The route of a direct refund of one kind of record, answered with the record as its own library shows it (201). */
+function RefundRoute(path: string, summary: string, type: Type, description = DIRECT_REFUND): MethodDecorator {
+  return applyDecorators(
+    Post(path),
+    ApiIdempotencyKey(false),
+    ApiOperation({ summary, description }),
+    ApiResponse({ status: 201, type }),
+    ApiErrors(...REFUND_ERRORS),
+  );
 }
 
 @ApiTags('admin: refunds and returns')
@@ -72,12 +77,8 @@ export class AdminRefundsController {
     return this.reader.refund(id);
   }
 
-  @Post('orders/:id/refunds')
-  @ApiIdempotencyKey(false)
-  @ApiOperation({ summary: 'Refund an order', description: DIRECT_REFUND })
-  @ApiResponse({ status: 201, type: OrderView })
-  @ApiErrors(...REFUND_ERRORS)
-  async refundOrder(
+  @RefundRoute('orders/:id/refunds', 'Refund an order', OrderView)
+  refundOrder(
     @Param('id', IdPipe) id: number,
     @Body() body: DirectRefundDto,
     @CurrentUser() caller: Caller,
@@ -87,12 +88,8 @@ export class AdminRefundsController {
     return this.refund('order', id, body, caller, reply, key);
   }
 
-  @Post('offline-sales/:id/refunds')
-  @ApiIdempotencyKey(false)
-  @ApiOperation({ summary: 'Refund an in-store sale', description: DIRECT_REFUND })
-  @ApiResponse({ status: 201, type: OfflineSaleView })
-  @ApiErrors(...REFUND_ERRORS)
-  async refundSale(
+  @RefundRoute('offline-sales/:id/refunds', 'Refund an in-store sale', OfflineSaleView)
+  refundSale(
     @Param('id', IdPipe) id: number,
     @Body() body: DirectRefundDto,
     @CurrentUser() caller: Caller,
@@ -102,15 +99,13 @@ export class AdminRefundsController {
     return this.refund('offline_sale', id, body, caller, reply, key);
   }
 
-  @Post('bookings/:id/refunds')
-  @ApiIdempotencyKey(false)
-  @ApiOperation({
-    summary: 'Refund a booking',
-    description: `${DIRECT_REFUND} Bookings take no payments yet: until they do, nothing is paid on any, so this is 409 REFUND_EXCEEDS_PAID.`,
-  })
-  @ApiResponse({ status: 201, type: BookingView })
-  @ApiErrors(...REFUND_ERRORS)
-  async refundBooking(
+  @RefundRoute(
+    'bookings/:id/refunds',
+    'Refund a booking',
+    BookingView,
+    `${DIRECT_REFUND} Bookings take no payments yet: until they do, nothing is paid on any, so this is 409 REFUND_EXCEEDS_PAID.`,
+  )
+  refundBooking(
     @Param('id', IdPipe) id: number,
     @Body() body: DirectRefundDto,
     @CurrentUser() caller: Caller,
@@ -122,6 +117,6 @@ export class AdminRefundsController {
 
   private async refund(kind: RecordKind, id: number, body: DirectRefundDto, caller: Caller, reply: FastifyReply, key?: string): Promise<unknown> {
     const input = { amount: body.amount, reason: body.reason.trim(), paymentId: body.paymentId };
-    return answer(reply, await this.refunds.refundRecord({ kind, id }, input, caller.id, optionalIdempotencyKey(key)));
+    return replyWith(reply, await this.refunds.refundRecord({ kind, id }, input, caller.id, optionalIdempotencyKey(key)));
   }
 }

@@ -8,6 +8,7 @@ import {
   IdempotencyKeyHeader,
   ListParams,
   optionalIdempotencyKey,
+  replyWith,
   type ListPage,
   type ListQuery,
 } from '@chance/core';
@@ -116,10 +117,7 @@ export class AdminReturnsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @IdempotencyKeyHeader() key?: string,
   ): Promise<ReturnView> {
-    const result = await this.returns.refund(id, body ?? {}, caller.id, optionalIdempotencyKey(key));
-    if (result.replayed) reply.header('Idempotent-Replayed', 'true');
-    reply.status(result.status);
-    return result.body;
+    return replyWith(reply, await this.returns.refund(id, body ?? {}, caller.id, optionalIdempotencyKey(key)));
   }
 
   @Post(':id/cancel')

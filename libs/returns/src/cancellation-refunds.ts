@@ -14,9 +14,9 @@ import {
 import { PaymentProvider, type RefundOutcome } from '@chance/orders';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
-import { RefundLedger, column, type PendingRefund } from './refund-ledger.js';
+import { RefundLedger, type PendingRefund } from './refund-ledger.js';
 import { leftOf } from './refund-rules.js';
-import { RefundableRecords, type RecordRef } from './refundable-records.js';
+import { RefundableRecords, recordColumn, type RecordRef } from './refundable-records.js';
 import { RefundsService } from './refunds.service.js';
 
 /**
@@ -59,7 +59,7 @@ export class CancellationRefunds implements OnModuleInit {
   }
 
   private async refundEverything(manager: EntityManager, ref: RecordRef, number: string): Promise<void> {
-    await manager.query(`UPDATE refunds SET record_cancelled = true WHERE ${column(ref)} = $1 AND NOT record_cancelled`, [ref.id]);
+    await manager.query(`UPDATE refunds SET record_cancelled = true WHERE ${recordColumn(ref)} = $1 AND NOT record_cancelled`, [ref.id]);
     const record = await this.records.lock(manager, ref);
     const left = (await this.ledger.drawable(manager, record)).reduce((sum, p) => sum + leftOf(p), 0);
     if (left === 0) return;

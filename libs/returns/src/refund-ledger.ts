@@ -16,7 +16,7 @@ import { SettingsService } from '@chance/settings';
 import type { EntityManager } from 'typeorm';
 import { directRefundNote } from './refund-amounts.js';
 import { planRefund, refundRefused, type DrawablePayment } from './refund-rules.js';
-import { RefundableRecords, recordColumns, refOf, type RecordRef, type RefundableRecord } from './refundable-records.js';
+import { RefundableRecords, recordColumn, recordColumns, refOf, type RecordRef, type RefundableRecord } from './refundable-records.js';
 import { ReturnProgress } from './return-progress.js';
 import { RefundEntity, type CreditNoteContent, type RefundKind } from './returns.entities.js';
 
@@ -70,7 +70,7 @@ export class RefundLedger {
   /** What refunds still being confirmed hold of each payment of the record. */
   async pendingByPayment(manager: EntityManager, ref: RecordRef): Promise<Map<number, number>> {
     const rows: { draws: { paymentId: number; amount: number }[] }[] = await manager.query(
-      `SELECT draws FROM refunds WHERE ${column(ref)} = $1 AND status = 'pending'`,
+      `SELECT draws FROM refunds WHERE ${recordColumn(ref)} = $1 AND status = 'pending'`,
       [ref.id],
     );
     const pending = new Map<number, number>();
@@ -154,7 +154,7 @@ export class RefundLedger {
           recordNumber: record.number,
         });
       } else {
-        await this.succeeded(manager, record, await this.refund(manager, row.id));
+        await this.succeeded(manager, record, await this.refund(manager, row.id), currency);
       }
     }
     // a return whose refunds were all paid out is refunded now
@@ -184,18 +184,17 @@ export class RefundLedger {
         refundId,
         outcome.reference,
       ]);
-      await this.succeeded(manager, record, await this.refund(manager, refundId));
     } else {
       await manager.query(`UPDATE refunds SET status = 'failed', failure_reason = $2, next_check_at = NULL WHERE id = $1`, [refundId, outcome.reason]);
     }
     const refund = await this.refund(manager, refundId);
+    if (outcome.status === 'succeeded') await this.succeeded(manager, record, refund, (await this.settings.currentIn(manager)).currency);
     if (refund.returnId !== null) await this.progress.afterRefunds(manager, record, refund.returnId, { scope: refund.requestScope!, key: refund.requestKey! });
   }
 
   /** A refund that succeeded: the record's payments follow, its credit note is issued, and the customer is told. */
-  private async succeeded(manager: EntityManager, record: RefundableRecord, refund: RefundEntity): Promise<void> {
+  private async succeeded(manager: EntityManager, record: RefundableRecord, refund: RefundEntity, currency: string): Promise<void> {
     await this.records.applyRefund(manager, record.ref, refund.draws);
-    const { currency } = await this.settings.currentIn(manager);
     const about = { ...recordColumns(record.ref), recordNumber: record.number, customerId: record.customerId };
     await publish(manager, 'refund.created', {
       ...about,
@@ -245,8 +244,6 @@ export class RefundLedger {
 }
 
 const REFUND_NUMBER = documentNumberSql(DOCUMENT_SERIES.refund);
-
-export const column = (ref: RecordRef): string => ({ order: 'order_id', offline_sale: 'offline_sale_id', booking: 'booking_id' })[ref.kind];
 
 function declinedBody(reason: string | null): ErrorBody {
   return toErrorResponse(new DomainError('PAYMENT_DECLINED', `The payment provider refused the refund: ${reason ?? 'no reason given'}`)).body;

@@ -1,12 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, Scheduler, reconcileIntents, type AppConfig, type ScheduledJob } from '@chance/core';
-import { PaymentProvider, type RefundOutcome } from '@chance/orders';
+import { PaymentProvider, claimDuePending, reconcileIntervalMs, type RefundOutcome } from '@chance/orders';
 import { SettingsService } from '@chance/settings';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { RefundLedger } from './refund-ledger.js';
-import { RefundableRecords, type RecordKind } from './refundable-records.js';
 import { RefundsService } from './refunds.service.js';
-import { ReturnsReader } from './returns-reader.js';
 
 interface PendingRow {
   id: number;
@@ -40,12 +38,10 @@ export class RefundReconciliation implements ScheduledJob, OnApplicationBootstra
     private readonly provider: PaymentProvider,
     private readonly refunds: RefundsService,
     private readonly ledger: RefundLedger,
-    private readonly records: RefundableRecords,
-    private readonly reader: ReturnsReader,
     private readonly settings: SettingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.intervalMs = Math.min(30_000, Math.max(100, Math.floor(config.payments.reconcileAfterMs / 2)));
+    this.intervalMs = reconcileIntervalMs(config.payments.reconcileAfterMs);
   }
 
   onApplicationBootstrap(): void {
@@ -53,27 +49,19 @@ export class RefundReconciliation implements ScheduledJob, OnApplicationBootstra
   }
 
   /** One pass over the due refunds; returns how many were settled. */
-  async run(): Promise<number> {
+  run(): Promise<number> {
     const after = this.config.payments.reconcileAfterMs / 1000;
-    const { currency } = await this.settings.current();
     return reconcileIntents<PendingRow, RefundOutcome>(this.dataSource, {
       timeoutMs: this.config.payments.callTimeoutMs,
-      claimDue: async (manager, limit) => {
-        const [rows] = await manager.query(
-          `UPDATE refunds SET next_check_at = now() + make_interval(secs => $1)
-            WHERE id IN (SELECT id FROM refunds WHERE status = 'pending' AND next_check_at <= now() AND created_at <= now() - make_interval(secs => $1)
-                          ORDER BY next_check_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-        RETURNING id, number, provider_key, charge_reference, amount, record_number, request_scope, request_key`,
-          [after, limit],
-        );
-        return rows;
-      },
+      claimDue: (manager, limit) =>
+        claimDuePending(manager, 'refunds', 'id, number, provider_key, charge_reference, amount, record_number, request_scope, request_key', after, limit),
       lookup: async (row, signal) =>
         (await this.provider.lookupRefund(row.provider_key, signal)) ??
         this.provider.refund(
           this.refunds.request(
             { providerKey: row.provider_key, chargeReference: row.charge_reference, amount: row.amount, number: row.number, recordNumber: row.record_number },
-            currency,
+            // read only for a refund to send again: most passes find nothing due
+            (await this.settings.current()).currency,
           ),
           signal,
         ),
@@ -81,16 +69,9 @@ export class RefundReconciliation implements ScheduledJob, OnApplicationBootstra
         if (!outcome) return; // not reachable: a refund the provider never received was sent again above
         await this.ledger.settle(manager, row.id, outcome);
         if (!row.request_key.startsWith('internal:'))
-          await this.ledger.finishBatch(manager, { scope: row.request_scope, key: row.request_key }, () => this.answerOf(manager, row.request_scope));
+          await this.ledger.finishBatch(manager, { scope: row.request_scope, key: row.request_key }, () => this.refunds.answerOf(manager, row.request_scope));
         this.logger.log(`refund ${row.number} reconciled: ${outcome.status}`);
       },
     });
-  }
-
-  /** The answer a refund request gets, read from its scope: the record refunded, or the return. */
-  private async answerOf(manager: EntityManager, scope: string): Promise<{ status: number; body: unknown }> {
-    const [what, ...rest] = scope.split(':');
-    if (what === 'return-refund') return { status: 200, body: await this.reader.viewIn(manager, Number(rest[0]), 'admin') };
-    return { status: 201, body: await this.records.view(manager, { kind: rest[0] as RecordKind, id: Number(rest[1]) }) };
   }
 }

@@ -199,6 +199,10 @@ export function refOf(row: { orderId: number | null; offlineSaleId?: number | nu
   return { kind: 'booking', id: row.bookingId! };
 }
 
+/** The column of a refund or return row that names a record of this kind (returns have no booking's). */
+const RECORD_COLUMN = { order: 'order_id', offline_sale: 'offline_sale_id', booking: 'booking_id' } as const;
+export const recordColumn = (ref: RecordRef): (typeof RECORD_COLUMN)[RecordKind] => RECORD_COLUMN[ref.kind];
+
 /** The row's columns for a record: `order_id`, `offline_sale_id`, `booking_id`. */
 export function recordColumns(ref: RecordRef): { orderId: number | null; offlineSaleId: number | null; bookingId: number | null } {
   return {

@@ -6,16 +6,17 @@ import {
   callWithIntent,
   claimIdempotencyKey,
   requestHash,
+  unlessRefused,
   type AppConfig,
   type ErrorBody,
-  type ErrorCode,
   type IdempotentResult,
 } from '@chance/core';
 import { PaymentProvider, type RefundOutcome } from '@chance/orders';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RefundLedger, type BatchAnswer, type PendingRefund, type RefundAsk } from './refund-ledger.js';
-import { RefundableRecords, type RecordRef, type RefundableRecord } from './refundable-records.js';
+import { RefundableRecords, type RecordKind, type RecordRef, type RefundableRecord } from './refundable-records.js';
+import { ReturnsReader } from './returns-reader.js';
 
 /** Refunds written `pending`, to be sent to the provider, and the batch that answers for them. */
 interface RefundIntent {
@@ -24,16 +25,31 @@ interface RefundIntent {
   batch: { scope: string; key: string };
 }
 
-/** How one kind of refund request is made and answered. */
-export interface RefundCommand<T> {
-  /** the client's Idempotency-Key (optional) and what it is scoped to */
+/** What a refund request gives money back on: a record directly, or a return. */
+export type RefundTarget = { record: RecordRef } | { returnId: number };
+
+/**
+ * The scope of a refund request's Idempotency-Key (per staff member), which also names what it
+ * refunds: the request's answer follows from it (`RefundsService.answerOf`), so the
+ * reconciliation that settles the request after a crash answers it as the request would have.
+ */
+export function refundScope(target: RefundTarget, actorId: number): string {
+  return 'record' in target ? `refund:${target.record.kind}:${target.record.id}:staff:${actorId}` : `return-refund:${target.returnId}:staff:${actorId}`;
+}
+
+function targetOf(scope: string): RefundTarget {
+  const [what, ...rest] = scope.split(':');
+  return what === 'return-refund' ? { returnId: Number(rest[0]) } : { record: { kind: rest[0] as RecordKind, id: Number(rest[1]) } };
+}
+
+/** How one kind of refund request is made; it is answered from its scope. */
+export interface RefundCommand {
+  /** the client's Idempotency-Key (optional) and what it is scoped to (`refundScope`) */
   scope: string;
   key?: string;
   body: unknown;
   /** in the first transaction: locks the record (and what else the command needs), checks it, and says what to give back; null: nothing to refund */
   ask(manager: EntityManager, batch: { scope: string; key: string }): Promise<{ record: RefundableRecord; ask: RefundAsk | null }>;
-  /** the success answer, in the settling transaction */
-  answer(manager: EntityManager): Promise<{ status: number; body: T }>;
 }
 
 /**
@@ -52,6 +68,7 @@ export class RefundsService {
     private readonly dataSource: DataSource,
     private readonly records: RefundableRecords,
     private readonly ledger: RefundLedger,
+    private readonly reader: ReturnsReader,
     private readonly settings: SettingsService,
     private readonly provider: PaymentProvider,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -65,19 +82,25 @@ export class RefundsService {
     key?: string,
   ): Promise<IdempotentResult<unknown>> {
     return this.run({
-      scope: `refund:${ref.kind}:${ref.id}:staff:${actorId}`,
+      scope: refundScope({ record: ref }, actorId),
       key,
       body: input,
       ask: async (manager, batch) => {
         const record = await this.records.lock(manager, ref);
         return { record, ask: { kind: 'direct', amount: input.amount, reason: input.reason, paymentId: input.paymentId, batch } };
       },
-      answer: async (manager) => ({ status: 201, body: await this.records.view(manager, ref) }),
     });
   }
 
+  /** The success answer of a refund request, from its scope: the record refunded (201), or the return (200). */
+  async answerOf(manager: EntityManager, scope: string): Promise<BatchAnswer> {
+    const target = targetOf(scope);
+    if ('returnId' in target) return { status: 200, body: await this.reader.viewIn(manager, target.returnId, 'admin') };
+    return { status: 201, body: await this.records.view(manager, target.record) };
+  }
+
   /** Runs a refund command: record, call the provider for what it gives back, settle, answer. */
-  async run<T>(command: RefundCommand<T>): Promise<IdempotentResult<T>> {
+  async run<T>(command: RefundCommand): Promise<IdempotentResult<T>> {
     const batch = { scope: command.scope, key: command.key ?? `internal:${randomUUID()}` };
     const answer = await callWithIntent<RefundIntent, RefundOutcome[], IdempotentResult<T | ErrorBody>>(this.dataSource, {
       timeoutMs: this.config.payments.callTimeoutMs,
@@ -89,7 +112,7 @@ export class RefundsService {
         const { record, ask } = await command.ask(manager, batch);
         const pending = ask ? await this.ledger.record(manager, record, ask) : [];
         if (pending.length > 0) return { intent: { pending, batch, currency: (await this.settings.currentIn(manager)).currency } };
-        const done = (await this.ledger.finishBatch(manager, batch, () => command.answer(manager)))!;
+        const done = (await this.ledger.finishBatch(manager, batch, () => this.answerOf(manager, command.scope)))!;
         return { result: { ...(done as { status: number; body: T }), replayed: false } };
       },
       call: async (intent, signal) => {
@@ -99,7 +122,7 @@ export class RefundsService {
       },
       settle: async (manager, intent, outcomes) => {
         for (const [i, refund] of intent.pending.entries()) await this.ledger.settle(manager, refund.refundId, outcomes[i]);
-        const done = await this.ledger.finishBatch(manager, intent.batch, () => command.answer(manager));
+        const done = await this.ledger.finishBatch(manager, intent.batch, () => this.answerOf(manager, command.scope));
         return { ...(done as BatchAnswer as { status: number; body: T }), replayed: false };
       },
       unknownOutcome: (intent, cause) => {
@@ -112,12 +135,7 @@ export class RefundsService {
         );
       },
     });
-    if (answer.status >= 400) {
-      const body = answer.body as ErrorBody;
-      const errors = Array.isArray(body.errors) ? undefined : body.errors; // a refund's refusals are field maps, never a file's rows
-      throw new DomainError(body.code as ErrorCode, body.message, errors, answer.replayed ? { 'Idempotent-Replayed': 'true' } : undefined);
-    }
-    return answer as IdempotentResult<T>;
+    return unlessRefused(answer);
   }
 
   /** What the provider receives for a pending refund. */

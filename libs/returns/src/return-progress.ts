@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { publish } from '@chance/core';
 import type { EntityManager } from 'typeorm';
-import { RefundableRecords, type RefundableRecord } from './refundable-records.js';
+import { RefundableRecords, recordColumn, type RefundableRecord } from './refundable-records.js';
 import type { ReturnStatus } from './return-rules.js';
 
 /**
@@ -63,10 +63,9 @@ export class ReturnProgress {
   /** Every unit of every line is in a refunded return. */
   private async everyUnitRefunded(manager: EntityManager, record: RefundableRecord): Promise<boolean> {
     if (record.lines.length === 0) return false;
-    const column = record.ref.kind === 'order' ? 'order_id' : 'offline_sale_id';
     const rows: { line_id: number; quantity: number }[] = await manager.query(
       `SELECT l.line_id, sum(l.quantity)::int AS quantity FROM return_lines l JOIN returns r ON r.id = l.return_id
-        WHERE r.${column} = $1 AND r.status = 'refunded' GROUP BY l.line_id`,
+        WHERE r.${recordColumn(record.ref)} = $1 AND r.status = 'refunded' GROUP BY l.line_id`,
       [record.ref.id],
     );
     const back = new Map(rows.map((r) => [r.line_id, r.quantity]));

@@ -7,8 +7,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ReceiveReturnDto, RefundReturnDto, ReturnLineInput, ReturnView } from './dto/returns.dto.js';
 import { returnAmounts, returnLinesRefusal, returnRefundAmount, type EarlierReturn } from './refund-amounts.js';
 import { RefundLedger } from './refund-ledger.js';
-import { RefundableRecords, recordColumns, refOf, type RecordRef, type RefundableRecord } from './refundable-records.js';
-import { RefundsService } from './refunds.service.js';
+import { RefundableRecords, recordColumn, recordColumns, refOf, type RecordRef, type RefundableRecord } from './refundable-records.js';
+import { RefundsService, refundScope } from './refunds.service.js';
 import { ReturnProgress } from './return-progress.js';
 import {
   LIVE_RETURN_STATUSES,
@@ -16,6 +16,7 @@ import {
   assertReturnAllowed,
   returnMove,
   type ReturnAction,
+  type ReturnableRecord,
   type ReturnSource,
   type ReturnStatus,
 } from './return-rules.js';
@@ -23,6 +24,9 @@ import { ReturnsReader } from './returns-reader.js';
 import { ReturnEntity, ReturnLineEntity, type CreditNoteContent } from './returns.entities.js';
 
 const RETURN_NUMBER = documentNumberSql(DOCUMENT_SERIES.return);
+
+/** What a return is made of: an order or an in-store sale (a booking has no goods to return). */
+type ReturnableRef = RecordRef & { kind: ReturnableRecord['kind'] };
 
 /** A return of the record that holds units (not rejected or cancelled), oldest first. */
 interface LiveReturn extends EarlierReturn {
@@ -65,7 +69,7 @@ export class ReturnsService {
       const message = 'name either an order or an in-store sale';
       throw validationFailed({ orderId: message, offlineSaleId: message });
     }
-    const ref: RecordRef = input.orderId !== undefined ? { kind: 'order', id: input.orderId } : { kind: 'offline_sale', id: input.offlineSaleId! };
+    const ref: ReturnableRef = input.orderId !== undefined ? { kind: 'order', id: input.orderId } : { kind: 'offline_sale', id: input.offlineSaleId! };
     return inTransaction(this.dataSource, async (manager) => {
       const id = await this.make(manager, ref, 'admin', input.lines, actorId);
       return this.reader.viewIn(manager, id, 'admin');
@@ -104,7 +108,8 @@ export class ReturnsService {
         if (!restock.has(given.lineId)) throw validationFailed({ [`lines.${i}.lineId`]: 'is not a line of this return' });
         restock.set(given.lineId, given.restock);
       });
-      for (const line of lines) await manager.query('UPDATE return_lines SET restock = $2 WHERE id = $1', [line.id, restock.get(line.lineId)]);
+      const kept = lines.filter((l) => !restock.get(l.lineId)).map((l) => l.id);
+      await manager.query('UPDATE return_lines SET restock = NOT (id = ANY($2::int[])) WHERE return_id = $1', [id, kept]);
       await moveStock(
         manager,
         lines.filter((l) => restock.get(l.lineId)).map((l) => ({ variantId: l.variantId, delta: l.quantity })),
@@ -122,7 +127,7 @@ export class ReturnsService {
    */
   refund(id: number, input: RefundReturnDto, actorId: number, key?: string): Promise<IdempotentResult<ReturnView>> {
     return this.refunds.run<ReturnView>({
-      scope: `return-refund:${id}:staff:${actorId}`,
+      scope: refundScope({ returnId: id }, actorId),
       key,
       body: input,
       ask: async (manager, batch) => {
@@ -174,15 +179,13 @@ export class ReturnsService {
           },
         };
       },
-      answer: async (manager) => ({ status: 200, body: await this.reader.viewIn(manager, id, 'admin') }),
     });
   }
 
   /** Writes a return of the locked record after every check; its id. */
-  private async make(manager: EntityManager, ref: RecordRef, source: ReturnSource, input: ReturnLineInput[], actorId: number | null): Promise<number> {
+  private async make(manager: EntityManager, ref: ReturnableRef, source: ReturnSource, input: ReturnLineInput[], actorId: number | null): Promise<number> {
     const record = await this.records.lock(manager, ref);
     const { returnWindowDays } = await this.settings.currentIn(manager);
-    if (ref.kind === 'booking') throw new DomainError('RETURN_NOT_ALLOWED', 'Bookings have no goods to return');
     assertReturnAllowed({ kind: ref.kind, status: record.status, deliveredAt: record.deliveredAt }, source, returnWindowDays, new Date());
     const lines = input.map((l) => ({ lineId: l.lineId, quantity: l.quantity }));
     const live = await this.liveReturns(manager, record);
@@ -270,7 +273,6 @@ export class ReturnsService {
 
   /** The record's returns that hold units, oldest first, with their lines and figures. */
   private async liveReturns(manager: EntityManager, record: RefundableRecord): Promise<LiveReturn[]> {
-    const column = record.ref.kind === 'order' ? 'order_id' : 'offline_sale_id';
     const rows: {
       id: number;
       status: ReturnStatus;
@@ -282,7 +284,7 @@ export class ReturnsService {
     }[] = await manager.query(
       `SELECT r.id, r.status, r.subtotal, r.discount_total, r.shipping_total, r.tax_total,
               COALESCE((SELECT jsonb_agg(jsonb_build_object('lineId', l.line_id, 'quantity', l.quantity)) FROM return_lines l WHERE l.return_id = r.id), '[]') AS lines
-         FROM returns r WHERE r.${column} = $1 AND r.status = ANY($2) ORDER BY r.id`,
+         FROM returns r WHERE r.${recordColumn(record.ref)} = $1 AND r.status = ANY($2) ORDER BY r.id`,
       [record.ref.id, LIVE_RETURN_STATUSES],
     );
     return rows.map((r) => ({
@@ -299,17 +301,19 @@ export class ReturnsService {
    */
   private async reprice(manager: EntityManager, record: RefundableRecord): Promise<void> {
     const live = await this.liveReturns(manager, record);
+    const repriced: { id: number; subtotal: number; discount_total: number; shipping_total: number; tax_total: number }[] = [];
     for (const [i, r] of live.entries()) {
       if (!OPEN_RETURN_STATUSES.includes(r.status)) continue;
       const { subtotal, discountTotal, shippingTotal, taxTotal } = returnAmounts(record, r.lines, live.slice(0, i));
       r.figures = { subtotal, discountTotal, shippingTotal, taxTotal };
-      await manager.query('UPDATE returns SET subtotal = $2, discount_total = $3, shipping_total = $4, tax_total = $5 WHERE id = $1', [
-        r.id,
-        subtotal,
-        discountTotal,
-        shippingTotal,
-        taxTotal,
-      ]);
+      repriced.push({ id: r.id, subtotal, discount_total: discountTotal, shipping_total: shippingTotal, tax_total: taxTotal });
     }
+    if (repriced.length === 0) return;
+    await manager.query(
+      `UPDATE returns r SET subtotal = f.subtotal, discount_total = f.discount_total, shipping_total = f.shipping_total, tax_total = f.tax_total
+         FROM jsonb_to_recordset($1::jsonb) AS f(id int, subtotal int, discount_total int, shipping_total int, tax_total int)
+        WHERE r.id = f.id`,
+      [JSON.stringify(repriced)],
+    );
   }
 }

@@ -2,13 +2,10 @@ import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiList, IdPipe, ListParams, notFound, type ListPage, type ListQuery } from '@chance/core';
 import { CurrentUser, Public, SignedIn, type Caller } from '@chance/identity';
-import { OrderReaderService, type OrderCredentials } from '@chance/orders';
+import { ORDER_TOKEN_HEADER, OrderReaderService, orderCredentials } from '@chance/orders';
 import { RequestReturnDto, ReturnView } from './dto/returns.dto.js';
 import { STORE_RETURN_LIST, ReturnsReader } from './returns-reader.js';
 import { ReturnsService } from './returns.service.js';
-
-const ORDER_TOKEN = { name: 'X-Order-Token', required: false, description: 'A guest order’s access token (from the checkout response)' };
-const credentials = (caller: Caller | undefined, token: string | undefined): OrderCredentials => ({ userId: caller?.id, orderToken: token });
 
 /** A customer's returns of their own orders (a guest's with the order's token); anyone else's are 404. */
 @ApiTags('store: returns')
@@ -22,7 +19,7 @@ export class StoreReturnsController {
 
   @Post('orders/:id/returns')
   @Public()
-  @ApiHeader(ORDER_TOKEN)
+  @ApiHeader(ORDER_TOKEN_HEADER)
   @ApiOperation({
     summary: 'Ask to return goods of your delivered order',
     description:
@@ -38,17 +35,17 @@ export class StoreReturnsController {
     @CurrentUser() caller?: Caller,
     @Headers('x-order-token') token?: string,
   ): Promise<ReturnView> {
-    return this.returns.request(id, credentials(caller, token), body.lines);
+    return this.returns.request(id, orderCredentials(caller, token), body.lines);
   }
 
   @Get('orders/:id/returns')
   @Public()
-  @ApiHeader(ORDER_TOKEN)
+  @ApiHeader(ORDER_TOKEN_HEADER)
   @ApiOperation({ summary: 'The returns of your order, oldest first' })
   @ApiResponse({ status: 200, type: [ReturnView] })
   @ApiErrors('NOT_FOUND')
   async ofOrder(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @Headers('x-order-token') token?: string): Promise<ReturnView[]> {
-    await this.orders.reach(id, credentials(caller, token));
+    await this.orders.reach(id, orderCredentials(caller, token));
     return this.reader.ofOrder(id, 'store');
   }
 
@@ -64,14 +61,14 @@ export class StoreReturnsController {
 
   @Get('returns/:id')
   @Public()
-  @ApiHeader(ORDER_TOKEN)
+  @ApiHeader(ORDER_TOKEN_HEADER)
   @ApiOperation({ summary: 'One of your returns', description: 'A guest sends the order’s X-Order-Token.' })
   @ApiResponse({ status: 200, type: ReturnView })
   @ApiErrors('NOT_FOUND')
   async get(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @Headers('x-order-token') token?: string): Promise<ReturnView> {
     const orderId = await this.reader.orderOf(id);
     if (orderId === null) throw notFound('Return');
-    await this.orders.reach(orderId, credentials(caller, token));
+    await this.orders.reach(orderId, orderCredentials(caller, token));
     return this.reader.view(id, 'store');
   }
 }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, notFound } from '@chance/core';
+import { DomainError } from '@chance/core';
 import { contactOf } from '@chance/identity';
 import type { EntityManager } from 'typeorm';
 import { BookingsService } from './bookings.service.js';
 import type { BookingView } from './dto/services.dto.js';
 import type { BookingStatus } from './booking-rules.js';
-import { BookingEntity } from './services.entities.js';
 
 /** A booking as a refund needs it: its figures, its payments and whom a credit note is addressed to. */
 export interface RefundableBooking {
@@ -36,8 +35,7 @@ export class BookingRefunds {
 
   /** The booking, locked for the rest of the caller's transaction. */
   async lockForRefund(manager: EntityManager, bookingId: number): Promise<RefundableBooking> {
-    const booking = await manager.createQueryBuilder(BookingEntity, 'b').setLock('pessimistic_write').where('b.id = :id', { id: bookingId }).getOne();
-    if (!booking) throw notFound('Booking');
+    const booking = await this.bookings.lock(manager, bookingId);
     const contact = await contactOf(manager, booking.customerId);
     return {
       id: booking.id,

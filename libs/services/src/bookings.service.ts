@@ -242,7 +242,8 @@ export class BookingsService {
     });
   }
 
-  private async lock(manager: EntityManager, id: number): Promise<BookingEntity> {
+  /** The booking, locked for the rest of the caller's transaction (its changes and refunds queue here). */
+  async lock(manager: EntityManager, id: number): Promise<BookingEntity> {
     const booking = await manager.createQueryBuilder(BookingEntity, 'b').setLock('pessimistic_write').where('b.id = :id', { id }).getOne();
     if (!booking) throw notFound('Booking');
     return booking;

@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+/** The order's payment status, as at the invoice's last update. */
+export const INVOICE_PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded'] as const;
+
 export class InvoiceLineView {
   @ApiProperty() productId: number;
   @ApiProperty() variantId: number;
@@ -40,5 +43,5 @@ export class InvoiceView {
   @ApiProperty() taxTotal: number;
   @ApiProperty() total: number;
   @ApiProperty() paidAmount: number;
-  @ApiProperty({ enum: ['unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded'] }) paymentStatus: string;
+  @ApiProperty({ enum: INVOICE_PAYMENT_STATUSES }) paymentStatus: string;
 }

@@ -20,6 +20,7 @@ import {
 import { IsInstant, IsMinorUnits, PartialUpdateType } from '@chance/core';
 
 export const SALE_PAYMENT_METHODS = ['cash', 'card', 'bank_transfer', 'mobile_wallet', 'cash_on_delivery'] as const;
+export const SALE_PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded'] as const;
 
 export class CreateOfflineCustomerDto {
   @ApiProperty({ example: 'Maria Gonzalez' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
@@ -132,7 +133,7 @@ export class OfflineSaleView {
   @ApiProperty({ description: 'What was given back (refunds that succeeded); once cancelled, what had been paid' }) refundedAmount: number;
   @ApiProperty({ description: 'total − paidAmount (refunds do not change it); 0 once cancelled' }) balance: number;
   @ApiProperty({
-    enum: ['unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded'],
+    enum: SALE_PAYMENT_STATUSES,
     description: 'Derived: unpaid, partially_paid, paid; once money was given back on a sale that is not cancelled, partially_refunded or refunded',
   })
   paymentStatus: string;
