@@ -8,6 +8,7 @@ import { returnStatusLooks } from '../common-sales/labels';
 import type { Return } from '../common-sales/types';
 import { ApproveReturnButton, CancelReturnButton, ReceiveReturnButton, RefundReturnButton, RejectReturnButton } from './ReturnActions';
 import { ReturnRecordField } from './ReturnList';
+import { returnSourceText } from './returnRules';
 
 const ReturnShowActions = () => (
   <TopToolbar>
@@ -44,7 +45,7 @@ export const ReturnShow = () => (
       </Labeled>
       <DocumentStatus label="Status" source="status" looks={returnStatusLooks} />
       <Labeled label="Made">
-        <FunctionField<Return> render={(r) => (r.source === 'store' ? 'By the customer' : 'By staff')} />
+        <FunctionField<Return> render={(r) => returnSourceText(r.source)} />
       </Labeled>
       <DocumentDate source="requestedAt" label="Requested" />
       <DocumentDate source="receivedAt" label="Received" onlyWhenSet />
