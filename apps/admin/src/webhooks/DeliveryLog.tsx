@@ -5,12 +5,11 @@ import { Button, DataTable, DateField, FunctionField, NumberField, useNotify, us
 import { errorMessage } from '../common-sales/adminActions';
 import { useRecordAction } from '../common-sales/useRecordAction';
 import type { WebhookDelivery } from '../types';
-
-const statusColor = { pending: 'default', succeeded: 'success', failed: 'error' } as const;
+import { deliveryStatusLooks } from './events';
 
 export const DeliveryStatus = () => (
   <FunctionField<WebhookDelivery>
-    render={(d) => <Chip size="small" color={statusColor[d.status]} label={d.status} data-testid={`delivery-status-${d.id}`} />}
+    render={(d) => <Chip size="small" color={deliveryStatusLooks[d.status].color} label={d.status} data-testid={`delivery-status-${d.id}`} />}
   />
 );
 
