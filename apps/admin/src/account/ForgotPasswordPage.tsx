@@ -4,9 +4,10 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { AuthLayout } from 'react-admin';
+import { AuthLayout, HttpError } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { askForResetLink, RecoveryError } from './recovery';
+import { fieldError } from '../common-sales/adminActions';
+import { askForResetLink } from './recovery';
 
 /** "Forgot password?": asks for a reset link; the answer is the same whether or not the account exists. */
 export const ForgotPasswordPage = () => {
@@ -21,7 +22,8 @@ export const ForgotPasswordPage = () => {
     try {
       setSent(await askForResetLink(email));
     } catch (failure) {
-      setError(failure instanceof RecoveryError ? (failure.fields.email ? `E-mail ${failure.fields.email}` : failure.message) : 'The server cannot be reached');
+      const emailProblem = fieldError(failure, 'email');
+      setError(failure instanceof HttpError ? (emailProblem ? `E-mail ${emailProblem}` : failure.message) : 'The server cannot be reached');
     } finally {
       setBusy(false);
     }

@@ -6,8 +6,9 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { AuthLayout } from 'react-admin';
 import { Link, useLocation } from 'react-router-dom';
+import { errorCode, fieldError } from '../common-sales/adminActions';
 import { forgotPasswordRoute } from './routes';
-import { RecoveryError, resetPassword, tokenFrom } from './recovery';
+import { resetPassword, tokenFrom } from './recovery';
 
 /** Where a reset link brings staff and admins: choose a new password; every session ends, then sign in. */
 export const ResetPasswordPage = () => {
@@ -26,8 +27,9 @@ export const ResetPasswordPage = () => {
       await resetPassword(token, password);
       setDone(true);
     } catch (failure) {
-      if (failure instanceof RecoveryError && failure.code === 'TOKEN_INVALID') setError({ message: 'This link is wrong, used or expired.', expired: true });
-      else if (failure instanceof RecoveryError && failure.fields.password) setError({ message: `The password ${failure.fields.password}`, expired: false });
+      const passwordProblem = fieldError(failure, 'password');
+      if (errorCode(failure) === 'TOKEN_INVALID') setError({ message: 'This link is wrong, used or expired.', expired: true });
+      else if (passwordProblem) setError({ message: `The password ${passwordProblem}`, expired: false });
       else setError({ message: failure instanceof Error ? failure.message : 'The server cannot be reached', expired: false });
     } finally {
       setBusy(false);

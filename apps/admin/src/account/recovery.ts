@@ -2,27 +2,15 @@
  * Account recovery for the back office (docs/api.md#account-recovery): asking for a reset link and choosing a
  * new password with it. Both are public endpoints; their answers are plain JSON.
  */
-import { authApi } from '../providers/session';
+import { apiError } from '../providers/httpClient';
+import { authApi, postJson } from '../providers/session';
 
-export class RecoveryError extends Error {
-  constructor(
-    message: string,
-    readonly code?: string,
-    readonly fields: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
-
+/** POSTs to a public endpoint; an error answer rejects as the http client's errors do (an HttpError with `code` and field `errors`). */
 async function post(url: string, body: unknown): Promise<unknown> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (response.ok) return response.status === 204 ? undefined : response.json().catch(() => undefined);
-  const json = (await response.json().catch(() => ({}))) as { message?: string; code?: string; errors?: Record<string, string> };
-  throw new RecoveryError(json.message ?? response.statusText, json.code, json.errors ?? {});
+  const response = await postJson(url, body);
+  const json = response.status === 204 ? undefined : await response.json().catch(() => undefined);
+  if (!response.ok) throw apiError(response.status, response.statusText, json);
+  return json;
 }
 
 /** Always the same answer, whether or not the e-mail has an account. */

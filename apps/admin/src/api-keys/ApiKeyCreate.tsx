@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Create, DateTimeInput, SelectInput, SimpleForm, TextInput, required, useRedirect } from 'react-admin';
 import { SecretOnce } from '../integrations/SecretOnce';
 import type { CreatedApiKey } from '../types';
-import { apiKeyRoleChoices } from './roles';
+import { apiKeyRoleChoices, apiKeyRoleText } from './roles';
 
 /** Creates a key, then shows its secret once (with a copy button) before going back to the list. */
 export const ApiKeyCreate = () => {
@@ -11,7 +11,7 @@ export const ApiKeyCreate = () => {
   if (created) {
     return (
       <SecretOnce
-        title={`API key “${created.name}” (${created.role.replace('_', ' ')})`}
+        title={`API key “${created.name}” (${apiKeyRoleText(created.role)})`}
         secret={created.secret}
         usage="Send it as Authorization: Bearer <key> to the admin API (/api/admin/…). It acts with its role until it expires or you revoke it."
         onDone={() => redirect('list', 'api-keys')}

@@ -9,14 +9,13 @@ import {
   List,
   NullableBooleanInput,
   SearchInput,
-  SelectField,
   SelectInput,
   useDelete,
   useNotify,
   useRecordContext,
 } from 'react-admin';
 import type { ApiKey } from '../types';
-import { apiKeyRoleChoices } from './roles';
+import { apiKeyRoleChoices, apiKeyRoleText } from './roles';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -75,7 +74,7 @@ export const ApiKeyList = () => (
         <FunctionField<ApiKey> render={(key) => <code>{key.prefix}…</code>} />
       </DataTable.Col>
       <DataTable.Col source="role">
-        <SelectField source="role" choices={apiKeyRoleChoices.map((c) => ({ ...c, name: c.id.replace('_', ' ') }))} />
+        <FunctionField<ApiKey> render={(key) => apiKeyRoleText(key.role)} />
       </DataTable.Col>
       <DataTable.Col source="createdAt" label="Created">
         <DateField source="createdAt" showTime />

@@ -4,3 +4,6 @@ export const apiKeyRoleChoices = [
   { id: 'staff', name: 'Staff' },
   { id: 'admin', name: 'Admin' },
 ];
+
+/** A key's role in a line of text: "read only". */
+export const apiKeyRoleText = (role: string): string => role.replace('_', ' ');

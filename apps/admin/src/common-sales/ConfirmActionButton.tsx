@@ -1,6 +1,7 @@
 import { useState, type ReactElement, type ReactNode } from 'react';
-import { Button, Confirm, useNotify, useRecordContext, useRefresh, type RaRecord } from 'react-admin';
-import { errorMessage, postAction } from './adminActions';
+import { Button, Confirm, useNotify, useRecordContext, type RaRecord } from 'react-admin';
+import { errorMessage } from './adminActions';
+import { useRecordAction } from './useRecordAction';
 
 export interface ConfirmActionButtonProps<T extends RaRecord> {
   resource: string;
@@ -18,7 +19,7 @@ export interface ConfirmActionButtonProps<T extends RaRecord> {
   danger?: boolean;
 }
 
-/** A record action (POST …/:id/<action>) behind a confirmation dialog; the page reloads after it. */
+/** A record action (POST …/:id/<action>, useRecordAction) behind a confirmation dialog; the page reloads after it. */
 export function ConfirmActionButton<T extends RaRecord>({
   resource,
   action,
@@ -33,22 +34,16 @@ export function ConfirmActionButton<T extends RaRecord>({
 }: ConfirmActionButtonProps<T>) {
   const record = useRecordContext<T>();
   const notify = useNotify();
-  const refresh = useRefresh();
+  const { run, pending } = useRecordAction<T>(resource);
   const [open, setOpen] = useState(false);
-  const [loading, setLoading] = useState(false);
   if (!record) return null;
 
   const confirm = async () => {
-    setLoading(true);
     try {
-      const updated = await postAction<T>(resource, record.id, action, body);
-      notify(success(updated), { type: 'success' });
+      notify(success(await run(record.id, action, body)), { type: 'success' });
       setOpen(false);
-      refresh();
     } catch (error) {
       notify(errorMessage(error, `${label} failed.`), { type: 'error' });
-    } finally {
-      setLoading(false);
     }
   };
 
@@ -59,7 +54,7 @@ export function ConfirmActionButton<T extends RaRecord>({
       </Button>
       <Confirm
         isOpen={open}
-        loading={loading}
+        loading={pending}
         title={title}
         content={content}
         confirm={confirmLabel}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ArrayField, DataTable, NumberField, useRecordContext } from 'react-admin';
 import { Thumbnail } from '../media';
 import { MoneyField } from '../money';
@@ -10,6 +11,8 @@ export interface SnapshotLinesProps {
   currency?: string;
   /** A first column with each line's thumbnail, as recorded with it (order and in-store sale lines). */
   thumbnails?: boolean;
+  /** Columns of the document's own after the line total (`<DataTable.Col>`s), e.g. a returned line's reason. */
+  children?: ReactNode;
 }
 
 const LineThumbnail = () => {
@@ -21,7 +24,7 @@ const LineThumbnail = () => {
  * The lines of an order, invoice, sale or purchase as they were recorded (snapshots: names, SKUs,
  * attributes and prices as at the time, docs/api.md#totals).
  */
-export const SnapshotLines = ({ unitSource = 'unitPrice', unitLabel = 'Unit price', currency, thumbnails = false }: SnapshotLinesProps) => (
+export const SnapshotLines = ({ unitSource = 'unitPrice', unitLabel = 'Unit price', currency, thumbnails = false, children }: SnapshotLinesProps) => (
   <ArrayField source="lines">
     <DataTable bulkActionButtons={false} rowClick={false} empty={<span>No lines.</span>} sx={{ width: '100%' }}>
       {thumbnails && (
@@ -43,6 +46,7 @@ export const SnapshotLines = ({ unitSource = 'unitPrice', unitLabel = 'Unit pric
       <DataTable.Col source="lineTotal" label="Line total" align="right">
         <MoneyField source="lineTotal" currency={currency} />
       </DataTable.Col>
+      {children}
     </DataTable>
   </ArrayField>
 );

@@ -9,6 +9,7 @@ import type {
   PaymentMethod,
   PurchaseInvoiceStatus,
   PurchaseStatus,
+  Refund,
   RefundStatus,
   ReturnStatus,
   SalePaymentStatus,
@@ -107,8 +108,10 @@ export const refundStatusLooks: Looks<RefundStatus> = {
   failed: { label: 'Failed', color: 'error' },
 };
 
-export const refundKindLabels: Record<'direct' | 'return' | 'cancellation', string> = {
+export const refundKindLabels: Record<Refund['kind'], string> = {
   direct: 'Refund',
   return: 'Return',
   cancellation: 'Cancellation',
 };
+
+export const refundKindChoices = (Object.entries(refundKindLabels) as [Refund['kind'], string][]).map(([id, name]) => ({ id, name }));

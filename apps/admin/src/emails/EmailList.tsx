@@ -1,5 +1,6 @@
 import Chip from '@mui/material/Chip';
 import { DataTable, DateField, FunctionField, List, NumberField, SearchInput, SelectInput, TextField } from 'react-admin';
+import { choicesOf, type Looks } from '../common-sales/labels';
 import type { Email } from '../types';
 
 export const emailTemplateChoices = [
@@ -12,16 +13,16 @@ export const emailTemplateChoices = [
   { id: 'otp_code', name: 'Verification code' },
   { id: 'password_reset', name: 'Password reset' },
 ];
-const statusChoices = [
-  { id: 'pending', name: 'Pending' },
-  { id: 'sent', name: 'Sent' },
-  { id: 'failed', name: 'Failed' },
-];
-const statusColor = { pending: 'default', sent: 'success', failed: 'error' } as const;
+/** An e-mail's status: its filter label and the colour of its chip (which shows the status itself). */
+const statusLooks: Looks<Email['status']> = {
+  pending: { label: 'Pending', color: 'default' },
+  sent: { label: 'Sent', color: 'success' },
+  failed: { label: 'Failed', color: 'error' },
+};
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
+  <SelectInput key="status" source="status" choices={choicesOf(statusLooks)} alwaysOn />,
   <SelectInput key="template" source="template" choices={emailTemplateChoices} />,
 ];
 
@@ -40,7 +41,7 @@ export const EmailList = () => (
         <FunctionField<Email> render={(e) => emailTemplateChoices.find((c) => c.id === e.template)?.name ?? e.template} />
       </DataTable.Col>
       <DataTable.Col source="status" disableSort>
-        <FunctionField<Email> render={(e) => <Chip size="small" color={statusColor[e.status]} label={e.status} />} />
+        <FunctionField<Email> render={(e) => <Chip size="small" color={statusLooks[e.status].color} label={e.status} />} />
       </DataTable.Col>
       <DataTable.Col source="attempts" disableSort>
         <NumberField source="attempts" />

@@ -6,7 +6,7 @@
 import type { AuthProvider } from 'react-admin';
 import { canRoleAccess } from './access';
 import { apiError } from './httpClient';
-import { authApi, clearSession, displayName, isBackOfficeUser, readSession, saveSession, type Session } from './session';
+import { authApi, clearSession, displayName, isBackOfficeUser, postJson, readSession, saveSession, type Session } from './session';
 
 export const customerRefusedMessage = 'This is a customer account. Only admin and staff accounts can sign in to the back office.';
 export const inactiveRefusedMessage = 'This account is deactivated.';
@@ -15,14 +15,6 @@ interface LoginParams {
   email?: string;
   username?: string;
   password: string;
-}
-
-async function postJson(url: string, body: unknown): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify(body),
-  });
 }
 
 /** Revokes a refresh token on the server; failures are irrelevant to the user. */

@@ -21,6 +21,15 @@ export const authApi = {
 
 export type Session = AuthTokens;
 
+/** POSTs JSON to a public /api/auth endpoint (no bearer token: sign-in, refresh, sign-out, account recovery). */
+export function postJson(url: string, body: unknown): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
 /** Thrown when the session cannot be continued: the user must sign in again. */
 export class SessionExpiredError extends Error {
   readonly status = 401;
@@ -91,11 +100,7 @@ async function exchange(spent: string | undefined): Promise<Session> {
   // Another tab (or an earlier holder of the lock) already rotated the pair: use its result.
   if (current.refreshToken !== spent) return current;
 
-  const response = await fetch(authApi.refresh, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ refreshToken: spent }),
-  });
+  const response = await postJson(authApi.refresh, { refreshToken: spent });
   if (response.status >= 500) {
     throw new Error(`The server could not refresh the session (HTTP ${response.status}).`);
   }

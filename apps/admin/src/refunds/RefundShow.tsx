@@ -1,12 +1,11 @@
-import { FunctionField, Labeled, ListButton, ReferenceField, TextField, TopToolbar } from 'react-admin';
+import { Labeled, ListButton, ReferenceField, TextField, TopToolbar } from 'react-admin';
 import { DocumentDate, DocumentHeader, DocumentNumber, DocumentStatus } from '../common-sales/DocumentHeader';
 import { DocumentShow } from '../common-sales/DocumentShow';
-import { paymentMethodText, refundKindLabels, refundStatusLooks } from '../common-sales/labels';
+import { refundStatusLooks } from '../common-sales/labels';
 import type { Refund } from '../common-sales/types';
 import { MoneyField } from '../money';
 import { UserReferenceField } from '../users/UserReferenceField';
-import { CreditNotePdfCell } from '../returns/RecordReturnsAndRefunds';
-import { RefundRecordField } from './RefundList';
+import { CreditNotePdfCell, RefundKindField, RefundMethodField, RefundRecordField } from './RefundTable';
 
 const RefundShowActions = () => (
   <TopToolbar>
@@ -25,7 +24,7 @@ export const RefundShow = () => (
       </Labeled>
       <DocumentStatus label="Status" source="status" looks={refundStatusLooks} />
       <Labeled label="For">
-        <FunctionField<Refund> render={(refund) => refundKindLabels[refund.kind as keyof typeof refundKindLabels] ?? refund.kind} />
+        <RefundKindField />
       </Labeled>
       <DocumentDate source="createdAt" label="Made" />
       <DocumentDate source="refundedAt" label="Given back" onlyWhenSet />
@@ -35,7 +34,7 @@ export const RefundShow = () => (
         <MoneyField source="amount" />
       </Labeled>
       <Labeled label="Method">
-        <FunctionField<Refund> render={(refund) => paymentMethodText(refund.method)} />
+        <RefundMethodField />
       </Labeled>
       <Labeled label="Provider reference">
         <TextField source="reference" emptyText="—" />

@@ -1,56 +1,23 @@
-import { useRef, useState, type FormEvent } from 'react';
-import Alert from '@mui/material/Alert';
+import { useState, type ReactElement, type ReactNode } from 'react';
 import Checkbox from '@mui/material/Checkbox';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
-import MuiButton from '@mui/material/Button';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import Alert from '@mui/material/Alert';
 import BlockIcon from '@mui/icons-material/Block';
 import CheckIcon from '@mui/icons-material/Check';
 import CurrencyExchangeIcon from '@mui/icons-material/CurrencyExchange';
 import MoveToInboxIcon from '@mui/icons-material/MoveToInbox';
 import ThumbDownIcon from '@mui/icons-material/ThumbDown';
-import { Button, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { AttemptKeys, errorMessage, postAction } from '../common-sales/adminActions';
+import { Button, useNotify, useRecordContext } from 'react-admin';
 import { ConfirmActionButton } from '../common-sales/ConfirmActionButton';
+import { FormDialog, type FormDialogProps } from '../common-sales/FormDialog';
 import type { Return } from '../common-sales/types';
+import { useRecordAction } from '../common-sales/useRecordAction';
 import { formatMoney } from '../money';
 import { useStoreCurrency } from '../settings/useStoreSettings';
 import { canTakeReturnAction } from './returnRules';
-
-/** A dialog that posts one action of the return and reloads the page. */
-function useReturnAction(ret: Return | undefined) {
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const attempts = useRef(new AttemptKeys()).current;
-  const run = async (action: string, body: object, success: (updated: Return) => string): Promise<boolean> => {
-    if (!ret) return false;
-    setSaving(true);
-    setProblem(null);
-    try {
-      const updated = await postAction<Return>('returns', ret.id, action, body, action === 'refund' ? { idempotencyKey: attempts.keyFor(body) } : {});
-      attempts.settle();
-      notify(success(updated), { type: 'success' });
-      refresh();
-      return true;
-    } catch (error) {
-      attempts.settle(error);
-      setProblem(errorMessage(error, 'That did not work.'));
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  };
-  return { run, saving, problem };
-}
 
 export const ApproveReturnButton = () => {
   const ret = useRecordContext<Return>();
@@ -87,106 +54,122 @@ export const CancelReturnButton = () => {
   );
 };
 
-/** "Reject": with the reason the customer is given. */
-export const RejectReturnButton = () => {
-  const ret = useRecordContext<Return>();
+interface ReturnStepButtonProps extends Omit<FormDialogProps, 'id' | 'open' | 'onClose' | 'onSubmit' | 'failure' | 'submitLabel'> {
+  ret: Return;
+  /** The action path, e.g. `receive`; its dialog is labelled by `<dialogId>-title`. */
+  action: 'reject' | 'receive' | 'refund';
+  dialogId: string;
+  label: string;
+  icon: ReactElement;
+  danger?: boolean;
+  submitLabel?: ReactNode;
+  /** A refund moves money: one Idempotency-Key per attempt. */
+  idempotent?: boolean;
+  /** The body to send; null keeps the dialog open with nothing sent. */
+  body: () => object | null;
+  success: (updated: Return) => string;
+}
+
+/**
+ * A step of the return behind a button and its dialog: posts the action with the dialog's body,
+ * says how it went and reloads the page. The dialog stays mounted, so what was typed survives
+ * closing it.
+ */
+const ReturnStepButton = ({ ret, action, dialogId, label, icon, danger, submitLabel = label, idempotent, body, success, ...dialog }: ReturnStepButtonProps) => {
+  const notify = useNotify();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const { run, saving, problem } = useReturnAction(ret);
-  if (!ret || !canTakeReturnAction('reject', ret.status)) return null;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!reason.trim()) return;
-    if (await run('reject', { reason: reason.trim() }, (updated) => `Return ${updated.number} is rejected.`)) setOpen(false);
+  const { run } = useRecordAction<Return>('returns');
+  const submit = async () => {
+    const sent = body();
+    if (!sent) return false;
+    notify(success(await run(ret.id, action, sent, { idempotent })), { type: 'success' });
   };
   return (
     <>
-      <Button label="Reject" color="error" onClick={() => setOpen(true)}>
-        <ThumbDownIcon />
+      <Button label={label} color={danger ? 'error' : undefined} onClick={() => setOpen(true)}>
+        {icon}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="xs" aria-labelledby="reject-title">
-        <form onSubmit={submit} noValidate>
-          <DialogTitle id="reject-title">Reject return {ret.number}</DialogTitle>
-          <DialogContent>
-            <Stack spacing={2} sx={{ pt: 1 }}>
-              {problem && <Alert severity="error">{problem}</Alert>}
-              <TextField
-                name="reason"
-                label="Why"
-                value={reason}
-                onChange={(event) => setReason(event.target.value)}
-                required
-                autoFocus
-                helperText="The customer sees it"
-              />
-            </Stack>
-          </DialogContent>
-          <DialogActions>
-            <MuiButton onClick={() => setOpen(false)} disabled={saving}>
-              Back
-            </MuiButton>
-            <MuiButton type="submit" variant="contained" color="error" disabled={saving || !reason.trim()}>
-              Reject
-            </MuiButton>
-          </DialogActions>
-        </form>
-      </Dialog>
+      <FormDialog
+        id={dialogId}
+        open={open}
+        onClose={() => setOpen(false)}
+        onSubmit={submit}
+        failure="That did not work."
+        submitLabel={submitLabel}
+        submitColor={danger ? 'error' : 'primary'}
+        {...dialog}
+      />
     </>
+  );
+};
+
+/** "Reject": with the reason the customer is given. */
+export const RejectReturnButton = () => {
+  const ret = useRecordContext<Return>();
+  const [reason, setReason] = useState('');
+  if (!ret || !canTakeReturnAction('reject', ret.status)) return null;
+  return (
+    <ReturnStepButton
+      ret={ret}
+      action="reject"
+      dialogId="reject"
+      label="Reject"
+      icon={<ThumbDownIcon />}
+      danger
+      title={`Reject return ${ret.number}`}
+      submitDisabled={!reason.trim()}
+      body={() => (reason.trim() ? { reason: reason.trim() } : null)}
+      success={(updated) => `Return ${updated.number} is rejected.`}
+    >
+      <TextField
+        name="reason"
+        label="Why"
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        required
+        autoFocus
+        helperText="The customer sees it"
+      />
+    </ReturnStepButton>
   );
 };
 
 /** "Receive": the goods are here; each line goes back into stock unless it cannot be sold again. */
 export const ReceiveReturnButton = () => {
   const ret = useRecordContext<Return>();
-  const [open, setOpen] = useState(false);
   const [restock, setRestock] = useState<Record<number, boolean>>({});
-  const { run, saving, problem } = useReturnAction(ret);
   if (!ret || !canTakeReturnAction('receive', ret.status)) return null;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const lines = ret.lines.map((line) => ({ lineId: line.lineId, restock: restock[line.lineId] ?? true }));
-    const back = lines.filter((l) => l.restock).length;
-    if (await run('receive', { lines }, (updated) => `Return ${updated.number} received; ${back} of ${lines.length} line(s) back in stock.`)) setOpen(false);
-  };
+  const lines = ret.lines.map((line) => ({ lineId: line.lineId, restock: restock[line.lineId] ?? true }));
+  const back = lines.filter((l) => l.restock).length;
   return (
-    <>
-      <Button label="Receive" onClick={() => setOpen(true)}>
-        <MoveToInboxIcon />
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm" aria-labelledby="receive-title">
-        <form onSubmit={submit} noValidate>
-          <DialogTitle id="receive-title">Receive return {ret.number}</DialogTitle>
-          <DialogContent>
-            <Stack spacing={1}>
-              {problem && <Alert severity="error">{problem}</Alert>}
-              <Typography variant="body2" color="text.secondary">
-                Tick what can be sold again: it goes back into stock.
-              </Typography>
-              {ret.lines.map((line) => (
-                <FormControlLabel
-                  key={line.lineId}
-                  control={
-                    <Checkbox
-                      checked={restock[line.lineId] ?? true}
-                      onChange={(event) => setRestock((current) => ({ ...current, [line.lineId]: event.target.checked }))}
-                    />
-                  }
-                  label={`Back in stock: ${line.quantity} × ${line.productName} (${line.sku})`}
-                />
-              ))}
-            </Stack>
-          </DialogContent>
-          <DialogActions>
-            <MuiButton onClick={() => setOpen(false)} disabled={saving}>
-              Back
-            </MuiButton>
-            <MuiButton type="submit" variant="contained" disabled={saving}>
-              Receive
-            </MuiButton>
-          </DialogActions>
-        </form>
-      </Dialog>
-    </>
+    <ReturnStepButton
+      ret={ret}
+      action="receive"
+      dialogId="receive"
+      label="Receive"
+      icon={<MoveToInboxIcon />}
+      title={`Receive return ${ret.number}`}
+      maxWidth="sm"
+      spacing={1}
+      body={() => ({ lines })}
+      success={(updated) => `Return ${updated.number} received; ${back} of ${lines.length} line(s) back in stock.`}
+    >
+      <Typography variant="body2" color="text.secondary">
+        Tick what can be sold again: it goes back into stock.
+      </Typography>
+      {ret.lines.map((line) => (
+        <FormControlLabel
+          key={line.lineId}
+          control={
+            <Checkbox
+              checked={restock[line.lineId] ?? true}
+              onChange={(event) => setRestock((current) => ({ ...current, [line.lineId]: event.target.checked }))}
+            />
+          }
+          label={`Back in stock: ${line.quantity} × ${line.productName} (${line.sku})`}
+        />
+      ))}
+    </ReturnStepButton>
   );
 };
 
@@ -203,62 +186,44 @@ const payOutChoices = [
 export const RefundReturnButton = () => {
   const ret = useRecordContext<Return>();
   const currency = useStoreCurrency();
-  const [open, setOpen] = useState(false);
   const [method, setMethod] = useState<string>(asPaid);
-  const { run, saving, problem } = useReturnAction(ret);
   if (!ret || !canTakeReturnAction('refund', ret.status)) return null;
   const amount = ret.refundAmount ?? 0;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const done = await run('refund', method === asPaid ? {} : { method }, (updated) =>
-      updated.status === 'refunded'
-        ? `Return ${updated.number} refunded: ${formatMoney(updated.refundAmount ?? 0, currency)}.`
-        : `The refund of return ${updated.number} is being confirmed by the card provider.`,
-    );
-    if (done) setOpen(false);
-  };
   return (
-    <>
-      <Button label="Refund" onClick={() => setOpen(true)}>
-        <CurrencyExchangeIcon />
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="xs" aria-labelledby="refund-return-title">
-        <form onSubmit={submit} noValidate>
-          <DialogTitle id="refund-return-title">Refund return {ret.number}</DialogTitle>
-          <DialogContent>
-            <Stack spacing={2} sx={{ pt: 1 }}>
-              {problem && <Alert severity="error">{problem}</Alert>}
-              <Typography data-testid="refund-amount">
-                {amount > 0 ? (
-                  <>
-                    Gives back <strong>{formatMoney(amount, currency)}</strong> of its {formatMoney(ret.total, currency)}, with a credit note of the returned
-                    lines.
-                  </>
-                ) : (
-                  <>Nothing was paid that could go back: the return is closed without a refund.</>
-                )}
-              </Typography>
-              {ret.status === 'approved' && <Alert severity="info">Nothing was received: refund it only if the goods need not come back.</Alert>}
-              <TextField select name="method" label="Give back" value={method} onChange={(event) => setMethod(event.target.value)}>
-                <MenuItem value={asPaid}>As it was paid (a card charge back to the card)</MenuItem>
-                {payOutChoices.map((choice) => (
-                  <MenuItem key={choice.id} value={choice.id}>
-                    {choice.name}
-                  </MenuItem>
-                ))}
-              </TextField>
-            </Stack>
-          </DialogContent>
-          <DialogActions>
-            <MuiButton onClick={() => setOpen(false)} disabled={saving}>
-              Back
-            </MuiButton>
-            <MuiButton type="submit" variant="contained" disabled={saving}>
-              Refund {amount > 0 ? formatMoney(amount, currency) : ''}
-            </MuiButton>
-          </DialogActions>
-        </form>
-      </Dialog>
-    </>
+    <ReturnStepButton
+      ret={ret}
+      action="refund"
+      dialogId="refund-return"
+      label="Refund"
+      icon={<CurrencyExchangeIcon />}
+      idempotent
+      title={`Refund return ${ret.number}`}
+      submitLabel={`Refund ${amount > 0 ? formatMoney(amount, currency) : ''}`}
+      body={() => (method === asPaid ? {} : { method })}
+      success={(updated) =>
+        updated.status === 'refunded'
+          ? `Return ${updated.number} refunded: ${formatMoney(updated.refundAmount ?? 0, currency)}.`
+          : `The refund of return ${updated.number} is being confirmed by the card provider.`
+      }
+    >
+      <Typography data-testid="refund-amount">
+        {amount > 0 ? (
+          <>
+            Gives back <strong>{formatMoney(amount, currency)}</strong> of its {formatMoney(ret.total, currency)}, with a credit note of the returned lines.
+          </>
+        ) : (
+          <>Nothing was paid that could go back: the return is closed without a refund.</>
+        )}
+      </Typography>
+      {ret.status === 'approved' && <Alert severity="info">Nothing was received: refund it only if the goods need not come back.</Alert>}
+      <TextField select name="method" label="Give back" value={method} onChange={(event) => setMethod(event.target.value)}>
+        <MenuItem value={asPaid}>As it was paid (a card charge back to the card)</MenuItem>
+        {payOutChoices.map((choice) => (
+          <MenuItem key={choice.id} value={choice.id}>
+            {choice.name}
+          </MenuItem>
+        ))}
+      </TextField>
+    </ReturnStepButton>
   );
 };

@@ -1,14 +1,14 @@
-import { ArrayField, BooleanField, DataTable, FunctionField, Labeled, ListButton, NumberField, TextField, TopToolbar } from 'react-admin';
+import { BooleanField, DataTable, FunctionField, Labeled, ListButton, TextField, TopToolbar } from 'react-admin';
 import { DocumentDate, DocumentHeader, DocumentNumber, DocumentReference, DocumentStatus } from '../common-sales/DocumentHeader';
+import { DocumentLines } from '../common-sales/DocumentLines';
 import { DocumentShow } from '../common-sales/DocumentShow';
 import { DocumentTotals } from '../common-sales/DocumentTotals';
 import type { DocumentAmounts } from '../common-sales/documentTotals';
 import { returnStatusLooks } from '../common-sales/labels';
 import type { Return } from '../common-sales/types';
-import { MoneyField } from '../money';
-import { AttributeChips } from '../products/productFields';
 import { ApproveReturnButton, CancelReturnButton, ReceiveReturnButton, RefundReturnButton, RejectReturnButton } from './ReturnActions';
 import { ReturnRecordField } from './ReturnList';
+import { returnSourceText } from './returnRules';
 
 const ReturnShowActions = () => (
   <TopToolbar>
@@ -35,37 +35,6 @@ const returnAmounts = (r: Return): DocumentAmounts => ({
       : { balance: { label: 'To refund', amount: r.refundAmount } }),
 });
 
-/** The returned lines: as sold (snapshots), how many come back, why, and whether they go back into stock. */
-const ReturnLines = (_props: { label?: string }) => (
-  <Labeled label="Returned lines" fullWidth>
-    <ArrayField source="lines">
-      <DataTable bulkActionButtons={false} rowClick={false} sx={{ width: '100%' }}>
-        <DataTable.Col source="productName" label="Product" />
-        <DataTable.Col source="sku" label="SKU" />
-        <DataTable.Col source="attributes" label="Attributes" disableSort>
-          <AttributeChips />
-        </DataTable.Col>
-        <DataTable.Col source="unitPrice" label="Unit price" align="right">
-          <MoneyField source="unitPrice" />
-        </DataTable.Col>
-        <DataTable.Col source="quantity" label="Quantity" align="right">
-          <NumberField source="quantity" />
-        </DataTable.Col>
-        <DataTable.Col source="lineTotal" label="Line total" align="right">
-          <MoneyField source="lineTotal" />
-        </DataTable.Col>
-        <DataTable.Col source="reason" label="Reason">
-          <TextField source="reason" emptyText="—" />
-        </DataTable.Col>
-        <DataTable.Col source="restock" label="Back in stock">
-          <BooleanField source="restock" />
-        </DataTable.Col>
-      </DataTable>
-    </ArrayField>
-  </Labeled>
-);
-ReturnLines.displayName = 'Labeled';
-
 /** A return: what comes back from which order or sale, its amounts, its way through (approve, receive, refund) and its history. */
 export const ReturnShow = () => (
   <DocumentShow<Return> noun="Return" actions={<ReturnShowActions />}>
@@ -76,7 +45,7 @@ export const ReturnShow = () => (
       </Labeled>
       <DocumentStatus label="Status" source="status" looks={returnStatusLooks} />
       <Labeled label="Made">
-        <FunctionField<Return> render={(r) => (r.source === 'store' ? 'By the customer' : 'By staff')} />
+        <FunctionField<Return> render={(r) => returnSourceText(r.source)} />
       </Labeled>
       <DocumentDate source="requestedAt" label="Requested" />
       <DocumentDate source="receivedAt" label="Received" onlyWhenSet />
@@ -85,7 +54,15 @@ export const ReturnShow = () => (
       <DocumentReference label="Refund" source="refundId" reference="refunds" emptyText="—" />
     </DocumentHeader>
     <FunctionField<Return> render={(r) => (r.rejectReason ? <Labeled label="Rejected because">{<TextField source="rejectReason" />}</Labeled> : null)} />
-    <ReturnLines />
+    {/* The returned lines as sold (snapshots), why they came back, and whether they went back into stock. */}
+    <DocumentLines label="Returned lines">
+      <DataTable.Col source="reason" label="Reason">
+        <TextField source="reason" emptyText="—" />
+      </DataTable.Col>
+      <DataTable.Col source="restock" label="Back in stock">
+        <BooleanField source="restock" />
+      </DataTable.Col>
+    </DocumentLines>
     <DocumentTotals<Return> amounts={returnAmounts} />
   </DocumentShow>
 );

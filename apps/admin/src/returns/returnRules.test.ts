@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'vitest';
 import type { OfflineSale, Order, Return } from '../common-sales/types';
-import { canReturn, canTakeReturnAction, directRefundPreview, previewReturn, refundableOf } from './returnRules';
+import { canReturn, canTakeReturnAction, directRefundPreview, previewReturn, refundableOf, returnedUnits, returnSourceText } from './returnRules';
 
 // 2 × 19.99, 3.33 off, 6.00 shipping, 10 % tax: 46.32, paid in full
 const order = {
@@ -84,5 +84,17 @@ describe('refunds and actions', () => {
     assert.equal(canTakeReturnAction('refund', 'approved'), true);
     assert.equal(canTakeReturnAction('cancel', 'received'), false);
     assert.equal(canReturn({ ...order, status: 'processing' }), false);
+  });
+});
+
+describe('a return in the lists', () => {
+  test('counts the units of all its lines', () => {
+    assert.equal(returnedUnits({ lines: [{ quantity: 2 }, { quantity: 1 }] } as unknown as Return), 3);
+    assert.equal(returnedUnits({ lines: [] } as unknown as Return), 0);
+  });
+
+  test('says who made it', () => {
+    assert.equal(returnSourceText('store'), 'By the customer');
+    assert.equal(returnSourceText('admin'), 'By staff');
   });
 });

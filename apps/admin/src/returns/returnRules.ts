@@ -86,3 +86,9 @@ export const canTakeReturnAction = (action: ReturnAction, status: ReturnStatus):
 export function canReturn(record: Order | OfflineSale): boolean {
   return 'shippingTotal' in record ? record.status === 'shipped' || record.status === 'delivered' : record.status === 'completed';
 }
+
+/** How many units a return brings back, over its lines. */
+export const returnedUnits = (ret: Pick<Return, 'lines'>): number => ret.lines.reduce((sum, line) => sum + line.quantity, 0);
+
+/** Who made the return: the customer (storefront) or staff. */
+export const returnSourceText = (source: Return['source']): string => (source === 'store' ? 'By the customer' : 'By staff');

@@ -23,6 +23,7 @@ import type { Product, StockCount } from '../types';
 import {
   MAX_COUNT_LINES,
   addScan,
+  countedVariantsOf,
   differenceOf,
   emptySheet,
   isFull,
@@ -43,17 +44,7 @@ async function findBySku(sku: string): Promise<{ variant: CountedVariant | undef
   const query = new URLSearchParams({ filter: JSON.stringify({ q: sku }), range: JSON.stringify([0, 49]), sort: JSON.stringify(['id', 'ASC']) });
   const { json, headers } = await httpClient<Product[]>(`${adminApiUrl}/products?${query}`);
   const date = Date.parse(headers.get('Date') ?? '');
-  const variants = json.flatMap((product) =>
-    product.variants.map((variant) => ({
-      id: variant.id,
-      productName: product.name,
-      sku: variant.sku,
-      attributes: variant.attributes,
-      stock: variant.stock,
-      thumbnailUrl: (product.images.find((image) => image.id === variant.imageId) ?? product.images[0])?.thumbnailUrl ?? null,
-    })),
-  );
-  return { variant: variantWithSku(variants, sku), serverNow: Number.isNaN(date) ? null : date };
+  return { variant: variantWithSku(json.flatMap(countedVariantsOf), sku), serverNow: Number.isNaN(date) ? null : date };
 }
 
 const Difference = ({ value }: { value: number }) => (

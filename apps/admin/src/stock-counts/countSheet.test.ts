@@ -1,7 +1,20 @@
 // The stock count screen's sheet: scans, typed counts, the body sent and the errors read back.
 import assert from 'node:assert/strict';
 import { describe, test } from 'vitest';
-import { MAX_COUNT_LINES, addScan, differenceOf, emptySheet, isFull, lineErrors, removeLine, setCounted, toCountBody, variantWithSku } from './countSheet';
+import type { Product } from '../types';
+import {
+  MAX_COUNT_LINES,
+  addScan,
+  countedVariantsOf,
+  differenceOf,
+  emptySheet,
+  isFull,
+  lineErrors,
+  removeLine,
+  setCounted,
+  toCountBody,
+  variantWithSku,
+} from './countSheet';
 
 const mug = { id: 7, productName: 'Mug', sku: 'MUG-1', attributes: {}, stock: 5 };
 const cup = { id: 9, productName: 'Cup', sku: 'CUP-1', attributes: { size: 'S' }, stock: 0 };
@@ -61,5 +74,31 @@ describe('the stock count sheet', () => {
     const found = [{ sku: 'MUG-10' }, { sku: 'mug-1' }];
     assert.equal(variantWithSku(found, ' MUG-1 ')?.sku, 'mug-1');
     assert.equal(variantWithSku(found, 'MUG'), undefined);
+  });
+});
+
+describe('the variants a SKU search finds', () => {
+  test('each variant is counted with its own picture, else the product’s first, else none', () => {
+    const image = (id: number) => ({ id, thumbnailUrl: `/media/${id}-thumb.webp` });
+    const product = {
+      id: 3,
+      name: 'Mug',
+      images: [image(11), image(12)],
+      variants: [
+        { id: 7, sku: 'MUG-RED', attributes: { color: 'red' }, stock: 5, imageId: 12 },
+        { id: 8, sku: 'MUG-BLUE', attributes: { color: 'blue' }, stock: 0, imageId: null },
+      ],
+    } as unknown as Product;
+    assert.deepEqual(
+      countedVariantsOf(product).map((v) => [v.id, v.productName, v.sku, v.stock, v.thumbnailUrl]),
+      [
+        [7, 'Mug', 'MUG-RED', 5, '/media/12-thumb.webp'],
+        [8, 'Mug', 'MUG-BLUE', 0, '/media/11-thumb.webp'],
+      ],
+    );
+    assert.equal(
+      countedVariantsOf({ ...product, images: [] }).every((v) => v.thumbnailUrl === null),
+      true,
+    );
   });
 });

@@ -4,7 +4,8 @@
  * over, and the sheet becomes the API's body. The count's start is the first scan: each line is
  * applied to the stock the variant had then, so sales while counting are kept (docs/api.md).
  */
-import type { StockCountInput } from '../types';
+import { variantSummaries } from '../providers/variantLookup';
+import type { Product, StockCountInput } from '../types';
 
 export interface CountedVariant {
   id: number;
@@ -14,6 +15,14 @@ export interface CountedVariant {
   /** the stock when it was looked up */
   stock: number;
   thumbnailUrl?: string | null;
+}
+
+/** A product's variants (as the variants lookup names them) with the picture each shows: its own, else the product's first. */
+export function countedVariantsOf(product: Product): CountedVariant[] {
+  return variantSummaries(product).map((summary, index) => {
+    const image = product.images.find((candidate) => candidate.id === product.variants[index].imageId) ?? product.images[0];
+    return { ...summary, thumbnailUrl: image?.thumbnailUrl ?? null };
+  });
 }
 
 export interface CountLine {

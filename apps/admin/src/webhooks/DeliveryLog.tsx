@@ -1,16 +1,15 @@
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import ReplayIcon from '@mui/icons-material/Replay';
-import { useState } from 'react';
-import { Button, DataTable, DateField, FunctionField, NumberField, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { errorMessage, postAction } from '../common-sales/adminActions';
+import { Button, DataTable, DateField, FunctionField, NumberField, useNotify, useRecordContext } from 'react-admin';
+import { errorMessage } from '../common-sales/adminActions';
+import { useRecordAction } from '../common-sales/useRecordAction';
 import type { WebhookDelivery } from '../types';
-
-const statusColor = { pending: 'default', succeeded: 'success', failed: 'error' } as const;
+import { deliveryStatusLooks } from './events';
 
 export const DeliveryStatus = () => (
   <FunctionField<WebhookDelivery>
-    render={(d) => <Chip size="small" color={statusColor[d.status]} label={d.status} data-testid={`delivery-status-${d.id}`} />}
+    render={(d) => <Chip size="small" color={deliveryStatusLooks[d.status].color} label={d.status} data-testid={`delivery-status-${d.id}`} />}
   />
 );
 
@@ -30,20 +29,15 @@ export const DeliveryResponse = () => (
 export const RetryButton = () => {
   const delivery = useRecordContext<WebhookDelivery>();
   const notify = useNotify();
-  const refresh = useRefresh();
-  const [sending, setSending] = useState(false);
+  const { run, pending: sending } = useRecordAction<WebhookDelivery>('webhook-deliveries');
   if (!delivery || delivery.status === 'pending') return null;
   const retry = async (event: React.MouseEvent) => {
     event.stopPropagation();
-    setSending(true);
     try {
-      const attempt = await postAction<WebhookDelivery>('webhook-deliveries', delivery.id, 'retry');
+      const attempt = await run(delivery.id, 'retry');
       notify(`Attempt ${attempt.attempt} of ${attempt.eventId} is on its way`, { type: 'info' });
-      refresh();
     } catch (error) {
       notify(errorMessage(error, 'The retry was refused'), { type: 'error' });
-    } finally {
-      setSending(false);
     }
   };
   return (

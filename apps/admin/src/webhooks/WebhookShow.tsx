@@ -1,5 +1,4 @@
 import SendIcon from '@mui/icons-material/Send';
-import { useState } from 'react';
 import {
   BooleanField,
   Button,
@@ -16,7 +15,8 @@ import {
   useRecordContext,
   useRefresh,
 } from 'react-admin';
-import { errorMessage, postAction } from '../common-sales/adminActions';
+import { errorMessage } from '../common-sales/adminActions';
+import { useRecordAction } from '../common-sales/useRecordAction';
 import type { Webhook, WebhookDelivery } from '../types';
 import { DeliveryTable } from './DeliveryLog';
 import { EventChips } from './WebhookList';
@@ -26,20 +26,16 @@ const PingButton = () => {
   const hook = useRecordContext<Webhook>();
   const notify = useNotify();
   const refresh = useRefresh();
-  const [sending, setSending] = useState(false);
+  const { run, pending: sending } = useRecordAction<WebhookDelivery>('webhooks');
   if (!hook) return null;
   const ping = async () => {
-    setSending(true);
     try {
-      const attempt = await postAction<WebhookDelivery>('webhooks', hook.id, 'ping');
+      const attempt = await run(hook.id, 'ping');
       notify(`Ping ${attempt.eventId} sent: its outcome shows in the delivery log`, { type: 'info' });
       // the attempt is sent in the background: show its outcome once it is in
       window.setTimeout(refresh, 1500);
-      refresh();
     } catch (error) {
       notify(errorMessage(error, 'The ping was refused'), { type: 'error' });
-    } finally {
-      setSending(false);
     }
   };
   return (

@@ -1,4 +1,6 @@
 import type { components } from '../api/schema';
+import { choicesOf, type Looks } from '../common-sales/labels';
+import type { WebhookDelivery } from '../types';
 
 type EventType = components['schemas']['CreateWebhookDto']['events'][number];
 
@@ -23,8 +25,11 @@ export const webhookEventChoices = [
 type Offered = (typeof webhookEventChoices)[number]['id'];
 export const allEventsOffered: Exclude<EventType, Offered> extends never ? true : never = true;
 
-export const deliveryStatusChoices = [
-  { id: 'pending', name: 'Pending' },
-  { id: 'succeeded', name: 'Succeeded' },
-  { id: 'failed', name: 'Failed' },
-];
+/** A delivery attempt's status: its filter label and the colour of its chip. */
+export const deliveryStatusLooks: Looks<WebhookDelivery['status']> = {
+  pending: { label: 'Pending', color: 'default' },
+  succeeded: { label: 'Succeeded', color: 'success' },
+  failed: { label: 'Failed', color: 'error' },
+};
+
+export const deliveryStatusChoices = choicesOf(deliveryStatusLooks);
