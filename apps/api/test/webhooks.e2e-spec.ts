@@ -155,6 +155,34 @@ describe('deliveries', () => {
     expect(logged.durationMs).toEqual(expect.any(Number));
   });
 
+  it('a return and its refund deliver return.updated at each move and refund.created, with the return and the refund as the admin API shows them', async () => {
+    const target = await receiver();
+    const { secret } = await webhook(`${target.url}/money`, ['refund.created', 'return.updated']);
+    const order = await placedOrder();
+    for (const status of ['processing', 'shipped', 'delivered']) await api.request('POST', `/api/admin/orders/${order.id}/status`, { token, body: { status } });
+    expect((await api.request('POST', `/api/admin/orders/${order.id}/mark-paid`, { token, body: { method: 'cash' } })).status).toBe(200);
+    const made = await api.request('POST', '/api/admin/returns', { token, body: { orderId: order.id, lines: [{ lineId: order.lines[0].id, quantity: 1 }] } });
+    expect(made.status).toBe(201);
+    expect((await api.request('POST', `/api/admin/returns/${made.body.id}/receive`, { token })).status).toBe(200);
+    const refunded = await api.request('POST', `/api/admin/returns/${made.body.id}/refund`, { token, body: { method: 'cash' } });
+    expect(refunded.status).toBe(200);
+
+    const calls = await eventually(async () => {
+      // staff make it approved, then receive and refund it: three moves
+      expect(target.calls.map((c) => c.json.type).sort()).toEqual(['refund.created', 'return.updated', 'return.updated', 'return.updated']);
+      return target.calls;
+    });
+    for (const call of calls) expect(verifyChanceSignature(secret, call.body, String(call.headers['chance-signature']))).toBe(true);
+    const ret = (await api.request('GET', `/api/admin/returns/${made.body.id}`, { token })).body;
+    expect(ret.status).toBe('refunded');
+    const refund = (await api.request('GET', `/api/admin/refunds/${ret.refundId}`, { token })).body;
+    expect(calls.find((c) => c.json.type === 'refund.created')!.json.data).toEqual(refund);
+    expect(refund).toMatchObject({ returnId: ret.id, recordNumber: order.number, amount: ret.refundAmount });
+    // each return.updated carries the return as it is when it is sent: the last one shows it refunded
+    for (const call of calls.filter((c) => c.json.type === 'return.updated')) expect(call.json.data).toMatchObject({ id: ret.id, number: ret.number });
+    expect(new Set(calls.map((c) => c.json.id)).size).toBe(calls.length);
+  });
+
   it('retries a receiver answering 500 twice, then 200: three attempts, all listed, one event id and one body', async () => {
     const flaky = await receiver();
     flaky.answer((_, index) => (index < 2 ? { status: 500, body: 'busy' } : 200));

@@ -23,15 +23,13 @@ export const SUBSCRIBABLE_EVENTS = [
 
 export type SubscribableEvent = (typeof SUBSCRIBABLE_EVENTS)[number];
 
-/**
- * The subscribable events raised today, each with the record its `data` is (as the admin API shows
- * it). `refund.created` and `return.updated` may be subscribed to already; they are delivered once
- * refunds and returns raise them.
- */
+/** The subscribable events the outbox carries to the endpoints, each with the record its `data` is (as the admin API shows it). */
 export const DELIVERED_EVENTS = [
   'order.placed',
   'order.updated',
   'order.cancelled',
+  'refund.created',
+  'return.updated',
   'offline_sale.created',
   'offline_sale.updated',
   'booking.created',

@@ -5,6 +5,7 @@ import { UsersService, toAdminUserView } from '@chance/identity';
 import { OfflineSalesService } from '@chance/offline-sales';
 import { OrderReaderService } from '@chance/orders';
 import { PurchasesService } from '@chance/purchasing';
+import { ReturnsReader } from '@chance/returns';
 import { BookingsService } from '@chance/services';
 import type { DeliveredEvent } from './webhook-events.js';
 
@@ -22,6 +23,7 @@ export class WebhookRecords {
     private readonly sales: OfflineSalesService,
     private readonly purchases: PurchasesService,
     private readonly bookings: BookingsService,
+    private readonly returns: ReturnsReader,
   ) {}
 
   async dataOf(event: OutboxEvent<DeliveredEvent>): Promise<unknown> {
@@ -40,6 +42,10 @@ export class WebhookRecords {
       case 'order.updated':
       case 'order.cancelled':
         return [event.payload.orderId, () => this.orders.view(event.payload.orderId, 'admin')];
+      case 'refund.created':
+        return [event.payload.refundId, () => this.returns.refund(event.payload.refundId)];
+      case 'return.updated':
+        return [event.payload.returnId, () => this.returns.view(event.payload.returnId, 'admin')];
       case 'offline_sale.created':
       case 'offline_sale.updated':
         return [event.payload.saleId, () => this.sales.view(event.payload.saleId)];
