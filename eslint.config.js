@@ -102,7 +102,7 @@ export default [
             },
             {
               sourceTag: 'scope:mail',
-              onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:orders', 'scope:invoices', 'scope:services'],
+              onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:orders', 'scope:invoices', 'scope:services', 'scope:returns'],
             },
           ],
         },

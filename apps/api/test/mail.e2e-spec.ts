@@ -104,6 +104,46 @@ describe('order e-mails', () => {
   });
 });
 
+describe('refund and return e-mails', () => {
+  it('tells the customer of each step of a return, and of its refund with the credit note PDF attached', async () => {
+    const placed = await order('returner@example.com');
+    for (const status of ['processing', 'shipped', 'delivered'])
+      await api.request('POST', `/api/admin/orders/${placed.id}/status`, { token, body: { status } });
+    expect((await api.request('POST', `/api/admin/orders/${placed.id}/mark-paid`, { token, body: { method: 'cash' } })).status).toBe(200);
+    const made = await api.request('POST', '/api/admin/returns', {
+      token,
+      body: { orderId: placed.id, lines: [{ lineId: placed.lines[0].id, quantity: 1, reason: 'Chipped spout' }] },
+    });
+    expect(made.status).toBe(201);
+    const opened = await arrived('returner@example.com', `return ${made.body.number} ${made.body.status}`);
+    expect(opened.text).toContain('Enamel Teapot');
+    expect(opened.text).toContain(placed.number);
+    expect((await api.request('POST', `/api/admin/returns/${made.body.id}/receive`, { token })).status).toBe(200);
+    expect((await arrived('returner@example.com', `return ${made.body.number} received back`)).text).toContain('Enamel Teapot');
+    const refunded = await api.request('POST', `/api/admin/returns/${made.body.id}/refund`, { token, body: { method: 'cash' } });
+    expect(refunded.status).toBe(200);
+
+    const mail = await arrived('returner@example.com', `your refund for ${placed.number}`);
+    const ret = (await api.request('GET', `/api/admin/returns/${made.body.id}`, { token })).body;
+    const refund = (await api.request('GET', `/api/admin/refunds/${ret.refundId}`, { token })).body;
+    const note = (await api.request('GET', `/api/admin/credit-notes/${refund.creditNoteId}`, { token })).body;
+    for (const part of [mail.text!, mail.html as string]) {
+      expect(part).toContain(formatMoney(refund.amount, 'EUR'));
+      expect(part).toContain(refund.number);
+      expect(part).toContain(note.number);
+    }
+    expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([[`${note.number}.pdf`, 'application/pdf']]);
+    expect(mail.attachments[0].content.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await arrived('returner@example.com', `return ${made.body.number} refunded`)).text).toContain(formatMoney(refund.amount, 'EUR'));
+    const logged = await eventually(async () => {
+      const rows = await emailLog({ q: 'returner@example.com', template: 'refund_issued' });
+      expect(rows.map((r) => r.status)).toEqual(['sent']);
+      return rows;
+    });
+    expect(logged[0].subject).toBe(mail.subject);
+  });
+});
+
 describe('booking e-mails', () => {
   it('confirms a booking, and reminds the customer 24 h before, once', async () => {
     const customer = await api.registerCustomer();

@@ -4288,7 +4288,7 @@ export interface components {
             /** @example ada@example.com */
             to: string;
             /** @enum {string} */
-            template: "order_confirmation" | "order_shipped" | "order_delivered" | "order_cancelled" | "booking_confirmed" | "booking_reminder" | "otp_code" | "password_reset";
+            template: "order_confirmation" | "order_shipped" | "order_delivered" | "order_cancelled" | "refund_issued" | "return_status" | "booking_confirmed" | "booking_reminder" | "otp_code" | "password_reset";
             subject: string;
             /**
              * @description pending until the mail server accepts it (also between retries); failed once retries have run out (24 h at least)

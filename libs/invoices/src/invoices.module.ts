@@ -16,6 +16,6 @@ import { StoreInvoicesController } from './store-invoices.controller.js';
   imports: [OrdersModule, SettingsModule],
   controllers: [AdminInvoicesController, StoreInvoicesController, AdminCreditNotesController, StoreCreditNotesController],
   providers: [InvoicesService, CreditNotesService],
-  exports: [InvoicesService],
+  exports: [InvoicesService, CreditNotesService],
 })
 export class InvoicesModule {}

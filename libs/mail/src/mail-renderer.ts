@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, DomainError, type AppConfig } from '@chance/core';
 import { OTP_TTL_SECONDS, OtpService, PASSWORD_RESET_TTL_SECONDS, PasswordResetService, UsersService } from '@chance/identity';
-import { InvoicesService } from '@chance/invoices';
+import { CreditNotesService, InvoicesService } from '@chance/invoices';
 import { OrderReaderService } from '@chance/orders';
+import { ReturnsReader, type ReturnStatus } from '@chance/returns';
 import { BookingsService } from '@chance/services';
 import type { MailParams } from './mail-rules.js';
 import {
@@ -14,6 +15,8 @@ import {
   orderShipped,
   otpCode,
   passwordReset,
+  refundIssued,
+  returnStatus,
   type Rendered,
   type Store,
   type Template,
@@ -32,6 +35,8 @@ export class MailRenderer {
   constructor(
     private readonly orders: OrderReaderService,
     private readonly invoices: InvoicesService,
+    private readonly creditNotes: CreditNotesService,
+    private readonly returns: ReturnsReader,
     private readonly bookings: BookingsService,
     private readonly users: UsersService,
     private readonly otp: OtpService,
@@ -66,6 +71,19 @@ export class MailRenderer {
         return orderDelivered(store, await this.orders.view(params.orderId!, 'admin'));
       case 'order_cancelled':
         return orderCancelled(store, await this.orders.view(params.orderId!, 'admin'));
+      case 'refund_issued': {
+        const refund = await this.returns.refund(params.refundId!);
+        let creditNote: { number: string; pdf: Buffer } | null = null;
+        if (refund.creditNoteId !== null) {
+          const note = await this.creditNotes.get(refund.creditNoteId);
+          creditNote = { number: note.number, pdf: await this.creditNotes.pdf(note) };
+        }
+        return refundIssued(store, refund, creditNote);
+      }
+      case 'return_status': {
+        const ret = await this.returns.view(params.returnId!, 'admin');
+        return returnStatus(store, { ...ret, status: ret.status as ReturnStatus });
+      }
       case 'booking_confirmed':
       case 'booking_reminder': {
         const booking = await this.bookings.get(params.bookingId!);

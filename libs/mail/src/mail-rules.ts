@@ -6,6 +6,8 @@ export const MAILING_EVENTS = [
   'order.placed',
   'order.updated',
   'order.cancelled',
+  'refund.created',
+  'return.updated',
   'booking.created',
   'otp.requested',
   'password.reset_requested',
@@ -19,6 +21,8 @@ export type Recipient = { kind: 'address'; email: string } | { kind: 'user'; use
 /** What rendering it needs later, known when it is queued (no secret: codes and links are made when it is sent). */
 export interface MailParams {
   orderId?: number;
+  refundId?: number;
+  returnId?: number;
   bookingId?: number;
   userId?: number;
 }
@@ -49,6 +53,30 @@ export function mailsFor(event: OutboxEvent<MailingEvent>): MailDraft[] {
       const p = event.payload;
       return [
         { template: 'order_cancelled', recipient: { kind: 'address', email: p.email }, params: { orderId: p.orderId }, facts: { orderNumber: p.number } },
+      ];
+    }
+    case 'refund.created': {
+      const p = event.payload;
+      if (!p.email) return []; // an in-store sale without an address: told at the counter
+      return [
+        {
+          template: 'refund_issued',
+          recipient: { kind: 'address', email: p.email },
+          params: { refundId: p.refundId },
+          facts: { recordNumber: p.recordNumber },
+        },
+      ];
+    }
+    case 'return.updated': {
+      const p = event.payload;
+      if (!p.email) return [];
+      return [
+        {
+          template: 'return_status',
+          recipient: { kind: 'address', email: p.email },
+          params: { returnId: p.returnId },
+          facts: { returnNumber: p.number, returnStatus: p.to },
+        },
       ];
     }
     case 'booking.created': {

@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { bookingConfirmed, escapeHtml, orderConfirmation, passwordReset, subjectOf, TEMPLATES, type OrderFacts } from './mail-templates.js';
+import {
+  bookingConfirmed,
+  escapeHtml,
+  orderConfirmation,
+  passwordReset,
+  refundIssued,
+  returnStatus,
+  subjectOf,
+  TEMPLATES,
+  type OrderFacts,
+} from './mail-templates.js';
 import { mailsFor } from './mail-rules.js';
 
 const store = { name: 'Bits & <Bobs>', currency: 'EUR' };
@@ -64,8 +74,56 @@ describe('e-mail templates', () => {
     expect(mail.text).toContain('30 minutes');
   });
 
+  it('the refund e-mail says how much went back on which record, how, and attaches the credit note', () => {
+    const pdf = Buffer.from('%PDF-1.7');
+    const refund = {
+      number: 'RF-000003',
+      recordNumber: 'ORD-000042',
+      amount: 1199,
+      method: 'card',
+      reason: 'Damaged <lid>',
+      refundedAt: '2026-12-07T09:30:00.000Z',
+    };
+    const mail = refundIssued(store, refund, { number: 'CN-2026-000002', pdf });
+    expect(mail.subject).toBe('Bits & <Bobs>: your refund for ORD-000042');
+    for (const part of [mail.text, mail.html]) {
+      expect(part).toContain('€11.99');
+      expect(part).toContain('RF-000003');
+      expect(part).toContain('to your card');
+      expect(part).toContain('CN-2026-000002');
+    }
+    expect(mail.html).toContain('Damaged &lt;lid&gt;');
+    expect(mail.attachments).toEqual([{ filename: 'CN-2026-000002.pdf', content: pdf, contentType: 'application/pdf' }]);
+    const cash = refundIssued(store, { ...refund, method: 'cash' }, null);
+    expect(cash.text).toContain('by cash');
+    expect(cash.text).not.toContain('credit note');
+    expect(cash.attachments).toEqual([]);
+  });
+
+  it('the return e-mail names the return, its status and its lines; a declined one its reason, a pending one what it would refund', () => {
+    const ret = {
+      number: 'RET-000005',
+      recordNumber: 'ORD-000042',
+      status: 'approved' as const,
+      lines: [{ productName: 'Kettle', attributes: { colour: 'red' }, quantity: 1 }],
+      refundAmount: 2015,
+      rejectReason: null,
+    };
+    const approved = returnStatus(store, ret);
+    expect(approved.subject).toBe('Bits & <Bobs>: return RET-000005 approved');
+    expect(approved.text).toContain('Kettle (colour: red): × 1');
+    expect(approved.text).toContain('To be refunded: €20.15.');
+    expect(approved.text).toContain('send the goods back');
+    const declined = returnStatus(store, { ...ret, status: 'rejected', rejectReason: 'Used', refundAmount: null });
+    expect(declined.subject).toBe('Bits & <Bobs>: return RET-000005 declined');
+    expect(declined.text).toContain('Reason: Used');
+    expect(declined.text).not.toContain('refunded');
+    expect(returnStatus(store, { ...ret, status: 'refunded' }).text).toContain('Refunded: €20.15.');
+  });
+
   it('every template has a subject that names the store', () => {
-    for (const template of TEMPLATES) expect(subjectOf(template, store, { orderNumber: 'ORD-1', serviceName: 'Plumber' })).toContain(store.name);
+    const facts = { orderNumber: 'ORD-1', serviceName: 'Plumber', recordNumber: 'ORD-1', returnNumber: 'RET-1', returnStatus: 'requested' as const };
+    for (const template of TEMPLATES) expect(subjectOf(template, store, facts)).toContain(store.name);
   });
 });
 
@@ -84,6 +142,48 @@ describe('which events send which e-mails', () => {
     expect(
       mailsFor({ id: 4, type: 'order.cancelled', payload: { ...ref, change: 'status', from: 'pending', to: 'cancelled' }, occurredAt: new Date() })[0].template,
     ).toBe('order_cancelled');
+  });
+
+  it('refunds and returns: to the record’s address, and to nobody when it has none (an in-store sale without one)', () => {
+    const refund = {
+      refundId: 4,
+      number: 'RF-000004',
+      amount: 1250,
+      currency: 'USD',
+      method: 'card',
+      orderId: 7,
+      offlineSaleId: null,
+      bookingId: null,
+      returnId: null,
+      recordNumber: 'ORD-000007',
+      customerId: null,
+      creditNoteId: 9,
+      email: 'guest@example.com',
+    };
+    expect(mailsFor({ id: 8, type: 'refund.created', payload: refund, occurredAt: new Date() })).toEqual([
+      { template: 'refund_issued', recipient: { kind: 'address', email: 'guest@example.com' }, params: { refundId: 4 }, facts: { recordNumber: 'ORD-000007' } },
+    ]);
+    expect(mailsFor({ id: 9, type: 'refund.created', payload: { ...refund, orderId: null, offlineSaleId: 2, email: null }, occurredAt: new Date() })).toEqual(
+      [],
+    );
+    const ret = {
+      returnId: 5,
+      number: 'RET-000005',
+      orderId: 7,
+      offlineSaleId: null,
+      recordNumber: 'ORD-000007',
+      customerId: null,
+      email: 'guest@example.com',
+    };
+    expect(mailsFor({ id: 10, type: 'return.updated', payload: { ...ret, from: 'requested', to: 'approved' }, occurredAt: new Date() })).toEqual([
+      {
+        template: 'return_status',
+        recipient: { kind: 'address', email: 'guest@example.com' },
+        params: { returnId: 5 },
+        facts: { returnNumber: 'RET-000005', returnStatus: 'approved' },
+      },
+    ]);
+    expect(mailsFor({ id: 11, type: 'return.updated', payload: { ...ret, email: null, from: null, to: 'requested' }, occurredAt: new Date() })).toEqual([]);
   });
 
   it('account e-mails carry no secret when queued: codes and links are made when they are sent', () => {

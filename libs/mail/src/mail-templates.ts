@@ -1,4 +1,5 @@
 import { formatMoney } from '@chance/core';
+import type { ReturnStatus } from '@chance/returns';
 
 /**
  * The e-mails of docs/api.md#e-mail, as pure functions of what they say: a subject, an HTML part and
@@ -10,6 +11,8 @@ export const TEMPLATES = [
   'order_shipped',
   'order_delivered',
   'order_cancelled',
+  'refund_issued',
+  'return_status',
   'booking_confirmed',
   'booking_reminder',
   'otp_code',
@@ -43,6 +46,10 @@ export interface Rendered {
 export interface SubjectFacts {
   orderNumber?: string;
   serviceName?: string;
+  /** the order, sale or booking money went back on or goods come back from */
+  recordNumber?: string;
+  returnNumber?: string;
+  returnStatus?: ReturnStatus;
 }
 
 export function subjectOf(template: Template, store: Store, facts: SubjectFacts): string {
@@ -55,6 +62,10 @@ export function subjectOf(template: Template, store: Store, facts: SubjectFacts)
       return `${store.name}: order ${facts.orderNumber} was delivered`;
     case 'order_cancelled':
       return `${store.name}: order ${facts.orderNumber} was cancelled`;
+    case 'refund_issued':
+      return `${store.name}: your refund for ${facts.recordNumber}`;
+    case 'return_status':
+      return `${store.name}: return ${facts.returnNumber} ${RETURN_WORDS[facts.returnStatus!][0]}`;
     case 'booking_confirmed':
       return `${store.name}: your ${facts.serviceName} visit is booked`;
     case 'booking_reminder':
@@ -136,7 +147,7 @@ export interface OrderFacts {
   estimatedDeliveryDate: string | null;
 }
 
-const describe = (line: OrderFacts['lines'][number]) => {
+const describe = (line: { productName: string; attributes: Record<string, string> }) => {
   const attributes = Object.entries(line.attributes ?? {})
     .map(([k, v]) => `${k}: ${v}`)
     .join(', ');
@@ -208,6 +219,77 @@ export function orderCancelled(store: Store, order: OrderFacts): Rendered {
   const blocks: Block[] = [{ kind: 'p', text: `Your order ${order.number} (${money(order.total)}) was cancelled.` }];
   if (order.paymentStatus === 'refunded') blocks.push({ kind: 'p', text: 'What you paid is being refunded to you.' });
   return compose(store, subjectOf('order_cancelled', store, { orderNumber: order.number }), `Order ${order.number} was cancelled`, blocks);
+}
+
+/** What the refund e-mail shows of a refund (a subset of the admin view). */
+export interface RefundFacts {
+  number: string;
+  recordNumber: string;
+  amount: number;
+  method: string;
+  reason: string;
+  refundedAt: Date | string | null;
+}
+
+/** The credit note of a refund, attached to its e-mail. */
+export interface CreditNoteDocument {
+  number: string;
+  pdf: Buffer;
+}
+
+export function refundIssued(store: Store, refund: RefundFacts, creditNote: CreditNoteDocument | null): Rendered {
+  const money = (amount: number) => formatMoney(amount, store.currency);
+  const blocks: Block[] = [
+    { kind: 'p', text: `We have refunded ${money(refund.amount)} for ${refund.recordNumber}.` },
+    {
+      kind: 'rows',
+      rows: [
+        ['Refund', refund.number],
+        ['Reason', refund.reason],
+        ['Paid back', refund.method === 'card' ? 'to your card' : `by ${refund.method.replace(/_/g, ' ')}`],
+        ...(refund.refundedAt ? ([['On', utcTime(refund.refundedAt)]] as [string, string][]) : []),
+        ['Amount', money(refund.amount)],
+      ],
+      strongLast: true,
+    },
+  ];
+  if (refund.method === 'card') blocks.push({ kind: 'p', text: 'Your bank may take a few days to show it on your statement.' });
+  if (creditNote) blocks.push({ kind: 'p', text: `Your credit note ${creditNote.number} is attached.` });
+  const attachments = creditNote ? [{ filename: `${creditNote.number}.pdf`, content: creditNote.pdf, contentType: 'application/pdf' }] : [];
+  return compose(store, subjectOf('refund_issued', store, { recordNumber: refund.recordNumber }), `${money(refund.amount)} refunded`, blocks, attachments);
+}
+
+/** The statuses a return moves through, as the customer reads them: the word of the subject and what happens next. */
+const RETURN_WORDS: Record<ReturnStatus, [word: string, next: string]> = {
+  requested: ['requested', 'We have your request and will let you know once we have looked at it.'],
+  approved: ['approved', 'Please send the goods back to us; we refund you once they arrive.'],
+  received: ['received back', 'Your goods arrived: we are refunding you now.'],
+  refunded: ['refunded', 'Your refund is done; its e-mail has your credit note.'],
+  rejected: ['declined', 'We are sorry we could not accept it.'],
+  cancelled: ['cancelled', 'Nothing more will happen with it.'],
+};
+
+/** What the return e-mail shows of a return (a subset of the admin view). */
+export interface ReturnFacts {
+  number: string;
+  recordNumber: string;
+  status: ReturnStatus;
+  lines: { productName: string; attributes: Record<string, string>; quantity: number }[];
+  refundAmount: number | null;
+  rejectReason: string | null;
+}
+
+export function returnStatus(store: Store, ret: ReturnFacts): Rendered {
+  const [word, next] = RETURN_WORDS[ret.status];
+  const blocks: Block[] = [
+    { kind: 'p', text: `Your return ${ret.number} for ${ret.recordNumber} is ${word}. ${next}` },
+    { kind: 'rows', rows: ret.lines.map((l) => [describe(l), `× ${l.quantity}`]) },
+  ];
+  if (ret.status === 'rejected' && ret.rejectReason) blocks.push({ kind: 'p', text: `Reason: ${ret.rejectReason}` });
+  if (ret.refundAmount !== null && ret.status !== 'rejected' && ret.status !== 'cancelled') {
+    blocks.push({ kind: 'p', text: `${ret.status === 'refunded' ? 'Refunded' : 'To be refunded'}: ${formatMoney(ret.refundAmount, store.currency)}.` });
+  }
+  return compose(store, subjectOf('return_status', store, { returnNumber: ret.number, returnStatus: ret.status }), `Return ${ret.number} ${word}`, blocks);
 }
 
 export interface BookingFacts {

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@chance/core';
 import { IdentityModule } from '@chance/identity';
 import { InvoicesModule } from '@chance/invoices';
 import { OrdersModule } from '@chance/orders';
+import { ReturnsModule } from '@chance/returns';
 import { ServicesModule } from '@chance/services';
 import { SettingsModule } from '@chance/settings';
 import { AdminEmailsController } from './admin-emails.controller.js';
@@ -13,7 +14,7 @@ import { MailSender } from './mail-sender.js';
 import { LogMailTransport, MailTransport, SmtpMailTransport } from './mail-transport.js';
 
 @Module({
-  imports: [IdentityModule, SettingsModule, OrdersModule, InvoicesModule, ServicesModule],
+  imports: [IdentityModule, SettingsModule, OrdersModule, InvoicesModule, ServicesModule, ReturnsModule],
   controllers: [AdminEmailsController],
   providers: [
     EmailsService,

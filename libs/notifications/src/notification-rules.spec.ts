@@ -74,6 +74,7 @@ describe('notificationsFor', () => {
       recordNumber: 'ORD-000001',
       customerId: 2,
       creditNoteId: 9,
+      email: 'ada@example.com',
     };
     expect(notificationsFor({ type: 'refund.created', payload: refund })).toEqual([
       {
@@ -87,7 +88,7 @@ describe('notificationsFor', () => {
     expect(notificationsFor({ type: 'refund.created', payload: { ...refund, method: 'cash' } })[0].body).toBe('Paid back by cash.');
     // an in-store sale's customer has no account; a guest order's neither
     expect(notificationsFor({ type: 'refund.created', payload: { ...refund, orderId: null, offlineSaleId: 3, customerId: null } })).toEqual([]);
-    const ret = { returnId: 2, number: 'RET-000002', orderId: 1, offlineSaleId: null, recordNumber: 'ORD-000001', customerId: 2 };
+    const ret = { returnId: 2, number: 'RET-000002', orderId: 1, offlineSaleId: null, recordNumber: 'ORD-000001', customerId: 2, email: 'ada@example.com' };
     for (const to of ['requested', 'approved', 'received', 'refunded', 'rejected', 'cancelled'] as const) {
       const [told] = notificationsFor({ type: 'return.updated', payload: { ...ret, from: null, to } });
       expect(told).toMatchObject({ audience: { kind: 'user', userId: 2 }, type: 'order_update', link: { resource: 'orders', id: 1 } });
@@ -123,6 +124,7 @@ describe('notificationsFor', () => {
           recordNumber: 'ORD-000001',
           customerId: 2,
           creditNoteId: 1,
+          email: 'ada@example.com',
         },
       },
       {
@@ -136,6 +138,7 @@ describe('notificationsFor', () => {
           customerId: 2,
           from: 'requested',
           to: 'approved',
+          email: 'ada@example.com',
         },
       },
     ];

@@ -205,6 +205,7 @@ export class RefundLedger {
       method: refund.method,
       returnId: refund.returnId,
       creditNoteId: refund.creditNoteId,
+      email: record.billTo.email ?? null,
     });
     // last: the credit note takes the year's gapless counter, held until commit
     await this.events.raise(manager, 'refund.succeeded', {

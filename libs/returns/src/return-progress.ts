@@ -37,12 +37,12 @@ export class ReturnProgress {
       given.amount,
       given.first,
     ]);
-    await this.published(manager, returnId, ret.status);
+    await this.published(manager, record, returnId, ret.status);
     if (await this.everyUnitRefunded(manager, record)) await this.records.markReturned(manager, record.ref);
   }
 
-  /** `return.updated` for the return's move from `from` (null: it was just made) to its current status. */
-  async published(manager: EntityManager, returnId: number, from: ReturnStatus | null): Promise<void> {
+  /** `return.updated` for the return's move from `from` (null: it was just made) to its current status; `record` is the one it returns units of. */
+  async published(manager: EntityManager, record: RefundableRecord, returnId: number, from: ReturnStatus | null): Promise<void> {
     const [r] = await manager.query(
       `SELECT id, number, order_id AS "orderId", offline_sale_id AS "offlineSaleId", record_number AS "recordNumber",
               customer_id AS "customerId", status FROM returns WHERE id = $1`,
@@ -57,6 +57,7 @@ export class ReturnProgress {
       customerId: r.customerId,
       from,
       to: r.status,
+      email: record.billTo.email ?? null,
     });
   }
 

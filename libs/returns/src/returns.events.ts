@@ -21,6 +21,8 @@ export interface RefundCreated extends RefundedRecord {
   method: string;
   returnId: number | null;
   creditNoteId: number;
+  /** where the customer is told by e-mail: the order's address, the in-store customer's or the booking customer's; null when there is none */
+  email: string | null;
 }
 
 /** `return.updated`, after commit: a return was requested or created (`from` null), or its status moved on. */
@@ -33,6 +35,8 @@ export interface ReturnUpdated {
   customerId: number | null;
   from: ReturnStatus | null;
   to: ReturnStatus;
+  /** where the customer is told by e-mail: the order's address or the in-store customer's; null when there is none */
+  email: string | null;
 }
 
 /**

@@ -244,7 +244,7 @@ export class ReturnsService {
         ),
       ],
     );
-    await this.progress.published(manager, id, null);
+    await this.progress.published(manager, record, id, null);
     return id;
   }
 
@@ -258,7 +258,7 @@ export class ReturnsService {
       const { record, ret } = await this.lockReturn(manager, id);
       returnMove(action, ret.status);
       await work(manager, record, ret);
-      await this.progress.published(manager, id, ret.status);
+      await this.progress.published(manager, record, id, ret.status);
       return this.reader.viewIn(manager, id, 'admin');
     });
   }
