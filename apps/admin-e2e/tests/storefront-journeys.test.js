@@ -2,8 +2,9 @@
 // real, built API (run `npm run build` first): a guest buys two items with a coupon and pays by
 // test card (the admin API then shows the order paid); a declined card says so and a retry pays;
 // a customer signs in and their guest cart merges into their cart; they check out, find the order
-// in their history and download its invoice; they book a service and its status change arrives
-// live. Every wait is for something only the destination shows: a heading, a status line, a row.
+// in their history and download its invoice; once it is delivered they ask to return part of it,
+// follow the return and download the refund's credit note; they book a service and its status
+// change arrives live. Every wait is for something only the destination shows: a heading, a status line, a row.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -228,6 +229,52 @@ describe('the storefront at /shop/', { timeout: FILE_TIMEOUT_MS }, () => {
     await heading(`Order ${number}`).waitFor();
     const file = await download(page, page.getByRole('button', { name: 'Download invoice (PDF)' }));
     assert.equal(file.name, `invoice-${number}.pdf`);
+    assert.equal(file.bytes.subarray(0, 5).toString(), '%PDF-');
+  });
+
+  test('the customer asks to return part of the delivered order, follows it, and downloads the refund’s credit note', async () => {
+    const [order] = (await getJson('/api/store/orders', customerToken)).json;
+    const number = order.number;
+    for (const status of ['processing', 'shipped', 'delivered']) {
+      const moved = await apiPost(api.baseUrl, `/api/admin/orders/${order.id}/status`, { status }, adminToken);
+      assert.equal(moved.status, 200, JSON.stringify(moved.json));
+    }
+    await page.reload();
+    await heading(`Order ${number}`).waitFor();
+    const returns = page.getByRole('region', { name: 'Returns and refunds' });
+    await returns.getByLabel('How many Storefront Shirt (S) to return').fill('1');
+    await returns.getByLabel('Why are you returning it? (optional)').fill('Too small');
+    await returns.getByRole('button', { name: 'Request return' }).click();
+    await returns
+      .getByRole('status')
+      .filter({ hasText: /Return RET-\d+ requested/ })
+      .waitFor();
+    const mine = returns.getByRole('list', { name: 'Your returns' }).getByRole('listitem');
+    await mine.filter({ hasText: 'Requested' }).filter({ hasText: '1 × Storefront Shirt (S)' }).waitFor();
+    // of the two shirts one is left to ask back
+    await returns.getByLabel('How many Storefront Shirt (S) to return').and(page.locator('[max="1"]')).waitFor();
+
+    const [requested] = (await getJson(`/api/store/orders/${order.id}/returns`, customerToken)).json;
+    assert.deepEqual(
+      requested.lines.map((l) => [l.productName, l.quantity, l.reason]),
+      [['Storefront Shirt', 1, 'Too small']],
+    );
+    // staff take it from there: paid on delivery, approve, receive, refund in cash
+    for (const [path, body] of [
+      [`/api/admin/orders/${order.id}/mark-paid`, { method: 'cash' }],
+      [`/api/admin/returns/${requested.id}/approve`, {}],
+      [`/api/admin/returns/${requested.id}/receive`, {}],
+      [`/api/admin/returns/${requested.id}/refund`, { method: 'cash' }],
+    ]) {
+      const reply = await apiPost(api.baseUrl, path, body, adminToken);
+      assert.ok(reply.status < 300, `${path}: ${reply.status} ${JSON.stringify(reply.json)}`);
+    }
+    await page.reload();
+    await heading(`Order ${number}`).waitFor();
+    await mine.filter({ hasText: 'Refunded' }).waitFor();
+    const [note] = (await getJson(`/api/store/orders/${order.id}/credit-notes`, customerToken)).json;
+    const file = await download(page, returns.getByRole('button', { name: `Download credit note ${note.number} (PDF)` }));
+    assert.equal(file.name, `${note.number}.pdf`);
     assert.equal(file.bytes.subarray(0, 5).toString(), '%PDF-');
   });
 

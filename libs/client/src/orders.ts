@@ -9,7 +9,7 @@ import { IdempotencyKeys } from './idempotency.js';
 import { listQuery, pageOf, type ListRequest, type Page } from './list.js';
 import { jsonEntry, type KeyValueStorage } from './storage.js';
 import type { CartApi } from './cart.js';
-import type { CheckoutInput, Invoice, Order } from './types.js';
+import type { CheckoutInput, CreditNote, Invoice, Order, Return, ReturnRequest } from './types.js';
 
 /** Guest orders remembered on this device (their tokens), newest last. */
 const GUEST_ORDERS_KEPT = 20;
@@ -95,6 +95,30 @@ export function ordersApi({ api }: Transport, storage: KeyValueStorage, cart: Ca
       );
       return answer.data as Blob;
     },
+
+    /** The order's credit notes, one per refund, oldest first. */
+    creditNotes: (orderId: number): Promise<CreditNote[]> =>
+      data(api.GET('/api/store/orders/{id}/credit-notes', { params: { path: { id: orderId }, header: headerFor(orderId) } })),
+
+    /** A credit note of the order, printable, as a PDF Blob. */
+    async creditNotePdf(orderId: number, creditNoteId: number): Promise<Blob> {
+      const answer = await call(
+        api.GET('/api/store/credit-notes/{id}.pdf', { params: { path: { id: creditNoteId }, header: headerFor(orderId) }, parseAs: 'blob' }),
+      );
+      return answer.data as Blob;
+    },
+
+    /** The order's returns, oldest first. */
+    returns: (orderId: number): Promise<Return[]> =>
+      data(api.GET('/api/store/orders/{id}/returns', { params: { path: { id: orderId }, header: headerFor(orderId) } })),
+
+    /**
+     * Asks to return goods of a delivered order (status `requested`: the shop approves, receives
+     * and refunds). Outside the return window: RETURN_NOT_ALLOWED; more than is left of a line:
+     * RETURN_QUANTITY_EXCEEDED.
+     */
+    requestReturn: (orderId: number, request: ReturnRequest): Promise<Return> =>
+      data(api.POST('/api/store/orders/{id}/returns', { params: { path: { id: orderId }, header: headerFor(orderId) }, body: request })),
 
     /** Cancels the customer's own pending order (stock and coupon use come back). */
     cancel: (orderId: number): Promise<Order> =>

@@ -14,6 +14,10 @@ export type CartItem = Schemas['CartItemView'];
 export type Order = Schemas['OrderView'];
 export type OrderLine = Schemas['OrderLineView'];
 export type Invoice = Schemas['InvoiceView'];
+/** docs/api.md#refunds-and-returns: one per refund; the PDF needs the order's credentials. */
+export type CreditNote = Schemas['CreditNoteView'];
+export type Return = Schemas['ReturnView'];
+export type ReturnRequest = Schemas['RequestReturnDto'];
 export type ShippingAddress = Schemas['ShippingAddressDto'];
 export type CheckoutInput = Schemas['CheckoutDto'];
 export type PaymentMethod = CheckoutInput['paymentMethod'];

@@ -1,7 +1,7 @@
 // @chance/client against the real API (the app over HTTP on a database of its own): what a shop
 // frontend relies on — typed pages with Content-Range, the guest cart that survives a reload, its
 // merge on sign-in, idempotent checkout and card payment, one refresh for concurrent 401s, typed
-// errors by code, bookings, the notification stream and the invoice PDF.
+// errors by code, bookings, the notification stream, the invoice PDF, returns and credit notes.
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the client is tested against the real API, started as the API's own e2e tests start it
 import { ADMIN, startTestApi, type TestApi } from '../../../apps/api/test/support/test-api.js';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- see above
@@ -153,6 +153,37 @@ describe('guest cart, checkout and card payment', () => {
         .orders.get(order.id)
         .catch((e: unknown) => (e as ApiError).code),
     ).toBe('NOT_FOUND');
+  });
+
+  it('a guest asks to return part of a delivered order, follows it, and reads the refund’s credit note; quantities beyond it are typed errors', async () => {
+    const storage = memoryStorage();
+    const client = shop(storage);
+    const cart = await client.cart.add(shirt.variantIds[0], 2);
+    const order = await client.orders.checkout({ cartId: cart.id, email: 'rita@example.com', shippingAddress: address, paymentMethod: 'card' });
+    expect((await client.orders.pay(order.id, 'tok_visa')).status).toBe('delivered');
+    const line = order.lines[0];
+
+    const tooMany = await client.orders.requestReturn(order.id, { lines: [{ lineId: line.id, quantity: 3 }] }).catch((e: unknown) => e);
+    expect(isApiError(tooMany, 'RETURN_QUANTITY_EXCEEDED')).toBe(true);
+    const made = await shop(storage).orders.requestReturn(order.id, { lines: [{ lineId: line.id, quantity: 1, reason: 'Too small' }] });
+    expect(made).toMatchObject({ status: 'requested', recordNumber: order.number, lines: [{ lineId: line.id, quantity: 1, reason: 'Too small' }] });
+    expect((await client.orders.returns(order.id)).map((r) => [r.id, r.status])).toEqual([[made.id, 'requested']]);
+    expect(await client.orders.creditNotes(order.id)).toEqual([]);
+
+    for (const step of ['approve', 'receive', 'refund']) {
+      const reply = await api.request('POST', `/api/admin/returns/${made.id}/${step}`, { token: adminToken, body: {} });
+      expect([step, reply.status]).toEqual([step, 200]);
+    }
+    const [refunded] = await client.orders.returns(order.id);
+    expect(refunded).toMatchObject({ status: 'refunded', refundAmount: expect.any(Number) });
+    const notes = await client.orders.creditNotes(order.id);
+    expect(notes.map((n) => [n.returnId, n.total])).toEqual([[made.id, refunded.refundAmount]]);
+    const pdf = await client.orders.creditNotePdf(order.id, notes[0].id);
+    expect(new TextDecoder().decode(new Uint8Array(await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
+    // another device reaches neither the returns nor the credit note
+    const stranger = shop();
+    expect(await stranger.orders.returns(order.id).catch((e: unknown) => (e as ApiError).code)).toBe('NOT_FOUND');
+    expect(await stranger.orders.creditNotePdf(order.id, notes[0].id).catch((e: unknown) => (e as ApiError).code)).toBe('NOT_FOUND');
   });
 
   it('a checkout whose answer was lost is retried with the same Idempotency-Key: one order', async () => {

@@ -18,6 +18,8 @@ const FRIENDLY: Partial<Record<ErrorCode | 'NETWORK', string>> = {
   SERVICE_UNAVAILABLE: 'The payment service did not answer. Try again: you will not be charged twice.',
   UNAUTHENTICATED: 'Please sign in again.',
   NOT_FOUND: 'We could not find that.',
+  RETURN_NOT_ALLOWED: 'This order cannot be returned any more: the return window has closed. Please write to us.',
+  RETURN_QUANTITY_EXCEEDED: 'That is more than is left to return of that item.',
   TOKEN_INVALID: 'This link is wrong, has been used already or has expired. Ask for a new one.',
 };
 

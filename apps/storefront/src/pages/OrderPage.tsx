@@ -6,17 +6,21 @@ import { useAsync } from '../state/useAsync';
 import { useUser } from '../state/session';
 import { ErrorAlert, formatDate, Loading, Money, PageHeading, Status, words } from '../components/ui';
 import { Totals } from '../components/CartSummary';
+import { DownloadButton } from '../components/DownloadButton';
+import { OrderReturns } from '../components/OrderReturns';
 import { cardTokenizer } from '../payment';
 
 /**
  * One order (the customer's, or a guest's remembered on this device): lines, totals, status,
- * card payment while a balance is due, the invoice PDF. Extension points for what the API is
- * gaining: credit-note PDFs and return requests (docs/api.md#refunds-and-returns) go in the actions below.
+ * card payment while a balance is due, the invoice PDF, its returns and credit notes, and a return
+ * request once it is delivered (docs/api.md#refunds-and-returns).
  */
 export default function OrderPage() {
   const id = Number(useParams().id);
   const placed = (useLocation().state as { placed?: boolean } | null)?.placed === true;
   const order = useAsync(() => shop.orders.get(id), [id]);
+  // returns and credit notes: read beside the order, reloaded with it after a return request
+  const after = useAsync(() => Promise.all([shop.orders.returns(id), shop.orders.creditNotes(id)]), [id]);
   const user = useUser();
   const [justPaid, setJustPaid] = useState(false);
 
@@ -99,7 +103,9 @@ export default function OrderPage() {
       </table>
       <div className="cart-footer">
         <div className="actions">
-          <InvoiceButton order={o} />
+          {o.invoiceId ? (
+            <DownloadButton label="Download invoice (PDF)" filename={`invoice-${o.number}.pdf`} fetch={() => shop.orders.invoicePdf(o.id)} />
+          ) : null}
         </div>
         <section aria-labelledby="order-totals-heading" className="summary">
           <h2 id="order-totals-heading">Totals</h2>
@@ -116,6 +122,19 @@ export default function OrderPage() {
           ) : null}
         </section>
       </div>
+      {after.data ? (
+        <OrderReturns
+          order={o}
+          returns={after.data[0]}
+          creditNotes={after.data[1]}
+          onRequested={() => {
+            after.reload();
+            order.reload();
+          }}
+        />
+      ) : (
+        <ErrorAlert error={after.error} />
+      )}
     </>
   );
 }
@@ -173,39 +192,5 @@ function CardPayment({ order, onPaid, onChanged }: { order: Order; onPaid: (orde
         </button>
       </form>
     </section>
-  );
-}
-
-/** The invoice PDF needs the order's credentials (a header), so it is fetched and handed over as a file. */
-function InvoiceButton({ order }: { order: Order }) {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  if (!order.invoiceId) return null;
-
-  async function download() {
-    setBusy(true);
-    setError(null);
-    try {
-      const pdf = await shop.orders.invoicePdf(order.id);
-      const url = URL.createObjectURL(pdf);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `invoice-${order.number}.pdf`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <>
-      <button type="button" onClick={download} disabled={busy}>
-        Download invoice (PDF)
-      </button>
-      <ErrorAlert error={error} />
-    </>
   );
 }
