@@ -59,3 +59,14 @@ export async function openPage(browser, pageErrors, label) {
   page.on('pageerror', (error) => pageErrors.push(label ? `${label}: ${error.message}` : error.message));
   return page;
 }
+
+/**
+ * Signs the admin SPA out through the Profile menu and waits for the login form, which react-admin
+ * shows only once the logout (a request revoking the session) has finished: a sign-in started any
+ * earlier is undone by the logout's late redirect to the login page (seen under load).
+ */
+export async function signOut(page) {
+  await page.getByRole('button', { name: 'Profile' }).click();
+  await page.getByRole('menuitem', { name: 'Logout' }).click();
+  await page.locator('input[name="email"]').waitFor();
+}

@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { apiPost, repoRoot, startApi } from '../support/api-process.js';
-import { FILE_TIMEOUT_MS, launchBrowser, openPage } from '../support/browser.js';
+import { FILE_TIMEOUT_MS, launchBrowser, openPage, signOut } from '../support/browser.js';
 
 const screenshots = join(repoRoot, 'apps/admin-e2e/screenshots');
 const admin = { email: 'admin.e2e@chance.test', password: 'e2e-Admin-passw0rd' };
@@ -48,12 +48,6 @@ describe('admin SPA against the API', { timeout: FILE_TIMEOUT_MS }, () => {
     await page.locator('input[name="email"]').fill(email);
     await page.locator('input[name="password"]').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-  }
-
-  async function signOut() {
-    await page.getByRole('button', { name: 'Profile' }).click();
-    await page.getByRole('menuitem', { name: 'Logout' }).click();
-    await page.locator('input[name="email"]').waitFor();
   }
 
   test('the SPA is served at / and shows the login form', async () => {
@@ -145,7 +139,7 @@ describe('admin SPA against the API', { timeout: FILE_TIMEOUT_MS }, () => {
     const created = await apiPost(api.baseUrl, '/api/admin/users', { ...staff, role: 'staff' }, login.json.accessToken);
     assert.equal(created.status, 201, JSON.stringify(created.json));
 
-    await signOut();
+    await signOut(page);
     assert.equal(await session(), null);
     await signIn(staff);
     await page.getByText(`Welcome, ${staff.fullName}`).waitFor();
@@ -166,7 +160,7 @@ describe('admin SPA against the API', { timeout: FILE_TIMEOUT_MS }, () => {
     const created = await apiPost(api.baseUrl, '/api/admin/users', { ...customer, role: 'customer' }, login.json.accessToken);
     assert.equal(created.status, 201, JSON.stringify(created.json));
 
-    await signOut();
+    await signOut(page);
     await signIn(customer);
     await notification().waitFor();
     assert.match(await notification().innerText(), /customer account/i);

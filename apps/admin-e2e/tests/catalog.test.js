@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { apiPost, repoRoot, startApi } from '../support/api-process.js';
-import { FILE_TIMEOUT_MS, launchBrowser, openPage } from '../support/browser.js';
+import { FILE_TIMEOUT_MS, launchBrowser, openPage, signOut } from '../support/browser.js';
 
 const screenshots = join(repoRoot, 'apps/admin-e2e/screenshots');
 const admin = { email: 'catalog.admin@chance.test', password: 'e2e-Admin-passw0rd' };
@@ -365,8 +365,7 @@ describe('catalog, stock, coupons and carts in the admin SPA', { timeout: FILE_T
   test('staff use the same screens; customer names stay with admins (staff may not read users)', async () => {
     const staffUser = await apiPost(api.baseUrl, '/api/admin/users', { ...staff, role: 'staff' }, await adminToken());
     assert.equal(staffUser.status, 201, JSON.stringify(staffUser.json));
-    await page.getByRole('button', { name: 'Profile' }).click();
-    await page.getByRole('menuitem', { name: 'Logout' }).click();
+    await signOut(page);
     await page.locator('input[name="email"]').fill(staff.email);
     await page.locator('input[name="password"]').fill(staff.password);
     await page.getByRole('button', { name: 'Sign in' }).click();

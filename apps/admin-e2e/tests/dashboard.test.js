@@ -9,7 +9,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { apiPost, repoRoot, startApi } from '../support/api-process.js';
-import { FILE_TIMEOUT_MS, launchBrowser, openPage } from '../support/browser.js';
+import { FILE_TIMEOUT_MS, launchBrowser, openPage, signOut } from '../support/browser.js';
 
 const screenshots = join(repoRoot, 'apps/admin-e2e/screenshots');
 const admin = { email: 'dashboard.admin@chance.test', password: 'e2e-Admin-passw0rd' };
@@ -315,8 +315,7 @@ describe('dashboard, sales report and audit log in the admin SPA', { timeout: FI
   });
 
   test('staff: the same dashboard and report, but no users, settings, audit log or history', async () => {
-    await page.getByRole('button', { name: 'Profile' }).click();
-    await page.getByRole('menuitem', { name: 'Logout' }).click();
+    await signOut(page);
     // The System health card asks for its report as soon as access is granted: staff must never ask.
     const integrityRequests = [];
     const onRequest = (request) => {

@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { apiPost, repoRoot, startApi } from '../support/api-process.js';
-import { FILE_TIMEOUT_MS, launchBrowser, openPage } from '../support/browser.js';
+import { FILE_TIMEOUT_MS, launchBrowser, openPage, signOut } from '../support/browser.js';
 
 const screenshots = join(repoRoot, 'apps/admin-e2e/screenshots');
 const admin = { email: 'services.admin@chance.test', password: 'e2e-Admin-passw0rd' };
@@ -277,8 +277,7 @@ describe('services and bookings in the admin SPA', { timeout: FILE_TIMEOUT_MS },
   });
 
   test('staff book too, by customer number; they see no names of customers and no history', async () => {
-    await page.getByRole('button', { name: 'Profile' }).click();
-    await page.getByRole('menuitem', { name: 'Logout' }).click();
+    await signOut(page);
     await signIn(staff);
     await page.goto(`${api.baseUrl}/#/bookings/${created.bookingId}/show`);
     await page.getByText(`Customer #${created.customerId}`).waitFor();
