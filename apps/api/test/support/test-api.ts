@@ -63,6 +63,31 @@ export interface TestApi {
 
 let counter = 0;
 const inRequest = new AsyncLocalStorage<true>();
+/** Requests to the API at `url` as TestApi.request makes them (JSON in and out, a bearer token, a form). */
+export function requestTo(url: string): TestApi['request'] {
+  return async <T>(method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> => {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | FormData | undefined = options.form ?? options.rawBody;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(url + path, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = undefined;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: response.status, headers: response.headers, body: parsed as T, text };
+  };
+}
+
+/** Enough of a TestApi for the shop helpers (url and request), against an API running as its own process. */
+export const processClient = (url: string): TestApi => ({ url, request: requestTo(url) }) as TestApi;
+
 export const ADMIN = { email: 'admin@example.com', password: 'admin-password-1' };
 
 export interface TestApiOptions {
@@ -120,24 +145,7 @@ export async function startTestApi(env: Record<string, string> = {}, overrides: 
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-  const request = async <T>(method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> => {
-    const headers: Record<string, string> = { ...(options.headers ?? {}) };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: string | FormData | undefined = options.form ?? options.rawBody;
-    if (options.body !== undefined) {
-      body = JSON.stringify(options.body);
-      headers['content-type'] ??= 'application/json';
-    }
-    const response = await fetch(url + path, { method, headers, body });
-    const text = await response.text();
-    let parsed: unknown = undefined;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    return { status: response.status, headers: response.headers, body: parsed as T, text };
-  };
+  const request = requestTo(url);
 
   const api: TestApi = {
     url,
