@@ -139,22 +139,18 @@ describe('uploading product images', () => {
     expect([otherField.status, otherField.body.errors]).toEqual([400, { file: 'is required', image: 'is not allowed' }]);
     const noFile = new FormData();
     noFile.append('alt', 'text only');
-    const fieldsOnly = await fetch(`${api.url}/api/admin/products/${productId}/images`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-      body: noFile,
-    });
-    expect([fieldsOnly.status, (await errorOf(fieldsOnly)).errors]).toEqual([400, { file: 'is required' }]);
+    const fieldsOnly = await api.request('POST', `/api/admin/products/${productId}/images`, { token, form: noFile });
+    expect([fieldsOnly.status, fieldsOnly.body.errors]).toEqual([400, { file: 'is required' }]);
     const json = await api.request('POST', `/api/admin/products/${productId}/images`, { token, body: { file: 'x' } });
     expect([json.status, json.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     // every other route still takes JSON only
     const form = new FormData();
     form.append('name', 'Sneaky');
-    const elsewhere = await fetch(`${api.url}/api/admin/categories`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-    expect([elsewhere.status, (await errorOf(elsewhere)).code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    const elsewhere = await api.request('POST', '/api/admin/categories', { token, form });
+    expect([elsewhere.status, elsewhere.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     const missing = await upload(999_999, png);
     expect([missing.status, missing.body.code]).toEqual([404, 'NOT_FOUND']);
-    const anonymous = await fetch(`${api.url}/api/admin/products/${productId}/images`, { method: 'POST', body: form });
+    const anonymous = await api.request('POST', `/api/admin/products/${productId}/images`, { form });
     expect(anonymous.status).toBe(401);
   });
 
