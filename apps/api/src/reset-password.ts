@@ -1,9 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PasswordResetService } from '@chance/identity';
-
-/** The path of the link in password-reset e-mails (docs/api.md#account-recovery): `<PUBLIC_URL>/reset-password?token=…`. */
-const RESET_PASSWORD_PATH = '/reset-password';
+import { PasswordResetService, RESET_PASSWORD_PATH } from '@chance/identity';
 
 const TOKEN = /^[A-Za-z0-9_-]{1,200}$/;
 

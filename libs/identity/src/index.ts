@@ -14,7 +14,7 @@ export type * from './identity.events.js';
 export { ApiKeyEntity } from './api-key.entity.js';
 export { API_KEY_PREFIX, isApiKeyCredential } from './api-key-secret.js';
 export { OtpService } from './otp.service.js';
-export { PasswordResetService, PASSWORD_RESET_TTL_SECONDS } from './password-reset.service.js';
+export { PasswordResetService, PASSWORD_RESET_TTL_SECONDS, RESET_PASSWORD_PATH, resetPasswordLink } from './password-reset.service.js';
 export { API_KEY_ROLES, type ApiKeyRole } from './dto/api-key.dto.js';
 export { toAdminUserView } from './user-view.js';
 export { OTP_TTL_SECONDS } from './otp.js';

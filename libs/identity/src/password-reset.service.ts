@@ -9,6 +9,12 @@ import { normalizeEmail } from './users.service.js';
 /** A reset link works this long after it is sent (docs/api.md#account-recovery: 30 minutes). */
 export const PASSWORD_RESET_TTL_SECONDS = 30 * 60;
 
+/** The path of the link in password-reset e-mails (docs/api.md#account-recovery): `<PUBLIC_URL>/reset-password?token=…`. */
+export const RESET_PASSWORD_PATH = '/reset-password';
+
+/** The link a reset e-mail carries. */
+export const resetPasswordLink = (publicUrl: string, token: string): string => `${publicUrl}${RESET_PASSWORD_PATH}?token=${encodeURIComponent(token)}`;
+
 const tokenInvalid = () =>
   new DomainError('TOKEN_INVALID', 'This reset link is wrong, used or expired: ask for a new one', { token: 'is wrong, used or expired' });
 

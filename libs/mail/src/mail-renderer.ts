@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, DomainError, type AppConfig } from '@chance/core';
-import { OTP_TTL_SECONDS, OtpService, PASSWORD_RESET_TTL_SECONDS, PasswordResetService, UsersService } from '@chance/identity';
+import { OTP_TTL_SECONDS, OtpService, PASSWORD_RESET_TTL_SECONDS, PasswordResetService, UsersService, resetPasswordLink } from '@chance/identity';
 import { CreditNotesService, InvoicesService } from '@chance/invoices';
 import { OrderReaderService } from '@chance/orders';
 import { ReturnsReader, type ReturnStatus } from '@chance/returns';
@@ -98,7 +98,7 @@ export class MailRenderer {
       case 'password_reset': {
         await this.activeAccount(params.userId!);
         const token = await this.passwordResets.issue(params.userId!);
-        return passwordReset(store, `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`, PASSWORD_RESET_TTL_SECONDS / 60);
+        return passwordReset(store, resetPasswordLink(this.config.publicUrl, token), PASSWORD_RESET_TTL_SECONDS / 60);
       }
     }
   }
