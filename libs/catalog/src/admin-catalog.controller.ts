@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ApiErrors, ApiList, IdPipe, ListParams, UploadRoute, readUploadedFile, type ListPage, type ListQuery } from '@chance/core';
+import { ApiErrors, ApiList, IdPipe, ListParams, UploadRoute, withUploadedFile, type ListPage, type ListQuery } from '@chance/core';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import { ADMIN_CATEGORY_LIST, CategoriesService } from './categories.service.js';
 import {
@@ -136,13 +136,8 @@ export class AdminProductsController {
   })
   @ApiResponse({ status: 201, type: ProductImageView })
   @ApiErrors('NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE')
-  async addImage(@Param('id', IdPipe) id: number, @Req() request: FastifyRequest): Promise<ProductImageView> {
-    const upload = await readUploadedFile(request, { field: 'file', maxBytes: IMAGE_LIMITS.maxBytes });
-    try {
-      return await this.images.add(id, upload);
-    } finally {
-      upload.file.resume(); // a refusal before the file was read still drains the request
-    }
+  addImage(@Param('id', IdPipe) id: number, @Req() request: FastifyRequest): Promise<ProductImageView> {
+    return withUploadedFile(request, { field: 'file', maxBytes: IMAGE_LIMITS.maxBytes }, (upload) => this.images.add(id, upload));
   }
 
   @Put(':id/images/:imageId')

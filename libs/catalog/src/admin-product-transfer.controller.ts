@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ApiErrors, UploadRoute, readUploadedFile, validationFailed } from '@chance/core';
+import { ApiErrors, UploadRoute, validationFailed, withUploadedFile } from '@chance/core';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import { ImportResultView } from './dto/index.js';
 import { CSV_COLUMNS, CSV_LIMITS } from './product-csv.js';
@@ -43,12 +43,9 @@ export class AdminProductTransferController {
   @ApiErrors('PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE')
   async importProducts(@Query('dryRun') dryRun: unknown, @Req() request: FastifyRequest, @CurrentUser() caller: Caller): Promise<ImportResultView> {
     if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') throw validationFailed({ dryRun: 'must be true or false' });
-    const upload = await readUploadedFile(request, { field: 'file', maxBytes: CSV_LIMITS.maxBytes });
-    try {
-      return await this.imports.import(upload, { dryRun: dryRun === 'true', actorId: caller.id });
-    } finally {
-      upload.file.resume();
-    }
+    return withUploadedFile(request, { field: 'file', maxBytes: CSV_LIMITS.maxBytes }, (upload) =>
+      this.imports.import(upload, { dryRun: dryRun === 'true', actorId: caller.id }),
+    );
   }
 
   @Get('exports/products.csv')

@@ -72,7 +72,7 @@ export interface UploadLimits {
  * without a file in `field` is 400 with a message on that field. The stream stops at `maxBytes`:
  * read it with `readWithin`, which then throws 413.
  */
-export async function readUploadedFile(request: FastifyRequest, { field, maxBytes }: UploadLimits): Promise<MultipartFile> {
+async function readUploadedFile(request: FastifyRequest, { field, maxBytes }: UploadLimits): Promise<MultipartFile> {
   if (!request.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `Send the ${field} as multipart/form-data`);
   let part: MultipartFile | undefined;
   try {
@@ -86,6 +86,19 @@ export async function readUploadedFile(request: FastifyRequest, { field, maxByte
     throw validationFailed({ [field]: 'is required', [part.fieldname]: 'is not allowed' });
   }
   return part;
+}
+
+/**
+ * Hands the request's one file (see readUploadedFile) to `use`, and drains whatever `use` left
+ * unread, whatever its outcome: a refusal before the file was read still consumes the request.
+ */
+export async function withUploadedFile<T>(request: FastifyRequest, limits: UploadLimits, use: (upload: MultipartFile) => Promise<T>): Promise<T> {
+  const upload = await readUploadedFile(request, limits);
+  try {
+    return await use(upload);
+  } finally {
+    upload.file.resume();
+  }
 }
 
 /** After the file's stream has ended: 413 when it was cut at the route's limit. */
