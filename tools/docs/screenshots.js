@@ -11,7 +11,7 @@ import { chmod, mkdir, mkdtemp, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, startApi } from '../../apps/admin-e2e/support/api-process.js';
-import { launchBrowser } from '../../apps/admin-e2e/support/browser.js';
+import { launchBrowser, openPage } from '../../apps/admin-e2e/support/browser.js';
 import { adminToken, placeGuestOrder, request } from '../../apps/admin-e2e/support/sales-fixtures.js';
 import { seed } from '../seed/seed.js';
 import { BENCH_ADMIN } from '../seed/phases/people.js';
@@ -36,8 +36,7 @@ async function main() {
     log(`API on ${api.baseUrl}`);
     const named = await namedRecords(api.baseUrl);
     browser = await launchBrowser();
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(30_000);
+    const page = await openPage(browser, []);
     await mkdir(IMAGES, { recursive: true });
     await tour(page, api.baseUrl, named);
   } finally {

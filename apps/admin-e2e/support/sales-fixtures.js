@@ -92,7 +92,8 @@ export async function download(page, button) {
 
 /** A full-page screenshot from the top, without a focused input's outline, once chips and menus have settled. */
 export async function shot(page, name) {
-  await page.waitForTimeout(400); // MUI colour transitions and closing menus
+  // MUI's colour transitions and closing menus have run (spinners and skeletons loop forever: not those)
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
   await page.evaluate(() => {
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     window.scrollTo(0, 0);
