@@ -15,7 +15,7 @@ export function renderCreditNotePdf(note: CreditNoteEntity, store: SettingsView)
     lines: note.lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPrice: l.unitPrice, lineTotal: l.lineTotal })),
     totals: [
       { label: 'Subtotal', amount: note.subtotal },
-      ...(note.discountTotal ? [{ label: 'Discount', amount: note.discountTotal, negative: true }] : []),
+      { label: 'Discount', amount: note.discountTotal, negative: true },
       ...(note.shippingTotal ? [{ label: 'Shipping', amount: note.shippingTotal }] : []),
       { label: `Tax (${formatBasisPoints(note.taxRateBps)})`, amount: note.taxTotal },
       { label: 'Refunded', amount: note.total, strong: true },

@@ -236,11 +236,11 @@ export class OfflineSalesService {
 
   async receipt(id: number): Promise<Buffer> {
     const sale = await this.view(id);
-    const { storeName, currency } = await this.settings.current();
+    const store = await this.settings.current();
     const [customer]: ReceiptCustomer[] = await this.dataSource.query('SELECT name, phone, email, address FROM offline_customers WHERE id = $1', [
       sale.customerId,
     ]);
-    return renderReceiptPdf(sale, customer, { storeName, currency });
+    return renderReceiptPdf(sale, customer, store);
   }
 
   /** One payment on the locked sale: the shared rule (never beyond the total: 409 OVERPAYMENT; never on a cancelled sale). */

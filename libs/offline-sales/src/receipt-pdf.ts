@@ -1,15 +1,21 @@
-import { printableLine, formatMoney, renderDocumentPdf } from '@chance/core';
+import { printableLine, formatMoney, renderDocumentPdf, sellerOf, type PrintableDocument } from '@chance/core';
+import type { SettingsView } from '@chance/settings';
 import type { OfflineSaleView } from './dto/offline-sales.dto.js';
 import type { OfflineCustomerEntity } from './offline-sales.entities.js';
 
 /** Who bought, as the receipt names them. */
 export type ReceiptCustomer = Pick<OfflineCustomerEntity, 'name' | 'phone' | 'email' | 'address'>;
 
-/** An in-store sale's receipt as a printable PDF: store, number, customer, lines, totals and the payments made. */
-export function renderReceiptPdf(sale: OfflineSaleView, customer: ReceiptCustomer, store: { storeName: string; currency: string }): Promise<Buffer> {
-  const { storeName, currency } = store;
-  return renderDocumentPdf({
-    issuer: storeName,
+/** An in-store sale's receipt as a printable PDF. */
+export function renderReceiptPdf(sale: OfflineSaleView, customer: ReceiptCustomer, store: SettingsView): Promise<Buffer> {
+  return renderDocumentPdf(receiptDocument(sale, customer, store));
+}
+
+/** What a receipt prints: the seller's legal details, number, customer, lines, totals and the payments made. */
+export function receiptDocument(sale: OfflineSaleView, customer: ReceiptCustomer, store: SettingsView): PrintableDocument {
+  const { currency } = store;
+  return {
+    ...sellerOf(store),
     title: `Receipt ${sale.number}`,
     facts: [
       `Sold ${sale.soldAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
@@ -32,5 +38,5 @@ export function renderReceiptPdf(sale: OfflineSaleView, customer: ReceiptCustome
     footer:
       sale.payments.map((p) => `${p.paidAt.toISOString().slice(0, 10)}  ${p.method.replace(/_/g, ' ')}  ${formatMoney(p.amount, currency)}`).join('\n') ||
       undefined,
-  });
+  };
 }

@@ -61,7 +61,7 @@ export async function renderDocumentPdf(document: PrintableDocument): Promise<Bu
   }
   doc.moveTo(50, y).lineTo(545, y).stroke('#999');
   y += 10;
-  for (const row of document.totals) {
+  for (const row of printedTotals(document.totals)) {
     doc
       .font(row.strong ? 'Helvetica-Bold' : 'Helvetica')
       .text(row.label, 330, y)
@@ -79,6 +79,11 @@ export async function renderDocumentPdf(document: PrintableDocument): Promise<Bu
 }
 
 export type PrintableLine = PrintableDocument['lines'][number];
+
+/** The totals a document prints: a deduction of nothing (no discount) is left out rather than printed as "-$0.00". */
+export function printedTotals(totals: PrintableDocument['totals']): PrintableDocument['totals'] {
+  return totals.filter((row) => !(row.negative && row.amount === 0));
+}
 
 /** A snapshot line (an invoice's, a receipt's, a purchase's) as a document prints it. */
 export function printableLine(line: {

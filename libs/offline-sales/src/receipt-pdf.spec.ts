@@ -1,0 +1,45 @@
+import type { SettingsView } from '@chance/settings';
+import type { OfflineSaleView } from './dto/offline-sales.dto.js';
+import { receiptDocument } from './receipt-pdf.js';
+
+// What a receipt prints (the PDF renderer itself is core's, shared with invoices and credit notes).
+const sale = {
+  number: 'SALE-000012',
+  status: 'completed',
+  soldAt: new Date('2026-12-06T10:15:00Z'),
+  paymentStatus: 'partially_paid',
+  lines: [{ productName: 'Mug', sku: 'MUG-1', attributes: { colour: 'red' }, quantity: 2, unitPrice: 900, lineTotal: 1800 }],
+  subtotal: 1800,
+  discount: 0,
+  taxTotal: 180,
+  total: 1980,
+  paidAmount: 1000,
+  refundedAmount: 0,
+  balance: 980,
+  payments: [{ paidAt: new Date('2026-12-06T10:16:00Z'), method: 'card_terminal', amount: 1000 }],
+} as unknown as OfflineSaleView;
+const customer = { name: 'Walk-in Wanda', phone: '+44 7000', email: null, address: null };
+const store = {
+  storeName: 'Bits',
+  legalName: 'Bits Trading Ltd',
+  address: '1 Loop St, London',
+  taxId: 'GB123456789',
+  email: 'hi@bits.test',
+  phone: '',
+  currency: 'GBP',
+};
+
+describe('the receipt of an in-store sale', () => {
+  it('names the seller with its legal details, as invoices do', () => {
+    const receipt = receiptDocument(sale, customer, store as unknown as SettingsView);
+    expect(receipt.issuer).toBe('Bits Trading Ltd');
+    expect(receipt.issuerDetails).toEqual(['Trading as Bits', '1 Loop St, London', 'Tax number: GB123456789', 'hi@bits.test']);
+  });
+
+  it('prints statuses and payment methods in words, not as API values', () => {
+    const receipt = receiptDocument(sale, customer, store as unknown as SettingsView);
+    expect(receipt.facts).toEqual(['Sold 2026-12-06 10:15 UTC', 'Payment status: partially paid']);
+    expect(receipt.footer).toBe('2026-12-06  card terminal  £10.00');
+    expect(receipt.totals.map((t) => t.label)).toEqual(['Subtotal', 'Discount', 'Tax', 'Total', 'Paid', 'Balance']);
+  });
+});
