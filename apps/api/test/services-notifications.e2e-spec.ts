@@ -152,6 +152,8 @@ describe('notifications from events', () => {
     expect(await notificationsOf(other.token)).toEqual([]);
     const lows = (await notificationsOf(staff.token)).filter((n) => n.type === 'low_stock' && n.link?.id === productId);
     expect(lows).toHaveLength(1);
+    const sku = (await api.request('GET', `/api/admin/products/${productId}`, { token: admin })).body.variants[0].sku;
+    expect([lows[0].title, lows[0].body]).toEqual(['Low stock: Kettle', `Kettle (SKU ${sku}) is down to 0 (threshold 2).`]);
     expect((await notificationsOf(holder.token)).some((n) => n.type === 'low_stock')).toBe(false);
   });
 

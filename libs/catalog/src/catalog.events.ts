@@ -12,6 +12,9 @@ export type ProductUpdated =
 export interface StockLow {
   productId: number;
   variantId: number;
+  /** the product's name and the variant's SKU when it ran low: what staff are told */
+  productName: string;
+  sku: string;
   stock: number;
   threshold: number;
 }

@@ -70,17 +70,17 @@ export async function moveStock(manager: EntityManager, moves: StockMove[], cont
   // (opening stock signals nothing, so it needs none)
   const storeThreshold = ordered.length > 0 && context.reason !== 'initial' ? (await currentSettingsIn(manager)).lowStockThreshold : 0;
   for (const [variantId, delta] of ordered) {
-    const rows: { product_id: number; stock: number; threshold: number | null; movement_id: string }[] = await manager.query(
+    const rows: { product_id: number; product_name: string; sku: string; stock: number; threshold: number | null; movement_id: string }[] = await manager.query(
       // the conditional update and its movement in one round trip: no row when short or missing
       `WITH moved AS (
          UPDATE variants v SET stock = v.stock + $2
            FROM products p
           WHERE v.id = $1 AND p.id = v.product_id AND v.stock + $2 >= 0
-          RETURNING v.id, v.product_id, v.stock, p.low_stock_threshold AS threshold),
+          RETURNING v.id, v.product_id, v.sku, p.name AS product_name, v.stock, p.low_stock_threshold AS threshold),
        movement AS (
          INSERT INTO stock_movements (variant_id, delta, reason, reference, note, created_by)
          SELECT id, $2, $3::text, $4::text, $5::text, $6::int FROM moved RETURNING id)
-       SELECT moved.product_id, moved.stock, moved.threshold, movement.id AS movement_id FROM moved, movement`,
+       SELECT moved.product_id, moved.product_name, moved.sku, moved.stock, moved.threshold, movement.id AS movement_id FROM moved, movement`,
       [variantId, delta, context.reason, context.reference ?? null, context.note ?? null, context.actorId ?? null],
     );
     if (rows.length === 0) {
@@ -91,10 +91,12 @@ export async function moveStock(manager: EntityManager, moves: StockMove[], cont
         [`variant.${variantId}`]: `only ${exists.stock} in stock`,
       });
     }
-    const { product_id: productId, stock: stockAfter, movement_id: movementId } = rows[0];
+    const { product_id: productId, product_name: productName, sku, stock: stockAfter, movement_id: movementId } = rows[0];
     const threshold = rows[0].threshold ?? storeThreshold;
     // opening stock of a new variant is not news: nobody could have been waiting for it
-    if (context.reason !== 'initial') await publishStockSignals(manager, { variantId, productId, before: stockAfter - delta, after: stockAfter, threshold });
+    if (context.reason !== 'initial') {
+      await publishStockSignals(manager, { variantId, productId, productName, sku, before: stockAfter - delta, after: stockAfter, threshold });
+    }
     results.push({ variantId, productId, delta, stockAfter, movementId: Number(movementId) });
   }
   return results;
@@ -103,10 +105,18 @@ export async function moveStock(manager: EntityManager, moves: StockMove[], cont
 /** Crossing the low-stock threshold, or coming back into stock, is news for the outbox. */
 async function publishStockSignals(
   manager: EntityManager,
-  { variantId, productId, before, after, threshold }: { variantId: number; productId: number; before: number; after: number; threshold: number },
+  {
+    variantId,
+    productId,
+    productName,
+    sku,
+    before,
+    after,
+    threshold,
+  }: { variantId: number; productId: number; productName: string; sku: string; before: number; after: number; threshold: number },
 ): Promise<void> {
   for (const signal of stockSignals(before, after, threshold)) {
-    if (signal === 'low_stock') await publish(manager, 'stock.low', { productId, variantId, stock: after, threshold });
+    if (signal === 'low_stock') await publish(manager, 'stock.low', { productId, variantId, productName, sku, stock: after, threshold });
     else await publish(manager, 'product.updated', { productId, variantId, reason: 'back_in_stock', stock: after, threshold });
   }
 }
@@ -138,24 +148,33 @@ export async function setStockLevels(
     if (chunk.some((l) => !Number.isSafeInteger(l.stock) || l.stock < 0)) throw new RangeError('stock levels must be whole numbers, at least 0');
     const ids = chunk.map((l) => l.variantId);
     await manager.query('SELECT id FROM variants WHERE id = ANY($1) ORDER BY id FOR UPDATE', [ids]);
-    const moved: { id: number; product_id: number; before: number; after: number; threshold: number }[] = await manager.query(
-      `WITH level AS (SELECT * FROM unnest($1::int[], $2::int[]) AS l(id, stock)),
+    const moved: { id: number; product_id: number; product_name: string; sku: string; before: number; after: number; threshold: number }[] =
+      await manager.query(
+        `WITH level AS (SELECT * FROM unnest($1::int[], $2::int[]) AS l(id, stock)),
        moved AS (
          UPDATE variants v SET stock = level.stock
            FROM level, variants old
           WHERE v.id = level.id AND old.id = level.id AND old.stock <> level.stock
-          RETURNING v.id, v.product_id, old.stock AS before, v.stock AS after),
+          RETURNING v.id, v.product_id, v.sku, old.stock AS before, v.stock AS after),
        movement AS (
          INSERT INTO stock_movements (variant_id, delta, reason, reference, note, created_by)
          SELECT id, after - before, $3::text, $4::text, $5::text, $6::int FROM moved)
-       SELECT moved.*, COALESCE(p.low_stock_threshold, $7::int) AS threshold
+       SELECT moved.*, p.name AS product_name, COALESCE(p.low_stock_threshold, $7::int) AS threshold
          FROM moved JOIN products p ON p.id = moved.product_id`,
-      [ids, chunk.map((l) => l.stock), context.reason, context.reference ?? null, context.note ?? null, context.actorId ?? null, storeThreshold],
-    );
+        [ids, chunk.map((l) => l.stock), context.reason, context.reference ?? null, context.note ?? null, context.actorId ?? null, storeThreshold],
+      );
     written += moved.length;
     for (const m of moved) {
       if (context.quiet?.has(m.id)) continue;
-      await publishStockSignals(manager, { variantId: m.id, productId: m.product_id, before: m.before, after: m.after, threshold: m.threshold });
+      await publishStockSignals(manager, {
+        variantId: m.id,
+        productId: m.product_id,
+        productName: m.product_name,
+        sku: m.sku,
+        before: m.before,
+        after: m.after,
+        threshold: m.threshold,
+      });
     }
   }
   return written;

@@ -33,9 +33,14 @@ describe('notificationsFor', () => {
     expect(dropped[0].audience).toEqual({ kind: 'cart-holders', productId: 5 });
     const back = notificationsFor({ type: 'product.updated', payload: { productId: 5, variantId: 9, reason: 'back_in_stock', stock: 2, threshold: 1 } });
     expect(back[0]).toMatchObject({ audience: { kind: 'cart-holders', productId: 5 }, title: 'Back in stock' });
-    expect(notificationsFor({ type: 'stock.low', payload: { productId: 5, variantId: 9, stock: 1, threshold: 3 } })[0]).toMatchObject({
+    expect(
+      notificationsFor({ type: 'stock.low', payload: { productId: 5, variantId: 9, productName: 'Blue mug', sku: 'MUG-B', stock: 1, threshold: 3 } })[0],
+    ).toEqual({
       audience: { kind: 'staff' },
       type: 'low_stock',
+      title: 'Low stock: Blue mug',
+      body: 'Blue mug (SKU MUG-B) is down to 1 (threshold 3).',
+      link: { resource: 'products', id: 5 },
     });
     expect(notificationsFor({ type: 'product.updated', payload: { productId: 5, reason: 'edited' } })).toEqual([]);
   });
@@ -104,7 +109,7 @@ describe('notificationsFor', () => {
       { type: 'order.updated', payload: { ...order, change: 'payment', from: 'unpaid', to: 'paid' } },
       { type: 'order.cancelled', payload: { ...order, change: 'status', from: 'processing', to: 'cancelled' } },
       { type: 'product.updated', payload: { productId: 1, variantId: 1, reason: 'back_in_stock', stock: 1, threshold: 0 } },
-      { type: 'stock.low', payload: { productId: 1, variantId: 1, stock: 0, threshold: 1 } },
+      { type: 'stock.low', payload: { productId: 1, variantId: 1, productName: 'P', sku: 'S', stock: 0, threshold: 1 } },
       { type: 'booking.created', payload: { bookingId: 1, customerId: 1, serviceName: 'S', scheduledAt: '2026-12-01T10:00:00Z' } },
       { type: 'booking.updated', payload: { bookingId: 1, customerId: 1, serviceName: 'S', change: 'status', from: 'pending', to: 'cancelled' } },
       { type: 'message.sent', payload: { fromUserId: 1, toUserId: 2, title: 't', body: 'b' } },

@@ -110,8 +110,8 @@ export function notificationsFor(event: NotifyingEvent): NotificationDraft[] {
         {
           audience: { kind: 'staff' },
           type: 'low_stock',
-          title: 'Low stock',
-          body: `Variant ${p.variantId} is down to ${p.stock} (threshold ${p.threshold}).`,
+          title: `Low stock: ${p.productName}`,
+          body: `${p.productName} (SKU ${p.sku}) is down to ${p.stock} (threshold ${p.threshold}).`,
           link: { resource: 'products', id: p.productId },
         },
       ];
