@@ -2,7 +2,7 @@ import { createTestDatabase, type TestDatabase } from '@chance/core/testing';
 import { API_START_TIMEOUT_MS, spawnApi, type ApiProcess } from './support/api-process.js';
 import { eventually } from './support/eventually.js';
 import { guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
-import { processClient, type TestApi } from './support/test-api.js';
+import { processClient } from './support/test-api.js';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 
 // docs/api.md#webhooks: "events are delivered at least once, each id stays the same across retries";
