@@ -272,6 +272,12 @@ describe('the storefront at /shop/', { timeout: FILE_TIMEOUT_MS }, () => {
     await page.reload();
     await heading(`Order ${number}`).waitFor();
     await mine.filter({ hasText: 'Refunded' }).waitFor();
+    const { refundedAmount } = (await getJson(`/api/store/orders/${order.id}`, customerToken)).json;
+    assert.ok(refundedAmount > 0);
+    await page
+      .getByRole('region', { name: 'Totals' })
+      .getByText(`Refunded $${(refundedAmount / 100).toFixed(2)}`)
+      .waitFor();
     const [note] = (await getJson(`/api/store/orders/${order.id}/credit-notes`, customerToken)).json;
     const file = await download(page, returns.getByRole('button', { name: `Download credit note ${note.number} (PDF)` }));
     assert.equal(file.name, `${note.number}.pdf`);

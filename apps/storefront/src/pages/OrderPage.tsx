@@ -115,6 +115,11 @@ export default function OrderPage() {
               Paid <Money amount={o.paidAmount} />
             </p>
           ) : null}
+          {o.refundedAmount > 0 ? (
+            <p>
+              Refunded <Money amount={o.refundedAmount} />
+            </p>
+          ) : null}
           {o.balanceDue > 0 && o.status !== 'cancelled' ? (
             <p>
               Balance due <Money amount={o.balanceDue} />
