@@ -209,6 +209,46 @@ const messages: TranslationMessages = {
   },
 };
 
+/**
+ * What a saved, created or deleted record is called in the toast: "Product created" rather than
+ * react-admin's "Element created" (read first as resources.<name>.notifications.<event>).
+ */
+const RECORD_WORDS: Record<string, string> = {
+  orders: 'Order',
+  invoices: 'Invoice',
+  payments: 'Payment',
+  suppliers: 'Supplier',
+  purchases: 'Purchase',
+  'purchase-invoices': 'Purchase invoice',
+  'offline-sales': 'In-store sale',
+  'offline-customers': 'In-store customer',
+};
+
+/** The singular of every resource the messages name, and of RECORD_WORDS. */
+function recordWordOf(resource: string, name: unknown): string | undefined {
+  return RECORD_WORDS[resource] ?? (typeof name === 'string' ? name.split('||||')[0].trim() : undefined);
+}
+
+const resourceMessages = messages.resources as Record<string, Record<string, unknown>>;
+for (const resource of new Set([...Object.keys(resourceMessages), ...Object.keys(RECORD_WORDS)])) {
+  const word = recordWordOf(resource, resourceMessages[resource]?.name);
+  if (!word) continue;
+  resourceMessages[resource] = {
+    ...resourceMessages[resource],
+    notifications: { created: `${word} created`, updated: `${word} saved`, deleted: `${word} deleted` },
+  };
+}
+// a resource without words of its own: never "Element"
+messages.ra = {
+  ...englishMessages.ra,
+  notification: {
+    ...englishMessages.ra.notification,
+    created: 'Created',
+    updated: 'Saved |||| %{smart_count} saved',
+    deleted: 'Deleted |||| %{smart_count} deleted',
+  },
+};
+
 export const i18nProvider = polyglotI18nProvider(() => messages, 'en', [{ locale: 'en', name: 'English' }], {
   allowMissing: true,
 });
