@@ -95,6 +95,21 @@ describe('admin SPA against the API', { timeout: FILE_TIMEOUT_MS }, () => {
     assert.doesNotMatch(page.url(), /login/);
   });
 
+  test('Users lists every user again after Customer accounts (the customers filter does not stick)', async () => {
+    const customer = await apiPost(api.baseUrl, '/api/auth/register', {
+      email: 'shell.shopper@chance.test',
+      password: 'shopper-passw0rd',
+      fullName: 'Shell Shopper',
+    });
+    assert.equal(customer.status, 201, JSON.stringify(customer.json));
+    await page.getByRole('menuitem', { name: 'Customer accounts' }).click();
+    await page.locator('tr', { has: page.getByText('shell.shopper@chance.test', { exact: true }) }).waitFor();
+    await page.locator('tr', { has: page.getByText(admin.email, { exact: true }) }).waitFor({ state: 'detached' });
+    await page.getByRole('menuitem', { name: 'Users' }).click();
+    await page.locator('tr', { has: page.getByText(admin.email, { exact: true }) }).waitFor();
+    await page.locator('tr', { has: page.getByText('shell.shopper@chance.test', { exact: true }) }).waitFor();
+  });
+
   test('the admin sees the Settings section; settings show the tax rate as a percentage', async () => {
     await page.getByRole('menuitem', { name: 'Store settings' }).click();
     await page.waitForURL(/#\/settings/);

@@ -13,6 +13,7 @@ import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
 import TuneIcon from '@mui/icons-material/Tune';
 import HubIcon from '@mui/icons-material/Hub';
 import ContactMailIcon from '@mui/icons-material/ContactMail';
+import UsersIcon from '@mui/icons-material/People';
 import { sendMessageRoute } from '../messages';
 import { productImportRoute } from '../product-import';
 import { reorderRoute } from '../reorder';
@@ -110,7 +111,14 @@ export const menuSections: MenuSection[] = [
     label: 'chance.menu.settings',
     icon: TuneIcon,
     entries: [
-      ...resources('users'),
+      {
+        // every user: with its own empty filter, or the list would keep Customer accounts' role filter
+        kind: 'page',
+        to: `/users?${new URLSearchParams({ filter: '{}' })}`,
+        resource: 'users',
+        label: 'chance.menu.users',
+        icon: UsersIcon,
+      },
       {
         kind: 'page',
         to: settingsRoute.path,

@@ -201,6 +201,7 @@ const messages: TranslationMessages = {
       storeSettings: 'Store settings',
       salesReport: 'Sales report',
       customerAccounts: 'Customer accounts',
+      users: 'Users',
       sendMessage: 'Send a message',
       productImport: 'Import / export',
       reorder: 'Reorder',
