@@ -3,13 +3,15 @@ import { currentSettingsIn } from '@chance/settings';
 import type { EntityManager } from 'typeorm';
 import { stockSignals } from './catalog-rules.js';
 
-export type StockReason = 'initial' | 'adjustment' | 'order_placed' | 'order_cancelled' | 'offline_sale' | 'offline_sale_cancelled' | 'purchase_received';
+export type StockReason =
+  'initial' | 'adjustment' | 'order_placed' | 'order_cancelled' | 'order_edited' | 'offline_sale' | 'offline_sale_cancelled' | 'purchase_received';
 
 export const STOCK_REASONS: readonly StockReason[] = [
   'initial',
   'adjustment',
   'order_placed',
   'order_cancelled',
+  'order_edited',
   'offline_sale',
   'offline_sale_cancelled',
   'purchase_received',

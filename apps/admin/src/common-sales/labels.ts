@@ -35,6 +35,7 @@ export function paymentMethodText(method: string | null | undefined): string {
 }
 
 export const orderStatusLooks: Looks<OrderStatus> = {
+  draft: { label: 'Draft', color: 'default' },
   pending: { label: 'Pending', color: 'warning' },
   processing: { label: 'Processing', color: 'info' },
   shipped: { label: 'Shipped', color: 'primary' },

@@ -10,7 +10,7 @@ export const orders = {
   list: OrderList,
   show: OrderShow,
   icon: ShoppingCartCheckoutIcon,
-  recordRepresentation: (record: Order) => record.number,
+  recordRepresentation: (record: Order) => record.number ?? `Draft #${record.id}`,
 } satisfies ResourceProps;
 
 export { OrderList, OrderShow };

@@ -13,6 +13,7 @@ import { Sessions1765100200000 } from './1765100200000-sessions.js';
 import { PaymentIntents1765100300000 } from './1765100300000-payment-intents.js';
 import { OrderInvoiceId1765100500000 } from './1765100500000-order-invoice-id.js';
 import { OutboxEventNames1765100501000 } from './1765100501000-outbox-event-names.js';
+import { DraftOrders1765101700000 } from './1765101700000-draft-orders.js';
 import { ApiKeys1765101900000 } from './1765101900000-api-keys.js';
 import { PasswordResets1765101901000 } from './1765101901000-password-resets.js';
 import { Webhooks1765101902000 } from './1765101902000-webhooks.js';
@@ -35,6 +36,7 @@ export const migrations = [
   PaymentIntents1765100300000,
   OrderInvoiceId1765100500000,
   OutboxEventNames1765100501000,
+  DraftOrders1765101700000,
   ApiKeys1765101900000,
   PasswordResets1765101901000,
   Webhooks1765101902000,

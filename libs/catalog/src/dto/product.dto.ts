@@ -188,7 +188,9 @@ export class StockMovementView {
   @ApiProperty({ nullable: true, type: String }) sku: string | null;
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: { type: 'string' } }) attributes: Record<string, string> | null;
   @ApiProperty() delta: number;
-  @ApiProperty({ enum: ['initial', 'adjustment', 'order_placed', 'order_cancelled', 'offline_sale', 'offline_sale_cancelled', 'purchase_received'] })
+  @ApiProperty({
+    enum: ['initial', 'adjustment', 'order_placed', 'order_cancelled', 'order_edited', 'offline_sale', 'offline_sale_cancelled', 'purchase_received'],
+  })
   reason: string;
   @ApiProperty({ nullable: true, type: String }) reference: string | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
