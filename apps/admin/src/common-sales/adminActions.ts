@@ -10,10 +10,17 @@ import { apiError, httpClient } from '../providers/httpClient';
 import { readSession, refreshSession } from '../providers/session';
 
 /** POST /api/admin/<resource>/<id>/<action> with a JSON body; resolves to the record it returns. */
-export async function postAction<T extends RaRecord = RaRecord>(resource: string, id: RaRecord['id'], action: string, body: object = {}): Promise<T> {
+export async function postAction<T extends RaRecord = RaRecord>(
+  resource: string,
+  id: RaRecord['id'],
+  action: string,
+  body: object = {},
+  headers?: Record<string, string>,
+): Promise<T> {
   const { json } = await httpClient<T>(`${adminApiUrl}/${resource}/${encodeURIComponent(String(id))}/${action}`, {
     method: 'POST',
     body: JSON.stringify(body),
+    ...(headers ? { headers: new Headers({ Accept: 'application/json', ...headers }) } : {}),
   });
   return json;
 }

@@ -10,17 +10,29 @@ import type { DocumentAmounts } from '../common-sales/documentTotals';
 import { orderPaymentStatusLooks, orderStatusLooks, paymentMethodText, paymentStatusLooks } from '../common-sales/labels';
 import { PartyCard } from '../common-sales/PartyCard';
 import type { Order } from '../common-sales/types';
-import { CancelOrderButton, ChangeOrderStatusButton, MarkOrderPaidButton, OrderInvoicePdfButton, RecordOrderPaymentButton } from './OrderActions';
+import {
+  CancelOrderButton,
+  ChangeOrderStatusButton,
+  DeleteDraftButton,
+  EditOrderButton,
+  MarkOrderPaidButton,
+  OrderInvoicePdfButton,
+  PlaceOrderButton,
+  RecordOrderPaymentButton,
+} from './OrderActions';
 import { OrderCustomerField } from './OrderCustomerField';
 
 const OrderShowActions = () => (
   <TopToolbar>
     <ListButton />
+    <PlaceOrderButton />
+    <EditOrderButton />
     <RecordOrderPaymentButton />
     <MarkOrderPaidButton />
     <ChangeOrderStatusButton />
     <OrderInvoicePdfButton />
     <CancelOrderButton />
+    <DeleteDraftButton />
   </TopToolbar>
 );
 
