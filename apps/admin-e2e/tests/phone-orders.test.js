@@ -166,7 +166,7 @@ describe('phone orders and order editing in the admin SPA', { timeout: 240_000 }
 
     // before → after: 70.00 → 52.00; tax 7.00 → 5.20; total 82.00 → 62.20
     const summary = page.getByRole('table', { name: 'Totals before and after' });
-    await summary.filter({ hasText: /Total\s+\$82\.00\s+\$62\.20/ }).waitFor();
+    await summary.filter({ hasText: /Total\s*\$82\.00\s*\$62\.20/ }).waitFor();
     assert.match(await summary.innerText(), /Subtotal\s+\$70\.00\s+\$52\.00/);
     const stock = page.getByRole('table', { name: 'Stock changes' });
     assert.match(await stock.innerText(), /Linen shade — SHADE-1\s+2 → 0\s+2 returned/);
@@ -187,7 +187,7 @@ describe('phone orders and order editing in the admin SPA', { timeout: 240_000 }
     await page.waitForURL(new RegExp(`#/orders/${order.id}/show`));
     await page
       .getByRole('table', { name: 'Totals' })
-      .filter({ hasText: /Total\s+\$62\.20/ })
+      .filter({ hasText: /Total\s*\$62\.20/ })
       .waitFor();
     assert.deepEqual([await stockOf(shade), await stockOf(bulb)], [5, 16]);
     const invoice = (await request(api.baseUrl, 'GET', `/api/admin/invoices/${order.invoiceId}`, { token })).json;
