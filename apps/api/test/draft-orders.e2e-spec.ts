@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ADMIN, expectIntegrity, startTestApi, type TestApi } from './support/test-api.js';
+import { picture } from './support/images.js';
 import { ADDRESS, guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
+import { uploadFile } from './support/uploads.js';
 
 // Phone orders and order editing (docs/api.md#draft-orders-and-order-editing), over real HTTP on a real PostgreSQL.
 let api: TestApi;
@@ -20,6 +22,12 @@ const draft = (body: Record<string, unknown>) =>
   api.request('POST', '/api/admin/orders', { token, body: { shippingAddress: ADDRESS, paymentMethod: 'cash_on_delivery', ...body } });
 const place = (id: number, key = randomUUID()) => api.request('POST', `/api/admin/orders/${id}/place`, { token, headers: { 'idempotency-key': key } });
 const edit = (id: number, body: Record<string, unknown>) => api.request('PUT', `/api/admin/orders/${id}`, { token, body });
+/** A picture (its width makes it a file of its own) added to the product's gallery. */
+async function imageOf(productId: number, width: number): Promise<{ id: number; thumbnailUrl: string }> {
+  const reply = await uploadFile(api, `/api/admin/products/${productId}/images`, token, await picture('png', width, 40).toBuffer(), { type: 'image/png' });
+  if (reply.status !== 201) throw new Error(`upload: ${reply.status} ${reply.text}`);
+  return reply.body;
+}
 const salesToday = async () => {
   const today = new Date().toISOString().slice(0, 10);
   return (await api.request('GET', `/api/admin/reports/sales?from=${today}&to=${today}&groupBy=day`, { token })).body.totals;
@@ -166,6 +174,19 @@ describe('draft orders', () => {
 
     const paid = await api.request('POST', `/api/admin/orders/${body.id}/payments`, { token, body: { amount: 100, method: 'cash' } });
     expect([paid.status, paid.body.code]).toEqual([409, 'INVALID_TRANSITION']);
+    // nothing was paid or sold: no refund, no return, and no record of either written
+    const refund = await api.request('POST', `/api/admin/orders/${body.id}/refunds`, { token, body: { amount: 100, reason: 'Goodwill' } });
+    expect([refund.status, refund.body.code]).toEqual([409, 'REFUND_EXCEEDS_PAID']);
+    const back = await api.request('POST', '/api/admin/returns', {
+      token,
+      body: { orderId: body.id, lines: [{ lineId: edited.body.lines[0].id, quantity: 1 }] },
+    });
+    expect([back.status, back.body.code]).toEqual([409, 'RETURN_NOT_ALLOWED']);
+    const written = await api.db.pool.query(
+      'SELECT (SELECT count(*) FROM refunds WHERE order_id = $1)::int AS refunds, (SELECT count(*) FROM returns WHERE order_id = $1)::int AS returns',
+      [body.id],
+    );
+    expect(written.rows[0]).toEqual({ refunds: 0, returns: 0 });
 
     const deleted = await api.request('DELETE', `/api/admin/orders/${body.id}`, { token });
     expect([deleted.status, deleted.body.id, deleted.body.status]).toEqual([200, body.id, 'draft']);
@@ -371,6 +392,62 @@ describe('editing a placed order', () => {
       (r) => r.body.lines[0].quantity === 3,
     ).length;
     expect(grownOrders * 2 + checkouts).toBe(6 - stock);
+    await expectIntegrity(api);
+  });
+  it('snapshots each line’s thumbnail: a draft’s lines when it is placed, an edit’s new line when added, while a kept line keeps its own', async () => {
+    const lamp = await productWithStock(api, token, { name: 'Pictured Lamp', price: 1200, stock: 10 });
+    const vase = await productWithStock(api, token, { name: 'Pictured Vase', price: 900, stock: 10 });
+    const lampFirst = await imageOf(lamp.productId, 40);
+    const vasePicture = await imageOf(vase.productId, 41);
+    const thumbs = (order: { lines: { variantId: number; thumbnailUrl: string | null }[] }) => order.lines.map((l) => [l.variantId, l.thumbnailUrl]);
+
+    const { body: drafted } = await draft({ email: 'pictures@example.com', lines: [{ variantId: lamp.variantIds[0], quantity: 1 }] });
+    expect(thumbs(drafted)).toEqual([[lamp.variantIds[0], lampFirst.thumbnailUrl]]);
+    const placed = await place(drafted.id);
+    expect(placed.status).toBe(200);
+    expect(thumbs(placed.body)).toEqual([[lamp.variantIds[0], lampFirst.thumbnailUrl]]);
+
+    // the lamp's gallery changes after the sale: its kept line keeps the picture it was sold with
+    const lampNow = await imageOf(lamp.productId, 42);
+    expect((await api.request('PUT', `/api/admin/products/${lamp.productId}/images/${lampNow.id}`, { token, body: { position: 0 } })).status).toBe(200);
+    const edited = await edit(placed.body.id, {
+      lines: [
+        { lineId: placed.body.lines[0].id, variantId: lamp.variantIds[0], quantity: 2 },
+        { variantId: vase.variantIds[0], quantity: 1 },
+      ],
+    });
+    expect(edited.status).toBe(200);
+    expect(thumbs(edited.body)).toEqual([
+      [lamp.variantIds[0], lampFirst.thumbnailUrl],
+      [vase.variantIds[0], vasePicture.thumbnailUrl],
+    ]);
+    const store = await api.request('GET', `/api/store/orders/${placed.body.id}`, { headers: { 'x-order-token': placed.body.accessToken } });
+    expect(thumbs(store.body)).toEqual(thumbs(edited.body));
+    await expectIntegrity(api);
+  });
+
+  it('after a refund: an edit keeps what was refunded and the credit note, revises the invoice to the order’s figures, and never goes below what was paid', async () => {
+    const { variantIds } = await productWithStock(api, token, { name: 'Refunded Stool', price: 4000, stock: 10 });
+    // 2 × 40.00 = 80.00, tax 15 % = 12.00
+    const order = await placedOrder([{ variantId: variantIds[0], quantity: 2 }]);
+    expect(order.total).toBe(9200);
+    expect((await api.request('POST', `/api/admin/orders/${order.id}/payments`, { token, body: { amount: 5000, method: 'cash' } })).status).toBe(201);
+    const refund = await api.request('POST', `/api/admin/orders/${order.id}/refunds`, { token, body: { amount: 1000, reason: 'Scratched' } });
+    expect(refund.status).toBe(201);
+
+    const grown = await edit(order.id, { lines: [{ lineId: order.lines[0].id, variantId: variantIds[0], quantity: 3 }] });
+    expect(grown.status).toBe(200);
+    expect(grown.body).toMatchObject({ total: 13800, paidAmount: 5000, refundedAmount: 1000, paymentStatus: 'partially_refunded', balanceDue: 8800 });
+    const invoice = await invoiceOf(order.id);
+    expect(invoice).toMatchObject({ revision: 2, paidAmount: 5000, paymentStatus: 'partially_refunded' });
+    expect(totalsOf(invoice)).toEqual(totalsOf(grown.body));
+    const notes = (await api.request('GET', `/api/admin/credit-notes?filter=${encodeURIComponent(JSON.stringify({ orderId: order.id }))}`, { token })).body;
+    expect(notes.map((n: Record<string, unknown>) => [n.invoiceId, n.total])).toEqual([[invoice.id, 1000]]);
+
+    // what was paid stays paid (refunds are counted apart): the total may not go below it
+    const below = await edit(order.id, { lines: [{ lineId: order.lines[0].id, variantId: variantIds[0], quantity: 1 }] });
+    expect([below.status, below.body.code]).toEqual([409, 'REFUND_REQUIRED']);
+    expect((await invoiceOf(order.id)).revision).toBe(2);
     await expectIntegrity(api);
   });
 });
