@@ -83,6 +83,7 @@ export const stockReasons = [
   'adjustment',
   'order_placed',
   'order_cancelled',
+  'order_edited',
   'offline_sale',
   'offline_sale_cancelled',
   'purchase_received',

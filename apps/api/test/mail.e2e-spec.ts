@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { ParsedMail } from 'mailparser';
 import { formatMoney, Scheduler } from '@chance/core';
 import { MailQueue } from '@chance/mail';
 import { eventually } from './support/eventually.js';
-import { guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
+import { ADDRESS, guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
 import { ADMIN, startTestApi, type TestApi } from './support/test-api.js';
 
@@ -82,6 +83,36 @@ describe('order e-mails', () => {
     expect((await arrived('changed-mind@example.com', 'was cancelled')).text).toContain(formatMoney(cancelled.total, 'EUR'));
     // processing is no news: one e-mail per status the customer cares about
     expect(sink.messages.filter((m) => JSON.stringify(m.to).includes('follower@example.com'))).toHaveLength(3);
+  });
+
+  it('a phone order mails nothing while a draft, its confirmation with the invoice once placed, and nothing for an edit', async () => {
+    const { variantIds } = await productWithStock(api, token, { name: 'Phoned Teapot', price: 2450, stock: 50 });
+    const drafted = await api.request('POST', '/api/admin/orders', {
+      token,
+      body: { email: 'phoned@example.com', lines: [{ variantId: variantIds[0], quantity: 1 }], shippingAddress: ADDRESS, paymentMethod: 'cash_on_delivery' },
+    });
+    expect(drafted.status).toBe(201);
+    const placed = await api.request('POST', `/api/admin/orders/${drafted.body.id}/place`, { token, headers: { 'idempotency-key': randomUUID() } });
+    expect(placed.status).toBe(200);
+    const confirmation = await arrived('phoned@example.com', placed.body.number);
+    const [invoice] = (await api.request('GET', `/api/admin/invoices?filter=${enc({ orderId: placed.body.id })}`, { token })).body;
+    expect(confirmation.subject).toBe(`Mail Test Shop: order ${placed.body.number} confirmed`);
+    expect(confirmation.attachments.map((a) => a.filename)).toEqual([`${invoice.number}.pdf`]);
+
+    const edited = await api.request('PUT', `/api/admin/orders/${placed.body.id}`, {
+      token,
+      body: { lines: [{ lineId: placed.body.lines[0].id, variantId: variantIds[0], quantity: 2 }] },
+    });
+    expect(edited.status).toBe(200);
+    // the next status the customer hears of comes after the edit: by then, the edit would have mailed too
+    for (const status of ['processing', 'shipped']) {
+      expect((await api.request('POST', `/api/admin/orders/${placed.body.id}/status`, { token, body: { status } })).status).toBe(200);
+    }
+    await arrived('phoned@example.com', 'is on its way');
+    expect(sink.messages.filter((m) => JSON.stringify(m.to).includes('phoned@example.com')).map((m) => m.subject)).toEqual([
+      confirmation.subject,
+      `Mail Test Shop: order ${placed.body.number} is on its way`,
+    ]);
   });
 
   it('retries when the mail server refuses, and logs every attempt', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { OutboxRelay } from '@chance/core';
 import { ROOT } from './support/api-process.js';
 import { eventually } from './support/eventually.js';
-import { guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
+import { ADDRESS, guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
 import { ADMIN, startTestApi, type TestApi } from './support/test-api.js';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 
@@ -181,6 +182,43 @@ describe('deliveries', () => {
     // each return.updated carries the return as it is when it is sent: the last one shows it refunded
     for (const call of calls.filter((c) => c.json.type === 'return.updated')) expect(call.json.data).toMatchObject({ id: ret.id, number: ret.number });
     expect(new Set(calls.map((c) => c.json.id)).size).toBe(calls.length);
+  });
+
+  it('a phone order delivers nothing while a draft, order.placed once placed, and order.updated for an edit, with the order as the admin API shows it', async () => {
+    const target = await receiver();
+    const { secret } = await webhook(`${target.url}/phone`, ['order.placed', 'order.updated']);
+    const { variantIds } = await productWithStock(api, token, { name: `Phoned ${Date.now()}`, price: 1500, stock: 20 });
+    const drafted = await api.request('POST', '/api/admin/orders', {
+      token,
+      body: {
+        email: 'phone.hook@example.com',
+        lines: [{ variantId: variantIds[0], quantity: 1 }],
+        shippingAddress: ADDRESS,
+        paymentMethod: 'cash_on_delivery',
+      },
+    });
+    expect(drafted.status).toBe(201);
+    const changed = await api.request('PUT', `/api/admin/orders/${drafted.body.id}`, { token, body: { lines: [{ variantId: variantIds[0], quantity: 2 }] } });
+    expect(changed.status).toBe(200);
+    const placed = await api.request('POST', `/api/admin/orders/${drafted.body.id}/place`, { token, headers: { 'idempotency-key': randomUUID() } });
+    expect(placed.status).toBe(200);
+    const edited = await api.request('PUT', `/api/admin/orders/${drafted.body.id}`, {
+      token,
+      body: { lines: [{ lineId: placed.body.lines[0].id, variantId: variantIds[0], quantity: 3 }] },
+    });
+    expect(edited.status).toBe(200);
+
+    const calls = await eventually(async () => {
+      // the draft's creation and change are the shop's work in progress: nobody hears of them
+      expect(target.calls.map((c) => c.json.type).sort()).toEqual(['order.placed', 'order.updated']);
+      return target.calls;
+    });
+    for (const call of calls) expect(verifyChanceSignature(secret, call.body, String(call.headers['chance-signature']))).toBe(true);
+    const sent = (type: string) => calls.find((c) => c.json.type === type)!.json.data;
+    expect(sent('order.placed')).toMatchObject({ id: drafted.body.id, number: placed.body.number });
+    const admin = (await api.request('GET', `/api/admin/orders/${drafted.body.id}`, { token })).body;
+    expect(admin.lines[0].quantity).toBe(3);
+    expect(sent('order.updated')).toEqual(admin);
   });
 
   it('retries a receiver answering 500 twice, then 200: three attempts, all listed, one event id and one body', async () => {

@@ -8,6 +8,7 @@ export type StockReason =
   | 'adjustment'
   | 'order_placed'
   | 'order_cancelled'
+  | 'order_edited'
   | 'offline_sale'
   | 'offline_sale_cancelled'
   | 'purchase_received'
@@ -19,6 +20,7 @@ export const STOCK_REASONS: readonly StockReason[] = [
   'adjustment',
   'order_placed',
   'order_cancelled',
+  'order_edited',
   'offline_sale',
   'offline_sale_cancelled',
   'purchase_received',

@@ -1172,7 +1172,11 @@ export interface paths {
          */
         get: operations["AdminOrdersController_list"];
         put?: never;
-        post?: never;
+        /**
+         * Create a draft order (phone or counter order)
+         * @description For a customer account (`customerId`) or a guest (`email`). A draft takes no stock, has no number (null until placed) and no invoice, and counts in no report. `unitPrice` on a line overrides the catalog’s price (the audit log records who did it). Place it with POST /:id/place.
+         */
+        post: operations["AdminOrdersController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1187,8 +1191,36 @@ export interface paths {
             cookie?: never;
         };
         get: operations["AdminOrdersController_get"];
-        put?: never;
+        /**
+         * Edit a draft, or a pending or processing order
+         * @description A draft: any of its fields. A placed order (pending or processing): `lines` (the whole new list; a line with its `lineId` keeps its snapshot unless its variant changes), `shippingAddress`, `couponCode` (null removes it). Every total is recomputed with the order’s own tax rate, the stock moves by the difference only (409 OUT_OF_STOCK and nothing changed when short), the coupon is checked again, and the invoice is revised (same number, revision + 1). Below what was paid: 409 REFUND_REQUIRED. Any other status: 409 INVALID_TRANSITION.
+         */
+        put: operations["AdminOrdersController_update"];
         post?: never;
+        /**
+         * Delete a draft
+         * @description Only a draft (409 INVALID_TRANSITION otherwise: cancel a placed order). Answers the deleted draft.
+         */
+        delete: operations["AdminOrdersController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{id}/place": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Place a draft
+         * @description Runs the checkout’s rules and transaction: the lines priced again from the catalog (prices set by hand stay), the coupon checked, the stock taken (409 OUT_OF_STOCK), the number given, the invoice issued. Answers the pending order. A guest’s order carries its accessToken.
+         */
+        post: operations["AdminOrdersController_place"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2519,7 +2551,7 @@ export interface components {
          * @description Stable machine-readable code (docs/api.md#errors): branch on it, not on the message
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "OUT_OF_STOCK" | "OVERPAYMENT" | "INVALID_TRANSITION" | "PAYMENT_DECLINED" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "REFUND_EXCEEDS_PAID" | "RETURN_NOT_ALLOWED" | "RETURN_QUANTITY_EXCEEDED" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "OTP_INVALID" | "OTP_EXPIRED" | "OTP_LOCKED" | "TOKEN_INVALID" | "CONFLICT" | "COUPON_NOT_FOUND" | "COUPON_INACTIVE" | "COUPON_NOT_STARTED" | "COUPON_EXPIRED" | "COUPON_MIN_PURCHASE" | "COUPON_USAGE_LIMIT" | "COUPON_CUSTOMER_LIMIT" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "OUT_OF_STOCK" | "OVERPAYMENT" | "INVALID_TRANSITION" | "PAYMENT_DECLINED" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "REFUND_EXCEEDS_PAID" | "RETURN_NOT_ALLOWED" | "RETURN_QUANTITY_EXCEEDED" | "REFUND_REQUIRED" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "OTP_INVALID" | "OTP_EXPIRED" | "OTP_LOCKED" | "TOKEN_INVALID" | "CONFLICT" | "COUPON_NOT_FOUND" | "COUPON_INACTIVE" | "COUPON_NOT_STARTED" | "COUPON_EXPIRED" | "COUPON_MIN_PURCHASE" | "COUPON_USAGE_LIMIT" | "COUPON_CUSTOMER_LIMIT" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
         ErrorBodyDto: {
             /** @example 400 */
             statusCode: number;
@@ -3034,7 +3066,7 @@ export interface components {
             } | null;
             delta: number;
             /** @enum {string} */
-            reason: "initial" | "adjustment" | "order_placed" | "order_cancelled" | "offline_sale" | "offline_sale_cancelled" | "purchase_received" | "stock_count" | "return_restocked";
+            reason: "initial" | "adjustment" | "order_placed" | "order_cancelled" | "order_edited" | "offline_sale" | "offline_sale_cancelled" | "purchase_received" | "stock_count" | "return_restocked";
             reference: string | null;
             note: string | null;
             createdById: number | null;
@@ -3312,6 +3344,8 @@ export interface components {
             orderId: number;
             /** @example ORD-000042 */
             orderNumber: string;
+            /** @description Starts at 1; each edit of the order revises the invoice (same number) and adds 1 */
+            revision: number;
             /** Format: date-time */
             issuedAt: string;
             /** @description Name, e-mail and address, as at the order */
@@ -3415,6 +3449,8 @@ export interface components {
             unitPrice: number;
             /** @description Admin responses only */
             costPrice?: number;
+            /** @description Admin responses only: staff set the unit price by hand (the audit log says who) */
+            priceOverridden?: boolean;
             shippingCost: number;
             estimatedDeliveryDays: number;
             quantity: number;
@@ -3447,8 +3483,11 @@ export interface components {
         };
         OrderView: {
             id: number;
-            /** @example ORD-000042 */
-            number: string;
+            /**
+             * @description null while a draft: given when it is placed
+             * @example ORD-000042
+             */
+            number: string | null;
             customerId: number | null;
             email: string;
             /** @description pending → processing → shipped → delivered; cancelled (from pending or processing); returned (every unit back and refunded); draft (back office only, not yet placed). A client shows any value it does not know as is (docs/api.md#order-statuses). */
@@ -3498,6 +3537,42 @@ export interface components {
              */
             paymentToken: string;
         };
+        OrderLineInputDto: {
+            /** @description An existing line of the order: it keeps its snapshot (name, price, cost) unless its variant changes */
+            lineId?: number;
+            variantId: number;
+            quantity: number;
+            /** @description Minor units: overrides the price (a price match; the audit log records who set it). Default: the catalog’s price, or the line’s snapshot */
+            unitPrice?: number;
+        };
+        CreateDraftOrderDto: {
+            /** @description The customer account; or `email` for a guest */
+            customerId?: number;
+            /** @description A guest’s e-mail; or `customerId` */
+            email?: string;
+            lines: components["schemas"]["OrderLineInputDto"][];
+            shippingAddress: components["schemas"]["ShippingAddressDto"];
+            /** @enum {string} */
+            paymentMethod: "cash_on_delivery" | "bank_transfer" | "card" | "mobile_wallet";
+            /** @description A coupon code; null removes the coupon (and gives its use back) */
+            couponCode?: string | null;
+        };
+        UpdateOrderDto: {
+            /** @description Drafts only */
+            customerId?: number;
+            /** @description Drafts only: a guest’s e-mail */
+            email?: string;
+            /** @description The whole new list of lines */
+            lines?: components["schemas"]["OrderLineInputDto"][];
+            shippingAddress?: components["schemas"]["ShippingAddressDto"];
+            /**
+             * @description Drafts only
+             * @enum {string}
+             */
+            paymentMethod?: "cash_on_delivery" | "bank_transfer" | "card" | "mobile_wallet";
+            /** @description A coupon code; null removes the coupon (and gives its use back) */
+            couponCode?: string | null;
+        };
         RecordPaymentDto: {
             /**
              * @description Positive, minor units, at most the balance due
@@ -3518,7 +3593,7 @@ export interface components {
         };
         ChangeStatusDto: {
             /** @enum {string} */
-            status: "pending" | "processing" | "shipped" | "delivered" | "returned" | "cancelled";
+            status: "draft" | "pending" | "processing" | "shipped" | "delivered" | "returned" | "cancelled";
         };
         SupplierView: {
             id: number;
@@ -8561,6 +8636,65 @@ export interface operations {
             };
         };
     };
+    AdminOrdersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDraftOrderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED, COUPON_NOT_FOUND, COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: OUT_OF_STOCK, COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AdminOrdersController_get: {
         parameters: {
             query?: never;
@@ -8609,6 +8743,220 @@ export interface operations {
             };
             /** @description Not Found: NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminOrdersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED, COUPON_NOT_FOUND, COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: OUT_OF_STOCK, INVALID_TRANSITION, REFUND_REQUIRED, COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminOrdersController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminOrdersController_place: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED, COUPON_INACTIVE, COUPON_EXPIRED, COUPON_MIN_PURCHASE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: OUT_OF_STOCK, INVALID_TRANSITION, IDEMPOTENCY_IN_PROGRESS, COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unprocessable Entity: IDEMPOTENCY_KEY_REUSED */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -207,6 +207,22 @@ export class CouponsService {
   }
 
   /**
+   * A placed order's coupon, kept through an edit by staff: every rule again for the new subtotal,
+   * as at the order's placing (its dates), with the order's own use not counted against the limits
+   * (it holds one already). The refusal is the coupon's code (docs/api.md#draft-orders-and-order-editing).
+   */
+  async assertStillApplies(manager: EntityManager, couponId: number, subtotal: number, shopper: Shopper, placedAt: Date): Promise<CouponEntity> {
+    const coupon = await this.getIn(manager, couponId);
+    const uses = coupon.perCustomerLimit === null ? null : await this.customerUses(manager, coupon.id, shopper);
+    const refusal = couponRefusal(
+      { ...coupon, timesUsed: Math.max(0, coupon.timesUsed - 1) },
+      { now: placedAt, subtotal, customerUses: uses === null ? null : Math.max(0, uses - 1) },
+    );
+    if (refusal) throw couponRefused(refusal);
+    return coupon;
+  }
+
+  /**
    * Counts one use atomically against the total limit and records the redemption, in one
    * statement (no row: a concurrent checkout used the last one up). The coupon row stays locked
    * until commit, so checkouts redeem last.

@@ -29,6 +29,7 @@ export class InvoiceEntity {
   @Column({ type: 'text' }) number: string;
   @Column({ name: 'order_id', type: 'integer' }) orderId: number;
   @Column({ name: 'order_number', type: 'text' }) orderNumber: string;
+  @Column({ type: 'integer' }) revision: number;
   @Column({ name: 'issued_at', type: 'timestamptz' }) issuedAt: Date;
   @Column({ name: 'bill_to', type: 'jsonb' }) billTo: BillTo;
   @Column({ type: 'jsonb' }) lines: InvoiceLine[];

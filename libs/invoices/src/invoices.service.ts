@@ -90,6 +90,30 @@ export class InvoicesService {
     });
   }
 
+  /**
+   * An edited order's invoice is revised in the edit's transaction: same number, the order's new
+   * lines, address and totals, `revision` + 1 (docs/api.md#draft-orders-and-order-editing).
+   */
+  @OnTransactionEvent('order.edited')
+  async reviseForOrder({ manager, payload: order }: TransactionEvent<'order.edited'>): Promise<void> {
+    await manager.query(
+      `UPDATE invoices SET revision = revision + 1, bill_to = $2, lines = $3, subtotal = $4, discount_total = $5, shipping_total = $6,
+                           tax_rate_bps = $7, tax_total = $8, total = $9
+        WHERE order_id = $1`,
+      [
+        order.orderId,
+        JSON.stringify({ ...order.shippingAddress, email: order.email }),
+        JSON.stringify(order.lines),
+        order.subtotal,
+        order.discountTotal,
+        order.shippingTotal,
+        order.taxRateBps,
+        order.taxTotal,
+        order.total,
+      ],
+    );
+  }
+
   /** Keeps the invoice's paid amount and payment status equal to the order's. */
   @OnTransactionEvent('order.payment_changed')
   async followPayment({ manager, payload }: TransactionEvent<'order.payment_changed'>): Promise<void> {

@@ -130,7 +130,8 @@ ${html}
 
 /** What the order e-mails show of an order (a subset of the admin view). */
 export interface OrderFacts {
-  number: string;
+  /** null only while a draft, which is never mailed (docs/api.md#draft-orders-and-order-editing) */
+  number: string | null;
   placedAt: Date | string;
   status: string;
   paymentStatus: string;
@@ -197,18 +198,24 @@ export function orderConfirmation(store: Store, order: OrderFacts, invoice: { nu
   if (order.estimatedDeliveryDate) blocks.push({ kind: 'p', text: `Estimated delivery: ${order.estimatedDeliveryDate}.` });
   if (invoice) blocks.push({ kind: 'p', text: `Your invoice ${invoice.number} is attached.` });
   const attachments = invoice ? [{ filename: `${invoice.number}.pdf`, content: invoice.pdf, contentType: 'application/pdf' }] : [];
-  return compose(store, subjectOf('order_confirmation', store, { orderNumber: order.number }), `Order ${order.number} confirmed`, blocks, attachments);
+  return compose(
+    store,
+    subjectOf('order_confirmation', store, { orderNumber: order.number ?? undefined }),
+    `Order ${order.number} confirmed`,
+    blocks,
+    attachments,
+  );
 }
 
 export function orderShipped(store: Store, order: OrderFacts): Rendered {
   const blocks: Block[] = [{ kind: 'p', text: `Your order ${order.number} has left us and is on its way.` }];
   if (order.estimatedDeliveryDate) blocks.push({ kind: 'p', text: `Estimated delivery: ${order.estimatedDeliveryDate}.` });
   blocks.push(...orderSummary(store, order));
-  return compose(store, subjectOf('order_shipped', store, { orderNumber: order.number }), `Order ${order.number} is on its way`, blocks);
+  return compose(store, subjectOf('order_shipped', store, { orderNumber: order.number ?? undefined }), `Order ${order.number} is on its way`, blocks);
 }
 
 export function orderDelivered(store: Store, order: OrderFacts): Rendered {
-  return compose(store, subjectOf('order_delivered', store, { orderNumber: order.number }), `Order ${order.number} was delivered`, [
+  return compose(store, subjectOf('order_delivered', store, { orderNumber: order.number ?? undefined }), `Order ${order.number} was delivered`, [
     { kind: 'p', text: `Your order ${order.number} was delivered. We hope you enjoy it.` },
     ...orderSummary(store, order),
   ]);
@@ -218,7 +225,7 @@ export function orderCancelled(store: Store, order: OrderFacts): Rendered {
   const money = (amount: number) => formatMoney(amount, store.currency);
   const blocks: Block[] = [{ kind: 'p', text: `Your order ${order.number} (${money(order.total)}) was cancelled.` }];
   if (order.paymentStatus === 'refunded') blocks.push({ kind: 'p', text: 'What you paid is being refunded to you.' });
-  return compose(store, subjectOf('order_cancelled', store, { orderNumber: order.number }), `Order ${order.number} was cancelled`, blocks);
+  return compose(store, subjectOf('order_cancelled', store, { orderNumber: order.number ?? undefined }), `Order ${order.number} was cancelled`, blocks);
 }
 
 /** What the refund e-mail shows of a refund (a subset of the admin view). */

@@ -25,6 +25,16 @@ describe('notificationsFor', () => {
     expect(cancelled).toMatchObject({ audience: { kind: 'user', userId: 2 }, title: 'Order ORD-000001 is cancelled', link: { resource: 'orders', id: 1 } });
   });
 
+  it('tells the customer that staff edited their order', () => {
+    const [edited] = notificationsFor({ type: 'order.updated', payload: { ...order, change: 'edited', from: 5000, to: 7000 } });
+    expect(edited).toMatchObject({
+      audience: { kind: 'user', userId: 2 },
+      type: 'order_update',
+      title: 'Order ORD-000001 was changed',
+      link: { resource: 'orders', id: 1 },
+    });
+  });
+
   it('sends price drops and restocks to cart holders, low stock to staff, and nothing about a plain edit', () => {
     const dropped = notificationsFor({
       type: 'product.updated',

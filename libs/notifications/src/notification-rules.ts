@@ -90,7 +90,9 @@ export function notificationsFor(event: NotifyingEvent): NotificationDraft[] {
       const [title, body] =
         p.change === 'status'
           ? [`Order ${p.number} is ${words(p.to)}`, `It was ${words(p.from)}.`]
-          : [`Order ${p.number} is now ${words(p.to)}`, `Payment status changed from ${words(p.from)}.`];
+          : p.change === 'payment'
+            ? [`Order ${p.number} is now ${words(p.to)}`, `Payment status changed from ${words(p.from)}.`]
+            : [`Order ${p.number} was changed`, 'We updated your order at your request: see it for its lines and new totals.'];
       return customer(p.customerId).map((audience) => ({ audience, type: 'order_update', title, body, link: { resource: 'orders', id: p.orderId } }));
     }
     case 'product.updated': {

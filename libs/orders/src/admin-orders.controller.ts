@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
   ApiIdempotencyKey,
+  assertIdempotencyKey,
   IdempotencyKeyHeader,
   ApiList,
   IdPipe,
@@ -14,7 +15,9 @@ import {
 } from '@chance/core';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
+import { CreateDraftOrderDto, UpdateOrderDto } from './dto/order-edit.dto.js';
 import { ChangeStatusDto, MarkPaidDto, OrderView, PaymentView, RecordPaymentDto } from './dto/order.dto.js';
+import { DraftOrdersService } from './draft-orders.service.js';
 import { OrderLifecycleService } from './order-lifecycle.service.js';
 import { ADMIN_ORDER_LIST, OrderReaderService, PAYMENT_LIST } from './order-reader.service.js';
 
@@ -25,7 +28,96 @@ export class AdminOrdersController {
   constructor(
     private readonly reader: OrderReaderService,
     private readonly lifecycle: OrderLifecycleService,
+    private readonly drafts: DraftOrdersService,
   ) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Create a draft order (phone or counter order)',
+    description:
+      'For a customer account (`customerId`) or a guest (`email`). A draft takes no stock, has no number (null until placed) and no invoice, and ' +
+      'counts in no report. `unitPrice` on a line overrides the catalog’s price (the audit log records who did it). Place it with POST /:id/place.',
+  })
+  @ApiResponse({ status: 201, type: OrderView })
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'OUT_OF_STOCK',
+    'COUPON_NOT_FOUND',
+    'COUPON_INACTIVE',
+    'COUPON_NOT_STARTED',
+    'COUPON_EXPIRED',
+    'COUPON_MIN_PURCHASE',
+    'COUPON_USAGE_LIMIT',
+    'COUPON_CUSTOMER_LIMIT',
+  )
+  create(@Body() body: CreateDraftOrderDto): Promise<OrderView> {
+    return this.drafts.create(body);
+  }
+
+  @Put(':id')
+  @ApiOperation({
+    summary: 'Edit a draft, or a pending or processing order',
+    description:
+      'A draft: any of its fields. A placed order (pending or processing): `lines` (the whole new list; a line with its `lineId` keeps its ' +
+      'snapshot unless its variant changes), `shippingAddress`, `couponCode` (null removes it). Every total is recomputed with the order’s own ' +
+      'tax rate, the stock moves by the difference only (409 OUT_OF_STOCK and nothing changed when short), the coupon is checked again, and the ' +
+      'invoice is revised (same number, revision + 1). Below what was paid: 409 REFUND_REQUIRED. Any other status: 409 INVALID_TRANSITION.',
+  })
+  @ApiResponse({ status: 200, type: OrderView })
+  @ApiErrors(
+    'NOT_FOUND',
+    'VALIDATION_FAILED',
+    'OUT_OF_STOCK',
+    'INVALID_TRANSITION',
+    'REFUND_REQUIRED',
+    'COUPON_NOT_FOUND',
+    'COUPON_INACTIVE',
+    'COUPON_NOT_STARTED',
+    'COUPON_EXPIRED',
+    'COUPON_MIN_PURCHASE',
+    'COUPON_USAGE_LIMIT',
+    'COUPON_CUSTOMER_LIMIT',
+  )
+  update(@Param('id', IdPipe) id: number, @Body() body: UpdateOrderDto): Promise<OrderView> {
+    return this.drafts.update(id, body);
+  }
+
+  @Delete(':id')
+  @ApiOperation({
+    summary: 'Delete a draft',
+    description: 'Only a draft (409 INVALID_TRANSITION otherwise: cancel a placed order). Answers the deleted draft.',
+  })
+  @ApiResponse({ status: 200, type: OrderView })
+  @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
+  delete(@Param('id', IdPipe) id: number): Promise<OrderView> {
+    return this.drafts.delete(id);
+  }
+
+  @Post(':id/place')
+  @HttpCode(200)
+  @ApiIdempotencyKey(true)
+  @ApiOperation({
+    summary: 'Place a draft',
+    description:
+      'Runs the checkout’s rules and transaction: the lines priced again from the catalog (prices set by hand stay), the coupon checked, ' +
+      'the stock taken (409 OUT_OF_STOCK), the number given, the invoice issued. Answers the pending order. A guest’s order carries its accessToken.',
+  })
+  @ApiResponse({ status: 200, type: OrderView })
+  @ApiErrors(
+    'NOT_FOUND',
+    'OUT_OF_STOCK',
+    'INVALID_TRANSITION',
+    'IDEMPOTENCY_IN_PROGRESS',
+    'IDEMPOTENCY_KEY_REUSED',
+    'COUPON_INACTIVE',
+    'COUPON_EXPIRED',
+    'COUPON_MIN_PURCHASE',
+    'COUPON_USAGE_LIMIT',
+    'COUPON_CUSTOMER_LIMIT',
+  )
+  async place(@Param('id', IdPipe) id: number, @Res({ passthrough: true }) reply: FastifyReply, @IdempotencyKeyHeader() key?: string): Promise<OrderView> {
+    return replyWith(reply, await this.drafts.place(id, assertIdempotencyKey(key)));
+  }
 
   @Get()
   @ApiOperation({

@@ -84,13 +84,13 @@ export class OrderLifecycleService {
       await moveStock(
         manager,
         lines.map((l) => ({ variantId: l.variant_id, delta: l.quantity })),
-        { reason: 'order_cancelled', reference: order.number, skipMissing: true },
+        { reason: 'order_cancelled', reference: order.number!, skipMissing: true },
       );
       await this.coupons.release(manager, order.id);
       await manager.query('UPDATE orders SET cancelled_at = now() WHERE id = $1', [order.id]);
       await this.setStatus(manager, order, 'cancelled');
       // what was paid goes back through refunds (each with its credit note; card money through the provider)
-      await this.events.raise(manager, 'order.cancelled', { orderId: order.id, number: order.number });
+      await this.events.raise(manager, 'order.cancelled', { orderId: order.id, number: order.number! });
     });
     return result.body;
   }
@@ -131,6 +131,8 @@ export class OrderLifecycleService {
     return inTransaction(this.dataSource, async (manager) => {
       const run = async () => {
         const order = await this.lock(manager, orderId);
+        // a draft is placed (or deleted) before anything else happens to it
+        if (order.status === 'draft') throw invalidTransition('This order is a draft: place it first');
         await work(manager, order);
         return { status, body: await this.reader.viewIn(manager, orderId, 'admin') };
       };
@@ -183,7 +185,7 @@ export class OrderLifecycleService {
         paymentStatus: state.paymentStatus,
       });
     }
-    const about = { orderId: order.id, number: order.number, customerId: order.customerId, email: order.email };
+    const about = { orderId: order.id, number: order.number!, customerId: order.customerId, email: order.email };
     if (status !== order.status) {
       if (status === 'cancelled') await publish(manager, 'order.cancelled', { ...about, change: 'status', from: order.status, to: status });
       else await publish(manager, 'order.updated', { ...about, change: 'status', from: order.status, to: status });

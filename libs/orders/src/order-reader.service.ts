@@ -106,7 +106,8 @@ export class OrderReaderService {
   }
 
   async listForCustomer(userId: number, query: ListQuery): Promise<ListPage<OrderView>> {
-    const qb = this.dataSource.manager.createQueryBuilder(OrderEntity, 'o').where('o.customerId = :userId', { userId });
+    // a draft is the shop's work in progress: its customer sees it once placed
+    const qb = this.dataSource.manager.createQueryBuilder(OrderEntity, 'o').where("o.customerId = :userId AND o.status <> 'draft'", { userId });
     const page = await findPage('orders', qb, query, ORDER_COLUMNS);
     return this.views(this.dataSource.manager, page, 'store');
   }
@@ -133,7 +134,7 @@ export class OrderReaderService {
 
   /** The order when the credentials reach it, otherwise 404 exactly as if it did not exist; in the caller's transaction. */
   async reachIn(manager: EntityManager, id: number, credentials: OrderCredentials): Promise<{ id: number; customerId: number | null }> {
-    const [row] = await manager.query('SELECT id, customer_id, access_token_hash FROM orders WHERE id = $1', [id]);
+    const [row] = await manager.query(`SELECT id, customer_id, access_token_hash FROM orders WHERE id = $1 AND status <> 'draft'`, [id]);
     if (!row || !reachable({ ownerId: row.customer_id, tokenHash: row.access_token_hash }, { userId: credentials.userId, token: credentials.orderToken })) {
       throw notFound('Order');
     }

@@ -82,7 +82,9 @@ export class OrderRefunds {
     );
     return {
       id: order.id,
-      number: order.number,
+      // a draft has a number only once placed; it is refused before one is needed: nothing was paid on
+      // it (REFUND_EXCEEDS_PAID) and its status takes no return (RETURN_NOT_ALLOWED)
+      number: order.number!,
       status: order.status,
       customerId: order.customerId,
       email: order.email,

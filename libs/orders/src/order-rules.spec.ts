@@ -5,11 +5,13 @@ import {
   ORDER_VIEW_STATUSES,
   PAYMENT_STATUSES,
   PAYMENT_VIEW_STATUSES,
+  assertEditable,
   assertMove,
   canMove,
   estimatedDeliveryDate,
   paymentState,
   statusAfterPayment,
+  stockMovesOfEdit,
   type OrderStatus,
 } from './order-rules.js';
 
@@ -139,5 +141,57 @@ describe('estimatedDeliveryDate', () => {
     expect(estimatedDeliveryDate(new Date('2026-11-25T23:30:00Z'), [2, 5, 1])).toBe('2026-11-30');
     expect(estimatedDeliveryDate(new Date('2026-12-30T10:00:00Z'), [3])).toBe('2027-01-02');
     expect(estimatedDeliveryDate(new Date('2026-11-25T10:00:00Z'), [])).toBe('2026-11-25');
+  });
+});
+
+describe('editing an order', () => {
+  it('edits drafts, pending and processing orders only', () => {
+    for (const status of ORDER_STATUSES) {
+      const editable = ['draft', 'pending', 'processing'].includes(status);
+      let code: string | null = null;
+      try {
+        assertEditable(status);
+      } catch (error) {
+        code = (error as DomainError).code;
+      }
+      expect([status, code]).toEqual([status, editable ? null : 'INVALID_TRANSITION']);
+    }
+  });
+
+  it('moves the difference only: 2 → 3 units takes one, a removed line gives its units back, an unchanged one moves nothing', () => {
+    expect(
+      stockMovesOfEdit(
+        [
+          { variantId: 7, quantity: 2 },
+          { variantId: 3, quantity: 4 },
+          { variantId: 5, quantity: 1 },
+        ],
+        [
+          { variantId: 7, quantity: 3 },
+          { variantId: 5, quantity: 1 },
+          { variantId: 9, quantity: 2 },
+        ],
+      ),
+    ).toEqual([
+      { variantId: 3, delta: 4 },
+      { variantId: 7, delta: -1 },
+      { variantId: 9, delta: -2 },
+    ]);
+  });
+
+  const lines = fc.array(fc.record({ variantId: fc.integer({ min: 1, max: 6 }), quantity: fc.integer({ min: 1, max: 50 }) }), { maxLength: 8 });
+  it('leaves every variant’s stock as if the old lines were given back and the new ones taken, in variant order', () => {
+    fc.assert(
+      fc.property(lines, lines, (before, after) => {
+        const moves = stockMovesOfEdit(before, after);
+        const held = (ls: typeof before, v: number) => ls.filter((l) => l.variantId === v).reduce((sum, l) => sum + l.quantity, 0);
+        for (let v = 1; v <= 6; v++) {
+          const delta = moves.find((m) => m.variantId === v)?.delta ?? 0;
+          expect(delta).toBe(held(before, v) - held(after, v));
+        }
+        expect(moves.every((m) => m.delta !== 0)).toBe(true);
+        expect(moves.map((m) => m.variantId)).toEqual([...moves.map((m) => m.variantId)].sort((a, b) => a - b));
+      }),
+    );
   });
 });

@@ -1,14 +1,14 @@
 import { fullyPaid, invalidTransition, paidAmountOf, refundedAmountOf, settle, type PaymentRow } from '@chance/core';
 
 /** The order status machine and payment derivation of docs/api.md#orders-payments-and-invoices and docs/api.md#refunds-and-returns, as pure functions. */
-export const ORDER_STATUSES = ['pending', 'processing', 'shipped', 'delivered', 'returned', 'cancelled'] as const;
+export const ORDER_STATUSES = ['draft', 'pending', 'processing', 'shipped', 'delivered', 'returned', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /**
  * Every status an order answer can carry (docs/api.md#order-statuses), for the OpenAPI document:
- * the machine's above, `returned` (every unit back and refunded, after `delivered` or `shipped`)
- * and `draft` (a back-office order not yet placed; never in the store). A unit test keeps it a
- * superset of ORDER_STATUSES.
+ * the machine's above, among them `returned` (every unit back and refunded, after `delivered` or
+ * `shipped`) and `draft` (a back-office order not yet placed; never in the store). A unit test
+ * keeps it a superset of ORDER_STATUSES.
  */
 export const ORDER_VIEW_STATUSES = ['draft', 'pending', 'processing', 'shipped', 'delivered', 'returned', 'cancelled'] as const;
 
@@ -25,6 +25,8 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export const CHECKOUT_METHODS = ['cash_on_delivery', 'bank_transfer', 'card', 'mobile_wallet'] as const;
 
 const MOVES: Record<OrderStatus, readonly OrderStatus[]> = {
+  // a draft is placed (POST /:id/place) or deleted, never moved by hand
+  draft: [],
   pending: ['processing', 'cancelled'],
   processing: ['shipped', 'cancelled'],
   shipped: ['delivered'],
@@ -77,4 +79,32 @@ export function estimatedDeliveryDate(placedAt: Date, deliveryDays: readonly num
   const days = deliveryDays.length ? Math.max(...deliveryDays) : 0;
   const date = new Date(Date.UTC(placedAt.getUTCFullYear(), placedAt.getUTCMonth(), placedAt.getUTCDate() + days));
   return date.toISOString().slice(0, 10);
+}
+
+/** The statuses in which staff may still edit a placed order's lines, address and coupon (docs/api.md#draft-orders-and-order-editing). */
+export const EDITABLE_STATUSES: readonly OrderStatus[] = ['pending', 'processing'];
+
+/** Refuses (409 INVALID_TRANSITION) an edit of an order that is neither a draft nor editable. */
+export function assertEditable(status: OrderStatus): void {
+  if (status !== 'draft' && !EDITABLE_STATUSES.includes(status)) throw invalidTransition(`A ${status} order cannot be edited`);
+}
+
+export interface LineQuantity {
+  variantId: number;
+  quantity: number;
+}
+
+/**
+ * The stock an edit moves: for each variant, what the order held before less what it holds after
+ * (positive gives stock back, negative takes more); variants whose quantity did not change move
+ * nothing, so an edit takes or returns the difference only.
+ */
+export function stockMovesOfEdit(before: readonly LineQuantity[], after: readonly LineQuantity[]): { variantId: number; delta: number }[] {
+  const delta = new Map<number, number>();
+  for (const line of before) delta.set(line.variantId, (delta.get(line.variantId) ?? 0) + line.quantity);
+  for (const line of after) delta.set(line.variantId, (delta.get(line.variantId) ?? 0) - line.quantity);
+  return [...delta.entries()]
+    .filter(([, d]) => d !== 0)
+    .sort(([a], [b]) => a - b)
+    .map(([variantId, d]) => ({ variantId, delta: d }));
 }

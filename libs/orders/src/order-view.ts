@@ -26,7 +26,7 @@ export function toOrderView(order: OrderEntity, lines: OrderLineEntity[], paymen
     sku: l.sku,
     attributes: l.attributes,
     unitPrice: l.unitPrice,
-    ...(audience === 'admin' ? { costPrice: l.costPrice } : {}),
+    ...(audience === 'admin' ? { costPrice: l.costPrice, priceOverridden: l.priceOverridden } : {}),
     shippingCost: l.shippingCost,
     estimatedDeliveryDays: l.estimatedDeliveryDays,
     quantity: l.quantity,

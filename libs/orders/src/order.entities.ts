@@ -15,7 +15,8 @@ export interface ShippingAddress {
 @Entity('orders')
 export class OrderEntity {
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' }) id: number;
-  @Column({ type: 'text' }) number: string;
+  /** null while a draft: numbers are given at placing */
+  @Column({ type: 'text', nullable: true }) number: string | null;
   @Column({ name: 'customer_id', type: 'integer', nullable: true }) customerId: number | null;
   @Column({ type: 'text' }) email: string;
   @Column({ type: 'text' }) status: OrderStatus;
@@ -57,6 +58,8 @@ export class OrderLineEntity {
   @Column({ name: 'line_total', type: 'integer' }) lineTotal: number;
   /** the variant's thumbnail when ordered (docs/api.md#catalog-media) */
   @Column({ name: 'thumbnail_url', type: 'text', nullable: true }) thumbnailUrl: string | null;
+  /** staff set the unit price by hand (audited) */
+  @Column({ name: 'price_overridden', type: 'boolean' }) priceOverridden: boolean;
 }
 
 @Entity('payments')

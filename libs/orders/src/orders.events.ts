@@ -14,9 +14,16 @@ export interface OrderPlaced extends OrderRef {
   total: number;
 }
 
-/** `order.updated`, after commit: one change of the order's status or of its payment status (one event each). */
+/**
+ * `order.updated`, after commit: one change of the order's status or of its payment status (one
+ * event each), or an edit by staff of its lines, address or coupon (`edited`: its total before and after).
+ */
 export type OrderUpdated = OrderRef &
-  ({ change: 'status'; from: OrderStatus; to: Exclude<OrderStatus, 'cancelled'> } | { change: 'payment'; from: PaymentStatus; to: PaymentStatus });
+  (
+    | { change: 'status'; from: OrderStatus; to: Exclude<OrderStatus, 'cancelled'> }
+    | { change: 'payment'; from: PaymentStatus; to: PaymentStatus }
+    | { change: 'edited'; from: number; to: number }
+  );
 
 /** `order.cancelled`, after commit: the status moved to cancelled (its payment status change, if any, is an `order.updated`). */
 export type OrderCancelled = OrderRef & { change: 'status'; from: OrderStatus; to: 'cancelled' };
@@ -75,6 +82,23 @@ export interface OrderCancelledInTransaction {
   number: string;
 }
 
+/**
+ * `order.edited`, in the edit's transaction: staff changed a placed order's lines, address or
+ * coupon; the order as it now is, with what its invoice copies (the invoice is revised on this).
+ */
+export interface OrderEditedInTransaction {
+  orderId: number;
+  email: string;
+  shippingAddress: ShippingAddress;
+  lines: OrderPlacedInTransaction['lines'];
+  subtotal: number;
+  discountTotal: number;
+  shippingTotal: number;
+  taxRateBps: number;
+  taxTotal: number;
+  total: number;
+}
+
 declare module '@chance/core' {
   interface OutboxEvents {
     'order.placed': OrderPlaced;
@@ -85,5 +109,6 @@ declare module '@chance/core' {
     'order.placed': OrderPlacedInTransaction;
     'order.payment_changed': OrderPaymentChanged;
     'order.cancelled': OrderCancelledInTransaction;
+    'order.edited': OrderEditedInTransaction;
   }
 }

@@ -4,6 +4,9 @@ import { SettingsModule } from '@chance/settings';
 import { AdminOrdersController, AdminPaymentsController } from './admin-orders.controller.js';
 import { CardPaymentsService } from './card-payments.service.js';
 import { CheckoutService } from './checkout.service.js';
+import { DraftOrdersService } from './draft-orders.service.js';
+import { OrderEditingService } from './order-editing.service.js';
+import { OrderPlacement } from './order-placement.js';
 import { OrderLifecycleService } from './order-lifecycle.service.js';
 import { OrderRefunds } from './order-refunds.js';
 import { OrderReaderService } from './order-reader.service.js';
@@ -15,7 +18,10 @@ import { StoreOrdersController } from './store-orders.controller.js';
   imports: [CouponsModule, SettingsModule],
   controllers: [StoreOrdersController, AdminOrdersController, AdminPaymentsController],
   providers: [
+    OrderPlacement,
     CheckoutService,
+    DraftOrdersService,
+    OrderEditingService,
     OrderReaderService,
     OrderLifecycleService,
     OrderRefunds,

@@ -21,7 +21,7 @@ export const INVARIANTS: Check[] = [
   {
     name: 'order-totals',
     description: 'Every order’s totals and cost of goods, recomputed from its lines, equal the stored ones',
-    sql: `SELECT o.number AS record, o.subtotal, l.subtotal AS lines_subtotal, o.shipping_total, l.shipping AS lines_shipping, o.tax_total, o.total,
+    sql: `SELECT COALESCE(o.number, 'draft ' || o.id) AS record, o.subtotal, l.subtotal AS lines_subtotal, o.shipping_total, l.shipping AS lines_shipping, o.tax_total, o.total,
                  o.cost_of_goods, l.cost AS lines_cost
             FROM orders o
             JOIN (SELECT order_id, sum(line_total) AS subtotal, sum(shipping_cost::bigint * quantity) AS shipping, sum(cost_price::bigint * quantity) AS cost,
@@ -33,19 +33,19 @@ export const INVARIANTS: Check[] = [
   },
   {
     name: 'orders-have-lines-and-invoice',
-    description: 'Every order has lines and exactly one invoice with equal totals and payment state',
-    sql: `SELECT o.number AS record, i.number AS invoice, o.total, i.total AS invoice_total, o.paid_amount, i.paid_amount AS invoice_paid, o.payment_status, i.payment_status AS invoice_status
+    description: 'Every placed order has lines and exactly one invoice with equal totals and payment state (a draft has lines and no invoice)',
+    sql: `SELECT COALESCE(o.number, 'draft ' || o.id) AS record, i.number AS invoice, o.total, i.total AS invoice_total, o.paid_amount, i.paid_amount AS invoice_paid, o.payment_status, i.payment_status AS invoice_status
             FROM orders o LEFT JOIN invoices i ON i.order_id = o.id
-           WHERE i.id IS NULL OR NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)
-              OR (i.subtotal, i.discount_total, i.shipping_total, i.tax_rate_bps, i.tax_total, i.total) IS DISTINCT FROM
+           WHERE (o.status = 'draft') <> (i.id IS NULL) OR NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)
+              OR (i.id IS NOT NULL AND (i.subtotal, i.discount_total, i.shipping_total, i.tax_rate_bps, i.tax_total, i.total) IS DISTINCT FROM
                  (o.subtotal, o.discount_total, o.shipping_total, o.tax_rate_bps, o.tax_total, o.total)
-              OR i.paid_amount <> o.paid_amount OR i.payment_status <> o.payment_status`,
+              OR i.paid_amount <> o.paid_amount OR i.payment_status <> o.payment_status)`,
   },
   {
     name: 'order-payments',
     description:
       'Every order’s paid amount is the sum of its succeeded and refunded payments, within its total with any pending card payment, its refunded amount the sum refunded, with the matching payment status',
-    sql: `SELECT o.number AS record, o.status, o.payment_status, o.paid_amount, o.refunded_amount, COALESCE(p.paid, 0) AS payments,
+    sql: `SELECT COALESCE(o.number, 'draft ' || o.id) AS record, o.status, o.payment_status, o.paid_amount, o.refunded_amount, COALESCE(p.paid, 0) AS payments,
                  COALESCE(p.refunded, 0) AS refunds, COALESCE(p.pending, 0) AS pending, COALESCE(f.pending, 0) AS pending_refunds, o.total
             FROM orders o
             LEFT JOIN (SELECT order_id, sum(amount) FILTER (WHERE status IN ('succeeded', 'refunded')) AS paid, sum(refunded_amount) AS refunded,
@@ -205,7 +205,7 @@ export const INVARIANTS: Check[] = [
     name: 'order-events-delivered',
     description: 'Every order has its order.placed event, and no committed event waits undelivered for more than a minute',
     sql: `SELECT o.number AS record, 'no order.placed event' AS problem FROM orders o
-           WHERE NOT EXISTS (SELECT 1 FROM outbox_events e WHERE e.type = 'order.placed' AND (e.payload ->> 'orderId')::int = o.id)
+           WHERE o.status <> 'draft' AND NOT EXISTS (SELECT 1 FROM outbox_events e WHERE e.type = 'order.placed' AND (e.payload ->> 'orderId')::int = o.id)
           UNION ALL
           SELECT 'event ' || e.id || ' (' || e.type || ')', 'undelivered since ' || e.occurred_at FROM outbox_events e
            WHERE e.processed_at IS NULL AND e.occurred_at < now() - interval '1 minute'`,
@@ -213,7 +213,7 @@ export const INVARIANTS: Check[] = [
   {
     name: 'revenue-days',
     description:
-      'The revenue ledger (folded days plus pending changes) equals the orders and in-store sales not cancelled and their refunds, per UTC day and channel',
+      'The revenue ledger (folded days plus pending changes) equals the orders (not drafts) and in-store sales not cancelled and their refunds, per UTC day and channel',
     sql: `WITH live AS (SELECT * FROM revenue_by_day),
           ledger AS (
             SELECT day, channel, sum(revenue) AS revenue, sum(records) AS records, sum(gross_profit) AS gross_profit, sum(refunds) AS refunds

@@ -27,7 +27,7 @@ export class ReportsService {
              WHERE v.stock <= COALESCE(p.low_stock_threshold, (SELECT low_stock_threshold FROM settings WHERE id = 1)))::int AS "lowStockVariants",
            -- only what is not fully paid can be owed: the payment-status indexes keep this off the paid majority
            ((SELECT COALESCE(sum(total - paid_amount), 0) FROM offline_sales WHERE status = 'completed' AND payment_status IN ('unpaid', 'partially_paid'))
-            + (SELECT COALESCE(sum(total - paid_amount), 0) FROM orders WHERE status <> 'cancelled' AND payment_status IN ('unpaid', 'partially_paid')))::bigint AS "outstandingReceivables",
+            + (SELECT COALESCE(sum(total - paid_amount), 0) FROM orders WHERE status NOT IN ('cancelled', 'draft') AND payment_status IN ('unpaid', 'partially_paid')))::bigint AS "outstandingReceivables",
            (SELECT count(*) FROM bookings WHERE status = 'pending' AND scheduled_at >= $1 AND scheduled_at < $1::timestamptz + interval '7 days')::int AS "upcomingBookings"`,
         [now],
       ),

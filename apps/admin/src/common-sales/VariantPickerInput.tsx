@@ -19,6 +19,8 @@ export interface VariantOption {
   attributes: VariantAttributes;
   price: number;
   costPrice: number;
+  /** the product's, per unit (orders charge it) */
+  shippingCost?: number;
   stock: number;
 }
 
@@ -32,6 +34,7 @@ export function variantOptionsOf(products: readonly Product[]): VariantOption[] 
       attributes: variant.attributes,
       price: variant.price,
       costPrice: variant.costPrice,
+      shippingCost: product.shippingCost,
       stock: variant.stock,
     })),
   );

@@ -5,7 +5,9 @@ import BlockIcon from '@mui/icons-material/Block';
 import DoneAllIcon from '@mui/icons-material/DoneAll';
 import LocalShippingIcon from '@mui/icons-material/LocalShipping';
 import PaymentsIcon from '@mui/icons-material/Payments';
-import { Button, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import EditIcon from '@mui/icons-material/Edit';
+import SendIcon from '@mui/icons-material/Send';
+import { Button, Confirm, EditButton, useDataProvider, useNotify, useRecordContext, useRedirect, useRefresh } from 'react-admin';
 import { errorMessage, postAction } from '../common-sales/adminActions';
 import { ConfirmActionButton } from '../common-sales/ConfirmActionButton';
 import { orderStatusLooks, paymentMethodText } from '../common-sales/labels';
@@ -14,7 +16,7 @@ import { PdfButton } from '../common-sales/PdfButton';
 import type { Order, OrderStatus } from '../common-sales/types';
 import { formatMoney } from '../money';
 import { useStoreCurrency } from '../settings/useStoreSettings';
-import { canCancel, canTakePayment, nextStatuses } from './orderStatus';
+import { canCancel, canEdit, canTakePayment, nextStatuses } from './orderStatus';
 
 /** "Record payment": a dialog (amount, method, reference); partial payments are fine. */
 export const RecordOrderPaymentButton = () => {
@@ -166,4 +168,92 @@ export const OrderInvoicePdfButton = () => {
   const order = useRecordContext<Order>();
   if (!order?.invoiceId) return null;
   return <PdfButton label="Invoice PDF" path={`invoices/${order.invoiceId}/pdf`} fileName={`invoice-${order.number}.pdf`} />;
+};
+
+/** "Edit order": a draft, or a placed order while pending or processing. */
+export const EditOrderButton = () => {
+  const order = useRecordContext<Order>();
+  if (!order || !canEdit(order)) return null;
+  return <EditButton label={order.status === 'draft' ? 'Edit draft' : 'Edit order'} icon={<EditIcon />} />;
+};
+
+/**
+ * "Place order" on a draft: the checkout's rules (stock taken, number and invoice given). One
+ * Idempotency-Key per confirmation, so a retried click places it once.
+ */
+export const PlaceOrderButton = () => {
+  const order = useRecordContext<Order>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const currency = useStoreCurrency();
+  const [key, setKey] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  if (!order || order.status !== 'draft') return null;
+  const place = async () => {
+    setLoading(true);
+    try {
+      const placed = await postAction<Order>('orders', order.id, 'place', {}, { idempotencyKey: key ?? crypto.randomUUID() });
+      notify(`Order ${placed.number} is placed.`, { type: 'success' });
+      setKey(null);
+      refresh();
+    } catch (error) {
+      notify(errorMessage(error, 'Placing the order failed.'), { type: 'error' });
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <>
+      <Button label="Place order" onClick={() => setKey(crypto.randomUUID())}>
+        <SendIcon />
+      </Button>
+      <Confirm
+        isOpen={key !== null}
+        loading={loading}
+        title="Place this order?"
+        content={
+          <>
+            This takes the stock, gives the order its number and issues its invoice, at today’s prices (prices set by hand stay). Total now:{' '}
+            <strong>{formatMoney(order.total, currency)}</strong>.
+          </>
+        }
+        confirm="Place order"
+        onConfirm={place}
+        onClose={() => setKey(null)}
+      />
+    </>
+  );
+};
+
+/** "Delete draft": only a draft is deleted (a placed order is cancelled). */
+export const DeleteDraftButton = () => {
+  const order = useRecordContext<Order>();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const dataProvider = useDataProvider();
+  const [open, setOpen] = useState(false);
+  if (!order || order.status !== 'draft') return null;
+  const remove = async () => {
+    try {
+      await dataProvider.delete('orders', { id: order.id, previousData: order });
+      notify('The draft is deleted.', { type: 'success' });
+      redirect('list', 'orders');
+    } catch (error) {
+      notify(errorMessage(error, 'Deleting the draft failed.'), { type: 'error' });
+    }
+  };
+  return (
+    <>
+      <Button label="Delete draft" color="error" onClick={() => setOpen(true)}>
+        <BlockIcon />
+      </Button>
+      <Confirm
+        isOpen={open}
+        title="Delete this draft?"
+        content="Nothing was sold yet: the draft simply goes."
+        onConfirm={remove}
+        onClose={() => setOpen(false)}
+      />
+    </>
+  );
 };

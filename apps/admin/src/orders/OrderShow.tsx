@@ -1,5 +1,5 @@
 import Stack from '@mui/material/Stack';
-import { DateField, FunctionField, Labeled, ListButton, TopToolbar } from 'react-admin';
+import { DateField, FunctionField, Labeled, ListButton, TopToolbar, useRecordContext } from 'react-admin';
 import { AddressField } from '../common-sales/AddressBlock';
 import { DocumentDate, DocumentHeader, DocumentNumber, DocumentReference, DocumentStatus } from '../common-sales/DocumentHeader';
 import { DocumentLines } from '../common-sales/DocumentLines';
@@ -11,19 +11,38 @@ import { orderPaymentStatusLooks, orderStatusLooks, paymentMethodText, paymentSt
 import { PartyCard } from '../common-sales/PartyCard';
 import type { Order } from '../common-sales/types';
 import { RecordReturnsAndRefunds, RefundButton, ReturnItemsButton } from '../returns';
-import { CancelOrderButton, ChangeOrderStatusButton, MarkOrderPaidButton, OrderInvoicePdfButton, RecordOrderPaymentButton } from './OrderActions';
+import {
+  CancelOrderButton,
+  ChangeOrderStatusButton,
+  DeleteDraftButton,
+  EditOrderButton,
+  MarkOrderPaidButton,
+  OrderInvoicePdfButton,
+  PlaceOrderButton,
+  RecordOrderPaymentButton,
+} from './OrderActions';
 import { OrderCustomerField } from './OrderCustomerField';
+
+/** A draft has been paid nothing: only a placed order offers a refund. */
+const OrderRefundButton = () => {
+  const order = useRecordContext<Order>();
+  if (!order || order.status === 'draft') return null;
+  return <RefundButton resource="orders" subject={() => `Order ${order.number}`} />;
+};
 
 const OrderShowActions = () => (
   <TopToolbar>
     <ListButton />
+    <PlaceOrderButton />
+    <EditOrderButton />
     <RecordOrderPaymentButton />
     <MarkOrderPaidButton />
     <ChangeOrderStatusButton />
-    <RefundButton resource="orders" subject={(order) => `Order ${order.number}`} />
+    <OrderRefundButton />
     <ReturnItemsButton />
     <OrderInvoicePdfButton />
     <CancelOrderButton />
+    <DeleteDraftButton />
   </TopToolbar>
 );
 

@@ -6,7 +6,7 @@
 import type { Order, OrderStatus } from '../common-sales/types';
 
 const nextOf: Record<OrderStatus, OrderStatus[]> = {
-  // placed with its own action, not a status move
+  // a draft is placed or deleted, never moved by hand
   draft: [],
   pending: ['processing'],
   processing: ['shipped'],
@@ -27,5 +27,10 @@ export function canCancel(order: Pick<Order, 'status'>): boolean {
 }
 
 export function canTakePayment(order: Pick<Order, 'status' | 'balanceDue'>): boolean {
-  return order.status !== 'cancelled' && order.balanceDue > 0;
+  return order.status !== 'cancelled' && order.status !== 'draft' && order.balanceDue > 0;
+}
+
+/** Staff may edit a draft, or a placed order while it is pending or processing (docs/api.md#draft-orders-and-order-editing). */
+export function canEdit(order: Pick<Order, 'status'>): boolean {
+  return order.status === 'draft' || order.status === 'pending' || order.status === 'processing';
 }

@@ -5,6 +5,7 @@ export const reasonLabels: Record<StockReason, string> = {
   adjustment: 'Manual adjustment',
   order_placed: 'Order placed',
   order_cancelled: 'Order cancelled',
+  order_edited: 'Order edited',
   offline_sale: 'In-store sale',
   offline_sale_cancelled: 'In-store sale cancelled',
   purchase_received: 'Purchase received',
@@ -18,6 +19,7 @@ export const reasonChoices = Object.entries(reasonLabels).map(([id, name]) => ({
 const documentOf: Partial<Record<StockReason, string>> = {
   order_placed: 'Order',
   order_cancelled: 'Order',
+  order_edited: 'Order',
   offline_sale: 'In-store sale',
   offline_sale_cancelled: 'In-store sale',
   purchase_received: 'Purchase',

@@ -19,6 +19,7 @@ import { PasswordResets1765101901000 } from './1765101901000-password-resets.js'
 import { Webhooks1765101902000 } from './1765101902000-webhooks.js';
 import { Emails1765101903000 } from './1765101903000-emails.js';
 import { CatalogMedia1765102000000 } from './1765102000000-catalog-media.js';
+import { DraftOrders1765102100000 } from './1765102100000-draft-orders.js';
 
 /** Every migration, oldest first: the schema's history (tests build their databases with them too). */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   Webhooks1765101902000,
   Emails1765101903000,
   CatalogMedia1765102000000,
+  DraftOrders1765102100000,
 ];

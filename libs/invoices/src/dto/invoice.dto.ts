@@ -32,6 +32,7 @@ export class InvoiceView {
   @ApiProperty({ example: 'INV-2026-000017' }) number: string;
   @ApiProperty() orderId: number;
   @ApiProperty({ example: 'ORD-000042' }) orderNumber: string;
+  @ApiProperty({ description: 'Starts at 1; each edit of the order revises the invoice (same number) and adds 1' }) revision: number;
   @ApiProperty({ format: 'date-time' }) issuedAt: Date;
   @ApiProperty({ type: BillToView, description: 'Name, e-mail and address, as at the order' }) billTo: BillToView;
   @ApiProperty({ type: [InvoiceLineView] }) lines: InvoiceLineView[];

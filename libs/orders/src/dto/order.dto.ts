@@ -80,6 +80,7 @@ export class OrderLineView {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) attributes: Record<string, string>;
   @ApiProperty() unitPrice: number;
   @ApiPropertyOptional({ description: 'Admin responses only' }) costPrice?: number;
+  @ApiPropertyOptional({ description: 'Admin responses only: staff set the unit price by hand (the audit log says who)' }) priceOverridden?: boolean;
   @ApiProperty() shippingCost: number;
   @ApiProperty() estimatedDeliveryDays: number;
   @ApiProperty() quantity: number;
@@ -108,7 +109,7 @@ export class PaymentView {
 
 export class OrderView {
   @ApiProperty() id: number;
-  @ApiProperty({ example: 'ORD-000042' }) number: string;
+  @ApiProperty({ example: 'ORD-000042', nullable: true, type: String, description: 'null while a draft: given when it is placed' }) number: string | null;
   @ApiProperty({ nullable: true, type: Number }) customerId: number | null;
   @ApiProperty() email: string;
   @ApiProperty({
