@@ -1,7 +1,18 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Req, type StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ApiErrors, ApiList, IdPipe, ListParams, UploadRoute, withUploadedFile, type ListPage, type ListQuery } from '@chance/core';
+import {
+  ApiErrors,
+  ApiList,
+  IdPipe,
+  ListParams,
+  UploadRoute,
+  withUploadedFile,
+  type ListPage,
+  type ListQuery,
+  ApiListExport,
+  ExportParams,
+} from '@chance/core';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import { ADMIN_CATEGORY_LIST, CategoriesService } from './categories.service.js';
 import {
@@ -23,7 +34,7 @@ import { ProductImagesService } from './product-images.service.js';
 import { ProductEditorService } from './product-editor.service.js';
 import { ADMIN_PRODUCT_LIST, ProductsService } from './products.service.js';
 import { STOCK_COUNT_LIST, StockCountsService } from './stock-counts.service.js';
-import { STOCK_MOVEMENT_LIST, StockService } from './stock.service.js';
+import { STOCK_MOVEMENT_CSV, STOCK_MOVEMENT_LIST, StockService } from './stock.service.js';
 
 const categoryView = (c: CategoryView): CategoryView => ({ id: c.id, name: c.name, slug: c.slug, description: c.description, parentId: c.parentId });
 
@@ -187,6 +198,12 @@ export class AdminStockController {
   @ApiErrors()
   list(@ListParams(STOCK_MOVEMENT_LIST) query: ListQuery): Promise<ListPage<StockMovementView>> {
     return this.stock.listMovements(query);
+  }
+
+  @Get('stock-movements/export.csv')
+  @ApiListExport(STOCK_MOVEMENT_LIST, STOCK_MOVEMENT_CSV.map((c) => c.header))
+  exportCsv(@ExportParams(STOCK_MOVEMENT_LIST) query: ListQuery): StreamableFile {
+    return this.stock.exportMovementsCsv(query);
   }
 
   @Get('stock-movements/:id')

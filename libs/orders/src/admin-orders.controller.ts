@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res, type StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
   ApiIdempotencyKey,
   IdempotencyKeyHeader,
   ApiList,
+  ApiListExport,
+  ExportParams,
   IdPipe,
   ListParams,
   optionalIdempotencyKey,
@@ -16,7 +18,7 @@ import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
 import { ChangeStatusDto, MarkPaidDto, OrderView, PaymentView, RecordPaymentDto } from './dto/order.dto.js';
 import { OrderLifecycleService } from './order-lifecycle.service.js';
-import { ADMIN_ORDER_LIST, OrderReaderService, PAYMENT_LIST } from './order-reader.service.js';
+import { ADMIN_ORDER_LIST, ORDER_CSV, OrderReaderService, PAYMENT_CSV, PAYMENT_LIST } from './order-reader.service.js';
 
 @ApiTags('admin: orders')
 @Controller('admin/orders')
@@ -37,6 +39,12 @@ export class AdminOrdersController {
   @ApiErrors()
   list(@ListParams(ADMIN_ORDER_LIST) query: ListQuery): Promise<ListPage<OrderView>> {
     return this.reader.listForAdmin(query);
+  }
+
+  @Get('export.csv')
+  @ApiListExport(ADMIN_ORDER_LIST, ORDER_CSV.map((c) => c.header))
+  exportCsv(@ExportParams(ADMIN_ORDER_LIST) query: ListQuery): StreamableFile {
+    return this.reader.exportCsv(query);
   }
 
   @Get(':id')
@@ -127,6 +135,12 @@ export class AdminPaymentsController {
   @ApiErrors()
   list(@ListParams(PAYMENT_LIST) query: ListQuery): Promise<ListPage<PaymentView>> {
     return this.reader.listPayments(query);
+  }
+
+  @Get('export.csv')
+  @ApiListExport(PAYMENT_LIST, PAYMENT_CSV.map((c) => c.header))
+  exportCsv(@ExportParams(PAYMENT_LIST) query: ListQuery): StreamableFile {
+    return this.reader.exportPaymentsCsv(query);
   }
 
   @Get(':id')
