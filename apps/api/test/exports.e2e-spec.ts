@@ -182,6 +182,7 @@ describe('every listed export', () => {
     ['coupons', '/api/admin/coupons/export.csv', ['id', 'code', 'description']],
     ['customers', '/api/admin/customers/export.csv', ['id', 'email', 'fullName']],
     ['offline-customers', '/api/admin/offline-customers/export.csv', ['id', 'name', 'phone']],
+    ['products', '/api/admin/products/export.csv', ['id', 'name', 'slug']],
   ];
 
   it.each(exports)('%s answers CSV with a header row to staff and admins, never to customers', async (name, path, firstColumns) => {
@@ -210,6 +211,12 @@ describe('every listed export', () => {
 
     const customers = await exportCsv('/api/admin/customers/export.csv', staff, { sort: ['email', 'ASC'] });
     expect(customers.rows.map((row) => row[1])).toEqual(["'=customer@example.com"]); // customer accounts only; the address guarded
+
+    const products = await exportCsv('/api/admin/products/export.csv', staff, { filter: { q: 'widget', lowStock: false } });
+    expect(products.rows).toHaveLength(1);
+    expect(products.rows[0][products.header.indexOf('name')]).toBe('Widget');
+    expect(products.rows[0][products.header.indexOf('stock')]).toBe('97'); // 100 less the 3 of the one real checkout
+    expect((await exportCsv('/api/admin/products/export.csv', staff, { filter: { q: 'widget', lowStock: true } })).rows).toEqual([]);
 
     const movements = await exportCsv('/api/admin/stock-movements/export.csv', admin, { sort: ['id', 'ASC'] });
     const counted = (await api.db.pool.query('SELECT count(*)::int AS n FROM stock_movements')).rows[0].n;

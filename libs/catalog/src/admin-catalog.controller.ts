@@ -32,7 +32,7 @@ import {
 import { IMAGE_LIMITS } from './image-rules.js';
 import { ProductImagesService } from './product-images.service.js';
 import { ProductEditorService } from './product-editor.service.js';
-import { ADMIN_PRODUCT_LIST, ProductsService } from './products.service.js';
+import { ADMIN_PRODUCT_LIST, PRODUCT_CSV, ProductsService } from './products.service.js';
 import { STOCK_COUNT_LIST, StockCountsService } from './stock-counts.service.js';
 import { STOCK_MOVEMENT_CSV, STOCK_MOVEMENT_LIST, StockService } from './stock.service.js';
 
@@ -99,6 +99,12 @@ export class AdminProductsController {
   @ApiErrors()
   list(@ListParams(ADMIN_PRODUCT_LIST) query: ListQuery): Promise<ListPage<AdminProductView>> {
     return this.products.listForAdmin(query);
+  }
+
+  @Get('export.csv')
+  @ApiListExport(ADMIN_PRODUCT_LIST, PRODUCT_CSV.map((c) => c.header))
+  exportCsv(@ExportParams(ADMIN_PRODUCT_LIST) query: ListQuery): Promise<StreamableFile> {
+    return this.products.exportCsv(query);
   }
 
   @Get(':id')
