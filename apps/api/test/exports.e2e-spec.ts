@@ -14,7 +14,7 @@ let customer: string;
 const BULK = 1_502;
 
 async function exportCsv(path: string, token: string | undefined, params: Record<string, unknown> = {}) {
-  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)]));
+  const query = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, JSON.stringify(v)]));
   const reply = await fetch(`${api.url}${path}${query.size ? `?${query}` : ''}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const text = await reply.text();
   const ok = reply.status === 200;
