@@ -98,6 +98,19 @@ describe('orders, invoices and payments in the admin SPA', { timeout: FILE_TIMEO
     await shot(page, 'orders-list');
   });
 
+  test('Export downloads the list from the server, with the current tab and search', async () => {
+    await page.locator('input[name="q"]').fill('nina.late');
+    await rowWith(paidOrder.number).waitFor({ state: 'detached' });
+    const file = await download(page, page.getByRole('button', { name: 'Export' }));
+    assert.equal(file.name, 'orders.csv');
+    const [header, ...rows] = file.bytes.toString('utf8').trimEnd().split('\n');
+    assert.match(header, /^id,number,placedAt,email,customerId,status,paymentStatus,/);
+    assert.equal(rows.length, 1, 'only the order the search finds');
+    assert.match(rows[0], new RegExp(`^\\d+,${cancelledOrder.number},[^,]+,nina\\.late@chance\\.test,,pending,unpaid,`));
+    await page.locator('input[name="q"]').fill('');
+    await rowWith(paidOrder.number).waitFor();
+  });
+
   test('the order page shows the snapshot lines, the totals, the address and what can be done', async () => {
     await rowWith(paidOrder.number).click();
     await page.waitForURL(new RegExp(`#/orders/${paidOrder.id}/show`));

@@ -1,7 +1,18 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Req, type StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ApiErrors, ApiList, IdPipe, ListParams, UploadRoute, withUploadedFile, type ListPage, type ListQuery } from '@chance/core';
+import {
+  ApiErrors,
+  ApiList,
+  IdPipe,
+  ListParams,
+  UploadRoute,
+  withUploadedFile,
+  type ListPage,
+  type ListQuery,
+  ApiListExport,
+  ExportParams,
+} from '@chance/core';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import { ADMIN_CATEGORY_LIST, CategoriesService } from './categories.service.js';
 import {
@@ -21,9 +32,9 @@ import {
 import { IMAGE_LIMITS } from './image-rules.js';
 import { ProductImagesService } from './product-images.service.js';
 import { ProductEditorService } from './product-editor.service.js';
-import { ADMIN_PRODUCT_LIST, ProductsService } from './products.service.js';
+import { ADMIN_PRODUCT_LIST, PRODUCT_CSV, ProductsService } from './products.service.js';
 import { STOCK_COUNT_LIST, StockCountsService } from './stock-counts.service.js';
-import { STOCK_MOVEMENT_LIST, StockService } from './stock.service.js';
+import { STOCK_MOVEMENT_CSV, STOCK_MOVEMENT_LIST, StockService } from './stock.service.js';
 
 const categoryView = (c: CategoryView): CategoryView => ({ id: c.id, name: c.name, slug: c.slug, description: c.description, parentId: c.parentId });
 
@@ -88,6 +99,12 @@ export class AdminProductsController {
   @ApiErrors()
   list(@ListParams(ADMIN_PRODUCT_LIST) query: ListQuery): Promise<ListPage<AdminProductView>> {
     return this.products.listForAdmin(query);
+  }
+
+  @Get('export.csv')
+  @ApiListExport(ADMIN_PRODUCT_LIST, PRODUCT_CSV.map((c) => c.header))
+  exportCsv(@ExportParams(ADMIN_PRODUCT_LIST) query: ListQuery): Promise<StreamableFile> {
+    return this.products.exportCsv(query);
   }
 
   @Get(':id')
@@ -187,6 +204,12 @@ export class AdminStockController {
   @ApiErrors()
   list(@ListParams(STOCK_MOVEMENT_LIST) query: ListQuery): Promise<ListPage<StockMovementView>> {
     return this.stock.listMovements(query);
+  }
+
+  @Get('stock-movements/export.csv')
+  @ApiListExport(STOCK_MOVEMENT_LIST, STOCK_MOVEMENT_CSV.map((c) => c.header))
+  exportCsv(@ExportParams(STOCK_MOVEMENT_LIST) query: ListQuery): StreamableFile {
+    return this.stock.exportMovementsCsv(query);
   }
 
   @Get('stock-movements/:id')

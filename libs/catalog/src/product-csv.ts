@@ -3,7 +3,7 @@
  * row into typed values (every problem an error naming its line and column), and writing a
  * variant as a row that reads back to the same values.
  */
-import { MAX_MINOR_UNITS, type RowError } from '@chance/core';
+import { MAX_MINOR_UNITS, guardFormula, unguardFormula, type RowError } from '@chance/core';
 
 export const CSV_COLUMNS = [
   'sku',
@@ -98,13 +98,10 @@ export function readHeader(cells: string[]): { header?: CsvHeader; errors: Impor
 const WHOLE = /^\d+$/;
 const TRUE = new Set(['true', 'yes', '1']);
 const FALSE = new Set(['false', 'no', '0']);
-/** what a spreadsheet would run as a formula: exports put a ' before it, imports take it off again */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A text cell as written by `writeRow`: a leading ' that guards a formula-like value is removed. */
-export const unguard = (value: string): string => (/^'+/.test(value) && FORMULA_START.test(value.replace(/^'+/, '')) ? value.slice(1) : value);
-/** A text cell a spreadsheet will not run: `=SUM(A1)` is written `'=SUM(A1)`. */
-export const guard = (value: string): string => (FORMULA_START.test(value.replace(/^'+/, '')) ? `'${value}` : value); // '+ becomes ''+, read back as '+
+/** A text cell as written by `writeRow`: a leading ' that guards a formula-like value is removed (the exports' one rule, libs/core). */
+export const unguard = unguardFormula;
+/** A text cell a spreadsheet will not run: `=SUM(A1)` is written `'=SUM(A1)`; '+ becomes ''+, read back as '+. */
+export const guard = guardFormula;
 
 export function readRow(header: CsvHeader, cells: string[], row: number): { row?: ImportRow; errors: ImportError[] } {
   const errors: ImportError[] = [];

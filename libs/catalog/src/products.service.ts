@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type StreamableFile } from '@nestjs/common';
 import {
   ADMIN_MAX_ROWS,
   APP_CONFIG,
@@ -13,6 +13,8 @@ import {
   type ListPage,
   type ListQuery,
   type ListSpec,
+  listCsvFile,
+  type CsvColumn,
 } from '@chance/core';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
@@ -45,6 +47,22 @@ export const STORE_PRODUCT_LIST: ListSpec = {
   searchable: true,
   filters: { categoryId: { type: 'int' }, slug: { type: 'string' }, inStock: { type: 'boolean' }, price_gte: { type: 'int' }, price_lte: { type: 'int' } },
 };
+
+/** The products list export's columns, one row per product (docs/api.md#exports; the import's file is /api/admin/exports/products.csv). */
+export const PRODUCT_CSV: readonly CsvColumn<AdminProductView>[] = [
+  { header: 'id', value: (p) => p.id },
+  { header: 'name', value: (p) => p.name },
+  { header: 'slug', value: (p) => p.slug },
+  { header: 'categoryId', value: (p) => p.categoryId },
+  { header: 'price', value: (p) => p.price },
+  { header: 'costPrice', value: (p) => p.costPrice },
+  { header: 'stock', value: (p) => p.stock },
+  { header: 'lowStock', value: (p) => p.lowStock },
+  { header: 'variants', value: (p) => p.variants.length },
+  { header: 'isActive', value: (p) => p.isActive },
+  { header: 'createdAt', value: (p) => p.createdAt },
+  { header: 'updatedAt', value: (p) => p.updatedAt },
+];
 
 const negate = (value: unknown) => (value ? '' : 'NOT ');
 const PRODUCT_COLUMNS: ListColumns = {
@@ -115,6 +133,29 @@ export class ProductsService {
     const ids = page.rows.map((p) => p.id);
     const [variants, images] = await Promise.all([this.variantsOf(this.dataSource.manager, ids), this.imagesOf(this.dataSource.manager, ids)]);
     return page.map((p) => toAdminProductView(p, variants.get(p.id) ?? [], images.get(p.id) ?? [], lowStockThreshold));
+  }
+
+  /** Every product the admin list's filter matches, in its sort, as streamed CSV. */
+  async exportCsv(query: ListQuery): Promise<StreamableFile> {
+    const { lowStockThreshold } = await this.settings.current();
+    return listCsvFile(
+      this.dataSource,
+      {
+        spec: ADMIN_PRODUCT_LIST,
+        columns: PRODUCT_COLUMNS,
+        fileName: 'products',
+        query: (manager) => manager.createQueryBuilder(ProductEntity, 'p').setParameter('storeLowStockThreshold', lowStockThreshold),
+        view: async (manager, rows) => {
+          const variants = await this.variantsOf(
+            manager,
+            rows.map((p) => p.id),
+          );
+          return rows.map((p) => toAdminProductView(p, variants.get(p.id) ?? [], [], lowStockThreshold));
+        },
+        csv: PRODUCT_CSV,
+      },
+      query,
+    );
   }
 
   /** Served from the micro-cache for STORE_CACHE_TTL_MS (default 1 s): the store's hottest read. */

@@ -1,3 +1,4 @@
+import type { StreamableFile } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import {
   ADMIN_MAX_ROWS,
@@ -10,8 +11,10 @@ import {
   type ListPage,
   type ListQuery,
   type ListSpec,
+  listCsvFile,
+  type CsvColumn,
 } from '@chance/core';
-import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { StockMovementEntity } from './catalog.entities.js';
 import type { StockAdjustmentDto, StockMovementView } from './dto/index.js';
 import { STOCK_REASONS, moveStock } from './stock-ledger.js';
@@ -40,6 +43,21 @@ const MOVEMENT_COLUMNS: ListColumns = {
       qb.andWhere('m.variantId IN (SELECT id FROM variants WHERE product_id = :movementProductId)', { movementProductId: value }),
   },
 };
+
+/** The stock movements export's columns (docs/api.md#exports). */
+export const STOCK_MOVEMENT_CSV: readonly CsvColumn<StockMovementView>[] = [
+  { header: 'id', value: (m) => m.id },
+  { header: 'createdAt', value: (m) => m.createdAt },
+  { header: 'productId', value: (m) => m.productId },
+  { header: 'productName', value: (m) => m.productName },
+  { header: 'variantId', value: (m) => m.variantId },
+  { header: 'sku', value: (m) => m.sku },
+  { header: 'delta', value: (m) => m.delta },
+  { header: 'reason', value: (m) => m.reason },
+  { header: 'reference', value: (m) => m.reference },
+  { header: 'note', value: (m) => m.note },
+  { header: 'createdById', value: (m) => m.createdById },
+];
 
 interface VariantName {
   productId: number;
@@ -90,19 +108,44 @@ export class StockService {
 
   async listMovements(query: ListQuery): Promise<ListPage<StockMovementView>> {
     const page = await findPage('stock-movements', this.dataSource.manager.createQueryBuilder(StockMovementEntity, 'm'), query, MOVEMENT_COLUMNS);
-    const variants = await this.variantNames(page.rows.map((m) => m.variantId));
+    const variants = await this.variantNames(
+      page.rows.map((m) => m.variantId),
+      this.dataSource.manager,
+    );
     return page.map((m) => toMovementView(m, variants.get(m.variantId)));
+  }
+
+  /** Every movement the list's filter matches, in its sort, as streamed CSV. */
+  exportMovementsCsv(query: ListQuery): StreamableFile {
+    return listCsvFile(
+      this.dataSource,
+      {
+        spec: STOCK_MOVEMENT_LIST,
+        columns: MOVEMENT_COLUMNS,
+        fileName: 'stock-movements',
+        query: (manager) => manager.createQueryBuilder(StockMovementEntity, 'm'),
+        view: async (manager, rows) => {
+          const variants = await this.variantNames(
+            rows.map((m) => m.variantId),
+            manager,
+          );
+          return rows.map((m) => toMovementView(m, variants.get(m.variantId)));
+        },
+        csv: STOCK_MOVEMENT_CSV,
+      },
+      query,
+    );
   }
 
   async getMovement(id: number): Promise<StockMovementView> {
     const movement = await this.dataSource.manager.findOneBy(StockMovementEntity, { id });
     if (!movement) throw notFound('Stock movement');
-    return toMovementView(movement, (await this.variantNames([movement.variantId])).get(movement.variantId));
+    return toMovementView(movement, (await this.variantNames([movement.variantId], this.dataSource.manager)).get(movement.variantId));
   }
 
   /** What people call the variants of a page of movements, in one query. */
-  private async variantNames(ids: number[]): Promise<Map<number, VariantName>> {
-    const rows: ({ id: number } & VariantName)[] = await this.dataSource.query(
+  private async variantNames(ids: number[], manager: EntityManager): Promise<Map<number, VariantName>> {
+    const rows: ({ id: number } & VariantName)[] = await manager.query(
       `SELECT v.id, v.product_id AS "productId", p.name AS "productName", v.sku, v.attributes FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ANY($1)`,
       [ids],
     );

@@ -294,6 +294,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/customers/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export customer accounts as CSV
+         * @description Every customer accounts row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, email, fullName, phone, address, isActive, emailVerifiedAt, phoneVerifiedAt, createdAt. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
+         */
+        get: operations["AdminCustomersController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/api-keys": {
         parameters: {
             query?: never;
@@ -429,6 +449,26 @@ export interface paths {
          * @description Without variants, one default variant holds the given stock. Opening stock is recorded as `initial` movements.
          */
         post: operations["AdminProductsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/products/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export products as CSV
+         * @description Every products row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, name, slug, categoryId, price, costPrice, stock, lowStock, variants, isActive, createdAt, updatedAt. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
+         */
+        get: operations["AdminProductsController_exportCsv"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -579,6 +619,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/stock-movements/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export stock-movements as CSV
+         * @description Every stock-movements row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, createdAt, productId, productName, variantId, sku, delta, reason, reference, note, createdById. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
+         */
+        get: operations["AdminStockController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/stock-movements/{id}": {
         parameters: {
             query?: never;
@@ -705,6 +765,26 @@ export interface paths {
         get: operations["AdminCouponsController_list"];
         put?: never;
         post: operations["AdminCouponsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/coupons/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export coupons as CSV
+         * @description Every coupons row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, code, description, discountType, discountValue, maxDiscount, minPurchase, status, timesUsed, usageLimit, perCustomerLimit, validFrom, validTo, isActive, createdAt. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
+         */
+        get: operations["AdminCouponsController_exportCsv"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -905,6 +985,26 @@ export interface paths {
          * @description q searches the invoice and order numbers and the customer’s name and e-mail.
          */
         get: operations["AdminInvoicesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoices/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export invoices as CSV
+         * @description Every invoices row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, number, issuedAt, orderId, orderNumber, billToName, billToEmail, currency, subtotal, discountTotal, shippingTotal, taxTotal, total, paidAmount, paymentStatus. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
+         */
+        get: operations["AdminInvoicesController_exportCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1227,6 +1327,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/orders/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export orders as CSV
+         * @description Every orders row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, number, placedAt, email, customerId, status, paymentStatus, paymentMethod, items, couponCode, subtotal, discountTotal, shippingTotal, taxTotal, total, paidAmount, balanceDue. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
+         */
+        get: operations["AdminOrdersController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/orders/{id}/payments": {
         parameters: {
             query?: never;
@@ -1327,6 +1447,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/payments/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export payments as CSV
+         * @description Every payments row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, paidAt, orderId, amount, method, reference, status, refundedAmount, recordedById. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
+         */
+        get: operations["AdminPaymentsController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/payments/{id}": {
         parameters: {
             query?: never;
@@ -1393,6 +1533,26 @@ export interface paths {
          * @description Its purchase invoice (PINV-<year>-<6 digits>) is issued with it.
          */
         post: operations["AdminPurchasesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/purchases/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export purchases as CSV
+         * @description Every purchases row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, number, createdAt, supplierId, status, items, subtotal, shippingCost, taxTotal, total, orderedAt, receivedAt, purchaseInvoiceId, notes. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
+         */
+        get: operations["AdminPurchasesController_exportCsv"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1527,6 +1687,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/offline-customers/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export offline-customers as CSV
+         * @description Every offline-customers row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, name, phone, email, address, outstandingBalance, createdAt. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
+         */
+        get: operations["AdminOfflineCustomersController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/offline-customers/{id}": {
         parameters: {
             query?: never;
@@ -1561,6 +1741,26 @@ export interface paths {
          * @description Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment. With an Idempotency-Key header, a retry records it once.
          */
         post: operations["AdminOfflineSalesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/offline-sales/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export offline-sales as CSV
+         * @description Every offline-sales row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, number, soldAt, customerId, status, paymentStatus, items, subtotal, discount, taxTotal, total, paidAmount, refundedAmount, balance. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
+         */
+        get: operations["AdminOfflineSalesController_exportCsv"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1812,6 +2012,26 @@ export interface paths {
          * @description Filters: orderId, offlineSaleId, bookingId, returnId, status, method, kind, refundedAt_gte/lte. q searches the number, the record’s number, the reference and the reason.
          */
         get: operations["AdminRefundsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/refunds/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export refunds as CSV
+         * @description Every refunds row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, number, createdAt, refundedAt, kind, recordNumber, orderId, offlineSaleId, bookingId, returnId, amount, method, status, reference, reason, failureReason, creditNoteId, recordedById. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
+         */
+        get: operations["AdminRefundsController_exportCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5213,6 +5433,59 @@ export interface operations {
             };
         };
     };
+    AdminCustomersController_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, email, fullName, role, isActive, createdAt */
+                sort?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), isActive, createdAt_gte, createdAt_lte */
+                filter?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv; charset=utf-8, as an attachment customers.csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example id,email,fullName,phone,address,isActive,emailVerifiedAt,phoneVerifiedAt,createdAt */
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AdminApiKeysController_list: {
         parameters: {
             query?: {
@@ -5941,6 +6214,59 @@ export interface operations {
             };
         };
     };
+    AdminProductsController_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, slug, price, categoryId, isActive, createdAt, updatedAt */
+                sort?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), categoryId, isActive, inStock, lowStock, price_gte, price_lte */
+                filter?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv; charset=utf-8, as an attachment products.csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example id,name,slug,categoryId,price,costPrice,stock,lowStock,variants,isActive,createdAt,updatedAt */
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AdminProductsController_get: {
         parameters: {
             query?: never;
@@ -6562,6 +6888,59 @@ export interface operations {
             };
         };
     };
+    AdminStockController_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt, variantId, delta, reason */
+                sort?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), variantId, productId, reason, createdAt_gte, createdAt_lte */
+                filter?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv; charset=utf-8, as an attachment stock-movements.csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example id,createdAt,productId,productName,variantId,sku,delta,reason,reference,note,createdById */
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AdminStockController_get: {
         parameters: {
             query?: never;
@@ -6998,6 +7377,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminCouponsController_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, code, discountValue, validFrom, validTo, timesUsed, isActive, createdAt */
+                sort?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), isActive, discountType */
+                filter?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv; charset=utf-8, as an attachment coupons.csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example id,code,description,discountType,discountValue,maxDiscount,minPurchase,status,timesUsed,usageLimit,perCustomerLimit,validFrom,validTo,isActive,createdAt */
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Unauthorized: UNAUTHENTICATED */
@@ -7807,6 +8239,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminInvoicesController_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, issuedAt, total, paymentStatus */
+                sort?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), orderId, paymentStatus, issuedAt_gte, issuedAt_lte */
+                filter?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv; charset=utf-8, as an attachment invoices.csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example id,number,issuedAt,orderId,orderNumber,billToName,billToEmail,currency,subtotal,discountTotal,shippingTotal,taxTotal,total,paidAmount,paymentStatus */
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Unauthorized: UNAUTHENTICATED */
@@ -8966,6 +9451,59 @@ export interface operations {
             };
         };
     };
+    AdminOrdersController_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, placedAt, total, status, paymentStatus, email */
+                sort?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), status, paymentStatus, paymentMethod, placedAt_gte, placedAt_lte, customerId */
+                filter?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv; charset=utf-8, as an attachment orders.csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example id,number,placedAt,email,customerId,status,paymentStatus,paymentMethod,items,couponCode,subtotal,discountTotal,shippingTotal,taxTotal,total,paidAmount,balanceDue */
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AdminOrdersController_recordPayment: {
         parameters: {
             query?: never;
@@ -9302,6 +9840,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminPaymentsController_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, paidAt, amount, method, status */
+                sort?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), orderId, method, status, paidAt_gte, paidAt_lte */
+                filter?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv; charset=utf-8, as an attachment payments.csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example id,paidAt,orderId,amount,method,reference,status,refundedAmount,recordedById */
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Unauthorized: UNAUTHENTICATED */
@@ -9759,6 +10350,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminPurchasesController_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, createdAt, orderedAt, receivedAt, total, status */
+                sort?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), status, supplierId, createdAt_gte, createdAt_lte */
+                filter?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv; charset=utf-8, as an attachment purchases.csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example id,number,createdAt,supplierId,status,items,subtotal,shippingCost,taxTotal,total,orderedAt,receivedAt,purchaseInvoiceId,notes */
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Unauthorized: UNAUTHENTICATED */
@@ -10319,6 +10963,59 @@ export interface operations {
             };
         };
     };
+    AdminOfflineCustomersController_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, createdAt */
+                sort?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), owing */
+                filter?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv; charset=utf-8, as an attachment offline-customers.csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example id,name,phone,email,address,outstandingBalance,createdAt */
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AdminOfflineCustomersController_get: {
         parameters: {
             query?: never;
@@ -10623,6 +11320,59 @@ export interface operations {
             };
             /** @description Unprocessable Entity: IDEMPOTENCY_KEY_REUSED */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminOfflineSalesController_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, soldAt, total, paymentStatus, status */
+                sort?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), customerId, status, paymentStatus, soldAt_gte, soldAt_lte */
+                filter?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv; charset=utf-8, as an attachment offline-sales.csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example id,number,soldAt,customerId,status,paymentStatus,items,subtotal,discount,taxTotal,total,paidAmount,refundedAmount,balance */
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11731,6 +12481,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminRefundsController_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, createdAt, refundedAt, amount, status */
+                sort?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), orderId, offlineSaleId, bookingId, returnId, status, method, kind, refundedAt_gte, refundedAt_lte */
+                filter?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv; charset=utf-8, as an attachment refunds.csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example id,number,createdAt,refundedAt,kind,recordNumber,orderId,offlineSaleId,bookingId,returnId,amount,method,status,reference,reason,failureReason,creditNoteId,recordedById */
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Unauthorized: UNAUTHENTICATED */

@@ -9,6 +9,8 @@ export * from './http/api-errors.decorator.js';
 export * from './http/openapi-document.js';
 export * from './list-query/list-query.js';
 export * from './list-query/list-page.js';
+export * from './list-query/csv-row.js';
+export * from './list-query/list-export.js';
 export * from './database/embedded-postgres.js';
 export * from './database/pg-clients.js';
 export * from './database/transaction.js';

@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, type StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
+import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery, ApiListExport, ExportParams } from '@chance/core';
 import { BackOffice } from '@chance/identity';
-import { COUPON_LIST, CouponsService, toCouponView } from './coupons.service.js';
+import { COUPON_CSV, COUPON_LIST, CouponsService, toCouponView } from './coupons.service.js';
 import { CouponView, CreateCouponDto, UpdateCouponDto } from './dto/coupon.dto.js';
 
 @ApiTags('admin: coupons')
@@ -18,6 +18,12 @@ export class AdminCouponsController {
   @ApiErrors()
   list(@ListParams(COUPON_LIST) query: ListQuery): Promise<ListPage<CouponView>> {
     return this.coupons.list(query);
+  }
+
+  @Get('export.csv')
+  @ApiListExport(COUPON_LIST, COUPON_CSV.map((c) => c.header))
+  exportCsv(@ExportParams(COUPON_LIST) query: ListQuery): StreamableFile {
+    return this.coupons.exportCsv(query);
   }
 
   @Get(':id')

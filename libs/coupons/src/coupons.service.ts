@@ -1,3 +1,4 @@
+import type { StreamableFile } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import {
   ADMIN_MAX_ROWS,
@@ -14,6 +15,8 @@ import {
   type ListPage,
   type ListQuery,
   type ListSpec,
+  listCsvFile,
+  type CsvColumn,
 } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { REFUSAL_MESSAGES, couponRefusal, couponStatus, type Coupon, type CouponRefusal } from './coupon-rules.js';
@@ -84,6 +87,25 @@ export async function couponsByIds(manager: EntityManager, couponIds: readonly n
 export const couponRefused = (code: CouponRefusal | 'COUPON_NOT_FOUND') => new DomainError(code, REFUSAL_MESSAGES[code], { code: REFUSAL_MESSAGES[code] });
 
 /** Coupons: the admin resource, and the checks and redemptions carts and orders rely on. */
+/** The coupons export's columns (docs/api.md#exports); `status` as of the export's start. */
+export const COUPON_CSV: readonly CsvColumn<CouponView>[] = [
+  { header: 'id', value: (c) => c.id },
+  { header: 'code', value: (c) => c.code },
+  { header: 'description', value: (c) => c.description },
+  { header: 'discountType', value: (c) => c.discountType },
+  { header: 'discountValue', value: (c) => c.discountValue },
+  { header: 'maxDiscount', value: (c) => c.maxDiscount },
+  { header: 'minPurchase', value: (c) => c.minPurchase },
+  { header: 'status', value: (c) => c.status },
+  { header: 'timesUsed', value: (c) => c.timesUsed },
+  { header: 'usageLimit', value: (c) => c.usageLimit },
+  { header: 'perCustomerLimit', value: (c) => c.perCustomerLimit },
+  { header: 'validFrom', value: (c) => c.validFrom },
+  { header: 'validTo', value: (c) => c.validTo },
+  { header: 'isActive', value: (c) => c.isActive },
+  { header: 'createdAt', value: (c) => c.createdAt },
+];
+
 @Injectable()
 export class CouponsService {
   constructor(private readonly dataSource: DataSource) {}
@@ -92,6 +114,23 @@ export class CouponsService {
     const page = await findPage('coupons', this.dataSource.manager.createQueryBuilder(CouponEntity, 'c'), query, COLUMNS);
     const now = new Date();
     return page.map((c) => toCouponView(c, now));
+  }
+
+  /** Every coupon the list's filter matches, in its sort, as streamed CSV. */
+  exportCsv(query: ListQuery): StreamableFile {
+    const now = new Date();
+    return listCsvFile(
+      this.dataSource,
+      {
+        spec: COUPON_LIST,
+        columns: COLUMNS,
+        fileName: 'coupons',
+        query: (manager) => manager.createQueryBuilder(CouponEntity, 'c'),
+        view: (_manager, rows) => rows.map((c) => toCouponView(c, now)),
+        csv: COUPON_CSV,
+      },
+      query,
+    );
   }
 
   /** A coupon, read outside any transaction (committed data), for the controller. */

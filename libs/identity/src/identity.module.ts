@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@chance/core';
 import { AccessGuard } from './access.js';
 import { AdminApiKeysController } from './admin-api-keys.controller.js';
+import { AdminCustomersController } from './admin-customers.controller.js';
 import { AdminUsersController } from './admin-users.controller.js';
 import { ApiKeyStrategy } from './api-key.strategy.js';
 import { ApiKeysService } from './api-keys.service.js';
@@ -32,7 +33,7 @@ import { UsersService } from './users.service.js';
       }),
     }),
   ],
-  controllers: [AuthController, MeController, AdminUsersController, AdminApiKeysController],
+  controllers: [AuthController, MeController, AdminUsersController, AdminCustomersController, AdminApiKeysController],
   providers: [
     UsersService,
     AuthService,

@@ -1,3 +1,4 @@
+import type { StreamableFile } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import {
   findPage,
@@ -11,9 +12,12 @@ import {
   type ListQuery,
   type ListSpec,
   type ListPage,
+  listCsvFile,
+  type CsvColumn,
 } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CreateUserDto, UpdateProfileDto, UpdateUserDto } from './dto/index.js';
+import type { AdminUserView, CreateUserDto, UpdateProfileDto, UpdateUserDto } from './dto/index.js';
+import { toAdminUserView } from './user-view.js';
 import { PasswordHasher, hashPassword } from './password.js';
 import { ROLES, type Role } from './roles.js';
 import { SessionsService } from './sessions.service.js';
@@ -42,6 +46,28 @@ const USER_COLUMNS: ListColumns = {
   columns: { id: 'u.id', email: 'u.email', fullName: 'p.fullName', role: 'u.role', isActive: 'u.isActive', createdAt: 'u.createdAt' },
   search: ['u.email', 'p.fullName', 'p.phone'],
 };
+
+/**
+ * Customer accounts (users with role `customer`), as the export of docs/api.md#exports lists them:
+ * the users list's filters and sort, the role fixed.
+ */
+export const CUSTOMER_LIST: ListSpec = {
+  ...USER_LIST,
+  resource: 'customers',
+  filters: { isActive: { type: 'boolean' }, createdAt_gte: { type: 'date' }, createdAt_lte: { type: 'date' } },
+};
+
+export const CUSTOMER_CSV: readonly CsvColumn<AdminUserView>[] = [
+  { header: 'id', value: (u) => u.id },
+  { header: 'email', value: (u) => u.email },
+  { header: 'fullName', value: (u) => u.fullName },
+  { header: 'phone', value: (u) => u.phone },
+  { header: 'address', value: (u) => u.address },
+  { header: 'isActive', value: (u) => u.isActive },
+  { header: 'emailVerifiedAt', value: (u) => u.emailVerifiedAt },
+  { header: 'phoneVerifiedAt', value: (u) => u.phoneVerifiedAt },
+  { header: 'createdAt', value: (u) => u.createdAt },
+];
 
 /** A new user whose password has been hashed already (hash before the transaction: argon2 is slow). */
 export type HashedNewUser = Omit<NewUser, 'password'> & { passwordHash: string };
@@ -111,6 +137,23 @@ export class UsersService {
   list(query: ListQuery): Promise<ListPage<UserEntity>> {
     const qb = this.dataSource.manager.createQueryBuilder(UserEntity, 'u').leftJoinAndMapOne('u.profile', ProfileEntity, 'p', 'p.userId = u.id');
     return findPage(USER_LIST.resource, qb, query, USER_COLUMNS);
+  }
+
+  /** Every customer account the filter matches, in its sort, as streamed CSV. */
+  exportCustomersCsv(query: ListQuery): StreamableFile {
+    return listCsvFile(
+      this.dataSource,
+      {
+        spec: CUSTOMER_LIST,
+        columns: USER_COLUMNS,
+        fileName: 'customers',
+        query: (manager) =>
+          manager.createQueryBuilder(UserEntity, 'u').leftJoinAndMapOne('u.profile', ProfileEntity, 'p', 'p.userId = u.id').where("u.role = 'customer'"),
+        view: (_manager, rows) => rows.map(toAdminUserView),
+        csv: CUSTOMER_CSV,
+      },
+      query,
+    );
   }
 
   updateProfile(userId: number, changes: UpdateProfileDto): Promise<UserEntity> {

@@ -1,9 +1,9 @@
-import { Controller, Get, Header, Param, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Res, type StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
+import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery, ApiListExport, ExportParams } from '@chance/core';
 import { BackOffice } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
-import { INVOICE_LIST, InvoicesService } from './invoices.service.js';
+import { INVOICE_CSV, INVOICE_LIST, InvoicesService } from './invoices.service.js';
 import { InvoiceView } from './dto/invoice.dto.js';
 import { toInvoiceView } from './invoice-view.js';
 
@@ -20,6 +20,12 @@ export class AdminInvoicesController {
   @ApiErrors()
   async list(@ListParams(INVOICE_LIST) query: ListQuery): Promise<ListPage<InvoiceView>> {
     return (await this.invoices.list(query)).map(toInvoiceView);
+  }
+
+  @Get('export.csv')
+  @ApiListExport(INVOICE_LIST, INVOICE_CSV.map((c) => c.header))
+  exportCsv(@ExportParams(INVOICE_LIST) query: ListQuery): StreamableFile {
+    return this.invoices.exportCsv(query);
   }
 
   @Get(':id')

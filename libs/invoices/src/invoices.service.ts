@@ -1,3 +1,4 @@
+import type { StreamableFile } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import {
   ADMIN_MAX_ROWS,
@@ -11,10 +12,13 @@ import {
   type ListPage,
   type ListQuery,
   type ListSpec,
+  listCsvFile,
+  type CsvColumn,
 } from '@chance/core';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
-import { INVOICE_PAYMENT_STATUSES } from './dto/invoice.dto.js';
+import { INVOICE_PAYMENT_STATUSES, type InvoiceView } from './dto/invoice.dto.js';
+import { toInvoiceView } from './invoice-view.js';
 import { renderInvoicePdf } from './invoice-pdf.js';
 import { InvoiceEntity, type BillTo, type InvoiceLine } from './invoice.entity.js';
 
@@ -38,6 +42,25 @@ const COLUMNS: ListColumns = {
   search: ['i.number', 'i.orderNumber'],
   searchConditions: ["i.bill_to->>'email' ILIKE :listQ", "i.bill_to->>'name' ILIKE :listQ"],
 };
+
+/** The invoices export's columns (docs/api.md#exports). */
+export const INVOICE_CSV: readonly CsvColumn<InvoiceView>[] = [
+  { header: 'id', value: (i) => i.id },
+  { header: 'number', value: (i) => i.number },
+  { header: 'issuedAt', value: (i) => i.issuedAt },
+  { header: 'orderId', value: (i) => i.orderId },
+  { header: 'orderNumber', value: (i) => i.orderNumber },
+  { header: 'billToName', value: (i) => i.billTo?.name },
+  { header: 'billToEmail', value: (i) => i.billTo?.email },
+  { header: 'currency', value: (i) => i.currency },
+  { header: 'subtotal', value: (i) => i.subtotal },
+  { header: 'discountTotal', value: (i) => i.discountTotal },
+  { header: 'shippingTotal', value: (i) => i.shippingTotal },
+  { header: 'taxTotal', value: (i) => i.taxTotal },
+  { header: 'total', value: (i) => i.total },
+  { header: 'paidAmount', value: (i) => i.paidAmount },
+  { header: 'paymentStatus', value: (i) => i.paymentStatus },
+];
 
 /** What an invoice is issued from: the order's snapshot, totals and payment state. */
 export interface InvoiceSource {
@@ -160,6 +183,22 @@ export class InvoicesService {
 
   list(query: ListQuery): Promise<ListPage<InvoiceEntity>> {
     return findPage('invoices', this.dataSource.manager.createQueryBuilder(InvoiceEntity, 'i'), query, COLUMNS);
+  }
+
+  /** Every invoice the list's filter matches, in its sort, as streamed CSV. */
+  exportCsv(query: ListQuery): StreamableFile {
+    return listCsvFile(
+      this.dataSource,
+      {
+        spec: INVOICE_LIST,
+        columns: COLUMNS,
+        fileName: 'invoices',
+        query: (manager) => manager.createQueryBuilder(InvoiceEntity, 'i'),
+        view: (_manager, rows) => rows.map(toInvoiceView),
+        csv: INVOICE_CSV,
+      },
+      query,
+    );
   }
 
   async get(id: number): Promise<InvoiceEntity> {

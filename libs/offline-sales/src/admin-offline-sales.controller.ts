@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Res, type StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
@@ -12,6 +12,8 @@ import {
   optionalIdempotencyKey,
   type ListPage,
   type ListQuery,
+  ApiListExport,
+  ExportParams,
 } from '@chance/core';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
@@ -23,8 +25,8 @@ import {
   SalePaymentDto,
   UpdateOfflineCustomerDto,
 } from './dto/offline-sales.dto.js';
-import { OFFLINE_CUSTOMER_LIST, OfflineCustomersService } from './offline-customers.service.js';
-import { OFFLINE_SALE_LIST, OfflineSalesService } from './offline-sales.service.js';
+import { OFFLINE_CUSTOMER_CSV, OFFLINE_CUSTOMER_LIST, OfflineCustomersService } from './offline-customers.service.js';
+import { OFFLINE_SALE_CSV, OFFLINE_SALE_LIST, OfflineSalesService } from './offline-sales.service.js';
 
 @ApiTags('admin: in-store customers')
 @Controller('admin/offline-customers')
@@ -42,6 +44,12 @@ export class AdminOfflineCustomersController {
   @ApiErrors()
   list(@ListParams(OFFLINE_CUSTOMER_LIST) query: ListQuery): Promise<ListPage<OfflineCustomerView>> {
     return this.customers.list(query);
+  }
+
+  @Get('export.csv')
+  @ApiListExport(OFFLINE_CUSTOMER_LIST, OFFLINE_CUSTOMER_CSV.map((c) => c.header))
+  exportCsv(@ExportParams(OFFLINE_CUSTOMER_LIST) query: ListQuery): StreamableFile {
+    return this.customers.exportCsv(query);
   }
 
   @Get(':id')
@@ -86,6 +94,12 @@ export class AdminOfflineSalesController {
   @ApiErrors()
   list(@ListParams(OFFLINE_SALE_LIST) query: ListQuery): Promise<ListPage<OfflineSaleView>> {
     return this.sales.list(query);
+  }
+
+  @Get('export.csv')
+  @ApiListExport(OFFLINE_SALE_LIST, OFFLINE_SALE_CSV.map((c) => c.header))
+  exportCsv(@ExportParams(OFFLINE_SALE_LIST) query: ListQuery): StreamableFile {
+    return this.sales.exportCsv(query);
   }
 
   @Get(':id')

@@ -1,3 +1,4 @@
+import type { StreamableFile } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import {
   ADMIN_MAX_ROWS,
@@ -10,6 +11,8 @@ import {
   type ListPage,
   type ListQuery,
   type ListSpec,
+  listCsvFile,
+  type CsvColumn,
 } from '@chance/core';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { CreateOfflineCustomerDto, OfflineCustomerView, UpdateOfflineCustomerDto } from './dto/offline-sales.dto.js';
@@ -32,6 +35,17 @@ const COLUMNS: ListColumns = {
   custom: { owing: (qb: SelectQueryBuilder<ObjectLiteral>, value: unknown) => qb.andWhere(`${OUTSTANDING} ${value ? '>' : '='} 0`) },
 };
 
+/** The in-store customers export's columns (docs/api.md#exports). */
+export const OFFLINE_CUSTOMER_CSV: readonly CsvColumn<OfflineCustomerView>[] = [
+  { header: 'id', value: (c) => c.id },
+  { header: 'name', value: (c) => c.name },
+  { header: 'phone', value: (c) => c.phone },
+  { header: 'email', value: (c) => c.email },
+  { header: 'address', value: (c) => c.address },
+  { header: 'outstandingBalance', value: (c) => c.outstandingBalance },
+  { header: 'createdAt', value: (c) => c.createdAt },
+];
+
 /** Shop customers known at the counter, with what they still owe (derived from their sales). */
 @Injectable()
 export class OfflineCustomersService {
@@ -45,6 +59,28 @@ export class OfflineCustomersService {
       page.rows.map((c) => c.id),
     );
     return page.map((c) => view(c, owed.get(c.id) ?? 0));
+  }
+
+  /** Every in-store customer the list's filter matches, in its sort, as streamed CSV. */
+  exportCsv(query: ListQuery): StreamableFile {
+    return listCsvFile(
+      this.dataSource,
+      {
+        spec: OFFLINE_CUSTOMER_LIST,
+        columns: COLUMNS,
+        fileName: 'offline-customers',
+        query: (manager) => manager.createQueryBuilder(OfflineCustomerEntity, 'c'),
+        view: async (manager, rows) => {
+          const owed = await this.outstanding(
+            manager,
+            rows.map((c) => c.id),
+          );
+          return rows.map((c) => view(c, owed.get(c.id) ?? 0));
+        },
+        csv: OFFLINE_CUSTOMER_CSV,
+      },
+      query,
+    );
   }
 
   /** An in-store customer, read outside any transaction (committed data), for the controller. */

@@ -1,3 +1,4 @@
+import type { StreamableFile } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import { moveStock, variantSnapshots, variantThumbnails } from '@chance/catalog';
 import {
@@ -29,6 +30,8 @@ import {
   type IdempotentResult,
   type ListSpec,
   invalidTransition,
+  listCsvFile,
+  type CsvColumn,
 } from '@chance/core';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -66,6 +69,24 @@ const COLUMNS: ListColumns = {
   searchConditions: ['s.customer_id IN (SELECT id FROM offline_customers WHERE name ILIKE :listQ OR phone ILIKE :listQ)'],
 };
 
+/** The in-store sales export's columns (docs/api.md#exports). */
+export const OFFLINE_SALE_CSV: readonly CsvColumn<OfflineSaleView>[] = [
+  { header: 'id', value: (s) => s.id },
+  { header: 'number', value: (s) => s.number },
+  { header: 'soldAt', value: (s) => s.soldAt },
+  { header: 'customerId', value: (s) => s.customerId },
+  { header: 'status', value: (s) => s.status },
+  { header: 'paymentStatus', value: (s) => s.paymentStatus },
+  { header: 'items', value: (s) => s.lines.reduce((units, line) => units + line.quantity, 0) },
+  { header: 'subtotal', value: (s) => s.subtotal },
+  { header: 'discount', value: (s) => s.discount },
+  { header: 'taxTotal', value: (s) => s.taxTotal },
+  { header: 'total', value: (s) => s.total },
+  { header: 'paidAmount', value: (s) => s.paidAmount },
+  { header: 'refundedAmount', value: (s) => s.refundedAmount },
+  { header: 'balance', value: (s) => s.balance },
+];
+
 /**
  * Sales over the counter (docs/api.md#in-store-sales): snapshot lines, the shared totals function with the
  * store's tax, stock taken at once through the ledger, payments that can never exceed the total
@@ -88,6 +109,27 @@ export class OfflineSalesService {
       loadChildren(manager, OfflineSalePaymentEntity, 'saleId', ids),
     ]);
     return page.map((s) => toView(s, lines.get(s.id) ?? [], payments.get(s.id) ?? []));
+  }
+
+  /** Every sale the list's filter matches, in its sort, as streamed CSV. */
+  exportCsv(query: ListQuery): StreamableFile {
+    return listCsvFile(
+      this.dataSource,
+      {
+        spec: OFFLINE_SALE_LIST,
+        columns: COLUMNS,
+        fileName: 'offline-sales',
+        query: (manager) => manager.createQueryBuilder(OfflineSaleEntity, 's'),
+        view: async (manager, rows) => {
+          const ids = rows.map((s) => s.id);
+          const lines = await loadChildren(manager, OfflineSaleLineEntity, 'saleId', ids);
+          const payments = await loadChildren(manager, OfflineSalePaymentEntity, 'saleId', ids);
+          return rows.map((s) => toView(s, lines.get(s.id) ?? [], payments.get(s.id) ?? []));
+        },
+        csv: OFFLINE_SALE_CSV,
+      },
+      query,
+    );
   }
 
   /** A sale, read outside any transaction (committed data), for the controller and the receipt. */

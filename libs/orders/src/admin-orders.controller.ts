@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res, type StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
@@ -6,6 +6,8 @@ import {
   assertIdempotencyKey,
   IdempotencyKeyHeader,
   ApiList,
+  ApiListExport,
+  ExportParams,
   IdPipe,
   ListParams,
   optionalIdempotencyKey,
@@ -19,7 +21,7 @@ import { CreateDraftOrderDto, UpdateOrderDto } from './dto/order-edit.dto.js';
 import { ChangeStatusDto, MarkPaidDto, OrderView, PaymentView, RecordPaymentDto } from './dto/order.dto.js';
 import { DraftOrdersService } from './draft-orders.service.js';
 import { OrderLifecycleService } from './order-lifecycle.service.js';
-import { ADMIN_ORDER_LIST, OrderReaderService, PAYMENT_LIST } from './order-reader.service.js';
+import { ADMIN_ORDER_LIST, ORDER_CSV, OrderReaderService, PAYMENT_CSV, PAYMENT_LIST } from './order-reader.service.js';
 
 @ApiTags('admin: orders')
 @Controller('admin/orders')
@@ -131,6 +133,12 @@ export class AdminOrdersController {
     return this.reader.listForAdmin(query);
   }
 
+  @Get('export.csv')
+  @ApiListExport(ADMIN_ORDER_LIST, ORDER_CSV.map((c) => c.header))
+  exportCsv(@ExportParams(ADMIN_ORDER_LIST) query: ListQuery): StreamableFile {
+    return this.reader.exportCsv(query);
+  }
+
   @Get(':id')
   @ApiResponse({ status: 200, type: OrderView })
   @ApiErrors('NOT_FOUND')
@@ -219,6 +227,12 @@ export class AdminPaymentsController {
   @ApiErrors()
   list(@ListParams(PAYMENT_LIST) query: ListQuery): Promise<ListPage<PaymentView>> {
     return this.reader.listPayments(query);
+  }
+
+  @Get('export.csv')
+  @ApiListExport(PAYMENT_LIST, PAYMENT_CSV.map((c) => c.header))
+  exportCsv(@ExportParams(PAYMENT_LIST) query: ListQuery): StreamableFile {
+    return this.reader.exportPaymentsCsv(query);
   }
 
   @Get(':id')

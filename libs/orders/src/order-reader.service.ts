@@ -3,14 +3,17 @@ import {
   ADMIN_MAX_ROWS,
   STORE_MAX_ROWS,
   findPage,
+  listCsvFile,
   loadChildren,
   notFound,
   reachable,
+  type CsvColumn,
   type ListColumns,
   type ListPage,
   type ListQuery,
   type ListSpec,
 } from '@chance/core';
+import type { StreamableFile } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { OrderView, PaymentView } from './dto/order.dto.js';
 import { OrderEntity, OrderLineEntity, PaymentEntity } from './order.entities.js';
@@ -80,6 +83,39 @@ const PAYMENT_COLUMNS: ListColumns = {
   search: ['p.reference'],
 };
 
+/** The orders export's columns: the list view's, with the amounts behind its total (docs/api.md#exports). */
+export const ORDER_CSV: readonly CsvColumn<OrderView>[] = [
+  { header: 'id', value: (o) => o.id },
+  { header: 'number', value: (o) => o.number },
+  { header: 'placedAt', value: (o) => o.placedAt },
+  { header: 'email', value: (o) => o.email },
+  { header: 'customerId', value: (o) => o.customerId },
+  { header: 'status', value: (o) => o.status },
+  { header: 'paymentStatus', value: (o) => o.paymentStatus },
+  { header: 'paymentMethod', value: (o) => o.paymentMethod },
+  { header: 'items', value: (o) => o.lines.reduce((units, line) => units + line.quantity, 0) },
+  { header: 'couponCode', value: (o) => o.couponCode },
+  { header: 'subtotal', value: (o) => o.subtotal },
+  { header: 'discountTotal', value: (o) => o.discountTotal },
+  { header: 'shippingTotal', value: (o) => o.shippingTotal },
+  { header: 'taxTotal', value: (o) => o.taxTotal },
+  { header: 'total', value: (o) => o.total },
+  { header: 'paidAmount', value: (o) => o.paidAmount },
+  { header: 'balanceDue', value: (o) => o.balanceDue },
+];
+
+export const PAYMENT_CSV: readonly CsvColumn<PaymentView>[] = [
+  { header: 'id', value: (p) => p.id },
+  { header: 'paidAt', value: (p) => p.paidAt },
+  { header: 'orderId', value: (p) => p.orderId },
+  { header: 'amount', value: (p) => p.amount },
+  { header: 'method', value: (p) => p.method },
+  { header: 'reference', value: (p) => p.reference },
+  { header: 'status', value: (p) => p.status },
+  { header: 'refundedAmount', value: (p) => p.refundedAmount },
+  { header: 'recordedById', value: (p) => p.recordedById },
+];
+
 /** Who asks for an order in the store: its customer (bearer) or the holder of the guest order token. */
 export interface OrderCredentials {
   userId?: number;
@@ -110,6 +146,43 @@ export class OrderReaderService {
     const qb = this.dataSource.manager.createQueryBuilder(OrderEntity, 'o').where("o.customerId = :userId AND o.status <> 'draft'", { userId });
     const page = await findPage('orders', qb, query, ORDER_COLUMNS);
     return this.views(this.dataSource.manager, page, 'store');
+  }
+
+  /** Every order the admin list's filter matches, in its sort, as streamed CSV. */
+  exportCsv(query: ListQuery): StreamableFile {
+    return listCsvFile(
+      this.dataSource,
+      {
+        spec: ADMIN_ORDER_LIST,
+        columns: ORDER_COLUMNS,
+        fileName: 'orders',
+        query: (manager) => manager.createQueryBuilder(OrderEntity, 'o'),
+        view: async (manager, rows) => {
+          const ids = rows.map((o) => o.id);
+          const lines = await this.linesOf(manager, ids);
+          const payments = await this.paymentsOf(manager, ids);
+          return rows.map((o) => toOrderView(o, lines.get(o.id) ?? [], payments.get(o.id) ?? [], 'admin'));
+        },
+        csv: ORDER_CSV,
+      },
+      query,
+    );
+  }
+
+  /** Every payment the list's filter matches, in its sort, as streamed CSV. */
+  exportPaymentsCsv(query: ListQuery): StreamableFile {
+    return listCsvFile(
+      this.dataSource,
+      {
+        spec: PAYMENT_LIST,
+        columns: PAYMENT_COLUMNS,
+        fileName: 'payments',
+        query: (manager) => manager.createQueryBuilder(PaymentEntity, 'p'),
+        view: (_manager, rows) => rows.map(toPaymentView),
+        csv: PAYMENT_CSV,
+      },
+      query,
+    );
   }
 
   /** An order as the audience sees it, read outside any transaction (committed data), for the controllers. */

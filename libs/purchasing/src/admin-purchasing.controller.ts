@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Res, type StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
+import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery, ApiListExport, ExportParams } from '@chance/core';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
 import {
@@ -13,7 +13,7 @@ import {
   UpdateSupplierDto,
 } from './dto/purchasing.dto.js';
 import { PURCHASE_INVOICE_LIST, PurchaseInvoicesService, toPurchaseInvoiceView } from './purchase-invoices.service.js';
-import { PURCHASE_LIST, PurchasesService } from './purchases.service.js';
+import { PURCHASE_CSV, PURCHASE_LIST, PurchasesService } from './purchases.service.js';
 import { SUPPLIER_LIST, SuppliersService, toSupplierView } from './suppliers.service.js';
 
 @ApiTags('admin: suppliers')
@@ -72,6 +72,12 @@ export class AdminPurchasesController {
   @ApiErrors()
   list(@ListParams(PURCHASE_LIST) query: ListQuery): Promise<ListPage<PurchaseView>> {
     return this.purchases.list(query);
+  }
+
+  @Get('export.csv')
+  @ApiListExport(PURCHASE_LIST, PURCHASE_CSV.map((c) => c.header))
+  exportCsv(@ExportParams(PURCHASE_LIST) query: ListQuery): StreamableFile {
+    return this.purchases.exportCsv(query);
   }
 
   @Get(':id')

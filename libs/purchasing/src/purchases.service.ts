@@ -1,3 +1,4 @@
+import type { StreamableFile } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import { moveStock, recordCostPrices, variantSnapshots } from '@chance/catalog';
 import {
@@ -14,6 +15,8 @@ import {
   type ListPage,
   type ListQuery,
   type ListSpec,
+  listCsvFile,
+  type CsvColumn,
 } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreatePurchaseDto, PurchaseLineDto, PurchaseView, UpdatePurchaseDto } from './dto/purchasing.dto.js';
@@ -82,6 +85,24 @@ const toView = (p: PurchaseEntity, lines: PurchaseLineEntity[]): PurchaseView =>
  * attributes; receiving adds the stock through the ledger and sets each variant's cost price,
  * in one transaction on the locked purchase, so a second (or concurrent) receipt is refused.
  */
+/** The purchases export's columns (docs/api.md#exports). */
+export const PURCHASE_CSV: readonly CsvColumn<PurchaseView>[] = [
+  { header: 'id', value: (p) => p.id },
+  { header: 'number', value: (p) => p.number },
+  { header: 'createdAt', value: (p) => p.createdAt },
+  { header: 'supplierId', value: (p) => p.supplierId },
+  { header: 'status', value: (p) => p.status },
+  { header: 'items', value: (p) => p.lines.reduce((units, line) => units + line.quantity, 0) },
+  { header: 'subtotal', value: (p) => p.subtotal },
+  { header: 'shippingCost', value: (p) => p.shippingCost },
+  { header: 'taxTotal', value: (p) => p.taxTotal },
+  { header: 'total', value: (p) => p.total },
+  { header: 'orderedAt', value: (p) => p.orderedAt },
+  { header: 'receivedAt', value: (p) => p.receivedAt },
+  { header: 'purchaseInvoiceId', value: (p) => p.purchaseInvoiceId },
+  { header: 'notes', value: (p) => p.notes },
+];
+
 @Injectable()
 export class PurchasesService {
   constructor(
@@ -98,6 +119,28 @@ export class PurchasesService {
       page.rows.map((p) => p.id),
     );
     return page.map((p) => toView(p, lines.get(p.id) ?? []));
+  }
+
+  /** Every purchase the list's filter matches, in its sort, as streamed CSV. */
+  exportCsv(query: ListQuery): StreamableFile {
+    return listCsvFile(
+      this.dataSource,
+      {
+        spec: PURCHASE_LIST,
+        columns: COLUMNS,
+        fileName: 'purchases',
+        query: (manager) => manager.createQueryBuilder(PurchaseEntity, 'p'),
+        view: async (manager, rows) => {
+          const lines = await this.linesOf(
+            manager,
+            rows.map((p) => p.id),
+          );
+          return rows.map((p) => toView(p, lines.get(p.id) ?? []));
+        },
+        csv: PURCHASE_CSV,
+      },
+      query,
+    );
   }
 
   /** A purchase, read outside any transaction (committed data), for the controller. */

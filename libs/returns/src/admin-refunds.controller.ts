@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Res, applyDecorators, type Type } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Res, applyDecorators, type Type, type StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
@@ -11,6 +11,8 @@ import {
   replyWith,
   type ListPage,
   type ListQuery,
+  ApiListExport,
+  ExportParams,
 } from '@chance/core';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import { OfflineSaleView } from '@chance/offline-sales';
@@ -20,7 +22,7 @@ import type { FastifyReply } from 'fastify';
 import { DirectRefundDto, RefundView } from './dto/returns.dto.js';
 import type { RecordKind } from './refundable-records.js';
 import { RefundsService } from './refunds.service.js';
-import { REFUND_LIST, ReturnsReader } from './returns-reader.js';
+import { REFUND_CSV, REFUND_LIST, ReturnsReader } from './returns-reader.js';
 
 const REFUND_ERRORS = [
   'NOT_FOUND',
@@ -68,6 +70,12 @@ export class AdminRefundsController {
   @ApiErrors()
   list(@ListParams(REFUND_LIST) query: ListQuery): Promise<ListPage<RefundView>> {
     return this.reader.listRefunds(query);
+  }
+
+  @Get('refunds/export.csv')
+  @ApiListExport(REFUND_LIST, REFUND_CSV.map((c) => c.header))
+  exportCsv(@ExportParams(REFUND_LIST) query: ListQuery): StreamableFile {
+    return this.reader.exportRefundsCsv(query);
   }
 
   @Get('refunds/:id')

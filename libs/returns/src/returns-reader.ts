@@ -1,5 +1,18 @@
+import type { StreamableFile } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
-import { ADMIN_MAX_ROWS, STORE_MAX_ROWS, findPage, loadChildren, notFound, type ListColumns, type ListPage, type ListQuery, type ListSpec } from '@chance/core';
+import {
+  ADMIN_MAX_ROWS,
+  STORE_MAX_ROWS,
+  findPage,
+  loadChildren,
+  notFound,
+  type ListColumns,
+  type ListPage,
+  type ListQuery,
+  type ListSpec,
+  listCsvFile,
+  type CsvColumn,
+} from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RefundView, ReturnView } from './dto/returns.dto.js';
 import { REFUND_METHODS } from './dto/returns.dto.js';
@@ -111,6 +124,28 @@ export const toRefundView = (f: RefundEntity): RefundView => ({
   recordedById: f.recordedById,
 });
 
+/** The refunds export's columns (docs/api.md#exports). */
+export const REFUND_CSV: readonly CsvColumn<RefundView>[] = [
+  { header: 'id', value: (f) => f.id },
+  { header: 'number', value: (f) => f.number },
+  { header: 'createdAt', value: (f) => f.createdAt },
+  { header: 'refundedAt', value: (f) => f.refundedAt },
+  { header: 'kind', value: (f) => f.kind },
+  { header: 'recordNumber', value: (f) => f.recordNumber },
+  { header: 'orderId', value: (f) => f.orderId },
+  { header: 'offlineSaleId', value: (f) => f.offlineSaleId },
+  { header: 'bookingId', value: (f) => f.bookingId },
+  { header: 'returnId', value: (f) => f.returnId },
+  { header: 'amount', value: (f) => f.amount },
+  { header: 'method', value: (f) => f.method },
+  { header: 'status', value: (f) => f.status },
+  { header: 'reference', value: (f) => f.reference },
+  { header: 'reason', value: (f) => f.reason },
+  { header: 'failureReason', value: (f) => f.failureReason },
+  { header: 'creditNoteId', value: (f) => f.creditNoteId },
+  { header: 'recordedById', value: (f) => f.recordedById },
+];
+
 /** Reading returns and refunds: lists, single records, and the store's ownership rule (another's is 404). */
 @Injectable()
 export class ReturnsReader {
@@ -155,6 +190,22 @@ export class ReturnsReader {
   async listRefunds(query: ListQuery): Promise<ListPage<RefundView>> {
     const page = await findPage('refunds', this.dataSource.manager.createQueryBuilder(RefundEntity, 'f'), query, REFUND_COLUMNS);
     return page.map(toRefundView);
+  }
+
+  /** Every refund the list's filter matches, in its sort, as streamed CSV. */
+  exportRefundsCsv(query: ListQuery): StreamableFile {
+    return listCsvFile(
+      this.dataSource,
+      {
+        spec: REFUND_LIST,
+        columns: REFUND_COLUMNS,
+        fileName: 'refunds',
+        query: (manager) => manager.createQueryBuilder(RefundEntity, 'f'),
+        view: (_manager, rows) => rows.map(toRefundView),
+        csv: REFUND_CSV,
+      },
+      query,
+    );
   }
 
   async refund(id: number): Promise<RefundView> {

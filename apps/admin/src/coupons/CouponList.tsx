@@ -2,6 +2,7 @@ import { BooleanField, DataTable, DateField, List, NullableBooleanInput, SearchI
 import { MoneyField } from '../money';
 import type { Coupon } from '../types';
 import { CouponStatusChip, DiscountField, TimesUsedField, discountTypeChoices } from './couponFields';
+import { ExportingListActions } from '../common-sales/ServerExportButton';
 
 const couponFilters = [
   <SearchInput key="q" source="q" placeholder="Code or description" alwaysOn />,
@@ -13,7 +14,7 @@ const couponFilters = [
 const utcDay = { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' } as const;
 
 export const CouponList = () => (
-  <List<Coupon> filters={couponFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} exporter={false}>
+  <List<Coupon> filters={couponFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} exporter={false} actions={<ExportingListActions />}>
     <DataTable<Coupon> rowClick="edit" bulkActionButtons={false}>
       <DataTable.Col source="code" />
       <DataTable.Col source="description" disableSort>

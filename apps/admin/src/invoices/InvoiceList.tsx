@@ -5,6 +5,7 @@ import { PdfButton } from '../common-sales/PdfButton';
 import { StatusChip } from '../common-sales/StatusChip';
 import type { Invoice } from '../common-sales/types';
 import { MoneyField } from '../money';
+import { ExportingListActions } from '../common-sales/ServerExportButton';
 
 const invoiceFilters = [
   <SearchInput key="q" source="q" placeholder="Invoice, order, name or e-mail" alwaysOn />,
@@ -35,7 +36,7 @@ const InvoicePdfCell = (_props: { label?: string }) => (
 
 /** Customer invoices (read only): one per order, numbered without gaps (docs/api.md#orders-payments-and-invoices). */
 export const InvoiceList = () => (
-  <List<Invoice> filters={invoiceFilters} sort={{ field: 'issuedAt', order: 'DESC' }} perPage={25} exporter={false}>
+  <List<Invoice> filters={invoiceFilters} sort={{ field: 'issuedAt', order: 'DESC' }} perPage={25} exporter={false} actions={<ExportingListActions />}>
     <DataTable<Invoice> rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="number" label="Invoice">
         <TextField source="number" sx={{ fontWeight: 600 }} />

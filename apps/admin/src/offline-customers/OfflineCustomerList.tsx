@@ -3,6 +3,7 @@ import { DataTable, DateField, FunctionField, List, NullableBooleanInput, Search
 import type { OfflineCustomer } from '../common-sales/types';
 import { formatMoney } from '../money';
 import { useStoreCurrency } from '../settings/useStoreSettings';
+import { ExportingListActions } from '../common-sales/ServerExportButton';
 
 const customerFilters = [
   <SearchInput key="q" source="q" placeholder="Name, phone or e-mail" alwaysOn />,
@@ -30,7 +31,7 @@ export const OutstandingBalance = (_props: { label?: string }) => {
 
 /** In-store customers with what they owe (docs/api.md#in-store-sales). */
 export const OfflineCustomerList = () => (
-  <List<OfflineCustomer> filters={customerFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false}>
+  <List<OfflineCustomer> filters={customerFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false} actions={<ExportingListActions />}>
     <DataTable<OfflineCustomer> rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="name" label="Name">
         <TextField source="name" sx={{ fontWeight: 600 }} />

@@ -21,6 +21,7 @@ import { StatusTabs } from '../common-sales/StatusTabs';
 import type { OfflineCustomer, OfflineSale } from '../common-sales/types';
 import { MoneyField, formatMoney } from '../money';
 import { useStoreCurrency } from '../settings/useStoreSettings';
+import { ServerExportButton } from '../common-sales/ServerExportButton';
 
 export const salePaymentStatusChoices = choicesOf(salePaymentStatusLooks);
 
@@ -43,6 +44,7 @@ const SaleListActions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton label="New sale" />
+    <ServerExportButton />
   </TopToolbar>
 );
 

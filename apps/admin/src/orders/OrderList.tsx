@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { AutocompleteInput, DataTable, DateField, List, ReferenceInput, SearchInput, SelectInput, TextField, useCanAccess } from 'react-admin';
 import { dateRangeFilters } from '../common-sales/dateFilters';
 import { choicesOf, orderPaymentStatusLooks, orderStatusLooks, paymentMethodChoices } from '../common-sales/labels';
@@ -6,10 +5,9 @@ import { StatusChip } from '../common-sales/StatusChip';
 import { StatusTabs } from '../common-sales/StatusTabs';
 import type { Order } from '../common-sales/types';
 import { MoneyField } from '../money';
-import { useStoreCurrency } from '../settings/useStoreSettings';
 import type { AdminUser } from '../types';
 import { OrderCustomerField } from './OrderCustomerField';
-import { orderExporter } from './orderExporter';
+import { ExportingListActions } from '../common-sales/ServerExportButton';
 
 export const orderStatusChoices = choicesOf(orderStatusLooks);
 export const orderPaymentStatusChoices = choicesOf(orderPaymentStatusLooks);
@@ -37,11 +35,15 @@ function orderFilters(canListUsers: boolean) {
 
 /** Online orders, newest first, in tabs by status with their counts (docs/api.md#orders-payments-and-invoices). */
 export const OrderList = () => {
-  const currency = useStoreCurrency();
-  const exporter = useMemo(() => orderExporter(currency), [currency]);
   const { canAccess: canListUsers } = useCanAccess({ resource: 'users', action: 'list' });
   return (
-    <List<Order> filters={orderFilters(canListUsers === true)} sort={{ field: 'placedAt', order: 'DESC' }} perPage={25} exporter={exporter}>
+    <List<Order>
+      filters={orderFilters(canListUsers === true)}
+      sort={{ field: 'placedAt', order: 'DESC' }}
+      perPage={25}
+      exporter={false}
+      actions={<ExportingListActions />}
+    >
       <StatusTabs source="status" choices={orderStatusChoices} />
       <DataTable<Order> rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="number" label="Order">

@@ -5,6 +5,7 @@ import { StatusChip } from '../common-sales/StatusChip';
 import type { Order, Payment } from '../common-sales/types';
 import { MoneyField } from '../money';
 import { UserReferenceField } from '../users/UserReferenceField';
+import { ExportingListActions } from '../common-sales/ServerExportButton';
 
 const paymentFilters = [
   <SearchInput key="q" source="q" placeholder="Reference" alwaysOn />,
@@ -18,7 +19,7 @@ const paymentFilters = [
 
 /** Every payment recorded against an online order (read only; docs/api.md#orders-payments-and-invoices). */
 export const PaymentList = () => (
-  <List<Payment> filters={paymentFilters} sort={{ field: 'paidAt', order: 'DESC' }} perPage={50} exporter={false}>
+  <List<Payment> filters={paymentFilters} sort={{ field: 'paidAt', order: 'DESC' }} perPage={50} exporter={false} actions={<ExportingListActions />}>
     <DataTable<Payment> rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="paidAt" label="Paid at">
         <DateField source="paidAt" showTime />

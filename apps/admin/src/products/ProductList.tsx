@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import {
@@ -15,11 +14,10 @@ import {
   SearchInput,
 } from 'react-admin';
 import { MoneyField, MoneyInput } from '../money';
-import { useStoreCurrency } from '../settings/useStoreSettings';
 import type { Product } from '../types';
 import { Thumbnail } from '../media';
 import { LowStockChip, lowStockHighlight } from './productFields';
-import { productExporter } from './productExporter';
+import { ExportingListActions } from '../common-sales/ServerExportButton';
 
 const productFilters = [
   <SearchInput key="q" source="q" placeholder="Name, slug or SKU" alwaysOn />,
@@ -62,10 +60,8 @@ const NameCell = () => (
 );
 
 export const ProductList = () => {
-  const currency = useStoreCurrency();
-  const exporter = useMemo(() => productExporter(currency), [currency]);
   return (
-    <List<Product> filters={productFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={exporter}>
+    <List<Product> filters={productFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false} actions={<ExportingListActions />}>
       <DataTable<Product> rowClick="show" bulkActionButtons={false} rowSx={lowStockRow}>
         <DataTable.Col source="name">
           <NameCell />

@@ -5,6 +5,7 @@ import { StatusChip } from '../common-sales/StatusChip';
 import { StatusTabs } from '../common-sales/StatusTabs';
 import type { Purchase } from '../common-sales/types';
 import { MoneyField } from '../money';
+import { ExportingListActions } from '../common-sales/ServerExportButton';
 
 export const purchaseStatusChoices = choicesOf(purchaseStatusLooks);
 
@@ -25,7 +26,7 @@ function unitsText(purchase: Purchase): string {
 
 /** Purchases from suppliers, newest first, in tabs by status with their counts (docs/api.md#suppliers-and-purchases). */
 export const PurchaseList = () => (
-  <List<Purchase> filters={purchaseFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} exporter={false}>
+  <List<Purchase> filters={purchaseFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} exporter={false} actions={<ExportingListActions />}>
     <StatusTabs source="status" choices={purchaseStatusChoices} />
     <DataTable<Purchase> rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="number" label="Purchase">

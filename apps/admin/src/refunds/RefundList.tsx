@@ -3,6 +3,7 @@ import { dateRangeFilters } from '../common-sales/dateFilters';
 import { choicesOf, paymentMethodChoices, refundKindChoices, refundStatusLooks } from '../common-sales/labels';
 import type { Refund } from '../common-sales/types';
 import { RefundTable } from './RefundTable';
+import { ExportingListActions } from '../common-sales/ServerExportButton';
 
 const refundFilters = [
   <SearchInput key="q" source="q" placeholder="Number, order or sale, reference, reason" alwaysOn />,
@@ -14,7 +15,7 @@ const refundFilters = [
 
 /** Every amount given back (read only; docs/api.md#refunds-and-returns), with its credit note. */
 export const RefundList = () => (
-  <List<Refund> filters={refundFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={50} exporter={false}>
+  <List<Refund> filters={refundFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={50} exporter={false} actions={<ExportingListActions />}>
     <RefundTable showRecord />
   </List>
 );

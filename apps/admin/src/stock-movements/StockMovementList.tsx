@@ -7,6 +7,7 @@ import type { StockMovement, VariantSummary } from '../types';
 import { UserReferenceField } from '../users/UserReferenceField';
 import { VariantReferenceField } from './VariantReferenceField';
 import { reasonChoices, reasonLabels, referenceText } from './reasons';
+import { ExportingListActions } from '../common-sales/ServerExportButton';
 
 /** Date filters are whole days: "until" includes the day it names. */
 const dayStart = (value: string) => (value ? value : null);
@@ -69,7 +70,7 @@ const DetailsField = () => (
 
 /** The stock ledger (read only): every change of every variant's stock, newest first. */
 export const StockMovementList = () => (
-  <List<StockMovement> filters={movementFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={50} exporter={false}>
+  <List<StockMovement> filters={movementFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={50} exporter={false} actions={<ExportingListActions />}>
     <DataTable<StockMovement> rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="createdAt">
         <DateField source="createdAt" showTime />

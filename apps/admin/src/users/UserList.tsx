@@ -1,4 +1,18 @@
-import { BooleanField, DataTable, DateField, List, NullableBooleanInput, SearchInput, SelectField, SelectInput } from 'react-admin';
+import {
+  BooleanField,
+  CreateButton,
+  DataTable,
+  DateField,
+  FilterButton,
+  List,
+  NullableBooleanInput,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  TopToolbar,
+  useListContext,
+} from 'react-admin';
+import { ServerExportButton } from '../common-sales/ServerExportButton';
 import type { AdminUser } from '../types';
 import { roleChoices } from './roles';
 
@@ -8,8 +22,20 @@ const userFilters = [
   <NullableBooleanInput key="isActive" source="isActive" />,
 ];
 
+/** Customer accounts (the role filter on customer) export through the customers export, every one of them (docs/api.md#exports). */
+const UserListActions = () => {
+  const { filterValues } = useListContext();
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <CreateButton />
+      {filterValues.role === 'customer' ? <ServerExportButton path="customers" omit={['role']} /> : null}
+    </TopToolbar>
+  );
+};
+
 export const UserList = () => (
-  <List<AdminUser> filters={userFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
+  <List<AdminUser> filters={userFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} exporter={false} actions={<UserListActions />}>
     <DataTable<AdminUser> rowClick="edit" bulkActionButtons={false}>
       <DataTable.Col source="email" />
       <DataTable.Col source="fullName" />
