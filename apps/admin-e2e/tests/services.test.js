@@ -84,7 +84,9 @@ describe('services and bookings in the admin SPA', { timeout: FILE_TIMEOUT_MS },
     await page.locator('input[name="email"]').fill(email);
     await page.locator('input[name="password"]').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Welcome').waitFor();
+    // signed in, on whatever page react-admin lands: after a logout it returns to the page the
+    // last user left (a booking here), not to the dashboard's "Welcome"
+    await page.getByRole('button', { name: 'Profile' }).waitFor();
   }
 
   async function pickAutocomplete(label, typed, optionText) {
