@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { apiPost, repoRoot } from './api-process.js';
+import { STEP_TIMEOUT_MS } from './browser.js';
 
 export const screenshots = join(repoRoot, 'apps/admin-e2e/screenshots');
 
@@ -106,21 +107,32 @@ export async function signIn(page, baseUrl, { email, password }) {
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('Welcome').waitFor();
+  // signed in, on whatever page react-admin lands: after a logout it returns to the page the last
+  // user left, not to the dashboard's "Welcome"
+  await page.getByRole('button', { name: 'Profile' }).waitFor();
 }
 
 /** A response to `method` on /api/admin/<path> (path a regexp source), for waitForResponse. */
 export const isAdminRequest = (method, path) => (response) =>
   response.request().method() === method && new RegExp(`/api/admin/${path}(\\?|$)`).test(new URL(response.url()).pathname);
 
-/** Waits until an input shows `expected` (references and lookups fill inputs asynchronously). */
-export async function waitForValue(locator, expected, timeoutMs = 10_000) {
+/**
+ * Polls `check` until it returns something truthy (work the API does after answering: the outbox,
+ * e-mail, webhooks) and returns that; throws once `timeoutMs` has passed without.
+ */
+export async function until(check, timeoutMs = STEP_TIMEOUT_MS) {
   const deadline = Date.now() + timeoutMs;
-  let value;
-  while (Date.now() < deadline) {
-    value = await locator.inputValue();
-    if (value === expected) return;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Waits until an input shows `expected` (references and lookups fill inputs asynchronously). */
+export async function waitForValue(locator, expected, timeoutMs = STEP_TIMEOUT_MS) {
+  let value;
+  await until(async () => (value = await locator.inputValue()) === expected, timeoutMs).catch(() => {});
   assert.equal(value, expected);
 }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { apiPost, startApi } from '../support/api-process.js';
 import { FILE_TIMEOUT_MS, launchBrowser, openPage } from '../support/browser.js';
-import { screenshots, signIn } from '../support/sales-fixtures.js';
+import { screenshots, signIn, until } from '../support/sales-fixtures.js';
 
 const admin = { email: 'integrations.admin@chance.test', password: 'e2e-Admin-passw0rd' };
 const staff = { email: 'integrations.staff@chance.test', password: 'e2e-Staff-passw0rd', fullName: 'Sam Staff' };
@@ -33,16 +33,6 @@ async function startReceiver() {
   await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
   return { url: `http://127.0.0.1:${server.address().port}/chance`, calls, close: () => new Promise((done) => server.close(done)) };
 }
-
-const until = async (check, timeoutMs = 15_000) => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 describe('API keys, webhooks and account recovery in the browser', { timeout: FILE_TIMEOUT_MS }, () => {
   let api;
