@@ -4,12 +4,11 @@
 // tabs, completing a booking after a confirmation, and what staff see (no history, no names).
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { apiPost, repoRoot, startApi } from '../support/api-process.js';
+import { apiPost, startApi } from '../support/api-process.js';
 import { FILE_TIMEOUT_MS, launchBrowser, openPage, signOut } from '../support/browser.js';
+import { adminToken, isAdminRequest, request, screenshots, shot, signIn, until } from '../support/sales-fixtures.js';
 
-const screenshots = join(repoRoot, 'apps/admin-e2e/screenshots');
 const admin = { email: 'services.admin@chance.test', password: 'e2e-Admin-passw0rd' };
 const staff = { email: 'services.staff@chance.test', password: 'e2e-Staff-passw0rd', fullName: 'Stella Staff' };
 const customer = { email: 'carla.customer@chance.test', password: 'e2e-Customer-passw0rd', fullName: 'Carla Customer' };
@@ -27,11 +26,11 @@ describe('services and bookings in the admin SPA', { timeout: FILE_TIMEOUT_MS },
   before(async () => {
     await mkdir(screenshots, { recursive: true });
     api = await startApi({ adminEmail: admin.email, adminPassword: admin.password });
-    const token = await adminToken();
+    const token = await adminToken(api.baseUrl, admin);
     const user = await apiPost(api.baseUrl, '/api/admin/users', { ...customer, role: 'customer' }, token);
     assert.equal(user.status, 201, JSON.stringify(user.json));
     created.customerId = user.json.id;
-    const profile = await putJson(`/api/admin/users/${user.json.id}`, { address: customerAddress }, token);
+    const profile = await request(api.baseUrl, 'PUT', `/api/admin/users/${user.json.id}`, { body: { address: customerAddress }, token });
     assert.equal(profile.status, 200, JSON.stringify(profile.json));
     const staffUser = await apiPost(api.baseUrl, '/api/admin/users', { ...staff, role: 'staff' }, token);
     assert.equal(staffUser.status, 201, JSON.stringify(staffUser.json));
@@ -46,48 +45,8 @@ describe('services and bookings in the admin SPA', { timeout: FILE_TIMEOUT_MS },
   });
 
   const notification = () => page.locator('.MuiSnackbarContent-message, .MuiAlert-message').first();
-  const adminApi = (path) => new RegExp(`/api/admin/${path}(\\?|$)`);
-  const isRequest = (method, path) => (response) => response.request().method() === method && adminApi(path).test(new URL(response.url()).pathname);
   const rowWith = (text) => page.locator('tr', { has: page.getByText(text, { exact: true }) });
   const history = () => page.getByRole('region', { name: 'History' });
-
-  async function shot(name) {
-    await page.evaluate(() => {
-      if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-      window.scrollTo(0, 0);
-    });
-    await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
-  }
-
-  async function adminToken() {
-    const login = await apiPost(api.baseUrl, '/api/auth/login', admin);
-    assert.equal(login.status, 200, JSON.stringify(login.json));
-    return login.json.accessToken;
-  }
-
-  async function putJson(path, body, token) {
-    const response = await fetch(`${api.baseUrl}${path}`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, json: await response.json() };
-  }
-
-  async function getJson(path, token) {
-    const response = await fetch(`${api.baseUrl}${path}`, { headers: { Accept: 'application/json', Authorization: `Bearer ${token}` } });
-    return { status: response.status, json: await response.json() };
-  }
-
-  async function signIn({ email, password }) {
-    await page.goto(`${api.baseUrl}/#/login`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    // signed in, on whatever page react-admin lands: after a logout it returns to the page the
-    // last user left (a booking here), not to the dashboard's "Welcome"
-    await page.getByRole('button', { name: 'Profile' }).waitFor();
-  }
 
   async function pickAutocomplete(label, typed, optionText) {
     const input = page.getByRole('combobox', { name: label });
@@ -97,7 +56,7 @@ describe('services and bookings in the admin SPA', { timeout: FILE_TIMEOUT_MS },
   }
 
   test('the admin finds bookings and services under Services in the menu', async () => {
-    await signIn(admin);
+    await signIn(page, api.baseUrl, admin);
     const services = page.locator('[data-menu-section="services"]');
     await services.getByRole('menuitem', { name: 'Bookings' }).waitFor();
     await services.getByRole('menuitem', { name: 'Services' }).waitFor();
@@ -111,7 +70,7 @@ describe('services and bookings in the admin SPA', { timeout: FILE_TIMEOUT_MS },
     await page.locator('textarea[name="description"]').fill('Sockets, switches and lights');
     await page.locator('input[name="price"]').fill('80');
     await page.locator('input[name="durationMinutes"]').fill('90');
-    const saved = page.waitForResponse(isRequest('POST', 'service-types'));
+    const saved = page.waitForResponse(isAdminRequest('POST', 'service-types'));
     await page.getByRole('button', { name: 'Save' }).click();
     const response = await saved;
     assert.equal(response.status(), 201, await response.text());
@@ -129,7 +88,7 @@ describe('services and bookings in the admin SPA', { timeout: FILE_TIMEOUT_MS },
     const text = await row.innerText();
     assert.match(text, /\$80\.00/);
     assert.match(text, /1 h 30 min/);
-    await shot('services-service-types');
+    await shot(page, 'services-service-types');
   });
 
   test('an admin edit shows up in the History panel as before → after, with money formatted and the admin by name', async () => {
@@ -138,7 +97,7 @@ describe('services and bookings in the admin SPA', { timeout: FILE_TIMEOUT_MS },
     // Created, with the values it was given.
     await history().getByText('Created').first().waitFor();
     await page.locator('input[name="price"]').fill('85.50');
-    const saved = page.waitForResponse(isRequest('PUT', `service-types/${created.serviceTypeId}`));
+    const saved = page.waitForResponse(isAdminRequest('PUT', `service-types/${created.serviceTypeId}`));
     await page.getByRole('button', { name: 'Save' }).click();
     const response = await saved;
     assert.equal(response.status(), 200, await response.text());
@@ -154,7 +113,7 @@ describe('services and bookings in the admin SPA', { timeout: FILE_TIMEOUT_MS },
     const panel = await history().innerText();
     assert.match(panel, /Duration \(minutes\): 1 h 30 min/);
     assert.doesNotMatch(panel, /8550|8000|\{|\[/, 'no raw amounts or JSON');
-    await shot('services-history');
+    await shot(page, 'services-history');
   });
 
   test('a booking is made for a customer: picked by name, the profile address taken over, the time sent as an ISO instant', async () => {
@@ -164,7 +123,7 @@ describe('services and bookings in the admin SPA', { timeout: FILE_TIMEOUT_MS },
     await pickAutocomplete('Service', 'Elec', /Electrician · \$85\.50 · 1 h 30 min/);
     await page.locator('textarea[name="notes"]').fill('Side door, ring twice');
     await page.locator('input[name="scheduledAt"]').fill(visitLocal);
-    await shot('services-booking-form');
+    await shot(page, 'services-booking-form');
     // A time in the past is refused before anything is sent.
     await page.locator('input[name="scheduledAt"]').fill('2020-01-01T09:00');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -172,7 +131,7 @@ describe('services and bookings in the admin SPA', { timeout: FILE_TIMEOUT_MS },
 
     await page.locator('input[name="scheduledAt"]').fill(visitLocal);
     const expectedInstant = await page.evaluate((local) => new Date(local).toISOString(), visitLocal);
-    const saved = page.waitForResponse(isRequest('POST', 'bookings'));
+    const saved = page.waitForResponse(isAdminRequest('POST', 'bookings'));
     await page.getByRole('button', { name: 'Save' }).click();
     const response = await saved;
     assert.equal(response.status(), 201, await response.text());
@@ -201,7 +160,7 @@ describe('services and bookings in the admin SPA', { timeout: FILE_TIMEOUT_MS },
 
   test('the bookings list opens on the upcoming visits, with counts per status tab', async () => {
     // Another visit, completed already, through the API.
-    const token = await adminToken();
+    const token = await adminToken(api.baseUrl, admin);
     const other = await apiPost(
       api.baseUrl,
       '/api/admin/bookings',
@@ -226,7 +185,7 @@ describe('services and bookings in the admin SPA', { timeout: FILE_TIMEOUT_MS },
     assert.match(text, /Electrician/);
     assert.match(text, /\$85\.50/);
     assert.doesNotMatch(await page.locator('main table').innerText(), /Shop counter/, 'completed visits are not upcoming');
-    await shot('services-bookings-list');
+    await shot(page, 'services-bookings-list');
   });
 
   test('completing a booking asks first, then moves it to the Completed tab and notifies the customer', async () => {
@@ -235,9 +194,8 @@ describe('services and bookings in the admin SPA', { timeout: FILE_TIMEOUT_MS },
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Mark this visit as done?').waitFor();
     assert.match(await dialog.innerText(), /Electrician, .*2031.*7 Orchard Lane/);
-    await page.waitForTimeout(400); // let the dialog finish fading in, for the screenshot
-    await shot('services-complete-confirm');
-    const moved = page.waitForResponse(isRequest('POST', `bookings/${created.bookingId}/status`));
+    await shot(page, 'services-complete-confirm');
+    const moved = page.waitForResponse(isAdminRequest('POST', `bookings/${created.bookingId}/status`));
     await dialog.getByRole('button', { name: 'Mark as done' }).click();
     const response = await moved;
     assert.equal(response.status(), 200, await response.text());
@@ -259,11 +217,10 @@ describe('services and bookings in the admin SPA', { timeout: FILE_TIMEOUT_MS },
     const login = await apiPost(api.baseUrl, '/api/auth/login', { email: customer.email, password: customer.password });
     assert.equal(login.status, 200, JSON.stringify(login.json));
     let inbox;
-    for (let attempt = 0; attempt < 50; attempt += 1) {
-      inbox = await getJson('/api/me/notifications', login.json.accessToken);
-      if (inbox.json.some((n) => n.type === 'booking_update' && n.link?.id === created.bookingId)) break;
-      await page.waitForTimeout(200);
-    }
+    await until(async () => {
+      inbox = await request(api.baseUrl, 'GET', '/api/me/notifications', { token: login.json.accessToken });
+      return inbox.json.some((n) => n.type === 'booking_update' && n.link?.id === created.bookingId);
+    }).catch(() => {});
     assert.ok(
       inbox.json.some((n) => n.type === 'booking_update' && n.link?.id === created.bookingId),
       JSON.stringify(inbox.json),
@@ -275,12 +232,12 @@ describe('services and bookings in the admin SPA', { timeout: FILE_TIMEOUT_MS },
     const moveEvent = history().locator('[data-history-event="status"]');
     await moveEvent.waitFor();
     assert.match((await moveEvent.innerText()).replace(/\s+/g, ' '), /Status changed .* Status: Pending → Completed/);
-    await shot('services-booking-show');
+    await shot(page, 'services-booking-show');
   });
 
   test('staff book too, by customer number; they see no names of customers and no history', async () => {
     await signOut(page);
-    await signIn(staff);
+    await signIn(page, api.baseUrl, staff);
     await page.goto(`${api.baseUrl}/#/bookings/${created.bookingId}/show`);
     await page.getByText(`Customer #${created.customerId}`).waitFor();
     await page.getByText('Side door, ring twice').waitFor();
@@ -294,7 +251,7 @@ describe('services and bookings in the admin SPA', { timeout: FILE_TIMEOUT_MS },
     await pickAutocomplete('Service', 'Elec', /Electrician/);
     await page.locator('input[name="scheduledAt"]').fill('2031-06-02T14:00');
     await page.locator('textarea[name="address"]').fill('9 Mill Road');
-    const saved = page.waitForResponse(isRequest('POST', 'bookings'));
+    const saved = page.waitForResponse(isAdminRequest('POST', 'bookings'));
     await page.getByRole('button', { name: 'Save' }).click();
     const response = await saved;
     assert.equal(response.status(), 201, await response.text());
