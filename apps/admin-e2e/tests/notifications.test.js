@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { apiPost, repoRoot, startApi } from '../support/api-process.js';
 import { FILE_TIMEOUT_MS, launchBrowser, openPage } from '../support/browser.js';
+import { adminToken, request, signIn, until } from '../support/sales-fixtures.js';
 
 const screenshots = join(repoRoot, 'apps/admin-e2e/screenshots');
 const admin = { email: 'notify.admin@chance.test', password: 'e2e-Admin-passw0rd' };
@@ -30,7 +31,7 @@ describe('notifications and messages in the admin SPA', { timeout: FILE_TIMEOUT_
   before(async () => {
     await mkdir(screenshots, { recursive: true });
     api = await startApi({ adminEmail: admin.email, adminPassword: admin.password });
-    const token = await adminToken();
+    const token = await adminToken(api.baseUrl, admin);
     const staffUser = await apiPost(api.baseUrl, '/api/admin/users', { ...staff, role: 'staff' }, token);
     assert.equal(staffUser.status, 201, JSON.stringify(staffUser.json));
     created.staffId = staffUser.json.id;
@@ -61,23 +62,9 @@ describe('notifications and messages in the admin SPA', { timeout: FILE_TIMEOUT_
     await p.screenshot({ path: join(screenshots, `${name}.png`), fullPage });
   }
 
-  async function adminToken() {
-    const login = await apiPost(api.baseUrl, '/api/auth/login', admin);
-    assert.equal(login.status, 200, JSON.stringify(login.json));
-    return login.json.accessToken;
-  }
-
-  async function signIn(p, { email, password }) {
-    await p.goto(`${api.baseUrl}/#/login`);
-    await p.locator('input[name="email"]').fill(email);
-    await p.locator('input[name="password"]').fill(password);
-    await p.getByRole('button', { name: 'Sign in' }).click();
-    await p.getByText('Welcome').waitFor();
-  }
-
   test('the staff user signs in: the bell shows no unread notifications and listens to the live stream', async () => {
     const stream = staffPage.waitForRequest((request) => request.url().includes('/api/me/notifications/stream?accessToken='));
-    await signIn(staffPage, staff);
+    await signIn(staffPage, api.baseUrl, staff);
     await bell(staffPage).waitFor();
     await stream;
     await waitForUnread(staffPage, 0);
@@ -85,7 +72,7 @@ describe('notifications and messages in the admin SPA', { timeout: FILE_TIMEOUT_
   });
 
   test('the admin writes to the staff user through the "Send a message" form', async () => {
-    await signIn(page, admin);
+    await signIn(page, api.baseUrl, admin);
     await page.locator('[data-menu-section="customers"]').getByRole('menuitem', { name: 'Send a message' }).click();
     await page.waitForURL(/#\/messages\/new/);
     await page.getByLabel('One person').check();
@@ -128,7 +115,7 @@ describe('notifications and messages in the admin SPA', { timeout: FILE_TIMEOUT_
   });
 
   test('the notifications page lists them, with an Unread tab and "Mark all as read"', async () => {
-    const token = await adminToken();
+    const token = await adminToken(api.baseUrl, admin);
     for (const title of ['Delivery at noon', 'Till closes early']) {
       const sent = await apiPost(api.baseUrl, '/api/admin/messages', { userId: created.staffId, title, body: `${title}: details inside.` }, token);
       assert.equal(sent.status, 202, JSON.stringify(sent.json));
@@ -169,10 +156,16 @@ describe('notifications and messages in the admin SPA', { timeout: FILE_TIMEOUT_
       api.baseUrl,
       '/api/admin/messages',
       { userId: created.staffId, title: 'Polled', body: 'Found without the stream.' },
-      await adminToken(),
+      await adminToken(api.baseUrl, admin),
     );
     assert.equal(sent.status, 202);
-    await staffPage.waitForTimeout(1_500); // the outbox delivers it
+    // the outbox has delivered it (to the staff user's notifications, through the API)
+    const staffLogin = await apiPost(api.baseUrl, '/api/auth/login', { email: staff.email, password: staff.password });
+    assert.equal(staffLogin.status, 200, JSON.stringify(staffLogin.json));
+    await until(async () => {
+      const inbox = await request(api.baseUrl, 'GET', '/api/me/notifications', { token: staffLogin.json.accessToken });
+      return inbox.json.some((n) => n.title === 'Polled');
+    });
     assert.equal(await unreadCount(staffPage), 0, 'nothing arrives by itself without the stream');
     const polled = staffPage.waitForResponse(isMine('GET', '/unread-count'));
     await staffPage.clock.runFor(31_000);
@@ -201,11 +194,11 @@ describe('notifications and messages in the admin SPA', { timeout: FILE_TIMEOUT_
 
     const login = await apiPost(api.baseUrl, '/api/auth/login', { email: customer.email, password: customer.password });
     let titles = [];
-    for (let attempt = 0; attempt < 50 && !titles.includes('Closed on Monday'); attempt += 1) {
-      const inbox = await fetch(`${api.baseUrl}/api/me/notifications`, { headers: { Authorization: `Bearer ${login.json.accessToken}` } });
-      titles = (await inbox.json()).map((n) => n.title);
-      if (!titles.includes('Closed on Monday')) await page.waitForTimeout(200);
-    }
+    await until(async () => {
+      const inbox = await request(api.baseUrl, 'GET', '/api/me/notifications', { token: login.json.accessToken });
+      titles = inbox.json.map((n) => n.title);
+      return titles.includes('Closed on Monday');
+    }).catch(() => {});
     assert.ok(titles.includes('Closed on Monday'), JSON.stringify(titles));
   });
 
