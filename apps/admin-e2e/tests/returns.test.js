@@ -223,6 +223,12 @@ describe('returns, refunds and credit notes in the admin SPA', { timeout: FILE_T
     assert.match(sent.headers()['idempotency-key'], /^[0-9a-f]{32}$/);
     await page.getByRole('link', { name: /^RF-\d{6}$/ }).waitFor();
     await shot(page, 'return-refunded');
+    // The refund's page links back to the return it gave money back for.
+    await page.getByRole('link', { name: /^RF-\d{6}$/ }).click();
+    await page.waitForURL(/#\/refunds\/\d+\/show/);
+    await page.getByRole('link', { name: customerReturn.number }).waitFor();
+    await page.goBack();
+    await page.waitForURL(new RegExp(`#/returns/${customerReturn.id}/show`));
 
     // One refund of the computed amount, given back through the provider (its reference) by card.
     const [given] = await refundsOf({ returnId: customerReturn.id });
@@ -393,6 +399,7 @@ describe('returns, refunds and credit notes in the admin SPA', { timeout: FILE_T
     await page.getByText('Refund: Scratched lid').first().waitFor();
     const pdf = await download(page, page.getByRole('button', { name: 'Download PDF' }));
     assert.equal(pdf.name, `CN-${year}-000004.pdf`);
+    await page.getByRole('link', { name: /^RF-\d{6}$/ }).waitFor();
     assert.equal(pdf.bytes.subarray(0, 5).toString(), '%PDF-');
     await shot(page, 'credit-note-show');
   });

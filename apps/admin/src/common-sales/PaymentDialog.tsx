@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import InputAdornment from '@mui/material/InputAdornment';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { decimalToMinorUnits, formatMoney, minorUnitsToDecimal } from '../money';
 import { errorCode, fieldError } from './adminActions';
+import { AmountTextField } from './AmountTextField';
 import { FormDialog } from './FormDialog';
 import { paymentMethodChoices } from './labels';
 import type { PaymentMethod } from './types';
@@ -77,22 +77,15 @@ export const PaymentDialog = ({ title, subject, balance, currency, defaultMethod
       onSubmit={submit}
       onClose={onClose}
     >
-      <TextField
-        name="amount"
-        label="Amount"
+      <AmountTextField
         value={amountText}
-        onChange={(event) => {
-          setAmountText(event.target.value);
+        currency={currency}
+        onChange={(text) => {
+          setAmountText(text);
           setAmountError(null);
         }}
-        error={!!amountError}
-        helperText={amountError ?? `Up to ${formatMoney(balance, currency)}`}
-        slotProps={{
-          htmlInput: { inputMode: 'decimal', autoComplete: 'off' },
-          input: { endAdornment: <InputAdornment position="end">{currency}</InputAdornment> },
-        }}
-        autoFocus
-        required
+        error={amountError}
+        hint={`Up to ${formatMoney(balance, currency)}`}
       />
       <TextField select name="method" label="Method" value={method} onChange={(event) => setMethod(event.target.value as PaymentMethod)} required>
         {paymentMethodChoices.map((choice) => (

@@ -13,10 +13,9 @@ export function exportPath(path: string, sort: { field: string; order: string } 
 /**
  * Export: the server writes every row the list's current filter matches, in its current sort
  * (react-admin's own export fetches at most one 1,000-row page and keeps the rest in silence).
- * `filter` adds the list's permanent filter, `omit` drops filters the export fixes itself; `path` is
- * the export's resource when it is not the list's.
+ * `omit` drops filters the export fixes itself; `path` is the export's resource when it is not the list's.
  */
-export function ServerExportButton({ path, filter = {}, omit = [] }: { path?: string; filter?: Record<string, unknown>; omit?: readonly string[] }) {
+export function ServerExportButton({ path, omit = [] }: { path?: string; omit?: readonly string[] }) {
   const { resource, filterValues, sort, total } = useListContext();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
@@ -24,7 +23,7 @@ export function ServerExportButton({ path, filter = {}, omit = [] }: { path?: st
   const download = async () => {
     setBusy(true);
     try {
-      const filters = Object.fromEntries(Object.entries({ ...filterValues, ...filter }).filter(([key]) => !omit.includes(key)));
+      const filters = Object.fromEntries(Object.entries(filterValues).filter(([key]) => !omit.includes(key)));
       await downloadFile(exportPath(target, sort, filters), `${target}.csv`, 'text/csv');
     } catch (error) {
       notify(errorMessage(error, 'The export failed.'), { type: 'error' });
@@ -36,13 +35,13 @@ export function ServerExportButton({ path, filter = {}, omit = [] }: { path?: st
 }
 
 /** A list's toolbar: filters, create (when the resource has it) and the server export. */
-export function ExportingListActions({ createLabel, exportPath: path }: { createLabel?: string; exportPath?: string }) {
+export function ExportingListActions({ createLabel }: { createLabel?: string }) {
   const { hasCreate } = useResourceDefinition();
   return (
     <TopToolbar>
       <FilterButton />
       {hasCreate ? <CreateButton label={createLabel} /> : null}
-      <ServerExportButton path={path} />
+      <ServerExportButton />
     </TopToolbar>
   );
 }

@@ -1,4 +1,4 @@
-import { ArrayField, DataTable, Labeled, ListButton, NumberField, ReferenceField, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { ArrayField, DataTable, Labeled, ListButton, NumberField, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { DocumentDate, DocumentHeader, DocumentNumber, DocumentReference } from '../common-sales/DocumentHeader';
 import { DocumentShow } from '../common-sales/DocumentShow';
 import { DocumentTotals } from '../common-sales/DocumentTotals';
@@ -56,9 +56,7 @@ export const CreditNoteShow = () => (
         <TextField source="recordNumber" />
       </Labeled>
       <DocumentReference label="Invoice" source="invoiceId" reference="invoices" emptyText="—" />
-      <Labeled label="Refund">
-        <ReferenceField source="refundId" reference="refunds" link="show" />
-      </Labeled>
+      <DocumentReference label="Refund" source="refundId" reference="refunds" />
     </DocumentHeader>
     <TextField source="reason" label="Reason" />
     <CreditNoteLines />

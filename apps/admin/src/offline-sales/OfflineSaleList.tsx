@@ -1,19 +1,5 @@
 import Typography from '@mui/material/Typography';
-import {
-  AutocompleteInput,
-  CreateButton,
-  DataTable,
-  DateField,
-  FilterButton,
-  FunctionField,
-  List,
-  ReferenceField,
-  ReferenceInput,
-  SearchInput,
-  SelectInput,
-  TextField,
-  TopToolbar,
-} from 'react-admin';
+import { AutocompleteInput, DataTable, DateField, FunctionField, List, ReferenceField, ReferenceInput, SearchInput, SelectInput, TextField } from 'react-admin';
 import { dateRangeFilters } from '../common-sales/dateFilters';
 import { choicesOf, salePaymentStatusLooks, saleStatusLooks } from '../common-sales/labels';
 import { StatusChip } from '../common-sales/StatusChip';
@@ -21,7 +7,7 @@ import { StatusTabs } from '../common-sales/StatusTabs';
 import type { OfflineCustomer, OfflineSale } from '../common-sales/types';
 import { MoneyField, formatMoney } from '../money';
 import { useStoreCurrency } from '../settings/useStoreSettings';
-import { ServerExportButton } from '../common-sales/ServerExportButton';
+import { ExportingListActions } from '../common-sales/ServerExportButton';
 
 export const salePaymentStatusChoices = choicesOf(salePaymentStatusLooks);
 
@@ -38,15 +24,6 @@ const saleFilters = [
   <SelectInput key="status" source="status" label="Sale status" choices={choicesOf(saleStatusLooks)} />,
   ...dateRangeFilters('soldAt', { from: 'Sold from', until: 'Sold until' }),
 ];
-
-/** "New sale" rather than "Create": the counter's main action. */
-const SaleListActions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <CreateButton label="New sale" />
-    <ServerExportButton />
-  </TopToolbar>
-);
 
 /** What is still owed on the sale: emphasised while anything is. */
 const BalanceCell = (_props: { label?: string }) => {
@@ -69,10 +46,17 @@ const BalanceCell = (_props: { label?: string }) => {
 
 /**
  * In-store sales, newest first, in tabs by payment status with their counts (docs/api.md#in-store-sales).
- * Never the "empty" page: the counter's "New sale" stays where it always is.
+ * Never the "empty" page: the counter's main action, "New sale" rather than "Create", stays where it always is.
  */
 export const OfflineSaleList = () => (
-  <List<OfflineSale> actions={<SaleListActions />} empty={false} filters={saleFilters} sort={{ field: 'soldAt', order: 'DESC' }} perPage={25} exporter={false}>
+  <List<OfflineSale>
+    actions={<ExportingListActions createLabel="New sale" />}
+    empty={false}
+    filters={saleFilters}
+    sort={{ field: 'soldAt', order: 'DESC' }}
+    perPage={25}
+    exporter={false}
+  >
     <StatusTabs source="paymentStatus" choices={salePaymentStatusChoices} />
     <DataTable<OfflineSale> rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="number" label="Sale">

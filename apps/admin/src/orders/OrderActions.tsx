@@ -8,7 +8,7 @@ import PaymentsIcon from '@mui/icons-material/Payments';
 import EditIcon from '@mui/icons-material/Edit';
 import SendIcon from '@mui/icons-material/Send';
 import { Button, Confirm, EditButton, useDataProvider, useNotify, useRecordContext, useRedirect, useRefresh } from 'react-admin';
-import { errorMessage, postAction } from '../common-sales/adminActions';
+import { errorMessage, newIdempotencyKey, postAction } from '../common-sales/adminActions';
 import { ConfirmActionButton } from '../common-sales/ConfirmActionButton';
 import { orderStatusLooks, paymentMethodText } from '../common-sales/labels';
 import { PaymentDialog, type PaymentValues } from '../common-sales/PaymentDialog';
@@ -192,7 +192,7 @@ export const PlaceOrderButton = () => {
   const place = async () => {
     setLoading(true);
     try {
-      const placed = await postAction<Order>('orders', order.id, 'place', {}, { idempotencyKey: key ?? crypto.randomUUID() });
+      const placed = await postAction<Order>('orders', order.id, 'place', {}, { idempotencyKey: key ?? newIdempotencyKey() });
       notify(`Order ${placed.number} is placed.`, { type: 'success' });
       setKey(null);
       refresh();
@@ -204,7 +204,7 @@ export const PlaceOrderButton = () => {
   };
   return (
     <>
-      <Button label="Place order" onClick={() => setKey(crypto.randomUUID())}>
+      <Button label="Place order" onClick={() => setKey(newIdempotencyKey())}>
         <SendIcon />
       </Button>
       <Confirm

@@ -1,5 +1,5 @@
-import { Labeled, ListButton, ReferenceField, TextField, TopToolbar } from 'react-admin';
-import { DocumentDate, DocumentHeader, DocumentNumber, DocumentStatus } from '../common-sales/DocumentHeader';
+import { Labeled, ListButton, TextField, TopToolbar } from 'react-admin';
+import { DocumentDate, DocumentHeader, DocumentNumber, DocumentReference, DocumentStatus } from '../common-sales/DocumentHeader';
 import { DocumentShow } from '../common-sales/DocumentShow';
 import { refundStatusLooks } from '../common-sales/labels';
 import type { Refund } from '../common-sales/types';
@@ -39,9 +39,7 @@ export const RefundShow = () => (
       <Labeled label="Provider reference">
         <TextField source="reference" emptyText="—" />
       </Labeled>
-      <Labeled label="Return">
-        <ReferenceField source="returnId" reference="returns" link="show" emptyText="—" />
-      </Labeled>
+      <DocumentReference label="Return" source="returnId" reference="returns" emptyText="—" />
       <Labeled label="Recorded by">
         <UserReferenceField source="recordedById" emptyText="—" fallbackLabel="Staff" />
       </Labeled>

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
-import InputAdornment from '@mui/material/InputAdornment';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import CurrencyExchangeIcon from '@mui/icons-material/CurrencyExchange';
 import { Button, useNotify, useRecordContext, type RaRecord } from 'react-admin';
 import { errorCode, fieldError } from '../common-sales/adminActions';
+import { AmountTextField } from '../common-sales/AmountTextField';
 import { FormDialog } from '../common-sales/FormDialog';
 import { paymentMethodText } from '../common-sales/labels';
 import { TotalsTable } from '../common-sales/TotalsTable';
@@ -84,23 +84,16 @@ export const RefundDialog = ({ resource, record, subject, onClose }: { resource:
       onSubmit={submit}
       onClose={onClose}
     >
-      <TextField
-        name="amount"
-        label="Amount"
+      <AmountTextField
         value={amountText}
-        onChange={(event) => {
-          setAmountText(event.target.value);
+        currency={currency}
+        onChange={(text) => {
+          setAmountText(text);
           setErrors((e) => ({ ...e, amount: undefined }));
         }}
-        error={!!errors.amount}
-        helperText={errors.amount ?? `Up to ${formatMoney(refundable, currency)}`}
-        slotProps={{
-          htmlInput: { inputMode: 'decimal', autoComplete: 'off' },
-          input: { endAdornment: <InputAdornment position="end">{currency}</InputAdornment> },
-        }}
+        error={errors.amount}
+        hint={`Up to ${formatMoney(refundable, currency)}`}
         disabled={refundable === 0}
-        autoFocus
-        required
       />
       <TextField
         name="reason"
