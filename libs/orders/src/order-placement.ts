@@ -169,6 +169,7 @@ export class OrderPlacement {
         status: 'pending',
         paymentStatus: payment.paymentStatus,
         paymentMethod: request.paymentMethod,
+        couponId: coupon?.id ?? null,
         couponCode: coupon?.code ?? null,
         ...totals,
         paidAmount: 0,
