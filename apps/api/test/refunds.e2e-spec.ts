@@ -357,6 +357,7 @@ describe('credit notes in the store', () => {
     ]);
     const pdf = await api.request('GET', `/api/store/credit-notes/${notes.body[0].id}.pdf`, { headers });
     expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    expect((await api.request('GET', `/api/store/credit-notes/${notes.body[0].id + 1000}.pdf`, { headers })).status).toBe(404);
     const stranger = await api.registerCustomer();
     for (const options of [{}, { headers: { 'x-order-token': 'wrong' } }, { token: stranger.token }]) {
       expect((await api.request('GET', `/api/store/orders/${order.id}/credit-notes`, options)).status).toBe(404);

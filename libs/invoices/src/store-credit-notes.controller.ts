@@ -49,8 +49,7 @@ export class StoreCreditNotesController {
 
   /** The credit note when the caller may see its record (the order's credentials, or the booking's customer), otherwise 404. */
   private async reachable(id: number, who: OrderCredentials): Promise<CreditNoteEntity> {
-    const note = await this.notes.get(id).catch(() => null);
-    if (!note) throw notFound('Credit note');
+    const note = await this.notes.get(id);
     if (note.orderId !== null) {
       await this.reader.reach(note.orderId, who).catch(() => {
         throw notFound('Credit note');

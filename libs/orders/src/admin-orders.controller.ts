@@ -15,6 +15,7 @@ import {
   type ListPage,
   type ListQuery,
 } from '@chance/core';
+import { COUPON_REFUSALS } from '@chance/coupons';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
 import { CreateDraftOrderDto, UpdateOrderDto } from './dto/order-edit.dto.js';
@@ -41,17 +42,7 @@ export class AdminOrdersController {
       'counts in no report. `unitPrice` on a line overrides the catalog’s price (the audit log records who did it). Place it with POST /:id/place.',
   })
   @ApiResponse({ status: 201, type: OrderView })
-  @ApiErrors(
-    'VALIDATION_FAILED',
-    'OUT_OF_STOCK',
-    'COUPON_NOT_FOUND',
-    'COUPON_INACTIVE',
-    'COUPON_NOT_STARTED',
-    'COUPON_EXPIRED',
-    'COUPON_MIN_PURCHASE',
-    'COUPON_USAGE_LIMIT',
-    'COUPON_CUSTOMER_LIMIT',
-  )
+  @ApiErrors('VALIDATION_FAILED', 'OUT_OF_STOCK', 'COUPON_NOT_FOUND', ...COUPON_REFUSALS)
   create(@Body() body: CreateDraftOrderDto): Promise<OrderView> {
     return this.drafts.create(body);
   }
@@ -66,20 +57,7 @@ export class AdminOrdersController {
       'invoice is revised (same number, revision + 1). Below what was paid: 409 REFUND_REQUIRED. Any other status: 409 INVALID_TRANSITION.',
   })
   @ApiResponse({ status: 200, type: OrderView })
-  @ApiErrors(
-    'NOT_FOUND',
-    'VALIDATION_FAILED',
-    'OUT_OF_STOCK',
-    'INVALID_TRANSITION',
-    'REFUND_REQUIRED',
-    'COUPON_NOT_FOUND',
-    'COUPON_INACTIVE',
-    'COUPON_NOT_STARTED',
-    'COUPON_EXPIRED',
-    'COUPON_MIN_PURCHASE',
-    'COUPON_USAGE_LIMIT',
-    'COUPON_CUSTOMER_LIMIT',
-  )
+  @ApiErrors('NOT_FOUND', 'VALIDATION_FAILED', 'OUT_OF_STOCK', 'INVALID_TRANSITION', 'REFUND_REQUIRED', 'COUPON_NOT_FOUND', ...COUPON_REFUSALS)
   update(@Param('id', IdPipe) id: number, @Body() body: UpdateOrderDto): Promise<OrderView> {
     return this.drafts.update(id, body);
   }

@@ -39,7 +39,6 @@ export class OrderEditingService {
     const lines = await resolveLines(manager, input.lines ?? existing.map(keepLine), existing, { reprice: false });
     const shopper = { customerId: order.customerId, email: order.email };
     const subtotal = computeTotals(lines, null, 0).subtotal;
-    const [{ coupon_id: heldCouponId }]: { coupon_id: number | null }[] = await manager.query('SELECT coupon_id FROM orders WHERE id = $1', [order.id]);
 
     // the coupon: kept (checked again as at placing), removed (its use given back), or another one
     const wanted = input.couponCode === undefined ? order.couponCode : input.couponCode;
@@ -47,8 +46,8 @@ export class OrderEditingService {
     let coupon: Coupon | null = null;
     let redeem = false;
     if (keeps) {
-      if (heldCouponId === null) throw new DomainError('COUPON_NOT_FOUND', 'This order’s coupon no longer exists: remove it (couponCode: null)');
-      coupon = await this.coupons.assertStillApplies(manager, heldCouponId, subtotal, shopper, order.placedAt);
+      if (order.couponId === null) throw new DomainError('COUPON_NOT_FOUND', 'This order’s coupon no longer exists: remove it (couponCode: null)');
+      coupon = await this.coupons.assertStillApplies(manager, order.couponId, subtotal, shopper, order.placedAt);
     } else if (wanted !== null) {
       const found = await this.coupons.applicable(manager, wanted, subtotal, shopper);
       coupon = await this.coupons.assertUsable(manager, found.id, subtotal, shopper);

@@ -3,7 +3,7 @@ import { DomainError, validationFailed, type FieldErrors } from '@chance/core';
 import type { EntityManager } from 'typeorm';
 import type { OrderLineInputDto } from './dto/order-edit.dto.js';
 import type { OrderLineEntity } from './order.entities.js';
-import type { LineSnapshot } from './order-placement.js';
+import { LINE_COLUMNS, LINE_RECORD, snapshotOf, snapshotRow, type LineSnapshot } from './order-placement.js';
 
 /** A requested line resolved to its snapshot: an existing line kept (`lineId`) or a new one. */
 export interface ResolvedLine extends LineSnapshot {
@@ -46,7 +46,7 @@ export async function resolveLines(
     const live = catalog.get(line.variantId);
     if (kept && !options.reprice) {
       resolved.push({
-        ...snapshotOfLine(kept),
+        ...snapshotOf(kept, kept.thumbnailUrl),
         quantity: line.quantity,
         lineId: kept.id,
         isActive: true,
@@ -87,63 +87,30 @@ export async function resolveLines(
 /** An existing line as a request that keeps it (for a draft priced again, or an edit that leaves the lines alone). */
 export const keepLine = (line: OrderLineEntity): OrderLineInputDto => ({ lineId: line.id, variantId: line.variantId, quantity: line.quantity });
 
-const snapshotOfLine = (line: OrderLineEntity): LineSnapshot & { thumbnailUrl: string | null } => ({
-  productId: line.productId,
-  variantId: line.variantId,
-  productName: line.productName,
-  sku: line.sku,
-  attributes: line.attributes,
-  unitPrice: line.unitPrice,
-  costPrice: line.costPrice,
-  shippingCost: line.shippingCost,
-  estimatedDeliveryDays: line.estimatedDeliveryDays,
-  quantity: line.quantity,
-  thumbnailUrl: line.thumbnailUrl,
-});
-
 /**
  * Writes an order's new lines over its old ones: lines no longer there are deleted, kept ones
  * updated in place (the audit log shows each before and after), new ones inserted. Three statements.
  */
 export async function writeLines(manager: EntityManager, orderId: number, lines: readonly ResolvedLine[], lineTotals: readonly number[]): Promise<void> {
-  const rows = lines.map((s, i) => ({
-    id: s.lineId,
-    product_id: s.productId,
-    variant_id: s.variantId,
-    product_name: s.productName,
-    sku: s.sku,
-    attributes: s.attributes,
-    unit_price: s.unitPrice,
-    cost_price: s.costPrice,
-    shipping_cost: s.shippingCost,
-    estimated_delivery_days: s.estimatedDeliveryDays,
-    quantity: s.quantity,
-    price_overridden: s.priceOverridden,
-    thumbnail_url: s.thumbnailUrl,
-    line_total: lineTotals[i],
-  }));
+  const rows = lines.map((s, i) => ({ id: s.lineId, ...snapshotRow(s), line_total: lineTotals[i] }));
   const kept = rows.filter((row) => row.id !== null);
   const added = rows.filter((row) => row.id === null);
   await manager.query('DELETE FROM order_lines WHERE order_id = $1 AND NOT (id = ANY($2::int[]))', [orderId, kept.map((row) => row.id)]);
-  const columns = `product_id int, variant_id int, product_name text, sku text, attributes jsonb, unit_price int, cost_price int, shipping_cost int,
-                   estimated_delivery_days int, quantity int, price_overridden boolean, thumbnail_url text, line_total int`;
   if (kept.length > 0) {
     await manager.query(
       `UPDATE order_lines l SET product_id = r.product_id, variant_id = r.variant_id, product_name = r.product_name, sku = r.sku,
               attributes = r.attributes, unit_price = r.unit_price, cost_price = r.cost_price, shipping_cost = r.shipping_cost,
               estimated_delivery_days = r.estimated_delivery_days, quantity = r.quantity, price_overridden = r.price_overridden,
               thumbnail_url = r.thumbnail_url, line_total = r.line_total
-         FROM jsonb_to_recordset($2::jsonb) AS r(id int, ${columns})
+         FROM jsonb_to_recordset($2::jsonb) AS r(id int, ${LINE_RECORD})
         WHERE l.id = r.id AND l.order_id = $1`,
       [orderId, JSON.stringify(kept)],
     );
   }
   if (added.length > 0) {
-    await manager.query(
-      `INSERT INTO order_lines (order_id, product_id, variant_id, product_name, sku, attributes, unit_price, cost_price, shipping_cost,
-                                estimated_delivery_days, quantity, price_overridden, thumbnail_url, line_total)
-       SELECT $1, r.* FROM jsonb_to_recordset($2::jsonb) AS r(${columns})`,
-      [orderId, JSON.stringify(added.map(({ id: _id, ...row }) => row))],
-    );
+    await manager.query(`INSERT INTO order_lines (order_id, ${LINE_COLUMNS}) SELECT $1, r.* FROM jsonb_to_recordset($2::jsonb) AS r(${LINE_RECORD})`, [
+      orderId,
+      JSON.stringify(added.map(({ id: _id, ...row }) => row)),
+    ]);
   }
 }

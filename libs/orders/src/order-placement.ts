@@ -150,11 +150,8 @@ export class OrderPlacement {
     const inserted: { order_id: number; id: number; variant_id: number; invoice_id: number }[] = await manager.query(
       `WITH o AS (${order}),
        l AS (
-         INSERT INTO order_lines (order_id, product_id, variant_id, product_name, sku, attributes, unit_price, cost_price,
-                                  shipping_cost, estimated_delivery_days, quantity, price_overridden, thumbnail_url, line_total)
-         SELECT o.id, l.* FROM o, jsonb_to_recordset($20::jsonb) AS l(product_id int, variant_id int, product_name text, sku text, attributes jsonb,
-                unit_price int, cost_price int, shipping_cost int, estimated_delivery_days int, quantity int, price_overridden boolean,
-                thumbnail_url text, line_total int)
+         INSERT INTO order_lines (order_id, ${LINE_COLUMNS})
+         SELECT o.id, l.* FROM o, jsonb_to_recordset($20::jsonb) AS l(${LINE_RECORD})
          RETURNING order_id, id, variant_id)
        SELECT l.order_id, l.id, l.variant_id, o.invoice_id FROM l, o`,
       values,
@@ -172,6 +169,7 @@ export class OrderPlacement {
         status: 'pending',
         paymentStatus: payment.paymentStatus,
         paymentMethod: request.paymentMethod,
+        couponId: coupon?.id ?? null,
         couponCode: coupon?.code ?? null,
         ...totals,
         paidAmount: 0,
@@ -228,7 +226,8 @@ export const invoiceLines = (snapshots: readonly LineSnapshot[], lineTotals: rea
     shippingCost: s.shippingCost,
   }));
 
-const snapshotOf = (line: LineSnapshot, thumbnailUrl: string | null): Required<LineSnapshot> => ({
+/** A line's snapshot alone (whatever else the line carries left out), with its thumbnail. */
+export const snapshotOf = (line: LineSnapshot, thumbnailUrl: string | null): Required<LineSnapshot> => ({
   productId: line.productId,
   variantId: line.variantId,
   productName: line.productName,
@@ -243,7 +242,7 @@ const snapshotOf = (line: LineSnapshot, thumbnailUrl: string | null): Required<L
   thumbnailUrl,
 });
 
-/** An order line's columns, as the insert of the placement (and of an edit) writes them. */
+/** An order line's columns, as the insert of the placement (and the writes of an edit) take them, with `line_total` after them. */
 export const snapshotRow = (s: LineSnapshot) => ({
   product_id: s.productId,
   variant_id: s.variantId,
@@ -258,3 +257,10 @@ export const snapshotRow = (s: LineSnapshot) => ({
   price_overridden: s.priceOverridden ?? false,
   thumbnail_url: s.thumbnailUrl ?? null,
 });
+
+/** The columns of `snapshotRow` and `line_total`, in order: for an insert's column list, */
+export const LINE_COLUMNS =
+  'product_id, variant_id, product_name, sku, attributes, unit_price, cost_price, shipping_cost, estimated_delivery_days, quantity, price_overridden, thumbnail_url, line_total';
+/** and with their types, for the `jsonb_to_recordset` that reads the rows. */
+export const LINE_RECORD = `product_id int, variant_id int, product_name text, sku text, attributes jsonb, unit_price int, cost_price int, shipping_cost int,
+  estimated_delivery_days int, quantity int, price_overridden boolean, thumbnail_url text, line_total int`;

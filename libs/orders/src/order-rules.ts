@@ -5,16 +5,15 @@ export const ORDER_STATUSES = ['draft', 'pending', 'processing', 'shipped', 'del
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /**
- * Every status an order answer can carry (docs/api.md#order-statuses), for the OpenAPI document:
- * the machine's above, among them `returned` (every unit back and refunded, after `delivered` or
- * `shipped`) and `draft` (a back-office order not yet placed; never in the store). A unit test
- * keeps it a superset of ORDER_STATUSES.
+ * Every status an order answer can carry (docs/api.md#order-statuses), for the OpenAPI document and
+ * the list filter: the machine's own, now that it has `draft` (a back-office order not yet placed;
+ * never in the store) and `returned` (every unit back and refunded, after `delivered` or `shipped`).
  */
-export const ORDER_VIEW_STATUSES = ['draft', 'pending', 'processing', 'shipped', 'delivered', 'returned', 'cancelled'] as const;
+export const ORDER_VIEW_STATUSES = ORDER_STATUSES;
 
+/** Every payment status an order derives and an answer can carry (docs/api.md#order-statuses): `partially_refunded` and `refunded` come with refunds. */
 export const PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded'] as const;
-/** Every payment status an answer can carry (docs/api.md#order-statuses): `partially_refunded` comes with refunds. */
-export const PAYMENT_VIEW_STATUSES = ['unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded'] as const;
+export const PAYMENT_VIEW_STATUSES = PAYMENT_STATUSES;
 /** The status of one payment row (docs/api.md#orders-payments-and-invoices). */
 export const PAYMENT_ROW_STATUSES = ['pending', 'succeeded', 'failed', 'refunded'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];

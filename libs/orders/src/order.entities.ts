@@ -22,6 +22,8 @@ export class OrderEntity {
   @Column({ type: 'text' }) status: OrderStatus;
   @Column({ name: 'payment_status', type: 'text' }) paymentStatus: PaymentStatus;
   @Column({ name: 'payment_method', type: 'text' }) paymentMethod: PaymentMethod;
+  /** the coupon the order holds a use of (null once the coupon is deleted; its code stays) */
+  @Column({ name: 'coupon_id', type: 'integer', nullable: true }) couponId: number | null;
   @Column({ name: 'coupon_code', type: 'text', nullable: true }) couponCode: string | null;
   @Column({ type: 'integer' }) subtotal: number;
   @Column({ name: 'discount_total', type: 'integer' }) discountTotal: number;

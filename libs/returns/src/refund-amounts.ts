@@ -40,6 +40,9 @@ export interface EarlierReturn {
 
 const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
 
+/** A return's total from its figures: subtotal − discountTotal + shippingTotal + taxTotal. */
+export const returnTotal = (f: Omit<ReturnFigures, 'total'>): number => f.subtotal - f.discountTotal + f.shippingTotal + f.taxTotal;
+
 /** Units of each line held by the given returns. */
 function heldByLine(returns: readonly { lines: readonly ReturnedLine[] }[]): Map<number, number> {
   const held = new Map<number, number>();
@@ -106,13 +109,14 @@ export function returnAmounts(record: SoldRecord, lines: readonly ReturnedLine[]
       shippingTotal: record.shippingTotal - took('shippingTotal'),
       taxTotal: record.taxTotal - took('taxTotal'),
     };
-    return { ...figures, total: figures.subtotal - figures.discountTotal + figures.shippingTotal + figures.taxTotal, completes };
+    return { ...figures, total: returnTotal(figures), completes };
   }
   const price = new Map(record.lines.map((line) => [line.id, line.unitPrice]));
   const subtotal = sum(lines.map((line) => (price.get(line.lineId) ?? 0) * line.quantity));
   const discountTotal = record.subtotal > 0 ? roundHalfUp(BigInt(record.discountTotal) * BigInt(subtotal), record.subtotal) : 0;
   const taxTotal = roundHalfUp(BigInt(subtotal - discountTotal) * BigInt(record.taxRateBps), 10_000);
-  return { subtotal, discountTotal, shippingTotal: 0, taxTotal, total: subtotal - discountTotal + taxTotal, completes };
+  const figures = { subtotal, discountTotal, shippingTotal: 0, taxTotal };
+  return { ...figures, total: returnTotal(figures), completes };
 }
 
 /**
@@ -121,12 +125,12 @@ export function returnAmounts(record: SoldRecord, lines: readonly ReturnedLine[]
  * less refunded and less refunds still being confirmed), and never below zero.
  */
 export function returnRefundAmount(
-  returnTotal: number,
+  total: number,
   refundedForReturn: number,
   record: { paid: number; refunded: number; pending?: number; cancelled?: boolean },
 ): number {
-  const left = record.cancelled ? 0 : record.paid - record.refunded - (record.pending ?? 0);
-  return Math.max(0, Math.min(returnTotal - refundedForReturn, left));
+  const left = record.cancelled ? 0 : refundableAmount(record);
+  return Math.max(0, Math.min(total - refundedForReturn, left));
 }
 
 /** What a direct refund may give back at most: what was paid, less refunded and being refunded. */

@@ -16,9 +16,9 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RefundView, ReturnView } from './dto/returns.dto.js';
 import { REFUND_METHODS } from './dto/returns.dto.js';
-import { returnRefundAmount } from './refund-amounts.js';
+import { returnRefundAmount, returnTotal } from './refund-amounts.js';
 import { RefundableRecords, refKey, refOf } from './refundable-records.js';
-import { RETURN_STATUSES } from './return-rules.js';
+import { OPEN_RETURN_STATUSES, RETURN_STATUSES } from './return-rules.js';
 import { RefundEntity, ReturnEntity, ReturnLineEntity } from './returns.entities.js';
 
 export type Audience = 'admin' | 'store';
@@ -218,7 +218,7 @@ export class ReturnsReader {
   private async views(manager: EntityManager, rows: ReturnEntity[], audience: Audience): Promise<ReturnView[]> {
     const ids = rows.map((r) => r.id);
     const lines = await loadChildren(manager, ReturnLineEntity, 'returnId', ids);
-    const open = rows.filter((r) => r.status !== 'refunded' && r.status !== 'rejected' && r.status !== 'cancelled');
+    const open = rows.filter((r) => OPEN_RETURN_STATUSES.includes(r.status));
     const balances = await this.records.balances(manager, open.map(refOf));
     const given: { return_id: number; amount: string }[] = open.length
       ? await manager.query(`SELECT return_id, sum(amount) AS amount FROM refunds WHERE return_id = ANY($1) AND status = 'succeeded' GROUP BY return_id`, [
@@ -227,10 +227,10 @@ export class ReturnsReader {
       : [];
     const givenBy = new Map(given.map((g) => [g.return_id, Number(g.amount)]));
     return rows.map((r) => {
-      const total = r.subtotal - r.discountTotal + r.shippingTotal + r.taxTotal;
+      const total = returnTotal(r);
       let refundAmount: number | null = null;
       if (r.status === 'refunded') refundAmount = r.refundAmount;
-      else if (r.status !== 'rejected' && r.status !== 'cancelled') {
+      else if (OPEN_RETURN_STATUSES.includes(r.status)) {
         const balance = balances.get(refKey(refOf(r))) ?? { paid: 0, refunded: 0, cancelled: true };
         refundAmount = returnRefundAmount(total, givenBy.get(r.id) ?? 0, balance);
       }

@@ -5,7 +5,7 @@ import { OrderReaderService, type OrderCredentials } from '@chance/orders';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ReceiveReturnDto, RefundReturnDto, ReturnLineInput, ReturnView } from './dto/returns.dto.js';
-import { returnAmounts, returnLinesRefusal, returnRefundAmount, type EarlierReturn } from './refund-amounts.js';
+import { returnAmounts, returnLinesRefusal, returnRefundAmount, returnTotal, type EarlierReturn } from './refund-amounts.js';
 import { RefundLedger } from './refund-ledger.js';
 import { RefundableRecords, recordColumn, recordColumns, refOf, type RecordRef, type RefundableRecord } from './refundable-records.js';
 import { RefundsService, refundScope } from './refunds.service.js';
@@ -140,8 +140,12 @@ export class ReturnsService {
         );
         if (given.pending > 0) throw new DomainError('INVALID_TRANSITION', 'A refund of this return is being confirmed: try again in a minute');
         const pending = [...(await this.ledger.pendingByPayment(manager, record.ref)).values()].reduce((sum, amount) => sum + amount, 0);
-        const total = ret.subtotal - ret.discountTotal + ret.shippingTotal + ret.taxTotal;
-        const amount = returnRefundAmount(total, given.succeeded, { paid: record.paid, refunded: record.refunded, pending, cancelled: record.cancelled });
+        const amount = returnRefundAmount(returnTotal(ret), given.succeeded, {
+          paid: record.paid,
+          refunded: record.refunded,
+          pending,
+          cancelled: record.cancelled,
+        });
         if (amount === 0) {
           await this.progress.markRefunded(manager, record, id);
           return { record, ask: null };
