@@ -7,7 +7,7 @@ import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } fro
 import { ApiErrors } from '../http/api-errors.decorator.js';
 import { validationFailed } from '../errors/domain-error.js';
 import { csvHeader, csvRow, type CsvColumn } from './csv-row.js';
-import { applyListFilters, type ListColumns } from './list-page.js';
+import { applyListFilters, rowsInOrder, type ListColumns } from './list-page.js';
 import { matchesNothing, parseListQuery, type ListQuery, type ListSpec } from './list-query.js';
 
 /** Rows read per query: an export holds one page at a time, whatever the list's size. */
@@ -134,10 +134,8 @@ async function* listRows<E extends ObjectLiteral, V>(manager: EntityManager, def
     const found: { id: number | string; k: string | null }[] = await page.limit(EXPORT_PAGE).getRawMany();
     if (found.length === 0) break;
     const ids = found.map((r) => Number(r.id));
-    const rows = await base.clone().andWhere(`${keys.id} IN (:...exportIds)`, { exportIds: ids }).getMany();
-    const byId = new Map(rows.map((row) => [Number(row.id), row]));
-    const ordered = ids.map((id) => byId.get(id)).filter((row): row is Awaited<E> => row !== undefined);
-    for (const view of await definition.view(manager, ordered)) yield csvRow(definition.csv, view);
+    const rows = await rowsInOrder(base, keys.id, ids);
+    for (const view of await definition.view(manager, rows)) yield csvRow(definition.csv, view);
     if (found.length < EXPORT_PAGE) break;
     const last = found[found.length - 1];
     after = { key: last.k, id: Number(last.id) };
