@@ -145,6 +145,44 @@ describe('importing products from CSV', () => {
     expect(again.body).toEqual({ created: 0, updated: 0, unchanged: 3, errors: [] });
   });
 
+  it('signals stock that falls to the low-stock threshold or leaves zero, as any stock change does', async () => {
+    const { productId, variantIds } = await productWithStock(api, token, {
+      name: 'Signal Lamp',
+      price: 5000,
+      variants: [
+        { sku: 'SIG-A', attributes: { size: 'A' }, stock: 9 },
+        { sku: 'SIG-B', attributes: { size: 'B' }, stock: 0 },
+        { sku: 'SIG-C', attributes: { size: 'C' }, stock: 8 },
+        { sku: 'SIG-D', attributes: { size: 'D' }, stock: 6 },
+      ],
+    });
+    const category = (await api.request('GET', `/api/admin/products/${productId}`, { token })).body.categoryId;
+    const categoryName = (await api.request('GET', `/api/admin/categories/${category}`, { token })).body.name;
+    const file = csv([
+      ['sku', 'product', 'category', 'price', 'stock', 'attribute:size'],
+      ['SIG-A', 'Signal Lamp', categoryName, '5000', '3', 'A'],
+      ['SIG-B', 'Signal Lamp', categoryName, '5000', '4', 'B'],
+      ['SIG-C', 'Signal Lamp', categoryName, '5000', '7', 'C'],
+      ['SIG-D', 'Signal Lamp', categoryName, '5000', '5', 'D'],
+      ['SIG-E', 'Signal Lamp', categoryName, '5000', '2', 'E'],
+    ]);
+    expect((await importCsv(file, false)).body).toMatchObject({ created: 1, updated: 4, errors: [] });
+    const events = async (type: string) =>
+      (
+        await api.db.pool.query(
+          `SELECT payload FROM outbox_events WHERE type = $1 AND (payload->>'productId')::int = $2 AND payload->>'reason' IS DISTINCT FROM 'edited'
+            ORDER BY (payload->>'variantId')::int`,
+          [type, productId],
+        )
+      ).rows.map((r) => r.payload);
+    // A and D fall to the threshold (5) from above it, B leaves zero; C stays above it, and the new E signals nothing
+    expect(await events('stock.low')).toEqual([
+      { productId, variantId: variantIds[0], productName: 'Signal Lamp', sku: 'SIG-A', stock: 3, threshold: 5 },
+      { productId, variantId: variantIds[3], productName: 'Signal Lamp', sku: 'SIG-D', stock: 5, threshold: 5 },
+    ]);
+    expect(await events('product.updated')).toEqual([{ productId, variantId: variantIds[1], reason: 'back_in_stock', stock: 4, threshold: 5 }]);
+  });
+
   it('imports the export of a 1,000-product catalog back with 1,000 unchanged and changes nothing; one bad price names its row and column', async () => {
     const existing = (await api.db.pool.query('SELECT count(*)::int AS n FROM variants')).rows[0].n;
     const catalog: string[][] = [[...HEADER, 'attribute:edition']];

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Req, type StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ApiErrors, UploadRoute, validationFailed, withUploadedFile } from '@chance/core';
@@ -58,6 +58,6 @@ export class AdminProductTransferController {
   })
   @ApiResponse({ status: 200, description: 'text/csv; charset=utf-8, as an attachment products.csv', content: { 'text/csv': { schema: { type: 'string' } } } })
   exportProducts(): StreamableFile {
-    return new StreamableFile(this.exports.csv(), { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="products.csv"' });
+    return this.exports.csv();
   }
 }

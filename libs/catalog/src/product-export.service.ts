@@ -1,11 +1,7 @@
-import { Readable, pipeline } from 'node:stream';
-import { Injectable, Logger } from '@nestjs/common';
-import { stringify } from 'csv-stringify';
-import { DataSource } from 'typeorm';
+import { Injectable, type StreamableFile } from '@nestjs/common';
+import { EXPORT_PAGE, csvFile, inSnapshot } from '@chance/core';
+import { DataSource, type EntityManager } from 'typeorm';
 import { exportHeader, writeRow } from './product-csv.js';
-
-/** Variants read per query: the export holds one page at a time, whatever the catalog's size. */
-const EXPORT_PAGE = 1000;
 
 interface ExportRecord {
   product_id: number;
@@ -27,74 +23,58 @@ interface ExportRecord {
 /**
  * The product export of docs/api.md#catalog-media: one row per variant, the import's columns, so the file
  * imports back unchanged. Streamed: pages of variants in (product, position, id) order, found by
- * keyset (never OFFSET), all read in one REPEATABLE READ READ ONLY transaction so the file is one
- * consistent picture; only one page and the socket's buffer are ever in memory.
+ * keyset (never OFFSET), all read in one snapshot (`inSnapshot`, as the list exports are); only
+ * one page and the socket's buffer are ever in memory.
  */
 @Injectable()
 export class ProductExportService {
-  private readonly logger = new Logger('ProductExport');
-
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The CSV as a stream; closing it early (the client went away) ends the transaction. */
-  csv(): Readable {
-    return pipeline(Readable.from(this.rows(), { objectMode: true }), stringify({ eof: true }), (error) => {
-      if (error && error.name !== 'AbortError' && (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
-        this.logger.error(`product export failed: ${error.message}`);
-      }
-    });
+  /** The CSV as a downloadable `products.csv`; closing it early (the client went away) ends the transaction. */
+  csv(): StreamableFile {
+    return csvFile(
+      'products',
+      inSnapshot(this.dataSource, (manager) => this.rows(manager)),
+    );
   }
 
-  private async *rows(): AsyncGenerator<string[]> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    let open = false;
-    try {
-      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      open = true;
-      const names: string[] = (await runner.query('SELECT DISTINCT jsonb_object_keys(attributes) AS name FROM variants ORDER BY 1')).map(
-        (r: { name: string }) => r.name,
+  private async *rows(manager: EntityManager): AsyncGenerator<string[]> {
+    const names: string[] = (await manager.query('SELECT DISTINCT jsonb_object_keys(attributes) AS name FROM variants ORDER BY 1')).map(
+      (r: { name: string }) => r.name,
+    );
+    yield exportHeader(names);
+    let after = [0, -1, 0];
+    for (;;) {
+      const page: ExportRecord[] = await manager.query(
+        `SELECT v.product_id, v.position, v.id, v.sku, v.attributes, COALESCE(v.price, p.price) AS price, COALESCE(v.cost_price, p.cost_price) AS cost_price,
+                v.stock, p.name, p.description, p.shipping_cost, p.estimated_delivery_days, p.is_active, c.name AS category
+           FROM variants v JOIN products p ON p.id = v.product_id JOIN categories c ON c.id = p.category_id
+          WHERE (v.product_id, v.position, v.id) > ($1, $2, $3)
+          ORDER BY v.product_id, v.position, v.id
+          LIMIT ${EXPORT_PAGE}`,
+        after,
       );
-      yield exportHeader(names);
-      let after = [0, -1, 0];
-      for (;;) {
-        const page: ExportRecord[] = await runner.query(
-          `SELECT v.product_id, v.position, v.id, v.sku, v.attributes, COALESCE(v.price, p.price) AS price, COALESCE(v.cost_price, p.cost_price) AS cost_price,
-                  v.stock, p.name, p.description, p.shipping_cost, p.estimated_delivery_days, p.is_active, c.name AS category
-             FROM variants v JOIN products p ON p.id = v.product_id JOIN categories c ON c.id = p.category_id
-            WHERE (v.product_id, v.position, v.id) > ($1, $2, $3)
-            ORDER BY v.product_id, v.position, v.id
-            LIMIT ${EXPORT_PAGE}`,
-          after,
+      for (const r of page) {
+        yield writeRow(
+          {
+            sku: r.sku,
+            product: r.name,
+            category: r.category,
+            description: r.description,
+            price: r.price,
+            costPrice: r.cost_price,
+            shippingCost: r.shipping_cost,
+            estimatedDeliveryDays: r.estimated_delivery_days,
+            isActive: r.is_active,
+            stock: r.stock,
+            attributes: r.attributes,
+          },
+          names,
         );
-        for (const r of page) {
-          yield writeRow(
-            {
-              sku: r.sku,
-              product: r.name,
-              category: r.category,
-              description: r.description,
-              price: r.price,
-              costPrice: r.cost_price,
-              shippingCost: r.shipping_cost,
-              estimatedDeliveryDays: r.estimated_delivery_days,
-              isActive: r.is_active,
-              stock: r.stock,
-              attributes: r.attributes,
-            },
-            names,
-          );
-        }
-        if (page.length < EXPORT_PAGE) break;
-        const last = page[page.length - 1];
-        after = [last.product_id, last.position, last.id];
       }
-      await runner.query('COMMIT');
-      open = false;
-    } finally {
-      // an export cut short (the client went away, an error) ends its transaction before the connection goes back
-      if (open) await runner.query('ROLLBACK').catch(() => undefined);
-      await runner.release();
+      if (page.length < EXPORT_PAGE) break;
+      const last = page[page.length - 1];
+      after = [last.product_id, last.position, last.id];
     }
   }
 }

@@ -111,6 +111,10 @@ const STORE_PRODUCT_COLUMNS: ListColumns = {
   },
 };
 
+/** The admin products list's query (and its export's), with the store's low-stock threshold the columns above use. */
+const adminProducts = (manager: EntityManager, lowStockThreshold: number): SelectQueryBuilder<ProductEntity> =>
+  manager.createQueryBuilder(ProductEntity, 'p').setParameter('storeLowStockThreshold', lowStockThreshold);
+
 /** Reading the catalog: lists and single products, for the back office and for the store. */
 @Injectable()
 export class ProductsService {
@@ -128,8 +132,7 @@ export class ProductsService {
   async listForAdmin(query: ListQuery): Promise<ListPage<AdminProductView>> {
     // the store's threshold, for products without their own (the lowStock filter and the views)
     const { lowStockThreshold } = await this.settings.current();
-    const qb = this.dataSource.manager.createQueryBuilder(ProductEntity, 'p').setParameter('storeLowStockThreshold', lowStockThreshold);
-    const page = await findPage('products', qb, query, PRODUCT_COLUMNS);
+    const page = await findPage('products', adminProducts(this.dataSource.manager, lowStockThreshold), query, PRODUCT_COLUMNS);
     const ids = page.rows.map((p) => p.id);
     const [variants, images] = await Promise.all([this.variantsOf(this.dataSource.manager, ids), this.imagesOf(this.dataSource.manager, ids)]);
     return page.map((p) => toAdminProductView(p, variants.get(p.id) ?? [], images.get(p.id) ?? [], lowStockThreshold));
@@ -144,7 +147,7 @@ export class ProductsService {
         spec: ADMIN_PRODUCT_LIST,
         columns: PRODUCT_COLUMNS,
         fileName: 'products',
-        query: (manager) => manager.createQueryBuilder(ProductEntity, 'p').setParameter('storeLowStockThreshold', lowStockThreshold),
+        query: (manager) => adminProducts(manager, lowStockThreshold),
         view: async (manager, rows) => {
           const variants = await this.variantsOf(
             manager,

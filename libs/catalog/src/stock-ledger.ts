@@ -1,7 +1,8 @@
-import { DomainError, publish } from '@chance/core';
+import { DomainError, publish, publishMany } from '@chance/core';
 import { currentSettingsIn } from '@chance/settings';
 import type { EntityManager } from 'typeorm';
 import { stockSignals } from './catalog-rules.js';
+import type { ProductUpdated, StockLow } from './catalog.events.js';
 
 export type StockReason =
   | 'initial'
@@ -166,18 +167,19 @@ export async function setStockLevels(
         [ids, chunk.map((l) => l.stock), context.reason, context.reference ?? null, context.note ?? null, context.actorId ?? null, storeThreshold],
       );
     written += moved.length;
+    // the chunk's signals in one statement per kind (an import may move thousands of variants), not a round trip each
+    const low: StockLow[] = [];
+    const back: ProductUpdated[] = [];
     for (const m of moved) {
       if (context.quiet?.has(m.id)) continue;
-      await publishStockSignals(manager, {
-        variantId: m.id,
-        productId: m.product_id,
-        productName: m.product_name,
-        sku: m.sku,
-        before: m.before,
-        after: m.after,
-        threshold: m.threshold,
-      });
+      const signal = { variantId: m.id, productId: m.product_id, stock: m.after, threshold: m.threshold };
+      for (const kind of stockSignals(m.before, m.after, m.threshold)) {
+        if (kind === 'low_stock') low.push({ ...signal, productName: m.product_name, sku: m.sku });
+        else back.push({ ...signal, reason: 'back_in_stock' });
+      }
     }
+    await publishMany(manager, 'stock.low', low);
+    await publishMany(manager, 'product.updated', back);
   }
   return written;
 }

@@ -108,11 +108,7 @@ export class StockService {
 
   async listMovements(query: ListQuery): Promise<ListPage<StockMovementView>> {
     const page = await findPage('stock-movements', this.dataSource.manager.createQueryBuilder(StockMovementEntity, 'm'), query, MOVEMENT_COLUMNS);
-    const variants = await this.variantNames(
-      page.rows.map((m) => m.variantId),
-      this.dataSource.manager,
-    );
-    return page.map((m) => toMovementView(m, variants.get(m.variantId)));
+    return page.map(await this.movementView(this.dataSource.manager, page.rows));
   }
 
   /** Every movement the list's filter matches, in its sort, as streamed CSV. */
@@ -124,13 +120,7 @@ export class StockService {
         columns: MOVEMENT_COLUMNS,
         fileName: 'stock-movements',
         query: (manager) => manager.createQueryBuilder(StockMovementEntity, 'm'),
-        view: async (manager, rows) => {
-          const variants = await this.variantNames(
-            rows.map((m) => m.variantId),
-            manager,
-          );
-          return rows.map((m) => toMovementView(m, variants.get(m.variantId)));
-        },
+        view: async (manager, rows) => rows.map(await this.movementView(manager, rows)),
         csv: STOCK_MOVEMENT_CSV,
       },
       query,
@@ -141,6 +131,15 @@ export class StockService {
     const movement = await this.dataSource.manager.findOneBy(StockMovementEntity, { id });
     if (!movement) throw notFound('Stock movement');
     return toMovementView(movement, (await this.variantNames([movement.variantId], this.dataSource.manager)).get(movement.variantId));
+  }
+
+  /** How the list and its export show the movements of a page (their variants' names read in one query). */
+  private async movementView(manager: EntityManager, rows: StockMovementEntity[]): Promise<(movement: StockMovementEntity) => StockMovementView> {
+    const variants = await this.variantNames(
+      rows.map((m) => m.variantId),
+      manager,
+    );
+    return (m) => toMovementView(m, variants.get(m.variantId));
   }
 
   /** What people call the variants of a page of movements, in one query. */

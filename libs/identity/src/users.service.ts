@@ -15,7 +15,7 @@ import {
   listCsvFile,
   type CsvColumn,
 } from '@chance/core';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { AdminUserView, CreateUserDto, UpdateProfileDto, UpdateUserDto } from './dto/index.js';
 import { toAdminUserView } from './user-view.js';
 import { PasswordHasher, hashPassword } from './password.js';
@@ -46,6 +46,10 @@ const USER_COLUMNS: ListColumns = {
   columns: { id: 'u.id', email: 'u.email', fullName: 'p.fullName', role: 'u.role', isActive: 'u.isActive', createdAt: 'u.createdAt' },
   search: ['u.email', 'p.fullName', 'p.phone'],
 };
+
+/** The users list's query (and the customers export's): each user with its profile, the columns above. */
+const withProfiles = (manager: EntityManager): SelectQueryBuilder<UserEntity> =>
+  manager.createQueryBuilder(UserEntity, 'u').leftJoinAndMapOne('u.profile', ProfileEntity, 'p', 'p.userId = u.id');
 
 /**
  * Customer accounts (users with role `customer`), as the export of docs/api.md#exports lists them:
@@ -135,8 +139,7 @@ export class UsersService {
   }
 
   list(query: ListQuery): Promise<ListPage<UserEntity>> {
-    const qb = this.dataSource.manager.createQueryBuilder(UserEntity, 'u').leftJoinAndMapOne('u.profile', ProfileEntity, 'p', 'p.userId = u.id');
-    return findPage(USER_LIST.resource, qb, query, USER_COLUMNS);
+    return findPage(USER_LIST.resource, withProfiles(this.dataSource.manager), query, USER_COLUMNS);
   }
 
   /** Every customer account the filter matches, in its sort, as streamed CSV. */
@@ -147,8 +150,7 @@ export class UsersService {
         spec: CUSTOMER_LIST,
         columns: USER_COLUMNS,
         fileName: 'customers',
-        query: (manager) =>
-          manager.createQueryBuilder(UserEntity, 'u').leftJoinAndMapOne('u.profile', ProfileEntity, 'p', 'p.userId = u.id').where("u.role = 'customer'"),
+        query: (manager) => withProfiles(manager).where("u.role = 'customer'"),
         view: (_manager, rows) => rows.map(toAdminUserView),
         csv: CUSTOMER_CSV,
       },

@@ -114,11 +114,7 @@ export class PurchasesService {
   async list(query: ListQuery): Promise<ListPage<PurchaseView>> {
     const manager = this.dataSource.manager;
     const page = await findPage('purchases', manager.createQueryBuilder(PurchaseEntity, 'p'), query, COLUMNS);
-    const lines = await this.linesOf(
-      manager,
-      page.rows.map((p) => p.id),
-    );
-    return page.map((p) => toView(p, lines.get(p.id) ?? []));
+    return page.map(await this.purchaseView(manager, page.rows));
   }
 
   /** Every purchase the list's filter matches, in its sort, as streamed CSV. */
@@ -130,17 +126,20 @@ export class PurchasesService {
         columns: COLUMNS,
         fileName: 'purchases',
         query: (manager) => manager.createQueryBuilder(PurchaseEntity, 'p'),
-        view: async (manager, rows) => {
-          const lines = await this.linesOf(
-            manager,
-            rows.map((p) => p.id),
-          );
-          return rows.map((p) => toView(p, lines.get(p.id) ?? []));
-        },
+        view: async (manager, rows) => rows.map(await this.purchaseView(manager, rows)),
         csv: PURCHASE_CSV,
       },
       query,
     );
+  }
+
+  /** How the list and its export show the purchases of a page (their lines read in one query). */
+  private async purchaseView(manager: EntityManager, rows: PurchaseEntity[]): Promise<(purchase: PurchaseEntity) => PurchaseView> {
+    const lines = await this.linesOf(
+      manager,
+      rows.map((p) => p.id),
+    );
+    return (p) => toView(p, lines.get(p.id) ?? []);
   }
 
   /** A purchase, read outside any transaction (committed data), for the controller. */

@@ -7,7 +7,7 @@ import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } fro
 import { ApiErrors } from '../http/api-errors.decorator.js';
 import { validationFailed } from '../errors/domain-error.js';
 import { csvHeader, csvRow, type CsvColumn } from './csv-row.js';
-import { applyListFilters, type ListColumns } from './list-page.js';
+import { applyListFilters, rowsInOrder, type ListColumns } from './list-page.js';
 import { matchesNothing, parseListQuery, type ListQuery, type ListSpec } from './list-query.js';
 
 /** Rows read per query: an export holds one page at a time, whatever the list's size. */
@@ -75,52 +75,70 @@ export function ApiListExport(spec: ListSpec, headers: readonly string[], what: 
 
 /**
  * The export as a downloadable CSV file: pages of the list found by keyset on (sort field, id),
- * never OFFSET, all read in one REPEATABLE READ READ ONLY transaction so the file is one
- * consistent picture; only one page and the socket's buffer are ever in memory. Closing the
- * stream early (the client went away) ends the transaction.
+ * never OFFSET, all read in one snapshot (see `inSnapshot`); only one page and the socket's buffer
+ * are ever in memory.
  */
 export function listCsvFile<E extends ObjectLiteral, V>(dataSource: DataSource, definition: ListExport<E, V>, query: ListQuery): StreamableFile {
-  const stream = pipeline(Readable.from(exportRows(dataSource, definition, query), { objectMode: true }), stringify({ eof: true }), (error) => {
+  return csvFile(definition.fileName, exportRows(dataSource, definition, query));
+}
+
+/**
+ * Rows as a downloadable CSV file `<fileName>.csv`, written as they are read. Closing the stream
+ * early (the client went away) stops reading (and so ends an `inSnapshot` transaction); any other
+ * failure is logged.
+ */
+export function csvFile(fileName: string, rows: AsyncIterable<string[]>): StreamableFile {
+  const stream = pipeline(Readable.from(rows, { objectMode: true }), stringify({ eof: true }), (error) => {
     if (error && error.name !== 'AbortError' && (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
-      logger.error(`${definition.fileName} export failed: ${error.message}`);
+      logger.error(`${fileName} export failed: ${error.message}`);
     }
   });
-  return new StreamableFile(stream, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${definition.fileName}.csv"` });
+  return new StreamableFile(stream, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${fileName}.csv"` });
 }
 
 const logger = new Logger('ListExport');
 
-async function* exportRows<E extends ObjectLiteral, V>(dataSource: DataSource, definition: ListExport<E, V>, query: ListQuery): AsyncGenerator<string[]> {
-  yield csvHeader(definition.csv);
-  if (matchesNothing(query)) return;
+/**
+ * What `read` yields, all of it read in one REPEATABLE READ READ ONLY transaction on a connection
+ * of its own, so a file of many pages is one consistent picture. Stopped early (the reader went
+ * away, an error), it ends its transaction before the connection goes back.
+ */
+export async function* inSnapshot<T>(dataSource: DataSource, read: (manager: EntityManager) => AsyncIterable<T>): AsyncGenerator<T> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   let open = false;
   try {
     await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     open = true;
-    const base = applyListFilters(definition.query(runner.manager), query, definition.columns);
-    const keys = keyset(base, query, definition.columns);
-    let after: { key: string | null; id: number } | undefined;
-    for (;;) {
-      const page = keys.page(after);
-      const found: { id: number | string; k: string | null }[] = await page.limit(EXPORT_PAGE).getRawMany();
-      if (found.length === 0) break;
-      const ids = found.map((r) => Number(r.id));
-      const rows = await base.clone().andWhere(`${keys.id} IN (:...exportIds)`, { exportIds: ids }).getMany();
-      const byId = new Map(rows.map((row) => [Number(row.id), row]));
-      const ordered = ids.map((id) => byId.get(id)).filter((row): row is Awaited<E> => row !== undefined);
-      for (const view of await definition.view(runner.manager, ordered)) yield csvRow(definition.csv, view);
-      if (found.length < EXPORT_PAGE) break;
-      const last = found[found.length - 1];
-      after = { key: last.k, id: Number(last.id) };
-    }
+    yield* read(runner.manager);
     await runner.query('COMMIT');
     open = false;
   } finally {
-    // an export cut short (the client went away, an error) ends its transaction before the connection goes back
     if (open) await runner.query('ROLLBACK').catch(() => undefined);
     await runner.release();
+  }
+}
+
+async function* exportRows<E extends ObjectLiteral, V>(dataSource: DataSource, definition: ListExport<E, V>, query: ListQuery): AsyncGenerator<string[]> {
+  yield csvHeader(definition.csv);
+  if (matchesNothing(query)) return;
+  yield* inSnapshot(dataSource, (manager) => listRows(manager, definition, query));
+}
+
+async function* listRows<E extends ObjectLiteral, V>(manager: EntityManager, definition: ListExport<E, V>, query: ListQuery): AsyncGenerator<string[]> {
+  const base = applyListFilters(definition.query(manager), query, definition.columns);
+  const keys = keyset(base, query, definition.columns);
+  let after: { key: string | null; id: number } | undefined;
+  for (;;) {
+    const page = keys.page(after);
+    const found: { id: number | string; k: string | null }[] = await page.limit(EXPORT_PAGE).getRawMany();
+    if (found.length === 0) break;
+    const ids = found.map((r) => Number(r.id));
+    const rows = await rowsInOrder(base, keys.id, ids);
+    for (const view of await definition.view(manager, rows)) yield csvRow(definition.csv, view);
+    if (found.length < EXPORT_PAGE) break;
+    const last = found[found.length - 1];
+    after = { key: last.k, id: Number(last.id) };
   }
 }
 

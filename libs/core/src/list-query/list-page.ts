@@ -160,15 +160,21 @@ export async function findPage<T extends ObjectLiteral>(
   if (list.deferredJoin) {
     const idColumn = list.columns.id;
     const ids = (await applyPaging(qb.clone().select(idColumn, 'id'), query, list).getRawMany<{ id: number | string }>()).map((r) => Number(r.id));
-    const found = ids.length ? await qb.clone().andWhere(`${idColumn} IN (:...pageIds)`, { pageIds: ids }).getMany() : [];
-    const byId = new Map(found.map((row) => [Number(row.id), row]));
-    rows = ids.map((id) => byId.get(id)).filter((row): row is Awaited<T> => row !== undefined);
+    rows = await rowsInOrder(qb, idColumn, ids);
   } else {
     rows = await applyPaging(qb, query, list).getMany();
   }
   const total =
     rows.length > 0 && rows.length < query.limit ? query.offset + rows.length : query.offset === 0 && rows.length === 0 ? 0 : await countRows(counting, list);
   return new ListPage(resource, rows, query.offset, total);
+}
+
+/** The rows of the list query `qb` with these ids (found first, by an index), in the ids' order; a row gone since is left out. */
+export async function rowsInOrder<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, idColumn: string, ids: number[]): Promise<T[]> {
+  if (ids.length === 0) return [];
+  const found = await qb.clone().andWhere(`${idColumn} IN (:...pageIds)`, { pageIds: ids }).getMany();
+  const byId = new Map(found.map((row) => [Number(row.id), row]));
+  return ids.map((id) => byId.get(id)).filter((row): row is Awaited<T> => row !== undefined);
 }
 
 async function countRows<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, list: ListColumns): Promise<number> {
