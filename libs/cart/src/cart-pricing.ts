@@ -1,5 +1,5 @@
-import { computeTotals } from '@chance/core';
-import { couponRefusal, discountOfCoupon, type Coupon, type CouponRefusal } from '@chance/coupons';
+import { computeTotals, discountOfCoupon } from '@chance/core';
+import { couponRefusal, type Coupon, type CouponRefusal } from '@chance/coupons';
 
 /** A cart line with the live catalog data it is priced from. */
 export interface LiveLine {

@@ -1,5 +1,3 @@
-import type { Discount } from '@chance/core';
-
 export type DiscountType = 'percentage' | 'fixed';
 
 export interface CouponTerms {
@@ -61,12 +59,6 @@ export const REFUSAL_MESSAGES: Record<CouponRefusal | 'COUPON_NOT_FOUND', string
   COUPON_USAGE_LIMIT: 'This coupon has been used up',
   COUPON_CUSTOMER_LIMIT: 'You have already used this coupon as often as allowed',
 };
-
-export function discountOfCoupon(coupon: Pick<CouponTerms, 'discountType' | 'discountValue' | 'maxDiscount'>): Discount {
-  return coupon.discountType === 'percentage'
-    ? { type: 'percentage', value: coupon.discountValue, maxDiscount: coupon.maxDiscount }
-    : { type: 'fixed', value: coupon.discountValue };
-}
 
 export type CouponStatus = 'active' | 'inactive' | 'scheduled' | 'expired' | 'used_up';
 

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { computeTotals, costOfGoods, idempotent, inTransaction, invalidTransition, requestHash, validationFailed, type IdempotentResult } from '@chance/core';
-import { CouponsService, discountOfCoupon } from '@chance/coupons';
+import {
+  computeTotals,
+  costOfGoods,
+  idempotent,
+  inTransaction,
+  invalidTransition,
+  requestHash,
+  validationFailed,
+  type IdempotentResult,
+  discountOfCoupon,
+} from '@chance/core';
+import { CouponsService } from '@chance/coupons';
 import { emailOf } from '@chance/identity';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';

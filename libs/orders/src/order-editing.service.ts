@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { moveStock } from '@chance/catalog';
-import { DomainError, DomainEventBus, computeTotals, costOfGoods, publish, validationFailed } from '@chance/core';
-import { CouponsService, discountOfCoupon, type Coupon } from '@chance/coupons';
+import { DomainError, DomainEventBus, computeTotals, costOfGoods, publish, validationFailed, discountOfCoupon } from '@chance/core';
+import { CouponsService, type Coupon } from '@chance/coupons';
 import type { EntityManager } from 'typeorm';
 import type { UpdateOrderDto } from './dto/order-edit.dto.js';
 import { OrderLineEntity, type OrderEntity } from './order.entities.js';

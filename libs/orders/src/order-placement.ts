@@ -11,8 +11,9 @@ import {
   publish,
   sha256Hex,
   type AppConfig,
+  discountOfCoupon,
 } from '@chance/core';
-import { CouponsService, discountOfCoupon } from '@chance/coupons';
+import { CouponsService } from '@chance/coupons';
 import { SettingsService } from '@chance/settings';
 import type { EntityManager } from 'typeorm';
 import type { OrderView } from './dto/order.dto.js';

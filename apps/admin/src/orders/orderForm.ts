@@ -3,7 +3,7 @@
  * totals with the API's own pure totals function (libs/core computeTotals, the very code the API
  * runs), the before → after summary of an edit, and the bodies the API accepts.
  */
-import { computeTotals, type Discount, type Totals } from '@chance/core/pricing/totals';
+import { computeTotals, discountOfCoupon, type Totals } from '@chance/core/pricing/totals';
 import type { Order, ShippingAddress } from '../common-sales/types';
 
 /** A line of the form: the variant picked (with what the picker knows of it) and an optional price set by hand. */
@@ -39,13 +39,6 @@ export interface CouponTerms {
   maxDiscount?: number | null;
 }
 
-export const discountOf = (coupon: CouponTerms | null | undefined): Discount | null =>
-  !coupon
-    ? null
-    : coupon.discountType === 'percentage'
-      ? { type: 'percentage', value: coupon.discountValue, maxDiscount: coupon.maxDiscount ?? null }
-      : { type: 'fixed', value: coupon.discountValue };
-
 const whole = (value: unknown): number | null => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null);
 
 /** The price a line is charged at: the one set by hand, else its list price; null while unknown. */
@@ -56,7 +49,7 @@ export function previewTotals(lines: readonly OrderFormLine[] | undefined, coupo
   const complete = (lines ?? []).filter((line) => line && whole(line.variantId) && whole(line.quantity) && priceOf(line) != null);
   const totals = computeTotals(
     complete.map((line) => ({ unitPrice: priceOf(line)!, quantity: line.quantity!, shippingCost: whole(line.shippingCost) ?? 0 })),
-    discountOf(coupon),
+    coupon ? discountOfCoupon(coupon) : null,
     taxRateBps,
   );
   return { ...totals, incomplete: (lines ?? []).length - complete.length };

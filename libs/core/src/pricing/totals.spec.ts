@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { computeTotals, costOfGoods, type Discount, type TotalsLine } from './totals.js';
+import { computeTotals, costOfGoods, discountOfCoupon, type Discount, type TotalsLine } from './totals.js';
 
 describe('computeTotals, hand-worked', () => {
   it('prices lines, shipping and tax without a coupon', () => {
@@ -120,5 +120,19 @@ describe('costOfGoods', () => {
 
   it('refuses a sum beyond safe integers instead of losing cents', () => {
     expect(() => costOfGoods([{ costPrice: Number.MAX_SAFE_INTEGER, quantity: 2 }])).toThrow(RangeError);
+  });
+});
+
+describe('discountOfCoupon', () => {
+  it('turns a coupon’s terms into the discount the totals apply', () => {
+    expect(discountOfCoupon({ discountType: 'percentage', discountValue: 1500, maxDiscount: 500 })).toEqual({
+      type: 'percentage',
+      value: 1500,
+      maxDiscount: 500,
+    });
+    expect(discountOfCoupon({ discountType: 'percentage', discountValue: 1000 })).toEqual({ type: 'percentage', value: 1000, maxDiscount: null });
+    expect(discountOfCoupon({ discountType: 'fixed', discountValue: 250, maxDiscount: 100 })).toEqual({ type: 'fixed', value: 250 });
+    const lines = [{ unitPrice: 2000, quantity: 2, shippingCost: 0 }];
+    expect(computeTotals(lines, discountOfCoupon({ discountType: 'percentage', discountValue: 5000, maxDiscount: 500 }), 0).discountTotal).toBe(500);
   });
 });

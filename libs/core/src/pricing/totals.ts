@@ -53,6 +53,13 @@ export function computeTotals(lines: readonly TotalsLine[], discount: Discount |
   };
 }
 
+/** A coupon's terms as the totals apply them: a percentage (in basis points, capped by maxDiscount) or a fixed amount. */
+export function discountOfCoupon(coupon: { discountType: 'percentage' | 'fixed'; discountValue: number; maxDiscount?: number | null }): Discount {
+  return coupon.discountType === 'percentage'
+    ? { type: 'percentage', value: coupon.discountValue, maxDiscount: coupon.maxDiscount ?? null }
+    : { type: 'fixed', value: coupon.discountValue };
+}
+
 export function discountOf(discount: Discount | null, subtotal: number): number {
   if (!discount) return 0;
   assertMinorUnits(discount.value, 'discount value');
