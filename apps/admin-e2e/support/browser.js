@@ -61,12 +61,15 @@ export async function openPage(browser, pageErrors, label) {
 }
 
 /**
- * Signs the admin SPA out through the Profile menu and waits for the login form, which react-admin
- * shows only once the logout (a request revoking the session) has finished: a sign-in started any
- * earlier is undone by the logout's late redirect to the login page (seen under load).
+ * Signs the admin SPA out through the Profile menu, as a user would, and leaves a fresh login page.
+ * react-admin shows the login form only once the logout (a request revoking the session) has
+ * finished, and hands that form the page just left, to return the next user there: the login page
+ * is then loaded anew, so whoever signs in next starts on the dashboard like anyone signing in.
  */
 export async function signOut(page) {
   await page.getByRole('button', { name: 'Profile' }).click();
   await page.getByRole('menuitem', { name: 'Logout' }).click();
+  await page.locator('input[name="email"]').waitFor();
+  await page.goto(new URL('/?signed-out#/login', page.url()).href);
   await page.locator('input[name="email"]').waitFor();
 }

@@ -85,7 +85,7 @@ describe('the API as a process', () => {
         await eventually(async () => {
           const processed = await db.pool.query('SELECT 1 FROM outbox_events WHERE id = $1 AND processed_at IS NOT NULL', [pending.rows[0].id]);
           expect(processed.rowCount).toBe(1);
-        }, 5_000);
+        }, 30_000);
       } finally {
         await second.stop();
       }
