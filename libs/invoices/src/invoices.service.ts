@@ -14,10 +14,11 @@ import {
   type ListSpec,
   listCsvFile,
   type CsvColumn,
+  SETTLEMENT_STATUSES,
 } from '@chance/core';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
-import { INVOICE_PAYMENT_STATUSES, type InvoiceView } from './dto/invoice.dto.js';
+import { type InvoiceView } from './dto/invoice.dto.js';
 import { toInvoiceView } from './invoice-view.js';
 import { renderInvoicePdf } from './invoice-pdf.js';
 import { InvoiceEntity, type BillTo, type InvoiceLine } from './invoice.entity.js';
@@ -30,7 +31,7 @@ export const INVOICE_LIST: ListSpec = {
   searchable: true,
   filters: {
     orderId: { type: 'int' },
-    paymentStatus: { type: 'enum', values: INVOICE_PAYMENT_STATUSES },
+    paymentStatus: { type: 'enum', values: SETTLEMENT_STATUSES },
     issuedAt_gte: { type: 'date' },
     issuedAt_lte: { type: 'date' },
   },

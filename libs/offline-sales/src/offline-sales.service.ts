@@ -32,10 +32,11 @@ import {
   invalidTransition,
   listCsvFile,
   type CsvColumn,
+  SETTLEMENT_STATUSES,
 } from '@chance/core';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
-import { SALE_PAYMENT_STATUSES, type CreateOfflineSaleDto, type OfflineSaleView, type SalePaymentDto } from './dto/offline-sales.dto.js';
+import { type CreateOfflineSaleDto, type OfflineSaleView, type SalePaymentDto } from './dto/offline-sales.dto.js';
 import { OfflineSaleEntity, OfflineSaleLineEntity, OfflineSalePaymentEntity } from './offline-sales.entities.js';
 import { renderReceiptPdf, type ReceiptCustomer } from './receipt-pdf.js';
 
@@ -48,7 +49,7 @@ export const OFFLINE_SALE_LIST: ListSpec = {
   filters: {
     customerId: { type: 'int' },
     status: { type: 'enum', values: ['completed', 'cancelled'] },
-    paymentStatus: { type: 'enum', values: SALE_PAYMENT_STATUSES },
+    paymentStatus: { type: 'enum', values: SETTLEMENT_STATUSES },
     soldAt_gte: { type: 'date' },
     soldAt_lte: { type: 'date' },
   },

@@ -1,4 +1,4 @@
-import { fullyPaid, invalidTransition, paidAmountOf, refundedAmountOf, settle, type PaymentRow } from '@chance/core';
+import { fullyPaid, invalidTransition, paidAmountOf, refundedAmountOf, settle, type PaymentRow, SETTLEMENT_STATUSES } from '@chance/core';
 
 /** The order status machine and payment derivation of docs/api.md#orders-payments-and-invoices and docs/api.md#refunds-and-returns, as pure functions. */
 export const ORDER_STATUSES = ['draft', 'pending', 'processing', 'shipped', 'delivered', 'returned', 'cancelled'] as const;
@@ -12,7 +12,7 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const ORDER_VIEW_STATUSES = ORDER_STATUSES;
 
 /** Every payment status an order derives and an answer can carry (docs/api.md#order-statuses): `partially_refunded` and `refunded` come with refunds. */
-export const PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded'] as const;
+export const PAYMENT_STATUSES = SETTLEMENT_STATUSES;
 export const PAYMENT_VIEW_STATUSES = PAYMENT_STATUSES;
 /** The status of one payment row (docs/api.md#orders-payments-and-invoices). */
 export const PAYMENT_ROW_STATUSES = ['pending', 'succeeded', 'failed', 'refunded'] as const;

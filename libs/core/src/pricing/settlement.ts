@@ -1,7 +1,9 @@
 import { DomainError, invalidTransition, validationFailed } from '../errors/domain-error.js';
 import { formatMoney, sumMinorUnits } from '../money.js';
 
-export type SettlementStatus = 'unpaid' | 'partially_paid' | 'paid' | 'partially_refunded' | 'refunded';
+/** The payment status of anything paid for (orders, invoices, in-store sales, bookings): derived here, never set by hand. */
+export const SETTLEMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded'] as const;
+export type SettlementStatus = (typeof SETTLEMENT_STATUSES)[number];
 
 export interface Settlement {
   /** what was ever paid (refunds are counted apart); 0 on a cancelled record */

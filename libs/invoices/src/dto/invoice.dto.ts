@@ -1,7 +1,7 @@
+import { SETTLEMENT_STATUSES } from '@chance/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** The order's payment status, as at the invoice's last update. */
-export const INVOICE_PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded'] as const;
 
 export class InvoiceLineView {
   @ApiProperty() productId: number;
@@ -44,5 +44,5 @@ export class InvoiceView {
   @ApiProperty() taxTotal: number;
   @ApiProperty() total: number;
   @ApiProperty() paidAmount: number;
-  @ApiProperty({ enum: INVOICE_PAYMENT_STATUSES }) paymentStatus: string;
+  @ApiProperty({ enum: SETTLEMENT_STATUSES }) paymentStatus: string;
 }

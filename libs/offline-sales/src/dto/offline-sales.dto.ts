@@ -17,10 +17,9 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsInstant, IsMinorUnits, PartialUpdateType } from '@chance/core';
+import { IsInstant, IsMinorUnits, PartialUpdateType, SETTLEMENT_STATUSES } from '@chance/core';
 
 export const SALE_PAYMENT_METHODS = ['cash', 'card', 'bank_transfer', 'mobile_wallet', 'cash_on_delivery'] as const;
-export const SALE_PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded'] as const;
 
 export class CreateOfflineCustomerDto {
   @ApiProperty({ example: 'Maria Gonzalez' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
@@ -133,7 +132,7 @@ export class OfflineSaleView {
   @ApiProperty({ description: 'What was given back (refunds that succeeded); once cancelled, what had been paid' }) refundedAmount: number;
   @ApiProperty({ description: 'total − paidAmount (refunds do not change it); 0 once cancelled' }) balance: number;
   @ApiProperty({
-    enum: SALE_PAYMENT_STATUSES,
+    enum: SETTLEMENT_STATUSES,
     description: 'Derived: unpaid, partially_paid, paid; once money was given back on a sale that is not cancelled, partially_refunded or refunded',
   })
   paymentStatus: string;
