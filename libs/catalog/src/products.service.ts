@@ -146,7 +146,6 @@ export class ProductsService {
       {
         spec: ADMIN_PRODUCT_LIST,
         columns: PRODUCT_COLUMNS,
-        fileName: 'products',
         query: (manager) => adminProducts(manager, lowStockThreshold),
         view: async (manager, rows) => {
           const variants = await this.variantsOf(

@@ -118,7 +118,6 @@ export class StockService {
       {
         spec: STOCK_MOVEMENT_LIST,
         columns: MOVEMENT_COLUMNS,
-        fileName: 'stock-movements',
         query: (manager) => manager.createQueryBuilder(StockMovementEntity, 'm'),
         view: async (manager, rows) => rows.map(await this.movementView(manager, rows)),
         csv: STOCK_MOVEMENT_CSV,

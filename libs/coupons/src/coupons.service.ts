@@ -124,7 +124,6 @@ export class CouponsService {
       {
         spec: COUPON_LIST,
         columns: COLUMNS,
-        fileName: 'coupons',
         query: (manager) => manager.createQueryBuilder(CouponEntity, 'c'),
         view: (_manager, rows) => rows.map((c) => toCouponView(c, now)),
         csv: COUPON_CSV,

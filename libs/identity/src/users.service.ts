@@ -149,7 +149,6 @@ export class UsersService {
       {
         spec: CUSTOMER_LIST,
         columns: USER_COLUMNS,
-        fileName: 'customers',
         query: (manager) => withProfiles(manager).where("u.role = 'customer'"),
         view: (_manager, rows) => rows.map(toAdminUserView),
         csv: CUSTOMER_CSV,

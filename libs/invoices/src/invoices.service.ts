@@ -193,7 +193,6 @@ export class InvoicesService {
       {
         spec: INVOICE_LIST,
         columns: COLUMNS,
-        fileName: 'invoices',
         query: (manager) => manager.createQueryBuilder(InvoiceEntity, 'i'),
         view: (_manager, rows) => rows.map(toInvoiceView),
         csv: INVOICE_CSV,

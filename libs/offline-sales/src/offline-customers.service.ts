@@ -68,7 +68,6 @@ export class OfflineCustomersService {
       {
         spec: OFFLINE_CUSTOMER_LIST,
         columns: COLUMNS,
-        fileName: 'offline-customers',
         query: (manager) => manager.createQueryBuilder(OfflineCustomerEntity, 'c'),
         view: async (manager, rows) => {
           const owed = await this.outstanding(

@@ -119,7 +119,6 @@ export class OfflineSalesService {
       {
         spec: OFFLINE_SALE_LIST,
         columns: COLUMNS,
-        fileName: 'offline-sales',
         query: (manager) => manager.createQueryBuilder(OfflineSaleEntity, 's'),
         view: async (manager, rows) => {
           const ids = rows.map((s) => s.id);

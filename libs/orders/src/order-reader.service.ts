@@ -155,7 +155,6 @@ export class OrderReaderService {
       {
         spec: ADMIN_ORDER_LIST,
         columns: ORDER_COLUMNS,
-        fileName: 'orders',
         query: (manager) => manager.createQueryBuilder(OrderEntity, 'o'),
         view: async (manager, rows) => {
           const ids = rows.map((o) => o.id);
@@ -176,7 +175,6 @@ export class OrderReaderService {
       {
         spec: PAYMENT_LIST,
         columns: PAYMENT_COLUMNS,
-        fileName: 'payments',
         query: (manager) => manager.createQueryBuilder(PaymentEntity, 'p'),
         view: (_manager, rows) => rows.map(toPaymentView),
         csv: PAYMENT_CSV,

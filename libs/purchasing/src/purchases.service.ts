@@ -124,7 +124,6 @@ export class PurchasesService {
       {
         spec: PURCHASE_LIST,
         columns: COLUMNS,
-        fileName: 'purchases',
         query: (manager) => manager.createQueryBuilder(PurchaseEntity, 'p'),
         view: async (manager, rows) => rows.map(await this.purchaseView(manager, rows)),
         csv: PURCHASE_CSV,

@@ -199,7 +199,6 @@ export class ReturnsReader {
       {
         spec: REFUND_LIST,
         columns: REFUND_COLUMNS,
-        fileName: 'refunds',
         query: (manager) => manager.createQueryBuilder(RefundEntity, 'f'),
         view: (_manager, rows) => rows.map(toRefundView),
         csv: REFUND_CSV,

@@ -22,8 +22,6 @@ export interface ListExport<E extends ObjectLiteral, V> {
   spec: ListSpec;
   /** the list's columns: how filters and sort map to SQL */
   columns: ListColumns;
-  /** the file name, without `.csv` */
-  fileName: string;
   /** the list's query builder on this manager, its fixed conditions included (customers: role customer) */
   query: (manager: EntityManager) => SelectQueryBuilder<E>;
   /** a page of rows as the list shows them (children loaded in one query per page, never per row) */
@@ -79,7 +77,7 @@ export function ApiListExport(spec: ListSpec, headers: readonly string[], what: 
  * are ever in memory.
  */
 export function listCsvFile<E extends ObjectLiteral, V>(dataSource: DataSource, definition: ListExport<E, V>, query: ListQuery): StreamableFile {
-  return csvFile(definition.fileName, exportRows(dataSource, definition, query));
+  return csvFile(definition.spec.resource, exportRows(dataSource, definition, query)); // <resource>.csv
 }
 
 /**
