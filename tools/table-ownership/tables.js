@@ -12,8 +12,9 @@ export const TABLE_OWNERS = {
   document_counters: 'core', // nextDocumentNumber, documentNumberSql
   outbox_events: 'core', // publish, the relay
   outbox_deliveries: 'core',
-  idempotency_keys: 'core', // idempotent, pruneIdempotencyKeys
+  idempotency_keys: 'core', // idempotent
   rate_limit_hits: 'core', // RateLimiter
+  retention_runs: 'core', // Retention: each rule's last cut-off
 
   users: 'identity',
   profiles: 'identity',

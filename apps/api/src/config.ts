@@ -26,10 +26,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const storefrontDist = join(REPO_ROOT, 'dist/apps/storefront');
   const port = int(env.PORT, 3000, 'PORT');
   const trustProxy = trustProxyHops(env.TRUST_PROXY);
+  const webConcurrency = Math.max(1, int(env.WEB_CONCURRENCY, 1, 'WEB_CONCURRENCY'));
   return {
     env: nodeEnv,
     port,
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
+    replicaMaxLagMs: int(env.DATABASE_REPLICA_MAX_LAG_MS, 1000, 'DATABASE_REPLICA_MAX_LAG_MS'),
+    webConcurrency,
     dataDir,
     jwtSecret: jwtSecret(env, nodeEnv, dataDir),
     accessTokenTtlSeconds: int(env.ACCESS_TOKEN_TTL_SECONDS, 900, 'ACCESS_TOKEN_TTL_SECONDS'),
@@ -60,13 +64,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     passwordHashing: {
       // argon2 takes a whole core per hash (on libuv's pool of 4 threads): leave one core to serve
       // everything else (measured in docs/benchmarks.md, "Floods of sign-ins and registrations")
-      concurrency: Math.max(1, int(env.PASSWORD_HASH_CONCURRENCY, Math.min(4, availableParallelism() - 1), 'PASSWORD_HASH_CONCURRENCY')),
+      // (per process: with WEB_CONCURRENCY processes, the cores are shared out among them)
+      concurrency: Math.max(
+        1,
+        int(env.PASSWORD_HASH_CONCURRENCY, Math.floor(Math.min(4, availableParallelism() - 1) / webConcurrency), 'PASSWORD_HASH_CONCURRENCY'),
+      ),
       queue: int(env.PASSWORD_HASH_QUEUE, 16, 'PASSWORD_HASH_QUEUE'),
     },
     outbox: { relay: env.OUTBOX_RELAY !== 'off', intervalMs: int(env.OUTBOX_INTERVAL_MS, 1000, 'OUTBOX_INTERVAL_MS') },
     payments: payments(int(env.PAYMENT_RECONCILE_AFTER_MS, 60_000, 'PAYMENT_RECONCILE_AFTER_MS')),
     storeCacheTtlMs: int(env.STORE_CACHE_TTL_MS, nodeEnv === 'test' ? 0 : 1000, 'STORE_CACHE_TTL_MS'),
-    guestCartTtlDays: int(env.GUEST_CART_TTL_DAYS, 30, 'GUEST_CART_TTL_DAYS'),
     mediaDir: resolve(env.MEDIA_DIR || join(dataDir, 'media')),
     publicUrl: publicUrl(env.PUBLIC_URL, port),
     mail: {
@@ -82,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       concurrency: Math.max(1, int(env.WEBHOOK_CONCURRENCY, 16, 'WEBHOOK_CONCURRENCY')),
       perEndpoint: Math.max(1, int(env.WEBHOOK_CONCURRENCY_PER_ENDPOINT, 4, 'WEBHOOK_CONCURRENCY_PER_ENDPOINT')),
     },
+    retention: { intervalMs: int(env.RETENTION_INTERVAL_MS, 10 * 60_000, 'RETENTION_INTERVAL_MS'), days: retentionDays(env) },
     adminDistDir: existsSync(join(adminDist, 'index.html')) ? adminDist : undefined,
     storefrontDistDir: existsSync(join(storefrontDist, 'index.html')) ? storefrontDist : undefined,
     trustProxyHops: trustProxy,
@@ -126,6 +134,22 @@ function smtpUrl(value: string | undefined): string | undefined {
   }
   if (protocol !== 'smtp:' && protocol !== 'smtps:') throw new Error('SMTP_URL must look like smtp://user:pass@host:587 (or smtps://)');
   return value;
+}
+
+/**
+ * The days each retention variable keeps (`RETENTION_<WHAT>_DAYS`, and `GUEST_CART_TTL_DAYS`):
+ * a number of days, fractions allowed (0.25 is six hours); 0 keeps every row. The rules that read
+ * them are registered by the libraries owning the tables (docs/operations.md, "Retention").
+ */
+export function retentionDays(env: NodeJS.ProcessEnv): Record<string, number> {
+  const days: Record<string, number> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (!/^RETENTION_[A-Z0-9_]+_DAYS$/.test(name) && name !== 'GUEST_CART_TTL_DAYS') continue;
+    if (value === undefined || value === '') continue;
+    if (!/^\d+(\.\d+)?$/.test(value)) throw new Error(`${name} must be a number of days (0 keeps everything), got "${value}"`);
+    days[name] = Number(value);
+  }
+  return days;
 }
 
 /**

@@ -3,9 +3,8 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import argon2 from 'argon2';
-import { RateLimitPruning, Scheduler } from '@chance/core';
+import { Retention, Scheduler } from '@chance/core';
 import { createTestDatabase } from '@chance/core/testing';
-import { SessionCleanup } from '@chance/identity';
 import { loadConfig } from '../src/config.js';
 import { ROOT, spawnApi } from './support/api-process.js';
 import { eventually } from './support/eventually.js';
@@ -340,7 +339,7 @@ describe('sessions end at once (docs/api.md#tokens-and-sessions)', () => {
     await api.db.pool.query(`UPDATE sessions SET ended_at = now() - interval '2 days' WHERE id = $1`, [sessionOf(ended.token)]);
     await api.db.pool.query(`UPDATE sessions SET created_at = now() - interval '40 days' WHERE id = $1`, [sessionOf(lapsed.token)]);
     await api.db.pool.query(`UPDATE refresh_tokens SET expires_at = now() - interval '1 day' WHERE family_id = $1`, [sessionOf(lapsed.token)]);
-    expect(await api.app.get(Scheduler).runOnce(api.app.get(SessionCleanup))).toBe(true);
+    expect(await api.app.get(Scheduler).runOnce(api.app.get(Retention))).toBe(true);
     const { rows } = await api.db.pool.query('SELECT id FROM sessions WHERE id = ANY($1)', [[ended, lapsed, open].map((c) => sessionOf(c.token))]);
     expect(rows.map((r) => r.id)).toEqual([sessionOf(open.token)]);
     expect((await me(lapsed.token)).status).toBe(401);
@@ -433,11 +432,11 @@ describe('limits of docs/api.md#limits per IP and per user', () => {
     expect((await limited.request('POST', '/api/me/messages', { token: other.token, body: { title: 'Mine', body: 'hi' } })).status).toBe(202);
   });
 
-  it('prunes rate-limit hits older than every window with a scheduled job', async () => {
+  it('prunes rate-limit hits older than every window with the retention job', async () => {
     await api.db.pool.query(
       `INSERT INTO rate_limit_hits (key, at) VALUES ('old:1', now() - interval '2 hours'), ('old:2', now() - interval '3 days'), ('fresh:1', now())`,
     );
-    expect(await api.app.get(Scheduler).runOnce(api.app.get(RateLimitPruning))).toBe(true);
+    expect(await api.app.get(Scheduler).runOnce(api.app.get(Retention))).toBe(true);
     const { rows } = await api.db.pool.query(`SELECT key FROM rate_limit_hits WHERE key IN ('old:1', 'old:2', 'fresh:1')`);
     expect(rows.map((r) => r.key)).toEqual(['fresh:1']);
   });

@@ -1,5 +1,4 @@
-import { GuestCartCleanup } from '@chance/cart';
-import { Scheduler } from '@chance/core';
+import { Retention, Scheduler } from '@chance/core';
 import { ADMIN, startTestApi, type TestApi } from './support/test-api.js';
 import { ADDRESS } from './support/shop.js';
 
@@ -334,13 +333,13 @@ describe('admin', () => {
     expect(list.body).toEqual([expect.objectContaining({ code: 'TENOFF', status: 'active', timesUsed: 0 })]);
   });
 
-  it('removes guest carts untouched for longer than the TTL, with the scheduled job', async () => {
+  it('removes guest carts untouched for longer than the TTL, with the retention job', async () => {
     const stale = await guestCart();
     const fresh = await guestCart();
     const customer = await api.registerCustomer();
     const kept = await api.request('GET', '/api/store/carts/mine', { token: customer.token });
     await api.db.pool.query(`UPDATE carts SET updated_at = now() - interval '31 days' WHERE id = ANY($1)`, [[stale.id, kept.body.id]]);
-    const ran = await api.app.get(Scheduler).runOnce(api.app.get(GuestCartCleanup));
+    const ran = await api.app.get(Scheduler).runOnce(api.app.get(Retention));
     expect(ran).toBe(true);
     const { rows } = await api.db.pool.query('SELECT id FROM carts WHERE id = ANY($1) ORDER BY id', [[stale.id, fresh.id, kept.body.id]]);
     expect(rows.map((r) => r.id)).toEqual([fresh.id, kept.body.id].sort((a, b) => a - b));

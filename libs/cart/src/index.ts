@@ -1,7 +1,6 @@
 export * from './cart.module.js';
 export { CartsService, activeCartOf, hashCartToken, reachCart, type CartCredentials } from './carts.service.js';
 export { CartEntity } from './cart.entities.js';
-export { GuestCartCleanup } from './guest-cart-cleanup.js';
 export { liveLines, priceCarts } from './cart-loader.js';
 export { lockCart, closeCart, type LockedCart } from './cart-checkout.js';
 export { customersHoldingProducts } from './cart-holders.js';

@@ -1,7 +1,7 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { APP_CONFIG, type AppConfig } from '@chance/core';
+import { APP_CONFIG, retentionRule, type AppConfig } from '@chance/core';
 import { AccessGuard } from './access.js';
 import { AdminApiKeysController } from './admin-api-keys.controller.js';
 import { AdminCustomersController } from './admin-customers.controller.js';
@@ -15,9 +15,9 @@ import { MeController } from './me.controller.js';
 import { ConsoleOtpSender, OtpSender } from './otp-sender.js';
 import { OtpService } from './otp.service.js';
 import { PasswordResetService } from './password-reset.service.js';
+import { IDENTITY_RETENTION } from './retention-rules.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { PasswordHasher } from './password.js';
-import { SessionCleanup } from './session-cleanup.js';
 import { SessionsService } from './sessions.service.js';
 import { JWT_ALGORITHM, TokensService } from './tokens.service.js';
 import { UsersService } from './users.service.js';
@@ -39,7 +39,6 @@ import { UsersService } from './users.service.js';
     AuthService,
     TokensService,
     SessionsService,
-    SessionCleanup,
     PasswordHasher,
     authenticatorProvider,
     JwtStrategy,
@@ -49,6 +48,7 @@ import { UsersService } from './users.service.js';
     PasswordResetService,
     { provide: OtpSender, useClass: ConsoleOtpSender },
     { provide: APP_GUARD, useClass: AccessGuard },
+    ...IDENTITY_RETENTION.map(retentionRule),
   ],
   exports: [UsersService, TokensService, SessionsService, OtpService, PasswordResetService],
 })

@@ -5,7 +5,6 @@ export { UsersService, createUserWithProfile, normalizeEmail, type NewUser, type
 export { emailOf, userExists, contactOf, contactsOf, contactsIn, activeUserIds, activeUserIdsWithRoles, type Contact } from './user-directory.js';
 export { PasswordHasher, hashPassword } from './password.js';
 export { SessionsService, SESSIONS_CHANNEL } from './sessions.service.js';
-export { SessionCleanup } from './session-cleanup.js';
 export { JwtStrategy, JWT_STRATEGY } from './jwt.strategy.js';
 export { bearerCredential } from './bearer.js';
 export { UserEntity, ProfileEntity } from './user.entity.js';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { retentionRule } from '@chance/core';
 import { IdentityModule } from '@chance/identity';
 import { AdminMessagesController, MyNotificationsController } from './notifications.controller.js';
 import { NotificationStream } from './notification-stream.js';
@@ -7,6 +8,23 @@ import { NotificationsService } from './notifications.service.js';
 @Module({
   imports: [IdentityModule],
   controllers: [MyNotificationsController, AdminMessagesController],
-  providers: [NotificationsService, NotificationStream],
+  providers: [
+    NotificationsService,
+    NotificationStream,
+    retentionRule({
+      name: 'notifications-read',
+      table: 'notifications',
+      age: 'read_at',
+      keepDays: { variable: 'RETENTION_NOTIFICATIONS_READ_DAYS', default: 90 },
+      why: 'a notification read this long ago has been seen; the inbox keeps what is recent and what is unread',
+    }),
+    retentionRule({
+      name: 'notifications',
+      table: 'notifications',
+      age: 'created_at',
+      keepDays: { variable: 'RETENTION_NOTIFICATIONS_DAYS', default: 365 },
+      why: 'read or not: a customer who never signs in again would otherwise keep every notification forever',
+    }),
+  ],
 })
 export class NotificationsModule {}

@@ -3,6 +3,12 @@ export interface AppConfig {
   env: string;
   port: number;
   databaseUrl?: string;
+  /** a streaming replica that serves lists and reports (DATABASE_REPLICA_URL; docs/operations.md, "A read replica") */
+  databaseReplicaUrl?: string;
+  /** the replica answers only while it is at most this far behind the primary; beyond, the primary does */
+  replicaMaxLagMs: number;
+  /** API processes on this machine, sharing its port (WEB_CONCURRENCY) */
+  webConcurrency: number;
   dataDir: string;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
@@ -43,8 +49,6 @@ export interface AppConfig {
   };
   /** public store lists are served from a per-process cache this long (0: off) */
   storeCacheTtlMs: number;
-  /** guest carts untouched this long are removed */
-  guestCartTtlDays: number;
   /** product images (docs/api.md#catalog-media): the files served under `/media/`; default DATA_DIR/media */
   mediaDir: string;
   /** the address people reach the SPA at (links in e-mails), without a trailing slash */
@@ -70,6 +74,11 @@ export interface AppConfig {
     concurrency: number;
     perEndpoint: number;
   };
+  /**
+   * the retention job: how often it runs, and the days each `RETENTION_*_DAYS` variable set (and
+   * `GUEST_CART_TTL_DAYS`) keeps; a rule whose variable is unset keeps its default
+   */
+  retention: { intervalMs: number; days: Record<string, number> };
   /** folder of the built admin SPA served at `/`, when present */
   adminDistDir?: string;
   /** folder of the built storefront served at `/shop/`, when present */

@@ -9,9 +9,12 @@ export interface ScheduledJob<R = unknown> {
    * `advisory-lock` (default): each run is one transaction holding the job's advisory lock, so one
    * process runs it at a time. `self`: the run gets no transaction and no lock, because it makes
    * external calls, which never happen inside a transaction: it coordinates itself (claims rows
-   * with `FOR UPDATE SKIP LOCKED`) and may run on every process at once.
+   * with `FOR UPDATE SKIP LOCKED`) and may run on every process at once. `session-lock`: one process
+   * at a time too, but the run holds the job's advisory lock on a connection of its own for the whole
+   * run and gets that connection outside any transaction, so it can commit as it goes (the retention
+   * job deletes in batches of a statement each, and no row lock outlives its batch).
    */
-  coordination?: 'advisory-lock' | 'self';
+  coordination?: 'advisory-lock' | 'self' | 'session-lock';
   run(manager: EntityManager): Promise<R>;
   /**
    * Called with what `run` answered once its transaction has committed (never for a skipped run):
@@ -53,6 +56,7 @@ export class Scheduler implements OnApplicationShutdown {
       job.afterCommit?.(result);
       return true;
     }
+    if (job.coordination === 'session-lock') return this.runHoldingSessionLock(job);
     const outcome = await this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`job:${job.name}`]);
       if (!locked) return null;
@@ -61,6 +65,28 @@ export class Scheduler implements OnApplicationShutdown {
     if (outcome === null) return false;
     job.afterCommit?.(outcome.result);
     return true;
+  }
+
+  private async runHoldingSessionLock<R>(job: ScheduledJob<R>): Promise<boolean> {
+    const runner = this.dataSource.createQueryRunner('master');
+    await runner.connect();
+    let broken: Error | undefined;
+    try {
+      const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [`job:${job.name}`]);
+      if (!locked) return false;
+      let result: R;
+      try {
+        result = await job.run(runner.manager);
+      } finally {
+        // a connection that cannot say so is dropped below: the server then releases its lock
+        await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`job:${job.name}`]).catch((error: Error) => (broken = error));
+      }
+      job.afterCommit?.(result);
+      return true;
+    } finally {
+      // TypeORM's postgres runner takes the error to make its pool discard the connection
+      await (runner as unknown as { releasePostgresConnection(error?: Error): Promise<void> }).releasePostgresConnection(broken);
+    }
   }
 
   onApplicationShutdown(): void {
