@@ -1,5 +1,5 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { ADMIN_MAX_ROWS, actorContext, findPage, notFound, type ListColumns, type ListPage, type ListQuery, type ListSpec } from '@chance/core';
+import { ADMIN_MAX_ROWS, actorContext, findPage, notFound, type ListColumns, type ListPage, type ListQuery, type ListSpec, ReadReplica } from '@chance/core';
 import { BACK_OFFICE, type Caller } from '@chance/identity';
 import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
@@ -57,10 +57,15 @@ const COLUMNS: ListColumns = {
 
 @Injectable()
 export class AuditLogService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: ReadReplica,
+  ) {}
 
   async list(query: ListQuery): Promise<ListPage<AuditLogView>> {
-    return (await findPage('audit-logs', this.dataSource.manager.createQueryBuilder(AuditLogEntity, 'a'), query, COLUMNS)).map(toAuditLogView);
+    return (await this.reads.onReplica((manager) => findPage('audit-logs', manager.createQueryBuilder(AuditLogEntity, 'a'), query, COLUMNS))).map(
+      toAuditLogView,
+    );
   }
 
   async get(id: number): Promise<AuditLogView> {

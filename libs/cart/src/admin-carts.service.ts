@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ADMIN_MAX_ROWS, findPage, notFound, type ListColumns, type ListPage, type ListQuery, type ListSpec } from '@chance/core';
+import { ADMIN_MAX_ROWS, findPage, notFound, type ListColumns, type ListPage, type ListQuery, type ListSpec, ReadReplica } from '@chance/core';
 import { contactsOf } from '@chance/identity';
 import { SettingsService } from '@chance/settings';
-import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { CartEntity } from './cart.entities.js';
 import { priceCarts, toCartView } from './cart-loader.js';
 import type { CartView } from './dto/cart.dto.js';
@@ -36,11 +36,15 @@ const COLUMNS: ListColumns = {
 export class AdminCartsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly reads: ReadReplica,
     private readonly settings: SettingsService,
   ) {}
 
-  async list(query: ListQuery): Promise<ListPage<CartView>> {
-    const manager = this.dataSource.manager;
+  list(query: ListQuery): Promise<ListPage<CartView>> {
+    return this.reads.onReplica((manager) => this.listOn(manager, query));
+  }
+
+  private async listOn(manager: EntityManager, query: ListQuery): Promise<ListPage<CartView>> {
     const page = await findPage('carts', manager.createQueryBuilder(CartEntity, 'c'), query, COLUMNS);
     const priced = await priceCarts(manager, this.settings, page.rows);
     const owners = await this.owners(page.rows.map((c) => c.customerId).filter((id): id is number => id !== null));

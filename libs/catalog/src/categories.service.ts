@@ -13,6 +13,7 @@ import {
   type ListPage,
   type ListQuery,
   type ListSpec,
+  ReadReplica,
 } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { slugify } from './catalog-rules.js';
@@ -39,10 +40,13 @@ const COLUMNS: ListColumns = {
 
 @Injectable()
 export class CategoriesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: ReadReplica,
+  ) {}
 
   list(query: ListQuery): Promise<ListPage<CategoryEntity>> {
-    return findPage('categories', this.dataSource.manager.createQueryBuilder(CategoryEntity, 'c'), query, COLUMNS);
+    return this.reads.onReplica((manager) => findPage('categories', manager.createQueryBuilder(CategoryEntity, 'c'), query, COLUMNS));
   }
 
   /** A category, read outside any transaction (committed data), for the controller. */

@@ -15,6 +15,7 @@ import {
   type ListSpec,
   listCsvFile,
   type CsvColumn,
+  ReadReplica,
 } from '@chance/core';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
@@ -122,6 +123,7 @@ export class ProductsService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly reads: ReadReplica,
     private readonly settings: SettingsService,
     private readonly media: ProductMedia,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -132,10 +134,12 @@ export class ProductsService {
   async listForAdmin(query: ListQuery): Promise<ListPage<AdminProductView>> {
     // the store's threshold, for products without their own (the lowStock filter and the views)
     const { lowStockThreshold } = await this.settings.current();
-    const page = await findPage('products', adminProducts(this.dataSource.manager, lowStockThreshold), query, PRODUCT_COLUMNS);
-    const ids = page.rows.map((p) => p.id);
-    const [variants, images] = await Promise.all([this.variantsOf(this.dataSource.manager, ids), this.imagesOf(this.dataSource.manager, ids)]);
-    return page.map((p) => toAdminProductView(p, variants.get(p.id) ?? [], images.get(p.id) ?? [], lowStockThreshold));
+    return this.reads.onReplica(async (manager) => {
+      const page = await findPage('products', adminProducts(manager, lowStockThreshold), query, PRODUCT_COLUMNS);
+      const ids = page.rows.map((p) => p.id);
+      const [variants, images] = await Promise.all([this.variantsOf(manager, ids), this.imagesOf(manager, ids)]);
+      return page.map((p) => toAdminProductView(p, variants.get(p.id) ?? [], images.get(p.id) ?? [], lowStockThreshold));
+    });
   }
 
   /** Every product the admin list's filter matches, in its sort, as streamed CSV. */

@@ -13,6 +13,7 @@ import {
   type ListSpec,
   listCsvFile,
   type CsvColumn,
+  ReadReplica,
 } from '@chance/core';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { StockMovementEntity } from './catalog.entities.js';
@@ -83,7 +84,10 @@ export const toMovementView = (m: StockMovementEntity, variant?: VariantName): S
 
 @Injectable()
 export class StockService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: ReadReplica,
+  ) {}
 
   /** A manual correction: one `adjustment` movement; more than the stock on hand is 409 OUT_OF_STOCK. */
   adjust(input: StockAdjustmentDto, actorId: number): Promise<StockMovementView> {
@@ -107,8 +111,10 @@ export class StockService {
   }
 
   async listMovements(query: ListQuery): Promise<ListPage<StockMovementView>> {
-    const page = await findPage('stock-movements', this.dataSource.manager.createQueryBuilder(StockMovementEntity, 'm'), query, MOVEMENT_COLUMNS);
-    return page.map(await this.movementView(this.dataSource.manager, page.rows));
+    return this.reads.onReplica(async (manager) => {
+      const page = await findPage('stock-movements', manager.createQueryBuilder(StockMovementEntity, 'm'), query, MOVEMENT_COLUMNS);
+      return page.map(await this.movementView(manager, page.rows));
+    });
   }
 
   /** Every movement the list's filter matches, in its sort, as streamed CSV. */

@@ -8,6 +8,7 @@ import { ContractExceptionFilter } from './http/exception.filter.js';
 import { contractValidationPipe } from './http/validation.js';
 import { ListPageInterceptor } from './list-query/list-page.js';
 import { OutboxRelay } from './outbox/outbox.js';
+import { ReadReplica } from './database/replica.js';
 import { Retention } from './retention/retention.js';
 import { RateLimiter } from './security/rate-limiter.js';
 import { Scheduler } from './scheduler/scheduler.js';
@@ -27,7 +28,7 @@ class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutd
   }
 }
 
-/** The shared kernel wired into Nest: config, error contract, validation, list protocol, domain events, outbox, rate limits, retention. */
+/** The shared kernel wired into Nest: config, error contract, validation, list protocol, domain events, outbox, rate limits, retention, the read replica. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -48,12 +49,13 @@ export class CoreModule {
         OutboxRelayLifecycle,
         RateLimiter,
         Retention,
+        ReadReplica,
         Scheduler,
         { provide: APP_FILTER, useClass: ContractExceptionFilter },
         { provide: APP_PIPE, useFactory: contractValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: ListPageInterceptor },
       ],
-      exports: [APP_CONFIG, DomainEventBus, OutboxRelay, RateLimiter, Retention, Scheduler],
+      exports: [APP_CONFIG, DomainEventBus, OutboxRelay, RateLimiter, Retention, ReadReplica, Scheduler],
     };
   }
 }

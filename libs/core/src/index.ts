@@ -31,6 +31,7 @@ export * from './security/weak-secrets.js';
 export * from './concurrency/admission.js';
 export * from './concurrency/keyed-queue.js';
 export * from './retention/retention.js';
+export * from './database/replica.js';
 export * from './database/document-numbers.js';
 export * from './http/idempotency.js';
 export * from './http/idempotent-answer.js';

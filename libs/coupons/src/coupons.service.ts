@@ -17,6 +17,7 @@ import {
   type ListSpec,
   listCsvFile,
   type CsvColumn,
+  ReadReplica,
 } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { REFUSAL_MESSAGES, couponRefusal, couponStatus, type Coupon, type CouponRefusal } from './coupon-rules.js';
@@ -108,10 +109,13 @@ export const COUPON_CSV: readonly CsvColumn<CouponView>[] = [
 
 @Injectable()
 export class CouponsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: ReadReplica,
+  ) {}
 
   async list(query: ListQuery): Promise<ListPage<CouponView>> {
-    const page = await findPage('coupons', this.dataSource.manager.createQueryBuilder(CouponEntity, 'c'), query, COLUMNS);
+    const page = await this.reads.onReplica((manager) => findPage('coupons', manager.createQueryBuilder(CouponEntity, 'c'), query, COLUMNS));
     const now = new Date();
     return page.map((c) => toCouponView(c, now));
   }

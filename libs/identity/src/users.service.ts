@@ -14,6 +14,7 @@ import {
   type ListPage,
   listCsvFile,
   type CsvColumn,
+  ReadReplica,
 } from '@chance/core';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { AdminUserView, CreateUserDto, UpdateProfileDto, UpdateUserDto } from './dto/index.js';
@@ -114,6 +115,7 @@ export async function loadUser(manager: EntityManager, id: number): Promise<User
 export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly reads: ReadReplica,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
   ) {}
@@ -139,7 +141,7 @@ export class UsersService {
   }
 
   list(query: ListQuery): Promise<ListPage<UserEntity>> {
-    return findPage(USER_LIST.resource, withProfiles(this.dataSource.manager), query, USER_COLUMNS);
+    return this.reads.onReplica((manager) => findPage(USER_LIST.resource, withProfiles(manager), query, USER_COLUMNS));
   }
 
   /** Every customer account the filter matches, in its sort, as streamed CSV. */

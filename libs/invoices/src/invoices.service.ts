@@ -15,6 +15,7 @@ import {
   listCsvFile,
   type CsvColumn,
   SETTLEMENT_STATUSES,
+  ReadReplica,
 } from '@chance/core';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -90,6 +91,7 @@ export interface InvoiceSource {
 export class InvoicesService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly reads: ReadReplica,
     private readonly settings: SettingsService,
   ) {}
 
@@ -183,7 +185,7 @@ export class InvoicesService {
   }
 
   list(query: ListQuery): Promise<ListPage<InvoiceEntity>> {
-    return findPage('invoices', this.dataSource.manager.createQueryBuilder(InvoiceEntity, 'i'), query, COLUMNS);
+    return this.reads.onReplica((manager) => findPage('invoices', manager.createQueryBuilder(InvoiceEntity, 'i'), query, COLUMNS));
   }
 
   /** Every invoice the list's filter matches, in its sort, as streamed CSV. */

@@ -13,6 +13,7 @@ import {
   type ListSpec,
   listCsvFile,
   type CsvColumn,
+  ReadReplica,
 } from '@chance/core';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { CreateOfflineCustomerDto, OfflineCustomerView, UpdateOfflineCustomerDto } from './dto/offline-sales.dto.js';
@@ -49,10 +50,16 @@ export const OFFLINE_CUSTOMER_CSV: readonly CsvColumn<OfflineCustomerView>[] = [
 /** Shop customers known at the counter, with what they still owe (derived from their sales). */
 @Injectable()
 export class OfflineCustomersService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: ReadReplica,
+  ) {}
 
-  async list(query: ListQuery): Promise<ListPage<OfflineCustomerView>> {
-    const manager = this.dataSource.manager;
+  list(query: ListQuery): Promise<ListPage<OfflineCustomerView>> {
+    return this.reads.onReplica((manager) => this.listOn(manager, query));
+  }
+
+  private async listOn(manager: EntityManager, query: ListQuery): Promise<ListPage<OfflineCustomerView>> {
     const page = await findPage('offline-customers', manager.createQueryBuilder(OfflineCustomerEntity, 'c'), query, COLUMNS);
     const owed = await this.outstanding(
       manager,

@@ -33,6 +33,7 @@ import {
   listCsvFile,
   type CsvColumn,
   SETTLEMENT_STATUSES,
+  ReadReplica,
 } from '@chance/core';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -97,12 +98,16 @@ export const OFFLINE_SALE_CSV: readonly CsvColumn<OfflineSaleView>[] = [
 export class OfflineSalesService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly reads: ReadReplica,
     private readonly settings: SettingsService,
     private readonly events: DomainEventBus,
   ) {}
 
-  async list(query: ListQuery): Promise<ListPage<OfflineSaleView>> {
-    const manager = this.dataSource.manager;
+  list(query: ListQuery): Promise<ListPage<OfflineSaleView>> {
+    return this.reads.onReplica((manager) => this.listOn(manager, query));
+  }
+
+  private async listOn(manager: EntityManager, query: ListQuery): Promise<ListPage<OfflineSaleView>> {
     const page = await findPage('offline-sales', manager.createQueryBuilder(OfflineSaleEntity, 's'), query, COLUMNS);
     const ids = page.rows.map((s) => s.id);
     const [lines, payments] = await Promise.all([

@@ -12,6 +12,7 @@ import {
   type ListPage,
   type ListQuery,
   type ListSpec,
+  ReadReplica,
 } from '@chance/core';
 import type { StreamableFile } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -134,11 +135,16 @@ export const ORDER_TOKEN_HEADER = { name: 'X-Order-Token', required: false, desc
 /** Reading orders and payments: lists, single orders, and the store's ownership rule (another's order is 404). */
 @Injectable()
 export class OrderReaderService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: ReadReplica,
+  ) {}
 
   async listForAdmin(query: ListQuery): Promise<ListPage<OrderView>> {
-    const page = await findPage('orders', this.dataSource.manager.createQueryBuilder(OrderEntity, 'o'), query, ORDER_COLUMNS);
-    return this.views(this.dataSource.manager, page, 'admin');
+    return this.reads.onReplica(async (manager) => {
+      const page = await findPage('orders', manager.createQueryBuilder(OrderEntity, 'o'), query, ORDER_COLUMNS);
+      return this.views(manager, page, 'admin');
+    });
   }
 
   async listForCustomer(userId: number, query: ListQuery): Promise<ListPage<OrderView>> {
@@ -213,7 +219,7 @@ export class OrderReaderService {
   }
 
   async listPayments(query: ListQuery): Promise<ListPage<PaymentView>> {
-    const page = await findPage('payments', this.dataSource.manager.createQueryBuilder(PaymentEntity, 'p'), query, PAYMENT_COLUMNS);
+    const page = await this.reads.onReplica((manager) => findPage('payments', manager.createQueryBuilder(PaymentEntity, 'p'), query, PAYMENT_COLUMNS));
     return page.map(toPaymentView);
   }
 

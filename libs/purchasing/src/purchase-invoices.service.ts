@@ -9,6 +9,7 @@ import {
   type ListPage,
   type ListQuery,
   type ListSpec,
+  ReadReplica,
 } from '@chance/core';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -75,6 +76,7 @@ export const toPurchaseInvoiceView = (p: PurchaseInvoiceEntity): PurchaseInvoice
 export class PurchaseInvoicesService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly reads: ReadReplica,
     private readonly settings: SettingsService,
   ) {}
 
@@ -128,9 +130,9 @@ export class PurchaseInvoicesService {
   }
 
   async list(query: ListQuery): Promise<ListPage<PurchaseInvoiceView>> {
-    return (await findPage('purchase-invoices', this.dataSource.manager.createQueryBuilder(PurchaseInvoiceEntity, 'pi'), query, COLUMNS)).map(
-      toPurchaseInvoiceView,
-    );
+    return (
+      await this.reads.onReplica((manager) => findPage('purchase-invoices', manager.createQueryBuilder(PurchaseInvoiceEntity, 'pi'), query, COLUMNS))
+    ).map(toPurchaseInvoiceView);
   }
 
   async get(id: number): Promise<PurchaseInvoiceEntity> {

@@ -17,6 +17,7 @@ import {
   type ListSpec,
   listCsvFile,
   type CsvColumn,
+  ReadReplica,
 } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreatePurchaseDto, PurchaseLineDto, PurchaseView, UpdatePurchaseDto } from './dto/purchasing.dto.js';
@@ -107,12 +108,16 @@ export const PURCHASE_CSV: readonly CsvColumn<PurchaseView>[] = [
 export class PurchasesService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly reads: ReadReplica,
     private readonly suppliers: SuppliersService,
     private readonly invoices: PurchaseInvoicesService,
   ) {}
 
-  async list(query: ListQuery): Promise<ListPage<PurchaseView>> {
-    const manager = this.dataSource.manager;
+  list(query: ListQuery): Promise<ListPage<PurchaseView>> {
+    return this.reads.onReplica((manager) => this.listOn(manager, query));
+  }
+
+  private async listOn(manager: EntityManager, query: ListQuery): Promise<ListPage<PurchaseView>> {
     const page = await findPage('purchases', manager.createQueryBuilder(PurchaseEntity, 'p'), query, COLUMNS);
     return page.map(await this.purchaseView(manager, page.rows));
   }

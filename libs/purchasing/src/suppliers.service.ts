@@ -10,6 +10,7 @@ import {
   type ListPage,
   type ListQuery,
   type ListSpec,
+  ReadReplica,
 } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateSupplierDto, SupplierView, UpdateSupplierDto } from './dto/purchasing.dto.js';
@@ -42,10 +43,15 @@ export const toSupplierView = (s: SupplierEntity): SupplierView => ({
 
 @Injectable()
 export class SuppliersService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: ReadReplica,
+  ) {}
 
   async list(query: ListQuery): Promise<ListPage<SupplierView>> {
-    return (await findPage('suppliers', this.dataSource.manager.createQueryBuilder(SupplierEntity, 's'), query, COLUMNS)).map(toSupplierView);
+    return (await this.reads.onReplica((manager) => findPage('suppliers', manager.createQueryBuilder(SupplierEntity, 's'), query, COLUMNS))).map(
+      toSupplierView,
+    );
   }
 
   /** A supplier, read outside any transaction (committed data), for the controller. */

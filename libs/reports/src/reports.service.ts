@@ -1,26 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ReadReplica } from '@chance/core';
+import type { EntityManager } from 'typeorm';
 import type { DashboardView, RevenueDay, SalesReportView, SalesRow } from './dto/reports.dto.js';
 import { periodLabels, type ReportPeriod } from './report-period.js';
 
 const n = (value: unknown) => Number(value ?? 0);
 
 /**
- * Read-only figures computed by SQL aggregates over indexed columns. Revenue is the total of
+ * Read-only figures computed by SQL aggregates over indexed columns, read from the read replica
+ * when there is one (docs/operations.md, "A read replica"). Revenue is the total of
  * orders and in-store sales that are not cancelled (tax and shipping included), by UTC date;
  * refunds are counted apart by refund date, and net revenue is revenue − refunds (docs/api.md#back-office-resources, docs/api.md#refunds-and-returns).
  */
 @Injectable()
 export class ReportsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReadReplica) {}
 
-  async dashboard(now = new Date()): Promise<DashboardView> {
+  dashboard(now = new Date()): Promise<DashboardView> {
+    return this.reads.onReplica((manager) => this.dashboardOn(manager, now));
+  }
+
+  private async dashboardOn(manager: EntityManager, now: Date): Promise<DashboardView> {
     const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
     const start = new Date(today.getTime() - 29 * 86_400_000);
     const end = new Date(today.getTime() + 86_400_000);
     const [revenue, [counts]] = [
-      await this.revenueBy('day', start, end),
-      await this.dataSource.query(
+      await this.revenueBy(manager, 'day', start, end),
+      await manager.query(
         `SELECT
            (SELECT count(*) FROM orders WHERE status = 'pending')::int AS "pendingOrders",
            (SELECT count(*) FROM variants v JOIN products p ON p.id = v.product_id
@@ -52,7 +58,7 @@ export class ReportsService {
   }
 
   async sales(period: ReportPeriod): Promise<SalesReportView> {
-    const figures = await this.revenueBy(period.groupBy, period.start, period.end);
+    const figures = await this.reads.onReplica((manager) => this.revenueBy(manager, period.groupBy, period.start, period.end));
     const rows = periodLabels(period).map((label) => {
       const f = figures.get(label);
       const online = f?.online ?? 0;
@@ -93,13 +99,13 @@ export class ReportsService {
    * creation), from the revenue ledger: the folded days plus the changes not folded yet, a few
    * hundred rows for a year instead of every order.
    */
-  private async revenueBy(unit: 'day' | 'month', start: Date, end: Date) {
+  private async revenueBy(manager: EntityManager, unit: 'day' | 'month', start: Date, end: Date) {
     const format = unit === 'day' ? 'YYYY-MM-DD' : 'YYYY-MM';
     const days = (date: Date) => date.toISOString().slice(0, 10);
     // the last day included, not the first one after: the day after 9999-12-31 has no YYYY-MM-DD
     const lastDay = new Date(end.getTime() - 86_400_000);
     const figures: { period: string; channel: 'online' | 'offline' | 'services'; revenue: string; records: number; profit: string; refunds: string }[] =
-      await this.dataSource.query(
+      await manager.query(
         `SELECT to_char(day::timestamp, '${format}') AS period, channel,
                 sum(revenue) AS revenue, sum(records)::int AS records, sum(gross_profit) AS profit, sum(refunds) AS refunds
            FROM (SELECT day, channel, revenue, records, gross_profit, refunds FROM revenue_days WHERE day >= $1::date AND day <= $2::date

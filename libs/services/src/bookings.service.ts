@@ -13,6 +13,7 @@ import {
   type ListPage,
   type ListQuery,
   type ListSpec,
+  ReadReplica,
 } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { userExists } from '@chance/identity';
@@ -103,12 +104,18 @@ export interface NewBooking {
 /** Service types and bookings of home visits; a booking snapshots the service's name and price. */
 @Injectable()
 export class BookingsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: ReadReplica,
+  ) {}
 
   async listTypes(query: ListQuery, activeOnly = false): Promise<ListPage<ServiceTypeView>> {
-    const qb = this.dataSource.manager.createQueryBuilder(ServiceTypeEntity, 't');
-    if (activeOnly) qb.where('t.isActive = true');
-    return (await findPage('service-types', qb, query, TYPE_COLUMNS)).map(toServiceTypeView);
+    const page = await this.reads.onReplica((manager) => {
+      const qb = manager.createQueryBuilder(ServiceTypeEntity, 't');
+      if (activeOnly) qb.where('t.isActive = true');
+      return findPage('service-types', qb, query, TYPE_COLUMNS);
+    });
+    return page.map(toServiceTypeView);
   }
 
   async getType(id: number): Promise<ServiceTypeView> {
@@ -145,9 +152,13 @@ export class BookingsService {
   }
 
   async list(query: ListQuery, customerId?: number): Promise<ListPage<BookingView>> {
-    const qb = this.dataSource.manager.createQueryBuilder(BookingEntity, 'b');
-    if (customerId !== undefined) qb.where('b.customerId = :customerId', { customerId });
-    return (await findPage('bookings', qb, query, BOOKING_COLUMNS)).map(toBookingView);
+    const run = async (manager: EntityManager) => {
+      const qb = manager.createQueryBuilder(BookingEntity, 'b');
+      if (customerId !== undefined) qb.where('b.customerId = :customerId', { customerId });
+      return (await findPage('bookings', qb, query, BOOKING_COLUMNS)).map(toBookingView);
+    };
+    // a customer's own bookings are read where they were just written; the back office's list from the replica
+    return customerId === undefined ? this.reads.onReplica(run) : run(this.dataSource.manager);
   }
 
   /** A booking, read outside any transaction (committed data), for the controllers; with `customerId`, only that customer's (another's is 404). */
