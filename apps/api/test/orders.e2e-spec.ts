@@ -196,6 +196,35 @@ describe('checkout', () => {
     expect((await api.request('GET', '/api/store/orders', { token: other.token })).body).toEqual([]);
     expect((await api.request('GET', '/api/store/carts/mine', { token: customer.token })).body.id).not.toBe(mine.body.id);
   });
+
+  it('places a guest order of two lines in 15 statements, BEGIN and COMMIT included: the order, its lines, the closed cart and its order.placed event are one', async () => {
+    const cart = await guestCartWith(api, [
+      { variantId: shirt.variantIds[0], quantity: 1 },
+      { variantId: mug.variantIds[0], quantity: 2 },
+    ]);
+    const before = api.queries.length;
+    const reply = await guestCheckout(api, cart);
+    expect(reply.status).toBe(201);
+    expect(api.queries.slice(before).map((q) => q.replace(/\s+/g, ' ').slice(0, 60))).toHaveLength(15);
+    expect((await api.db.pool.query('SELECT status FROM carts WHERE id = $1', [cart.id])).rows).toEqual([{ status: 'checked_out' }]);
+    const events = await api.db.pool.query(`SELECT payload FROM outbox_events WHERE type = 'order.placed' AND (payload ->> 'orderId')::int = $1`, [
+      reply.body.id,
+    ]);
+    expect(events.rows.map((e) => e.payload)).toEqual([
+      { orderId: reply.body.id, number: reply.body.number, customerId: null, email: 'guest@example.com', total: reply.body.total },
+    ]);
+    expect(reply.body.lines.map((l: any) => [l.sku, l.quantity])).toEqual([
+      ['OX-M', 1],
+      [expect.any(String), 2],
+    ]);
+    const costs = await api.db.pool.query('SELECT variant_id, cost_price, estimated_delivery_days FROM order_lines WHERE order_id = $1 ORDER BY id', [
+      reply.body.id,
+    ]);
+    expect(costs.rows.map((r) => [r.cost_price, r.estimated_delivery_days])).toEqual([
+      [1500, 5],
+      [300, 2],
+    ]);
+  });
 });
 
 describe('idempotency', () => {

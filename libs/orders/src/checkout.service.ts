@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { closeCart, liveLines, lockCart, reachCart } from '@chance/cart';
+import { liveLines, lockCart, reachCart } from '@chance/cart';
 import { idempotent, inTransaction, requestHash, validationFailed, type IdempotentResult, invalidTransition } from '@chance/core';
 import { emailOf } from '@chance/identity';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -44,7 +44,7 @@ export class CheckoutService {
     return order.customerId === null ? { ...result, body: { ...order, accessToken: this.placement.guestToken(order) } } : result;
   }
 
-  /** The cart's checks, then the one placement (order-placement.ts); the cart is closed in the same transaction. */
+  /** The cart's checks, then the one placement (order-placement.ts), which closes the cart. */
   private async placeOrder(manager: EntityManager, cartId: number, input: CheckoutDto): Promise<{ order: OrderView; last: () => Promise<void> }> {
     // reached before (reachCart): it exists
     const cart = (await lockCart(manager, cartId))!;
@@ -53,7 +53,8 @@ export class CheckoutService {
     if (lines.length === 0) throw validationFailed({ cartId: 'the cart is empty' });
     const customerId = cart.customerId;
     const email = await this.buyerEmail(manager, customerId, input.email);
-    const placed = await this.placement.place(manager, {
+    // the placement closes the cart in the statement that writes the order
+    return this.placement.place(manager, {
       lines,
       customerId,
       email,
@@ -62,8 +63,6 @@ export class CheckoutService {
       paymentMethod: input.paymentMethod,
       cartId: cart.id,
     });
-    await closeCart(manager, cart.id);
-    return placed;
   }
 
   private async buyerEmail(manager: EntityManager, customerId: number | null, given: string | undefined): Promise<string> {

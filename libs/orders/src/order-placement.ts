@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { closeCartSql } from '@chance/cart';
 import { moveStock, variantThumbnails } from '@chance/catalog';
 import {
   APP_CONFIG,
@@ -8,9 +9,10 @@ import {
   computeTotals,
   costOfGoods,
   documentNumberSql,
-  publish,
+  publishSql,
   sha256Hex,
   type AppConfig,
+  type OutboxEvents,
   discountOfCoupon,
 } from '@chance/core';
 import { CouponsService } from '@chance/coupons';
@@ -48,7 +50,7 @@ export interface PlacementRequest {
   couponId: number | null;
   shippingAddress: ShippingAddress;
   paymentMethod: PaymentMethod;
-  /** the cart checked out, if any */
+  /** the cart checked out, if any: closed by the statement that writes the order */
   cartId: number | null;
   /** the draft placed (its row becomes the order, under the same id), if any */
   draftId?: number;
@@ -147,18 +149,24 @@ export class OrderPlacement {
       values.push(request.draftId);
       await manager.query('DELETE FROM order_lines WHERE order_id = $1', [request.draftId]);
     }
-    // the order and its lines in one statement; what comes back is what the view needs
+    // the order.placed event, its orderId added by the statement
+    values.push(JSON.stringify({ number, customerId, email, total: totals.total } satisfies Omit<OutboxEvents['order.placed'], 'orderId'>));
+    const event = `$${values.length}::jsonb || jsonb_build_object('orderId', o.id)`;
+    // the order and its lines, the cart closed (cart's closeCartSql) and `order.placed` published
+    // (core's publishSql) in one statement: one round trip while the variants' rows are locked.
+    // What comes back is what the view needs
     const inserted: { order_id: number; id: number; variant_id: number; invoice_id: number }[] = await manager.query(
       `WITH o AS (${order}),
        l AS (
          INSERT INTO order_lines (order_id, ${LINE_COLUMNS})
          SELECT o.id, l.* FROM o, jsonb_to_recordset($20::jsonb) AS l(${LINE_RECORD})
-         RETURNING order_id, id, variant_id)
+         RETURNING order_id, id, variant_id),
+       ${request.cartId === null ? '' : `${closeCartSql('$17')},`}
+       ${publishSql('order.placed', event, 'o')}
        SELECT l.order_id, l.id, l.variant_id, o.invoice_id FROM l, o`,
       values,
     );
     const { order_id: orderId, invoice_id: invoiceId } = inserted[0];
-    await publish(manager, 'order.placed', { orderId, number, customerId, email, total: totals.total });
     // the view from what was written, not read back
     const lineIds = new Map(inserted.map((row) => [row.variant_id, row.id]));
     const view = toOrderView(
