@@ -24,7 +24,7 @@ export function budgetRows(r) {
     'pgbench TPC-B, 16 clients, 20 s (reference)',
     r.pgbench ? `${int(r.pgbench.tps)} tps, ${ms(r.pgbench.latencyMs)} avg` : 'pgbench not installed: skipped',
   );
-  add('bare Fastify, same product-list bytes, 16 conn. (reference)', `${int(r.bare.rps)} req/s, p99 ${ms(r.bare.p99)}`);
+  add('bare Fastify, same product-list bytes, 32 conn. (reference)', `${int(r.bare.rps)} req/s, p99 ${ms(r.bare.p99)}`);
 
   const c16 = r.checkouts[16];
   add(
@@ -34,9 +34,10 @@ export function budgetRows(r) {
   const c32 = r.checkouts[32];
   if (r.pgbench) {
     const ratio = c32.rate / r.pgbench.tps;
-    add('checkout, 32 clients: throughput vs pgbench', `${int(c32.rate)}/s = ${pct(ratio)} of pgbench`, '≥ 15 % of pgbench', ratio >= 0.15);
-  } else add('checkout, 32 clients: throughput', `${int(c32.rate)}/s (no pgbench to compare)`, '≥ 15 % of pgbench', null);
-  add('checkout, 32 clients: p50 / p99', `${ms(c32.p50)} / ${ms(c32.p99)}`, 'p99 ≤ 200 ms', c32.p99 <= 200);
+    add('checkout, 32 clients: throughput vs pgbench', `${int(c32.rate)}/s = ${pct(ratio)} of pgbench`, '≥ 20 % of pgbench', ratio >= 0.2);
+  } else add('checkout, 32 clients: throughput', `${int(c32.rate)}/s (no pgbench to compare)`, '≥ 20 % of pgbench', null);
+  add('checkout, 32 clients: p50 / p99', `${ms(c32.p50)} / ${ms(c32.p99)}`, 'p99 ≤ 150 ms', c32.p99 <= 150);
+  if (r.evidence?.checkout) add('statements per checkout (2 lines, BEGIN and COMMIT included)', `${r.evidence.checkout.queries} (17 before issue 23)`, '');
   add(
     'checkout, 32 clients: errors',
     `${c32.errors}${errorsOf(c32.errorCodes)} + ${c32.deliberate409} deliberate 409 OUT_OF_STOCK`,
@@ -44,9 +45,12 @@ export function budgetRows(r) {
     c32.errors === 0,
   );
   add(
-    'whole shopping flow, 16 clients',
-    `${r.flow.flowsPerSecond.toFixed(1)} flows/s (${int(r.flow.requestsPerSecond)} req/s), p50 ${ms(r.flow.p50)}, p99 ${ms(r.flow.p99)}, ${r.flow.errors} errors${errorsOf(r.flow.errorCodes)}`,
+    'whole guest flow (cart, 2 items, checkout), 32 clients: flows/s',
+    `${r.flow.flowsPerSecond.toFixed(1)} flows/s (${int(r.flow.requestsPerSecond)} req/s), ${r.flow.errors} errors${errorsOf(r.flow.errorCodes)}`,
+    '≥ 250 flows/s',
+    r.flow.flowsPerSecond >= 250 && r.flow.errors === 0,
   );
+  add('whole guest flow, 32 clients: p99 of its requests', `p99 ${ms(r.flow.p99)} (p50 ${ms(r.flow.p50)})`, 'p99 ≤ 250 ms', r.flow.p99 <= 250);
 
   if (r.outbox) {
     add(
@@ -87,12 +91,12 @@ export function budgetRows(r) {
   }
   const ratio = r.productList.rps / r.bare.rps;
   add(
-    'store product list, 16 conn.: throughput vs bare Fastify',
+    'store product list, 32 conn.: throughput vs bare Fastify',
     `${int(r.productList.rps)} req/s = ${pct(ratio)} of bare${r.productList.errors ? `, ${r.productList.errors} errors` : ''}`,
-    '≥ 10 % of bare Fastify',
-    ratio >= 0.1 && r.productList.errors === 0,
+    '≥ 25 % of bare Fastify',
+    ratio >= 0.25 && r.productList.errors === 0,
   );
-  add('store product list: p99', `${ms(r.productList.p99)} (p50 ${ms(r.productList.p50)})`, '≤ 50 ms', r.productList.p99 <= 50);
+  add('store product list: p99', `${ms(r.productList.p99)} (p50 ${ms(r.productList.p50)})`, '≤ 25 ms', r.productList.p99 <= 25);
 
   const adminRow = (key, label, limit) => {
     const a = r.admin[key];
@@ -114,6 +118,14 @@ export function budgetRows(r) {
   adminRow('salesYear', 'sales report, last 365 days by month', 500);
   add('API peak memory (RSS) under load', `${mb(r.memory.peak)} (idle after start ${mb(r.memory.idle)})`, '≤ 300 MB', r.memory.peak <= 300 * 2 ** 20);
   add('start to healthy /api/health (PostgreSQL start included)', `${r.startupSeconds.toFixed(2)} s`, '≤ 10 s', r.startupSeconds <= 10);
+  // issue 23's budgets this bench does not measure yet (docs/benchmarks.md says why)
+  add(
+    'new hot paths at 1M orders (customers by lifetime value, returns queue, refunds, webhook deliveries, order edit)',
+    'not measured: these endpoints are not on this branch',
+    'p95 ≤ 100 ms lists, ≤ 50 ms writes',
+    null,
+  );
+  add('sustained mixed load, 10 minutes', 'not measured: no sustained-load driver yet', 'outbox lag p99 ≤ 5 s, RSS ≤ 250 MB flat, no errors', null);
   return rows;
 }
 
