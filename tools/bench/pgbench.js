@@ -16,10 +16,10 @@ const run = (file, args, env) =>
   );
 
 /**
- * @param {{ url: string, clients?: number, threads?: number, seconds?: number }} options  url: any database of the server
+ * @param {{ url: string, clients?: number, threads?: number, seconds?: number, scale?: number }} options  url: any database of the server; scale: pgbench's scaling factor (10: ten branches, so 16 clients do not all queue for one row)
  * @returns {Promise<null | { tps: number, latencyMs: number, clients: number, seconds: number, version: string, scale: number, output: string }>}
  */
-export async function runPgbench({ url, clients = 16, threads = 2, seconds = 20 }) {
+export async function runPgbench({ url, clients = 16, threads = 2, seconds = 20, scale: scaling = 10 }) {
   const file = findPgbench();
   if (!file) return null;
   const target = new URL(url);
@@ -31,7 +31,7 @@ export async function runPgbench({ url, clients = 16, threads = 2, seconds = 20 
     await admin.query(`CREATE DATABASE ${database}`);
     const env = { PGHOST: target.hostname, PGPORT: target.port, PGUSER: decodeURIComponent(target.username), PGPASSWORD: decodeURIComponent(target.password) };
     const version = (await run(file, ['--version'], env)).trim().split('\n')[0];
-    await run(file, ['-i', '-q', database], env);
+    await run(file, ['-i', '-q', '-s', String(scaling), database], env);
     const output = await run(file, ['-c', String(clients), '-j', String(threads), '-T', String(seconds), database], env);
     const tps = Number(/tps = ([\d.]+) \((?:without initial connection time|excluding connections establishing)\)/.exec(output)?.[1]);
     const latencyMs = Number(/latency average = ([\d.]+) ms/.exec(output)?.[1]);

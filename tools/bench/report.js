@@ -21,7 +21,7 @@ export function budgetRows(r) {
   const rows = [];
   const add = (measure, result, budget = '', pass = null) => rows.push({ measure, result, budget, pass });
   add(
-    'pgbench TPC-B, 16 clients, 20 s (reference)',
+    `pgbench TPC-B, 16 clients, scale ${r.pgbench?.scale ?? 10}, 20 s (reference)`,
     r.pgbench ? `${int(r.pgbench.tps)} tps, ${ms(r.pgbench.latencyMs)} avg` : 'pgbench not installed: skipped',
   );
   add('bare Fastify, same product-list bytes, 32 conn. (reference)', `${int(r.bare.rps)} req/s, p99 ${ms(r.bare.p99)}`);

@@ -43,6 +43,8 @@ export interface StockMoveContext {
   actorId?: number | null;
   /** for returns (cancellations): a variant deleted since has no stock to return to, and is skipped */
   skipMissing?: boolean;
+  /** the store's low-stock threshold, when the caller has read the settings in this transaction already (a checkout): not read again */
+  storeLowStockThreshold?: number;
 }
 
 export interface StockMoveResult {
@@ -71,7 +73,8 @@ export async function moveStock(manager: EntityManager, moves: StockMove[], cont
   const results: StockMoveResult[] = [];
   // the store's low-stock threshold, for products without their own: read before any row is locked
   // (opening stock signals nothing, so it needs none)
-  const storeThreshold = ordered.length > 0 && context.reason !== 'initial' ? (await currentSettingsIn(manager)).lowStockThreshold : 0;
+  const storeThreshold =
+    ordered.length > 0 && context.reason !== 'initial' ? (context.storeLowStockThreshold ?? (await currentSettingsIn(manager)).lowStockThreshold) : 0;
   for (const [variantId, delta] of ordered) {
     const rows: { product_id: number; product_name: string; sku: string; stock: number; threshold: number | null; movement_id: string }[] = await manager.query(
       // the conditional update and its movement in one round trip: no row when short or missing

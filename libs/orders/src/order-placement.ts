@@ -85,7 +85,7 @@ export class OrderPlacement {
     if (withdrawn)
       throw new DomainError('OUT_OF_STOCK', `${withdrawn.productName} is no longer for sale`, { [`variant.${withdrawn.variantId}`]: 'no longer for sale' });
 
-    const { taxRateBps, currency } = await this.settings.currentIn(manager);
+    const { taxRateBps, currency, lowStockThreshold } = await this.settings.currentIn(manager);
     const subtotal = computeTotals(lines, null, 0).subtotal;
     const coupon = request.couponId ? await this.coupons.assertUsable(manager, request.couponId, subtotal, { customerId, email }) : null;
     const totals = computeTotals(lines, coupon ? discountOfCoupon(coupon) : null, taxRateBps);
@@ -96,7 +96,7 @@ export class OrderPlacement {
     await moveStock(
       manager,
       lines.map((line) => ({ variantId: line.variantId, delta: -line.quantity })),
-      { reason: 'order_placed', reference: number },
+      { reason: 'order_placed', reference: number, storeLowStockThreshold: lowStockThreshold },
     );
     const thumbnails = await variantThumbnails(
       manager,
