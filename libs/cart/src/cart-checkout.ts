@@ -16,7 +16,6 @@ export async function lockCart(manager: EntityManager, cartId: number): Promise<
   return cart ?? null;
 }
 
-/** The cart became an order: it is closed, in the caller's transaction. */
 /** Closing the checked-out cart, as SQL: a CTE named `closed_cart` for the statement that writes the order (`cartId`: an SQL expression, a parameter). */
 export function closeCartSql(cartId: string): string {
   return `closed_cart AS (UPDATE carts SET status = 'checked_out', updated_at = now() WHERE id = ${cartId})`;
