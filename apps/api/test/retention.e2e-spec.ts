@@ -35,6 +35,15 @@ const KEPT: Record<string, string> = {
   offline_sale_lines: 'business history',
   offline_sale_payments: 'business history',
   bookings: 'business history',
+  refunds: 'business history',
+  returns: 'business history',
+  return_lines: 'business history',
+  credit_notes: 'business history',
+  stock_counts: 'business history: what was counted',
+  stock_count_lines: 'business history: what was counted',
+  product_images: 'records the business manages',
+  api_keys: 'records the business manages',
+  webhooks: 'records the business manages',
   revenue_days: 'one row per day and channel',
   revenue_changes: 'folded into revenue_days every 30 s (the fold deletes them)',
   test_payment_charges: 'the test card provider’s ledger, off in production',
@@ -100,6 +109,10 @@ describe('retention: what each table keeps', () => {
       'refresh_tokens',
       'otp_codes',
       'carts',
+      'webhook_deliveries',
+      'webhook_events',
+      'emails',
+      'password_reset_tokens',
     ])
       expect([table, ruled.has(table)]).toEqual([table, true]);
     const operations = readFileSync(join(ROOT, 'docs/operations.md'), 'utf8');
@@ -228,7 +241,7 @@ describe('retention: what each table keeps', () => {
     expect(left).toEqual(['read lately', 'unread, old', 'new']);
   });
 
-  it('deletes idempotency keys after 48 hours unless still in progress, and expired refresh tokens and OTP codes after a day', async () => {
+  it('deletes idempotency keys after 48 hours unless still in progress, and expired refresh tokens, OTP codes and reset links after a day', async () => {
     await sql(
       `INSERT INTO idempotency_keys (scope, key, request_hash, response_status, response_body, created_at) VALUES
          ('test', 'done-old', 'h', 201, '{}', now() - interval '3 days'),
@@ -246,7 +259,12 @@ describe('retention: what each table keeps', () => {
       `INSERT INTO otp_codes (user_id, channel, code_hash, expires_at) VALUES ($1, 'email', 'old', now() - interval '2 days'), ($1, 'email', 'live', now() + interval '5 minutes')`,
       [customer.id],
     );
+    await sql(
+      `INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, 'reset-old', now() - interval '2 days'), ($1, 'reset-live', now() + interval '1 hour')`,
+      [customer.id],
+    );
     await runRetention();
+    expect((await sql('SELECT token_hash FROM password_reset_tokens WHERE user_id = $1', [customer.id])).rows.map((r) => r.token_hash)).toEqual(['reset-live']);
     expect((await sql(`SELECT key FROM idempotency_keys WHERE scope = 'test' ORDER BY key`)).rows.map((r) => r.key)).toEqual(['done-new', 'in-progress-old']);
     expect((await sql('SELECT token_hash FROM refresh_tokens WHERE family_id = $1', [family])).rows.map((r) => r.token_hash)).not.toContain('used-expired');
     expect((await sql('SELECT count(*)::int AS n FROM refresh_tokens WHERE family_id = $1', [family])).rows[0].n).toBe(1);
@@ -254,6 +272,50 @@ describe('retention: what each table keeps', () => {
     // the session still works: its live refresh token was kept
     const refreshed = await api.request('POST', '/api/auth/refresh', { body: { refreshToken: customer.refreshToken } });
     expect(refreshed.status).toBe(200);
+  });
+
+  it('deletes finished webhook attempts and sent e-mails past their days, never a pending one, and an event only once no attempt names it', async () => {
+    const [{ id: webhookId }] = (
+      await sql(`INSERT INTO webhooks (url, events, sealed_secret) VALUES ('https://example.com/hook', '{order.placed}', 'sealed') RETURNING id`)
+    ).rows;
+    const [oldEvent, pendingEvent, newEvent] = (
+      await sql(
+        `INSERT INTO webhook_events (type, body, created_at) VALUES ('order.placed', '{}', now() - interval '40 days'),
+                ('order.placed', '{}', now() - interval '40 days'), ('order.placed', '{}', now() - interval '5 days') RETURNING id`,
+      )
+    ).rows.map((r) => r.id as string);
+    await sql(
+      `INSERT INTO webhook_deliveries (webhook_id, event_id, type, attempt, status, created_at) VALUES
+         ($1, $2, 'order.placed', 1, 'failed', now() - interval '40 days'),
+         ($1, $2, 'order.placed', 2, 'succeeded', now() - interval '39 days'),
+         ($1, $3, 'order.placed', 1, 'failed', now() - interval '40 days'),
+         ($1, $3, 'order.placed', 2, 'pending', now() - interval '40 days'),
+         ($1, $4, 'order.placed', 1, 'succeeded', now() - interval '5 days')`,
+      [webhookId, oldEvent, pendingEvent, newEvent],
+    );
+    await sql(
+      `INSERT INTO emails (to_address, template, subject, status, dedupe_key, created_at) VALUES
+         ('a@example.com', 'order_placed', 's', 'sent', 'old-sent', now() - interval '100 days'),
+         ('a@example.com', 'order_placed', 's', 'failed', 'old-failed', now() - interval '100 days'),
+         ('a@example.com', 'order_placed', 's', 'pending', 'old-pending', now() - interval '100 days'),
+         ('a@example.com', 'order_placed', 's', 'sent', 'new-sent', now() - interval '10 days')`,
+    );
+    const outcomes = await runRetention();
+    expect([outcomeOf(outcomes, 'webhook-deliveries').deleted, outcomeOf(outcomes, 'webhook-events').deleted, outcomeOf(outcomes, 'emails').deleted]).toEqual([
+      3, 1, 2,
+    ]);
+    const attempts = (await sql('SELECT event_id, attempt FROM webhook_deliveries WHERE webhook_id = $1 ORDER BY created_at, attempt', [webhookId])).rows;
+    expect(attempts).toEqual([
+      { event_id: pendingEvent, attempt: 2 },
+      { event_id: newEvent, attempt: 1 },
+    ]);
+    const events = (await sql('SELECT id FROM webhook_events WHERE id = ANY($1::uuid[])', [[oldEvent, pendingEvent, newEvent]])).rows.map((r) => r.id);
+    expect(events.sort()).toEqual([pendingEvent, newEvent].sort());
+    expect((await sql(`SELECT dedupe_key FROM emails WHERE to_address = 'a@example.com' ORDER BY dedupe_key`)).rows.map((r) => r.dedupe_key)).toEqual([
+      'new-sent',
+      'old-pending',
+    ]);
+    await sql('DELETE FROM webhooks WHERE id = $1', [webhookId]);
   });
 
   it('runs on one process at a time: a run while another holds the job’s lock is skipped', async () => {

@@ -35,4 +35,11 @@ export const IDENTITY_RETENTION: RetentionRule[] = [
     keepDays: 1,
     why: 'a code lives 10 minutes; the requests per user are counted in rate_limit_hits, not here',
   },
+  {
+    name: 'password-reset-tokens',
+    table: 'password_reset_tokens',
+    age: 'expires_at',
+    keepDays: 1,
+    why: 'a reset link lives an hour and is refused once expired or used; the requests per e-mail are counted in rate_limit_hits',
+  },
 ];

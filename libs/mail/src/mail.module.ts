@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@chance/core';
+import { APP_CONFIG, retentionRule, type AppConfig } from '@chance/core';
 import { IdentityModule } from '@chance/identity';
 import { InvoicesModule } from '@chance/invoices';
 import { OrdersModule } from '@chance/orders';
@@ -27,6 +27,14 @@ import { LogMailTransport, MailTransport, SmtpMailTransport } from './mail-trans
       useFactory: (config: AppConfig): MailTransport =>
         config.mail.smtpUrl ? new SmtpMailTransport(config.mail.smtpUrl, config.mail.concurrency) : new LogMailTransport(),
     },
+    retentionRule({
+      name: 'emails',
+      table: 'emails',
+      age: 'created_at',
+      where: "status <> 'pending'",
+      keepDays: { variable: 'RETENTION_EMAILS_DAYS', default: 90 },
+      why: 'a sent or given-up e-mail (its address and parameters are personal data) is kept to answer "did it go out?"; a pending one is never deleted',
+    }),
   ],
   exports: [MailSender, MailQueue],
 })

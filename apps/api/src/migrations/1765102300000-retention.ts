@@ -9,6 +9,8 @@ const AGE_INDEXES: [name: string, definition: string][] = [
   ['sessions_created_idx', 'sessions (created_at)'],
   ['refresh_tokens_expires_idx', 'refresh_tokens (expires_at)'],
   ['otp_codes_expires_idx', 'otp_codes (expires_at)'],
+  ['webhook_deliveries_created_idx', "webhook_deliveries (created_at) WHERE status <> 'pending'"],
+  ['webhook_events_created_idx', 'webhook_events (created_at)'],
 ];
 
 /**
