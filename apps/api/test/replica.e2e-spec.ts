@@ -46,6 +46,11 @@ const listedOrders = async (http: TestApi) => {
   expect(reply.status).toBe(200);
   return (reply.body as { number: string }[]).map((o) => o.number);
 };
+const exportedOrders = async () => {
+  const reply = await fetch(`${api.url}/api/admin/orders/export.csv`, { headers: { authorization: `Bearer ${token}` } });
+  expect(reply.status).toBe(200);
+  return reply.text();
+};
 const placeOrder = async (http: TestApi) => {
   const placed = await guestCheckout(http, await guestCartWith(http, [{ variantId, quantity: 1 }]));
   expect(placed.status).toBe(201);
@@ -71,7 +76,7 @@ afterAll(async () => {
 });
 
 describe('a read replica (DATABASE_REPLICA_URL)', () => {
-  it('serves reports and admin lists from the replica while writes, and reading one’s own write, go to the primary', async () => {
+  it('serves reports, admin lists and exports from the replica while writes, and reading one’s own write, go to the primary', async () => {
     const http = client(api.url);
     const before = await pendingOrders(http);
     const listed = await listedOrders(http);
@@ -88,10 +93,13 @@ describe('a read replica (DATABASE_REPLICA_URL)', () => {
       // the report and the list are the replica's: without the new order
       expect(await pendingOrders(http)).toBe(before);
       expect(await listedOrders(http)).toEqual(listed);
+      const exported = await exportedOrders();
+      expect([exported.includes(listed[0]), exported.includes(order.number)]).toEqual([true, false]);
       await pg.onReplica('SELECT pg_wal_replay_resume()');
       // once the replica replays the write, they show it
       await eventually(async () => expect(await pendingOrders(http)).toBe(before + 1), 20_000);
       expect(await listedOrders(http)).toContain(order.number);
+      expect(await exportedOrders()).toContain(order.number);
     } finally {
       await pg.onReplica('SELECT pg_wal_replay_resume()').catch(() => undefined);
     }

@@ -1,6 +1,6 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import { EXPORT_PAGE, csvFile, inSnapshot } from '@chance/core';
-import { DataSource, type EntityManager } from 'typeorm';
+import { EXPORT_PAGE, ReadReplica, csvFile, inSnapshot } from '@chance/core';
+import type { EntityManager } from 'typeorm';
 import { exportHeader, writeRow } from './product-csv.js';
 
 interface ExportRecord {
@@ -24,17 +24,17 @@ interface ExportRecord {
  * The product export of docs/api.md#catalog-media: one row per variant, the import's columns, so the file
  * imports back unchanged. Streamed: pages of variants in (product, position, id) order, found by
  * keyset (never OFFSET), all read in one snapshot (`inSnapshot`, as the list exports are); only
- * one page and the socket's buffer are ever in memory.
+ * one page and the socket's buffer are ever in memory. Read from the read replica when there is one.
  */
 @Injectable()
 export class ProductExportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReadReplica) {}
 
   /** The CSV as a downloadable `products.csv`; closing it early (the client went away) ends the transaction. */
   csv(): StreamableFile {
     return csvFile(
       'products',
-      inSnapshot(this.dataSource, (manager) => this.rows(manager)),
+      inSnapshot(this.reads.source(), (manager) => this.rows(manager)),
     );
   }
 

@@ -146,7 +146,7 @@ export class ProductsService {
   async exportCsv(query: ListQuery): Promise<StreamableFile> {
     const { lowStockThreshold } = await this.settings.current();
     return listCsvFile(
-      this.dataSource,
+      this.reads.source(),
       {
         spec: ADMIN_PRODUCT_LIST,
         columns: PRODUCT_COLUMNS,

@@ -120,7 +120,7 @@ export class StockService {
   /** Every movement the list's filter matches, in its sort, as streamed CSV. */
   exportMovementsCsv(query: ListQuery): StreamableFile {
     return listCsvFile(
-      this.dataSource,
+      this.reads.source(),
       {
         spec: STOCK_MOVEMENT_LIST,
         columns: MOVEMENT_COLUMNS,

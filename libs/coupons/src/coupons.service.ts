@@ -124,7 +124,7 @@ export class CouponsService {
   exportCsv(query: ListQuery): StreamableFile {
     const now = new Date();
     return listCsvFile(
-      this.dataSource,
+      this.reads.source(),
       {
         spec: COUPON_LIST,
         columns: COLUMNS,

@@ -147,7 +147,7 @@ export class UsersService {
   /** Every customer account the filter matches, in its sort, as streamed CSV. */
   exportCustomersCsv(query: ListQuery): StreamableFile {
     return listCsvFile(
-      this.dataSource,
+      this.reads.source(),
       {
         spec: CUSTOMER_LIST,
         columns: USER_COLUMNS,

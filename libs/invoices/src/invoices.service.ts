@@ -191,7 +191,7 @@ export class InvoicesService {
   /** Every invoice the list's filter matches, in its sort, as streamed CSV. */
   exportCsv(query: ListQuery): StreamableFile {
     return listCsvFile(
-      this.dataSource,
+      this.reads.source(),
       {
         spec: INVOICE_LIST,
         columns: COLUMNS,

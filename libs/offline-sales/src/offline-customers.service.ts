@@ -71,7 +71,7 @@ export class OfflineCustomersService {
   /** Every in-store customer the list's filter matches, in its sort, as streamed CSV. */
   exportCsv(query: ListQuery): StreamableFile {
     return listCsvFile(
-      this.dataSource,
+      this.reads.source(),
       {
         spec: OFFLINE_CUSTOMER_LIST,
         columns: COLUMNS,

@@ -120,7 +120,7 @@ export class OfflineSalesService {
   /** Every sale the list's filter matches, in its sort, as streamed CSV. */
   exportCsv(query: ListQuery): StreamableFile {
     return listCsvFile(
-      this.dataSource,
+      this.reads.source(),
       {
         spec: OFFLINE_SALE_LIST,
         columns: COLUMNS,

@@ -157,7 +157,7 @@ export class OrderReaderService {
   /** Every order the admin list's filter matches, in its sort, as streamed CSV. */
   exportCsv(query: ListQuery): StreamableFile {
     return listCsvFile(
-      this.dataSource,
+      this.reads.source(),
       {
         spec: ADMIN_ORDER_LIST,
         columns: ORDER_COLUMNS,
@@ -177,7 +177,7 @@ export class OrderReaderService {
   /** Every payment the list's filter matches, in its sort, as streamed CSV. */
   exportPaymentsCsv(query: ListQuery): StreamableFile {
     return listCsvFile(
-      this.dataSource,
+      this.reads.source(),
       {
         spec: PAYMENT_LIST,
         columns: PAYMENT_COLUMNS,

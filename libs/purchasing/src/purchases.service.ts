@@ -125,7 +125,7 @@ export class PurchasesService {
   /** Every purchase the list's filter matches, in its sort, as streamed CSV. */
   exportCsv(query: ListQuery): StreamableFile {
     return listCsvFile(
-      this.dataSource,
+      this.reads.source(),
       {
         spec: PURCHASE_LIST,
         columns: COLUMNS,

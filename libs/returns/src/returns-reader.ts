@@ -11,6 +11,7 @@ import {
   type ListQuery,
   type ListSpec,
   listCsvFile,
+  ReadReplica,
   type CsvColumn,
 } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -152,14 +153,19 @@ export class ReturnsReader {
   constructor(
     private readonly dataSource: DataSource,
     private readonly records: RefundableRecords,
+    private readonly reads: ReadReplica,
   ) {}
 
-  async list(query: ListQuery, audience: Audience, customerId?: number): Promise<ListPage<ReturnView>> {
-    const qb = this.dataSource.manager.createQueryBuilder(ReturnEntity, 'r');
-    if (customerId !== undefined) qb.where('r.customerId = :customerId', { customerId });
-    const page = await findPage('returns', qb, query, RETURN_COLUMNS);
-    const views = new Map((await this.views(this.dataSource.manager, page.rows, audience)).map((v) => [v.id, v]));
-    return page.map((r) => views.get(r.id)!);
+  /** A customer's own list reads the primary (their return just asked for is in it); the back office's may be a moment old (the read replica). */
+  list(query: ListQuery, audience: Audience, customerId?: number): Promise<ListPage<ReturnView>> {
+    const read = async (manager: EntityManager) => {
+      const qb = manager.createQueryBuilder(ReturnEntity, 'r');
+      if (customerId !== undefined) qb.where('r.customerId = :customerId', { customerId });
+      const page = await findPage('returns', qb, query, RETURN_COLUMNS);
+      const views = new Map((await this.views(manager, page.rows, audience)).map((v) => [v.id, v]));
+      return page.map((r) => views.get(r.id)!);
+    };
+    return customerId === undefined ? this.reads.onReplica(read) : read(this.dataSource.manager);
   }
 
   /** The returns of one record (the store's order page), oldest first. */
@@ -188,14 +194,14 @@ export class ReturnsReader {
   }
 
   async listRefunds(query: ListQuery): Promise<ListPage<RefundView>> {
-    const page = await findPage('refunds', this.dataSource.manager.createQueryBuilder(RefundEntity, 'f'), query, REFUND_COLUMNS);
+    const page = await this.reads.onReplica((manager) => findPage('refunds', manager.createQueryBuilder(RefundEntity, 'f'), query, REFUND_COLUMNS));
     return page.map(toRefundView);
   }
 
   /** Every refund the list's filter matches, in its sort, as streamed CSV. */
   exportRefundsCsv(query: ListQuery): StreamableFile {
     return listCsvFile(
-      this.dataSource,
+      this.reads.source(),
       {
         spec: REFUND_LIST,
         columns: REFUND_COLUMNS,

@@ -51,7 +51,7 @@ export class ReadReplica implements OnApplicationBootstrap, OnApplicationShutdow
    */
   async onReplica<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.current === 'none') return work(this.dataSource.manager);
-    if (Date.now() - this.checkedAt > REPLICA_CHECK_MS) this.checking ??= this.check().finally(() => (this.checking = undefined));
+    this.lookAgainWhenDue();
     if (this.current !== 'ready' || !this.replica) return work(this.dataSource.manager);
     try {
       return await work(this.replica.manager);
@@ -60,6 +60,21 @@ export class ReadReplica implements OnApplicationBootstrap, OnApplicationShutdow
       this.became('down', (error as Error).message);
       return work(this.dataSource.manager);
     }
+  }
+
+  /**
+   * Where a read that cannot be retried elsewhere half-way goes (a streamed export, one snapshot
+   * from its first row to its last): the replica when it is fit to answer now, else the primary.
+   */
+  source(): DataSource {
+    if (this.current === 'none') return this.dataSource;
+    this.lookAgainWhenDue();
+    return this.current === 'ready' && this.replica ? this.replica : this.dataSource;
+  }
+
+  /** Starts a look at the replica when the last one is older than REPLICA_CHECK_MS (one at a time); the read at hand goes by the last. */
+  private lookAgainWhenDue(): void {
+    if (Date.now() - this.checkedAt > REPLICA_CHECK_MS) this.checking ??= this.check().finally(() => (this.checking = undefined));
   }
 
   /** Looks at the replica: a standby, streaming, and how far its replay is behind what it received. */
