@@ -12,11 +12,14 @@
 // (`--import-rows N`, 100000) and rewrites only its section of docs/benchmarks.md.
 // `--only integrations` measures the webhook fan-out under checkout and the forgot-password timing
 // alone (tools/bench/integrations.js) and prints them (raw: tmp/bench/integrations.json).
+// Then, on an API started afresh, the sustained mixed load (tools/bench/sustained.js: `--minutes N`,
+// 10; `--only sustained` runs it alone and rewrites only its section of docs/benchmarks.md).
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { newClient } from '@chance/core';
 import { REPO_ROOT, importBuilt, parseArgs, parseScale } from '../seed/database.js';
 import { BENCH_ADMIN } from '../seed/phases/people.js';
@@ -26,12 +29,13 @@ import { sampleWaits } from './waits.js';
 import { explainQueries, startProbe } from './explain.js';
 import { profileUnder } from './profile.js';
 import { BENCH_COUPON, SHIPPING_ADDRESS, dropUnusedCarts, prefilledCarts, prepareStore } from './fixtures.js';
-import { cannon, closedLoop, statusCounts } from './http-load.js';
+import { cannon, closedLoop, percentile, statusCounts } from './http-load.js';
 import { importRows, importRun, printImportTable, writeImportReport } from './catalog-import.js';
 import { runPgbench } from './pgbench.js';
 import { relayDrainRun } from './relay-drain.js';
 import { fanoutLine, forgotLine, forgotTimingRun, webhookFanoutRun } from './integrations.js';
-import { budgetRows, printTable, writeReport } from './report.js';
+import { budgetRows, printTable, writeReport, writeSection } from './report.js';
+import { SUSTAINED_RETENTION, smtpSink, sustainedRow, sustainedRun, writeSustainedReport } from './sustained.js';
 import { attackRows, machineOf, printAttackTable, runAttacks, writeAttackReport } from './attacks.js';
 import { codeVersion } from './version.js';
 
@@ -270,6 +274,58 @@ async function getRun(url, paths, { connections, seconds, headers = {} }) {
   };
 }
 
+/** The requests of the hot-write measurements, on orders of the seeded history (unpaid pending ones to edit, paid ones to refund). */
+async function hotWrites(db, store, count = 60) {
+  const editable = (
+    await db.query(
+      `SELECT o.id, json_agg(json_build_object('lineId', l.id, 'variantId', l.variant_id, 'quantity', l.quantity) ORDER BY l.id) AS lines
+         FROM (SELECT id FROM orders WHERE status = 'pending' AND payment_status = 'unpaid' ORDER BY id DESC LIMIT $1) o
+         JOIN order_lines l ON l.order_id = o.id GROUP BY o.id ORDER BY o.id DESC`,
+      [count],
+    )
+  ).rows;
+  const refundable = (
+    await db.query(
+      `SELECT id FROM orders WHERE status = 'delivered' AND payment_status = 'paid' AND payment_method <> 'card' ORDER BY id DESC LIMIT $1`,
+      [count],
+    )
+  ).rows;
+  return {
+    orderEdit: editable.map((o, i) => ({
+      method: 'PUT',
+      path: `/api/admin/orders/${o.id}`,
+      body: { lines: [...o.lines, { variantId: store.variantIds[i % store.variantIds.length], quantity: 1 }] },
+      ok: 200,
+    })),
+    refund: refundable.map((o) => ({ method: 'POST', path: `/api/admin/orders/${o.id}/refunds`, body: { amount: 100, reason: 'benchmark goodwill' }, ok: 201 })),
+  };
+}
+
+/** One request after the other (a warm-up of 5 first): latency percentiles, and whether each got its success status. */
+async function writeRun(url, auth, requests) {
+  const send = async (r) => {
+    const reply = await fetch(url + r.path, {
+      method: r.method,
+      headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify(r.body),
+    });
+    await reply.arrayBuffer();
+    return reply.status;
+  };
+  const latencies = [];
+  const statuses = {};
+  for (const [i, r] of requests.entries()) {
+    const t0 = performance.now();
+    const status = await send(r);
+    if (i >= 5) latencies.push(performance.now() - t0);
+    // the row counts 200 for a success, whatever the route's own success status is
+    const key = status === r.ok ? '200' : String(status);
+    statuses[key] = (statuses[key] ?? 0) + 1;
+  }
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), statuses };
+}
+
 /** Webhook fan-out under checkout, then the forgot-password timing (tools/bench/integrations.js). */
 async function integrationsRun(api, db, store) {
   const seconds = Math.max(5, Math.round(duration / 2));
@@ -343,10 +399,50 @@ async function machine(db, pgbenchVersion) {
   };
 }
 
+/**
+ * The sustained mixed load on an API of its own, started with an SMTP server to send to and the
+ * retention of the run (tools/bench/sustained.js); its result and the load average around it.
+ */
+async function sustainedPhase() {
+  const minutes = Number(args.minutes ?? 10);
+  const smtp = await smtpSink();
+  cleanups.push(() => smtp.close());
+  const env = {
+    JWT_SECRET: randomBytes(36).toString('base64url'),
+    ...LOAD_LIMITS,
+    WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+    SMTP_URL: smtp.url,
+    ...SUSTAINED_RETENTION,
+  };
+  say(`sustained mixed load: starting an API with e-mail to ${smtp.url} and retention every minute`);
+  const api = await startApi({ port: await freePort(), dataDir, env, logFile: join(tmpDir, 'api-sustained.log') });
+  cleanups.push(() => api.stop());
+  const { startEmbeddedPostgres } = await importBuilt('libs/core/src/index.js');
+  const borrowed = await startEmbeddedPostgres({ dataDir, database: 'chance', adopt: false });
+  const db = newClient({ connectionString: borrowed.url, application_name: 'chance-store-bench' });
+  await db.connect();
+  cleanups.push(() => db.end());
+  const store = await prepareStore(db);
+  const load = { start: loadavg()[0] };
+  const run = await sustainedRun({ api, db, token: await login(api.url), store, minutes, smtp, say });
+  load.end = loadavg()[0];
+  writeFileSync(join(tmpDir, 'sustained.json'), JSON.stringify(run, null, 2));
+  for (let i = 0; i < 3; i++) await cleanups.pop()();
+  const row = sustainedRow(run);
+  say(`${row.pass ? 'pass' : 'FAIL'}  ${row.measure}: ${row.result}`);
+  return { run, load };
+}
+
 async function main() {
   const began = Date.now();
   const load = { start: loadavg()[0] };
   const seeded = await ensureSeeded();
+  if (args.only === 'sustained') {
+    const { run, load: sustainedLoad } = await sustainedPhase();
+    writeSustainedReport(outFile, run, { command: 'npm run bench -- --only sustained', code: codeVersion(), load: sustainedLoad, writeSection });
+    say(`wrote the sustained-load section of ${outFile} (raw: tmp/bench/sustained.json)`);
+    return;
+  }
 
   say('starting the API (production build, NODE_ENV=production) on the embedded PostgreSQL');
   const jwtSecret = randomBytes(36).toString('base64url');
@@ -475,6 +571,10 @@ async function main() {
     productsSearch: listPath('products', { filter: { q: 'shirt' }, sort: ['id', 'DESC'], range: [0, 24] }),
     dashboard: '/api/admin/reports/dashboard',
     salesYear: `/api/admin/reports/sales?from=${yearAgo}&to=${today}&groupBy=month`,
+    // the second wave's hot lists
+    returnsQueue: listPath('returns', { filter: { status: 'requested' }, sort: ['requestedAt', 'DESC'], range: [0, 24] }),
+    refunds: listPath('refunds', { sort: ['createdAt', 'DESC'], range: [0, 24] }),
+    webhookDeliveries: listPath('webhook-deliveries', { filter: { status: 'failed' }, sort: ['id', 'DESC'], range: [0, 24] }),
   };
   const admin = {};
   for (const [name, path] of Object.entries(adminCases)) {
@@ -486,6 +586,12 @@ async function main() {
         closedLoop({ url: api.url, paths: [path], headers: auth, clients: adminClients, durationMs: adminSeconds * 1000, minRequests: 20 }),
       )),
     };
+  }
+  // the second wave's hot writes, one client: an edit of a placed order (a line added: stock moved,
+  // totals recomputed, the invoice revised) and a direct refund of a paid order (with its credit note)
+  for (const [name, requests] of Object.entries(await hotWrites(db, store))) {
+    say(`${name}: ${requests.length} requests, one client`);
+    admin[name] = await measured(name, () => writeRun(api.url, auth, requests));
   }
   const memory = api.memory();
   load.end = loadavg()[0];
@@ -572,6 +678,7 @@ async function main() {
   cleanups.pop();
   await api.stop();
   cleanups.pop();
+  const sustained = await sustainedPhase();
 
   const results = {
     ranAt: new Date(began).toISOString(),
@@ -599,6 +706,7 @@ async function main() {
     profiles,
     evidence,
     attacks,
+    sustained: sustained.run,
   };
   writeFileSync(join(tmpDir, 'results.json'), JSON.stringify(results, null, 2));
   const rows = budgetRows(results);
@@ -610,6 +718,7 @@ async function main() {
     writeAttackReport(outFile, attacks, attackTable, machineOf(`npm run bench -- --scale ${results.scale}`, system.code));
   }
   writeImportReport(outFile, imported.result, imported.rows, { command: `npm run bench -- --scale ${results.scale}`, code: system.code, load: importLoad });
+  writeSustainedReport(outFile, sustained.run, { command: `npm run bench -- --scale ${results.scale}`, code: system.code, load: sustained.load, writeSection });
   say(`wrote ${outFile} (raw results: tmp/bench/results.json)`);
 }
 
