@@ -285,10 +285,9 @@ async function hotWrites(db, store, count = 60) {
     )
   ).rows;
   const refundable = (
-    await db.query(
-      `SELECT id FROM orders WHERE status = 'delivered' AND payment_status = 'paid' AND payment_method <> 'card' ORDER BY id DESC LIMIT $1`,
-      [count],
-    )
+    await db.query(`SELECT id FROM orders WHERE status = 'delivered' AND payment_status = 'paid' AND payment_method <> 'card' ORDER BY id DESC LIMIT $1`, [
+      count,
+    ])
   ).rows;
   return {
     orderEdit: editable.map((o, i) => ({
@@ -297,7 +296,12 @@ async function hotWrites(db, store, count = 60) {
       body: { lines: [...o.lines, { variantId: store.variantIds[i % store.variantIds.length], quantity: 1 }] },
       ok: 200,
     })),
-    refund: refundable.map((o) => ({ method: 'POST', path: `/api/admin/orders/${o.id}/refunds`, body: { amount: 100, reason: 'benchmark goodwill' }, ok: 201 })),
+    refund: refundable.map((o) => ({
+      method: 'POST',
+      path: `/api/admin/orders/${o.id}/refunds`,
+      body: { amount: 100, reason: 'benchmark goodwill' },
+      ok: 201,
+    })),
   };
 }
 

@@ -26,7 +26,17 @@ export const SUSTAINED_RETENTION = {
 };
 
 /** The tables that grow with traffic, whose row counts are sampled. */
-const GROWING = ['outbox_events', 'outbox_deliveries', 'webhook_deliveries', 'webhook_events', 'emails', 'notifications', 'audit_logs', 'idempotency_keys', 'revenue_changes'];
+const GROWING = [
+  'outbox_events',
+  'outbox_deliveries',
+  'webhook_deliveries',
+  'webhook_events',
+  'emails',
+  'notifications',
+  'audit_logs',
+  'idempotency_keys',
+  'revenue_changes',
+];
 
 /** Who does what, and how many at once (closed loops: each starts its next task when the last ended). */
 export const SUSTAINED_MIX = { shoppers: 8, cashiers: 2, admins: 2 };
@@ -117,7 +127,10 @@ export async function sustainedRun({ api, db, token, store, minutes, smtp, say }
       if (cart.status !== 201) return fail('cart', cart.status, cart.text);
       const { id, token: cartToken } = cart.json();
       for (let i = 0; i < 2; i++) {
-        const item = await call('item', 'POST', `/api/store/carts/${id}/items`, { headers: { 'x-cart-token': cartToken }, body: { variantId: variant(), quantity: 1 } });
+        const item = await call('item', 'POST', `/api/store/carts/${id}/items`, {
+          headers: { 'x-cart-token': cartToken },
+          body: { variantId: variant(), quantity: 1 },
+        });
         if (item.status !== 201) return fail('item', item.status, item.text);
       }
       const order = await call('checkout', 'POST', '/api/store/checkout', {
@@ -179,7 +192,10 @@ export async function sustainedRun({ api, db, token, store, minutes, smtp, say }
   const samples = [];
   const sample = async () => {
     const counts = Object.fromEntries(
-      (await db.query(`SELECT relname, n_live_tup::bigint AS n FROM pg_stat_user_tables WHERE relname = ANY($1)`, [GROWING])).rows.map((r) => [r.relname, Number(r.n)]),
+      (await db.query(`SELECT relname, n_live_tup::bigint AS n FROM pg_stat_user_tables WHERE relname = ANY($1)`, [GROWING])).rows.map((r) => [
+        r.relname,
+        Number(r.n),
+      ]),
     );
     const [backlog] = (
       await db.query(
@@ -196,7 +212,11 @@ export async function sustainedRun({ api, db, token, store, minutes, smtp, say }
     }
   })();
   const workers = Object.entries(SUSTAINED_MIX).flatMap(([role, n]) => Array.from({ length: n }, loop(role.slice(0, -1))));
-  say(`sustained: ${Object.entries(SUSTAINED_MIX).map(([role, n]) => `${n} ${role}`).join(', ')} for ${minutes} min, webhooks and e-mails on`);
+  say(
+    `sustained: ${Object.entries(SUSTAINED_MIX)
+      .map(([role, n]) => `${n} ${role}`)
+      .join(', ')} for ${minutes} min, webhooks and e-mails on`,
+  );
   await Promise.all([...workers, sampler]);
   await sample();
 
@@ -323,7 +343,11 @@ export function writeSustainedReport(file, run, { command, code, load, writeSect
     '',
     `Webhooks: ${run.webhooks.succeeded.toLocaleString('en')} attempts succeeded, ${run.webhooks.pending} pending and ${run.webhooks.failed} failed at the end, ${run.webhooks.received.toLocaleString('en')} received; commit → answered p99 ${s(run.webhooks.p99)}. ` +
       `E-mails: ${run.emails.sent.toLocaleString('en')} sent, ${run.emails.pending} pending and ${run.emails.failed} failed at the end, ${run.emails.received.toLocaleString('en')} received by the SMTP server; queued → sent p99 ${s(run.emails.p99)}.` +
-      (run.errors ? ` Errors: ${Object.entries(run.errorCodes).map(([k, n]) => `${k} × ${n}`).join(', ')}.` : ''),
+      (run.errors
+        ? ` Errors: ${Object.entries(run.errorCodes)
+            .map(([k, n]) => `${k} × ${n}`)
+            .join(', ')}.`
+        : ''),
     '',
     'Outbox lag per minute of the run (events that occurred in it: occurred → processed):',
     '',
