@@ -285,20 +285,21 @@ describe('retention: what each table keeps', () => {
       )
     ).rows.map((r) => r.id as string);
     await sql(
-      `INSERT INTO webhook_deliveries (webhook_id, event_id, type, attempt, status, created_at) VALUES
-         ($1, $2, 'order.placed', 1, 'failed', now() - interval '40 days'),
-         ($1, $2, 'order.placed', 2, 'succeeded', now() - interval '39 days'),
-         ($1, $3, 'order.placed', 1, 'failed', now() - interval '40 days'),
-         ($1, $3, 'order.placed', 2, 'pending', now() - interval '40 days'),
-         ($1, $4, 'order.placed', 1, 'succeeded', now() - interval '5 days')`,
+      // the pending attempt (and e-mail) is not due yet: the workers leave it pending
+      `INSERT INTO webhook_deliveries (webhook_id, event_id, type, attempt, status, created_at, due_at) VALUES
+         ($1, $2, 'order.placed', 1, 'failed', now() - interval '40 days', now()),
+         ($1, $2, 'order.placed', 2, 'succeeded', now() - interval '39 days', now()),
+         ($1, $3, 'order.placed', 1, 'failed', now() - interval '40 days', now()),
+         ($1, $3, 'order.placed', 2, 'pending', now() - interval '40 days', now() + interval '1 day'),
+         ($1, $4, 'order.placed', 1, 'succeeded', now() - interval '5 days', now())`,
       [webhookId, oldEvent, pendingEvent, newEvent],
     );
     await sql(
-      `INSERT INTO emails (to_address, template, subject, status, dedupe_key, created_at) VALUES
-         ('a@example.com', 'order_placed', 's', 'sent', 'old-sent', now() - interval '100 days'),
-         ('a@example.com', 'order_placed', 's', 'failed', 'old-failed', now() - interval '100 days'),
-         ('a@example.com', 'order_placed', 's', 'pending', 'old-pending', now() - interval '100 days'),
-         ('a@example.com', 'order_placed', 's', 'sent', 'new-sent', now() - interval '10 days')`,
+      `INSERT INTO emails (to_address, template, subject, status, dedupe_key, created_at, due_at) VALUES
+         ('a@example.com', 'order_placed', 's', 'sent', 'old-sent', now() - interval '100 days', now()),
+         ('a@example.com', 'order_placed', 's', 'failed', 'old-failed', now() - interval '100 days', now()),
+         ('a@example.com', 'order_placed', 's', 'pending', 'old-pending', now() - interval '100 days', now() + interval '1 day'),
+         ('a@example.com', 'order_placed', 's', 'sent', 'new-sent', now() - interval '10 days', now())`,
     );
     const outcomes = await runRetention();
     expect([outcomeOf(outcomes, 'webhook-deliveries').deleted, outcomeOf(outcomes, 'webhook-events').deleted, outcomeOf(outcomes, 'emails').deleted]).toEqual([
