@@ -289,8 +289,9 @@ export async function sustainedRun({ api, db, token, store, minutes, smtp, say }
 export function sustainedVerdict(run) {
   const minutes = run.outbox.perMinute.filter((m) => m.minute >= 0 && m.minute < run.minutes);
   const half = Math.floor(minutes.length / 2);
-  const firstHalf = Math.max(...minutes.slice(0, half).map((m) => m.p99 ?? 0));
-  const secondHalf = Math.max(...minutes.slice(half).map((m) => m.p99 ?? 0));
+  const worst = (list) => Math.max(0, ...list.map((m) => m.p99 ?? 0));
+  const firstHalf = worst(minutes.slice(0, half));
+  const secondHalf = worst(minutes.slice(half));
   const mb = (bytes) => bytes / 2 ** 20;
   const lagOk = (run.outbox.p99 ?? Infinity) <= 5 && secondHalf <= Math.max(5, firstHalf * 1.5);
   const rssOk = mb(run.rss.max) <= 250 && mb(run.rss.lastMinute) <= mb(run.rss.firstMinute) * 1.2;
@@ -359,7 +360,7 @@ export function writeSustainedReport(file, run, { command, code, load, writeSect
     '',
     `| after | API RSS | ${tables.join(' | ')} |`,
     `|---|---|${tables.map(() => '---').join('|')}|`,
-    ...[first, ...run.samples.filter((x, i) => i > 0 && Math.floor(x.at / 60) !== Math.floor(run.samples[i - 1].at / 60)), last].map(
+    ...[first, ...run.samples.filter((x, i) => i > 0 && x !== last && Math.floor(x.at / 60) !== Math.floor(run.samples[i - 1].at / 60)), last].map(
       (x) => `| ${(x.at / 60).toFixed(1)} min | ${mb(x.rss)} | ${tables.map((t) => (x.counts[t] ?? 0).toLocaleString('en')).join(' | ')} |`,
     ),
   ].join('\n');
