@@ -1,4 +1,4 @@
-import { DomainError, publish, publishMany } from '@chance/core';
+import { DomainError, preparedQuery, publish, publishMany } from '@chance/core';
 import { currentSettingsIn } from '@chance/settings';
 import type { EntityManager } from 'typeorm';
 import { stockSignals } from './catalog-rules.js';
@@ -76,8 +76,9 @@ export async function moveStock(manager: EntityManager, moves: StockMove[], cont
   const storeThreshold =
     ordered.length > 0 && context.reason !== 'initial' ? (context.storeLowStockThreshold ?? (await currentSettingsIn(manager)).lowStockThreshold) : 0;
   for (const [variantId, delta] of ordered) {
-    const rows: { product_id: number; product_name: string; sku: string; stock: number; threshold: number | null; movement_id: string }[] = await manager.query(
-      // the conditional update and its movement in one round trip: no row when short or missing
+    const rows = await preparedQuery<{ product_id: number; product_name: string; sku: string; stock: number; threshold: number | null; movement_id: string }>(
+      manager,
+      // the conditional update and its movement in one round trip (prepared once per connection): no row when short or missing
       `WITH moved AS (
          UPDATE variants v SET stock = v.stock + $2
            FROM products p

@@ -39,6 +39,7 @@ export * from './pdf/document-pdf.js';
 export * from './pricing/settlement.js';
 export * from './audit/actor-context.js';
 export * from './database/children.js';
+export * from './database/prepared.js';
 export * from './http/micro-cache.js';
 export * from './external/intent-call.js';
 export * from './http/json-limits.js';

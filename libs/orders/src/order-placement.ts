@@ -9,6 +9,7 @@ import {
   computeTotals,
   costOfGoods,
   documentNumberSql,
+  preparedQuery,
   publishSql,
   sha256Hex,
   type AppConfig,
@@ -92,7 +93,12 @@ export class OrderPlacement {
 
     // the transaction's clock, as every default now() of its rows
     const numbering = documentNumberSql(DOCUMENT_SERIES.order);
-    const [{ number, now: placedAt }] = await manager.query(`WITH ${numbering.with} SELECT ${numbering.number} AS number, now() AS now FROM next_number`);
+    // the statements every placement runs are prepared once per connection (preparedQuery)
+    const [{ number, now: placedAt }] = await preparedQuery<{ number: string; now: Date }>(
+      manager,
+      `WITH ${numbering.with} SELECT ${numbering.number} AS number, now() AS now FROM next_number`,
+      [],
+    );
     await moveStock(
       manager,
       lines.map((line) => ({ variantId: line.variantId, delta: -line.quantity })),
@@ -155,7 +161,8 @@ export class OrderPlacement {
     // the order and its lines, the cart closed (cart's closeCartSql) and `order.placed` published
     // (core's publishSql) in one statement: one round trip while the variants' rows are locked.
     // What comes back is what the view needs
-    const inserted: { order_id: number; id: number; variant_id: number; invoice_id: number }[] = await manager.query(
+    const inserted = await preparedQuery<{ order_id: number; id: number; variant_id: number; invoice_id: number }>(
+      manager,
       `WITH o AS (${order}),
        l AS (
          INSERT INTO order_lines (order_id, ${LINE_COLUMNS})
