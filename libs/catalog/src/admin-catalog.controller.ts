@@ -30,6 +30,7 @@ import {
   UpdateProductImageDto,
 } from './dto/index.js';
 import { IMAGE_LIMITS } from './image-rules.js';
+import { STOCK_REASONS } from './stock-ledger.js';
 import { ProductImagesService } from './product-images.service.js';
 import { ProductEditorService } from './product-editor.service.js';
 import { ADMIN_PRODUCT_LIST, PRODUCT_CSV, ProductsService } from './products.service.js';
@@ -45,14 +46,17 @@ export class AdminCategoriesController {
   constructor(private readonly categories: CategoriesService) {}
 
   @Get()
-  @ApiList(ADMIN_CATEGORY_LIST)
-  @ApiResponse({ status: 200, type: [CategoryView] })
-  @ApiErrors()
+  @ApiList(ADMIN_CATEGORY_LIST, {
+    summary: 'List categories',
+    description: 'The category tree, flat: parentId links a child to its parent. q searches name, slug and description; filter parentId, slug.',
+    type: CategoryView,
+  })
   async list(@ListParams(ADMIN_CATEGORY_LIST) query: ListQuery): Promise<ListPage<CategoryView>> {
     return (await this.categories.list(query)).map(categoryView);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One category', description: '404 NOT_FOUND when no category has this id.' })
   @ApiResponse({ status: 200, type: CategoryView })
   @ApiErrors('NOT_FOUND')
   async get(@Param('id', IdPipe) id: number): Promise<CategoryView> {
@@ -60,6 +64,10 @@ export class AdminCategoriesController {
   }
 
   @Post()
+  @ApiOperation({
+    summary: 'Create a category',
+    description: 'The slug is unique (400 VALIDATION_FAILED with errors.slug when taken); parentId must name an existing category.',
+  })
   @ApiResponse({ status: 201, type: CategoryView })
   @ApiErrors()
   async create(@Body() body: CreateCategoryDto): Promise<CategoryView> {
@@ -67,6 +75,11 @@ export class AdminCategoriesController {
   }
 
   @Put(':id')
+  @ApiOperation({
+    summary: 'Change a category (partial)',
+    description:
+      'Takes only the fields to change. A taken slug is 400 VALIDATION_FAILED (errors.slug); a parentId that is unknown or would make the category its own ancestor is 400 (errors.parentId). 404 NOT_FOUND when no category has this id.',
+  })
   @ApiResponse({ status: 200, type: CategoryView })
   @ApiErrors('NOT_FOUND')
   async update(@Param('id', IdPipe) id: number, @Body() body: UpdateCategoryDto): Promise<CategoryView> {
@@ -93,10 +106,7 @@ export class AdminProductsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List products with their variants', description: 'q searches name, slug and variant SKUs.' })
-  @ApiList(ADMIN_PRODUCT_LIST)
-  @ApiResponse({ status: 200, type: [AdminProductView] })
-  @ApiErrors()
+  @ApiList(ADMIN_PRODUCT_LIST, { summary: 'List products with their variants', description: 'q searches name, slug and variant SKUs.', type: AdminProductView })
   list(@ListParams(ADMIN_PRODUCT_LIST) query: ListQuery): Promise<ListPage<AdminProductView>> {
     return this.products.listForAdmin(query);
   }
@@ -108,6 +118,7 @@ export class AdminProductsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One product with its variants', description: 'With cost prices, stock and images. 404 NOT_FOUND when no product has this id.' })
   @ApiResponse({ status: 200, type: AdminProductView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<AdminProductView> {
@@ -199,9 +210,13 @@ export class AdminStockController {
   }
 
   @Get('stock-movements')
-  @ApiList(STOCK_MOVEMENT_LIST)
-  @ApiResponse({ status: 200, type: [StockMovementView] })
-  @ApiErrors()
+  @ApiList(STOCK_MOVEMENT_LIST, {
+    summary: 'The stock ledger: every stock movement, newest first',
+    description:
+      'Read only: one row per change of a variant’s stock with its reason and reference. ' +
+      `Filters: variantId, productId, reason (${STOCK_REASONS.join(', ')}), createdAt_gte/lte; q searches the reference and note.`,
+    type: StockMovementView,
+  })
   list(@ListParams(STOCK_MOVEMENT_LIST) query: ListQuery): Promise<ListPage<StockMovementView>> {
     return this.stock.listMovements(query);
   }
@@ -213,6 +228,7 @@ export class AdminStockController {
   }
 
   @Get('stock-movements/:id')
+  @ApiOperation({ summary: 'One stock movement', description: 'Read only: the ledger is never edited. 404 NOT_FOUND when no movement has this id.' })
   @ApiResponse({ status: 200, type: StockMovementView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<StockMovementView> {
@@ -237,18 +253,20 @@ export class AdminStockController {
   }
 
   @Get('stock-counts')
-  @ApiOperation({
+  @ApiList(STOCK_COUNT_LIST, {
     summary: 'Stock counts with their lines',
     description: 'Read only. Filter variantId: the counts that include that variant; q searches the note.',
+    type: StockCountView,
   })
-  @ApiList(STOCK_COUNT_LIST)
-  @ApiResponse({ status: 200, type: [StockCountView] })
-  @ApiErrors()
   listCounts(@ListParams(STOCK_COUNT_LIST) query: ListQuery): Promise<ListPage<StockCountView>> {
     return this.counts.list(query);
   }
 
   @Get('stock-counts/:id')
+  @ApiOperation({
+    summary: 'One stock count with its lines',
+    description: 'Each line with the stock expected, the number counted and the movement it made. 404 NOT_FOUND when no count has this id.',
+  })
   @ApiResponse({ status: 200, type: StockCountView })
   @ApiErrors('NOT_FOUND')
   getCount(@Param('id', IdPipe) id: number): Promise<StockCountView> {

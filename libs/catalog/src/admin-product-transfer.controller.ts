@@ -56,7 +56,11 @@ export class AdminProductTransferController {
       `Columns ${COLUMNS} (every attribute name in the catalog), one row per variant in product order, effective prices; it imports back ` +
       'unchanged. Streamed from one consistent snapshot, a page of 1,000 variants at a time, for any catalog size.',
   })
-  @ApiResponse({ status: 200, description: 'text/csv; charset=utf-8, as an attachment products.csv', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiResponse({
+    status: 200,
+    description: 'text/csv; charset=utf-8, as an attachment products.csv',
+    content: { 'text/csv': { schema: { type: 'string' }, example: `${CSV_COLUMNS.join(',')}\r\n` } },
+  })
   exportProducts(): StreamableFile {
     return this.exports.csv();
   }

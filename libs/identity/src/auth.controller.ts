@@ -147,7 +147,11 @@ export class AuthController {
   @Post('otp/verify')
   @SignedIn()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Verify the e-mail or phone with the code' })
+  @ApiOperation({
+    summary: 'Verify the e-mail or phone with the code',
+    description:
+      'Signed in only. A wrong code is 400 OTP_INVALID, an expired one 400 OTP_EXPIRED; after too many wrong tries the code is locked (429 OTP_LOCKED): ask for a new one.',
+  })
   @ApiResponse({ status: 200, type: VerifiedView })
   @ApiErrors('OTP_INVALID', 'OTP_EXPIRED', 'OTP_LOCKED')
   async verifyOtp(@CurrentUser() caller: Caller, @Body() body: OtpVerifyDto): Promise<VerifiedView> {

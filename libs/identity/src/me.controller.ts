@@ -17,14 +17,22 @@ export class MeController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The signed-in user with their profile' })
+  @ApiOperation({
+    summary: 'The signed-in user with their profile',
+    description:
+      'Any signed-in user (401 UNAUTHENTICATED without a token): their account, role, verification state and profile. Never a password hash or a token.',
+  })
   @ApiResponse({ status: 200, type: MeView })
   async me(@CurrentUser() caller: Caller): Promise<MeView> {
     return toMeView(await this.users.get(caller.id));
   }
 
   @Put('profile')
-  @ApiOperation({ summary: 'Change your profile (partial)' })
+  @ApiOperation({
+    summary: 'Change your profile (partial)',
+    description:
+      'Takes only the profile fields to change (name, phone, address). Fields a customer may not set, such as role or email, are 400 VALIDATION_FAILED and change nothing.',
+  })
   @ApiResponse({ status: 200, type: MeView })
   @ApiErrors()
   async updateProfile(@CurrentUser() caller: Caller, @Body() body: UpdateProfileDto): Promise<MeView> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Res, type StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
   ApiIdempotencyKey,
@@ -14,6 +14,7 @@ import {
   type ListQuery,
   ApiListExport,
   ExportParams,
+  ApiPdf,
 } from '@chance/core';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
@@ -35,13 +36,11 @@ export class AdminOfflineCustomersController {
   constructor(private readonly customers: OfflineCustomersService) {}
 
   @Get()
-  @ApiOperation({
+  @ApiList(OFFLINE_CUSTOMER_LIST, {
     summary: 'In-store customers with their outstanding balance',
     description: 'q searches name, phone and e-mail; filter owing=true for those who owe.',
+    type: OfflineCustomerView,
   })
-  @ApiList(OFFLINE_CUSTOMER_LIST)
-  @ApiResponse({ status: 200, type: [OfflineCustomerView] })
-  @ApiErrors()
   list(@ListParams(OFFLINE_CUSTOMER_LIST) query: ListQuery): Promise<ListPage<OfflineCustomerView>> {
     return this.customers.list(query);
   }
@@ -53,6 +52,10 @@ export class AdminOfflineCustomersController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One in-store customer',
+    description: 'With outstandingBalance, the balance of their sales that are not cancelled. 404 NOT_FOUND when no customer has this id.',
+  })
   @ApiResponse({ status: 200, type: OfflineCustomerView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<OfflineCustomerView> {
@@ -60,6 +63,7 @@ export class AdminOfflineCustomersController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create an in-store customer', description: 'name and phone are required; outstandingBalance is derived, never sent.' })
   @ApiResponse({ status: 201, type: OfflineCustomerView })
   @ApiErrors()
   create(@Body() body: CreateOfflineCustomerDto): Promise<OfflineCustomerView> {
@@ -67,6 +71,10 @@ export class AdminOfflineCustomersController {
   }
 
   @Put(':id')
+  @ApiOperation({
+    summary: 'Change an in-store customer (partial)',
+    description: 'Takes only the fields to change. 404 NOT_FOUND when no customer has this id.',
+  })
   @ApiResponse({ status: 200, type: OfflineCustomerView })
   @ApiErrors('NOT_FOUND')
   update(@Param('id', IdPipe) id: number, @Body() body: UpdateOfflineCustomerDto): Promise<OfflineCustomerView> {
@@ -74,6 +82,10 @@ export class AdminOfflineCustomersController {
   }
 
   @Delete(':id')
+  @ApiOperation({
+    summary: 'Delete an in-store customer without sales',
+    description: '409 CONFLICT once they have sales (their history stays). 404 NOT_FOUND when no customer has this id.',
+  })
   @ApiResponse({ status: 200, type: OfflineCustomerView })
   @ApiErrors('NOT_FOUND', 'CONFLICT')
   remove(@Param('id', IdPipe) id: number): Promise<OfflineCustomerView> {
@@ -88,10 +100,7 @@ export class AdminOfflineSalesController {
   constructor(private readonly sales: OfflineSalesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'In-store sales', description: 'q searches the number and the customer’s name and phone.' })
-  @ApiList(OFFLINE_SALE_LIST)
-  @ApiResponse({ status: 200, type: [OfflineSaleView] })
-  @ApiErrors()
+  @ApiList(OFFLINE_SALE_LIST, { summary: 'In-store sales', description: 'q searches the number and the customer’s name and phone.', type: OfflineSaleView })
   list(@ListParams(OFFLINE_SALE_LIST) query: ListQuery): Promise<ListPage<OfflineSaleView>> {
     return this.sales.list(query);
   }
@@ -103,6 +112,10 @@ export class AdminOfflineSalesController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One in-store sale',
+    description: 'With its lines (snapshots), payments and the derived paidAmount, balance and paymentStatus. 404 NOT_FOUND when no sale has this id.',
+  })
   @ApiResponse({ status: 200, type: OfflineSaleView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<OfflineSaleView> {
@@ -156,9 +169,12 @@ export class AdminOfflineSalesController {
   }
 
   @Get(':id/receipt.pdf')
+  @ApiOperation({
+    summary: 'A sale’s receipt as a PDF',
+    description: 'The printable receipt with the seller’s legal details from settings (application/pdf, inline). 404 NOT_FOUND when no sale has this id.',
+  })
   @Header('Content-Type', 'application/pdf')
-  @ApiProduces('application/pdf')
-  @ApiResponse({ status: 200, description: 'The printable receipt' })
+  @ApiPdf('receipt')
   @ApiErrors('NOT_FOUND')
   async receipt(@Param('id', IdPipe) id: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const pdf = await this.sales.receipt(id);

@@ -100,13 +100,11 @@ export class AdminOrdersController {
   }
 
   @Get()
-  @ApiOperation({
+  @ApiList(ADMIN_ORDER_LIST, {
     summary: 'Orders',
     description: 'q searches number and e-mail. Filters: status, paymentStatus, paymentMethod, customerId, placedAt_gte/lte.',
+    type: OrderView,
   })
-  @ApiList(ADMIN_ORDER_LIST)
-  @ApiResponse({ status: 200, type: [OrderView] })
-  @ApiErrors()
   list(@ListParams(ADMIN_ORDER_LIST) query: ListQuery): Promise<ListPage<OrderView>> {
     return this.reader.listForAdmin(query);
   }
@@ -118,6 +116,10 @@ export class AdminOrdersController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One order',
+    description: 'With its lines (snapshots), totals, payments summary and derived paymentStatus; drafts too. 404 NOT_FOUND when no order has this id.',
+  })
   @ApiResponse({ status: 200, type: OrderView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<OrderView> {
@@ -196,13 +198,11 @@ export class AdminPaymentsController {
   constructor(private readonly reader: OrderReaderService) {}
 
   @Get()
-  @ApiOperation({
+  @ApiList(PAYMENT_LIST, {
     summary: 'Payments of orders (read only)',
     description: 'Filters: orderId, method, status (pending, succeeded, failed, refunded), paidAt_gte/lte. q searches the reference.',
+    type: PaymentView,
   })
-  @ApiList(PAYMENT_LIST)
-  @ApiResponse({ status: 200, type: [PaymentView] })
-  @ApiErrors()
   list(@ListParams(PAYMENT_LIST) query: ListQuery): Promise<ListPage<PaymentView>> {
     return this.reader.listPayments(query);
   }
@@ -214,6 +214,10 @@ export class AdminPaymentsController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One payment',
+    description: 'Read only: pending, succeeded, failed or refunded, with refundedAmount. 404 NOT_FOUND when no payment has this id.',
+  })
   @ApiResponse({ status: 200, type: PaymentView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<PaymentView> {

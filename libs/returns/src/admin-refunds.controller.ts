@@ -60,14 +60,12 @@ export class AdminRefundsController {
   ) {}
 
   @Get('refunds')
-  @ApiOperation({
+  @ApiList(REFUND_LIST, {
     summary: 'Refunds (read only)',
     description:
       'Filters: orderId, offlineSaleId, bookingId, returnId, status, method, kind, refundedAt_gte/lte. q searches the number, the record’s number, the reference and the reason.',
+    type: RefundView,
   })
-  @ApiList(REFUND_LIST)
-  @ApiResponse({ status: 200, type: [RefundView] })
-  @ApiErrors()
   list(@ListParams(REFUND_LIST) query: ListQuery): Promise<ListPage<RefundView>> {
     return this.reader.listRefunds(query);
   }
@@ -79,6 +77,10 @@ export class AdminRefundsController {
   }
 
   @Get('refunds/:id')
+  @ApiOperation({
+    summary: 'One refund',
+    description: 'Read only: pending, succeeded or failed, with its credit note once it succeeded. 404 NOT_FOUND when no refund has this id.',
+  })
   @ApiResponse({ status: 200, type: RefundView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<RefundView> {

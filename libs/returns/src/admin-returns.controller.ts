@@ -28,18 +28,17 @@ export class AdminReturnsController {
   ) {}
 
   @Get()
-  @ApiOperation({
+  @ApiList(RETURN_LIST, {
     summary: 'Returns',
     description: 'Filters: status, source, orderId, offlineSaleId, customerId, requestedAt_gte/lte. q searches the return’s and the record’s numbers.',
+    type: ReturnView,
   })
-  @ApiList(RETURN_LIST)
-  @ApiResponse({ status: 200, type: [ReturnView] })
-  @ApiErrors()
   list(@ListParams(RETURN_LIST) query: ListQuery): Promise<ListPage<ReturnView>> {
     return this.reader.list(query, 'admin');
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One return', description: 'With its lines, amounts and refund. 404 NOT_FOUND when no return has this id.' })
   @ApiResponse({ status: 200, type: ReturnView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<ReturnView> {
@@ -62,7 +61,10 @@ export class AdminReturnsController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Approve a requested return' })
+  @ApiOperation({
+    summary: 'Approve a requested return',
+    description: 'Only from requested (409 INVALID_TRANSITION otherwise); the customer then sends the goods back. 404 NOT_FOUND when no return has this id.',
+  })
   @ApiResponse({ status: 200, type: ReturnView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
   approve(@Param('id', IdPipe) id: number): Promise<ReturnView> {
