@@ -128,6 +128,36 @@ function HeaderOnce() {
   };
 }
 
+/** Refusals every operation may give, explained once: bad input (info), no or the wrong sign-in (the tags' access rules). */
+const GENERIC_CODES = new Set(['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN']);
+/** An error answer as `@ApiErrors` describes it: "Not Found: NOT_FOUND" or "Conflict: OUT_OF_STOCK, INVALID_TRANSITION". */
+const ERROR_CODES = /^[A-Za-z' -]+: ([A-Z_]+(?:, [A-Z_]+)*)$/;
+
+/**
+ * An operation's description names each refusal it documents (the codes of its 4xx and 5xx answers,
+ * SPEC section 12) and so says when it happens. Codes every operation may give (VALIDATION_FAILED,
+ * UNAUTHENTICATED, FORBIDDEN) are left out, and so are the codes a header's description explains
+ * (Idempotency-Key: IDEMPOTENCY_IN_PROGRESS, IDEMPOTENCY_KEY_REUSED).
+ */
+function DescriptionNamesRefusals() {
+  return {
+    Operation(operation, ctx) {
+      const explained = [operation.description ?? '', ...(operation.parameters ?? []).map((p) => resolved(p, ctx)?.description ?? '')].join(' ');
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        if (!/^[45]\d\d$/.test(status)) continue;
+        const codes = ERROR_CODES.exec(resolved(response, ctx)?.description ?? '')?.[1].split(', ') ?? [];
+        const unnamed = codes.filter((code) => !GENERIC_CODES.has(code) && !new RegExp(`\\b${code}\\b`).test(explained));
+        if (unnamed.length > 0) {
+          ctx.report({
+            message: `The description does not say when the operation answers ${status} ${unnamed.join(', ')}: name each refusal with its rule.`,
+            location: ctx.location.child('description'),
+          });
+        }
+      }
+    },
+  };
+}
+
 export default function chanceRules() {
   return {
     id: 'chance',
@@ -136,6 +166,7 @@ export default function chanceRules() {
         'success-schema': SuccessSchema,
         'operation-example': OperationExample,
         'header-once': HeaderOnce,
+        'description-names-refusals': DescriptionNamesRefusals,
       },
     },
   };

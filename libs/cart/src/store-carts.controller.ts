@@ -49,7 +49,8 @@ export class StoreCartsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Move a guest cart into yours',
-    description: 'Quantities add up, capped by stock; the guest cart is closed. Repeating it returns your cart unchanged.',
+    description:
+      'Quantities add up, capped by stock; the guest cart is closed. Repeating it returns your cart unchanged. A guest cart that is unknown, not active, or not reached by its X-Cart-Token is 404 NOT_FOUND.',
   })
   @ApiResponse({ status: 200, type: CartView })
   @ApiErrors('NOT_FOUND')

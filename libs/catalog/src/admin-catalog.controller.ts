@@ -87,7 +87,10 @@ export class AdminCategoriesController {
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Delete an unused category', description: '409 CONFLICT while products or subcategories use it.' })
+  @ApiOperation({
+    summary: 'Delete an unused category',
+    description: '409 CONFLICT while products or subcategories use it. 404 NOT_FOUND when no category has this id.',
+  })
   @ApiResponse({ status: 200, type: CategoryView })
   @ApiErrors('NOT_FOUND', 'CONFLICT')
   async remove(@Param('id', IdPipe) id: number): Promise<CategoryView> {
@@ -137,7 +140,11 @@ export class AdminProductsController {
   }
 
   @Put(':id')
-  @ApiOperation({ summary: 'Change a product and its variants (partial)', description: 'Stock cannot be set here: use stock adjustments.' })
+  @ApiOperation({
+    summary: 'Change a product and its variants (partial)',
+    description:
+      'Stock cannot be set here: use stock adjustments. A slug or SKU used by another product is 409 CONFLICT. 404 NOT_FOUND when no product has this id.',
+  })
   @ApiResponse({ status: 200, type: AdminProductView })
   @ApiErrors('NOT_FOUND', 'CONFLICT')
   update(@Param('id', IdPipe) id: number, @Body() body: UpdateProductDto): Promise<AdminProductView> {
@@ -145,7 +152,10 @@ export class AdminProductsController {
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Delete a product', description: 'Its variants, their stock ledger and its images (with their files) go too.' })
+  @ApiOperation({
+    summary: 'Delete a product',
+    description: 'Its variants, their stock ledger and its images (with their files) go too. 404 NOT_FOUND when no product has this id.',
+  })
   @ApiResponse({ status: 200, type: AdminProductView })
   @ApiErrors('NOT_FOUND')
   remove(@Param('id', IdPipe) id: number): Promise<AdminProductView> {
@@ -160,7 +170,7 @@ export class AdminProductsController {
       'multipart/form-data with the image in the field `file`. The type is recognised by the content, not the name: anything but JPEG, PNG or WebP, ' +
       'an empty or damaged file, or a picture of more than 64 megapixels is 400 VALIDATION_FAILED (errors.file); a file over 10 MB is 413 PAYLOAD_TOO_LARGE. ' +
       'The image is turned upright, re-encoded as WebP without any metadata (EXIF, GPS, ICC) in a large size (fits 1600 × 1600, never enlarged) ' +
-      'and a thumbnail (fits 400 × 400), served under /media/ with immutable caching. At most 50 images per product.',
+      'and a thumbnail (fits 400 × 400), served under /media/ with immutable caching. At most 50 images per product. A body that is not multipart/form-data is 415 UNSUPPORTED_MEDIA_TYPE. 404 NOT_FOUND when no product has this id.',
   })
   @ApiResponse({ status: 201, type: ProductImageView })
   @ApiErrors('NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE')
@@ -169,7 +179,10 @@ export class AdminProductsController {
   }
 
   @Put(':id/images/:imageId')
-  @ApiOperation({ summary: 'Change an image’s alt text or move it', description: 'Moving one image keeps the others in their order; positions stay 0…n−1.' })
+  @ApiOperation({
+    summary: 'Change an image’s alt text or move it',
+    description: 'Moving one image keeps the others in their order; positions stay 0…n−1. 404 NOT_FOUND when the product has no image with this id.',
+  })
   @ApiResponse({ status: 200, type: ProductImageView })
   @ApiErrors('NOT_FOUND')
   updateImage(@Param('id', IdPipe) id: number, @Param('imageId', IdPipe) imageId: number, @Body() body: UpdateProductImageDto): Promise<ProductImageView> {
@@ -180,7 +193,7 @@ export class AdminProductsController {
   @ApiOperation({
     summary: 'Delete an image and its files',
     description:
-      'Variants that showed it show none; the images after it move up. Past order lines keep the thumbnail URL they snapshot, which no longer answers.',
+      'Variants that showed it show none; the images after it move up. Past order lines keep the thumbnail URL they snapshot, which no longer answers. 404 NOT_FOUND when the product has no image with this id.',
   })
   @ApiResponse({ status: 200, type: ProductImageView })
   @ApiErrors('NOT_FOUND')

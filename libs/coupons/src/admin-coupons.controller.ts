@@ -60,7 +60,10 @@ export class AdminCouponsController {
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Delete a coupon never used', description: '409 CONFLICT once used: deactivate it instead.' })
+  @ApiOperation({
+    summary: 'Delete a coupon never used',
+    description: '409 CONFLICT once used: deactivate it instead. 404 NOT_FOUND when no coupon has this id.',
+  })
   @ApiResponse({ status: 200, type: CouponView })
   @ApiErrors('NOT_FOUND', 'CONFLICT')
   async remove(@Param('id', IdPipe) id: number): Promise<CouponView> {

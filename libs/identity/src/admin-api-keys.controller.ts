@@ -47,7 +47,10 @@ export class AdminApiKeysController {
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Revoke an API key', description: 'Refused from this moment on, by every API process. The key stays listed with revokedAt.' })
+  @ApiOperation({
+    summary: 'Revoke an API key',
+    description: 'Refused from this moment on, by every API process. The key stays listed with revokedAt. 404 NOT_FOUND when no key has this id.',
+  })
   @ApiResponse({ status: 200, type: ApiKeyView })
   @ApiErrors('NOT_FOUND')
   revoke(@Param('id', IdPipe) id: number): Promise<ApiKeyView> {

@@ -41,7 +41,7 @@ export class AdminUsersController {
   @Put(':id')
   @ApiOperation({
     summary: 'Change role, active flag, profile fields or password (partial)',
-    description: 'Deactivating a user or setting a new password ends their sessions.',
+    description: 'Deactivating a user or setting a new password ends their sessions. 404 NOT_FOUND when no user has this id.',
   })
   @ApiResponse({ status: 200, type: AdminUserView })
   @ApiErrors('NOT_FOUND')

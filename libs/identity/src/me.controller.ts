@@ -45,7 +45,7 @@ export class MeController {
     summary: 'Change your password',
     description:
       'A wrong currentPassword is 400 VALIDATION_FAILED on it and counts as a failed sign-in of your e-mail (RATE_LIMIT_LOGIN_FAILURES). ' +
-      'Every session ends, this one included: sign in again with the new password.',
+      'Every session ends, this one included: sign in again with the new password. While your e-mail is locked out after failed sign-ins, 429 RATE_LIMITED with Retry-After; 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to hash at once.',
   })
   @ApiResponse({ status: 204, description: 'Changed; every session has ended' })
   @ApiErrors('RATE_LIMITED', 'SERVICE_UNAVAILABLE')

@@ -126,7 +126,7 @@ export class AdminOfflineSalesController {
   @ApiOperation({
     summary: 'Record a sale',
     description:
-      'Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment. With an Idempotency-Key header, a retry records it once.',
+      'Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment. With an Idempotency-Key header, a retry records it once. A paidAmount above the total is 409 OVERPAYMENT.',
   })
   @ApiIdempotencyKey(false)
   @ApiResponse({ status: 201, type: OfflineSaleView })
@@ -145,7 +145,8 @@ export class AdminOfflineSalesController {
   @ApiIdempotencyKey(false)
   @ApiOperation({
     summary: 'Add a payment',
-    description: 'Payments together never exceed the total (409 OVERPAYMENT); a cancelled sale takes none (409 INVALID_TRANSITION).',
+    description:
+      'Payments together never exceed the total (409 OVERPAYMENT); a cancelled sale takes none (409 INVALID_TRANSITION). 404 NOT_FOUND when no sale has this id.',
   })
   @ApiResponse({ status: 201, type: OfflineSaleView })
   @ApiErrors('NOT_FOUND', 'OVERPAYMENT', 'INVALID_TRANSITION', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED')
@@ -161,7 +162,11 @@ export class AdminOfflineSalesController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel a sale', description: 'Returns the stock (offline_sale_cancelled); its balance becomes 0.' })
+  @ApiOperation({
+    summary: 'Cancel a sale',
+    description:
+      'Returns the stock (offline_sale_cancelled); its balance becomes 0. A sale already cancelled is 409 INVALID_TRANSITION. 404 NOT_FOUND when no sale has this id.',
+  })
   @ApiResponse({ status: 200, type: OfflineSaleView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
   cancel(@Param('id', IdPipe) id: number, @CurrentUser() caller: Caller): Promise<OfflineSaleView> {

@@ -40,7 +40,8 @@ export class StoreOrdersController {
     summary: 'Place an order from a cart',
     description:
       'One transaction: re-prices the cart, checks the coupon, takes the stock of every line, redeems the coupon, creates the order and its invoice, closes the cart. ' +
-      'Guests get an accessToken in the order (send it as X-Order-Token). A failed checkout stores nothing, so it may be retried with the same key.',
+      'Guests get an accessToken in the order (send it as X-Order-Token). A failed checkout stores nothing, so it may be retried with the same key.' +
+      ` Refusals: a cart you may not reach, 404 NOT_FOUND; a cart already checked out or merged, 409 INVALID_TRANSITION; an empty cart, 400 VALIDATION_FAILED (errors.cartId); a line short of stock or of a product withdrawn from sale, 409 OUT_OF_STOCK; a coupon that no longer applies, its code (${COUPON_REFUSALS.join(', ')}).`,
   })
   @ApiResponse({ status: 201, type: OrderView })
   @ApiErrors('NOT_FOUND', 'OUT_OF_STOCK', 'INVALID_TRANSITION', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED', ...COUPON_REFUSALS)
@@ -84,7 +85,8 @@ export class StoreOrdersController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Cancel your own pending order',
-    description: 'Stock and coupon use are returned; every payment is refunded (a card payment back to the card).',
+    description:
+      'Stock and coupon use are returned; every payment is refunded (a card payment back to the card). Only while pending (409 INVALID_TRANSITION otherwise); another’s order, or a guest order without its right X-Order-Token, is 404 NOT_FOUND.',
   })
   @ApiResponse({ status: 200, type: OrderView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')

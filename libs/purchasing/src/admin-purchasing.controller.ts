@@ -99,7 +99,11 @@ export class AdminPurchasesController {
   }
 
   @Put(':id')
-  @ApiOperation({ summary: 'Change a purchase before receipt (partial; lines replace all lines)', description: 'status may move draft → ordered here.' })
+  @ApiOperation({
+    summary: 'Change a purchase before receipt (partial; lines replace all lines)',
+    description:
+      'status may move draft → ordered here. A received or cancelled purchase is 409 INVALID_TRANSITION. 404 NOT_FOUND when no purchase has this id.',
+  })
   @ApiResponse({ status: 200, type: PurchaseView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
   update(@Param('id', IdPipe) id: number, @Body() body: UpdatePurchaseDto): Promise<PurchaseView> {
@@ -111,7 +115,7 @@ export class AdminPurchasesController {
   @ApiOperation({
     summary: 'Receive the goods',
     description:
-      'Adds every line to stock (purchase_received), sets each variant’s cost price to the line’s unit cost, freezes the purchase and its invoice. Twice: 409 INVALID_TRANSITION.',
+      'Adds every line to stock (purchase_received), sets each variant’s cost price to the line’s unit cost, freezes the purchase and its invoice. Twice: 409 INVALID_TRANSITION. 404 NOT_FOUND when no purchase has this id.',
   })
   @ApiResponse({ status: 200, type: PurchaseView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
@@ -121,7 +125,10 @@ export class AdminPurchasesController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel before receipt', description: 'The purchase invoice becomes void.' })
+  @ApiOperation({
+    summary: 'Cancel before receipt',
+    description: 'The purchase invoice becomes void. A received or cancelled purchase is 409 INVALID_TRANSITION. 404 NOT_FOUND when no purchase has this id.',
+  })
   @ApiResponse({ status: 200, type: PurchaseView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
   cancel(@Param('id', IdPipe) id: number): Promise<PurchaseView> {

@@ -47,7 +47,7 @@ export class AdminWebhooksController {
   @Put(':id')
   @ApiOperation({
     summary: 'Change URL, events, description or isActive (partial)',
-    description: 'isActive: true re-activates an endpoint deactivated after 24 h of failures.',
+    description: 'isActive: true re-activates an endpoint deactivated after 24 h of failures. 404 NOT_FOUND when no endpoint has this id.',
   })
   @ApiResponse({ status: 200, type: WebhookView })
   @ApiErrors('NOT_FOUND')
@@ -72,7 +72,7 @@ export class AdminWebhooksController {
   @ApiOperation({
     summary: 'Send a ping event to the endpoint',
     description:
-      'Whatever it subscribes to, also while inactive; {type: "ping", data: {webhookId}}. Answers the attempt, pending: its outcome shows in the delivery log.',
+      'Whatever it subscribes to, also while inactive; {type: "ping", data: {webhookId}}. Answers the attempt, pending: its outcome shows in the delivery log. 404 NOT_FOUND when no endpoint has this id.',
   })
   @ApiResponse({ status: 202, type: WebhookDeliveryView })
   @ApiErrors('NOT_FOUND')
@@ -112,7 +112,8 @@ export class AdminWebhookDeliveriesController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'Send the event of this delivery again, now',
-    description: 'Same event id and body; a retry already scheduled is brought forward instead of doubled. Answers that attempt, pending.',
+    description:
+      'Same event id and body; a retry already scheduled is brought forward instead of doubled. Answers that attempt, pending. 404 NOT_FOUND when no delivery has this id.',
   })
   @ApiResponse({ status: 202, type: WebhookDeliveryView })
   @ApiErrors('NOT_FOUND')

@@ -36,7 +36,7 @@ export interface paths {
         put?: never;
         /**
          * Create a customer account and sign in
-         * @description Rate limited per IP (RATE_LIMIT_REGISTER_PER_MINUTE, default 30/min). 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to hash at once.
+         * @description Rate limited per IP (RATE_LIMIT_REGISTER_PER_MINUTE, default 30/min). 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to hash at once. Beyond the per-IP limit, 429 RATE_LIMITED with Retry-After; an e-mail already registered is 400 VALIDATION_FAILED (errors.email).
          */
         post: operations["AuthController_register"];
         delete?: never;
@@ -56,7 +56,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in
-         * @description After RATE_LIMIT_LOGIN_FAILURES (default 10) failures for one e-mail within 15 minutes, further attempts are refused for 15 minutes, also under concurrent attempts (no more passwords are checked than the limit). At most RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE (default 60) attempts per IP per minute. Both answer 429 RATE_LIMITED with Retry-After. 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to check at once. Each sign-in starts a session; its access tokens name it.
+         * @description After RATE_LIMIT_LOGIN_FAILURES (default 10) failures for one e-mail within 15 minutes, further attempts are refused for 15 minutes, also under concurrent attempts (no more passwords are checked than the limit). At most RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE (default 60) attempts per IP per minute. Both answer 429 RATE_LIMITED with Retry-After. 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to check at once. Each sign-in starts a session; its access tokens name it. A wrong e-mail or password is 401 INVALID_CREDENTIALS (the same answer for both).
          */
         post: operations["AuthController_login"];
         delete?: never;
@@ -136,7 +136,7 @@ export interface paths {
         put?: never;
         /**
          * Choose a new password with the token of a reset link
-         * @description Ends every session of the account (refresh tokens revoked, access tokens refused at once, notification streams closed); sign in again with the new password. A wrong, used or expired token is 400 TOKEN_INVALID.
+         * @description Ends every session of the account (refresh tokens revoked, access tokens refused at once, notification streams closed); sign in again with the new password. A wrong, used or expired token is 400 TOKEN_INVALID. 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to hash at once.
          */
         post: operations["AuthController_resetPassword"];
         delete?: never;
@@ -156,7 +156,7 @@ export interface paths {
         put?: never;
         /**
          * Send a 6-digit verification code
-         * @description Valid 10 minutes, single use; the previous code stops working. By e-mail the code is sent after commit through the outbox and the mail port (SMTP_URL, or the server log), and made when the e-mail is sent. At most RATE_LIMIT_OTP_REQUESTS (default 5) per 10 minutes.
+         * @description Valid 10 minutes, single use; the previous code stops working. By e-mail the code is sent after commit through the outbox and the mail port (SMTP_URL, or the server log), and made when the e-mail is sent. At most RATE_LIMIT_OTP_REQUESTS (default 5) per 10 minutes. Beyond it, 429 RATE_LIMITED with Retry-After.
          */
         post: operations["AuthController_requestOtp"];
         delete?: never;
@@ -236,7 +236,7 @@ export interface paths {
         put?: never;
         /**
          * Change your password
-         * @description A wrong currentPassword is 400 VALIDATION_FAILED on it and counts as a failed sign-in of your e-mail (RATE_LIMIT_LOGIN_FAILURES). Every session ends, this one included: sign in again with the new password.
+         * @description A wrong currentPassword is 400 VALIDATION_FAILED on it and counts as a failed sign-in of your e-mail (RATE_LIMIT_LOGIN_FAILURES). Every session ends, this one included: sign in again with the new password. While your e-mail is locked out after failed sign-ins, 429 RATE_LIMITED with Retry-After; 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to hash at once.
          */
         post: operations["MeController_changePassword"];
         delete?: never;
@@ -280,7 +280,7 @@ export interface paths {
         put?: never;
         /**
          * Create a user of any role, with a profile
-         * @description admin, staff or customer. The e-mail is unique (400 VALIDATION_FAILED with errors.email when taken); a weak password is 400 with errors.password. The password is stored as an argon2 hash and never shown.
+         * @description admin, staff or customer. The e-mail is unique (400 VALIDATION_FAILED with errors.email when taken); a password outside 8 to 128 characters is 400 with errors.password. The password is stored as an argon2 hash and never shown.
          */
         post: operations["AdminUsersController_create"];
         delete?: never;
@@ -303,7 +303,7 @@ export interface paths {
         get: operations["AdminUsersController_get"];
         /**
          * Change role, active flag, profile fields or password (partial)
-         * @description Deactivating a user or setting a new password ends their sessions.
+         * @description Deactivating a user or setting a new password ends their sessions. 404 NOT_FOUND when no user has this id.
          */
         put: operations["AdminUsersController_update"];
         post?: never;
@@ -373,7 +373,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke an API key
-         * @description Refused from this moment on, by every API process. The key stays listed with revokedAt.
+         * @description Refused from this moment on, by every API process. The key stays listed with revokedAt. 404 NOT_FOUND when no key has this id.
          */
         delete: operations["AdminApiKeysController_revoke"];
         options?: never;
@@ -463,13 +463,13 @@ export interface paths {
         get: operations["AdminCategoriesController_get"];
         /**
          * Change a category (partial)
-         * @description Takes only the fields to change. A taken slug is 400 VALIDATION_FAILED (errors.slug); a category cannot be its own ancestor. 404 NOT_FOUND when no category has this id.
+         * @description Takes only the fields to change. A taken slug is 400 VALIDATION_FAILED (errors.slug); a parentId that is unknown or would make the category its own ancestor is 400 (errors.parentId). 404 NOT_FOUND when no category has this id.
          */
         put: operations["AdminCategoriesController_update"];
         post?: never;
         /**
          * Delete an unused category
-         * @description 409 CONFLICT while products or subcategories use it.
+         * @description 409 CONFLICT while products or subcategories use it. 404 NOT_FOUND when no category has this id.
          */
         delete: operations["AdminCategoriesController_remove"];
         options?: never;
@@ -535,13 +535,13 @@ export interface paths {
         get: operations["AdminProductsController_get"];
         /**
          * Change a product and its variants (partial)
-         * @description Stock cannot be set here: use stock adjustments.
+         * @description Stock cannot be set here: use stock adjustments. A slug or SKU used by another product is 409 CONFLICT. 404 NOT_FOUND when no product has this id.
          */
         put: operations["AdminProductsController_update"];
         post?: never;
         /**
          * Delete a product
-         * @description Its variants, their stock ledger and its images (with their files) go too.
+         * @description Its variants, their stock ledger and its images (with their files) go too. 404 NOT_FOUND when no product has this id.
          */
         delete: operations["AdminProductsController_remove"];
         options?: never;
@@ -560,7 +560,7 @@ export interface paths {
         put?: never;
         /**
          * Add an image at the end of the product's images
-         * @description multipart/form-data with the image in the field `file`. The type is recognised by the content, not the name: anything but JPEG, PNG or WebP, an empty or damaged file, or a picture of more than 64 megapixels is 400 VALIDATION_FAILED (errors.file); a file over 10 MB is 413 PAYLOAD_TOO_LARGE. The image is turned upright, re-encoded as WebP without any metadata (EXIF, GPS, ICC) in a large size (fits 1600 × 1600, never enlarged) and a thumbnail (fits 400 × 400), served under /media/ with immutable caching. At most 50 images per product.
+         * @description multipart/form-data with the image in the field `file`. The type is recognised by the content, not the name: anything but JPEG, PNG or WebP, an empty or damaged file, or a picture of more than 64 megapixels is 400 VALIDATION_FAILED (errors.file); a file over 10 MB is 413 PAYLOAD_TOO_LARGE. The image is turned upright, re-encoded as WebP without any metadata (EXIF, GPS, ICC) in a large size (fits 1600 × 1600, never enlarged) and a thumbnail (fits 400 × 400), served under /media/ with immutable caching. At most 50 images per product. A body that is not multipart/form-data is 415 UNSUPPORTED_MEDIA_TYPE. 404 NOT_FOUND when no product has this id.
          */
         post: operations["AdminProductsController_addImage"];
         delete?: never;
@@ -579,13 +579,13 @@ export interface paths {
         get?: never;
         /**
          * Change an image’s alt text or move it
-         * @description Moving one image keeps the others in their order; positions stay 0…n−1.
+         * @description Moving one image keeps the others in their order; positions stay 0…n−1. 404 NOT_FOUND when the product has no image with this id.
          */
         put: operations["AdminProductsController_updateImage"];
         post?: never;
         /**
          * Delete an image and its files
-         * @description Variants that showed it show none; the images after it move up. Past order lines keep the thumbnail URL they snapshot, which no longer answers.
+         * @description Variants that showed it show none; the images after it move up. Past order lines keep the thumbnail URL they snapshot, which no longer answers. 404 NOT_FOUND when the product has no image with this id.
          */
         delete: operations["AdminProductsController_removeImage"];
         options?: never;
@@ -604,7 +604,7 @@ export interface paths {
         put?: never;
         /**
          * Import products from CSV (create or update by SKU)
-         * @description Columns: sku, product, category, description, price, costPrice, shippingCost, estimatedDeliveryDays, isActive, stock, attribute:<name>…; sku, product, category and price are required, the others may be left out (or a cell left empty) to keep what is there (new products: costPrice 0, shippingCost 0, estimatedDeliveryDays 3, isActive true, stock 0). Money in whole minor units (1999 for 19.99). isActive: true/false (also yes/no, 1/0). One row per variant; a row's price and costPrice are that variant's (the product's own price becomes its first variant's, a variant keeps an own price where it differs). A known SKU (case-insensitive) updates its variant and product; a new SKU joins the product of that name (of a known SKU in the file, else the one product so named) or creates one. Rows of one product must agree on its fields. `category` is a name, created when missing. `attribute:<name>` columns set the attributes (an empty cell: none of that name); without any attribute column attributes are kept. Stock is set through `adjustment` movements, reference "import". Text cells starting with = + - @ may start with a ' (the export adds it so spreadsheets do not run them as formulas), which is dropped. At most 250,000 rows (beyond, an error on the first row too many) and 100 MB (413 beyond). The answer counts rows: {created, updated, unchanged, errors: [{row, column, message}]} with `row` the line where the row starts (the header is line 1). A dry run changes nothing. A real run is one transaction: with any error it changes nothing and answers 400 VALIDATION_FAILED whose `errors` is that same list (here a list, not a map). At most the first 1,000 errors are listed.
+         * @description Columns: sku, product, category, description, price, costPrice, shippingCost, estimatedDeliveryDays, isActive, stock, attribute:<name>…; sku, product, category and price are required, the others may be left out (or a cell left empty) to keep what is there (new products: costPrice 0, shippingCost 0, estimatedDeliveryDays 3, isActive true, stock 0). Money in whole minor units (1999 for 19.99). isActive: true/false (also yes/no, 1/0). One row per variant; a row's price and costPrice are that variant's (the product's own price becomes its first variant's, a variant keeps an own price where it differs). A known SKU (case-insensitive) updates its variant and product; a new SKU joins the product of that name (of a known SKU in the file, else the one product so named) or creates one. Rows of one product must agree on its fields. `category` is a name, created when missing. `attribute:<name>` columns set the attributes (an empty cell: none of that name); without any attribute column attributes are kept. Stock is set through `adjustment` movements, reference "import". Text cells starting with = + - @ may start with a ' (the export adds it so spreadsheets do not run them as formulas), which is dropped. At most 250,000 rows (beyond, an error on the first row too many) and 100 MB (413 beyond). The answer counts rows: {created, updated, unchanged, errors: [{row, column, message}]} with `row` the line where the row starts (the header is line 1). A dry run changes nothing. A real run is one transaction: with any error it changes nothing and answers 400 VALIDATION_FAILED whose `errors` is that same list (here a list, not a map). At most the first 1,000 errors are listed. A body that is not multipart/form-data is 415 UNSUPPORTED_MEDIA_TYPE; a file over the size limit is 413 PAYLOAD_TOO_LARGE.
          */
         post: operations["AdminProductTransferController_importProducts"];
         delete?: never;
@@ -881,7 +881,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a coupon never used
-         * @description 409 CONFLICT once used: deactivate it instead.
+         * @description 409 CONFLICT once used: deactivate it instead. 404 NOT_FOUND when no coupon has this id.
          */
         delete: operations["AdminCouponsController_remove"];
         options?: never;
@@ -940,7 +940,7 @@ export interface paths {
         put?: never;
         /**
          * Move a guest cart into yours
-         * @description Quantities add up, capped by stock; the guest cart is closed. Repeating it returns your cart unchanged.
+         * @description Quantities add up, capped by stock; the guest cart is closed. Repeating it returns your cart unchanged. A guest cart that is unknown, not active, or not reached by its X-Cart-Token is 404 NOT_FOUND.
          */
         post: operations["StoreCartsController_merge"];
         delete?: never;
@@ -1308,7 +1308,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order from a cart
-         * @description One transaction: re-prices the cart, checks the coupon, takes the stock of every line, redeems the coupon, creates the order and its invoice, closes the cart. Guests get an accessToken in the order (send it as X-Order-Token). A failed checkout stores nothing, so it may be retried with the same key.
+         * @description One transaction: re-prices the cart, checks the coupon, takes the stock of every line, redeems the coupon, creates the order and its invoice, closes the cart. Guests get an accessToken in the order (send it as X-Order-Token). A failed checkout stores nothing, so it may be retried with the same key. Refusals: a cart you may not reach, 404 NOT_FOUND; a cart already checked out or merged, 409 INVALID_TRANSITION; an empty cart, 400 VALIDATION_FAILED (errors.cartId); a line short of stock or of a product withdrawn from sale, 409 OUT_OF_STOCK; a coupon that no longer applies, its code (COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE, COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT).
          */
         post: operations["StoreOrdersController_checkout"];
         delete?: never;
@@ -1368,7 +1368,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel your own pending order
-         * @description Stock and coupon use are returned; every payment is refunded (a card payment back to the card).
+         * @description Stock and coupon use are returned; every payment is refunded (a card payment back to the card). Only while pending (409 INVALID_TRANSITION otherwise); another’s order, or a guest order without its right X-Order-Token, is 404 NOT_FOUND.
          */
         post: operations["StoreOrdersController_cancel"];
         delete?: never;
@@ -1412,7 +1412,7 @@ export interface paths {
         put?: never;
         /**
          * Create a draft order (phone or counter order)
-         * @description For a customer account (`customerId`) or a guest (`email`). A draft takes no stock, has no number (null until placed) and no invoice, and counts in no report. `unitPrice` on a line overrides the catalog’s price (the audit log records who did it). Place it with POST /:id/place.
+         * @description For a customer account (`customerId`) or a guest (`email`). A draft takes no stock, has no number (null until placed) and no invoice, and counts in no report. `unitPrice` on a line overrides the catalog’s price (the audit log records who did it). Place it with POST /:id/place. A couponCode that does not apply is refused with its code (COUPON_NOT_FOUND, COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE, COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT); a variant of a product withdrawn from sale is 409 OUT_OF_STOCK (a draft takes no stock: placing it checks the quantities).
          */
         post: operations["AdminOrdersController_create"];
         delete?: never;
@@ -1435,13 +1435,13 @@ export interface paths {
         get: operations["AdminOrdersController_get"];
         /**
          * Edit a draft, or a pending or processing order
-         * @description A draft: any of its fields. A placed order (pending or processing): `lines` (the whole new list; a line with its `lineId` keeps its snapshot unless its variant changes), `shippingAddress`, `couponCode` (null removes it). Every total is recomputed with the order’s own tax rate, the stock moves by the difference only (409 OUT_OF_STOCK and nothing changed when short), the coupon is checked again, and the invoice is revised (same number, revision + 1). Below what was paid: 409 REFUND_REQUIRED. Any other status: 409 INVALID_TRANSITION.
+         * @description A draft: any of its fields. A placed order (pending or processing): `lines` (the whole new list; a line with its `lineId` keeps its snapshot unless its variant changes), `shippingAddress`, `couponCode` (null removes it). Every total is recomputed with the order’s own tax rate, the stock moves by the difference only (409 OUT_OF_STOCK and nothing changed when short), the coupon is checked again, and the invoice is revised (same number, revision + 1). Below what was paid: 409 REFUND_REQUIRED. Any other status: 409 INVALID_TRANSITION. A coupon that does not apply is refused with its code (COUPON_NOT_FOUND, COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE, COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT). 404 NOT_FOUND when no order has this id.
          */
         put: operations["AdminOrdersController_update"];
         post?: never;
         /**
          * Delete a draft
-         * @description Only a draft (409 INVALID_TRANSITION otherwise: cancel a placed order). Answers the deleted draft.
+         * @description Only a draft (409 INVALID_TRANSITION otherwise: cancel a placed order). Answers the deleted draft. 404 NOT_FOUND when no order has this id.
          */
         delete: operations["AdminOrdersController_delete"];
         options?: never;
@@ -1460,7 +1460,7 @@ export interface paths {
         put?: never;
         /**
          * Place a draft
-         * @description Runs the checkout’s rules and transaction: the lines priced again from the catalog (prices set by hand stay), the coupon checked, the stock taken (409 OUT_OF_STOCK), the number given, the invoice issued. Answers the pending order. A guest’s order carries its accessToken.
+         * @description Runs the checkout’s rules and transaction: the lines priced again from the catalog (prices set by hand stay), the coupon checked, the stock taken (409 OUT_OF_STOCK), the number given, the invoice issued. Answers the pending order. A guest’s order carries its accessToken. A draft only (409 INVALID_TRANSITION otherwise); a coupon that no longer applies is refused with its code (COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE, COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT). 404 NOT_FOUND when no order has this id.
          */
         post: operations["AdminOrdersController_place"];
         delete?: never;
@@ -1500,7 +1500,7 @@ export interface paths {
         put?: never;
         /**
          * Record a payment
-         * @description A positive amount up to the balance due, less any card payment still being confirmed (409 OVERPAYMENT above it); a cancelled order takes none. Paid in full ⇒ delivered.
+         * @description A positive amount up to the balance due, less any card payment still being confirmed (409 OVERPAYMENT above it); a cancelled order takes none. Paid in full ⇒ delivered. A cancelled order is 409 INVALID_TRANSITION. 404 NOT_FOUND when no order has this id.
          */
         post: operations["AdminOrdersController_recordPayment"];
         delete?: never;
@@ -1520,7 +1520,7 @@ export interface paths {
         put?: never;
         /**
          * Record the remaining balance as paid
-         * @description One payment of the balance due, by `method` (default: the order’s payment method). 409 INVALID_TRANSITION when nothing is due, while a card payment of it is being confirmed, or on a cancelled order.
+         * @description One payment of the balance due, by `method` (default: the order’s payment method). 409 INVALID_TRANSITION when nothing is due, while a card payment of it is being confirmed, or on a cancelled order. 404 NOT_FOUND when no order has this id.
          */
         post: operations["AdminOrdersController_markPaid"];
         delete?: never;
@@ -1540,7 +1540,7 @@ export interface paths {
         put?: never;
         /**
          * Move the order on
-         * @description pending → processing → shipped → delivered; cancelled from pending or processing. Anything else is 409 INVALID_TRANSITION.
+         * @description pending → processing → shipped → delivered; cancelled from pending or processing. Anything else is 409 INVALID_TRANSITION. 404 NOT_FOUND when no order has this id.
          */
         post: operations["AdminOrdersController_changeStatus"];
         delete?: never;
@@ -1560,7 +1560,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel
-         * @description Returns the stock and the coupon use, and gives back every payment through refunds, each with its credit note (card payments charged online through the payment provider, after commit; the others recorded as paid out). 409 INVALID_TRANSITION while a card payment is being confirmed.
+         * @description Returns the stock and the coupon use, and gives back every payment through refunds, each with its credit note (card payments charged online through the payment provider, after commit; the others recorded as paid out). 409 INVALID_TRANSITION while a card payment is being confirmed. Only from pending or processing (409 INVALID_TRANSITION otherwise). 404 NOT_FOUND when no order has this id.
          */
         post: operations["AdminOrdersController_cancel"];
         delete?: never;
@@ -1739,7 +1739,7 @@ export interface paths {
         get: operations["AdminPurchasesController_get"];
         /**
          * Change a purchase before receipt (partial; lines replace all lines)
-         * @description status may move draft → ordered here.
+         * @description status may move draft → ordered here. A received or cancelled purchase is 409 INVALID_TRANSITION. 404 NOT_FOUND when no purchase has this id.
          */
         put: operations["AdminPurchasesController_update"];
         post?: never;
@@ -1760,7 +1760,7 @@ export interface paths {
         put?: never;
         /**
          * Receive the goods
-         * @description Adds every line to stock (purchase_received), sets each variant’s cost price to the line’s unit cost, freezes the purchase and its invoice. Twice: 409 INVALID_TRANSITION.
+         * @description Adds every line to stock (purchase_received), sets each variant’s cost price to the line’s unit cost, freezes the purchase and its invoice. Twice: 409 INVALID_TRANSITION. 404 NOT_FOUND when no purchase has this id.
          */
         post: operations["AdminPurchasesController_receive"];
         delete?: never;
@@ -1780,7 +1780,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel before receipt
-         * @description The purchase invoice becomes void.
+         * @description The purchase invoice becomes void. A received or cancelled purchase is 409 INVALID_TRANSITION. 404 NOT_FOUND when no purchase has this id.
          */
         post: operations["AdminPurchasesController_cancel"];
         delete?: never;
@@ -1936,7 +1936,7 @@ export interface paths {
         put?: never;
         /**
          * Record a sale
-         * @description Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment. With an Idempotency-Key header, a retry records it once.
+         * @description Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment. With an Idempotency-Key header, a retry records it once. A paidAmount above the total is 409 OVERPAYMENT.
          */
         post: operations["AdminOfflineSalesController_create"];
         delete?: never;
@@ -1996,7 +1996,7 @@ export interface paths {
         put?: never;
         /**
          * Add a payment
-         * @description Payments together never exceed the total (409 OVERPAYMENT); a cancelled sale takes none (409 INVALID_TRANSITION).
+         * @description Payments together never exceed the total (409 OVERPAYMENT); a cancelled sale takes none (409 INVALID_TRANSITION). 404 NOT_FOUND when no sale has this id.
          */
         post: operations["AdminOfflineSalesController_addPayment"];
         delete?: never;
@@ -2016,7 +2016,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a sale
-         * @description Returns the stock (offline_sale_cancelled); its balance becomes 0.
+         * @description Returns the stock (offline_sale_cancelled); its balance becomes 0. A sale already cancelled is 409 INVALID_TRANSITION. 404 NOT_FOUND when no sale has this id.
          */
         post: operations["AdminOfflineSalesController_cancel"];
         delete?: never;
@@ -2316,7 +2316,7 @@ export interface paths {
         put?: never;
         /**
          * Refund an order
-         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note.
+         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note. A paymentId that is not one of the record’s payments is 400 VALIDATION_FAILED (errors.paymentId); 404 NOT_FOUND when no record has this id.
          */
         post: operations["AdminRefundsController_refundOrder"];
         delete?: never;
@@ -2336,7 +2336,7 @@ export interface paths {
         put?: never;
         /**
          * Refund an in-store sale
-         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note.
+         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note. A paymentId that is not one of the record’s payments is 400 VALIDATION_FAILED (errors.paymentId); 404 NOT_FOUND when no record has this id.
          */
         post: operations["AdminRefundsController_refundSale"];
         delete?: never;
@@ -2356,7 +2356,7 @@ export interface paths {
         put?: never;
         /**
          * Refund a booking
-         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note. Bookings take no payments yet: until they do, nothing is paid on any, so this is 409 REFUND_EXCEEDS_PAID.
+         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note. A paymentId that is not one of the record’s payments is 400 VALIDATION_FAILED (errors.paymentId); 404 NOT_FOUND when no record has this id. Bookings take no payments yet: until they do, nothing is paid on any, so this is 409 REFUND_EXCEEDS_PAID.
          */
         post: operations["AdminRefundsController_refundBooking"];
         delete?: never;
@@ -2380,7 +2380,7 @@ export interface paths {
         put?: never;
         /**
          * Make a return (phone, counter)
-         * @description For an order that is shipped or delivered (an online order returned at the counter) or a completed in-store sale; no return window. Status approved. Each line at most what was sold less what other returns (not rejected or cancelled) hold: 409 RETURN_QUANTITY_EXCEEDED, also under concurrent requests. Other records: 409 RETURN_NOT_ALLOWED.
+         * @description For an order that is shipped or delivered (an online order returned at the counter) or a completed in-store sale; no return window. Status approved. Each line at most what was sold less what other returns (not rejected or cancelled) hold: 409 RETURN_QUANTITY_EXCEEDED, also under concurrent requests. Other records: 409 RETURN_NOT_ALLOWED. An orderId or offlineSaleId that does not exist is 404 NOT_FOUND.
          */
         post: operations["AdminReturnsController_create"];
         delete?: never;
@@ -2440,7 +2440,7 @@ export interface paths {
         put?: never;
         /**
          * Reject a requested return
-         * @description Its units may be returned again; the other open returns are priced again.
+         * @description Its units may be returned again; the other open returns are priced again. Only from requested (409 INVALID_TRANSITION otherwise). 404 NOT_FOUND when no return has this id.
          */
         post: operations["AdminReturnsController_reject"];
         delete?: never;
@@ -2460,7 +2460,7 @@ export interface paths {
         put?: never;
         /**
          * Receive the goods of an approved return
-         * @description Restocked units go back with movement reason return_restocked; restock defaults to true for every line (false: damaged, not for sale again).
+         * @description Restocked units go back with movement reason return_restocked; restock defaults to true for every line (false: damaged, not for sale again). Only from approved (409 INVALID_TRANSITION otherwise). 404 NOT_FOUND when no return has this id.
          */
         post: operations["AdminReturnsController_receive"];
         delete?: never;
@@ -2480,7 +2480,7 @@ export interface paths {
         put?: never;
         /**
          * Refund a return
-         * @description From received, or from approved when nothing needs to come back (a damaged item the customer keeps). Gives back min(the return’s total, paid − refunded so far) through the record’s payments (card payments first, newest first; a provider charge through the provider unless `method` asks for another way, e.g. cash at the counter), with a credit note of the returned lines. Nothing paid: refunded with no refund. 409 INVALID_TRANSITION while a refund of it is being confirmed.
+         * @description From received, or from approved when nothing needs to come back (a damaged item the customer keeps). Gives back min(the return’s total, paid − refunded so far) through the record’s payments (card payments first, newest first; a provider charge through the provider unless `method` asks for another way, e.g. cash at the counter), with a credit note of the returned lines. Nothing paid: refunded with no refund. 409 INVALID_TRANSITION while a refund of it is being confirmed. More than what was paid and not yet refunded is 409 REFUND_EXCEEDS_PAID; a provider that refuses is 402 PAYMENT_DECLINED, one that does not answer 503 SERVICE_UNAVAILABLE (retry with the same key). 404 NOT_FOUND when no return has this id.
          */
         post: operations["AdminReturnsController_refund"];
         delete?: never;
@@ -2500,7 +2500,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a return before its goods are received
-         * @description Its units may be returned again; the other open returns are priced again.
+         * @description Its units may be returned again; the other open returns are priced again. Only from requested or approved (409 INVALID_TRANSITION otherwise). 404 NOT_FOUND when no return has this id.
          */
         post: operations["AdminReturnsController_cancel"];
         delete?: never;
@@ -2891,7 +2891,7 @@ export interface paths {
         get: operations["AdminWebhooksController_get"];
         /**
          * Change URL, events, description or isActive (partial)
-         * @description isActive: true re-activates an endpoint deactivated after 24 h of failures.
+         * @description isActive: true re-activates an endpoint deactivated after 24 h of failures. 404 NOT_FOUND when no endpoint has this id.
          */
         put: operations["AdminWebhooksController_update"];
         post?: never;
@@ -2916,7 +2916,7 @@ export interface paths {
         put?: never;
         /**
          * Send a ping event to the endpoint
-         * @description Whatever it subscribes to, also while inactive; {type: "ping", data: {webhookId}}. Answers the attempt, pending: its outcome shows in the delivery log.
+         * @description Whatever it subscribes to, also while inactive; {type: "ping", data: {webhookId}}. Answers the attempt, pending: its outcome shows in the delivery log. 404 NOT_FOUND when no endpoint has this id.
          */
         post: operations["AdminWebhooksController_ping"];
         delete?: never;
@@ -2976,7 +2976,7 @@ export interface paths {
         put?: never;
         /**
          * Send the event of this delivery again, now
-         * @description Same event id and body; a retry already scheduled is brought forward instead of doubled. Answers that attempt, pending.
+         * @description Same event id and body; a retry already scheduled is brought forward instead of doubled. Answers that attempt, pending. 404 NOT_FOUND when no delivery has this id.
          */
         post: operations["AdminWebhookDeliveriesController_retry"];
         delete?: never;
