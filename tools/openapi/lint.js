@@ -8,12 +8,13 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { importBuilt } from '../seed/database.js';
-import { REPO_ROOT } from './schema-source.js';
+import { REPO_ROOT, SCHEMA_FILES } from './schema-source.js';
 
 const BUILT = join(REPO_ROOT, 'dist/apps/api/src/openapi.js');
 const OUTPUT = join(REPO_ROOT, 'dist/openapi.json');
-/** Where the API's TypeScript lives: what the document is compiled from. */
+/** Where the API's TypeScript lives: what the document is compiled from (libs/client is the storefront's, not the API's). */
 const SOURCES = ['apps/api/src', 'libs'];
+const NOT_API = new Set([join(REPO_ROOT, 'libs/client'), ...SCHEMA_FILES.map((file) => join(REPO_ROOT, file))]);
 
 /** The newest API source file (tests and the SPA's files aside) with its modification time. */
 function newestSource() {
@@ -21,6 +22,7 @@ function newestSource() {
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
+      if (NOT_API.has(path)) continue;
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules' && entry.name !== 'test') walk(path);
       } else if (entry.name.endsWith('.ts') && !/\.(spec|e2e-spec|fault-spec|d)\.ts$/.test(entry.name)) {
