@@ -1405,7 +1405,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Orders
+         * List orders
          * @description q searches number and e-mail. Filters: status, paymentStatus, paymentMethod, customerId, placedAt_gte/lte. A JSON array with the header Content-Range: orders start-end/total. Sorted by placedAt DESC unless `sort` names one of: id, number, placedAt, total, status, paymentStatus, email (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), status, paymentStatus, paymentMethod, placedAt_gte, placedAt_lte, customerId; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminOrdersController_list"];
@@ -1559,7 +1559,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cancel
+         * Cancel an order
          * @description Returns the stock and the coupon use, and gives back every payment through refunds, each with its credit note (card payments charged online through the payment provider, after commit; the others recorded as paid out). 409 INVALID_TRANSITION while a card payment is being confirmed. Only from pending or processing (409 INVALID_TRANSITION otherwise). 404 NOT_FOUND when no order has this id.
          */
         post: operations["AdminOrdersController_cancel"];
@@ -1689,7 +1689,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Purchases
+         * List purchases
          * @description q searches the number, notes, product names and SKUs of the lines. A JSON array with the header Content-Range: purchases start-end/total. Sorted by createdAt DESC unless `sort` names one of: id, number, createdAt, orderedAt, receivedAt, total, status (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), status, supplierId, createdAt_gte, createdAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminPurchasesController_list"];
@@ -1929,7 +1929,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * In-store sales
+         * List in-store sales
          * @description q searches the number and the customer’s name and phone. A JSON array with the header Content-Range: offline-sales start-end/total. Sorted by soldAt DESC unless `sort` names one of: id, number, soldAt, total, paymentStatus, status (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), customerId, status, paymentStatus, soldAt_gte, soldAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminOfflineSalesController_list"];
@@ -2101,7 +2101,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Bookings
+         * List bookings
          * @description Sorted by time by default; filters status, customerId, serviceTypeId, scheduledAt_gte/lte. A JSON array with the header Content-Range: bookings start-end/total. Sorted by scheduledAt ASC unless `sort` names one of: id, scheduledAt, status, price, createdAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), status, scheduledAt_gte, scheduledAt_lte, customerId, serviceTypeId; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminBookingsController_list"];
@@ -2373,7 +2373,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Returns
+         * List returns
          * @description Filters: status, source, orderId, offlineSaleId, customerId, requestedAt_gte/lte. q searches the return’s and the record’s numbers. A JSON array with the header Content-Range: returns start-end/total. Sorted by requestedAt DESC unless `sort` names one of: id, number, requestedAt, status, refundedAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), status, source, orderId, offlineSaleId, customerId, requestedAt_gte, requestedAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminReturnsController_list"];
@@ -5959,11 +5959,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, email, fullName, role, isActive, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), role, isActive, createdAt_gte, createdAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -6183,9 +6183,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, email, fullName, role, isActive, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), isActive, createdAt_gte, createdAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -6236,11 +6236,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, createdAt, lastUsedAt, expiresAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), role, revoked */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -6562,11 +6562,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, slug, parentId, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), parentId, slug */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -6852,11 +6852,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, slug, price, categoryId, isActive, createdAt, updatedAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), categoryId, isActive, inStock, lowStock, price_gte, price_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -6958,9 +6958,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, slug, price, categoryId, isActive, createdAt, updatedAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), categoryId, isActive, inStock, lowStock, price_gte, price_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -7575,11 +7575,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt, variantId, delta, reason */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), variantId, productId, reason, createdAt_gte, createdAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -7631,9 +7631,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt, variantId, delta, reason */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), variantId, productId, reason, createdAt_gte, createdAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -7741,11 +7741,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), variantId, createdById, createdAt_gte, createdAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -7913,11 +7913,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, slug, parentId, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), parentId, slug */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -7951,11 +7951,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, price, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), categoryId, slug, inStock, price_gte, price_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -8028,11 +8028,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, code, discountValue, validFrom, validTo, timesUsed, isActive, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), isActive, discountType */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -8134,9 +8134,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, code, discountValue, validFrom, validTo, timesUsed, isActive, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), isActive, discountType */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -8823,11 +8823,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, updatedAt, createdAt, status, customerId */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), status, customerId, guest, hasItems, updatedAt_gte, updatedAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -8936,11 +8936,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, issuedAt, total, paymentStatus */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, paymentStatus, issuedAt_gte, issuedAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -8992,9 +8992,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, issuedAt, total, paymentStatus */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, paymentStatus, issuedAt_gte, issuedAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -9245,11 +9245,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, issuedAt, total */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, offlineSaleId, bookingId, invoiceId, refundId, returnId, issuedAt_gte, issuedAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -9565,11 +9565,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, placedAt, total */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), status */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -9798,11 +9798,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, placedAt, total, status, paymentStatus, email */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, paymentStatus, paymentMethod, placedAt_gte, placedAt_lte, customerId */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -10184,9 +10184,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, placedAt, total, status, paymentStatus, email */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, paymentStatus, paymentMethod, placedAt_gte, placedAt_lte, customerId */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -10537,11 +10537,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, paidAt, amount, method, status */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, method, status, paidAt_gte, paidAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -10593,9 +10593,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, paidAt, amount, method, status */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, method, status, paidAt_gte, paidAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -10703,11 +10703,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search) */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -10993,11 +10993,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, createdAt, orderedAt, receivedAt, total, status */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, supplierId, createdAt_gte, createdAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -11099,9 +11099,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, createdAt, orderedAt, receivedAt, total, status */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, supplierId, createdAt_gte, createdAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -11411,11 +11411,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, issuedAt, total, status */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), supplierId, purchaseId, status */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -11582,11 +11582,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), owing */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -11688,9 +11688,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), owing */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -11925,11 +11925,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, soldAt, total, paymentStatus, status */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), customerId, status, paymentStatus, soldAt_gte, soldAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -12052,9 +12052,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, soldAt, total, paymentStatus, status */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), customerId, status, paymentStatus, soldAt_gte, soldAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -12368,11 +12368,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, price, durationMinutes */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), isActive */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -12592,11 +12592,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, scheduledAt, status, price, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, scheduledAt_gte, scheduledAt_lte, customerId, serviceTypeId */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -12895,11 +12895,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, price, durationMinutes */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search) */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -12933,11 +12933,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, scheduledAt, status, price, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, scheduledAt_gte, scheduledAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -13162,11 +13162,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, createdAt, refundedAt, amount, status */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, offlineSaleId, bookingId, returnId, status, method, kind, refundedAt_gte, refundedAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -13218,9 +13218,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, createdAt, refundedAt, amount, status */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, offlineSaleId, bookingId, returnId, status, method, kind, refundedAt_gte, refundedAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -13628,11 +13628,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, requestedAt, status, refundedAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, source, orderId, offlineSaleId, customerId, requestedAt_gte, requestedAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -14278,11 +14278,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, requestedAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), status, orderId */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -14376,11 +14376,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), unread, type */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -14780,11 +14780,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, at */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), resource, resourceId, record, actorId, apiKeyId, action, at_gte, at_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -15054,11 +15054,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, url, createdAt, isActive */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), isActive */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -15392,11 +15392,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt, dueAt, attempt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), webhookId, status, type, eventId, createdAt_gte, createdAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -15562,11 +15562,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt, sentAt, to */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, template, createdAt_gte, createdAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;

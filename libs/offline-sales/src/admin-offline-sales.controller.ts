@@ -100,7 +100,11 @@ export class AdminOfflineSalesController {
   constructor(private readonly sales: OfflineSalesService) {}
 
   @Get()
-  @ApiList(OFFLINE_SALE_LIST, { summary: 'In-store sales', description: 'q searches the number and the customer’s name and phone.', type: OfflineSaleView })
+  @ApiList(OFFLINE_SALE_LIST, {
+    summary: 'List in-store sales',
+    description: 'q searches the number and the customer’s name and phone.',
+    type: OfflineSaleView,
+  })
   list(@ListParams(OFFLINE_SALE_LIST) query: ListQuery): Promise<ListPage<OfflineSaleView>> {
     return this.sales.list(query);
   }

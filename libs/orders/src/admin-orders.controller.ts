@@ -104,7 +104,7 @@ export class AdminOrdersController {
 
   @Get()
   @ApiList(ADMIN_ORDER_LIST, {
-    summary: 'Orders',
+    summary: 'List orders',
     description: 'q searches number and e-mail. Filters: status, paymentStatus, paymentMethod, customerId, placedAt_gte/lte.',
     type: OrderView,
   })
@@ -184,7 +184,7 @@ export class AdminOrdersController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Cancel',
+    summary: 'Cancel an order',
     description:
       'Returns the stock and the coupon use, and gives back every payment through refunds, each with its credit note (card payments charged online through the payment provider, after commit; the others recorded as paid out). 409 INVALID_TRANSITION while a card payment is being confirmed. Only from pending or processing (409 INVALID_TRANSITION otherwise). 404 NOT_FOUND when no order has this id.',
   })

@@ -71,7 +71,7 @@ export class AdminPurchasesController {
   constructor(private readonly purchases: PurchasesService) {}
 
   @Get()
-  @ApiList(PURCHASE_LIST, { summary: 'Purchases', description: 'q searches the number, notes, product names and SKUs of the lines.', type: PurchaseView })
+  @ApiList(PURCHASE_LIST, { summary: 'List purchases', description: 'q searches the number, notes, product names and SKUs of the lines.', type: PurchaseView })
   list(@ListParams(PURCHASE_LIST) query: ListQuery): Promise<ListPage<PurchaseView>> {
     return this.purchases.list(query);
   }

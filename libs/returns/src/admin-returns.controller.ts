@@ -29,7 +29,7 @@ export class AdminReturnsController {
 
   @Get()
   @ApiList(RETURN_LIST, {
-    summary: 'Returns',
+    summary: 'List returns',
     description: 'Filters: status, source, orderId, offlineSaleId, customerId, requestedAt_gte/lte. q searches the return’s and the record’s numbers.',
     type: ReturnView,
   })

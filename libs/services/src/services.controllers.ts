@@ -66,7 +66,7 @@ export class AdminBookingsController {
 
   @Get()
   @ApiList(ADMIN_BOOKING_LIST, {
-    summary: 'Bookings',
+    summary: 'List bookings',
     description: 'Sorted by time by default; filters status, customerId, serviceTypeId, scheduledAt_gte/lte.',
     type: BookingView,
   })

@@ -69,12 +69,13 @@ export function ApiList(spec: ListSpec, options?: ApiListOptions): MethodDecorat
       : [listResponse(spec)]),
     ApiQuery({
       name: 'sort',
+      type: String,
       required: false,
       description: `JSON ["field","ASC"|"DESC"]; fields: ${spec.sortable.join(', ')}`,
       example: JSON.stringify(spec.defaultSort),
     }),
-    ApiQuery({ name: 'range', required: false, description: `JSON [start,end], inclusive, at most ${spec.maxRows} rows`, example: '[0,24]' }),
-    ApiQuery({ name: 'filter', required: false, description: `JSON object; keys: ${filters.join(', ')}`, example: '{}' }),
+    ApiQuery({ name: 'range', type: String, required: false, description: `JSON [start,end], inclusive, at most ${spec.maxRows} rows`, example: '[0,24]' }),
+    ApiQuery({ name: 'filter', type: String, required: false, description: `JSON object; keys: ${filters.join(', ')}`, example: '{}' }),
   );
 }
 
