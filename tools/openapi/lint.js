@@ -3,11 +3,11 @@
 // (Nest's preview mode), then lints it with Redocly CLI under redocly.yaml. The document comes from
 // the compiled decorators, so it needs a current `npm run build:api`: `npm test` builds first; run
 // alone, this refuses a dist/ older than the API's sources rather than lint a stale document.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { importBuilt } from '../seed/database.js';
+import { redoclyLint } from './redocly.js';
 import { REPO_ROOT, SCHEMA_FILES } from './schema-source.js';
 
 const BUILT = join(REPO_ROOT, 'dist/apps/api/src/openapi.js');
@@ -35,14 +35,6 @@ function newestSource() {
   return newest;
 }
 
-/**
- * The CLI's output without its boxed notice (a framed paragraph: on Node 20, that its next
- * releases need Node 22, which no setting turns off). Node 20 is this project's runtime (README).
- */
-function withoutBoxedNotice(text) {
-  return text.replace(/^[ \t]*╔[\s\S]*?╚[^\n]*\n\n?/m, '');
-}
-
 async function main() {
   if (!existsSync(BUILT)) throw new Error('dist/ has no API: run `npm run build:api` first (npm test builds before it lints)');
   const source = newestSource();
@@ -59,21 +51,10 @@ async function main() {
   });
   const document = await previewOpenApiDocument(config);
   await writeFile(OUTPUT, `${JSON.stringify(document, null, 2)}\n`);
-  const lint = spawnSync(
-    join(REPO_ROOT, 'node_modules/.bin/redocly'),
-    ['lint', relative(REPO_ROOT, OUTPUT), '--config', 'redocly.yaml', '--format', 'stylish'],
-    {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // offline and quiet: no usage telemetry, no check for a newer version, no notices
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', REDOCLY_SUPPRESS_NOTIFICATIONS: 'true' },
-    },
-  );
-  if (lint.error) throw lint.error;
+  const lint = redoclyLint(relative(REPO_ROOT, OUTPUT), 'stylish');
   process.stdout.write(lint.stdout);
-  process.stderr.write(withoutBoxedNotice(lint.stderr));
-  process.exitCode = lint.status ?? 1;
+  process.stderr.write(lint.stderr);
+  process.exitCode = lint.status;
 }
 
 main().catch((error) => {
