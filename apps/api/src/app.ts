@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { ConsoleLogger, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { JsonLimitStream, mergeHeaderParameters, redactUrl, registerMediaFiles, registerUploads, toErrorResponse, type AppConfig } from '@chance/core';
+import { JsonLimitStream, redactUrl, registerMediaFiles, registerUploads, toErrorResponse, type AppConfig } from '@chance/core';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { limitConnections } from './connections.js';
+import { openApiDocument } from './openapi.js';
 import { serveResetPasswordLink } from './reset-password.js';
 import { serveStorefront, withoutSourceMaps } from './storefront.js';
 
@@ -140,22 +141,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
 
-  const document = mergeHeaderParameters(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Chance Store API')
-        .setDescription(
-          'Back office and store API. Money is integer minor units; rates are basis points; lists follow the react-admin simple REST protocol ' +
-            '(sort, range, filter query parameters and a Content-Range header; an empty array filter matches nothing). Every error is {statusCode, error, code, message, errors?}. ' +
-            'A JSON body holds at most 1,000 keys and 1,000 array elements in all and nests at most 32 levels (400 VALIDATION_FAILED beyond; 413 PAYLOAD_TOO_LARGE above the body limit, 1 MiB unless configured); ' +
-            'an action whose body fields are all optional also takes no body at all. Dates are in the years 1900 to 9999.',
-        )
-        .setVersion('1.0')
-        .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-        .build(),
-    ),
-  );
+  const document = openApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
 
   // catalog media (docs/api.md#catalog-media): multipart bodies on the upload routes only, image files under /media/

@@ -1,8 +1,14 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+
+/** The health answer: the process is up, and whether the database answers. */
+class HealthView {
+  @ApiProperty({ enum: ['ok', 'error'], example: 'ok' }) status: 'ok' | 'error';
+  @ApiProperty({ enum: ['up', 'down'], example: 'up' }) database: 'up' | 'down';
+}
 
 @ApiTags('health')
 @Controller('health')
@@ -11,10 +17,14 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Liveness and database state' })
-  @ApiResponse({ status: 200, description: '{status: "ok", database: "up"}' })
-  @ApiResponse({ status: 503, description: '{status: "error", database: "down"}' })
-  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: string; database: string }> {
+  @ApiOperation({
+    summary: 'Liveness and database state',
+    description:
+      'Public, never cached. 200 {status: "ok", database: "up"} while the database answers; 503 {status: "error", database: "down"} when it does not, so a load balancer takes the instance out.',
+  })
+  @ApiResponse({ status: 200, type: HealthView, description: 'The database answers' })
+  @ApiResponse({ status: 503, type: HealthView, description: 'The database does not answer', example: { status: 'error', database: 'down' } })
+  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthView> {
     try {
       await this.dataSource.query('SELECT 1');
       return { status: 'ok', database: 'up' };

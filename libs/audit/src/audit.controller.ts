@@ -12,18 +12,20 @@ export class AdminAuditLogsController {
   constructor(private readonly audit: AuditLogService) {}
 
   @Get()
-  @ApiOperation({
+  @ApiList(AUDIT_LIST, {
     summary: 'Every back-office change, newest first',
     description: 'filter {"record":"products:5"} gives a record’s history (its parts included); also resource, resourceId, actorId, action, at_gte/lte.',
+    type: AuditLogView,
   })
-  @ApiList(AUDIT_LIST)
-  @ApiResponse({ status: 200, type: [AuditLogView] })
-  @ApiErrors()
   list(@ListParams(AUDIT_LIST) query: ListQuery): Promise<ListPage<AuditLogView>> {
     return this.audit.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One audit entry',
+    description: 'Who changed what and when, with the record before and after. 404 NOT_FOUND when no entry has this id.',
+  })
   @ApiResponse({ status: 200, type: AuditLogView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<AuditLogView> {

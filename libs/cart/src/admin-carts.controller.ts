@@ -12,15 +12,20 @@ export class AdminCartsController {
   constructor(private readonly carts: AdminCartsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Carts, read only', description: 'Filter guest/customer, status, hasItems and updatedAt_lte to find abandoned carts.' })
-  @ApiList(ADMIN_CART_LIST)
-  @ApiResponse({ status: 200, type: [CartView] })
-  @ApiErrors()
+  @ApiList(ADMIN_CART_LIST, {
+    summary: 'Carts, read only',
+    description: 'Filter guest/customer, status, hasItems and updatedAt_lte to find abandoned carts.',
+    type: CartView,
+  })
   list(@ListParams(ADMIN_CART_LIST) query: ListQuery): Promise<ListPage<CartView>> {
     return this.carts.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One cart, read only',
+    description: 'A guest’s or a customer’s cart with live prices and totals; its token is never shown. 404 NOT_FOUND when no cart has this id.',
+  })
   @ApiResponse({ status: 200, type: CartView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<CartView> {

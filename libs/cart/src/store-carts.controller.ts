@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, IdPipe } from '@chance/core';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, IdPipe, CartToken } from '@chance/core';
 import { ApplyCouponDto, COUPON_REFUSALS } from '@chance/coupons';
 import { CurrentUser, Public, SignedIn, type Caller } from '@chance/identity';
 import type { FastifyRequest } from 'fastify';
@@ -12,7 +12,6 @@ const credentials = (caller: Caller | undefined, token: string | undefined): Car
   email: caller?.email,
   cartToken: token,
 });
-const CART_TOKEN = { name: 'X-Cart-Token', required: false, description: 'A guest cart’s token (from its creation)' };
 
 @ApiTags('store: carts')
 @Controller('store/carts')
@@ -35,7 +34,11 @@ export class StoreCartsController {
 
   @Get('mine')
   @SignedIn()
-  @ApiOperation({ summary: 'Your active cart (created if needed)' })
+  @ApiOperation({
+    summary: 'Your active cart (created if needed)',
+    description:
+      'Signed in only (401 UNAUTHENTICATED without a bearer token): the caller’s active cart, created empty when they have none, with live prices and totals.',
+  })
   @ApiResponse({ status: 200, type: CartView })
   mine(@CurrentUser() caller: Caller): Promise<CartView> {
     return this.carts.mine(caller.id);
@@ -44,44 +47,50 @@ export class StoreCartsController {
   @Post('merge')
   @SignedIn()
   @HttpCode(200)
-  @ApiHeader({ ...CART_TOKEN, required: true })
   @ApiOperation({
     summary: 'Move a guest cart into yours',
-    description: 'Quantities add up, capped by stock; the guest cart is closed. Repeating it returns your cart unchanged.',
+    description:
+      'Quantities add up, capped by stock; the guest cart is closed. Repeating it returns your cart unchanged. A guest cart that is unknown, not active, or not reached by its X-Cart-Token is 404 NOT_FOUND.',
   })
   @ApiResponse({ status: 200, type: CartView })
   @ApiErrors('NOT_FOUND')
-  merge(@CurrentUser() caller: Caller, @Headers('x-cart-token') token?: string): Promise<CartView> {
+  merge(@CurrentUser() caller: Caller, @CartToken(true) token?: string): Promise<CartView> {
     return this.carts.merge(caller.id, token);
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'Your cart',
+    description:
+      'Live prices and totals (SPEC section 6). A guest sends the cart’s X-Cart-Token; a signed-in customer reaches their own cart with the bearer token. Another’s cart, or a guest cart without its right token, is 404 NOT_FOUND.',
+  })
   @Public()
-  @ApiHeader(CART_TOKEN)
   @ApiResponse({ status: 200, type: CartView })
   @ApiErrors('NOT_FOUND')
-  get(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @Headers('x-cart-token') token?: string): Promise<CartView> {
+  get(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @CartToken() token?: string): Promise<CartView> {
     return this.carts.get(id, credentials(caller, token));
   }
 
   @Post(':id/items')
   @Public()
-  @ApiHeader(CART_TOKEN)
-  @ApiOperation({ summary: 'Add a variant (adds to its line when present)' })
+  @ApiOperation({
+    summary: 'Add a variant (adds to its line when present)',
+    description:
+      'A variant already in the cart gets the quantity added to its line. More than the available stock is 409 OUT_OF_STOCK; an unknown or inactive variant is 400 VALIDATION_FAILED; a closed cart is 409 INVALID_TRANSITION; a cart you may not reach is 404 NOT_FOUND.',
+  })
   @ApiResponse({ status: 201, type: CartView })
   @ApiErrors('NOT_FOUND', 'OUT_OF_STOCK', 'INVALID_TRANSITION')
-  addItem(
-    @Param('id', IdPipe) id: number,
-    @Body() body: AddCartItemDto,
-    @CurrentUser() caller?: Caller,
-    @Headers('x-cart-token') token?: string,
-  ): Promise<CartView> {
+  addItem(@Param('id', IdPipe) id: number, @Body() body: AddCartItemDto, @CurrentUser() caller?: Caller, @CartToken() token?: string): Promise<CartView> {
     return this.carts.addItem(id, credentials(caller, token), body);
   }
 
   @Put(':id/items/:itemId')
+  @ApiOperation({
+    summary: 'Change a line’s quantity',
+    description:
+      'More than the available stock is 409 OUT_OF_STOCK; a closed cart (checked out or merged) is 409 INVALID_TRANSITION; a line or cart you may not reach is 404 NOT_FOUND.',
+  })
   @Public()
-  @ApiHeader(CART_TOKEN)
   @ApiResponse({ status: 200, type: CartView })
   @ApiErrors('NOT_FOUND', 'OUT_OF_STOCK', 'INVALID_TRANSITION')
   updateItem(
@@ -89,21 +98,24 @@ export class StoreCartsController {
     @Param('itemId', IdPipe) itemId: number,
     @Body() body: UpdateCartItemDto,
     @CurrentUser() caller?: Caller,
-    @Headers('x-cart-token') token?: string,
+    @CartToken() token?: string,
   ): Promise<CartView> {
     return this.carts.updateItem(id, itemId, credentials(caller, token), body);
   }
 
   @Delete(':id/items/:itemId')
+  @ApiOperation({
+    summary: 'Remove a line',
+    description: 'Answers the cart without the line. A closed cart is 409 INVALID_TRANSITION; a line or cart you may not reach is 404 NOT_FOUND.',
+  })
   @Public()
-  @ApiHeader(CART_TOKEN)
   @ApiResponse({ status: 200, type: CartView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
   removeItem(
     @Param('id', IdPipe) id: number,
     @Param('itemId', IdPipe) itemId: number,
     @CurrentUser() caller?: Caller,
-    @Headers('x-cart-token') token?: string,
+    @CartToken() token?: string,
   ): Promise<CartView> {
     return this.carts.removeItem(id, itemId, credentials(caller, token));
   }
@@ -111,7 +123,6 @@ export class StoreCartsController {
   @Post(':id/coupon')
   @Public()
   @HttpCode(200)
-  @ApiHeader(CART_TOKEN)
   @ApiOperation({
     summary: 'Apply a coupon',
     description:
@@ -125,17 +136,21 @@ export class StoreCartsController {
     @Body() body: ApplyCouponDto,
     @Req() request: FastifyRequest,
     @CurrentUser() caller?: Caller,
-    @Headers('x-cart-token') token?: string,
+    @CartToken() token?: string,
   ): Promise<CartView> {
     return this.carts.applyCoupon(id, credentials(caller, token), body.code, request.ip);
   }
 
   @Delete(':id/coupon')
+  @ApiOperation({
+    summary: 'Remove the coupon',
+    description:
+      'Answers the cart re-priced without it (nothing happens when it has none). A closed cart is 409 INVALID_TRANSITION; a cart you may not reach is 404 NOT_FOUND.',
+  })
   @Public()
-  @ApiHeader(CART_TOKEN)
   @ApiResponse({ status: 200, type: CartView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
-  removeCoupon(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @Headers('x-cart-token') token?: string): Promise<CartView> {
+  removeCoupon(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @CartToken() token?: string): Promise<CartView> {
     return this.carts.removeCoupon(id, credentials(caller, token));
   }
 }

@@ -30,6 +30,7 @@ import {
   UpdateProductImageDto,
 } from './dto/index.js';
 import { IMAGE_LIMITS } from './image-rules.js';
+import { STOCK_REASONS } from './stock-ledger.js';
 import { ProductImagesService } from './product-images.service.js';
 import { ProductEditorService } from './product-editor.service.js';
 import { ADMIN_PRODUCT_LIST, PRODUCT_CSV, ProductsService } from './products.service.js';
@@ -45,14 +46,17 @@ export class AdminCategoriesController {
   constructor(private readonly categories: CategoriesService) {}
 
   @Get()
-  @ApiList(ADMIN_CATEGORY_LIST)
-  @ApiResponse({ status: 200, type: [CategoryView] })
-  @ApiErrors()
+  @ApiList(ADMIN_CATEGORY_LIST, {
+    summary: 'List categories',
+    description: 'The category tree, flat: parentId links a child to its parent. q searches name, slug and description; filter parentId, slug.',
+    type: CategoryView,
+  })
   async list(@ListParams(ADMIN_CATEGORY_LIST) query: ListQuery): Promise<ListPage<CategoryView>> {
     return (await this.categories.list(query)).map(categoryView);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One category', description: '404 NOT_FOUND when no category has this id.' })
   @ApiResponse({ status: 200, type: CategoryView })
   @ApiErrors('NOT_FOUND')
   async get(@Param('id', IdPipe) id: number): Promise<CategoryView> {
@@ -60,6 +64,10 @@ export class AdminCategoriesController {
   }
 
   @Post()
+  @ApiOperation({
+    summary: 'Create a category',
+    description: 'The slug is unique (400 VALIDATION_FAILED with errors.slug when taken); parentId must name an existing category.',
+  })
   @ApiResponse({ status: 201, type: CategoryView })
   @ApiErrors()
   async create(@Body() body: CreateCategoryDto): Promise<CategoryView> {
@@ -67,6 +75,11 @@ export class AdminCategoriesController {
   }
 
   @Put(':id')
+  @ApiOperation({
+    summary: 'Change a category (partial)',
+    description:
+      'Takes only the fields to change. A taken slug is 400 VALIDATION_FAILED (errors.slug); a parentId that is unknown or would make the category its own ancestor is 400 (errors.parentId). 404 NOT_FOUND when no category has this id.',
+  })
   @ApiResponse({ status: 200, type: CategoryView })
   @ApiErrors('NOT_FOUND')
   async update(@Param('id', IdPipe) id: number, @Body() body: UpdateCategoryDto): Promise<CategoryView> {
@@ -74,7 +87,10 @@ export class AdminCategoriesController {
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Delete an unused category', description: '409 CONFLICT while products or subcategories use it.' })
+  @ApiOperation({
+    summary: 'Delete an unused category',
+    description: '409 CONFLICT while products or subcategories use it. 404 NOT_FOUND when no category has this id.',
+  })
   @ApiResponse({ status: 200, type: CategoryView })
   @ApiErrors('NOT_FOUND', 'CONFLICT')
   async remove(@Param('id', IdPipe) id: number): Promise<CategoryView> {
@@ -93,10 +109,7 @@ export class AdminProductsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List products with their variants', description: 'q searches name, slug and variant SKUs.' })
-  @ApiList(ADMIN_PRODUCT_LIST)
-  @ApiResponse({ status: 200, type: [AdminProductView] })
-  @ApiErrors()
+  @ApiList(ADMIN_PRODUCT_LIST, { summary: 'List products with their variants', description: 'q searches name, slug and variant SKUs.', type: AdminProductView })
   list(@ListParams(ADMIN_PRODUCT_LIST) query: ListQuery): Promise<ListPage<AdminProductView>> {
     return this.products.listForAdmin(query);
   }
@@ -108,6 +121,7 @@ export class AdminProductsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One product with its variants', description: 'With cost prices, stock and images. 404 NOT_FOUND when no product has this id.' })
   @ApiResponse({ status: 200, type: AdminProductView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<AdminProductView> {
@@ -126,7 +140,11 @@ export class AdminProductsController {
   }
 
   @Put(':id')
-  @ApiOperation({ summary: 'Change a product and its variants (partial)', description: 'Stock cannot be set here: use stock adjustments.' })
+  @ApiOperation({
+    summary: 'Change a product and its variants (partial)',
+    description:
+      'Stock cannot be set here: use stock adjustments. A slug or SKU used by another product is 409 CONFLICT. 404 NOT_FOUND when no product has this id.',
+  })
   @ApiResponse({ status: 200, type: AdminProductView })
   @ApiErrors('NOT_FOUND', 'CONFLICT')
   update(@Param('id', IdPipe) id: number, @Body() body: UpdateProductDto): Promise<AdminProductView> {
@@ -134,7 +152,10 @@ export class AdminProductsController {
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Delete a product', description: 'Its variants, their stock ledger and its images (with their files) go too.' })
+  @ApiOperation({
+    summary: 'Delete a product',
+    description: 'Its variants, their stock ledger and its images (with their files) go too. 404 NOT_FOUND when no product has this id.',
+  })
   @ApiResponse({ status: 200, type: AdminProductView })
   @ApiErrors('NOT_FOUND')
   remove(@Param('id', IdPipe) id: number): Promise<AdminProductView> {
@@ -149,7 +170,7 @@ export class AdminProductsController {
       'multipart/form-data with the image in the field `file`. The type is recognised by the content, not the name: anything but JPEG, PNG or WebP, ' +
       'an empty or damaged file, or a picture of more than 64 megapixels is 400 VALIDATION_FAILED (errors.file); a file over 10 MB is 413 PAYLOAD_TOO_LARGE. ' +
       'The image is turned upright, re-encoded as WebP without any metadata (EXIF, GPS, ICC) in a large size (fits 1600 × 1600, never enlarged) ' +
-      'and a thumbnail (fits 400 × 400), served under /media/ with immutable caching. At most 50 images per product.',
+      'and a thumbnail (fits 400 × 400), served under /media/ with immutable caching. At most 50 images per product. A body that is not multipart/form-data is 415 UNSUPPORTED_MEDIA_TYPE. 404 NOT_FOUND when no product has this id.',
   })
   @ApiResponse({ status: 201, type: ProductImageView })
   @ApiErrors('NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE')
@@ -158,7 +179,10 @@ export class AdminProductsController {
   }
 
   @Put(':id/images/:imageId')
-  @ApiOperation({ summary: 'Change an image’s alt text or move it', description: 'Moving one image keeps the others in their order; positions stay 0…n−1.' })
+  @ApiOperation({
+    summary: 'Change an image’s alt text or move it',
+    description: 'Moving one image keeps the others in their order; positions stay 0…n−1. 404 NOT_FOUND when the product has no image with this id.',
+  })
   @ApiResponse({ status: 200, type: ProductImageView })
   @ApiErrors('NOT_FOUND')
   updateImage(@Param('id', IdPipe) id: number, @Param('imageId', IdPipe) imageId: number, @Body() body: UpdateProductImageDto): Promise<ProductImageView> {
@@ -169,7 +193,7 @@ export class AdminProductsController {
   @ApiOperation({
     summary: 'Delete an image and its files',
     description:
-      'Variants that showed it show none; the images after it move up. Past order lines keep the thumbnail URL they snapshot, which no longer answers.',
+      'Variants that showed it show none; the images after it move up. Past order lines keep the thumbnail URL they snapshot, which no longer answers. 404 NOT_FOUND when the product has no image with this id.',
   })
   @ApiResponse({ status: 200, type: ProductImageView })
   @ApiErrors('NOT_FOUND')
@@ -199,9 +223,13 @@ export class AdminStockController {
   }
 
   @Get('stock-movements')
-  @ApiList(STOCK_MOVEMENT_LIST)
-  @ApiResponse({ status: 200, type: [StockMovementView] })
-  @ApiErrors()
+  @ApiList(STOCK_MOVEMENT_LIST, {
+    summary: 'The stock ledger: every stock movement, newest first',
+    description:
+      'Read only: one row per change of a variant’s stock with its reason and reference. ' +
+      `Filters: variantId, productId, reason (${STOCK_REASONS.join(', ')}), createdAt_gte/lte; q searches the reference and note.`,
+    type: StockMovementView,
+  })
   list(@ListParams(STOCK_MOVEMENT_LIST) query: ListQuery): Promise<ListPage<StockMovementView>> {
     return this.stock.listMovements(query);
   }
@@ -213,6 +241,7 @@ export class AdminStockController {
   }
 
   @Get('stock-movements/:id')
+  @ApiOperation({ summary: 'One stock movement', description: 'Read only: the ledger is never edited. 404 NOT_FOUND when no movement has this id.' })
   @ApiResponse({ status: 200, type: StockMovementView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<StockMovementView> {
@@ -237,18 +266,20 @@ export class AdminStockController {
   }
 
   @Get('stock-counts')
-  @ApiOperation({
+  @ApiList(STOCK_COUNT_LIST, {
     summary: 'Stock counts with their lines',
     description: 'Read only. Filter variantId: the counts that include that variant; q searches the note.',
+    type: StockCountView,
   })
-  @ApiList(STOCK_COUNT_LIST)
-  @ApiResponse({ status: 200, type: [StockCountView] })
-  @ApiErrors()
   listCounts(@ListParams(STOCK_COUNT_LIST) query: ListQuery): Promise<ListPage<StockCountView>> {
     return this.counts.list(query);
   }
 
   @Get('stock-counts/:id')
+  @ApiOperation({
+    summary: 'One stock count with its lines',
+    description: 'Each line with the stock expected, the number counted and the movement it made. 404 NOT_FOUND when no count has this id.',
+  })
   @ApiResponse({ status: 200, type: StockCountView })
   @ApiErrors('NOT_FOUND')
   getCount(@Param('id', IdPipe) id: number): Promise<StockCountView> {

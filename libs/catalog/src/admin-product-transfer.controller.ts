@@ -37,7 +37,7 @@ export class AdminProductTransferController {
       `At most ${CSV_LIMITS.maxRows.toLocaleString('en')} rows (beyond, an error on the first row too many) and 100 MB (413 beyond). ` +
       'The answer counts rows: {created, updated, unchanged, errors: [{row, column, message}]} with `row` the line where the row starts (the header ' +
       'is line 1). A dry run changes nothing. A real run is one transaction: with any error it changes nothing and answers 400 VALIDATION_FAILED ' +
-      'whose `errors` is that same list (here a list, not a map). At most the first 1,000 errors are listed.',
+      'whose `errors` is that same list (here a list, not a map). At most the first 1,000 errors are listed. A body that is not multipart/form-data is 415 UNSUPPORTED_MEDIA_TYPE; a file over the size limit is 413 PAYLOAD_TOO_LARGE.',
   })
   @ApiResponse({ status: 200, type: ImportResultView })
   @ApiErrors('PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE')
@@ -56,7 +56,11 @@ export class AdminProductTransferController {
       `Columns ${COLUMNS} (every attribute name in the catalog), one row per variant in product order, effective prices; it imports back ` +
       'unchanged. Streamed from one consistent snapshot, a page of 1,000 variants at a time, for any catalog size.',
   })
-  @ApiResponse({ status: 200, description: 'text/csv; charset=utf-8, as an attachment products.csv', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiResponse({
+    status: 200,
+    description: 'text/csv; charset=utf-8, as an attachment products.csv',
+    content: { 'text/csv': { schema: { type: 'string' }, example: `${CSV_COLUMNS.join(',')}\r\n` } },
+  })
   exportProducts(): StreamableFile {
     return this.exports.csv();
   }

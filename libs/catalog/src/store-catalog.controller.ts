@@ -16,31 +16,31 @@ export class StoreCatalogController {
   ) {}
 
   @Get('categories')
-  @ApiOperation({
+  @ApiList(STORE_CATEGORY_LIST, {
     summary: 'The category tree, flat (parentId links a child to its parent)',
     description: 'Filters: parentId, slug (exact: `filter={"slug":"clothing"}` finds one category by its URL name), q (name, slug, description).',
+    type: CategoryView,
   })
-  @ApiList(STORE_CATEGORY_LIST)
-  @ApiResponse({ status: 200, type: [CategoryView] })
-  @ApiErrors()
   async categoriesList(@ListParams(STORE_CATEGORY_LIST) query: ListQuery): Promise<ListPage<CategoryView>> {
     return (await this.categories.list(query)).map((c) => ({ id: c.id, name: c.name, slug: c.slug, description: c.description, parentId: c.parentId }));
   }
 
   @Get('products')
-  @ApiOperation({
+  @ApiList(STORE_PRODUCT_LIST, {
     summary: 'Active products with their variants',
     description:
       'Filters: categoryId (that category and every category below it), slug (exact: a product page addressed by its URL name), q (name, slug, SKU), inStock, price_gte, price_lte. No cost prices.',
+    type: StoreProductView,
   })
-  @ApiList(STORE_PRODUCT_LIST)
-  @ApiResponse({ status: 200, type: [StoreProductView] })
-  @ApiErrors()
   productsList(@ListParams(STORE_PRODUCT_LIST) query: ListQuery): Promise<ListPage<StoreProductView>> {
     return this.products.listForStore(query);
   }
 
   @Get('products/:id')
+  @ApiOperation({
+    summary: 'One active product',
+    description: 'With its variants, live prices and stock, never cost prices. An inactive or unknown product is 404 NOT_FOUND.',
+  })
   @ApiResponse({ status: 200, type: StoreProductView })
   @ApiErrors('NOT_FOUND')
   product(@Param('id', IdPipe) id: number): Promise<StoreProductView> {

@@ -12,10 +12,11 @@ export class AdminCouponsController {
   constructor(private readonly coupons: CouponsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List coupons', description: 'q searches code and description; each carries its derived status and timesUsed.' })
-  @ApiList(COUPON_LIST)
-  @ApiResponse({ status: 200, type: [CouponView] })
-  @ApiErrors()
+  @ApiList(COUPON_LIST, {
+    summary: 'List coupons',
+    description: 'q searches code and description; each carries its derived status and timesUsed.',
+    type: CouponView,
+  })
   list(@ListParams(COUPON_LIST) query: ListQuery): Promise<ListPage<CouponView>> {
     return this.coupons.list(query);
   }
@@ -27,6 +28,7 @@ export class AdminCouponsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One coupon', description: 'With its derived status and timesUsed. 404 NOT_FOUND when no coupon has this id.' })
   @ApiResponse({ status: 200, type: CouponView })
   @ApiErrors('NOT_FOUND')
   async get(@Param('id', IdPipe) id: number): Promise<CouponView> {
@@ -34,6 +36,11 @@ export class AdminCouponsController {
   }
 
   @Post()
+  @ApiOperation({
+    summary: 'Create a coupon',
+    description:
+      'A percentage’s discountValue is in basis points (1000 = 10 %), a fixed one’s in minor units. The code is unique (400 VALIDATION_FAILED with errors.code when taken).',
+  })
   @ApiResponse({ status: 201, type: CouponView })
   @ApiErrors()
   async create(@Body() body: CreateCouponDto): Promise<CouponView> {
@@ -41,6 +48,11 @@ export class AdminCouponsController {
   }
 
   @Put(':id')
+  @ApiOperation({
+    summary: 'Change a coupon (partial)',
+    description:
+      'Takes only the fields to change. A taken code, or a usageLimit below the uses already made, is 400 VALIDATION_FAILED. 404 NOT_FOUND when no coupon has this id.',
+  })
   @ApiResponse({ status: 200, type: CouponView })
   @ApiErrors('NOT_FOUND')
   async update(@Param('id', IdPipe) id: number, @Body() body: UpdateCouponDto): Promise<CouponView> {
@@ -48,7 +60,10 @@ export class AdminCouponsController {
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Delete a coupon never used', description: '409 CONFLICT once used: deactivate it instead.' })
+  @ApiOperation({
+    summary: 'Delete a coupon never used',
+    description: '409 CONFLICT once used: deactivate it instead. 404 NOT_FOUND when no coupon has this id.',
+  })
   @ApiResponse({ status: 200, type: CouponView })
   @ApiErrors('NOT_FOUND', 'CONFLICT')
   async remove(@Param('id', IdPipe) id: number): Promise<CouponView> {

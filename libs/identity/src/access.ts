@@ -1,6 +1,6 @@
 import { Inject, Injectable, SetMetadata, applyDecorators, createParamDecorator, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiSecurity } from '@nestjs/swagger';
 import { DomainError, ErrorBodyDto } from '@chance/core';
 import type { FastifyRequest } from 'fastify';
 import { isApiKeyCredential } from './api-key-secret.js';
@@ -30,8 +30,11 @@ const PUBLIC = 'identity:public';
 const QUERY_TOKEN = 'identity:query-token';
 const ROLES_KEY = 'identity:roles';
 
-/** No sign-in needed; a valid bearer token still identifies the caller (guest or customer carts). */
-export const Public = () => SetMetadata(PUBLIC, true);
+/**
+ * No sign-in needed; a valid bearer token still identifies the caller (guest or customer carts). In
+ * the OpenAPI document: anonymous, or a bearer token.
+ */
+export const Public = () => applyDecorators(SetMetadata(PUBLIC, true), ApiSecurity({}), ApiBearerAuth());
 
 /** Signed in with one of these roles: others get 403, no token 401. */
 export const Roles = (...roles: Role[]) =>

@@ -12,15 +12,20 @@ export class AdminApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List API keys', description: 'q searches name and prefix; filter revoked (true/false) and role. Secrets are never listed.' })
-  @ApiList(API_KEY_LIST)
-  @ApiResponse({ status: 200, type: [ApiKeyView] })
-  @ApiErrors()
+  @ApiList(API_KEY_LIST, {
+    summary: 'List API keys',
+    description: 'q searches name and prefix; filter revoked (true/false) and role. Secrets are never listed.',
+    type: ApiKeyView,
+  })
   list(@ListParams(API_KEY_LIST) query: ListQuery): Promise<ListPage<ApiKeyView>> {
     return this.keys.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One API key',
+    description: 'Its name, prefix, role and use; never its secret (shown once, at creation). 404 NOT_FOUND when no key has this id.',
+  })
   @ApiResponse({ status: 200, type: ApiKeyView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<ApiKeyView> {
@@ -42,7 +47,10 @@ export class AdminApiKeysController {
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Revoke an API key', description: 'Refused from this moment on, by every API process. The key stays listed with revokedAt.' })
+  @ApiOperation({
+    summary: 'Revoke an API key',
+    description: 'Refused from this moment on, by every API process. The key stays listed with revokedAt. 404 NOT_FOUND when no key has this id.',
+  })
   @ApiResponse({ status: 200, type: ApiKeyView })
   @ApiErrors('NOT_FOUND')
   revoke(@Param('id', IdPipe) id: number): Promise<ApiKeyView> {

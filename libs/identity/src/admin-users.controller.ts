@@ -13,15 +13,13 @@ export class AdminUsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List users', description: 'q searches e-mail, full name and phone.' })
-  @ApiList(USER_LIST)
-  @ApiResponse({ status: 200, type: [AdminUserView] })
-  @ApiErrors()
+  @ApiList(USER_LIST, { summary: 'List users', description: 'q searches e-mail, full name and phone.', type: AdminUserView })
   async list(@ListParams(USER_LIST) query: ListQuery): Promise<ListPage<AdminUserView>> {
     return (await this.users.list(query)).map(toAdminUserView);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One user', description: 'Never a password or its hash. 404 NOT_FOUND when no user has this id.' })
   @ApiResponse({ status: 200, type: AdminUserView })
   @ApiErrors('NOT_FOUND')
   async get(@Param('id', IdPipe) id: number): Promise<AdminUserView> {
@@ -29,7 +27,11 @@ export class AdminUsersController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create a user of any role, with a profile' })
+  @ApiOperation({
+    summary: 'Create a user of any role, with a profile',
+    description:
+      'admin, staff or customer. The e-mail is unique (400 VALIDATION_FAILED with errors.email when taken); a password outside 8 to 128 characters is 400 with errors.password. The password is stored as an argon2 hash and never shown.',
+  })
   @ApiResponse({ status: 201, type: AdminUserView })
   @ApiErrors()
   async create(@Body() body: CreateUserDto): Promise<AdminUserView> {
@@ -39,7 +41,7 @@ export class AdminUsersController {
   @Put(':id')
   @ApiOperation({
     summary: 'Change role, active flag, profile fields or password (partial)',
-    description: 'Deactivating a user or setting a new password ends their sessions.',
+    description: 'Deactivating a user or setting a new password ends their sessions. 404 NOT_FOUND when no user has this id.',
   })
   @ApiResponse({ status: 200, type: AdminUserView })
   @ApiErrors('NOT_FOUND')

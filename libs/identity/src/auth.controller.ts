@@ -45,7 +45,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Create a customer account and sign in',
     description:
-      'Rate limited per IP (RATE_LIMIT_REGISTER_PER_MINUTE, default 30/min). 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to hash at once.',
+      'Rate limited per IP (RATE_LIMIT_REGISTER_PER_MINUTE, default 30/min). 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to hash at once. Beyond the per-IP limit, 429 RATE_LIMITED with Retry-After; an e-mail already registered is 400 VALIDATION_FAILED (errors.email).',
   })
   @ApiResponse({ status: 201, type: AuthResultView })
   @ApiErrors('RATE_LIMITED', 'SERVICE_UNAVAILABLE')
@@ -62,7 +62,7 @@ export class AuthController {
       'After RATE_LIMIT_LOGIN_FAILURES (default 10) failures for one e-mail within 15 minutes, further attempts are refused for 15 minutes, ' +
       'also under concurrent attempts (no more passwords are checked than the limit). At most RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE (default 60) ' +
       'attempts per IP per minute. Both answer 429 RATE_LIMITED with Retry-After. 503 SERVICE_UNAVAILABLE with Retry-After when the server ' +
-      'has too many passwords to check at once. Each sign-in starts a session; its access tokens name it.',
+      'has too many passwords to check at once. Each sign-in starts a session; its access tokens name it. A wrong e-mail or password is 401 INVALID_CREDENTIALS (the same answer for both).',
   })
   @ApiResponse({ status: 200, type: AuthResultView })
   @ApiErrors('INVALID_CREDENTIALS', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE')
@@ -121,7 +121,7 @@ export class AuthController {
     summary: 'Choose a new password with the token of a reset link',
     description:
       'Ends every session of the account (refresh tokens revoked, access tokens refused at once, notification streams closed); ' +
-      'sign in again with the new password. A wrong, used or expired token is 400 TOKEN_INVALID.',
+      'sign in again with the new password. A wrong, used or expired token is 400 TOKEN_INVALID. 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to hash at once.',
   })
   @ApiResponse({ status: 204, description: 'Password changed; every session has ended' })
   @ApiErrors('TOKEN_INVALID', 'SERVICE_UNAVAILABLE')
@@ -136,7 +136,7 @@ export class AuthController {
     summary: 'Send a 6-digit verification code',
     description:
       'Valid 10 minutes, single use; the previous code stops working. By e-mail the code is sent after commit through the outbox and ' +
-      'the mail port (SMTP_URL, or the server log), and made when the e-mail is sent. At most RATE_LIMIT_OTP_REQUESTS (default 5) per 10 minutes.',
+      'the mail port (SMTP_URL, or the server log), and made when the e-mail is sent. At most RATE_LIMIT_OTP_REQUESTS (default 5) per 10 minutes. Beyond it, 429 RATE_LIMITED with Retry-After.',
   })
   @ApiResponse({ status: 202, description: 'Code sent' })
   @ApiErrors('RATE_LIMITED')
@@ -147,7 +147,11 @@ export class AuthController {
   @Post('otp/verify')
   @SignedIn()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Verify the e-mail or phone with the code' })
+  @ApiOperation({
+    summary: 'Verify the e-mail or phone with the code',
+    description:
+      'Signed in only. A wrong code is 400 OTP_INVALID, an expired one 400 OTP_EXPIRED; after too many wrong tries the code is locked (429 OTP_LOCKED): ask for a new one.',
+  })
   @ApiResponse({ status: 200, type: VerifiedView })
   @ApiErrors('OTP_INVALID', 'OTP_EXPIRED', 'OTP_LOCKED')
   async verifyOtp(@CurrentUser() caller: Caller, @Body() body: OtpVerifyDto): Promise<VerifiedView> {

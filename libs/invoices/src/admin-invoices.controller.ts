@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Param, Res, type StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery, ApiListExport, ExportParams } from '@chance/core';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery, ApiListExport, ExportParams, ApiPdf } from '@chance/core';
 import { BackOffice } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
 import { INVOICE_CSV, INVOICE_LIST, InvoicesService } from './invoices.service.js';
@@ -14,10 +14,11 @@ export class AdminInvoicesController {
   constructor(private readonly invoices: InvoicesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Invoices (read only)', description: 'q searches the invoice and order numbers and the customer’s name and e-mail.' })
-  @ApiList(INVOICE_LIST)
-  @ApiResponse({ status: 200, type: [InvoiceView] })
-  @ApiErrors()
+  @ApiList(INVOICE_LIST, {
+    summary: 'Invoices (read only)',
+    description: 'q searches the invoice and order numbers and the customer’s name and e-mail.',
+    type: InvoiceView,
+  })
   async list(@ListParams(INVOICE_LIST) query: ListQuery): Promise<ListPage<InvoiceView>> {
     return (await this.invoices.list(query)).map(toInvoiceView);
   }
@@ -29,6 +30,10 @@ export class AdminInvoicesController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One invoice',
+    description: 'Read only: its totals follow its order’s (a revised order revises it, same number, revision + 1). 404 NOT_FOUND when no invoice has this id.',
+  })
   @ApiResponse({ status: 200, type: InvoiceView })
   @ApiErrors('NOT_FOUND')
   async get(@Param('id', IdPipe) id: number): Promise<InvoiceView> {
@@ -36,9 +41,12 @@ export class AdminInvoicesController {
   }
 
   @Get(':id/pdf')
+  @ApiOperation({
+    summary: 'An invoice as a PDF',
+    description: 'The printable invoice with the seller’s legal details from settings (application/pdf, inline). 404 NOT_FOUND when no invoice has this id.',
+  })
   @Header('Content-Type', 'application/pdf')
-  @ApiProduces('application/pdf')
-  @ApiResponse({ status: 200, description: 'The printable invoice' })
+  @ApiPdf('invoice')
   @ApiErrors('NOT_FOUND')
   async pdf(@Param('id', IdPipe) id: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const invoice = await this.invoices.get(id);

@@ -1,8 +1,8 @@
-import { Controller, Get, Header, Headers, Param, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, IdPipe, notFound } from '@chance/core';
+import { Controller, Get, Header, Param, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, IdPipe, notFound, OrderToken, ApiPdf } from '@chance/core';
 import { CurrentUser, Public, type Caller } from '@chance/identity';
-import { ORDER_TOKEN_HEADER, OrderReaderService, orderCredentials, type OrderCredentials } from '@chance/orders';
+import { OrderReaderService, orderCredentials, type OrderCredentials } from '@chance/orders';
 import type { FastifyReply } from 'fastify';
 import type { CreditNoteEntity } from './credit-note.entity.js';
 import { CreditNoteView, toCreditNoteView } from './credit-note.view.js';
@@ -19,28 +19,29 @@ export class StoreCreditNotesController {
 
   @Get('orders/:id/credit-notes')
   @Public()
-  @ApiHeader(ORDER_TOKEN_HEADER)
-  @ApiOperation({ summary: 'The credit notes of your order (one per refund), oldest first' })
+  @ApiOperation({
+    summary: 'The credit notes of your order (one per refund), oldest first',
+    description:
+      'A guest sends the order’s X-Order-Token; a signed-in customer reaches their own order with the bearer token. Another’s order, or a guest order without its right token, is 404 NOT_FOUND.',
+  })
   @ApiResponse({ status: 200, type: [CreditNoteView] })
   @ApiErrors('NOT_FOUND')
-  async ofOrder(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @Headers('x-order-token') token?: string): Promise<CreditNoteView[]> {
+  async ofOrder(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @OrderToken() token?: string): Promise<CreditNoteView[]> {
     await this.reader.reach(id, orderCredentials(caller, token));
     return (await this.notes.ofOrder(id)).map(toCreditNoteView);
   }
 
   @Get('credit-notes/:id.pdf')
   @Public()
-  @ApiHeader(ORDER_TOKEN_HEADER)
   @Header('Content-Type', 'application/pdf')
-  @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'One of your credit notes, printable', description: 'A guest sends the order’s X-Order-Token.' })
-  @ApiResponse({ status: 200, description: 'The printable credit note' })
+  @ApiPdf('credit note')
   @ApiErrors('NOT_FOUND')
   async pdf(
     @Param('id', IdPipe) id: number,
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentUser() caller?: Caller,
-    @Headers('x-order-token') token?: string,
+    @OrderToken() token?: string,
   ): Promise<Buffer> {
     const note = await this.reachable(id, orderCredentials(caller, token));
     reply.header('Content-Disposition', `inline; filename="${note.number}.pdf"`);

@@ -4,7 +4,7 @@ import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery }
 import { AllowQueryToken, BackOffice, CurrentUser, Roles, SessionsService, SignedIn, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
 import { NotificationStream } from './notification-stream.js';
-import { AdminMessageDto, CountView, MessageDto, NotificationViewDoc, type NotificationView } from './dto/notification.dto.js';
+import { AcceptedView, AdminMessageDto, CountView, MessageDto, NotificationViewDoc, type NotificationView } from './dto/notification.dto.js';
 import { NOTIFICATION_LIST, NotificationsService } from './notifications.service.js';
 
 /** setTimeout's longest delay (a longer one fires at once) */
@@ -21,15 +21,13 @@ export class MyNotificationsController {
   ) {}
 
   @Get('notifications')
-  @ApiOperation({ summary: 'Your notifications', description: 'Filter unread=true for the unread ones.' })
-  @ApiList(NOTIFICATION_LIST)
-  @ApiResponse({ status: 200, type: [NotificationViewDoc] })
-  @ApiErrors()
+  @ApiList(NOTIFICATION_LIST, { summary: 'Your notifications', description: 'Filter unread=true for the unread ones.', type: NotificationViewDoc })
   list(@CurrentUser() caller: Caller, @ListParams(NOTIFICATION_LIST) query: ListQuery): Promise<ListPage<NotificationView>> {
     return this.notifications.list(caller.id, query);
   }
 
   @Get('notifications/unread-count')
+  @ApiOperation({ summary: 'How many of your notifications are unread', description: 'For the bell: {count}. Only the caller’s own notifications count.' })
   @ApiResponse({ status: 200, type: CountView })
   async unreadCount(@CurrentUser() caller: Caller): Promise<CountView> {
     return { count: await this.notifications.unreadCount(caller.id) };
@@ -44,9 +42,23 @@ export class MyNotificationsController {
       'A stream closes when its access token expires and as soon as its session ends (logout, logout everywhere, a password change, a deactivation); ' +
       'at most 5 are open per user: opening a sixth closes the oldest.',
   })
-  @ApiQuery({ name: 'accessToken', required: false })
+  @ApiQuery({
+    name: 'accessToken',
+    required: false,
+    description: 'The access token, for clients that cannot send an Authorization header (EventSource); without either, 401 UNAUTHENTICATED',
+  })
   @ApiProduces('text/event-stream')
-  @ApiResponse({ status: 200, description: 'text/event-stream' })
+  @ApiResponse({
+    status: 200,
+    description: 'text/event-stream: a `: connected` comment, then one `notification` event per new notification (its id, and the notification as JSON data)',
+    content: {
+      'text/event-stream': {
+        schema: { type: 'string' },
+        example:
+          ': connected\n\nid: 42\nevent: notification\ndata: {"id":42,"type":"order_update","title":"Order ORD-000042 shipped","body":"It is on its way.","link":{"resource":"orders","id":42},"readAt":null,"createdAt":"2026-12-07T10:15:00.000Z"}\n\n',
+      },
+    },
+  })
   streamEvents(@CurrentUser() caller: Caller, @Res() reply: FastifyReply): void {
     reply.hijack();
     const raw = reply.raw;
@@ -81,6 +93,7 @@ export class MyNotificationsController {
   }
 
   @Get('notifications/:id')
+  @ApiOperation({ summary: 'One of your notifications', description: 'Another user’s notification is 404 NOT_FOUND, as one that does not exist.' })
   @ApiResponse({ status: 200, type: NotificationViewDoc })
   @ApiErrors('NOT_FOUND')
   get(@CurrentUser() caller: Caller, @Param('id', IdPipe) id: number): Promise<NotificationView> {
@@ -88,6 +101,10 @@ export class MyNotificationsController {
   }
 
   @Post('notifications/:id/read')
+  @ApiOperation({
+    summary: 'Mark one of your notifications read',
+    description: 'Reading it again keeps its first readAt. Another user’s notification is 404 NOT_FOUND.',
+  })
   @HttpCode(200)
   @ApiResponse({ status: 200, type: NotificationViewDoc })
   @ApiErrors('NOT_FOUND')
@@ -96,6 +113,7 @@ export class MyNotificationsController {
   }
 
   @Post('notifications/read-all')
+  @ApiOperation({ summary: 'Mark all your notifications read', description: 'Answers how many were unread and are now read (0 when none were).' })
   @HttpCode(200)
   @ApiResponse({ status: 200, type: CountView, description: 'How many were marked read' })
   async readAll(@CurrentUser() caller: Caller): Promise<CountView> {
@@ -109,9 +127,9 @@ export class MyNotificationsController {
     summary: 'Write to the shop (admins and staff)',
     description: 'At most RATE_LIMIT_MESSAGES_PER_HOUR (default 10) per hour; beyond, 429 RATE_LIMITED with Retry-After.',
   })
-  @ApiResponse({ status: 202, description: 'Accepted: delivered through the outbox' })
+  @ApiResponse({ status: 202, type: AcceptedView, description: 'Accepted: delivered through the outbox' })
   @ApiErrors('RATE_LIMITED')
-  async message(@CurrentUser() caller: Caller, @Body() body: MessageDto): Promise<{ accepted: true }> {
+  async message(@CurrentUser() caller: Caller, @Body() body: MessageDto): Promise<AcceptedView> {
     await this.notifications.sendFromCustomer(caller.id, { title: body.title, body: body.body });
     return { accepted: true };
   }
@@ -125,10 +143,14 @@ export class AdminMessagesController {
 
   @Post()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Message one user, or every customer when userId is absent' })
-  @ApiResponse({ status: 202, description: 'Accepted: delivered through the outbox' })
+  @ApiOperation({
+    summary: 'Message one user, or every customer when userId is absent',
+    description:
+      '202 Accepted: each recipient’s message notification is delivered through the outbox right after, once. An unknown userId is 400 VALIDATION_FAILED (errors.userId).',
+  })
+  @ApiResponse({ status: 202, type: AcceptedView, description: 'Accepted: delivered through the outbox' })
   @ApiErrors()
-  async send(@CurrentUser() caller: Caller, @Body() body: AdminMessageDto): Promise<{ accepted: true }> {
+  async send(@CurrentUser() caller: Caller, @Body() body: AdminMessageDto): Promise<AcceptedView> {
     await this.notifications.send({ fromUserId: caller.id, toUserId: body.userId, title: body.title, body: body.body });
     return { accepted: true };
   }

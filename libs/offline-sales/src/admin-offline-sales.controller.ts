@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Res, type StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
   ApiIdempotencyKey,
@@ -14,6 +14,7 @@ import {
   type ListQuery,
   ApiListExport,
   ExportParams,
+  ApiPdf,
 } from '@chance/core';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
@@ -35,13 +36,11 @@ export class AdminOfflineCustomersController {
   constructor(private readonly customers: OfflineCustomersService) {}
 
   @Get()
-  @ApiOperation({
+  @ApiList(OFFLINE_CUSTOMER_LIST, {
     summary: 'In-store customers with their outstanding balance',
     description: 'q searches name, phone and e-mail; filter owing=true for those who owe.',
+    type: OfflineCustomerView,
   })
-  @ApiList(OFFLINE_CUSTOMER_LIST)
-  @ApiResponse({ status: 200, type: [OfflineCustomerView] })
-  @ApiErrors()
   list(@ListParams(OFFLINE_CUSTOMER_LIST) query: ListQuery): Promise<ListPage<OfflineCustomerView>> {
     return this.customers.list(query);
   }
@@ -53,6 +52,10 @@ export class AdminOfflineCustomersController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One in-store customer',
+    description: 'With outstandingBalance, the balance of their sales that are not cancelled. 404 NOT_FOUND when no customer has this id.',
+  })
   @ApiResponse({ status: 200, type: OfflineCustomerView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<OfflineCustomerView> {
@@ -60,6 +63,7 @@ export class AdminOfflineCustomersController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create an in-store customer', description: 'name and phone are required; outstandingBalance is derived, never sent.' })
   @ApiResponse({ status: 201, type: OfflineCustomerView })
   @ApiErrors()
   create(@Body() body: CreateOfflineCustomerDto): Promise<OfflineCustomerView> {
@@ -67,6 +71,10 @@ export class AdminOfflineCustomersController {
   }
 
   @Put(':id')
+  @ApiOperation({
+    summary: 'Change an in-store customer (partial)',
+    description: 'Takes only the fields to change. 404 NOT_FOUND when no customer has this id.',
+  })
   @ApiResponse({ status: 200, type: OfflineCustomerView })
   @ApiErrors('NOT_FOUND')
   update(@Param('id', IdPipe) id: number, @Body() body: UpdateOfflineCustomerDto): Promise<OfflineCustomerView> {
@@ -74,6 +82,10 @@ export class AdminOfflineCustomersController {
   }
 
   @Delete(':id')
+  @ApiOperation({
+    summary: 'Delete an in-store customer without sales',
+    description: '409 CONFLICT once they have sales (their history stays). 404 NOT_FOUND when no customer has this id.',
+  })
   @ApiResponse({ status: 200, type: OfflineCustomerView })
   @ApiErrors('NOT_FOUND', 'CONFLICT')
   remove(@Param('id', IdPipe) id: number): Promise<OfflineCustomerView> {
@@ -88,10 +100,11 @@ export class AdminOfflineSalesController {
   constructor(private readonly sales: OfflineSalesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'In-store sales', description: 'q searches the number and the customer’s name and phone.' })
-  @ApiList(OFFLINE_SALE_LIST)
-  @ApiResponse({ status: 200, type: [OfflineSaleView] })
-  @ApiErrors()
+  @ApiList(OFFLINE_SALE_LIST, {
+    summary: 'List in-store sales',
+    description: 'q searches the number and the customer’s name and phone.',
+    type: OfflineSaleView,
+  })
   list(@ListParams(OFFLINE_SALE_LIST) query: ListQuery): Promise<ListPage<OfflineSaleView>> {
     return this.sales.list(query);
   }
@@ -103,6 +116,10 @@ export class AdminOfflineSalesController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One in-store sale',
+    description: 'With its lines (snapshots), payments and the derived paidAmount, balance and paymentStatus. 404 NOT_FOUND when no sale has this id.',
+  })
   @ApiResponse({ status: 200, type: OfflineSaleView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<OfflineSaleView> {
@@ -113,7 +130,7 @@ export class AdminOfflineSalesController {
   @ApiOperation({
     summary: 'Record a sale',
     description:
-      'Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment. With an Idempotency-Key header, a retry records it once.',
+      'Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment. With an Idempotency-Key header, a retry records it once. A paidAmount above the total is 409 OVERPAYMENT.',
   })
   @ApiIdempotencyKey(false)
   @ApiResponse({ status: 201, type: OfflineSaleView })
@@ -132,7 +149,8 @@ export class AdminOfflineSalesController {
   @ApiIdempotencyKey(false)
   @ApiOperation({
     summary: 'Add a payment',
-    description: 'Payments together never exceed the total (409 OVERPAYMENT); a cancelled sale takes none (409 INVALID_TRANSITION).',
+    description:
+      'Payments together never exceed the total (409 OVERPAYMENT); a cancelled sale takes none (409 INVALID_TRANSITION). 404 NOT_FOUND when no sale has this id.',
   })
   @ApiResponse({ status: 201, type: OfflineSaleView })
   @ApiErrors('NOT_FOUND', 'OVERPAYMENT', 'INVALID_TRANSITION', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED')
@@ -148,7 +166,11 @@ export class AdminOfflineSalesController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel a sale', description: 'Returns the stock (offline_sale_cancelled); its balance becomes 0.' })
+  @ApiOperation({
+    summary: 'Cancel a sale',
+    description:
+      'Returns the stock (offline_sale_cancelled); its balance becomes 0. A sale already cancelled is 409 INVALID_TRANSITION. 404 NOT_FOUND when no sale has this id.',
+  })
   @ApiResponse({ status: 200, type: OfflineSaleView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
   cancel(@Param('id', IdPipe) id: number, @CurrentUser() caller: Caller): Promise<OfflineSaleView> {
@@ -156,9 +178,12 @@ export class AdminOfflineSalesController {
   }
 
   @Get(':id/receipt.pdf')
+  @ApiOperation({
+    summary: 'A sale’s receipt as a PDF',
+    description: 'The printable receipt with the seller’s legal details from settings (application/pdf, inline). 404 NOT_FOUND when no sale has this id.',
+  })
   @Header('Content-Type', 'application/pdf')
-  @ApiProduces('application/pdf')
-  @ApiResponse({ status: 200, description: 'The printable receipt' })
+  @ApiPdf('receipt')
   @ApiErrors('NOT_FOUND')
   async receipt(@Param('id', IdPipe) id: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const pdf = await this.sales.receipt(id);

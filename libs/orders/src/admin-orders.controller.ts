@@ -39,7 +39,8 @@ export class AdminOrdersController {
     summary: 'Create a draft order (phone or counter order)',
     description:
       'For a customer account (`customerId`) or a guest (`email`). A draft takes no stock, has no number (null until placed) and no invoice, and ' +
-      'counts in no report. `unitPrice` on a line overrides the catalog’s price (the audit log records who did it). Place it with POST /:id/place.',
+      'counts in no report. `unitPrice` on a line overrides the catalog’s price (the audit log records who did it). Place it with POST /:id/place.' +
+      ` A couponCode that does not apply is refused with its code (COUPON_NOT_FOUND, ${COUPON_REFUSALS.join(', ')}); a variant of a product withdrawn from sale is 409 OUT_OF_STOCK (a draft takes no stock: placing it checks the quantities).`,
   })
   @ApiResponse({ status: 201, type: OrderView })
   @ApiErrors('VALIDATION_FAILED', 'OUT_OF_STOCK', 'COUPON_NOT_FOUND', ...COUPON_REFUSALS)
@@ -54,7 +55,8 @@ export class AdminOrdersController {
       'A draft: any of its fields. A placed order (pending or processing): `lines` (the whole new list; a line with its `lineId` keeps its ' +
       'snapshot unless its variant changes), `shippingAddress`, `couponCode` (null removes it). Every total is recomputed with the order’s own ' +
       'tax rate, the stock moves by the difference only (409 OUT_OF_STOCK and nothing changed when short), the coupon is checked again, and the ' +
-      'invoice is revised (same number, revision + 1). Below what was paid: 409 REFUND_REQUIRED. Any other status: 409 INVALID_TRANSITION.',
+      'invoice is revised (same number, revision + 1). Below what was paid: 409 REFUND_REQUIRED. Any other status: 409 INVALID_TRANSITION.' +
+      ` A coupon that does not apply is refused with its code (COUPON_NOT_FOUND, ${COUPON_REFUSALS.join(', ')}). 404 NOT_FOUND when no order has this id.`,
   })
   @ApiResponse({ status: 200, type: OrderView })
   @ApiErrors('NOT_FOUND', 'VALIDATION_FAILED', 'OUT_OF_STOCK', 'INVALID_TRANSITION', 'REFUND_REQUIRED', 'COUPON_NOT_FOUND', ...COUPON_REFUSALS)
@@ -65,7 +67,7 @@ export class AdminOrdersController {
   @Delete(':id')
   @ApiOperation({
     summary: 'Delete a draft',
-    description: 'Only a draft (409 INVALID_TRANSITION otherwise: cancel a placed order). Answers the deleted draft.',
+    description: 'Only a draft (409 INVALID_TRANSITION otherwise: cancel a placed order). Answers the deleted draft. 404 NOT_FOUND when no order has this id.',
   })
   @ApiResponse({ status: 200, type: OrderView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
@@ -80,7 +82,8 @@ export class AdminOrdersController {
     summary: 'Place a draft',
     description:
       'Runs the checkout’s rules and transaction: the lines priced again from the catalog (prices set by hand stay), the coupon checked, ' +
-      'the stock taken (409 OUT_OF_STOCK), the number given, the invoice issued. Answers the pending order. A guest’s order carries its accessToken.',
+      'the stock taken (409 OUT_OF_STOCK), the number given, the invoice issued. Answers the pending order. A guest’s order carries its accessToken.' +
+      ` A draft only (409 INVALID_TRANSITION otherwise); a coupon that no longer applies is refused with its code (${COUPON_REFUSALS.join(', ')}). 404 NOT_FOUND when no order has this id.`,
   })
   @ApiResponse({ status: 200, type: OrderView })
   @ApiErrors(
@@ -100,13 +103,11 @@ export class AdminOrdersController {
   }
 
   @Get()
-  @ApiOperation({
-    summary: 'Orders',
+  @ApiList(ADMIN_ORDER_LIST, {
+    summary: 'List orders',
     description: 'q searches number and e-mail. Filters: status, paymentStatus, paymentMethod, customerId, placedAt_gte/lte.',
+    type: OrderView,
   })
-  @ApiList(ADMIN_ORDER_LIST)
-  @ApiResponse({ status: 200, type: [OrderView] })
-  @ApiErrors()
   list(@ListParams(ADMIN_ORDER_LIST) query: ListQuery): Promise<ListPage<OrderView>> {
     return this.reader.listForAdmin(query);
   }
@@ -118,6 +119,10 @@ export class AdminOrdersController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One order',
+    description: 'With its lines (snapshots), totals, payments summary and derived paymentStatus; drafts too. 404 NOT_FOUND when no order has this id.',
+  })
   @ApiResponse({ status: 200, type: OrderView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<OrderView> {
@@ -129,7 +134,7 @@ export class AdminOrdersController {
   @ApiOperation({
     summary: 'Record a payment',
     description:
-      'A positive amount up to the balance due, less any card payment still being confirmed (409 OVERPAYMENT above it); a cancelled order takes none. Paid in full ⇒ delivered.',
+      'A positive amount up to the balance due, less any card payment still being confirmed (409 OVERPAYMENT above it); a cancelled order takes none. Paid in full ⇒ delivered. A cancelled order is 409 INVALID_TRANSITION. 404 NOT_FOUND when no order has this id.',
   })
   @ApiResponse({ status: 201, type: OrderView })
   @ApiErrors('NOT_FOUND', 'OVERPAYMENT', 'INVALID_TRANSITION', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED')
@@ -149,7 +154,7 @@ export class AdminOrdersController {
   @ApiOperation({
     summary: 'Record the remaining balance as paid',
     description:
-      'One payment of the balance due, by `method` (default: the order’s payment method). 409 INVALID_TRANSITION when nothing is due, while a card payment of it is being confirmed, or on a cancelled order.',
+      'One payment of the balance due, by `method` (default: the order’s payment method). 409 INVALID_TRANSITION when nothing is due, while a card payment of it is being confirmed, or on a cancelled order. 404 NOT_FOUND when no order has this id.',
   })
   @ApiResponse({ status: 200, type: OrderView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED')
@@ -167,7 +172,8 @@ export class AdminOrdersController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Move the order on',
-    description: 'pending → processing → shipped → delivered; cancelled from pending or processing. Anything else is 409 INVALID_TRANSITION.',
+    description:
+      'pending → processing → shipped → delivered; cancelled from pending or processing. Anything else is 409 INVALID_TRANSITION. 404 NOT_FOUND when no order has this id.',
   })
   @ApiResponse({ status: 200, type: OrderView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
@@ -178,9 +184,9 @@ export class AdminOrdersController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Cancel',
+    summary: 'Cancel an order',
     description:
-      'Returns the stock and the coupon use, and gives back every payment through refunds, each with its credit note (card payments charged online through the payment provider, after commit; the others recorded as paid out). 409 INVALID_TRANSITION while a card payment is being confirmed.',
+      'Returns the stock and the coupon use, and gives back every payment through refunds, each with its credit note (card payments charged online through the payment provider, after commit; the others recorded as paid out). 409 INVALID_TRANSITION while a card payment is being confirmed. Only from pending or processing (409 INVALID_TRANSITION otherwise). 404 NOT_FOUND when no order has this id.',
   })
   @ApiResponse({ status: 200, type: OrderView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
@@ -196,13 +202,11 @@ export class AdminPaymentsController {
   constructor(private readonly reader: OrderReaderService) {}
 
   @Get()
-  @ApiOperation({
+  @ApiList(PAYMENT_LIST, {
     summary: 'Payments of orders (read only)',
     description: 'Filters: orderId, method, status (pending, succeeded, failed, refunded), paidAt_gte/lte. q searches the reference.',
+    type: PaymentView,
   })
-  @ApiList(PAYMENT_LIST)
-  @ApiResponse({ status: 200, type: [PaymentView] })
-  @ApiErrors()
   list(@ListParams(PAYMENT_LIST) query: ListQuery): Promise<ListPage<PaymentView>> {
     return this.reader.listPayments(query);
   }
@@ -214,6 +218,10 @@ export class AdminPaymentsController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One payment',
+    description: 'Read only: pending, succeeded, failed or refunded, with refundedAmount. 404 NOT_FOUND when no payment has this id.',
+  })
   @ApiResponse({ status: 200, type: PaymentView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<PaymentView> {

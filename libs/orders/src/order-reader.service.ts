@@ -130,8 +130,6 @@ export const orderCredentials = (caller: { id: number } | undefined, token: stri
 });
 
 /** The X-Order-Token header, as every store route that a guest reaches with it documents it. */
-export const ORDER_TOKEN_HEADER = { name: 'X-Order-Token', required: false, description: 'A guest order’s access token (from the checkout response)' };
-
 /** Reading orders and payments: lists, single orders, and the store's ownership rule (another's order is 404). */
 @Injectable()
 export class OrderReaderService {

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
   ApiIdempotencyKey,
@@ -11,6 +11,8 @@ import {
   replyWith,
   type ListPage,
   type ListQuery,
+  CartToken,
+  OrderToken,
 } from '@chance/core';
 import { COUPON_REFUSALS } from '@chance/coupons';
 import { CurrentUser, Public, SignedIn, type Caller } from '@chance/identity';
@@ -19,7 +21,7 @@ import { CardPaymentsService } from './card-payments.service.js';
 import { CheckoutService } from './checkout.service.js';
 import { CheckoutDto, OnlinePaymentDto, OrderView } from './dto/order.dto.js';
 import { OrderLifecycleService } from './order-lifecycle.service.js';
-import { ORDER_TOKEN_HEADER, OrderReaderService, STORE_ORDER_LIST, orderCredentials } from './order-reader.service.js';
+import { OrderReaderService, STORE_ORDER_LIST, orderCredentials } from './order-reader.service.js';
 
 @ApiTags('store: checkout and orders')
 @Controller('store')
@@ -34,12 +36,12 @@ export class StoreOrdersController {
   @Post('checkout')
   @Public()
   @ApiIdempotencyKey(true)
-  @ApiHeader({ name: 'X-Cart-Token', required: false, description: 'A guest cart’s token' })
   @ApiOperation({
     summary: 'Place an order from a cart',
     description:
       'One transaction: re-prices the cart, checks the coupon, takes the stock of every line, redeems the coupon, creates the order and its invoice, closes the cart. ' +
-      'Guests get an accessToken in the order (send it as X-Order-Token). A failed checkout stores nothing, so it may be retried with the same key.',
+      'Guests get an accessToken in the order (send it as X-Order-Token). A failed checkout stores nothing, so it may be retried with the same key.' +
+      ` Refusals: a cart you may not reach, 404 NOT_FOUND; a cart already checked out or merged, 409 INVALID_TRANSITION; an empty cart, 400 VALIDATION_FAILED (errors.cartId); a line short of stock or of a product withdrawn from sale, 409 OUT_OF_STOCK; a coupon that no longer applies, its code (${COUPON_REFUSALS.join(', ')}).`,
   })
   @ApiResponse({ status: 201, type: OrderView })
   @ApiErrors('NOT_FOUND', 'OUT_OF_STOCK', 'INVALID_TRANSITION', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED', ...COUPON_REFUSALS)
@@ -48,27 +50,32 @@ export class StoreOrdersController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentUser() caller?: Caller,
     @IdempotencyKeyHeader() key?: string,
-    @Headers('x-cart-token') cartToken?: string,
+    @CartToken() cartToken?: string,
   ): Promise<OrderView> {
     return replyWith(reply, await this.checkoutService.checkout(body, { userId: caller?.id, cartToken, idempotencyKey: assertIdempotencyKey(key) }));
   }
 
   @Get('orders')
   @SignedIn()
-  @ApiOperation({ summary: 'Your orders' })
-  @ApiList(STORE_ORDER_LIST)
-  @ApiResponse({ status: 200, type: [OrderView] })
-  @ApiErrors()
+  @ApiList(STORE_ORDER_LIST, {
+    summary: 'Your orders',
+    description: 'Signed in only (401 UNAUTHENTICATED without a bearer token): the caller’s own orders, never drafts. Filter status.',
+    type: OrderView,
+  })
   list(@CurrentUser() caller: Caller, @ListParams(STORE_ORDER_LIST) query: ListQuery): Promise<ListPage<OrderView>> {
     return this.reader.listForCustomer(caller.id, query);
   }
 
   @Get('orders/:id')
+  @ApiOperation({
+    summary: 'Your order',
+    description:
+      'A guest sends the order’s X-Order-Token; a signed-in customer reaches their own with the bearer token. Another’s order, a draft, or a guest order without its right token is 404 NOT_FOUND.',
+  })
   @Public()
-  @ApiHeader(ORDER_TOKEN_HEADER)
   @ApiResponse({ status: 200, type: OrderView })
   @ApiErrors('NOT_FOUND')
-  async get(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @Headers('x-order-token') token?: string): Promise<OrderView> {
+  async get(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @OrderToken() token?: string): Promise<OrderView> {
     await this.reader.reach(id, orderCredentials(caller, token));
     return this.reader.view(id, 'store');
   }
@@ -76,14 +83,14 @@ export class StoreOrdersController {
   @Post('orders/:id/cancel')
   @Public()
   @HttpCode(200)
-  @ApiHeader(ORDER_TOKEN_HEADER)
   @ApiOperation({
     summary: 'Cancel your own pending order',
-    description: 'Stock and coupon use are returned; every payment is refunded (a card payment back to the card).',
+    description:
+      'Stock and coupon use are returned; every payment is refunded (a card payment back to the card). Only while pending (409 INVALID_TRANSITION otherwise); another’s order, or a guest order without its right X-Order-Token, is 404 NOT_FOUND.',
   })
   @ApiResponse({ status: 200, type: OrderView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
-  async cancel(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @Headers('x-order-token') token?: string): Promise<OrderView> {
+  async cancel(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @OrderToken() token?: string): Promise<OrderView> {
     await this.reader.reach(id, orderCredentials(caller, token));
     await this.lifecycle.cancel(id, 'pending');
     return this.reader.view(id, 'store');
@@ -92,7 +99,6 @@ export class StoreOrdersController {
   @Post('orders/:id/payments')
   @Public()
   @ApiIdempotencyKey(true)
-  @ApiHeader(ORDER_TOKEN_HEADER)
   @ApiOperation({
     summary: 'Pay the balance by card',
     description:
@@ -109,7 +115,7 @@ export class StoreOrdersController {
     @Body() body: OnlinePaymentDto,
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentUser() caller?: Caller,
-    @Headers('x-order-token') token?: string,
+    @OrderToken() token?: string,
     @IdempotencyKeyHeader() key?: string,
   ): Promise<OrderView> {
     return replyWith(reply, await this.cards.payOnline(id, orderCredentials(caller, token), body.paymentToken, assertIdempotencyKey(key)));

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Res, type StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery, ApiListExport, ExportParams } from '@chance/core';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery, ApiListExport, ExportParams, ApiPdf } from '@chance/core';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
 import {
@@ -23,14 +23,13 @@ export class AdminSuppliersController {
   constructor(private readonly suppliers: SuppliersService) {}
 
   @Get()
-  @ApiList(SUPPLIER_LIST)
-  @ApiResponse({ status: 200, type: [SupplierView] })
-  @ApiErrors()
+  @ApiList(SUPPLIER_LIST, { summary: 'List suppliers', description: 'q searches name, contact name, e-mail and phone.', type: SupplierView })
   list(@ListParams(SUPPLIER_LIST) query: ListQuery): Promise<ListPage<SupplierView>> {
     return this.suppliers.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One supplier', description: '404 NOT_FOUND when no supplier has this id.' })
   @ApiResponse({ status: 200, type: SupplierView })
   @ApiErrors('NOT_FOUND')
   async get(@Param('id', IdPipe) id: number): Promise<SupplierView> {
@@ -38,6 +37,7 @@ export class AdminSuppliersController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a supplier', description: 'name is required; contact details are optional.' })
   @ApiResponse({ status: 201, type: SupplierView })
   @ApiErrors()
   async create(@Body() body: CreateSupplierDto): Promise<SupplierView> {
@@ -45,6 +45,7 @@ export class AdminSuppliersController {
   }
 
   @Put(':id')
+  @ApiOperation({ summary: 'Change a supplier (partial)', description: 'Takes only the fields to change. 404 NOT_FOUND when no supplier has this id.' })
   @ApiResponse({ status: 200, type: SupplierView })
   @ApiErrors('NOT_FOUND')
   async update(@Param('id', IdPipe) id: number, @Body() body: UpdateSupplierDto): Promise<SupplierView> {
@@ -52,6 +53,10 @@ export class AdminSuppliersController {
   }
 
   @Delete(':id')
+  @ApiOperation({
+    summary: 'Delete a supplier without purchases',
+    description: '409 CONFLICT once it has purchases. 404 NOT_FOUND when no supplier has this id.',
+  })
   @ApiResponse({ status: 200, type: SupplierView })
   @ApiErrors('NOT_FOUND', 'CONFLICT')
   async remove(@Param('id', IdPipe) id: number): Promise<SupplierView> {
@@ -66,10 +71,7 @@ export class AdminPurchasesController {
   constructor(private readonly purchases: PurchasesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Purchases', description: 'q searches the number, notes, product names and SKUs of the lines.' })
-  @ApiList(PURCHASE_LIST)
-  @ApiResponse({ status: 200, type: [PurchaseView] })
-  @ApiErrors()
+  @ApiList(PURCHASE_LIST, { summary: 'List purchases', description: 'q searches the number, notes, product names and SKUs of the lines.', type: PurchaseView })
   list(@ListParams(PURCHASE_LIST) query: ListQuery): Promise<ListPage<PurchaseView>> {
     return this.purchases.list(query);
   }
@@ -81,6 +83,7 @@ export class AdminPurchasesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One purchase', description: 'With its lines and what has been received. 404 NOT_FOUND when no purchase has this id.' })
   @ApiResponse({ status: 200, type: PurchaseView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<PurchaseView> {
@@ -96,7 +99,11 @@ export class AdminPurchasesController {
   }
 
   @Put(':id')
-  @ApiOperation({ summary: 'Change a purchase before receipt (partial; lines replace all lines)', description: 'status may move draft → ordered here.' })
+  @ApiOperation({
+    summary: 'Change a purchase before receipt (partial; lines replace all lines)',
+    description:
+      'status may move draft → ordered here. A received or cancelled purchase is 409 INVALID_TRANSITION. 404 NOT_FOUND when no purchase has this id.',
+  })
   @ApiResponse({ status: 200, type: PurchaseView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
   update(@Param('id', IdPipe) id: number, @Body() body: UpdatePurchaseDto): Promise<PurchaseView> {
@@ -108,7 +115,7 @@ export class AdminPurchasesController {
   @ApiOperation({
     summary: 'Receive the goods',
     description:
-      'Adds every line to stock (purchase_received), sets each variant’s cost price to the line’s unit cost, freezes the purchase and its invoice. Twice: 409 INVALID_TRANSITION.',
+      'Adds every line to stock (purchase_received), sets each variant’s cost price to the line’s unit cost, freezes the purchase and its invoice. Twice: 409 INVALID_TRANSITION. 404 NOT_FOUND when no purchase has this id.',
   })
   @ApiResponse({ status: 200, type: PurchaseView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
@@ -118,7 +125,10 @@ export class AdminPurchasesController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel before receipt', description: 'The purchase invoice becomes void.' })
+  @ApiOperation({
+    summary: 'Cancel before receipt',
+    description: 'The purchase invoice becomes void. A received or cancelled purchase is 409 INVALID_TRANSITION. 404 NOT_FOUND when no purchase has this id.',
+  })
   @ApiResponse({ status: 200, type: PurchaseView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
   cancel(@Param('id', IdPipe) id: number): Promise<PurchaseView> {
@@ -133,14 +143,17 @@ export class AdminPurchaseInvoicesController {
   constructor(private readonly invoices: PurchaseInvoicesService) {}
 
   @Get()
-  @ApiList(PURCHASE_INVOICE_LIST)
-  @ApiResponse({ status: 200, type: [PurchaseInvoiceView] })
-  @ApiErrors()
+  @ApiList(PURCHASE_INVOICE_LIST, {
+    summary: 'List suppliers’ invoices',
+    description: 'Filters: supplierId, purchaseId, status (open, final, void); q searches its number and the purchase’s number.',
+    type: PurchaseInvoiceView,
+  })
   list(@ListParams(PURCHASE_INVOICE_LIST) query: ListQuery): Promise<ListPage<PurchaseInvoiceView>> {
     return this.invoices.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One supplier’s invoice', description: '404 NOT_FOUND when no purchase invoice has this id.' })
   @ApiResponse({ status: 200, type: PurchaseInvoiceView })
   @ApiErrors('NOT_FOUND')
   async get(@Param('id', IdPipe) id: number): Promise<PurchaseInvoiceView> {
@@ -148,9 +161,12 @@ export class AdminPurchaseInvoicesController {
   }
 
   @Get(':id/pdf')
+  @ApiOperation({
+    summary: 'A supplier’s invoice as a PDF',
+    description: 'The printable purchase invoice (application/pdf, inline). 404 NOT_FOUND when no purchase invoice has this id.',
+  })
   @Header('Content-Type', 'application/pdf')
-  @ApiProduces('application/pdf')
-  @ApiResponse({ status: 200, description: 'The printable purchase invoice' })
+  @ApiPdf('purchase invoice')
   @ApiErrors('NOT_FOUND')
   async pdf(@Param('id', IdPipe) id: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const invoice = await this.invoices.get(id);

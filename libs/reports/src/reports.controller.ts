@@ -19,7 +19,11 @@ export class ReportsController {
   ) {}
 
   @Get('dashboard')
-  @ApiOperation({ summary: 'The back office’s figures of the day' })
+  @ApiOperation({
+    summary: 'The back office’s figures of the day',
+    description:
+      'Net revenue today and over 30 days (with each day’s), pending orders, variants at or below their low-stock threshold, balances still owed and bookings of the next 7 days; money in minor units, days in UTC.',
+  })
   @ApiResponse({ status: 200, type: DashboardView })
   dashboard(): Promise<DashboardView> {
     return this.reports.dashboard();

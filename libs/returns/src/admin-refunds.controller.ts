@@ -37,7 +37,8 @@ const DIRECT_REFUND =
   'A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). ' +
   'Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through ' +
   'the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is ' +
-  'settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note.';
+  'settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note. ' +
+  'A paymentId that is not one of the record’s payments is 400 VALIDATION_FAILED (errors.paymentId); 404 NOT_FOUND when no record has this id.';
 
 /** The route of a direct refund of one kind of record, answered with the record as its own library shows it (201). */
 function RefundRoute(path: string, summary: string, type: Type, description = DIRECT_REFUND): MethodDecorator {
@@ -60,14 +61,12 @@ export class AdminRefundsController {
   ) {}
 
   @Get('refunds')
-  @ApiOperation({
+  @ApiList(REFUND_LIST, {
     summary: 'Refunds (read only)',
     description:
       'Filters: orderId, offlineSaleId, bookingId, returnId, status, method, kind, refundedAt_gte/lte. q searches the number, the record’s number, the reference and the reason.',
+    type: RefundView,
   })
-  @ApiList(REFUND_LIST)
-  @ApiResponse({ status: 200, type: [RefundView] })
-  @ApiErrors()
   list(@ListParams(REFUND_LIST) query: ListQuery): Promise<ListPage<RefundView>> {
     return this.reader.listRefunds(query);
   }
@@ -79,6 +78,10 @@ export class AdminRefundsController {
   }
 
   @Get('refunds/:id')
+  @ApiOperation({
+    summary: 'One refund',
+    description: 'Read only: pending, succeeded or failed, with its credit note once it succeeded. 404 NOT_FOUND when no refund has this id.',
+  })
   @ApiResponse({ status: 200, type: RefundView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<RefundView> {

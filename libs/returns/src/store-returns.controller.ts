@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiList, IdPipe, ListParams, notFound, type ListPage, type ListQuery } from '@chance/core';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiList, IdPipe, ListParams, notFound, type ListPage, type ListQuery, OrderToken } from '@chance/core';
 import { CurrentUser, Public, SignedIn, type Caller } from '@chance/identity';
-import { ORDER_TOKEN_HEADER, OrderReaderService, orderCredentials } from '@chance/orders';
+import { OrderReaderService, orderCredentials } from '@chance/orders';
 import { RequestReturnDto, ReturnView } from './dto/returns.dto.js';
 import { STORE_RETURN_LIST, ReturnsReader } from './returns-reader.js';
 import { ReturnsService } from './returns.service.js';
@@ -19,7 +19,6 @@ export class StoreReturnsController {
 
   @Post('orders/:id/returns')
   @Public()
-  @ApiHeader(ORDER_TOKEN_HEADER)
   @ApiOperation({
     summary: 'Ask to return goods of your delivered order',
     description:
@@ -29,43 +28,37 @@ export class StoreReturnsController {
   })
   @ApiResponse({ status: 201, type: ReturnView })
   @ApiErrors('NOT_FOUND', 'RETURN_NOT_ALLOWED', 'RETURN_QUANTITY_EXCEEDED')
-  request(
-    @Param('id', IdPipe) id: number,
-    @Body() body: RequestReturnDto,
-    @CurrentUser() caller?: Caller,
-    @Headers('x-order-token') token?: string,
-  ): Promise<ReturnView> {
+  request(@Param('id', IdPipe) id: number, @Body() body: RequestReturnDto, @CurrentUser() caller?: Caller, @OrderToken() token?: string): Promise<ReturnView> {
     return this.returns.request(id, orderCredentials(caller, token), body.lines);
   }
 
   @Get('orders/:id/returns')
   @Public()
-  @ApiHeader(ORDER_TOKEN_HEADER)
-  @ApiOperation({ summary: 'The returns of your order, oldest first' })
+  @ApiOperation({
+    summary: 'The returns of your order, oldest first',
+    description:
+      'A guest sends the order’s X-Order-Token; a signed-in customer reaches their own order with the bearer token. Another’s order, or a guest order without its right token, is 404 NOT_FOUND.',
+  })
   @ApiResponse({ status: 200, type: [ReturnView] })
   @ApiErrors('NOT_FOUND')
-  async ofOrder(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @Headers('x-order-token') token?: string): Promise<ReturnView[]> {
+  async ofOrder(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @OrderToken() token?: string): Promise<ReturnView[]> {
     await this.orders.reach(id, orderCredentials(caller, token));
     return this.reader.ofOrder(id, 'store');
   }
 
   @Get('returns')
   @SignedIn()
-  @ApiOperation({ summary: 'Your returns', description: 'Filters: status, orderId.' })
-  @ApiList(STORE_RETURN_LIST)
-  @ApiResponse({ status: 200, type: [ReturnView] })
-  @ApiErrors()
+  @ApiList(STORE_RETURN_LIST, { summary: 'Your returns', description: 'Filters: status, orderId.', type: ReturnView })
   list(@CurrentUser() caller: Caller, @ListParams(STORE_RETURN_LIST) query: ListQuery): Promise<ListPage<ReturnView>> {
     return this.reader.list(query, 'store', caller.id);
   }
 
   @Get('returns/:id')
   @Public()
-  @ApiHeader(ORDER_TOKEN_HEADER)
   @ApiOperation({ summary: 'One of your returns', description: 'A guest sends the order’s X-Order-Token.' })
   @ApiResponse({ status: 200, type: ReturnView })
   @ApiErrors('NOT_FOUND')
-  async get(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @Headers('x-order-token') token?: string): Promise<ReturnView> {
+  async get(@Param('id', IdPipe) id: number, @CurrentUser() caller?: Caller, @OrderToken() token?: string): Promise<ReturnView> {
     const orderId = await this.reader.orderOf(id);
     if (orderId === null) throw notFound('Return');
     await this.orders.reach(orderId, orderCredentials(caller, token));

@@ -21,14 +21,17 @@ export class AdminServiceTypesController {
   constructor(private readonly bookings: BookingsService) {}
 
   @Get()
-  @ApiList(SERVICE_TYPE_LIST)
-  @ApiResponse({ status: 200, type: [ServiceTypeView] })
-  @ApiErrors()
+  @ApiList(SERVICE_TYPE_LIST, {
+    summary: 'List service types',
+    description: 'Active and inactive; filter isActive; q searches name and description.',
+    type: ServiceTypeView,
+  })
   list(@ListParams(SERVICE_TYPE_LIST) query: ListQuery): Promise<ListPage<ServiceTypeView>> {
     return this.bookings.listTypes(query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One service type', description: '404 NOT_FOUND when no service type has this id.' })
   @ApiResponse({ status: 200, type: ServiceTypeView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<ServiceTypeView> {
@@ -36,6 +39,7 @@ export class AdminServiceTypesController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a service type', description: 'price in minor units, durationMinutes a positive whole number.' })
   @ApiResponse({ status: 201, type: ServiceTypeView })
   @ApiErrors()
   create(@Body() body: CreateServiceTypeDto): Promise<ServiceTypeView> {
@@ -43,6 +47,10 @@ export class AdminServiceTypesController {
   }
 
   @Put(':id')
+  @ApiOperation({
+    summary: 'Change a service type (partial)',
+    description: 'Takes only the fields to change; bookings keep the name and price they were made with. 404 NOT_FOUND when no service type has this id.',
+  })
   @ApiResponse({ status: 200, type: ServiceTypeView })
   @ApiErrors('NOT_FOUND')
   update(@Param('id', IdPipe) id: number, @Body() body: UpdateServiceTypeDto): Promise<ServiceTypeView> {
@@ -57,15 +65,17 @@ export class AdminBookingsController {
   constructor(private readonly bookings: BookingsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Bookings', description: 'Sorted by time by default; filters status, customerId, serviceTypeId, scheduledAt_gte/lte.' })
-  @ApiList(ADMIN_BOOKING_LIST)
-  @ApiResponse({ status: 200, type: [BookingView] })
-  @ApiErrors()
+  @ApiList(ADMIN_BOOKING_LIST, {
+    summary: 'List bookings',
+    description: 'Sorted by time by default; filters status, customerId, serviceTypeId, scheduledAt_gte/lte.',
+    type: BookingView,
+  })
   list(@ListParams(ADMIN_BOOKING_LIST) query: ListQuery): Promise<ListPage<BookingView>> {
     return this.bookings.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One booking', description: 'With serviceName and price as snapshots. 404 NOT_FOUND when no booking has this id.' })
   @ApiResponse({ status: 200, type: BookingView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<BookingView> {
@@ -81,7 +91,11 @@ export class AdminBookingsController {
   }
 
   @Put(':id')
-  @ApiOperation({ summary: 'Reschedule a pending booking (time, address, notes)' })
+  @ApiOperation({
+    summary: 'Reschedule a pending booking (time, address, notes)',
+    description:
+      'Only while pending (409 INVALID_TRANSITION otherwise); a time in the past is 400 VALIDATION_FAILED. 404 NOT_FOUND when no booking has this id.',
+  })
   @ApiResponse({ status: 200, type: BookingView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
   update(@Param('id', IdPipe) id: number, @Body() body: UpdateBookingDto): Promise<BookingView> {
@@ -90,7 +104,11 @@ export class AdminBookingsController {
 
   @Post(':id/status')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Complete or cancel a pending booking' })
+  @ApiOperation({
+    summary: 'Complete or cancel a pending booking',
+    description:
+      'Only from pending, to completed or cancelled (409 INVALID_TRANSITION otherwise); the customer gets a booking_update notification. 404 NOT_FOUND when no booking has this id.',
+  })
   @ApiResponse({ status: 200, type: BookingView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
   move(@Param('id', IdPipe) id: number, @Body() body: BookingStatusDto): Promise<BookingView> {
@@ -105,10 +123,11 @@ export class StoreServicesController {
 
   @Get('service-types')
   @Public()
-  @ApiOperation({ summary: 'Services on offer (active only)' })
-  @ApiList(STORE_SERVICE_TYPE_LIST)
-  @ApiResponse({ status: 200, type: [ServiceTypeView] })
-  @ApiErrors()
+  @ApiList(STORE_SERVICE_TYPE_LIST, {
+    summary: 'Services on offer (active only)',
+    description: 'Public: the active service types with their price and duration; q searches name and description.',
+    type: ServiceTypeView,
+  })
   types(@ListParams(STORE_SERVICE_TYPE_LIST) query: ListQuery): Promise<ListPage<ServiceTypeView>> {
     return this.bookings.listTypes(query, true);
   }
@@ -124,15 +143,17 @@ export class StoreServicesController {
 
   @Get('bookings')
   @SignedIn()
-  @ApiOperation({ summary: 'Your bookings' })
-  @ApiList(STORE_BOOKING_LIST)
-  @ApiResponse({ status: 200, type: [BookingView] })
-  @ApiErrors()
+  @ApiList(STORE_BOOKING_LIST, {
+    summary: 'Your bookings',
+    description: 'Signed in only (401 UNAUTHENTICATED without a bearer token): the caller’s own bookings.',
+    type: BookingView,
+  })
   mine(@CurrentUser() caller: Caller, @ListParams(STORE_BOOKING_LIST) query: ListQuery): Promise<ListPage<BookingView>> {
     return this.bookings.list(query, caller.id);
   }
 
   @Get('bookings/:id')
+  @ApiOperation({ summary: 'One of your bookings', description: 'Another customer’s booking is 404 NOT_FOUND, as one that does not exist.' })
   @SignedIn()
   @ApiResponse({ status: 200, type: BookingView })
   @ApiErrors('NOT_FOUND')
@@ -143,7 +164,10 @@ export class StoreServicesController {
   @Post('bookings/:id/cancel')
   @SignedIn()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel your own pending booking' })
+  @ApiOperation({
+    summary: 'Cancel your own pending booking',
+    description: 'Only while pending (409 INVALID_TRANSITION otherwise). Another customer’s booking is 404 NOT_FOUND.',
+  })
   @ApiResponse({ status: 200, type: BookingView })
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
   cancel(@Param('id', IdPipe) id: number, @CurrentUser() caller: Caller): Promise<BookingView> {

@@ -12,6 +12,10 @@ export class AdminSettingsController {
   constructor(private readonly settings: SettingsService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'The shop’s settings',
+    description: 'Tax rate, currency, seller’s legal details, return window and the other settings of SPEC section 3.',
+  })
   @ApiResponse({ status: 200, type: SettingsView })
   get(): Promise<SettingsView> {
     return this.settings.current();

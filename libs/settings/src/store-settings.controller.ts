@@ -11,7 +11,10 @@ export class StoreSettingsController {
   constructor(private readonly settings: SettingsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'What shop frontends (and staff screens) need to show prices: name, currency, tax rate' })
+  @ApiOperation({
+    summary: 'What shop frontends (and staff screens) need to show prices: name, currency, tax rate',
+    description: 'Public and the same for everyone; the seller’s legal details and internal settings are not included.',
+  })
   @ApiResponse({ status: 200, type: StoreInfoView })
   async get(): Promise<StoreInfoView> {
     const { storeName, currency, taxRateBps } = await this.settings.current();

@@ -13,15 +13,16 @@ export class AdminWebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List webhook endpoints', description: 'q searches URL and description. Secrets are never listed.' })
-  @ApiList(WEBHOOK_LIST)
-  @ApiResponse({ status: 200, type: [WebhookView] })
-  @ApiErrors()
+  @ApiList(WEBHOOK_LIST, { summary: 'List webhook endpoints', description: 'q searches URL and description. Secrets are never listed.', type: WebhookView })
   list(@ListParams(WEBHOOK_LIST) query: ListQuery): Promise<ListPage<WebhookView>> {
     return this.webhooks.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One webhook endpoint',
+    description: 'Its URL, events and state; never its signing secret (shown once, at creation). 404 NOT_FOUND when no endpoint has this id.',
+  })
   @ApiResponse({ status: 200, type: WebhookView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<WebhookView> {
@@ -46,7 +47,7 @@ export class AdminWebhooksController {
   @Put(':id')
   @ApiOperation({
     summary: 'Change URL, events, description or isActive (partial)',
-    description: 'isActive: true re-activates an endpoint deactivated after 24 h of failures.',
+    description: 'isActive: true re-activates an endpoint deactivated after 24 h of failures. 404 NOT_FOUND when no endpoint has this id.',
   })
   @ApiResponse({ status: 200, type: WebhookView })
   @ApiErrors('NOT_FOUND')
@@ -55,7 +56,11 @@ export class AdminWebhooksController {
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Delete a webhook endpoint and its delivery log' })
+  @ApiOperation({
+    summary: 'Delete a webhook endpoint and its delivery log',
+    description:
+      'Its delivery log goes with it, deliveries not yet sent included; no further event is sent to its URL. 404 NOT_FOUND when no endpoint has this id.',
+  })
   @ApiResponse({ status: 200, type: WebhookView })
   @ApiErrors('NOT_FOUND')
   remove(@Param('id', IdPipe) id: number): Promise<WebhookView> {
@@ -67,7 +72,7 @@ export class AdminWebhooksController {
   @ApiOperation({
     summary: 'Send a ping event to the endpoint',
     description:
-      'Whatever it subscribes to, also while inactive; {type: "ping", data: {webhookId}}. Answers the attempt, pending: its outcome shows in the delivery log.',
+      'Whatever it subscribes to, also while inactive; {type: "ping", data: {webhookId}}. Answers the attempt, pending: its outcome shows in the delivery log. 404 NOT_FOUND when no endpoint has this id.',
   })
   @ApiResponse({ status: 202, type: WebhookDeliveryView })
   @ApiErrors('NOT_FOUND')
@@ -83,18 +88,20 @@ export class AdminWebhookDeliveriesController {
   constructor(private readonly deliveries: WebhookDeliveries) {}
 
   @Get()
-  @ApiOperation({
+  @ApiList(DELIVERY_LIST, {
     summary: 'The delivery log: one row per attempt, newest first',
     description: 'filter webhookId, status (pending, succeeded, failed), type, eventId (evt_…, as the receiver saw it), createdAt_gte/lte.',
+    type: WebhookDeliveryView,
   })
-  @ApiList(DELIVERY_LIST)
-  @ApiResponse({ status: 200, type: [WebhookDeliveryView] })
-  @ApiErrors()
   list(@ListParams(DELIVERY_LIST) query: ListQuery): Promise<ListPage<WebhookDeliveryView>> {
     return this.deliveries.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One delivery attempt',
+    description: 'The event, the answer status and timing of one attempt. 404 NOT_FOUND when no delivery has this id.',
+  })
   @ApiResponse({ status: 200, type: WebhookDeliveryView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<WebhookDeliveryView> {
@@ -105,7 +112,8 @@ export class AdminWebhookDeliveriesController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'Send the event of this delivery again, now',
-    description: 'Same event id and body; a retry already scheduled is brought forward instead of doubled. Answers that attempt, pending.',
+    description:
+      'Same event id and body; a retry already scheduled is brought forward instead of doubled. Answers that attempt, pending. 404 NOT_FOUND when no delivery has this id.',
   })
   @ApiResponse({ status: 202, type: WebhookDeliveryView })
   @ApiErrors('NOT_FOUND')

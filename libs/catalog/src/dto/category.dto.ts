@@ -26,9 +26,9 @@ export class CreateCategoryDto {
 export class UpdateCategoryDto extends PartialUpdateType(CreateCategoryDto) {}
 
 export class CategoryView {
-  @ApiProperty() id: number;
-  @ApiProperty() name: string;
-  @ApiProperty() slug: string;
-  @ApiProperty() description: string;
-  @ApiProperty({ nullable: true, type: Number }) parentId: number | null;
+  @ApiProperty({ example: 2 }) id: number;
+  @ApiProperty({ example: 'Shirts' }) name: string;
+  @ApiProperty({ example: 'shirts' }) slug: string;
+  @ApiProperty({ example: 'Shirts of linen and cotton' }) description: string;
+  @ApiProperty({ example: 1, nullable: true, type: Number }) parentId: number | null;
 }

@@ -8,8 +8,8 @@ export class ImportErrorView {
 }
 
 export class ImportResultView {
-  @ApiProperty({ description: 'Rows that create a variant (and, for a new product name, its product)' }) created: number;
-  @ApiProperty({ description: 'Rows that change an existing variant or its product' }) updated: number;
-  @ApiProperty({ description: 'Rows that match the catalog already' }) unchanged: number;
+  @ApiProperty({ example: 12, description: 'Rows that create a variant (and, for a new product name, its product)' }) created: number;
+  @ApiProperty({ example: 3, description: 'Rows that change an existing variant or its product' }) updated: number;
+  @ApiProperty({ example: 40, description: 'Rows that match the catalog already' }) unchanged: number;
   @ApiProperty({ type: [ImportErrorView], description: 'By line; at most the first 1,000' }) errors: ImportErrorView[];
 }

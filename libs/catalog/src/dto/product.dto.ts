@@ -182,48 +182,51 @@ export class VariantView {
 }
 
 export class AdminVariantView extends VariantView {
-  @ApiProperty({ description: 'Effective cost price' }) costPrice: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'Null when inherited from the product' }) ownPrice: number | null;
-  @ApiProperty({ nullable: true, type: Number }) ownCostPrice: number | null;
-  @ApiProperty({ description: 'At or below the low-stock threshold' }) lowStock: boolean;
+  @ApiProperty({ example: 850, description: 'Effective cost price' }) costPrice: number;
+  @ApiProperty({ example: null, nullable: true, type: Number, description: 'Null when inherited from the product' }) ownPrice: number | null;
+  @ApiProperty({ example: null, nullable: true, type: Number }) ownCostPrice: number | null;
+  @ApiProperty({ example: false, description: 'At or below the low-stock threshold' }) lowStock: boolean;
 }
 
 export class StoreProductView {
-  @ApiProperty() id: number;
-  @ApiProperty() name: string;
-  @ApiProperty() slug: string;
-  @ApiProperty() description: string;
-  @ApiProperty() categoryId: number;
-  @ApiProperty() price: number;
-  @ApiProperty() shippingCost: number;
-  @ApiProperty() estimatedDeliveryDays: number;
-  @ApiProperty({ description: 'Sum of the variants’ stock' }) stock: number;
+  @ApiProperty({ example: 5 }) id: number;
+  @ApiProperty({ example: 'Linen shirt' }) name: string;
+  @ApiProperty({ example: 'linen-shirt' }) slug: string;
+  @ApiProperty({ example: 'A light shirt of washed linen.' }) description: string;
+  @ApiProperty({ example: 2 }) categoryId: number;
+  @ApiProperty({ example: 1999 }) price: number;
+  @ApiProperty({ example: 0 }) shippingCost: number;
+  @ApiProperty({ example: 3 }) estimatedDeliveryDays: number;
+  @ApiProperty({ example: 42, description: 'Sum of the variants’ stock' }) stock: number;
   @ApiProperty({ type: [ProductImageView], description: 'Ordered by position' }) images: ProductImageView[];
   @ApiProperty({ type: [VariantView] }) variants: VariantView[];
 }
 
 export class AdminProductView extends OmitType(StoreProductView, ['variants'] as const) {
-  @ApiProperty() costPrice: number;
-  @ApiProperty() isActive: boolean;
-  @ApiProperty({ nullable: true, type: Number }) lowStockThreshold: number | null;
-  @ApiProperty({ description: 'Threshold in force (own or the store default)' }) effectiveLowStockThreshold: number;
-  @ApiProperty({ description: 'Some variant is at or below the threshold' }) lowStock: boolean;
+  @ApiProperty({ example: 850 }) costPrice: number;
+  @ApiProperty({ example: true }) isActive: boolean;
+  @ApiProperty({ example: null, nullable: true, type: Number }) lowStockThreshold: number | null;
+  @ApiProperty({ example: 5, description: 'Threshold in force (own or the store default)' }) effectiveLowStockThreshold: number;
+  @ApiProperty({ example: false, description: 'Some variant is at or below the threshold' }) lowStock: boolean;
   @ApiProperty({ type: [AdminVariantView] }) variants: AdminVariantView[];
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
-  @ApiProperty({ format: 'date-time' }) updatedAt: Date;
+  @ApiProperty({ example: '2026-11-02T08:00:00.000Z', format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ example: '2026-12-01T16:20:00.000Z', format: 'date-time' }) updatedAt: Date;
 }
 
 export class StockMovementView {
-  @ApiProperty() id: number;
-  @ApiProperty() variantId: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'The variant’s product (null once deleted)' }) productId: number | null;
-  @ApiProperty({ nullable: true, type: String }) productName: string | null;
-  @ApiProperty({ nullable: true, type: String }) sku: string | null;
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: { type: 'string' } }) attributes: Record<string, string> | null;
-  @ApiProperty() delta: number;
-  @ApiProperty({ enum: [...STOCK_REASONS] }) reason: string;
-  @ApiProperty({ nullable: true, type: String }) reference: string | null;
-  @ApiProperty({ nullable: true, type: String }) note: string | null;
-  @ApiProperty({ nullable: true, type: Number }) createdById: number | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ example: 311 }) id: number;
+  @ApiProperty({ example: 12 }) variantId: number;
+  @ApiProperty({ example: 5, nullable: true, type: Number, description: 'The variant’s product (null once deleted)' }) productId: number | null;
+  @ApiProperty({ example: 'Linen shirt', nullable: true, type: String }) productName: string | null;
+  @ApiProperty({ example: 'SHIRT-LIN-M-BLU', nullable: true, type: String }) sku: string | null;
+  @ApiProperty({ example: { size: 'M', colour: 'blue' }, nullable: true, type: 'object', additionalProperties: { type: 'string' } }) attributes: Record<
+    string,
+    string
+  > | null;
+  @ApiProperty({ example: -2 }) delta: number;
+  @ApiProperty({ example: 'order_placed', enum: [...STOCK_REASONS] }) reason: string;
+  @ApiProperty({ example: 'ORD-000042', nullable: true, type: String }) reference: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String }) note: string | null;
+  @ApiProperty({ example: null, nullable: true, type: Number }) createdById: number | null;
+  @ApiProperty({ example: '2026-12-07T09:45:00.000Z', format: 'date-time' }) createdAt: Date;
 }

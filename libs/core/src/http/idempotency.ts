@@ -145,6 +145,7 @@ export function ApiIdempotencyKey(required: boolean): MethodDecorator {
   return ApiHeader({
     name: 'Idempotency-Key',
     required,
+    example: '5f0c8e2a-9b1d-4c3e-8a7f-2d6b1e9c4a30',
     description:
       'At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets ' +
       'Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the ' +

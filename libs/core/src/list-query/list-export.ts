@@ -57,11 +57,12 @@ export function ApiListExport(spec: ListSpec, headers: readonly string[], what: 
     ApiProduces('text/csv'),
     ApiQuery({
       name: 'sort',
+      type: String,
       required: false,
       description: `JSON ["field","ASC"|"DESC"]; fields: ${spec.sortable.join(', ')}`,
       example: JSON.stringify(spec.defaultSort),
     }),
-    ApiQuery({ name: 'filter', required: false, description: `JSON object; keys: ${filters.join(', ')}`, example: '{}' }),
+    ApiQuery({ name: 'filter', type: String, required: false, description: `JSON object; keys: ${filters.join(', ')}`, example: '{}' }),
     ApiResponse({
       status: 200,
       description: `text/csv; charset=utf-8, as an attachment ${spec.resource}.csv`,

@@ -1,5 +1,6 @@
-import { Injectable, applyDecorators, createParamDecorator, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { ApiHeader, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { Injectable, applyDecorators, type Type, createParamDecorator, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-errors.decorator.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -39,20 +40,56 @@ export const ListParams = createParamDecorator((spec: ListSpec, context: Executi
   return parseListQuery((request.query ?? {}) as Record<string, unknown>, spec);
 });
 
-/** OpenAPI description of the list protocol on an endpoint. */
-export function ApiList(spec: ListSpec): MethodDecorator {
-  const filters = ['id (one id or an array)', ...(spec.searchable ? ['q (search)'] : []), ...Object.keys(spec.filters ?? {})];
+/** What a list's OpenAPI entry says beyond the protocol: its summary, its rules, its row type. */
+export interface ApiListOptions {
+  summary: string;
+  /** what the list holds and its own filters' meaning; the protocol's rules and refusals are added */
+  description: string;
+  /** the row's view class (a DTO with `@ApiProperty`) */
+  type: Type<unknown>;
+}
+
+/**
+ * OpenAPI description of a list endpoint (docs/api.md#lists): its summary and description (which
+ * gains the protocol's rules: sort fields, range cap, filter keys, the 400 for a malformed
+ * query), the `sort`, `range` and `filter` query parameters with examples, and its 200 answer, a JSON
+ * array of the row type with the `Content-Range` header. With `options` it is the whole entry
+ * (operation, parameters, answer, errors); without, the operation and row type come from separate
+ * `@ApiOperation` and `@ApiResponse({ status: 200, type: [View] })` decorators.
+ */
+export function ApiList(spec: ListSpec, options?: ApiListOptions): MethodDecorator {
+  const filters = listFilters(spec);
   return applyDecorators(
+    ...(options
+      ? [
+          ApiOperation({ summary: options.summary, description: `${options.description} ${listRules(spec)}` }),
+          ApiResponse({ status: 200, type: [options.type], ...listDoc(spec) }),
+          ApiErrors(),
+        ]
+      : [listResponse(spec)]),
     ApiQuery({
       name: 'sort',
+      type: String,
       required: false,
       description: `JSON ["field","ASC"|"DESC"]; fields: ${spec.sortable.join(', ')}`,
       example: JSON.stringify(spec.defaultSort),
     }),
-    ApiQuery({ name: 'range', required: false, description: `JSON [start,end], inclusive, at most ${spec.maxRows} rows`, example: '[0,24]' }),
-    ApiQuery({ name: 'filter', required: false, description: `JSON object; keys: ${filters.join(', ')}`, example: '{}' }),
-    listResponse(spec),
-    ApiHeader({ name: 'Accept', required: false }),
+    ApiQuery({ name: 'range', type: String, required: false, description: `JSON [start,end], inclusive, at most ${spec.maxRows} rows`, example: '[0,24]' }),
+    ApiQuery({ name: 'filter', type: String, required: false, description: `JSON object; keys: ${filters.join(', ')}`, example: '{}' }),
+  );
+}
+
+/** The filter keys a list takes, for its description. */
+function listFilters(spec: ListSpec): string[] {
+  return ['id (one id or an array)', ...(spec.searchable ? ['q (search)'] : []), ...Object.keys(spec.filters ?? {})];
+}
+
+/** The list protocol's rules and refusals, as the end of a list's description. */
+export function listRules(spec: ListSpec): string {
+  return (
+    `A JSON array with the header Content-Range: ${spec.resource} start-end/total. Sorted by ${spec.defaultSort.join(' ')} unless \`sort\` names ` +
+    `one of: ${spec.sortable.join(', ')} (the id breaks ties). \`range\` is at most ${spec.maxRows} rows. \`filter\` keys: ${listFilters(spec).join(', ')}; ` +
+    'an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.'
   );
 }
 
@@ -84,7 +121,7 @@ function listResponse(spec: ListSpec): MethodDecorator {
 
 const listDoc = (spec: ListSpec) => ({
   description: `A JSON array; header Content-Range: ${spec.resource} start-end/total`,
-  headers: { 'Content-Range': { description: `${spec.resource} 0-24/319`, schema: { type: 'string' as const } } },
+  headers: { 'Content-Range': { description: `${spec.resource} start-end/total`, schema: { type: 'string' as const, example: `${spec.resource} 0-24/319` } } },
 });
 
 export interface ListColumns {

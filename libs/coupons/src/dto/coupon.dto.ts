@@ -68,22 +68,22 @@ export class CreateCouponDto {
 export class UpdateCouponDto extends PartialUpdateType(CreateCouponDto) {}
 
 export class CouponView {
-  @ApiProperty() id: number;
-  @ApiProperty() code: string;
-  @ApiProperty() description: string;
-  @ApiProperty({ enum: ['percentage', 'fixed'] }) discountType: string;
-  @ApiProperty() discountValue: number;
-  @ApiProperty({ nullable: true, type: Number }) maxDiscount: number | null;
-  @ApiProperty({ nullable: true, type: Number }) minPurchase: number | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) validFrom: Date | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) validTo: Date | null;
-  @ApiProperty({ nullable: true, type: Number }) usageLimit: number | null;
-  @ApiProperty({ nullable: true, type: Number }) perCustomerLimit: number | null;
-  @ApiProperty() isActive: boolean;
-  @ApiProperty({ description: 'Orders not cancelled that used it (read only)' }) timesUsed: number;
-  @ApiProperty({ enum: ['active', 'inactive', 'scheduled', 'expired', 'used_up'] }) status: string;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
-  @ApiProperty({ format: 'date-time' }) updatedAt: Date;
+  @ApiProperty({ example: 3 }) id: number;
+  @ApiProperty({ example: 'WELCOME10' }) code: string;
+  @ApiProperty({ example: '10 % off a first order' }) description: string;
+  @ApiProperty({ example: 'percentage', enum: ['percentage', 'fixed'] }) discountType: string;
+  @ApiProperty({ example: 1000 }) discountValue: number;
+  @ApiProperty({ example: 2000, nullable: true, type: Number }) maxDiscount: number | null;
+  @ApiProperty({ example: null, nullable: true, type: Number }) minPurchase: number | null;
+  @ApiProperty({ example: '2026-12-01T00:00:00.000Z', nullable: true, type: String, format: 'date-time' }) validFrom: Date | null;
+  @ApiProperty({ example: '2026-12-31T23:59:59.999Z', nullable: true, type: String, format: 'date-time' }) validTo: Date | null;
+  @ApiProperty({ example: 500, nullable: true, type: Number }) usageLimit: number | null;
+  @ApiProperty({ example: 1, nullable: true, type: Number }) perCustomerLimit: number | null;
+  @ApiProperty({ example: true }) isActive: boolean;
+  @ApiProperty({ example: 37, description: 'Orders not cancelled that used it (read only)' }) timesUsed: number;
+  @ApiProperty({ example: 'active', enum: ['active', 'inactive', 'scheduled', 'expired', 'used_up'] }) status: string;
+  @ApiProperty({ example: '2026-11-28T10:00:00.000Z', format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ example: '2026-11-28T10:00:00.000Z', format: 'date-time' }) updatedAt: Date;
 }
 
 export class ApplyCouponDto {

@@ -42,7 +42,7 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token of the last pair (single use)' })
+  @ApiProperty({ example: 'rt_4f0c2b9e7d1a4c6b8e3f5a7d9c1b3e5f', description: 'The refresh token of the last pair (single use)' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -50,20 +50,20 @@ export class RefreshDto {
 }
 
 export class ChangePasswordDto {
-  @ApiProperty({ description: 'The password in use now' })
+  @ApiProperty({ example: 'old-password-2026', description: 'The password in use now' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(128)
   currentPassword: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 128 })
+  @ApiProperty({ example: 'a-longer-new-passphrase', minLength: 8, maxLength: 128 })
   @IsString()
   @Length(8, 128, { message: 'must be 8 to 128 characters long' })
   newPassword: string;
 }
 
 export class OtpRequestDto {
-  @ApiProperty({ enum: ['email', 'sms'] })
+  @ApiProperty({ example: 'email', enum: ['email', 'sms'] })
   @IsIn(['email', 'sms'])
   channel: 'email' | 'sms';
 }
@@ -76,27 +76,28 @@ export class OtpVerifyDto {
 }
 
 export class ProfileView {
-  @ApiProperty() fullName: string;
-  @ApiProperty({ nullable: true, type: String }) phone: string | null;
-  @ApiProperty({ nullable: true, type: String }) address: string | null;
+  @ApiProperty({ example: 'Ana Silva' }) fullName: string;
+  @ApiProperty({ example: '+15550100', nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ example: '12 Elm Street, Springfield', nullable: true, type: String }) address: string | null;
 }
 
 export class MeView {
-  @ApiProperty() id: number;
-  @ApiProperty() email: string;
-  @ApiProperty({ enum: ['admin', 'staff', 'customer'] }) role: string;
-  @ApiProperty() isActive: boolean;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) emailVerifiedAt: Date | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) phoneVerifiedAt: Date | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ example: 17 }) id: number;
+  @ApiProperty({ example: 'ana@example.com' }) email: string;
+  @ApiProperty({ example: 'customer', enum: ['admin', 'staff', 'customer'] }) role: string;
+  @ApiProperty({ example: true }) isActive: boolean;
+  @ApiProperty({ example: '2026-11-20T10:00:00.000Z', nullable: true, type: String, format: 'date-time' }) emailVerifiedAt: Date | null;
+  @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time' }) phoneVerifiedAt: Date | null;
+  @ApiProperty({ example: '2026-11-20T09:58:00.000Z', format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: ProfileView }) profile: ProfileView;
 }
 
 export class AuthResultView {
   @ApiProperty({ type: MeView }) user: MeView;
-  @ApiProperty({ description: 'JWT (HS256), short-lived; send as Authorization: Bearer' }) accessToken: string;
-  @ApiProperty({ description: 'Opaque, single use; exchange at /api/auth/refresh' }) refreshToken: string;
-  @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
+  @ApiProperty({ example: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOjE3fQ.c2lnbmF0dXJl', description: 'JWT (HS256), short-lived; send as Authorization: Bearer' })
+  accessToken: string;
+  @ApiProperty({ example: 'rt_4f0c2b9e7d1a4c6b8e3f5a7d9c1b3e5f', description: 'Opaque, single use; exchange at /api/auth/refresh' }) refreshToken: string;
+  @ApiProperty({ example: 900, description: 'Seconds until the access token expires' }) expiresIn: number;
 }
 
 export class VerifiedView {
@@ -111,12 +112,12 @@ export class ForgotPasswordDto {
 }
 
 export class ResetPasswordDto {
-  @ApiProperty({ description: 'The token of the reset link (`token=` of <PUBLIC_URL>/reset-password?token=…)' })
+  @ApiProperty({ example: 'Xq3v9n1hJ4c2b7XrT0sFz8mLkPw5eYa6', description: 'The token of the reset link (`token=` of <PUBLIC_URL>/reset-password?token=…)' })
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'is not a reset token' })
   token: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 128 })
+  @ApiProperty({ example: 'a-longer-new-passphrase', minLength: 8, maxLength: 128 })
   @IsString()
   @Length(8, 128, { message: 'must be 8 to 128 characters long' })
   password: string;

@@ -47,15 +47,15 @@ export class UpdateUserDto extends UpdateProfileDto {
 
 /** A user as the admin `users` resource shows it: profile fields flattened, never a hash. */
 export class AdminUserView {
-  @ApiProperty() id: number;
-  @ApiProperty() email: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiProperty() isActive: boolean;
-  @ApiProperty() fullName: string;
-  @ApiProperty({ nullable: true, type: String }) phone: string | null;
-  @ApiProperty({ nullable: true, type: String }) address: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) emailVerifiedAt: Date | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) phoneVerifiedAt: Date | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
-  @ApiProperty({ format: 'date-time' }) updatedAt: Date;
+  @ApiProperty({ example: 17 }) id: number;
+  @ApiProperty({ example: 'ana@example.com' }) email: string;
+  @ApiProperty({ example: 'customer', enum: ROLES }) role: Role;
+  @ApiProperty({ example: true }) isActive: boolean;
+  @ApiProperty({ example: 'Ana Silva' }) fullName: string;
+  @ApiProperty({ example: '+15550100', nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ example: '12 Elm Street, Springfield', nullable: true, type: String }) address: string | null;
+  @ApiProperty({ example: '2026-11-20T10:00:00.000Z', nullable: true, type: String, format: 'date-time' }) emailVerifiedAt: Date | null;
+  @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time' }) phoneVerifiedAt: Date | null;
+  @ApiProperty({ example: '2026-11-20T09:58:00.000Z', format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ example: '2026-11-20T10:00:00.000Z', format: 'date-time' }) updatedAt: Date;
 }

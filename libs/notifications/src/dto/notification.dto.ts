@@ -11,23 +11,28 @@ export class AdminMessageDto extends MessageDto {
 }
 
 export class NotificationLinkView {
-  @ApiProperty() resource: string;
-  @ApiProperty() id: number;
+  @ApiProperty({ example: 'orders' }) resource: string;
+  @ApiProperty({ example: 42 }) id: number;
 }
 
 /** A notification as the API shows it (the schema keeps its historical name NotificationViewDoc). */
 export class NotificationViewDoc {
-  @ApiProperty() id: number;
-  @ApiProperty({ enum: ['order_update', 'product_update', 'message', 'booking_update', 'low_stock'] }) type: string;
-  @ApiProperty() title: string;
-  @ApiProperty() body: string;
+  @ApiProperty({ example: 42 }) id: number;
+  @ApiProperty({ example: 'order_update', enum: ['order_update', 'product_update', 'message', 'booking_update', 'low_stock'] }) type: string;
+  @ApiProperty({ example: 'Order ORD-000042 shipped' }) title: string;
+  @ApiProperty({ example: 'It is on its way.' }) body: string;
   @ApiProperty({ type: NotificationLinkView, nullable: true }) link: NotificationLinkView | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) readAt: Date | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time' }) readAt: Date | null;
+  @ApiProperty({ example: '2026-12-07T10:15:00.000Z', format: 'date-time' }) createdAt: Date;
 }
 
 export class CountView {
-  @ApiProperty() count: number;
+  @ApiProperty({ example: 3 }) count: number;
+}
+
+/** The answer of a message that was accepted: its notifications go out through the outbox right after. */
+export class AcceptedView {
+  @ApiProperty({ enum: [true], example: true }) accepted: true;
 }
 
 export type NotificationView = NotificationViewDoc;

@@ -36,14 +36,14 @@ export class CreateOfflineCustomerDto {
 export class UpdateOfflineCustomerDto extends PartialUpdateType(CreateOfflineCustomerDto) {}
 
 export class OfflineCustomerView {
-  @ApiProperty() id: number;
-  @ApiProperty() name: string;
-  @ApiProperty() phone: string;
-  @ApiProperty({ nullable: true, type: String }) email: string | null;
-  @ApiProperty({ nullable: true, type: String }) address: string | null;
-  @ApiProperty({ nullable: true, type: String }) notes: string | null;
-  @ApiProperty({ description: 'Σ balance of their sales that are not cancelled (read only)' }) outstandingBalance: number;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ example: 8 }) id: number;
+  @ApiProperty({ example: 'Bob Martin' }) name: string;
+  @ApiProperty({ example: '+15550142' }) phone: string;
+  @ApiProperty({ example: null, nullable: true, type: String }) email: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String }) address: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String }) notes: string | null;
+  @ApiProperty({ example: 2500, description: 'Σ balance of their sales that are not cancelled (read only)' }) outstandingBalance: number;
+  @ApiProperty({ example: '2026-11-15T11:00:00.000Z', format: 'date-time' }) createdAt: Date;
 }
 
 export class SaleLineDto {

@@ -72,39 +72,51 @@ export class OnlinePaymentDto {
 }
 
 export class OrderLineView {
-  @ApiProperty() id: number;
-  @ApiProperty() productId: number;
-  @ApiProperty() variantId: number;
-  @ApiProperty() productName: string;
-  @ApiProperty() sku: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) attributes: Record<string, string>;
-  @ApiProperty() unitPrice: number;
-  @ApiPropertyOptional({ description: 'Admin responses only' }) costPrice?: number;
-  @ApiPropertyOptional({ description: 'Admin responses only: staff set the unit price by hand (the audit log says who)' }) priceOverridden?: boolean;
-  @ApiProperty() shippingCost: number;
-  @ApiProperty() estimatedDeliveryDays: number;
-  @ApiProperty() quantity: number;
-  @ApiProperty() lineTotal: number;
-  @ApiProperty({ nullable: true, type: String, description: "The product image's thumbnail when the line was recorded (a snapshot), or null" })
+  @ApiProperty({ example: 101 }) id: number;
+  @ApiProperty({ example: 5 }) productId: number;
+  @ApiProperty({ example: 12 }) variantId: number;
+  @ApiProperty({ example: 'Linen shirt' }) productName: string;
+  @ApiProperty({ example: 'SHIRT-LIN-M-BLU' }) sku: string;
+  @ApiProperty({ example: { size: 'M', colour: 'blue' }, type: 'object', additionalProperties: { type: 'string' } }) attributes: Record<string, string>;
+  @ApiProperty({ example: 1999 }) unitPrice: number;
+  @ApiPropertyOptional({ example: 850, description: 'Admin responses only' }) costPrice?: number;
+  @ApiPropertyOptional({ example: false, description: 'Admin responses only: staff set the unit price by hand (the audit log says who)' })
+  priceOverridden?: boolean;
+  @ApiProperty({ example: 0 }) shippingCost: number;
+  @ApiProperty({ example: 3 }) estimatedDeliveryDays: number;
+  @ApiProperty({ example: 2 }) quantity: number;
+  @ApiProperty({ example: 3998 }) lineTotal: number;
+  @ApiProperty({
+    example: '/media/products/5/1-thumb.webp',
+    nullable: true,
+    type: String,
+    description: "The product image's thumbnail when the line was recorded (a snapshot), or null",
+  })
   thumbnailUrl: string | null;
 }
 
 export class PaymentView {
-  @ApiProperty() id: number;
-  @ApiProperty() orderId: number;
-  @ApiProperty() amount: number;
-  @ApiProperty({ enum: PAYMENT_METHODS }) method: string;
-  @ApiProperty({ nullable: true, type: String }) reference: string | null;
+  @ApiProperty({ example: 88 }) id: number;
+  @ApiProperty({ example: 42 }) orderId: number;
+  @ApiProperty({ example: 4138 }) amount: number;
+  @ApiProperty({ example: 'card', enum: PAYMENT_METHODS }) method: string;
+  @ApiProperty({ example: 'ch_3PqR8s', nullable: true, type: String }) reference: string | null;
   @ApiProperty({
+    example: 'succeeded',
     enum: PAYMENT_ROW_STATUSES,
     description:
       'pending: a card charge being confirmed; failed: a declined or incomplete charge (never counted); succeeded; refunded: all of it given back. Only succeeded and refunded payments count towards paidAmount.',
   })
   status: string;
-  @ApiProperty({ description: 'What was given back of this payment (equals amount once refunded)' }) refundedAmount: number;
-  @ApiProperty({ format: 'date-time', description: 'When it was received (a pending or failed charge: when it was attempted)' }) paidAt: Date;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) refundedAt: Date | null;
-  @ApiProperty({ nullable: true, type: Number }) recordedById: number | null;
+  @ApiProperty({ example: 0, description: 'What was given back of this payment (equals amount once refunded)' }) refundedAmount: number;
+  @ApiProperty({
+    example: '2026-12-07T09:50:00.000Z',
+    format: 'date-time',
+    description: 'When it was received (a pending or failed charge: when it was attempted)',
+  })
+  paidAt: Date;
+  @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time' }) refundedAt: Date | null;
+  @ApiProperty({ example: null, nullable: true, type: Number }) recordedById: number | null;
 }
 
 export class OrderView {

@@ -34,13 +34,13 @@ export class CreateSupplierDto {
 export class UpdateSupplierDto extends PartialUpdateType(CreateSupplierDto) {}
 
 export class SupplierView {
-  @ApiProperty() id: number;
-  @ApiProperty() name: string;
-  @ApiProperty() contactName: string;
-  @ApiProperty({ nullable: true, type: String }) email: string | null;
-  @ApiProperty({ nullable: true, type: String }) phone: string | null;
-  @ApiProperty({ nullable: true, type: String }) address: string | null;
-  @ApiProperty() notes: string;
+  @ApiProperty({ example: 3 }) id: number;
+  @ApiProperty({ example: 'Northwind Textiles' }) name: string;
+  @ApiProperty({ example: 'Lee Chen' }) contactName: string;
+  @ApiProperty({ example: 'orders@northwind.example.com', nullable: true, type: String }) email: string | null;
+  @ApiProperty({ example: '+15550123', nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ example: '4 Mill Road, Riverside', nullable: true, type: String }) address: string | null;
+  @ApiProperty({ example: 'Delivers on Tuesdays' }) notes: string;
 }
 
 export class PurchaseLineDto {

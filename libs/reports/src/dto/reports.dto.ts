@@ -8,12 +8,12 @@ export class RevenueDay {
 }
 
 export class DashboardView {
-  @ApiProperty({ description: 'Net revenue today (UTC): online + in-store revenue − refunds, minor units' }) revenueToday: number;
-  @ApiProperty({ description: 'Net revenue of the 30 days ending today' }) revenueLast30Days: number;
-  @ApiProperty() pendingOrders: number;
-  @ApiProperty({ description: 'Variants at or below their low-stock threshold' }) lowStockVariants: number;
-  @ApiProperty({ description: 'Balances still owed: in-store sales plus online orders not cancelled' }) outstandingReceivables: number;
-  @ApiProperty({ description: 'Pending bookings in the next 7 days' }) upcomingBookings: number;
+  @ApiProperty({ example: 48210, description: 'Net revenue today (UTC): online + in-store revenue − refunds, minor units' }) revenueToday: number;
+  @ApiProperty({ example: 1250400, description: 'Net revenue of the 30 days ending today' }) revenueLast30Days: number;
+  @ApiProperty({ example: 7 }) pendingOrders: number;
+  @ApiProperty({ example: 3, description: 'Variants at or below their low-stock threshold' }) lowStockVariants: number;
+  @ApiProperty({ example: 15900, description: 'Balances still owed: in-store sales plus online orders not cancelled' }) outstandingReceivables: number;
+  @ApiProperty({ example: 4, description: 'Pending bookings in the next 7 days' }) upcomingBookings: number;
   @ApiProperty({ type: [RevenueDay], description: 'The 30 days ending today, oldest first' }) revenueByDay: RevenueDay[];
 }
 
@@ -43,9 +43,9 @@ class SalesTotals {
 }
 
 export class SalesReportView {
-  @ApiProperty() from: string;
-  @ApiProperty() to: string;
-  @ApiProperty({ enum: ['day', 'month'] }) groupBy: string;
+  @ApiProperty({ example: '2026-11-01' }) from: string;
+  @ApiProperty({ example: '2026-11-30' }) to: string;
+  @ApiProperty({ example: 'day', enum: ['day', 'month'] }) groupBy: string;
   @ApiProperty({ type: [SalesRow] }) rows: SalesRow[];
   @ApiProperty({ type: SalesTotals }) totals: SalesTotals;
 }
@@ -58,26 +58,27 @@ export class InvariantResult {
 }
 
 export class IntegrityReport {
-  @ApiProperty() ok: boolean;
-  @ApiProperty({ format: 'date-time' }) checkedAt: Date;
+  @ApiProperty({ example: true }) ok: boolean;
+  @ApiProperty({ example: '2026-12-07T03:00:00.000Z', format: 'date-time' }) checkedAt: Date;
   @ApiProperty({ type: [InvariantResult] }) checks: InvariantResult[];
 }
 
 /** A line of the reorder report (docs/api.md#catalog-media). */
 export class ReorderLine {
-  @ApiProperty() variantId: number;
-  @ApiProperty() productId: number;
-  @ApiProperty() sku: string;
-  @ApiProperty() productName: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) attributes: Record<string, string>;
-  @ApiProperty() stock: number;
-  @ApiProperty({ description: 'The low-stock threshold in force (the product’s, else the store’s)' }) threshold: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'Supplier of the latest purchase of this variant that is not cancelled' }) lastSupplierId:
-    number | null;
-  @ApiProperty({ nullable: true, type: String }) lastSupplierName: string | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Unit cost on that purchase, minor units' }) lastUnitCost: number | null;
-  @ApiProperty({ description: 'Units sold in the last 90 days: online orders and in-store sales, cancelled ones left out' }) soldLast90Days: number;
-  @ApiProperty({ description: 'Units on draft or ordered purchases, not received yet (not subtracted from the suggestion)' }) onOrder: number;
-  @ApiProperty({ description: 'max(⌈sold in 90 days × 30 / 90⌉, threshold + 1) − stock: 30 days of sales, and at least out of low stock' })
+  @ApiProperty({ example: 12 }) variantId: number;
+  @ApiProperty({ example: 5 }) productId: number;
+  @ApiProperty({ example: 'SHIRT-LIN-M-BLU' }) sku: string;
+  @ApiProperty({ example: 'Linen shirt' }) productName: string;
+  @ApiProperty({ example: { size: 'M', colour: 'blue' }, type: 'object', additionalProperties: { type: 'string' } }) attributes: Record<string, string>;
+  @ApiProperty({ example: 2 }) stock: number;
+  @ApiProperty({ example: 5, description: 'The low-stock threshold in force (the product’s, else the store’s)' }) threshold: number;
+  @ApiProperty({ example: 3, nullable: true, type: Number, description: 'Supplier of the latest purchase of this variant that is not cancelled' })
+  lastSupplierId: number | null;
+  @ApiProperty({ example: 'Northwind Textiles', nullable: true, type: String }) lastSupplierName: string | null;
+  @ApiProperty({ example: 850, nullable: true, type: Number, description: 'Unit cost on that purchase, minor units' }) lastUnitCost: number | null;
+  @ApiProperty({ example: 45, description: 'Units sold in the last 90 days: online orders and in-store sales, cancelled ones left out' })
+  soldLast90Days: number;
+  @ApiProperty({ example: 0, description: 'Units on draft or ordered purchases, not received yet (not subtracted from the suggestion)' }) onOrder: number;
+  @ApiProperty({ example: 13, description: 'max(⌈sold in 90 days × 30 / 90⌉, threshold + 1) − stock: 30 days of sales, and at least out of low stock' })
   suggestedQuantity: number;
 }

@@ -13,12 +13,12 @@ export class CreateServiceTypeDto {
 export class UpdateServiceTypeDto extends PartialUpdateType(CreateServiceTypeDto) {}
 
 export class ServiceTypeView {
-  @ApiProperty() id: number;
-  @ApiProperty() name: string;
-  @ApiProperty() description: string;
-  @ApiProperty() price: number;
-  @ApiProperty() durationMinutes: number;
-  @ApiProperty() isActive: boolean;
+  @ApiProperty({ example: 2 }) id: number;
+  @ApiProperty({ example: 'Electrician' }) name: string;
+  @ApiProperty({ example: 'A qualified electrician, per visit' }) description: string;
+  @ApiProperty({ example: 6000 }) price: number;
+  @ApiProperty({ example: 60 }) durationMinutes: number;
+  @ApiProperty({ example: true }) isActive: boolean;
 }
 
 export class StoreBookingDto {
@@ -43,18 +43,18 @@ export class BookingStatusDto {
 }
 
 export class BookingView {
-  @ApiProperty() id: number;
-  @ApiProperty() customerId: number;
-  @ApiProperty() serviceTypeId: number;
-  @ApiProperty({ description: 'Snapshot at booking' }) serviceName: string;
-  @ApiProperty({ description: 'Snapshot at booking, minor units' }) price: number;
-  @ApiProperty() durationMinutes: number;
-  @ApiProperty({ format: 'date-time' }) scheduledAt: Date;
-  @ApiProperty() address: string;
-  @ApiProperty() notes: string;
-  @ApiProperty({ enum: ['pending', 'completed', 'cancelled'] }) status: string;
-  @ApiProperty({ description: 'What was given back through refunds (bookings take no payments yet, so 0)' }) refundedAmount: number;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: Date | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) cancelledAt: Date | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ example: 9 }) id: number;
+  @ApiProperty({ example: 17 }) customerId: number;
+  @ApiProperty({ example: 2 }) serviceTypeId: number;
+  @ApiProperty({ example: 'Electrician', description: 'Snapshot at booking' }) serviceName: string;
+  @ApiProperty({ example: 6000, description: 'Snapshot at booking, minor units' }) price: number;
+  @ApiProperty({ example: 60 }) durationMinutes: number;
+  @ApiProperty({ example: '2026-12-10T14:00:00.000Z', format: 'date-time' }) scheduledAt: Date;
+  @ApiProperty({ example: '12 Elm Street, Springfield' }) address: string;
+  @ApiProperty({ example: 'Kitchen sockets' }) notes: string;
+  @ApiProperty({ example: 'pending', enum: ['pending', 'completed', 'cancelled'] }) status: string;
+  @ApiProperty({ example: 0, description: 'What was given back through refunds (bookings take no payments yet, so 0)' }) refundedAmount: number;
+  @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time' }) completedAt: Date | null;
+  @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time' }) cancelledAt: Date | null;
+  @ApiProperty({ example: '2026-12-07T09:00:00.000Z', format: 'date-time' }) createdAt: Date;
 }

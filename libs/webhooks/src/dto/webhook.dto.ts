@@ -64,21 +64,22 @@ export class UpdateWebhookDto {
 }
 
 export class WebhookView {
-  @ApiProperty() id: number;
-  @ApiProperty() url: string;
-  @ApiProperty({ enum: SUBSCRIBABLE_EVENTS, isArray: true }) events: string[];
-  @ApiProperty() description: string;
-  @ApiProperty() isActive: boolean;
+  @ApiProperty({ example: 4 }) id: number;
+  @ApiProperty({ example: 'https://erp.example.com/hooks/chance' }) url: string;
+  @ApiProperty({ example: ['order.placed', 'order.updated'], enum: SUBSCRIBABLE_EVENTS, isArray: true }) events: string[];
+  @ApiProperty({ example: 'ERP order sync' }) description: string;
+  @ApiProperty({ example: true }) isActive: boolean;
   @ApiProperty({
+    example: null,
     format: 'date-time',
     nullable: true,
     type: String,
     description: 'Since when every attempt has failed (null: the last one succeeded); after 24 h the endpoint is deactivated',
   })
   failingSince: Date | null;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When it was deactivated for failing 24 h straight' })
+  @ApiProperty({ example: null, format: 'date-time', nullable: true, type: String, description: 'When it was deactivated for failing 24 h straight' })
   deactivatedAt: Date | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ example: '2026-12-01T12:00:00.000Z', format: 'date-time' }) createdAt: Date;
 }
 
 export class CreatedWebhookView extends WebhookView {
