@@ -10,6 +10,7 @@ import {
   Button,
   DataTable,
   DateField,
+  FilterButton,
   FunctionField,
   Link,
   List,
@@ -94,10 +95,11 @@ export const ReplyButton = () => {
   const navigate = useNavigate();
   if (!message || message.userId === null) return null;
   const userId = message.userId;
+  const reply = message.direction === 'from_customer';
   return (
     <Button
-      label={message.direction === 'from_customer' ? 'Reply' : 'Write again'}
-      aria-label={`Reply to ${message.userName || message.userEmail}`}
+      label={reply ? 'Reply' : 'Write again'}
+      aria-label={`${reply ? 'Reply to' : 'Write again to'} ${message.userName || message.userEmail}`}
       onClick={(event) => {
         event.stopPropagation();
         navigate(replyPath(userId, message.title));
@@ -130,6 +132,7 @@ const MessageListActions = () => {
   const navigate = useNavigate();
   return (
     <TopToolbar>
+      <FilterButton />
       <Button label="Send a message" onClick={() => navigate('/messages/new')}>
         <SendIcon />
       </Button>
