@@ -249,12 +249,14 @@ describe('sending', () => {
 });
 
 describe('indexes', () => {
-  it('find a customer’s messages, a direction and the newest by index', async () => {
+  it('find a customer’s messages, a direction, the newest and a search by index', async () => {
     const plans: string[] = [];
     for (const sql of [
       'SELECT id FROM messages WHERE user_id = 1 ORDER BY id DESC LIMIT 25',
       `SELECT id FROM messages WHERE direction = 'from_customer' ORDER BY id DESC LIMIT 25`,
       'SELECT id FROM messages ORDER BY created_at DESC, id DESC LIMIT 25',
+      // q, as the list writes it
+      `SELECT id FROM messages m WHERE (COALESCE(m.user_name, '') || ' ' || COALESCE(m.user_email, '') || ' ' || m.title) ILIKE '%katherine%'`,
     ]) {
       const client = await api.db.pool.connect();
       try {
@@ -268,5 +270,6 @@ describe('indexes', () => {
     expect(plans[0]).toContain('messages_user_idx');
     expect(plans[1]).toContain('messages_direction_idx');
     expect(plans[2]).toContain('messages_created_at_idx');
+    expect(plans[3]).toContain('messages_search_trgm_idx');
   });
 });
