@@ -135,6 +135,7 @@ describe('messages in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
     await rows().filter({ hasText: 'Sunday is perfect.' }).getByRole('button', { name: 'Reply to Ada Lovelace' }).click();
     await page.waitForURL(/#\/messages\/new\?/);
     await waitForValue(page.locator('input[name="userId"]'), String(created.customerId));
+    assert.equal(await page.getByTestId('replying-to').innerText(), `Replying to Ada Lovelace (account ${created.customerId})`);
     await page.locator('textarea[name="body"]').fill('See you on Sunday.');
     const reply = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith('/api/admin/messages'));
     await page.getByRole('button', { name: 'Send message' }).click();

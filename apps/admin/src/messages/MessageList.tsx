@@ -102,7 +102,7 @@ export const ReplyButton = () => {
       aria-label={`${reply ? 'Reply to' : 'Write again to'} ${message.userName || message.userEmail}`}
       onClick={(event) => {
         event.stopPropagation();
-        navigate(replyPath(userId, message.title));
+        navigate(replyPath(userId, message.title, message.userName || message.userEmail));
       }}
     >
       <ReplyIcon />

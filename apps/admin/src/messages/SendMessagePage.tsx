@@ -113,6 +113,7 @@ export const SendMessagePage = () => {
   const [formKey, setFormKey] = useState(0);
   const [params] = useSearchParams();
   const initial = initialMessage(params);
+  const replyingTo = params.get('to');
 
   const send = async (values: MessageFormValues): Promise<Record<string, unknown> | undefined> => {
     const message: MessageInput = { title: values.title.trim(), body: values.body.trim() };
@@ -138,6 +139,11 @@ export const SendMessagePage = () => {
           <Typography variant="body2" color="text.secondary">
             The message appears in the recipients’ notifications, in the shop’s app and here for staff.
           </Typography>
+          {replyingTo && initial.audience === 'one' ? (
+            <Typography variant="body2" sx={{ mt: 1 }} data-testid="replying-to">
+              Replying to {replyingTo} (account {initial.userId})
+            </Typography>
+          ) : null}
         </CardContent>
         <SimpleForm
           key={`${formKey}:${params.toString()}`}

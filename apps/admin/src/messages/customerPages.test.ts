@@ -17,7 +17,8 @@ describe('customer pages', () => {
     assert.equal(replyTitle('Sunday?'), 'Re: Sunday?');
     assert.equal(replyTitle(' RE: Sunday? '), 'RE: Sunday?');
     assert.equal(replyTitle('x'.repeat(200)).length, 200);
-    const reply = new URL(replyPath(7, 'Sunday & more?'), 'http://spa');
+    const reply = new URL(replyPath(7, 'Sunday & more?', 'Ada Lovelace'), 'http://spa');
+    assert.equal(reply.searchParams.get('to'), 'Ada Lovelace');
     assert.equal(reply.pathname, '/messages/new');
     assert.deepEqual(initialMessage(reply.searchParams), { audience: 'one', userId: 7, title: 'Re: Sunday & more?', body: '' });
     assert.deepEqual(initialMessage(new URL(replyPath(7), 'http://spa').searchParams), { audience: 'one', userId: 7, title: '', body: '' });

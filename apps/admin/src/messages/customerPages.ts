@@ -5,9 +5,9 @@ import type { Role } from '../types';
 export const customerMessagesPath = (userId: number): string =>
   `/messages?${new URLSearchParams({ filter: JSON.stringify({ userId }), displayedFilters: JSON.stringify({ userId: true }) })}`;
 
-/** The "Send a message" page, addressed to one customer (and titled, for a reply). */
-export const replyPath = (userId: number, title?: string): string =>
-  `/messages/new?${new URLSearchParams({ userId: String(userId), ...(title ? { title: replyTitle(title) } : {}) })}`;
+/** The "Send a message" page, addressed to one customer (and titled, for a reply; `to` names them on the page). */
+export const replyPath = (userId: number, title?: string, to?: string | null): string =>
+  `/messages/new?${new URLSearchParams({ userId: String(userId), ...(title ? { title: replyTitle(title) } : {}), ...(to ? { to } : {}) })}`;
 
 /** "Re: Sunday?" (never "Re: Re: Sunday?"), within the API's 200 characters. */
 export const replyTitle = (title: string): string => (/^re:/i.test(title.trim()) ? title.trim() : `Re: ${title.trim()}`).slice(0, 200);
