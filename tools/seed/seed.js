@@ -18,7 +18,7 @@ import { seedCatalog } from './phases/catalog.js';
 import { BENCH_ADMIN, CUSTOMER_PASSWORD, seedPeople } from './phases/people.js';
 import { seedOrders } from './phases/orders.js';
 import { seedOfflineSales } from './phases/offline-sales.js';
-import { seedBookings, seedCarts, seedNotifications, seedPurchases } from './phases/activity.js';
+import { seedBookings, seedCarts, seedMessages, seedNotifications, seedPurchases } from './phases/activity.js';
 import { rebuildIndexes, secondaryIndexes, settleStock, vacuumAnalyze, verifyForeignKeys } from './phases/finish.js';
 
 /** Tables the seed fills; --reset empties them (settings and the migrations table stay). */
@@ -59,6 +59,7 @@ const DATA_TABLES = [
   'service_types',
   'bookings',
   'notifications',
+  'messages',
   'audit_logs',
   'revenue_days',
   'revenue_changes',
@@ -147,6 +148,7 @@ export async function seed({ scale, databaseUrl, dataDir, reset = false, log = c
       })(),
     ]);
     await phase('notifications', main, seedNotifications);
+    await phase('messages', main, seedMessages);
     await phase('stock & counters', main, settleStock);
     await phase('indexes', [main, second], async (dbs, _ctx, bar) => rebuildIndexes(dbs, indexes, bar));
     indexes = [];
@@ -161,7 +163,7 @@ export async function seed({ scale, databaseUrl, dataDir, reset = false, log = c
               (SELECT count(*) FROM users WHERE role = 'customer')::int AS customers, (SELECT count(*) FROM orders)::int AS orders,
               (SELECT count(*) FROM order_lines)::int AS "orderLines", (SELECT count(*) FROM invoices)::int AS invoices,
               (SELECT count(*) FROM payments)::int AS payments, (SELECT count(*) FROM offline_sales)::int AS "offlineSales",
-              (SELECT count(*) FROM bookings)::int AS bookings, (SELECT count(*) FROM notifications)::int AS notifications,
+              (SELECT count(*) FROM bookings)::int AS bookings, (SELECT count(*) FROM notifications)::int AS notifications, (SELECT count(*) FROM messages)::int AS messages,
               (SELECT count(*) FROM stock_movements)::int AS "stockMovements", (SELECT count(*) FROM outbox_events)::int AS "outboxEvents",
               pg_database_size(current_database()) AS bytes`,
       )

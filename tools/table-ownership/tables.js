@@ -66,6 +66,7 @@ export const TABLE_OWNERS = {
   bookings: 'services',
 
   notifications: 'notifications',
+  messages: 'notifications', // the messages records (SPEC section 11), written with their outbox event
 
   audit_logs: 'audit',
 

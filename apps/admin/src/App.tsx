@@ -12,7 +12,7 @@ import { Dashboard } from './dashboard';
 import { emails } from './emails';
 import { invoices } from './invoices';
 import { AppLayout } from './layout';
-import { SendMessagePage, sendMessageRoute } from './messages';
+import { SendMessagePage, messages, sendMessageRoute } from './messages';
 import { notifications } from './notifications';
 import { offlineCustomers } from './offline-customers';
 import { offlineSales } from './offline-sales';
@@ -74,6 +74,7 @@ export const App = () => (
     <Resource {...bookings} />
     <Resource {...serviceTypes} />
     <Resource {...users} />
+    <Resource {...messages} />
     <Resource {...auditLogs} />
     <Resource {...apiKeys} />
     <Resource {...webhooks} />

@@ -138,6 +138,8 @@ export type NotificationType = Schemas['NotificationViewDoc']['type'];
 
 /** A notification of the signed-in user (GET /api/me/notifications). */
 export type UserNotification = Schemas['NotificationViewDoc'];
+/** A kept message (SPEC section 11): the shop's to a customer (or to all), or a customer's to the shop. */
+export type Message = Schemas['MessageView'];
 
 // ---- Reports and audit (docs/api.md#back-office-resources) ----
 

@@ -7,7 +7,7 @@ import { CatalogModule, CATALOG_ENTITIES } from '@chance/catalog';
 import { CouponEntity, CouponsModule } from '@chance/coupons';
 import { CreditNoteEntity, InvoiceEntity, InvoicesModule } from '@chance/invoices';
 import { EmailEntity, MailModule } from '@chance/mail';
-import { NotificationEntity, NotificationsModule } from '@chance/notifications';
+import { MessageEntity, NotificationEntity, NotificationsModule } from '@chance/notifications';
 import { OFFLINE_SALES_ENTITIES, OfflineSalesModule } from '@chance/offline-sales';
 import { ORDER_ENTITIES, OrdersModule } from '@chance/orders';
 import { PURCHASING_ENTITIES, PurchasingModule } from '@chance/purchasing';
@@ -45,6 +45,7 @@ export class AppModule {
             ...OFFLINE_SALES_ENTITIES,
             ...SERVICES_ENTITIES,
             NotificationEntity,
+            MessageEntity,
             AuditLogEntity,
             ...WEBHOOK_ENTITIES,
             EmailEntity,

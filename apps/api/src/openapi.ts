@@ -16,6 +16,10 @@ const ADMIN_ONLY = 'Admins only (a staff or customer token is 403 FORBIDDEN; non
 export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'auth', description: 'Sign-up, sign-in, token refresh, e-mail verification and password recovery (SPEC sections 2 and 18). Public unless stated.' },
   { name: 'me', description: 'The signed-in user’s own profile and messages to the shop. Any signed-in user (401 UNAUTHENTICATED without a token).' },
+  {
+    name: 'me: messages',
+    description: 'The signed-in customer’s messages with the shop, both directions (SPEC section 11): write to the shop, read what was written.',
+  },
   { name: 'me: notifications', description: 'The signed-in user’s notifications (SPEC section 11): list, unread count, mark read, live stream.' },
   { name: 'store: settings', description: 'What a shop front shows: the shop’s name, currency and public rules. Public.' },
   { name: 'store: catalog', description: 'Active categories and products with live prices and stock (SPEC section 4). Public; never cost prices.' },

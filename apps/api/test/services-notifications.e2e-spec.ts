@@ -183,7 +183,11 @@ describe('notifications from events', () => {
     await delivered();
     expect((await notificationsOf(b.token)).map((n) => n.title)).toEqual(['Everyone']);
     expect((await notificationsOf(staff.token)).some((n) => n.title === 'Everyone')).toBe(false);
-    for (const token of [admin, staff.token]) expect((await notificationsOf(token)).filter((n) => n.title === 'Question')).toHaveLength(1);
+    // the title names the sender (registered as Casey Customer) and the notification links to them (docs/api.md#messages)
+    for (const token of [admin, staff.token])
+      expect((await notificationsOf(token)).filter((n) => n.body === 'Do you deliver on Sunday?')).toEqual([
+        expect.objectContaining({ title: 'Message from Casey Customer: Question', link: { resource: 'customers', id: b.id } }),
+      ]);
     expect((await api.request('POST', '/api/admin/messages', { token: admin, body: { userId: 99999, title: 'x', body: 'y' } })).body.errors).toEqual({
       userId: 'does not exist',
     });

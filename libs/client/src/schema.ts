@@ -2700,13 +2700,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Your messages, both directions
+         * @description The messages the shop wrote to you by name (`to_customer`) and those you wrote (`from_customer`), newest first; filter `direction`. A message the shop sent to every customer is not listed here: it reached you as a notification. Nobody sees another customer’s messages.
+         */
+        get: operations["MyMessagesController_list"];
         put?: never;
         /**
          * Write to the shop (admins and staff)
-         * @description At most RATE_LIMIT_MESSAGES_PER_HOUR (default 10) per hour; beyond, 429 RATE_LIMITED with Retry-After.
+         * @description Kept as a `from_customer` message and notified to every admin and staff member, the notification naming you and linking to your account. Title and body must not be blank (at most 200 and 5000 characters: else 400 with field messages). At most RATE_LIMIT_MESSAGES_PER_HOUR (default 10) per hour; beyond, 429 RATE_LIMITED with Retry-After. Customers only (403 for others).
          */
-        post: operations["MyNotificationsController_message"];
+        post: operations["MyMessagesController_send"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2720,11 +2724,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Messages sent and received, newest first
+         * @description Every message: the shop’s (`to_customer`; a message to every customer is one record with `userId` null) and the customers’ (`from_customer`). Filters `userId`, `direction`, `createdAt_gte`/`createdAt_lte`; `q` searches the title and the customer’s name and e-mail. `userName` and `userEmail` are the account’s as they were when the message was sent.
+         */
+        get: operations["AdminMessagesController_list"];
         put?: never;
         /**
          * Message one user, or every customer when userId is absent
-         * @description 202 Accepted: each recipient’s message notification is delivered through the outbox right after, once. An unknown userId is 400 VALIDATION_FAILED (errors.userId).
+         * @description Kept as a `to_customer` message (one record, also for every customer) and audited; the recipients are notified through the outbox right after. A `userId` that does not exist is a 400 on `userId`; title and body must not be blank.
          */
         post: operations["AdminMessagesController_send"];
         delete?: never;
@@ -4986,25 +4994,63 @@ export interface components {
             /** @example 3 */
             count: number;
         };
+        MessageView: {
+            /** @example 17 */
+            id: number;
+            /**
+             * @description to_customer: sent by the shop; from_customer: written by the customer
+             * @enum {string}
+             */
+            direction: "to_customer" | "from_customer";
+            /**
+             * @description The customer written to or by; null for a message to every customer
+             * @example 42
+             */
+            userId: number | null;
+            /**
+             * @description The account's full name when the message was sent (a snapshot)
+             * @example Ada Lovelace
+             */
+            userName: string | null;
+            /**
+             * @description The account's e-mail when the message was sent (a snapshot)
+             * @example ada@example.com
+             */
+            userEmail: string | null;
+            /** @example Do you deliver on Sunday? */
+            title: string;
+            /** @example I would like my order before Monday. */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         MessageDto: {
             /** @example Opening hours */
             title: string;
             /** @example We are closed on Monday. */
             body: string;
         };
-        AcceptedView: {
+        MessageAcceptedView: {
             /**
              * @example true
              * @enum {boolean}
              */
             accepted: true;
+            /**
+             * @description The kept message (GET /api/admin/messages, GET /api/me/messages)
+             * @example 17
+             */
+            id: number;
         };
         AdminMessageDto: {
             /** @example Opening hours */
             title: string;
             /** @example We are closed on Monday. */
             body: string;
-            /** @description One user; absent: every customer */
+            /**
+             * @description One user; absent: every customer
+             * @example 42
+             */
             userId?: number;
         };
         AuditLogView: {
@@ -14665,7 +14711,63 @@ export interface operations {
             };
         };
     };
-    MyNotificationsController_message: {
+    MyMessagesController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt */
+                sort?: string;
+                /** @description JSON [start,end], inclusive, at most 100 rows */
+                range?: string;
+                /** @description JSON object; keys: id (one id or an array), direction */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON array; header Content-Range: messages start-end/total */
+            200: {
+                headers: {
+                    /** @description messages start-end/total */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageView"][];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MyMessagesController_send: {
         parameters: {
             query?: never;
             header?: never;
@@ -14678,13 +14780,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted: delivered through the outbox */
+            /** @description Kept, and delivered through the outbox right after */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AcceptedView"];
+                    "application/json": components["schemas"]["MessageAcceptedView"];
                 };
             };
             /** @description Bad Request: VALIDATION_FAILED */
@@ -14725,6 +14827,62 @@ export interface operations {
             };
         };
     };
+    AdminMessagesController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt */
+                sort?: string;
+                /** @description JSON [start,end], inclusive, at most 1000 rows */
+                range?: string;
+                /** @description JSON object; keys: id (one id or an array), q (search), userId, direction, createdAt_gte, createdAt_lte */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON array; header Content-Range: messages start-end/total */
+            200: {
+                headers: {
+                    /** @description messages start-end/total */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageView"][];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AdminMessagesController_send: {
         parameters: {
             query?: never;
@@ -14738,13 +14896,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted: delivered through the outbox */
+            /** @description Kept, and delivered through the outbox right after */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AcceptedView"];
+                    "application/json": components["schemas"]["MessageAcceptedView"];
                 };
             };
             /** @description Bad Request: VALIDATION_FAILED */

@@ -62,6 +62,25 @@ describe('notificationsFor', () => {
     expect(notificationsFor({ type: 'message.sent', payload: { ...message, toUserId: null, toStaff: true } })[0].audience).toEqual({ kind: 'staff' });
   });
 
+  it("names a customer's message's sender in its title and links to them; the shop's messages keep their own title", () => {
+    const fromCustomer = { fromUserId: 7, fromName: 'Ada Lovelace', toUserId: null, toStaff: true, title: 'Sunday?', body: 'Do you deliver on Sunday?' };
+    expect(notificationsFor({ type: 'message.sent', payload: fromCustomer })).toEqual([
+      {
+        audience: { kind: 'staff' },
+        type: 'message',
+        title: 'Message from Ada Lovelace: Sunday?',
+        body: 'Do you deliver on Sunday?',
+        link: { resource: 'customers', id: 7 },
+      },
+    ]);
+    // an event published before messages named their sender
+    expect(notificationsFor({ type: 'message.sent', payload: { ...fromCustomer, fromName: undefined } })[0].title).toBe('Message from a customer: Sunday?');
+    expect(notificationsFor({ type: 'message.sent', payload: { fromUserId: 1, toUserId: 7, title: 'Yes', body: 'We do.' } })[0]).toMatchObject({
+      title: 'Yes',
+      link: null,
+    });
+  });
+
   it('tells a customer about their bookings, but not about a change of its details', () => {
     const booking = { bookingId: 3, customerId: 2, serviceName: 'Plumber' };
     const [created] = notificationsFor({ type: 'booking.created', payload: { ...booking, scheduledAt: '2026-12-01T10:00:00.000Z' } });

@@ -177,7 +177,18 @@ export function notificationsFor(event: NotifyingEvent): NotificationDraft[] {
     }
     case 'message.sent': {
       const p = event.payload;
-      const audience: Audience = p.toStaff ? { kind: 'staff' } : p.toUserId !== null ? { kind: 'user', userId: p.toUserId } : { kind: 'all-customers' };
+      // a customer's message names them and links to them, so staff can answer (SPEC section 11)
+      if (p.toStaff)
+        return [
+          {
+            audience: { kind: 'staff' },
+            type: 'message',
+            title: `Message from ${p.fromName || 'a customer'}: ${p.title}`,
+            body: p.body,
+            link: { resource: 'customers', id: p.fromUserId },
+          },
+        ];
+      const audience: Audience = p.toUserId !== null ? { kind: 'user', userId: p.toUserId } : { kind: 'all-customers' };
       return [{ audience, type: 'message', title: p.title, body: p.body, link: null }];
     }
   }

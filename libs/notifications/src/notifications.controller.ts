@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
-import { AllowQueryToken, BackOffice, CurrentUser, Roles, SessionsService, SignedIn, type Caller } from '@chance/identity';
+import { AllowQueryToken, CurrentUser, SessionsService, SignedIn, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
 import { NotificationStream } from './notification-stream.js';
-import { AcceptedView, AdminMessageDto, CountView, MessageDto, NotificationViewDoc, type NotificationView } from './dto/notification.dto.js';
+import { CountView, NotificationViewDoc, type NotificationView } from './dto/notification.dto.js';
 import { NOTIFICATION_LIST, NotificationsService } from './notifications.service.js';
 
 /** setTimeout's longest delay (a longer one fires at once) */
@@ -118,40 +118,5 @@ export class MyNotificationsController {
   @ApiResponse({ status: 200, type: CountView, description: 'How many were marked read' })
   async readAll(@CurrentUser() caller: Caller): Promise<CountView> {
     return { count: await this.notifications.markAllRead(caller.id) };
-  }
-
-  @Post('messages')
-  @Roles('customer')
-  @HttpCode(202)
-  @ApiOperation({
-    summary: 'Write to the shop (admins and staff)',
-    description: 'At most RATE_LIMIT_MESSAGES_PER_HOUR (default 10) per hour; beyond, 429 RATE_LIMITED with Retry-After.',
-  })
-  @ApiResponse({ status: 202, type: AcceptedView, description: 'Accepted: delivered through the outbox' })
-  @ApiErrors('RATE_LIMITED')
-  async message(@CurrentUser() caller: Caller, @Body() body: MessageDto): Promise<AcceptedView> {
-    await this.notifications.sendFromCustomer(caller.id, { title: body.title, body: body.body });
-    return { accepted: true };
-  }
-}
-
-@ApiTags('admin: messages')
-@Controller('admin/messages')
-@BackOffice()
-export class AdminMessagesController {
-  constructor(private readonly notifications: NotificationsService) {}
-
-  @Post()
-  @HttpCode(202)
-  @ApiOperation({
-    summary: 'Message one user, or every customer when userId is absent',
-    description:
-      '202 Accepted: each recipient’s message notification is delivered through the outbox right after, once. An unknown userId is 400 VALIDATION_FAILED (errors.userId).',
-  })
-  @ApiResponse({ status: 202, type: AcceptedView, description: 'Accepted: delivered through the outbox' })
-  @ApiErrors()
-  async send(@CurrentUser() caller: Caller, @Body() body: AdminMessageDto): Promise<AcceptedView> {
-    await this.notifications.send({ fromUserId: caller.id, toUserId: body.userId, title: body.title, body: body.body });
-    return { accepted: true };
   }
 }

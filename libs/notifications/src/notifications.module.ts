@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { retentionRule } from '@chance/core';
 import { IdentityModule } from '@chance/identity';
-import { AdminMessagesController, MyNotificationsController } from './notifications.controller.js';
+import { AdminMessagesController, MyMessagesController } from './messages.controller.js';
+import { MessagesService } from './messages.service.js';
+import { MyNotificationsController } from './notifications.controller.js';
 import { NotificationStream } from './notification-stream.js';
 import { NotificationsService } from './notifications.service.js';
 
 @Module({
   imports: [IdentityModule],
-  controllers: [MyNotificationsController, AdminMessagesController],
+  controllers: [MyNotificationsController, MyMessagesController, AdminMessagesController],
   providers: [
     NotificationsService,
+    MessagesService,
     NotificationStream,
     retentionRule({
       name: 'notifications-read',

@@ -1,23 +1,18 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
-  APP_CONFIG,
-  RateLimiter,
   STORE_MAX_ROWS,
   findPage,
   notFound,
-  publish,
-  validationFailed,
   OutboxRelay,
   type ListColumns,
   type ListPage,
   type ListQuery,
   type ListSpec,
-  type AppConfig,
   type OutboxEvent,
 } from '@chance/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { customersHoldingProducts } from '@chance/cart';
-import { activeUserIds, activeUserIdsWithRoles, BACK_OFFICE, userExists } from '@chance/identity';
+import { activeUserIds, activeUserIdsWithRoles, BACK_OFFICE } from '@chance/identity';
 import type { NotificationView } from './dto/notification.dto.js';
 import { NotificationEntity } from './notification.entity.js';
 import { NOTIFYING_EVENTS, notificationsFor, type Audience, type NotifyingEventName } from './notification-rules.js';
@@ -59,8 +54,6 @@ export class NotificationsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
-    private readonly limiter: RateLimiter,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -163,23 +156,5 @@ export class NotificationsService implements OnModuleInit {
     const notification = await this.dataSource.manager.findOneBy(NotificationEntity, { id, userId });
     if (!notification) throw notFound('Notification');
     return toNotificationView(notification);
-  }
-
-  /** A customer's message to the shop: each one notifies every admin and staff member, so they are limited per user (docs/api.md#limits). */
-  async sendFromCustomer(userId: number, message: { title: string; body: string }): Promise<void> {
-    const { messagesPerHour, messagesWindowSeconds } = this.config.rateLimits;
-    await this.limiter.consume({ key: `messages:${userId}`, limit: messagesPerHour, windowSeconds: messagesWindowSeconds });
-    await this.send({ fromUserId: userId, toStaff: true, ...message });
-  }
-
-  /** Messages go through the outbox too: durable, delivered after commit, once per recipient. */
-  async send(message: { fromUserId: number; toUserId?: number; toStaff?: boolean; title: string; body: string }): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      if (message.toUserId !== undefined) {
-        if (!(await userExists(manager, message.toUserId))) throw validationFailed({ userId: 'does not exist' });
-      }
-      await publish(manager, 'message.sent', { ...message, toUserId: message.toUserId ?? null });
-    });
-    this.relay.kick();
   }
 }

@@ -196,3 +196,56 @@ export async function seedCarts(db, ctx, progress) {
   );
   progress.tick();
 }
+
+const QUESTIONS = [
+  ['Delivery on Sunday?', 'Can my order come on a Sunday? I am away during the week.'],
+  ['Wrong size', 'The shirt I received is one size too small. Can I exchange it?'],
+  ['Invoice address', 'Please put my company name on the invoice.'],
+  ['Electrician visit', 'Can the electrician come before 10:00?'],
+  ['Gift wrapping', 'Do you wrap gifts? It is for a birthday.'],
+];
+const ANSWERS = [
+  'Yes, of course: we have noted it on your order.',
+  'Thank you for writing: a colleague will call you today.',
+  'Done. Anything else, just write.',
+];
+
+/**
+ * Messages (docs/api.md#messages): customers' questions to the shop (about 2 in 100 customers), most
+ * answered by a staff member within a day, and the one message to every customer whose
+ * notifications the notifications phase wrote. Names and e-mails are the snapshots the API takes.
+ */
+export async function seedMessages(db, ctx, progress) {
+  progress.start(3, 'steps');
+  const questions = Math.max(5, Math.round(ctx.counts.customers * 0.02));
+  await db.q(
+    `CREATE TABLE seed_work.questions AS
+     SELECT c.user_id, c.full_name, c.email, k.q, k.at, k.answered, ($5::int[])[1 + floor(random() * 4)::int] AS staff_id
+       FROM (SELECT 1 + floor(random() * $2)::int AS cn, 1 + floor(random() * $3)::int AS q,
+                    $4::timestamptz + random() * ($1::timestamptz - interval '1 day' - $4::timestamptz) AS at, random() < 0.8 AS answered
+               FROM generate_series(1, $6) OFFSET 0) k
+       JOIN seed_work.customers c ON c.n = k.cn`,
+    [ctx.now, ctx.counts.customers, QUESTIONS.length, ctx.start, ctx.staffIds, questions],
+  );
+  progress.tick();
+  await db.q(
+    `INSERT INTO messages (direction, user_id, user_name, user_email, sender_id, title, body, created_at)
+     SELECT direction, user_id, full_name, email, sender_id, title, body, at FROM (
+       SELECT 'from_customer' AS direction, q.user_id, q.full_name, q.email, q.user_id AS sender_id,
+              ($2::text[])[q.q] AS title, ($3::text[])[q.q] AS body, q.at
+         FROM seed_work.questions q
+       UNION ALL
+       SELECT 'to_customer', q.user_id, q.full_name, q.email, q.staff_id, 'Re: ' || ($2::text[])[q.q],
+              ($4::text[])[1 + floor(random() * $5)::int], least(q.at + make_interval(secs => 600 + random() * 86400), $1::timestamptz)
+         FROM seed_work.questions q WHERE q.answered) m
+      ORDER BY at`,
+    [ctx.now, QUESTIONS.map(([title]) => title), QUESTIONS.map(([, body]) => body), ANSWERS, ANSWERS.length],
+  );
+  progress.tick();
+  await db.q(
+    `INSERT INTO messages (direction, user_id, user_name, user_email, sender_id, title, body, created_at)
+     VALUES ('to_customer', NULL, NULL, NULL, $1, 'A message from Chance Store', 'Our shop opens late on Thursdays this month.', $2::timestamptz)`,
+    [ctx.adminId, ctx.start],
+  );
+  progress.tick();
+}

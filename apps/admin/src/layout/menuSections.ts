@@ -85,7 +85,7 @@ export const menuSections: MenuSection[] = [
     entries: resources('bookings', 'service-types'),
   },
   {
-    // Customer accounts (admins) and messages to customers.
+    // Customer accounts (admins), messages sent and received, and writing to customers.
     key: 'customers',
     label: 'chance.menu.customers',
     icon: PeopleIcon,
@@ -97,6 +97,7 @@ export const menuSections: MenuSection[] = [
         label: 'chance.menu.customerAccounts',
         icon: ContactMailIcon,
       },
+      { kind: 'resource', name: 'messages' },
       {
         kind: 'page',
         to: sendMessageRoute.path,

@@ -4,6 +4,7 @@ import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
 import SendIcon from '@mui/icons-material/Send';
 import { useFormContext, useWatch } from 'react-hook-form';
+import { useSearchParams } from 'react-router-dom';
 import {
   AutocompleteInput,
   Confirm,
@@ -22,16 +23,8 @@ import {
   useNotify,
 } from 'react-admin';
 import type { AdminUser } from '../types';
+import { initialMessage, type MessageFormValues } from './customerPages';
 import { sendMessage, type MessageInput } from './messagesApi';
-
-type Audience = 'all' | 'one';
-
-interface MessageFormValues {
-  audience: Audience;
-  userId?: number | null;
-  title: string;
-  body: string;
-}
 
 const roleWords: Record<string, string> = { admin: 'admin', staff: 'staff', customer: 'customer' };
 const recipientOption = (user: AdminUser) => `${user.fullName || user.email}${user.fullName ? ` (${user.email})` : ''} · ${roleWords[user.role] ?? user.role}`;
@@ -110,10 +103,17 @@ const SendToolbar = ({ onSend }: { onSend: (values: MessageFormValues) => Promis
   );
 };
 
-/** Writes to one person, or to every customer: it arrives in their notifications (docs/api.md#services-and-notifications). */
+/**
+ * Writes to one person, or to every customer: it arrives in their notifications and is kept in
+ * Messages (docs/api.md#messages). Opened with `?userId=` (Reply, Send message), it is addressed
+ * to that account.
+ */
 export const SendMessagePage = () => {
   const notify = useNotify();
   const [formKey, setFormKey] = useState(0);
+  const [params] = useSearchParams();
+  const initial = initialMessage(params);
+  const replyingTo = params.get('to');
 
   const send = async (values: MessageFormValues): Promise<Record<string, unknown> | undefined> => {
     const message: MessageInput = { title: values.title.trim(), body: values.body.trim() };
@@ -139,10 +139,15 @@ export const SendMessagePage = () => {
           <Typography variant="body2" color="text.secondary">
             The message appears in the recipients’ notifications, in the shop’s app and here for staff.
           </Typography>
+          {replyingTo && initial.audience === 'one' ? (
+            <Typography variant="body2" sx={{ mt: 1 }} data-testid="replying-to">
+              Replying to {replyingTo} (account {initial.userId})
+            </Typography>
+          ) : null}
         </CardContent>
         <SimpleForm
-          key={formKey}
-          defaultValues={{ audience: 'all', title: '', body: '' }}
+          key={`${formKey}:${params.toString()}`}
+          defaultValues={initial}
           onSubmit={(values: Record<string, unknown>) => send(values as unknown as MessageFormValues)}
           toolbar={<SendToolbar onSend={send} />}
         >

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCreatePath, useResourceDefinitions } from 'react-admin';
+import { customerPagePath } from '../messages/customerPages';
 import { canRoleAccess } from '../providers/access';
 import { myNotificationsResource } from '../providers/dataProvider';
 import { readSession } from '../providers/session';
@@ -120,6 +121,8 @@ export function useNotificationTarget() {
     (notification: Pick<UserNotification, 'link'>): string | undefined => {
       const link = notification.link;
       if (!link) return undefined;
+      // a customer (a customer's message): no `customers` resource here yet, so their account page, or their messages for staff
+      if (link.resource === 'customers' && !definitions.customers) return customerPagePath(readSession()?.user.role, link.id);
       const definition = definitions[link.resource];
       if (!definition || !canRoleAccess(readSession()?.user.role, link.resource)) return undefined;
       const type = definition.hasShow ? 'show' : definition.hasEdit ? 'edit' : undefined;

@@ -160,6 +160,10 @@ const messages: TranslationMessages = {
       name: 'Notification |||| Notifications',
       fields: { title: 'Title', body: 'Message', type: 'Kind', readAt: 'Read', createdAt: 'Received' },
     },
+    messages: {
+      name: 'Message |||| Messages',
+      fields: { createdAt: 'Sent', direction: 'Direction', userId: 'Customer', title: 'Title', body: 'Message', q: 'Search' },
+    },
     'audit-logs': {
       name: 'Audit log entry |||| Audit log',
       fields: { at: 'When', actorId: 'By', action: 'Action', resource: 'Record', changes: 'Changes' },

@@ -9,11 +9,13 @@ import {
   SimpleForm,
   TextInput,
   Toolbar,
+  TopToolbar,
   required,
   useRecordContext,
 } from 'react-admin';
 import Stack from '@mui/material/Stack';
 import { HistoryPanel } from '../audit-logs';
+import { CustomerMessages, SendMessageToUserButton } from '../messages';
 import type { AdminUser } from '../types';
 import { roleChoices } from './roles';
 
@@ -35,9 +37,16 @@ const UserTitle = () => {
   return <span>User {record ? record.email : ''}</span>;
 };
 
+/** Write to the account (a reply to a customer): the "Send a message" page addressed to them. */
+const UserEditActions = () => (
+  <TopToolbar>
+    <SendMessageToUserButton />
+  </TopToolbar>
+);
+
 export const UserEdit = () => (
   // Pessimistic: the API validates (for example a taken e-mail) and its errors appear under the inputs.
-  <Edit<AdminUser> mutationMode="pessimistic" transform={withoutEmptyPassword} title={<UserTitle />}>
+  <Edit<AdminUser> mutationMode="pessimistic" transform={withoutEmptyPassword} title={<UserTitle />} actions={<UserEditActions />}>
     <SimpleForm toolbar={<UserEditToolbar />}>
       <TextInput source="email" readOnly />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
@@ -60,6 +69,7 @@ export const UserEdit = () => (
         </Labeled>
       </Stack>
     </SimpleForm>
+    <CustomerMessages />
     <HistoryPanel />
   </Edit>
 );
