@@ -63,6 +63,7 @@ export const TABLE_OWNERS = {
 
   service_types: 'services',
   bookings: 'services',
+  booking_payments: 'services',
 
   notifications: 'notifications',
 

@@ -20,6 +20,7 @@ import { Webhooks1765101902000 } from './1765101902000-webhooks.js';
 import { Emails1765101903000 } from './1765101903000-emails.js';
 import { CatalogMedia1765102000000 } from './1765102000000-catalog-media.js';
 import { DraftOrders1765102100000 } from './1765102100000-draft-orders.js';
+import { PaidServices1765102800000 } from './1765102800000-paid-services.js';
 
 /** Every migration, oldest first: the schema's history (tests build their databases with them too). */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   Emails1765101903000,
   CatalogMedia1765102000000,
   DraftOrders1765102100000,
+  PaidServices1765102800000,
 ];
