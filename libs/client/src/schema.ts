@@ -1002,7 +1002,7 @@ export interface paths {
         };
         /**
          * Export invoices as CSV
-         * @description Every invoices row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, number, issuedAt, orderId, orderNumber, billToName, billToEmail, currency, subtotal, discountTotal, shippingTotal, taxTotal, total, paidAmount, paymentStatus. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
+         * @description Every invoices row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, number, issuedAt, orderId, orderNumber, bookingId, billToName, billToEmail, currency, subtotal, discountTotal, shippingTotal, taxTotal, total, paidAmount, paymentStatus. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
          */
         get: operations["AdminInvoicesController_exportCsv"];
         put?: never;
@@ -1880,13 +1880,13 @@ export interface paths {
         };
         /**
          * Bookings
-         * @description Sorted by time by default; filters status, customerId, serviceTypeId, scheduledAt_gte/lte.
+         * @description Sorted by time by default. Filters: status, customerId, offlineCustomerId, assigneeId, serviceTypeId, paymentStatus, scheduledAt_gte/lte, and the calendar’s window `from`/`to` on scheduledAt (both inclusive; a date-only `to` means the end of that UTC day, a date-only `from` its start).
          */
         get: operations["AdminBookingsController_list"];
         put?: never;
         /**
          * Book a visit for a customer
-         * @description A time in the past is a 400.
+         * @description For an account (customerId) or an in-store customer (offlineCustomerId): exactly one of them, else 400 VALIDATION_FAILED. assigneeId, when given, is an active admin or staff member (else 400 on assigneeId). The booking copies the service’s name, price (its subtotal) and duration, and is taxed at the store’s tax rate now (taxTotal = roundHalfUp(subtotal × taxRateBps / 10000), total = subtotal + taxTotal). A time in the past is a 400.
          */
         post: operations["AdminBookingsController_create"];
         delete?: never;
@@ -1903,7 +1903,10 @@ export interface paths {
             cookie?: never;
         };
         get: operations["AdminBookingsController_get"];
-        /** Reschedule a pending booking (time, address, notes) */
+        /**
+         * Reschedule or reassign a pending booking
+         * @description Takes the fields to change: scheduledAt (in the future), address, notes, assigneeId (an active admin or staff member; null unassigns). A completed or cancelled booking is 409 INVALID_TRANSITION.
+         */
         put: operations["AdminBookingsController_update"];
         post?: never;
         delete?: never;
@@ -1921,8 +1924,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Complete or cancel a pending booking */
+        /**
+         * Complete or cancel a pending booking
+         * @description Completing issues the booking’s invoice in the INV series (invoiceId on the booking, bookingId on the invoice; its payment status follows the booking’s) and counts its total in servicesRevenue on the completion day. Cancelling refunds every payment in full (each refund with its credit note); a cancelled booking shows paidAmount 0 and takes no more payments. Anything but a pending booking is 409 INVALID_TRANSITION.
+         */
         post: operations["AdminBookingsController_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/bookings/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a payment of a booking
+         * @description A positive amount in minor units (else 400 VALIDATION_FAILED) of at most the balance (409 OVERPAYMENT, also under concurrent requests); a cancelled booking takes none (409 INVALID_TRANSITION). Pending and completed bookings take payments, in several parts and methods; paidAmount, balance and paymentStatus are derived, and the invoice of a completed booking follows. An optional Idempotency-Key records a retried request once.
+         */
+        post: operations["AdminBookingsController_pay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1958,7 +1984,7 @@ export interface paths {
         put?: never;
         /**
          * Book a visit
-         * @description A time in the past is a 400.
+         * @description For the signed-in customer; taxed at the store’s tax rate now, like an admin booking. A time in the past is a 400.
          */
         post: operations["StoreServicesController_book"];
         delete?: never;
@@ -2107,7 +2133,7 @@ export interface paths {
         put?: never;
         /**
          * Refund a booking
-         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note. Bookings take no payments yet: until they do, nothing is paid on any, so this is 409 REFUND_EXCEEDS_PAID.
+         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note. A booking's payments are all recorded by staff, so they are paid out; the credit note is addressed to the booking's invoice once it is completed.
          */
         post: operations["AdminRefundsController_refundBooking"];
         delete?: never;
@@ -3545,8 +3571,10 @@ export interface components {
             phone?: string | null;
         };
         InvoiceLineView: {
-            productId: number;
-            variantId: number;
+            /** @description null on a booking’s line (a service) */
+            productId: number | null;
+            /** @description null on a booking’s line (a service) */
+            variantId: number | null;
             productName: string;
             sku: string;
             attributes: {
@@ -3561,9 +3589,21 @@ export interface components {
             id: number;
             /** @example INV-2026-000017 */
             number: string;
-            orderId: number;
-            /** @example ORD-000042 */
-            orderNumber: string;
+            /**
+             * @description The order it bills; null for a booking’s invoice
+             * @example 42
+             */
+            orderId: number | null;
+            /**
+             * @description null for a booking’s invoice
+             * @example ORD-000042
+             */
+            orderNumber: string | null;
+            /**
+             * @description The booking it bills (issued when the booking was completed); null for an order’s invoice
+             * @example null
+             */
+            bookingId: number | null;
             /** @description Starts at 1; each edit of the order revises the invoice (same number) and adds 1 */
             revision: number;
             /** Format: date-time */
@@ -4101,23 +4141,115 @@ export interface components {
             durationMinutes?: number;
             isActive?: boolean;
         };
-        BookingView: {
+        BookingPaymentView: {
+            /** @example 12 */
             id: number;
-            customerId: number;
+            /** @example 4000 */
+            amount: number;
+            /**
+             * @example cash
+             * @enum {string}
+             */
+            method: "cash" | "card" | "bank_transfer" | "mobile_wallet" | "cash_on_delivery";
+            /** @example null */
+            reference: string | null;
+            /**
+             * @description What was given back of it (refunds)
+             * @example 0
+             */
+            refundedAmount: number;
+            /** Format: date-time */
+            paidAt: string;
+            /** @example 1 */
+            recordedById: number | null;
+        };
+        BookingView: {
+            /** @example 31 */
+            id: number;
+            /**
+             * @description The account it is for (null for an in-store customer)
+             * @example 42
+             */
+            customerId: number | null;
+            /**
+             * @description The in-store customer it is for (null for an account)
+             * @example null
+             */
+            offlineCustomerId: number | null;
+            /**
+             * @description The admin or staff member who does the visit
+             * @example 3
+             */
+            assigneeId: number | null;
+            /** @example 2 */
             serviceTypeId: number;
-            /** @description Snapshot at booking */
+            /**
+             * @description Snapshot at booking
+             * @example Electrician
+             */
             serviceName: string;
-            /** @description Snapshot at booking, minor units */
+            /**
+             * @description Snapshot at booking, minor units (the same as subtotal)
+             * @example 8000
+             */
             price: number;
+            /** @example 90 */
             durationMinutes: number;
             /** Format: date-time */
             scheduledAt: string;
+            /** @example 12 Analytical Way, London */
             address: string;
+            /** @example Ring twice */
             notes: string;
             /** @enum {string} */
             status: "pending" | "completed" | "cancelled";
-            /** @description What was given back through refunds (bookings take no payments yet, so 0) */
+            /**
+             * @description The price snapshot, minor units
+             * @example 8000
+             */
+            subtotal: number;
+            /**
+             * @description The store’s tax rate when it was booked, basis points
+             * @example 2000
+             */
+            taxRateBps: number;
+            /**
+             * @description roundHalfUp(subtotal × taxRateBps / 10000)
+             * @example 1600
+             */
+            taxTotal: number;
+            /**
+             * @description subtotal + taxTotal
+             * @example 9600
+             */
+            total: number;
+            /**
+             * @description What was ever paid (refunds are counted apart); 0 once cancelled
+             * @example 4000
+             */
+            paidAmount: number;
+            /**
+             * @description total − paidAmount (refunds do not change it); 0 once cancelled
+             * @example 5600
+             */
+            balance: number;
+            /**
+             * @description Derived: unpaid, partially_paid, paid; once money was given back on a booking that is not cancelled, partially_refunded or refunded
+             * @example partially_paid
+             * @enum {string}
+             */
+            paymentStatus: "unpaid" | "partially_paid" | "paid" | "partially_refunded" | "refunded";
+            /**
+             * @description What was given back through refunds; once cancelled, what had been paid
+             * @example 0
+             */
             refundedAmount: number;
+            payments: components["schemas"]["BookingPaymentView"][];
+            /**
+             * @description Its invoice (INV series), issued when it is completed; null before
+             * @example null
+             */
+            invoiceId: number | null;
             /** Format: date-time */
             completedAt: string | null;
             /** Format: date-time */
@@ -4135,8 +4267,21 @@ export interface components {
             /** @example 12 Analytical Way, London */
             address: string;
             notes?: string;
-            /** @description The customer (a user) the visit is for */
-            customerId: number;
+            /**
+             * @description The account the visit is for; exactly one of customerId and offlineCustomerId
+             * @example 42
+             */
+            customerId?: number | null;
+            /**
+             * @description The in-store customer the visit is for; exactly one of customerId and offlineCustomerId
+             * @example 7
+             */
+            offlineCustomerId?: number | null;
+            /**
+             * @description The admin or staff member who does the visit
+             * @example 3
+             */
+            assigneeId?: number | null;
         };
         UpdateBookingDto: {
             /**
@@ -4147,10 +4292,32 @@ export interface components {
             /** @example 12 Analytical Way, London */
             address?: string;
             notes?: string;
+            /**
+             * @description The admin or staff member who does the visit; null leaves it unassigned
+             * @example 3
+             */
+            assigneeId?: number | null;
         };
         BookingStatusDto: {
             /** @enum {string} */
             status: "completed" | "cancelled";
+        };
+        BookingPaymentDto: {
+            /**
+             * @description Minor units; at most the balance (409 OVERPAYMENT)
+             * @example 4000
+             */
+            amount: number;
+            /**
+             * @example cash
+             * @enum {string}
+             */
+            method: "cash" | "card" | "bank_transfer" | "mobile_wallet" | "cash_on_delivery";
+            /**
+             * @description The transfer or terminal reference, if any
+             * @example Receipt 118
+             */
+            reference?: string;
         };
         StoreBookingDto: {
             serviceTypeId: number;
@@ -4391,20 +4558,30 @@ export interface components {
         RevenueDay: {
             /** @example 2026-11-25 */
             date: string;
+            /** @example 125000 */
             online: number;
+            /** @example 43000 */
             offline: number;
-            /** @description Refunds of the day (of records that are not cancelled, by refund date) */
+            /**
+             * @description Σ totals of the bookings completed that day
+             * @example 9600
+             */
+            services: number;
+            /**
+             * @description Refunds of the day (of records that are not cancelled, by refund date)
+             * @example 0
+             */
             refunds: number;
         };
         DashboardView: {
-            /** @description Net revenue today (UTC): online + in-store revenue − refunds, minor units */
+            /** @description Net revenue today (UTC): online + in-store + services revenue − refunds, minor units */
             revenueToday: number;
             /** @description Net revenue of the 30 days ending today */
             revenueLast30Days: number;
             pendingOrders: number;
             /** @description Variants at or below their low-stock threshold */
             lowStockVariants: number;
-            /** @description Balances still owed: in-store sales plus online orders not cancelled */
+            /** @description Balances still owed: in-store sales and online orders not cancelled, and completed bookings */
             outstandingReceivables: number;
             /** @description Pending bookings in the next 7 days */
             upcomingBookings: number;
@@ -4427,24 +4604,38 @@ export interface components {
         SalesRow: {
             /** @example 2026-11 */
             period: string;
+            /** @example 125000 */
             onlineRevenue: number;
+            /** @example 43000 */
             offlineRevenue: number;
+            /**
+             * @description Σ totals of completed bookings, by completion date
+             * @example 9600
+             */
+            servicesRevenue: number;
             /** @description Σ refunds of records that are not cancelled, by refund date */
             refunds: number;
-            /** @description onlineRevenue + offlineRevenue − refunds */
+            /** @description onlineRevenue + offlineRevenue + servicesRevenue − refunds */
             netRevenue: number;
             orders: number;
             offlineSales: number;
-            /** @description Σ (lineTotal − costPrice × quantity) − discount, from the cost snapshots; a return lowers it in its refund’s period by its subtotal − discount and gives back the cost of the units restocked; a direct refund lowers it by its credit note’s subtotal */
+            /**
+             * @description Bookings completed in the period
+             * @example 1
+             */
+            completedBookings: number;
+            /** @description Σ (lineTotal − costPrice × quantity) − discount, from the cost snapshots, plus the subtotal of completed bookings; a return lowers it in its refund’s period by its subtotal − discount and gives back the cost of the units restocked; a direct refund lowers it by its credit note’s subtotal */
             grossProfit: number;
         };
         SalesTotals: {
             onlineRevenue: number;
             offlineRevenue: number;
+            servicesRevenue: number;
             refunds: number;
             netRevenue: number;
             orders: number;
             offlineSales: number;
+            completedBookings: number;
             grossProfit: number;
         };
         SalesReportView: {
@@ -8210,7 +8401,7 @@ export interface operations {
                 sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
                 range?: unknown;
-                /** @description JSON object; keys: id (one id or an array), q (search), orderId, paymentStatus, issuedAt_gte, issuedAt_lte */
+                /** @description JSON object; keys: id (one id or an array), q (search), orderId, bookingId, paymentStatus, issuedAt_gte, issuedAt_lte */
                 filter?: unknown;
             };
             header?: {
@@ -8266,7 +8457,7 @@ export interface operations {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, issuedAt, total, paymentStatus */
                 sort?: unknown;
-                /** @description JSON object; keys: id (one id or an array), q (search), orderId, paymentStatus, issuedAt_gte, issuedAt_lte */
+                /** @description JSON object; keys: id (one id or an array), q (search), orderId, bookingId, paymentStatus, issuedAt_gte, issuedAt_lte */
                 filter?: unknown;
             };
             header?: never;
@@ -8281,7 +8472,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example id,number,issuedAt,orderId,orderNumber,billToName,billToEmail,currency,subtotal,discountTotal,shippingTotal,taxTotal,total,paidAmount,paymentStatus */
+                    /** @example id,number,issuedAt,orderId,orderNumber,bookingId,billToName,billToEmail,currency,subtotal,discountTotal,shippingTotal,taxTotal,total,paidAmount,paymentStatus */
                     "text/csv": string;
                 };
             };
@@ -11872,11 +12063,11 @@ export interface operations {
     AdminBookingsController_list: {
         parameters: {
             query?: {
-                /** @description JSON ["field","ASC"|"DESC"]; fields: id, scheduledAt, status, price, createdAt */
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, scheduledAt, status, price, total, paymentStatus, createdAt */
                 sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
                 range?: unknown;
-                /** @description JSON object; keys: id (one id or an array), q (search), status, scheduledAt_gte, scheduledAt_lte, customerId, serviceTypeId */
+                /** @description JSON object; keys: id (one id or an array), q (search), status, scheduledAt_gte, scheduledAt_lte, customerId, offlineCustomerId, assigneeId, serviceTypeId, paymentStatus, from, to */
                 filter?: unknown;
             };
             header?: {
@@ -12174,6 +12365,88 @@ export interface operations {
             };
         };
     };
+    AdminBookingsController_pay: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. Optional: without it, every request is a new one. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingPaymentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: OVERPAYMENT, INVALID_TRANSITION, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unprocessable Entity: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     StoreServicesController_types: {
         parameters: {
             query?: {
@@ -12217,7 +12490,7 @@ export interface operations {
     StoreServicesController_mine: {
         parameters: {
             query?: {
-                /** @description JSON ["field","ASC"|"DESC"]; fields: id, scheduledAt, status, price, createdAt */
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, scheduledAt, status, price, total, paymentStatus, createdAt */
                 sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
                 range?: unknown;
