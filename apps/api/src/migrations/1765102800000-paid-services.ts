@@ -192,6 +192,8 @@ export class PaidServices1765102800000 implements MigrationInterface {
         ALTER COLUMN order_id SET NOT NULL,
         ALTER COLUMN order_number SET NOT NULL`);
     await db.query(`DROP TABLE IF EXISTS booking_payments`);
+    // the indexes on dropped columns go with them
+    await db.query(`DROP INDEX IF EXISTS bookings_completed_idx`);
     await db.query(`DELETE FROM bookings WHERE customer_id IS NULL`);
     await db.query(`
       ALTER TABLE bookings
