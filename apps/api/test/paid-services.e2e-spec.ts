@@ -111,6 +111,12 @@ describe('whom a booking is for', () => {
     });
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ customerId: customer.id, offlineCustomerId: null, subtotal: PRICE, taxTotal: TAX, total: TOTAL, balance: TOTAL });
+    // the customer sees what was paid, not who recorded which payment (as for orders)
+    expect(reply.body.payments).toBeUndefined();
+    await pay(reply.body.id, { amount: 1000, method: 'cash' });
+    const mine = await api.request('GET', `/api/store/bookings/${reply.body.id}`, { token: customer.token });
+    expect([mine.body.paidAmount, mine.body.paymentStatus, mine.body.payments]).toEqual([1000, 'partially_paid', undefined]);
+    expect((await api.request('GET', '/api/store/bookings', { token: customer.token })).body[0].payments).toBeUndefined();
     const offline = await api.request('POST', '/api/store/bookings', {
       token: customer.token,
       body: { serviceTypeId, scheduledAt: future(), address: '1 Road', offlineCustomerId: inStoreCustomerId },

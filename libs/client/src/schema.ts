@@ -4244,7 +4244,8 @@ export interface components {
              * @example 0
              */
             refundedAmount: number;
-            payments: components["schemas"]["BookingPaymentView"][];
+            /** @description Admin responses only */
+            payments?: components["schemas"]["BookingPaymentView"][];
             /**
              * @description Its invoice (INV series), issued when it is completed; null before
              * @example null

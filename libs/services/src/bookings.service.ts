@@ -80,7 +80,8 @@ const BOOKING_COLUMNS: ListColumns = {
   },
 };
 
-const toBookingView = (b: BookingEntity, payments: BookingPaymentEntity[]): BookingView => ({
+/** A booking as the API shows it; `payments` (who recorded what) in admin answers only, as for orders. */
+const toBookingView = (b: BookingEntity, payments: BookingPaymentEntity[] | null): BookingView => ({
   id: b.id,
   customerId: b.customerId,
   offlineCustomerId: b.offlineCustomerId,
@@ -101,15 +102,19 @@ const toBookingView = (b: BookingEntity, payments: BookingPaymentEntity[]): Book
   balance: b.status === 'cancelled' ? 0 : Math.max(0, b.total - b.paidAmount),
   paymentStatus: b.paymentStatus,
   refundedAmount: b.refundedAmount,
-  payments: payments.map((p) => ({
-    id: p.id,
-    amount: p.amount,
-    method: p.method,
-    reference: p.reference,
-    refundedAmount: p.refundedAmount,
-    paidAt: p.paidAt,
-    recordedById: p.recordedById,
-  })),
+  ...(payments === null
+    ? {}
+    : {
+        payments: payments.map((p) => ({
+          id: p.id,
+          amount: p.amount,
+          method: p.method,
+          reference: p.reference,
+          refundedAmount: p.refundedAmount,
+          paidAt: p.paidAt,
+          recordedById: p.recordedById,
+        })),
+      }),
   invoiceId: b.invoiceId,
   completedAt: b.completedAt,
   cancelledAt: b.cancelledAt,
@@ -146,6 +151,7 @@ export class BookingsService {
     const qb = manager.createQueryBuilder(BookingEntity, 'b');
     if (customerId !== undefined) qb.where('b.customerId = :customerId', { customerId });
     const page = await findPage('bookings', qb, query, BOOKING_COLUMNS);
+    if (customerId !== undefined) return page.map((b) => toBookingView(b, null));
     const payments = await loadChildren(
       manager,
       BookingPaymentEntity,
@@ -189,11 +195,13 @@ export class BookingsService {
   async getIn(manager: EntityManager, id: number, customerId?: number): Promise<BookingView> {
     const booking = await manager.findOneBy(BookingEntity, { id });
     if (!booking || (customerId !== undefined && booking.customerId !== customerId)) throw notFound('Booking');
+    if (customerId !== undefined) return toBookingView(booking, null);
     const payments = await loadChildren(manager, BookingPaymentEntity, 'bookingId', [id]);
     return toBookingView(booking, payments.get(id) ?? []);
   }
 
-  book(input: NewBooking, actorId: number): Promise<BookingView> {
+  /** Books a visit; `forCustomer`: the customer booked it in the store, and gets the store's answer (no payments list). */
+  book(input: NewBooking, actorId: number, forCustomer = false): Promise<BookingView> {
     const party = bookingParty(input.customerId, input.offlineCustomerId);
     const scheduledAt = parseInstant(input.scheduledAt);
     assertFuture(scheduledAt, new Date());
@@ -235,7 +243,7 @@ export class BookingsService {
         serviceName: type.name,
         scheduledAt: scheduledAt.toISOString(),
       });
-      return this.getIn(manager, id);
+      return this.getIn(manager, id, forCustomer ? (customerId ?? undefined) : undefined);
     });
   }
 
@@ -303,7 +311,7 @@ export class BookingsService {
           paymentStatus: booking.paymentStatus,
         });
       }
-      return this.getIn(manager, id);
+      return this.getIn(manager, id, customerId);
     });
   }
 

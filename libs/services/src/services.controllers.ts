@@ -182,7 +182,7 @@ export class StoreServicesController {
   @ApiResponse({ status: 201, type: BookingView })
   @ApiErrors()
   book(@Body() body: StoreBookingDto, @CurrentUser() caller: Caller): Promise<BookingView> {
-    return this.bookings.book({ ...body, customerId: caller.id }, caller.id);
+    return this.bookings.book({ ...body, customerId: caller.id }, caller.id, true);
   }
 
   @Get('bookings')

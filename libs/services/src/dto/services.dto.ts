@@ -132,7 +132,7 @@ export class BookingView {
   })
   paymentStatus: string;
   @ApiProperty({ example: 0, description: 'What was given back through refunds; once cancelled, what had been paid' }) refundedAmount: number;
-  @ApiProperty({ type: [BookingPaymentView] }) payments: BookingPaymentView[];
+  @ApiPropertyOptional({ type: [BookingPaymentView], description: 'Admin responses only' }) payments?: BookingPaymentView[];
   @ApiProperty({ nullable: true, type: Number, example: null, description: 'Its invoice (INV series), issued when it is completed; null before' })
   invoiceId: number | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: Date | null;
