@@ -60,17 +60,18 @@ export default [
             { sourceTag: 'scope:cart', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog', 'scope:coupons'] },
             { sourceTag: 'scope:purchasing', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog'] },
             { sourceTag: 'scope:offline-sales', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog'] },
-            { sourceTag: 'scope:services', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity'] },
+            // a booking is for an account or an in-store customer, and is taxed at the store's rate
+            { sourceTag: 'scope:services', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:offline-sales'] },
             // notifications ask cart who holds a product (its audience "cart-holders")
             { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:cart'] },
             { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity'] },
             { sourceTag: 'scope:reports', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings'] },
-            // orders raise events that invoices follow: invoices depend on orders, never the other way
+            // orders and bookings raise events that invoices follow: invoices depend on them, never the other way
             {
               sourceTag: 'scope:orders',
               onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog', 'scope:coupons', 'scope:cart'],
             },
-            { sourceTag: 'scope:invoices', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:orders'] },
+            { sourceTag: 'scope:invoices', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:orders', 'scope:services'] },
             // integrations read the records they send (as the admin API shows them) through their owners' exported services;
             // nothing depends on them: they follow the outbox
             {

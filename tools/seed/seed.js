@@ -58,6 +58,7 @@ const DATA_TABLES = [
   'offline_sale_payments',
   'service_types',
   'bookings',
+  'booking_payments',
   'notifications',
   'messages',
   'audit_logs',

@@ -64,6 +64,7 @@ export const TABLE_OWNERS = {
 
   service_types: 'services',
   bookings: 'services',
+  booking_payments: 'services',
 
   notifications: 'notifications',
   messages: 'notifications', // the messages records (SPEC section 11), written with their outbox event

@@ -241,7 +241,7 @@ describe('direct refunds of an order', () => {
     expect(await providerRefunds(order)).toEqual([]);
   });
 
-  it('refuses a refund of a booking while nothing is paid on it (bookings take no payments yet)', async () => {
+  it('refuses a refund of a booking while nothing is paid on it', async () => {
     const type = (await api.request('POST', '/api/admin/service-types', { token, body: { name: 'Electrician', price: 9000, durationMinutes: 60 } })).body;
     const customer = await api.registerCustomer();
     const booking = (

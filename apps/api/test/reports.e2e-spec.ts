@@ -55,19 +55,84 @@ describe('sales report', () => {
       to: '2026-11-30',
       groupBy: 'month',
       rows: [
-        { period: '2026-10', onlineRevenue: 3190, offlineRevenue: 1100, refunds: 0, netRevenue: 4290, orders: 2, offlineSales: 1, grossProfit: 2300 },
-        { period: '2026-11', onlineRevenue: 3300, offlineRevenue: 1925, refunds: 0, netRevenue: 5225, orders: 1, offlineSales: 1, grossProfit: 2750 },
+        {
+          period: '2026-10',
+          onlineRevenue: 3190,
+          offlineRevenue: 1100,
+          servicesRevenue: 0,
+          refunds: 0,
+          netRevenue: 4290,
+          orders: 2,
+          offlineSales: 1,
+          completedBookings: 0,
+          grossProfit: 2300,
+        },
+        {
+          period: '2026-11',
+          onlineRevenue: 3300,
+          offlineRevenue: 1925,
+          servicesRevenue: 0,
+          refunds: 0,
+          netRevenue: 5225,
+          orders: 1,
+          offlineSales: 1,
+          completedBookings: 0,
+          grossProfit: 2750,
+        },
       ],
-      totals: { onlineRevenue: 6490, offlineRevenue: 3025, refunds: 0, netRevenue: 9515, orders: 3, offlineSales: 2, grossProfit: 5050 },
+      totals: {
+        onlineRevenue: 6490,
+        offlineRevenue: 3025,
+        servicesRevenue: 0,
+        refunds: 0,
+        netRevenue: 9515,
+        orders: 3,
+        offlineSales: 2,
+        completedBookings: 0,
+        grossProfit: 5050,
+      },
     });
   });
 
   it('lists every day of the range, both ends included, zeros where nothing was sold', async () => {
     const reply = await api.request('GET', '/api/admin/reports/sales?from=2026-10-04&to=2026-10-06', { token });
     expect(reply.body.rows).toEqual([
-      { period: '2026-10-04', onlineRevenue: 0, offlineRevenue: 0, refunds: 0, netRevenue: 0, orders: 0, offlineSales: 0, grossProfit: 0 },
-      { period: '2026-10-05', onlineRevenue: 3190, offlineRevenue: 1100, refunds: 0, netRevenue: 4290, orders: 2, offlineSales: 1, grossProfit: 2300 },
-      { period: '2026-10-06', onlineRevenue: 0, offlineRevenue: 0, refunds: 0, netRevenue: 0, orders: 0, offlineSales: 0, grossProfit: 0 },
+      {
+        period: '2026-10-04',
+        onlineRevenue: 0,
+        offlineRevenue: 0,
+        servicesRevenue: 0,
+        refunds: 0,
+        netRevenue: 0,
+        orders: 0,
+        offlineSales: 0,
+        completedBookings: 0,
+        grossProfit: 0,
+      },
+      {
+        period: '2026-10-05',
+        onlineRevenue: 3190,
+        offlineRevenue: 1100,
+        servicesRevenue: 0,
+        refunds: 0,
+        netRevenue: 4290,
+        orders: 2,
+        offlineSales: 1,
+        completedBookings: 0,
+        grossProfit: 2300,
+      },
+      {
+        period: '2026-10-06',
+        onlineRevenue: 0,
+        offlineRevenue: 0,
+        servicesRevenue: 0,
+        refunds: 0,
+        netRevenue: 0,
+        orders: 0,
+        offlineSales: 0,
+        completedBookings: 0,
+        grossProfit: 0,
+      },
     ]);
   });
 
@@ -103,9 +168,15 @@ describe('dashboard', () => {
     expect(after.outstandingReceivables - before.outstandingReceivables).toBe(order.total + 500);
     expect(after.upcomingBookings - before.upcomingBookings).toBe(1);
     expect(after.revenueByDay).toHaveLength(30);
-    expect(after.revenueByDay[29]).toEqual({ date: today, online: expect.any(Number), offline: expect.any(Number), refunds: expect.any(Number) });
+    expect(after.revenueByDay[29]).toEqual({
+      date: today,
+      online: expect.any(Number),
+      offline: expect.any(Number),
+      services: expect.any(Number),
+      refunds: expect.any(Number),
+    });
     expect(after.revenueByDay[29].offline).toBeGreaterThanOrEqual(sale.total);
-    expect(after.revenueByDay.find((d: any) => d.date === '2026-11-10')).toEqual({ date: '2026-11-10', online: 3300, offline: 1925, refunds: 0 });
+    expect(after.revenueByDay.find((d: any) => d.date === '2026-11-10')).toEqual({ date: '2026-11-10', online: 3300, offline: 1925, services: 0, refunds: 0 });
     await api.request('POST', '/api/admin/stock-adjustments', {
       token,
       body: { variantId: a, delta: -(await api.db.pool.query('SELECT stock FROM variants WHERE id = $1', [a])).rows[0].stock, note: 'count' },

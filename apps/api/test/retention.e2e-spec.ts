@@ -44,6 +44,7 @@ const KEPT: Record<string, string> = {
   product_images: 'records the business manages',
   api_keys: 'records the business manages',
   webhooks: 'records the business manages',
+  booking_payments: 'business history',
   messages: 'business history: what customers and the shop wrote to each other',
   revenue_days: 'one row per day and channel',
   revenue_changes: 'folded into revenue_days every 30 s (the fold deletes them)',

@@ -1086,7 +1086,7 @@ export interface paths {
         };
         /**
          * Invoices (read only)
-         * @description q searches the invoice and order numbers and the customer’s name and e-mail. A JSON array with the header Content-Range: invoices start-end/total. Sorted by issuedAt DESC unless `sort` names one of: id, number, issuedAt, total, paymentStatus (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), orderId, paymentStatus, issuedAt_gte, issuedAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description q searches the invoice and order numbers and the customer’s name and e-mail. A JSON array with the header Content-Range: invoices start-end/total. Sorted by issuedAt DESC unless `sort` names one of: id, number, issuedAt, total, paymentStatus (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), orderId, bookingId, paymentStatus, issuedAt_gte, issuedAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminInvoicesController_list"];
         put?: never;
@@ -1106,7 +1106,7 @@ export interface paths {
         };
         /**
          * Export invoices as CSV
-         * @description Every invoices row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, number, issuedAt, orderId, orderNumber, billToName, billToEmail, currency, subtotal, discountTotal, shippingTotal, taxTotal, total, paidAmount, paymentStatus. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
+         * @description Every invoices row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, number, issuedAt, orderId, orderNumber, bookingId, billToName, billToEmail, currency, subtotal, discountTotal, shippingTotal, taxTotal, total, paidAmount, paymentStatus. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
          */
         get: operations["AdminInvoicesController_exportCsv"];
         put?: never;
@@ -2102,13 +2102,13 @@ export interface paths {
         };
         /**
          * List bookings
-         * @description Sorted by time by default; filters status, customerId, serviceTypeId, scheduledAt_gte/lte. A JSON array with the header Content-Range: bookings start-end/total. Sorted by scheduledAt ASC unless `sort` names one of: id, scheduledAt, status, price, createdAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), status, scheduledAt_gte, scheduledAt_lte, customerId, serviceTypeId; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description Sorted by time by default. Filters: status, customerId, offlineCustomerId, assigneeId, serviceTypeId, paymentStatus, scheduledAt_gte/lte, and the calendar’s window `from`/`to` on scheduledAt (both inclusive; a date-only `to` means the end of that UTC day, a date-only `from` its start). A JSON array with the header Content-Range: bookings start-end/total. Sorted by scheduledAt ASC unless `sort` names one of: id, scheduledAt, status, price, total, paymentStatus, createdAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), status, scheduledAt_gte, scheduledAt_lte, customerId, offlineCustomerId, assigneeId, serviceTypeId, paymentStatus, from, to; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminBookingsController_list"];
         put?: never;
         /**
          * Book a visit for a customer
-         * @description A time in the past is a 400.
+         * @description For an account (customerId) or an in-store customer (offlineCustomerId): exactly one of them, else 400 VALIDATION_FAILED. assigneeId, when given, is an active admin or staff member (else 400 on assigneeId). The booking copies the service’s name, price (its subtotal) and duration, and is taxed at the store’s tax rate now (taxTotal = roundHalfUp(subtotal × taxRateBps / 10000), total = subtotal + taxTotal). A time in the past is a 400.
          */
         post: operations["AdminBookingsController_create"];
         delete?: never;
@@ -2130,8 +2130,8 @@ export interface paths {
          */
         get: operations["AdminBookingsController_get"];
         /**
-         * Reschedule a pending booking (time, address, notes)
-         * @description Only while pending (409 INVALID_TRANSITION otherwise); a time in the past is 400 VALIDATION_FAILED. 404 NOT_FOUND when no booking has this id.
+         * Reschedule or reassign a pending booking
+         * @description Takes the fields to change: scheduledAt (in the future), address, notes, assigneeId (an active admin or staff member; null unassigns). A completed or cancelled booking is 409 INVALID_TRANSITION; a time in the past is 400 VALIDATION_FAILED. 404 NOT_FOUND when no booking has this id.
          */
         put: operations["AdminBookingsController_update"];
         post?: never;
@@ -2152,9 +2152,29 @@ export interface paths {
         put?: never;
         /**
          * Complete or cancel a pending booking
-         * @description Only from pending, to completed or cancelled (409 INVALID_TRANSITION otherwise); the customer gets a booking_update notification. 404 NOT_FOUND when no booking has this id.
+         * @description Completing issues the booking’s invoice in the INV series (invoiceId on the booking, bookingId on the invoice; its payment status follows the booking’s) and counts its total in servicesRevenue on the completion day. Cancelling refunds every payment in full (each refund with its credit note); a cancelled booking shows paidAmount 0 and takes no more payments. Anything but a pending booking is 409 INVALID_TRANSITION. 404 NOT_FOUND when no booking has this id.
          */
         post: operations["AdminBookingsController_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/bookings/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a payment of a booking
+         * @description A positive amount in minor units (else 400 VALIDATION_FAILED) of at most the balance (409 OVERPAYMENT, also under concurrent requests); a cancelled booking takes none (409 INVALID_TRANSITION). Pending and completed bookings take payments, in several parts and methods; paidAmount, balance and paymentStatus are derived, and the invoice of a completed booking follows. An optional Idempotency-Key records a retried request once. 404 NOT_FOUND when no booking has this id.
+         */
+        post: operations["AdminBookingsController_pay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2190,13 +2210,13 @@ export interface paths {
         };
         /**
          * Your bookings
-         * @description Signed in only (401 UNAUTHENTICATED without a bearer token): the caller’s own bookings. A JSON array with the header Content-Range: bookings start-end/total. Sorted by scheduledAt ASC unless `sort` names one of: id, scheduledAt, status, price, createdAt (the id breaks ties). `range` is at most 100 rows. `filter` keys: id (one id or an array), q (search), status, scheduledAt_gte, scheduledAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description Signed in only (401 UNAUTHENTICATED without a bearer token): the caller’s own bookings. A JSON array with the header Content-Range: bookings start-end/total. Sorted by scheduledAt ASC unless `sort` names one of: id, scheduledAt, status, price, total, paymentStatus, createdAt (the id breaks ties). `range` is at most 100 rows. `filter` keys: id (one id or an array), q (search), status, scheduledAt_gte, scheduledAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["StoreServicesController_mine"];
         put?: never;
         /**
          * Book a visit
-         * @description A time in the past is a 400.
+         * @description For the signed-in customer; taxed at the store’s tax rate now, like an admin booking. A time in the past is a 400.
          */
         post: operations["StoreServicesController_book"];
         delete?: never;
@@ -2356,7 +2376,7 @@ export interface paths {
         put?: never;
         /**
          * Refund a booking
-         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note. A paymentId that is not one of the record’s payments is 400 VALIDATION_FAILED (errors.paymentId); 404 NOT_FOUND when no record has this id. Bookings take no payments yet: until they do, nothing is paid on any, so this is 409 REFUND_EXCEEDS_PAID.
+         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note. A paymentId that is not one of the record’s payments is 400 VALIDATION_FAILED (errors.paymentId); 404 NOT_FOUND when no record has this id. A booking's payments are all recorded by staff, so they are paid out; the credit note is addressed to the booking's invoice once it is completed.
          */
         post: operations["AdminRefundsController_refundBooking"];
         delete?: never;
@@ -4083,8 +4103,10 @@ export interface components {
             phone?: string | null;
         };
         InvoiceLineView: {
-            productId: number;
-            variantId: number;
+            /** @description null on a booking’s line (a service) */
+            productId: number | null;
+            /** @description null on a booking’s line (a service) */
+            variantId: number | null;
             productName: string;
             sku: string;
             attributes: {
@@ -4099,9 +4121,21 @@ export interface components {
             id: number;
             /** @example INV-2026-000017 */
             number: string;
-            orderId: number;
-            /** @example ORD-000042 */
-            orderNumber: string;
+            /**
+             * @description The order it bills; null for a booking’s invoice
+             * @example 42
+             */
+            orderId: number | null;
+            /**
+             * @description null for a booking’s invoice
+             * @example ORD-000042
+             */
+            orderNumber: string | null;
+            /**
+             * @description The booking it bills (issued when the booking was completed); null for an order’s invoice
+             * @example null
+             */
+            bookingId: number | null;
             /** @description Starts at 1; each edit of the order revises the invoice (same number) and adds 1 */
             revision: number;
             /** Format: date-time */
@@ -4710,11 +4744,46 @@ export interface components {
             durationMinutes?: number;
             isActive?: boolean;
         };
-        BookingView: {
-            /** @example 9 */
+        BookingPaymentView: {
+            /** @example 12 */
             id: number;
-            /** @example 17 */
-            customerId: number;
+            /** @example 4000 */
+            amount: number;
+            /**
+             * @example cash
+             * @enum {string}
+             */
+            method: "cash" | "card" | "bank_transfer" | "mobile_wallet" | "cash_on_delivery";
+            /** @example null */
+            reference: string | null;
+            /**
+             * @description What was given back of it (refunds)
+             * @example 0
+             */
+            refundedAmount: number;
+            /** Format: date-time */
+            paidAt: string;
+            /** @example 1 */
+            recordedById: number | null;
+        };
+        BookingView: {
+            /** @example 31 */
+            id: number;
+            /**
+             * @description The account it is for (null for an in-store customer)
+             * @example 42
+             */
+            customerId: number | null;
+            /**
+             * @description The in-store customer it is for (null for an account)
+             * @example null
+             */
+            offlineCustomerId: number | null;
+            /**
+             * @description The admin or staff member who does the visit
+             * @example 3
+             */
+            assigneeId: number | null;
             /** @example 2 */
             serviceTypeId: number;
             /**
@@ -4723,20 +4792,20 @@ export interface components {
              */
             serviceName: string;
             /**
-             * @description Snapshot at booking, minor units
-             * @example 6000
+             * @description Snapshot at booking, minor units (the same as subtotal)
+             * @example 8000
              */
             price: number;
-            /** @example 60 */
+            /** @example 90 */
             durationMinutes: number;
             /**
              * Format: date-time
              * @example 2026-12-10T14:00:00.000Z
              */
             scheduledAt: string;
-            /** @example 12 Elm Street, Springfield */
+            /** @example 12 Analytical Way, London */
             address: string;
-            /** @example Kitchen sockets */
+            /** @example Ring twice */
             notes: string;
             /**
              * @example pending
@@ -4744,10 +4813,53 @@ export interface components {
              */
             status: "pending" | "completed" | "cancelled";
             /**
-             * @description What was given back through refunds (bookings take no payments yet, so 0)
+             * @description The price snapshot, minor units
+             * @example 8000
+             */
+            subtotal: number;
+            /**
+             * @description The store’s tax rate when it was booked, basis points
+             * @example 2000
+             */
+            taxRateBps: number;
+            /**
+             * @description roundHalfUp(subtotal × taxRateBps / 10000)
+             * @example 1600
+             */
+            taxTotal: number;
+            /**
+             * @description subtotal + taxTotal
+             * @example 9600
+             */
+            total: number;
+            /**
+             * @description What was ever paid (refunds are counted apart); 0 once cancelled
+             * @example 4000
+             */
+            paidAmount: number;
+            /**
+             * @description total − paidAmount (refunds do not change it); 0 once cancelled
+             * @example 5600
+             */
+            balance: number;
+            /**
+             * @description Derived: unpaid, partially_paid, paid; once money was given back on a booking that is not cancelled, partially_refunded or refunded
+             * @example partially_paid
+             * @enum {string}
+             */
+            paymentStatus: "unpaid" | "partially_paid" | "paid" | "partially_refunded" | "refunded";
+            /**
+             * @description What was given back through refunds; once cancelled, what had been paid
              * @example 0
              */
             refundedAmount: number;
+            /** @description Admin responses only */
+            payments?: components["schemas"]["BookingPaymentView"][];
+            /**
+             * @description Its invoice (INV series), issued when it is completed; null before
+             * @example null
+             */
+            invoiceId: number | null;
             /**
              * Format: date-time
              * @example null
@@ -4774,8 +4886,21 @@ export interface components {
             /** @example 12 Analytical Way, London */
             address: string;
             notes?: string;
-            /** @description The customer (a user) the visit is for */
-            customerId: number;
+            /**
+             * @description The account the visit is for; exactly one of customerId and offlineCustomerId
+             * @example 42
+             */
+            customerId?: number | null;
+            /**
+             * @description The in-store customer the visit is for; exactly one of customerId and offlineCustomerId
+             * @example 7
+             */
+            offlineCustomerId?: number | null;
+            /**
+             * @description The admin or staff member who does the visit
+             * @example 3
+             */
+            assigneeId?: number | null;
         };
         UpdateBookingDto: {
             /**
@@ -4786,10 +4911,32 @@ export interface components {
             /** @example 12 Analytical Way, London */
             address?: string;
             notes?: string;
+            /**
+             * @description The admin or staff member who does the visit; null leaves it unassigned
+             * @example 3
+             */
+            assigneeId?: number | null;
         };
         BookingStatusDto: {
             /** @enum {string} */
             status: "completed" | "cancelled";
+        };
+        BookingPaymentDto: {
+            /**
+             * @description Minor units; at most the balance (409 OVERPAYMENT)
+             * @example 4000
+             */
+            amount: number;
+            /**
+             * @example cash
+             * @enum {string}
+             */
+            method: "cash" | "card" | "bank_transfer" | "mobile_wallet" | "cash_on_delivery";
+            /**
+             * @description The transfer or terminal reference, if any
+             * @example Receipt 118
+             */
+            reference?: string;
         };
         StoreBookingDto: {
             serviceTypeId: number;
@@ -5090,14 +5237,24 @@ export interface components {
         RevenueDay: {
             /** @example 2026-11-25 */
             date: string;
+            /** @example 125000 */
             online: number;
+            /** @example 43000 */
             offline: number;
-            /** @description Refunds of the day (of records that are not cancelled, by refund date) */
+            /**
+             * @description Σ totals of the bookings completed that day
+             * @example 9600
+             */
+            services: number;
+            /**
+             * @description Refunds of the day (of records that are not cancelled, by refund date)
+             * @example 0
+             */
             refunds: number;
         };
         DashboardView: {
             /**
-             * @description Net revenue today (UTC): online + in-store revenue − refunds, minor units
+             * @description Net revenue today (UTC): online + in-store + services revenue − refunds, minor units
              * @example 48210
              */
             revenueToday: number;
@@ -5114,7 +5271,7 @@ export interface components {
              */
             lowStockVariants: number;
             /**
-             * @description Balances still owed: in-store sales plus online orders not cancelled
+             * @description Balances still owed: in-store sales and online orders not cancelled, and completed bookings
              * @example 15900
              */
             outstandingReceivables: number;
@@ -5146,24 +5303,38 @@ export interface components {
         SalesRow: {
             /** @example 2026-11 */
             period: string;
+            /** @example 125000 */
             onlineRevenue: number;
+            /** @example 43000 */
             offlineRevenue: number;
+            /**
+             * @description Σ totals of completed bookings, by completion date
+             * @example 9600
+             */
+            servicesRevenue: number;
             /** @description Σ refunds of records that are not cancelled, by refund date */
             refunds: number;
-            /** @description onlineRevenue + offlineRevenue − refunds */
+            /** @description onlineRevenue + offlineRevenue + servicesRevenue − refunds */
             netRevenue: number;
             orders: number;
             offlineSales: number;
-            /** @description Σ (lineTotal − costPrice × quantity) − discount, from the cost snapshots; a return lowers it in its refund’s period by its subtotal − discount and gives back the cost of the units restocked; a direct refund lowers it by its credit note’s subtotal */
+            /**
+             * @description Bookings completed in the period
+             * @example 1
+             */
+            completedBookings: number;
+            /** @description Σ (lineTotal − costPrice × quantity) − discount, from the cost snapshots, plus the subtotal of completed bookings; a return lowers it in its refund’s period by its subtotal − discount and gives back the cost of the units restocked; a direct refund lowers it by its credit note’s subtotal */
             grossProfit: number;
         };
         SalesTotals: {
             onlineRevenue: number;
             offlineRevenue: number;
+            servicesRevenue: number;
             refunds: number;
             netRevenue: number;
             orders: number;
             offlineSales: number;
+            completedBookings: number;
             grossProfit: number;
         };
         SalesReportView: {
@@ -8985,7 +9156,7 @@ export interface operations {
                 sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
                 range?: string;
-                /** @description JSON object; keys: id (one id or an array), q (search), orderId, paymentStatus, issuedAt_gte, issuedAt_lte */
+                /** @description JSON object; keys: id (one id or an array), q (search), orderId, bookingId, paymentStatus, issuedAt_gte, issuedAt_lte */
                 filter?: string;
             };
             header?: never;
@@ -9039,7 +9210,7 @@ export interface operations {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, issuedAt, total, paymentStatus */
                 sort?: string;
-                /** @description JSON object; keys: id (one id or an array), q (search), orderId, paymentStatus, issuedAt_gte, issuedAt_lte */
+                /** @description JSON object; keys: id (one id or an array), q (search), orderId, bookingId, paymentStatus, issuedAt_gte, issuedAt_lte */
                 filter?: string;
             };
             header?: never;
@@ -9054,7 +9225,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example id,number,issuedAt,orderId,orderNumber,billToName,billToEmail,currency,subtotal,discountTotal,shippingTotal,taxTotal,total,paidAmount,paymentStatus */
+                    /** @example id,number,issuedAt,orderId,orderNumber,bookingId,billToName,billToEmail,currency,subtotal,discountTotal,shippingTotal,taxTotal,total,paidAmount,paymentStatus */
                     "text/csv": string;
                 };
             };
@@ -12637,11 +12808,11 @@ export interface operations {
     AdminBookingsController_list: {
         parameters: {
             query?: {
-                /** @description JSON ["field","ASC"|"DESC"]; fields: id, scheduledAt, status, price, createdAt */
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, scheduledAt, status, price, total, paymentStatus, createdAt */
                 sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
                 range?: string;
-                /** @description JSON object; keys: id (one id or an array), q (search), status, scheduledAt_gte, scheduledAt_lte, customerId, serviceTypeId */
+                /** @description JSON object; keys: id (one id or an array), q (search), status, scheduledAt_gte, scheduledAt_lte, customerId, offlineCustomerId, assigneeId, serviceTypeId, paymentStatus, from, to */
                 filter?: string;
             };
             header?: never;
@@ -12937,6 +13108,88 @@ export interface operations {
             };
         };
     };
+    AdminBookingsController_pay: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. Optional: without it, every request is a new one. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingPaymentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: OVERPAYMENT, INVALID_TRANSITION, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unprocessable Entity: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     StoreServicesController_types: {
         parameters: {
             query?: {
@@ -12978,7 +13231,7 @@ export interface operations {
     StoreServicesController_mine: {
         parameters: {
             query?: {
-                /** @description JSON ["field","ASC"|"DESC"]; fields: id, scheduledAt, status, price, createdAt */
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, scheduledAt, status, price, total, paymentStatus, createdAt */
                 sort?: string;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
                 range?: string;

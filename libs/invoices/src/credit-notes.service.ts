@@ -57,7 +57,7 @@ const COLUMNS: ListColumns = {
  * Credit notes (docs/api.md#refunds-and-returns): exactly one per succeeded refund, issued in the refund's
  * transaction on the refunds library's `refund.succeeded`, under the id the refund reserved for
  * it, numbered CN-<year>-<6 digits> from a gapless counter like invoices, and addressed to the
- * record's invoice when it has one.
+ * record's invoice when it has one (an order's; a booking's once it is completed).
  */
 @Injectable()
 export class CreditNotesService {
@@ -74,7 +74,7 @@ export class CreditNotesService {
        INSERT INTO credit_notes (id, number, invoice_id, order_id, offline_sale_id, booking_id, refund_id, return_id, record_number, customer_id,
                                  issued_at, bill_to, currency, tax_rate_bps, reason, lines, subtotal, discount_total, shipping_total, tax_total, total)
        OVERRIDING SYSTEM VALUE
-       SELECT $1, ${CREDIT_NOTE_NUMBER.number}, (SELECT id FROM invoices WHERE order_id = $3), $3, $4, $5, $6, $7, $8, $9,
+       SELECT $1, ${CREDIT_NOTE_NUMBER.number}, (SELECT id FROM invoices WHERE order_id = $3 OR booking_id = $5), $3, $4, $5, $6, $7, $8, $9,
               $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20
          FROM next_number`,
       [

@@ -17,12 +17,12 @@ export function renderInvoicePdf(invoice: InvoiceEntity, store: SettingsView): P
     ...sellerOf(store),
     title: `Invoice ${invoice.number}`,
     facts: [
-      `Order ${invoice.orderNumber}`,
+      invoice.orderNumber !== null ? `Order ${invoice.orderNumber}` : `Booking ${invoice.bookingId}`,
       `Issued ${invoice.issuedAt.toISOString().slice(0, 10)}`,
       `Payment status: ${PAYMENT_LABEL[invoice.paymentStatus] ?? invoice.paymentStatus}`,
     ],
     partyLabel: 'Bill to',
-    party: [bill.name, bill.email, bill.line1, bill.line2, `${bill.postalCode} ${bill.city}`, bill.country, bill.phone],
+    party: [bill.name, bill.email, bill.line1, bill.line2, `${bill.postalCode} ${bill.city}`.trim(), bill.country, bill.phone],
     currency: invoice.currency,
     lines: invoice.lines.map(printableLine),
     totals: [

@@ -7,6 +7,7 @@ export const toInvoiceView = (i: InvoiceEntity): InvoiceView => ({
   number: i.number,
   orderId: i.orderId,
   orderNumber: i.orderNumber,
+  bookingId: i.bookingId,
   revision: i.revision,
   issuedAt: i.issuedAt,
   billTo: { ...i.billTo },

@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export interface InvoiceLine {
-  productId: number;
-  variantId: number;
+  /** null on a booking's line (a service, no product) */
+  productId: number | null;
+  variantId: number | null;
   productName: string;
   sku: string;
   attributes: Record<string, string>;
@@ -27,8 +28,11 @@ export interface BillTo {
 export class InvoiceEntity {
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' }) id: number;
   @Column({ type: 'text' }) number: string;
-  @Column({ name: 'order_id', type: 'integer' }) orderId: number;
-  @Column({ name: 'order_number', type: 'text' }) orderNumber: string;
+  /** the order it bills, or null for a booking's invoice */
+  @Column({ name: 'order_id', type: 'integer', nullable: true }) orderId: number | null;
+  @Column({ name: 'order_number', type: 'text', nullable: true }) orderNumber: string | null;
+  /** the booking it bills (docs/api.md#services-and-notifications), or null for an order's invoice */
+  @Column({ name: 'booking_id', type: 'integer', nullable: true }) bookingId: number | null;
   @Column({ type: 'integer' }) revision: number;
   @Column({ name: 'issued_at', type: 'timestamptz' }) issuedAt: Date;
   @Column({ name: 'bill_to', type: 'jsonb' }) billTo: BillTo;

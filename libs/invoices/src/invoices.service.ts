@@ -32,6 +32,7 @@ export const INVOICE_LIST: ListSpec = {
   searchable: true,
   filters: {
     orderId: { type: 'int' },
+    bookingId: { type: 'int' },
     paymentStatus: { type: 'enum', values: SETTLEMENT_STATUSES },
     issuedAt_gte: { type: 'date' },
     issuedAt_lte: { type: 'date' },
@@ -40,7 +41,15 @@ export const INVOICE_LIST: ListSpec = {
 
 const COLUMNS: ListColumns = {
   deferredJoin: true,
-  columns: { id: 'i.id', number: 'i.number', issuedAt: 'i.issuedAt', total: 'i.total', paymentStatus: 'i.paymentStatus', orderId: 'i.orderId' },
+  columns: {
+    id: 'i.id',
+    number: 'i.number',
+    issuedAt: 'i.issuedAt',
+    total: 'i.total',
+    paymentStatus: 'i.paymentStatus',
+    orderId: 'i.orderId',
+    bookingId: 'i.bookingId',
+  },
   search: ['i.number', 'i.orderNumber'],
   searchConditions: ["i.bill_to->>'email' ILIKE :listQ", "i.bill_to->>'name' ILIKE :listQ"],
 };
@@ -52,6 +61,7 @@ export const INVOICE_CSV: readonly CsvColumn<InvoiceView>[] = [
   { header: 'issuedAt', value: (i) => i.issuedAt },
   { header: 'orderId', value: (i) => i.orderId },
   { header: 'orderNumber', value: (i) => i.orderNumber },
+  { header: 'bookingId', value: (i) => i.bookingId },
   { header: 'billToName', value: (i) => i.billTo?.name },
   { header: 'billToEmail', value: (i) => i.billTo?.email },
   { header: 'currency', value: (i) => i.currency },
@@ -64,10 +74,11 @@ export const INVOICE_CSV: readonly CsvColumn<InvoiceView>[] = [
   { header: 'paymentStatus', value: (i) => i.paymentStatus },
 ];
 
-/** What an invoice is issued from: the order's snapshot, totals and payment state. */
+/** What an invoice is issued from: the order's (or the booking's) snapshot, totals and payment state. */
 export interface InvoiceSource {
-  orderId: number;
-  orderNumber: string;
+  orderId: number | null;
+  orderNumber: string | null;
+  bookingId: number | null;
   issuedAt: Date;
   billTo: BillTo;
   lines: InvoiceLine[];
@@ -83,9 +94,10 @@ export interface InvoiceSource {
 }
 
 /**
- * One invoice per order, issued in the order's transaction and numbered INV-<year>-<6 digits>
- * from a gapless counter; its payment state follows the order's in the same transaction. Both
- * happen on the orders library's in-transaction events, which it raises without knowing of invoices.
+ * One invoice per order, issued in the order's transaction, and one per completed booking, issued
+ * in the completing transaction, numbered INV-<year>-<6 digits> from one gapless counter; its
+ * payment state follows the order's or booking's in the same transaction. All of it happens on the
+ * orders' and services' in-transaction events, which they raise without knowing of invoices.
  */
 @Injectable()
 export class InvoicesService {
@@ -101,6 +113,7 @@ export class InvoicesService {
     await this.issue(manager, order.invoiceId, {
       orderId: order.orderId,
       orderNumber: order.number,
+      bookingId: null,
       issuedAt: order.placedAt,
       billTo: { ...order.shippingAddress, email: order.email },
       lines: order.lines,
@@ -140,6 +153,53 @@ export class InvoicesService {
     );
   }
 
+  /**
+   * A completed booking's invoice (docs/api.md#services-and-notifications), under the id the booking reserved for
+   * it: one line, the service at the booking's subtotal, with the booking's tax and payment state.
+   */
+  @OnTransactionEvent('booking.completed')
+  async issueForBooking({ manager, payload: booking }: TransactionEvent<'booking.completed'>): Promise<void> {
+    await this.issue(manager, booking.invoiceId, {
+      orderId: null,
+      orderNumber: null,
+      bookingId: booking.bookingId,
+      issuedAt: booking.completedAt,
+      billTo: booking.billTo,
+      lines: [
+        {
+          productId: null,
+          variantId: null,
+          productName: booking.serviceName,
+          sku: '',
+          attributes: {},
+          unitPrice: booking.subtotal,
+          quantity: 1,
+          lineTotal: booking.subtotal,
+          shippingCost: 0,
+        },
+      ],
+      currency: booking.currency,
+      subtotal: booking.subtotal,
+      discountTotal: 0,
+      shippingTotal: 0,
+      taxRateBps: booking.taxRateBps,
+      taxTotal: booking.taxTotal,
+      total: booking.total,
+      paidAmount: booking.paidAmount,
+      paymentStatus: booking.paymentStatus,
+    });
+  }
+
+  /** Keeps a booking's invoice's paid amount and payment status equal to the booking's (a booking not completed yet has none). */
+  @OnTransactionEvent('booking.payment_changed')
+  async followBookingPayment({ manager, payload }: TransactionEvent<'booking.payment_changed'>): Promise<void> {
+    await manager.query('UPDATE invoices SET paid_amount = $2, payment_status = $3 WHERE booking_id = $1', [
+      payload.bookingId,
+      payload.paidAmount,
+      payload.paymentStatus,
+    ]);
+  }
+
   /** Keeps the invoice's paid amount and payment status equal to the order's. */
   @OnTransactionEvent('order.payment_changed')
   async followPayment({ manager, payload }: TransactionEvent<'order.payment_changed'>): Promise<void> {
@@ -159,9 +219,9 @@ export class InvoicesService {
     await manager.query(
       `WITH ${numbering.with}
        INSERT INTO invoices (id, number, order_id, order_number, issued_at, bill_to, lines, currency, subtotal, discount_total,
-                             shipping_total, tax_rate_bps, tax_total, total, paid_amount, payment_status)
+                             shipping_total, tax_rate_bps, tax_total, total, paid_amount, payment_status, booking_id)
        OVERRIDING SYSTEM VALUE
-       SELECT $1, ${numbering.number}, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16
+       SELECT $1, ${numbering.number}, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17
          FROM next_number`,
       [
         id,
@@ -180,6 +240,7 @@ export class InvoicesService {
         source.total,
         source.paidAmount,
         source.paymentStatus,
+        source.bookingId,
       ],
     );
   }

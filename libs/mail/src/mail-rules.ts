@@ -81,6 +81,8 @@ export function mailsFor(event: OutboxEvent<MailingEvent>): MailDraft[] {
     }
     case 'booking.created': {
       const p = event.payload;
+      // a booking of an in-store customer has no account to write to
+      if (p.customerId === null) return [];
       return [
         {
           template: 'booking_confirmed',

@@ -130,10 +130,42 @@ export const INVARIANTS: Check[] = [
               OR (s.status <> 'cancelled' AND s.refunded_amount > s.paid_amount)
               OR ((s.status <> 'cancelled' OR r.offline_sale_id IS NOT NULL) AND COALESCE(p.refunded, 0) <> COALESCE(r.succeeded, 0))
           UNION ALL
-          -- bookings take no payments yet: nothing may have been refunded on one
-          SELECT 'booking ' || b.id, 0, 0, b.refunded_amount, COALESCE(r.succeeded, 0), COALESCE(r.pending, 0)
-            FROM bookings b LEFT JOIN r ON r.booking_id = b.id
-           WHERE COALESCE(r.succeeded, 0) + COALESCE(r.pending, 0) > 0 OR b.refunded_amount <> COALESCE(r.succeeded, 0)`,
+          SELECT 'booking ' || b.id, COALESCE(p.paid, 0), COALESCE(p.refunded, 0), b.refunded_amount, COALESCE(r.succeeded, 0), COALESCE(r.pending, 0)
+            FROM bookings b
+            LEFT JOIN (SELECT booking_id, sum(amount) AS paid, sum(refunded_amount) AS refunded FROM booking_payments GROUP BY booking_id) p ON p.booking_id = b.id
+            LEFT JOIN r ON r.booking_id = b.id
+           WHERE COALESCE(r.succeeded, 0) + COALESCE(r.pending, 0) > COALESCE(p.paid, 0) OR COALESCE(p.refunded, 0) > COALESCE(p.paid, 0)
+              OR (b.status <> 'cancelled' AND b.refunded_amount > b.paid_amount)
+              OR COALESCE(p.refunded, 0) <> COALESCE(r.succeeded, 0)`,
+  },
+  {
+    name: 'booking-totals-payments',
+    description:
+      'Every booking’s total is its subtotal plus the tax at its rate; its paid and refunded amounts are the sums of its payments (a cancelled one shows nothing paid and what had been paid as refunded), within its total, with the matching payment status',
+    sql: `SELECT 'booking ' || b.id AS record, b.status, b.subtotal, b.tax_rate_bps, b.tax_total, b.total, b.paid_amount, b.refunded_amount,
+                 COALESCE(p.paid, 0) AS payments, COALESCE(p.refunded, 0) AS refunds, b.payment_status
+            FROM bookings b
+            LEFT JOIN (SELECT booking_id, sum(amount) AS paid, sum(refunded_amount) AS refunded FROM booking_payments GROUP BY booking_id) p ON p.booking_id = b.id
+           WHERE b.total <> b.subtotal + b.tax_total
+              OR b.tax_total <> round(b.subtotal::numeric * b.tax_rate_bps / 10000)
+              OR COALESCE(p.paid, 0) > b.total
+              OR (b.status <> 'cancelled' AND (b.paid_amount <> COALESCE(p.paid, 0) OR b.refunded_amount <> COALESCE(p.refunded, 0)
+                  OR b.payment_status <> CASE WHEN COALESCE(p.refunded, 0) > 0 AND COALESCE(p.paid, 0) > 0
+                                              THEN CASE WHEN COALESCE(p.refunded, 0) >= COALESCE(p.paid, 0) THEN 'refunded' ELSE 'partially_refunded' END
+                                              WHEN COALESCE(p.paid, 0) >= b.total THEN 'paid' WHEN COALESCE(p.paid, 0) > 0 THEN 'partially_paid' ELSE 'unpaid' END))
+              OR (b.status = 'cancelled' AND (b.paid_amount <> 0 OR b.refunded_amount <> COALESCE(p.paid, 0) OR COALESCE(p.refunded, 0) <> COALESCE(p.paid, 0)
+                  OR b.payment_status <> CASE WHEN COALESCE(p.paid, 0) > 0 THEN 'refunded' ELSE 'unpaid' END))`,
+  },
+  {
+    name: 'bookings-invoiced',
+    description: 'A booking has an invoice exactly when it is completed, under the id it reserved, with the booking’s totals and payment state',
+    sql: `SELECT 'booking ' || b.id AS record, b.status, b.invoice_id, i.id AS invoice, i.number, b.total, i.total AS invoice_total,
+                 b.paid_amount, i.paid_amount AS invoice_paid, b.payment_status, i.payment_status AS invoice_status
+            FROM bookings b LEFT JOIN invoices i ON i.booking_id = b.id
+           WHERE (b.status = 'completed') <> (i.id IS NOT NULL) OR i.id IS DISTINCT FROM b.invoice_id
+              OR (i.id IS NOT NULL AND ((i.subtotal, i.discount_total, i.shipping_total, i.tax_rate_bps, i.tax_total, i.total) IS DISTINCT FROM
+                                        (b.subtotal, 0, 0, b.tax_rate_bps, b.tax_total, b.total)
+                                        OR i.paid_amount <> b.paid_amount OR i.payment_status <> b.payment_status))`,
   },
   {
     name: 'returned-within-sold',
@@ -217,7 +249,7 @@ export const INVARIANTS: Check[] = [
   {
     name: 'revenue-days',
     description:
-      'The revenue ledger (folded days plus pending changes) equals the orders (not drafts) and in-store sales not cancelled and their refunds, per UTC day and channel',
+      'The revenue ledger (folded days plus pending changes) equals the orders (not drafts) and in-store sales not cancelled, the completed bookings and their refunds, per UTC day and channel',
     sql: `WITH live AS (SELECT * FROM revenue_by_day),
           ledger AS (
             SELECT day, channel, sum(revenue) AS revenue, sum(records) AS records, sum(gross_profit) AS gross_profit, sum(refunds) AS refunds

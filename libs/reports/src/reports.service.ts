@@ -9,7 +9,8 @@ const n = (value: unknown) => Number(value ?? 0);
 /**
  * Read-only figures computed by SQL aggregates over indexed columns, read from the read replica
  * when there is one (docs/operations.md, "A read replica"). Revenue is the total of
- * orders and in-store sales that are not cancelled (tax and shipping included), by UTC date;
+ * orders and in-store sales that are not cancelled (tax and shipping included), by UTC date, and
+ * of completed bookings by completion date (servicesRevenue);
  * refunds are counted apart by refund date, and net revenue is revenue − refunds (docs/api.md#back-office-resources, docs/api.md#refunds-and-returns).
  */
 @Injectable()
@@ -33,7 +34,9 @@ export class ReportsService {
              WHERE v.stock <= COALESCE(p.low_stock_threshold, (SELECT low_stock_threshold FROM settings WHERE id = 1)))::int AS "lowStockVariants",
            -- only what is not fully paid can be owed: the payment-status indexes keep this off the paid majority
            ((SELECT COALESCE(sum(total - paid_amount), 0) FROM offline_sales WHERE status = 'completed' AND payment_status IN ('unpaid', 'partially_paid'))
-            + (SELECT COALESCE(sum(total - paid_amount), 0) FROM orders WHERE status NOT IN ('cancelled', 'draft') AND payment_status IN ('unpaid', 'partially_paid')))::bigint AS "outstandingReceivables",
+            + (SELECT COALESCE(sum(total - paid_amount), 0) FROM orders WHERE status NOT IN ('cancelled', 'draft') AND payment_status IN ('unpaid', 'partially_paid'))
+            -- a visit is owed once it is done
+            + (SELECT COALESCE(sum(total - paid_amount), 0) FROM bookings WHERE status = 'completed' AND payment_status IN ('unpaid', 'partially_paid')))::bigint AS "outstandingReceivables",
            (SELECT count(*) FROM bookings WHERE status = 'pending' AND scheduled_at >= $1 AND scheduled_at < $1::timestamptz + interval '7 days')::int AS "upcomingBookings"`,
         [now],
       ),
@@ -42,10 +45,11 @@ export class ReportsService {
       date,
       online: revenue.get(date)?.online ?? 0,
       offline: revenue.get(date)?.offline ?? 0,
+      services: revenue.get(date)?.services ?? 0,
       refunds: revenue.get(date)?.refunds ?? 0,
     }));
     const todayLabel = today.toISOString().slice(0, 10);
-    const net = (d: RevenueDay) => d.online + d.offline - d.refunds;
+    const net = (d: RevenueDay) => d.online + d.offline + d.services - d.refunds;
     return {
       revenueToday: revenueByDay.filter((d) => d.date === todayLabel).reduce((sum, d) => sum + net(d), 0),
       revenueLast30Days: revenueByDay.reduce((sum, d) => sum + net(d), 0),
@@ -63,15 +67,18 @@ export class ReportsService {
       const f = figures.get(label);
       const online = f?.online ?? 0;
       const offline = f?.offline ?? 0;
+      const services = f?.services ?? 0;
       const refunds = f?.refunds ?? 0;
       return {
         period: label,
         onlineRevenue: online,
         offlineRevenue: offline,
+        servicesRevenue: services,
         refunds,
-        netRevenue: online + offline - refunds,
+        netRevenue: online + offline + services - refunds,
         orders: f?.orders ?? 0,
         offlineSales: f?.offlineSales ?? 0,
+        completedBookings: f?.completedBookings ?? 0,
         grossProfit: f?.grossProfit ?? 0,
       };
     });
@@ -84,19 +91,21 @@ export class ReportsService {
       totals: {
         onlineRevenue: sum('onlineRevenue'),
         offlineRevenue: sum('offlineRevenue'),
+        servicesRevenue: sum('servicesRevenue'),
         refunds: sum('refunds'),
         netRevenue: sum('netRevenue'),
         orders: sum('orders'),
         offlineSales: sum('offlineSales'),
+        completedBookings: sum('completedBookings'),
         grossProfit: sum('grossProfit'),
       },
     };
   }
 
   /**
-   * Revenue, counts and gross profit of orders and in-store sales not cancelled, per UTC day or
-   * month (gross profit = subtotal − discount − cost of goods, each kept on the record at its
-   * creation), from the revenue ledger: the folded days plus the changes not folded yet, a few
+   * Revenue, counts and gross profit of orders and in-store sales not cancelled and of completed
+   * bookings, per UTC day or month (gross profit = subtotal − discount − cost of goods, each kept on
+   * the record at its creation; a booking's subtotal), from the revenue ledger: the folded days plus the changes not folded yet, a few
    * hundred rows for a year instead of every order.
    */
   private async revenueBy(manager: EntityManager, unit: 'day' | 'month', start: Date, end: Date) {
@@ -114,11 +123,31 @@ export class ReportsService {
           GROUP BY 1, 2`,
         [days(start), days(lastDay)],
       );
-    const byPeriod = new Map<string, { online: number; offline: number; orders: number; offlineSales: number; grossProfit: number; refunds: number }>();
+    type Figures = {
+      online: number;
+      offline: number;
+      services: number;
+      orders: number;
+      offlineSales: number;
+      completedBookings: number;
+      grossProfit: number;
+      refunds: number;
+    };
+    const byPeriod = new Map<string, Figures>();
     for (const f of figures) {
-      const row = byPeriod.get(f.period) ?? { online: 0, offline: 0, orders: 0, offlineSales: 0, grossProfit: 0, refunds: 0 };
+      const row = byPeriod.get(f.period) ?? {
+        online: 0,
+        offline: 0,
+        services: 0,
+        orders: 0,
+        offlineSales: 0,
+        completedBookings: 0,
+        grossProfit: 0,
+        refunds: 0,
+      };
       if (f.channel === 'online') Object.assign(row, { online: n(f.revenue), orders: f.records });
       else if (f.channel === 'offline') Object.assign(row, { offline: n(f.revenue), offlineSales: f.records });
+      else Object.assign(row, { services: n(f.revenue), completedBookings: f.records });
       row.grossProfit += n(f.profit);
       row.refunds += n(f.refunds);
       byPeriod.set(f.period, row);

@@ -3,8 +3,8 @@ import { Scheduler, type ScheduledJob } from '@chance/core';
 import type { EntityManager } from 'typeorm';
 
 /**
- * Folds the revenue ledger (`revenue_changes`, appended by triggers on every order, in-store sale
- * and refund change that counts) into one row per UTC day and channel (`revenue_days`), every 30 s on
+ * Folds the revenue ledger (`revenue_changes`, appended by triggers on every order, in-store sale,
+ * booking and refund change that counts) into one row per UTC day and channel (`revenue_days`), every 30 s on
  * one API process at a time. The rows it deletes and adds commit together, so a report reading
  * days plus pending changes sees every change exactly once, before, during and after a fold.
  */

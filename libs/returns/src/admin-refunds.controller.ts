@@ -114,7 +114,7 @@ export class AdminRefundsController {
     'bookings/:id/refunds',
     'Refund a booking',
     BookingView,
-    `${DIRECT_REFUND} Bookings take no payments yet: until they do, nothing is paid on any, so this is 409 REFUND_EXCEEDS_PAID.`,
+    `${DIRECT_REFUND} A booking's payments are all recorded by staff, so they are paid out; the credit note is addressed to the booking's invoice once it is completed.`,
   )
   refundBooking(
     @Param('id', IdPipe) id: number,

@@ -20,7 +20,7 @@ import { RefundableRecords, recordColumn, type RecordRef } from './refundable-re
 import { RefundsService } from './refunds.service.js';
 
 /**
- * Cancelling a paid order or in-store sale gives back every payment through refunds (docs/api.md#refunds-and-returns), in the cancelling transaction: those paid out succeed there, each with its credit
+ * Cancelling a paid order, in-store sale or booking gives back every payment through refunds (docs/api.md#refunds-and-returns), in the cancelling transaction: those paid out succeed there, each with its credit
  * note; a card payment the provider charged is written `pending` and given back right after the
  * commit by the relay's after-commit handler of `order.cancelled` (outside any transaction; the
  * refund reconciliation settles it should that fail or the process die). Refunds recorded before
@@ -56,6 +56,11 @@ export class CancellationRefunds implements OnModuleInit {
     // its returned goods are back in stock already, and their money on its way: the sale stays as it is
     if (held.n > 0) throw new DomainError('INVALID_TRANSITION', 'A sale with returns cannot be cancelled: refund what is left instead');
     await this.refundEverything(manager, { kind: 'offline_sale', id: payload.saleId }, payload.number);
+  }
+
+  @OnTransactionEvent('booking.cancelled')
+  async bookingCancelled({ manager, payload }: TransactionEvent<'booking.cancelled'>): Promise<void> {
+    await this.refundEverything(manager, { kind: 'booking', id: payload.bookingId }, payload.number);
   }
 
   private async refundEverything(manager: EntityManager, ref: RecordRef, number: string): Promise<void> {

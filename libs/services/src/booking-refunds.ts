@@ -1,62 +1,87 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@chance/core';
-import { contactOf } from '@chance/identity';
+import { DomainError, DomainEventBus, paidAmountOf, publish, refundedAmountOf } from '@chance/core';
 import type { EntityManager } from 'typeorm';
+import { billToOf } from './booking-bill-to.js';
+import { deriveBookingPayments } from './booking-payments.js';
+import { bookingNumber, type BookingStatus } from './booking-rules.js';
 import { BookingsService } from './bookings.service.js';
 import type { BookingView } from './dto/services.dto.js';
-import type { BookingStatus } from './booking-rules.js';
 
 /** A booking as a refund needs it: its figures, its payments and whom a credit note is addressed to. */
 export interface RefundableBooking {
   id: number;
+  /** how refunds and credit notes name it: `Booking 31 (Electrician)` */
+  number: string;
   serviceName: string;
   status: BookingStatus;
-  customerId: number;
+  /** the account it is for; null for an in-store customer */
+  customerId: number | null;
   createdAt: Date;
   billTo: { name: string; email: string | null; phone: string | null; address: string };
-  total: number;
+  subtotal: number;
   taxRateBps: number;
+  taxTotal: number;
+  total: number;
+  /** what was ever paid, also on a cancelled booking */
   paid: number;
   refunded: number;
-  /** newest first */
+  /** newest first; a booking's payment is received as it is recorded, so every one counts */
   payments: { id: number; amount: number; method: string; refundedAmount: number; paidAt: Date }[];
 }
 
 /**
- * What the refunds library asks of a booking (docs/api.md#refunds-and-returns and docs/api.md#services-and-notifications), in its transaction.
- * Bookings take no payments yet: nothing is paid on any, so every refund of a booking is refused
- * with 409 REFUND_EXCEEDS_PAID. When bookings take payments, `lockForRefund` lists them (with
- * their refunded amounts), `applyRefund` adds a refund to them with one conditional update each,
- * as orders and in-store sales do, and the booking's payment status follows; nothing else changes.
+ * What the refunds library asks of a booking (docs/api.md#refunds-and-returns and docs/api.md#services-and-notifications), in its transaction: the
+ * booking locked with its payments, and a succeeded refund applied to them with one conditional
+ * update each (never beyond a payment's amount: 409 REFUND_EXCEEDS_PAID), as orders and in-store
+ * sales do; its payment state and its invoice's follow.
  */
 @Injectable()
 export class BookingRefunds {
-  constructor(private readonly bookings: BookingsService) {}
+  constructor(
+    private readonly bookings: BookingsService,
+    private readonly events: DomainEventBus,
+  ) {}
 
   /** The booking, locked for the rest of the caller's transaction. */
   async lockForRefund(manager: EntityManager, bookingId: number): Promise<RefundableBooking> {
     const booking = await this.bookings.lock(manager, bookingId);
-    const contact = await contactOf(manager, booking.customerId);
+    const billTo = await billToOf(manager, booking);
+    const payments: RefundableBooking['payments'] = await manager.query(
+      `SELECT id, amount, method, refunded_amount AS "refundedAmount", paid_at AS "paidAt"
+         FROM booking_payments WHERE booking_id = $1 ORDER BY paid_at DESC, id DESC`,
+      [bookingId],
+    );
     return {
       id: booking.id,
+      number: bookingNumber(booking),
       serviceName: booking.serviceName,
       status: booking.status,
       customerId: booking.customerId,
       createdAt: booking.createdAt,
-      billTo: { name: contact?.fullName || contact?.email || '', email: contact?.email ?? null, phone: contact?.phone ?? null, address: booking.address },
-      total: booking.price,
-      // the booking's own tax rate comes with its totals (docs/api.md#services-and-notifications)
-      taxRateBps: 0,
-      paid: 0,
-      refunded: booking.refundedAmount,
-      payments: [],
+      billTo: { name: billTo.name, email: billTo.email || null, phone: billTo.phone, address: booking.address },
+      subtotal: booking.subtotal,
+      taxRateBps: booking.taxRateBps,
+      taxTotal: booking.taxTotal,
+      total: booking.total,
+      paid: paidAmountOf(payments),
+      refunded: refundedAmountOf(payments),
+      payments,
     };
   }
 
-  /** Adds a succeeded refund to the payments it was drawn on: a booking has none yet, so no refund can reach here. */
+  /** Adds a succeeded refund to the payments it was drawn on, then derives the booking's payment state again. */
   async applyRefund(manager: EntityManager, bookingId: number, draws: readonly { paymentId: number; amount: number }[]): Promise<void> {
-    if (draws.length > 0) throw new DomainError('REFUND_EXCEEDS_PAID', 'Nothing has been paid on this booking');
-    await manager.query('UPDATE bookings SET updated_at = now() WHERE id = $1', [bookingId]);
+    for (const draw of [...draws].sort((a, b) => a.paymentId - b.paymentId)) {
+      const [, updated] = await manager.query(
+        `UPDATE booking_payments SET refunded_amount = refunded_amount + $3
+          WHERE id = $1 AND booking_id = $2 AND refunded_amount + $3 <= amount`,
+        [draw.paymentId, bookingId, draw.amount],
+      );
+      if (updated !== 1) throw new DomainError('REFUND_EXCEEDS_PAID', `Payment ${draw.paymentId} has less than that left to refund`);
+    }
+    await deriveBookingPayments(manager, this.events, bookingId);
+    const [booking] = await manager.query('SELECT customer_id AS "customerId", service_name AS "serviceName" FROM bookings WHERE id = $1', [bookingId]);
+    await publish(manager, 'booking.updated', { bookingId, customerId: booking.customerId, serviceName: booking.serviceName, change: 'refund' });
   }
 
   viewIn(manager: EntityManager, bookingId: number): Promise<BookingView> {

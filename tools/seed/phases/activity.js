@@ -70,16 +70,24 @@ export async function seedPurchases(db, ctx, progress) {
 }
 
 export async function seedBookings(db, ctx, progress) {
-  progress.start(1, 'steps');
+  progress.start(2, 'steps');
+  // taxed at 0 % (the seeded shop's history has no tax on visits); a completed visit was paid in full on the day
+  // and has its invoice id reserved above the orders' invoices (whose ids are the orders'; the invoices themselves are
+  // numbered once the orders' are in: bookingInvoices)
   await db.q(
-    `INSERT INTO bookings (customer_id, service_type_id, service_name, price, duration_minutes, scheduled_at, address, notes, status, completed_at,
-                           cancelled_at, created_by_id, created_at, updated_at)
-     SELECT cu.user_id, st.id, st.name, st.price, st.duration_minutes, b.scheduled_at,
+    `INSERT INTO bookings (customer_id, service_type_id, service_name, price, subtotal, tax_rate_bps, tax_total, total, paid_amount, payment_status,
+                           invoice_id, duration_minutes, scheduled_at, address, notes, status, completed_at, cancelled_at, created_by_id, assignee_id,
+                           created_at, updated_at)
+     SELECT cu.user_id, st.id, st.name, st.price, st.price, 0, 0, st.price,
+            CASE WHEN b.status = 'completed' THEN st.price ELSE 0 END,
+            CASE WHEN b.status = 'completed' AND st.price > 0 THEN 'paid' ELSE 'unpaid' END,
+            CASE WHEN b.status = 'completed' THEN $7::int + b.g END,
+            st.duration_minutes, b.scheduled_at,
             COALESCE(cu.address, (1 + b.g % 200) || ' ' || cu.street || ', ' || cu.city),
             CASE WHEN b.r_notes < 0.3 THEN 'Please ring the bell twice' ELSE '' END, b.status,
             CASE WHEN b.status = 'completed' THEN b.scheduled_at + make_interval(mins => st.duration_minutes) END,
             CASE WHEN b.status = 'cancelled' THEN b.created_at + (b.scheduled_at - b.created_at) / 2 END,
-            CASE WHEN b.r_staff < 0.4 THEN b.staff_id END, b.created_at,
+            CASE WHEN b.r_staff < 0.4 THEN b.staff_id END, CASE WHEN b.r_staff < 0.8 THEN b.staff_id END, b.created_at,
             CASE b.status WHEN 'completed' THEN b.scheduled_at + make_interval(mins => st.duration_minutes)
                           WHEN 'cancelled' THEN b.created_at + (b.scheduled_at - b.created_at) / 2 ELSE b.created_at END
        FROM (SELECT x.*, x.scheduled_at - make_interval(secs => 86400 * (1 + 13 * x.r_lead)) AS created_at,
@@ -92,9 +100,38 @@ export async function seedBookings(db, ctx, progress) {
        JOIN seed_work.customers cu ON cu.n = b.cn
        JOIN service_types st ON st.id = b.st
       ORDER BY b.created_at`,
-    [ctx.start, ctx.now, ctx.counts.bookings, ctx.counts.customers, 8, ctx.staffIds],
+    [ctx.start, ctx.now, ctx.counts.bookings, ctx.counts.customers, 8, ctx.staffIds, ctx.counts.orders],
   );
   progress.tick();
+  await db.q(
+    `INSERT INTO booking_payments (booking_id, amount, method, paid_at, recorded_by_id)
+     SELECT id, total, CASE WHEN id % 3 = 0 THEN 'card' ELSE 'cash' END, completed_at, assignee_id FROM bookings WHERE status = 'completed' AND total > 0`,
+  );
+  progress.tick();
+}
+
+/**
+ * The invoices of the completed bookings, under the ids they reserved, numbered on from the orders'
+ * invoices of each year in completion order (run once the orders are in, before the counters are set).
+ */
+export async function bookingInvoices(db) {
+  await db.q(
+    `INSERT INTO invoices (id, number, booking_id, issued_at, bill_to, lines, currency, subtotal, discount_total, shipping_total,
+                           tax_rate_bps, tax_total, total, paid_amount, payment_status)
+     OVERRIDING SYSTEM VALUE
+     SELECT b.invoice_id, 'INV-' || y.year || '-' || lpad((COALESCE(m.last, 0) + row_number() OVER (PARTITION BY y.year ORDER BY b.completed_at, b.id))::text, 6, '0'),
+            b.id, b.completed_at,
+            jsonb_build_object('name', COALESCE(NULLIF(p.full_name, ''), u.email), 'email', u.email, 'line1', b.address, 'line2', NULL,
+                               'city', '', 'postalCode', '', 'country', '', 'phone', p.phone),
+            jsonb_build_array(jsonb_build_object('productId', NULL, 'variantId', NULL, 'productName', b.service_name, 'sku', '',
+                              'attributes', '{}'::jsonb, 'unitPrice', b.subtotal, 'quantity', 1, 'lineTotal', b.subtotal, 'shippingCost', 0)),
+            (SELECT currency FROM settings WHERE id = 1), b.subtotal, 0, 0, b.tax_rate_bps, b.tax_total, b.total, b.paid_amount, b.payment_status
+       FROM bookings b
+       CROSS JOIN LATERAL (SELECT extract(year FROM b.completed_at AT TIME ZONE 'UTC')::int AS year) y
+       LEFT JOIN (SELECT substr(number, 5, 4)::int AS year, max(substr(number, 10)::int) AS last FROM invoices GROUP BY 1) m ON m.year = y.year
+       JOIN users u ON u.id = b.customer_id LEFT JOIN profiles p ON p.user_id = b.customer_id
+      WHERE b.status = 'completed'`,
+  );
 }
 
 const CHUNK = 100_000;

@@ -2,6 +2,8 @@
 // counters, the sequences and gapless counters the live API continues from, the revenue days, indexes,
 // VACUUM ANALYZE.
 
+import { bookingInvoices } from './activity.js';
+
 export async function settleStock(db, ctx, progress) {
   progress.start(5, 'steps');
   // final stock: 3 % sold out, 7 % low (1–5), the rest 10–299, plus whatever the history took out beyond it
@@ -27,6 +29,7 @@ export async function settleStock(db, ctx, progress) {
                WHERE c.id = c2.id`);
   await db.q(`UPDATE coupons SET usage_limit = times_used + 250 WHERE id % 3 = 0`);
   progress.tick();
+  await bookingInvoices(db);
   await setCounters(db);
   await fillRevenueDays(db);
   progress.tick();
@@ -36,7 +39,7 @@ export async function settleStock(db, ctx, progress) {
 export async function fillRevenueDays(db) {
   await db.q(`DELETE FROM revenue_changes`);
   await db.q(`DELETE FROM revenue_days`);
-  await db.q(`INSERT INTO revenue_days (day, channel, revenue, records, gross_profit) SELECT * FROM revenue_by_day`);
+  await db.q(`INSERT INTO revenue_days (day, channel, revenue, records, gross_profit, refunds) SELECT * FROM revenue_by_day`);
 }
 
 /** Identity columns, the document number sequences and the gapless per-year counters continue after the seeded rows. */

@@ -65,7 +65,8 @@ export function periodErrors(period: SalesPeriod): { from?: string; to?: string 
   return errors;
 }
 
-export const revenueOf = (row: SalesTotals) => row.onlineRevenue + row.offlineRevenue;
+/** Revenue of every channel (online, in store, services): what net revenue is before refunds. */
+export const revenueOf = (row: SalesTotals) => row.onlineRevenue + row.offlineRevenue + row.servicesRevenue;
 
 /** One CSV cell: quoted when it holds a comma, quote or line break. */
 function csvCell(value: unknown): string {

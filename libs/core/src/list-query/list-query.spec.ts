@@ -93,6 +93,17 @@ describe('parseListQuery', () => {
     const q = parseListQuery({ filter: '{"placedAt_gte":"2026-11-25"}' }, spec);
     expect((q.filter.placedAt_gte as Date).toISOString()).toBe('2026-11-25T00:00:00.000Z');
   });
+
+  it('takes a date-only inclusive end as the end of that UTC day, an instant as it is', () => {
+    const calendar: ListSpec = { ...spec, filters: { from: { type: 'date' }, to: { type: 'date', endOfDay: true } } };
+    const days = parseListQuery({ filter: '{"from":"2026-11-25","to":"2026-11-25"}' }, calendar);
+    expect([(days.filter.from as Date).toISOString(), (days.filter.to as Date).toISOString()]).toEqual([
+      '2026-11-25T00:00:00.000Z',
+      '2026-11-25T23:59:59.999Z',
+    ]);
+    const instant = parseListQuery({ filter: '{"to":"2026-11-25T10:00:00Z"}' }, calendar);
+    expect((instant.filter.to as Date).toISOString()).toBe('2026-11-25T10:00:00.000Z');
+  });
 });
 
 describe('contentRange', () => {

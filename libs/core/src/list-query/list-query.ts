@@ -13,6 +13,8 @@ export interface FilterSpec {
   type: FilterType;
   /** allowed values for `enum` */
   values?: readonly string[];
+  /** a `date` filter that is an inclusive end: a date-only value means the end of that UTC day (docs/api.md#dates-and-times) */
+  endOfDay?: boolean;
 }
 
 export interface ListSpec {
@@ -165,7 +167,7 @@ function coerceOne(value: unknown, spec: FilterSpec): number | string | boolean 
     case 'date': {
       if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return undefined;
       try {
-        return parseInstant(value);
+        return parseInstant(value, { endOfDay: spec.endOfDay === true });
       } catch {
         return undefined;
       }

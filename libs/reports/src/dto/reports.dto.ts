@@ -2,32 +2,36 @@ import { ApiProperty } from '@nestjs/swagger';
 
 export class RevenueDay {
   @ApiProperty({ example: '2026-11-25' }) date: string;
-  @ApiProperty() online: number;
-  @ApiProperty() offline: number;
-  @ApiProperty({ description: 'Refunds of the day (of records that are not cancelled, by refund date)' }) refunds: number;
+  @ApiProperty({ example: 125000 }) online: number;
+  @ApiProperty({ example: 43000 }) offline: number;
+  @ApiProperty({ example: 9600, description: 'Σ totals of the bookings completed that day' }) services: number;
+  @ApiProperty({ example: 0, description: 'Refunds of the day (of records that are not cancelled, by refund date)' }) refunds: number;
 }
 
 export class DashboardView {
-  @ApiProperty({ example: 48210, description: 'Net revenue today (UTC): online + in-store revenue − refunds, minor units' }) revenueToday: number;
+  @ApiProperty({ example: 48210, description: 'Net revenue today (UTC): online + in-store + services revenue − refunds, minor units' }) revenueToday: number;
   @ApiProperty({ example: 1250400, description: 'Net revenue of the 30 days ending today' }) revenueLast30Days: number;
   @ApiProperty({ example: 7 }) pendingOrders: number;
   @ApiProperty({ example: 3, description: 'Variants at or below their low-stock threshold' }) lowStockVariants: number;
-  @ApiProperty({ example: 15900, description: 'Balances still owed: in-store sales plus online orders not cancelled' }) outstandingReceivables: number;
+  @ApiProperty({ example: 15900, description: 'Balances still owed: in-store sales and online orders not cancelled, and completed bookings' })
+  outstandingReceivables: number;
   @ApiProperty({ example: 4, description: 'Pending bookings in the next 7 days' }) upcomingBookings: number;
   @ApiProperty({ type: [RevenueDay], description: 'The 30 days ending today, oldest first' }) revenueByDay: RevenueDay[];
 }
 
 export class SalesRow {
   @ApiProperty({ example: '2026-11' }) period: string;
-  @ApiProperty() onlineRevenue: number;
-  @ApiProperty() offlineRevenue: number;
+  @ApiProperty({ example: 125000 }) onlineRevenue: number;
+  @ApiProperty({ example: 43000 }) offlineRevenue: number;
+  @ApiProperty({ example: 9600, description: 'Σ totals of completed bookings, by completion date' }) servicesRevenue: number;
   @ApiProperty({ description: 'Σ refunds of records that are not cancelled, by refund date' }) refunds: number;
-  @ApiProperty({ description: 'onlineRevenue + offlineRevenue − refunds' }) netRevenue: number;
+  @ApiProperty({ description: 'onlineRevenue + offlineRevenue + servicesRevenue − refunds' }) netRevenue: number;
   @ApiProperty() orders: number;
   @ApiProperty() offlineSales: number;
+  @ApiProperty({ example: 1, description: 'Bookings completed in the period' }) completedBookings: number;
   @ApiProperty({
     description:
-      'Σ (lineTotal − costPrice × quantity) − discount, from the cost snapshots; a return lowers it in its refund’s period by its subtotal − discount and gives back the cost of the units restocked; a direct refund lowers it by its credit note’s subtotal',
+      'Σ (lineTotal − costPrice × quantity) − discount, from the cost snapshots, plus the subtotal of completed bookings; a return lowers it in its refund’s period by its subtotal − discount and gives back the cost of the units restocked; a direct refund lowers it by its credit note’s subtotal',
   })
   grossProfit: number;
 }
@@ -35,10 +39,12 @@ export class SalesRow {
 class SalesTotals {
   @ApiProperty() onlineRevenue: number;
   @ApiProperty() offlineRevenue: number;
+  @ApiProperty() servicesRevenue: number;
   @ApiProperty() refunds: number;
   @ApiProperty() netRevenue: number;
   @ApiProperty() orders: number;
   @ApiProperty() offlineSales: number;
+  @ApiProperty() completedBookings: number;
   @ApiProperty() grossProfit: number;
 }
 
