@@ -27,7 +27,7 @@ import { toAdminProductView, toStoreProductView } from './product-view.js';
 export const ADMIN_PRODUCT_LIST: ListSpec = {
   resource: 'products',
   maxRows: ADMIN_MAX_ROWS,
-  sortable: ['id', 'name', 'slug', 'price', 'categoryId', 'isActive', 'createdAt', 'updatedAt'],
+  sortable: ['id', 'name', 'slug', 'price', 'categoryId', 'isActive', 'createdAt', 'updatedAt', 'stock'],
   defaultSort: ['id', 'DESC'],
   searchable: true,
   filters: {
@@ -76,6 +76,10 @@ const PRODUCT_COLUMNS: ListColumns = {
     isActive: 'p.isActive',
     createdAt: 'p.createdAt',
     updatedAt: 'p.updatedAt',
+    // Σ of the product's variants (what `stock` shows), summed at read time over variants_product_idx:
+    // the list is as long as the catalog, not the order book, and a column kept up to date instead
+    // would lock the product's row in every checkout and stock movement of any of its variants
+    stock: '(SELECT COALESCE(sum(sv.stock), 0) FROM variants sv WHERE sv.product_id = p.id)',
   },
   // one IN over a UNION, so that each ILIKE can use its trigram index (an OR across tables cannot)
   searchConditions: [

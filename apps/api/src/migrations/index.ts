@@ -21,6 +21,7 @@ import { Emails1765101903000 } from './1765101903000-emails.js';
 import { CatalogMedia1765102000000 } from './1765102000000-catalog-media.js';
 import { DraftOrders1765102100000 } from './1765102100000-draft-orders.js';
 import { Retention1765102300000 } from './1765102300000-retention.js';
+import { ListSortIndexes1765102600000 } from './1765102600000-list-sort-indexes.js';
 
 /** Every migration, oldest first: the schema's history (tests build their databases with them too). */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   CatalogMedia1765102000000,
   DraftOrders1765102100000,
   Retention1765102300000,
+  ListSortIndexes1765102600000,
 ];
