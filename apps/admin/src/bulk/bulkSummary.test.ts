@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { bulkSummary } from './bulkSummary';
+
+const words = { one: 'order', many: 'orders', done: 'moved to shipped' };
+const labelOf = (id: number | string) => `ORD-${String(id).padStart(6, '0')}`;
+
+describe('bulkSummary', () => {
+  it('counts what was done when nothing failed', () => {
+    expect(bulkSummary({ succeeded: [1, 2], failed: [] }, words, labelOf)).toEqual({
+      headline: '2 orders were moved to shipped.',
+      failures: [],
+      severity: 'success',
+    });
+    expect(bulkSummary({ succeeded: [1], failed: [] }, words, labelOf).headline).toBe('1 order was moved to shipped.');
+  });
+
+  it('names the one refused record and why, beside what was done', () => {
+    const summary = bulkSummary(
+      { succeeded: [41, 42], failed: [{ id: 43, code: 'INVALID_TRANSITION', message: 'An order cannot go from cancelled to shipped' }] },
+      words,
+      labelOf,
+    );
+    expect(summary.headline).toBe('2 orders moved to shipped, 1 failed: ORD-000043 — An order cannot go from cancelled to shipped.');
+    expect(summary.severity).toBe('warning');
+    expect(summary.failures).toEqual([{ id: 43, label: 'ORD-000043', reason: 'An order cannot go from cancelled to shipped' }]);
+  });
+
+  it('lists several refusals, with their field messages, when none was done', () => {
+    const summary = bulkSummary(
+      {
+        succeeded: [],
+        failed: [
+          { id: 7, code: 'VALIDATION_FAILED', message: 'Validation failed', errors: { categoryId: 'does not exist' } },
+          { id: 8, code: 'NOT_FOUND', message: 'Order not found' },
+        ],
+      },
+      words,
+      labelOf,
+    );
+    expect(summary.headline).toBe('None of the 2 orders were moved to shipped.');
+    expect(summary.severity).toBe('error');
+    expect(summary.failures.map((f) => f.reason)).toEqual(['Validation failed: categoryId does not exist', 'Order not found']);
+  });
+});
