@@ -100,6 +100,45 @@ describe('lists, phones and the theme in the admin SPA', { timeout: FILE_TIMEOUT
     await rowOf(orders[2]).getByRole('checkbox').uncheck();
   });
 
+  test('products sort by stock, and a selection is deactivated and moved to another category at once', async () => {
+    const lamp = await createProduct(api.baseUrl, token, { name: 'Lantern', price: 2500, variants: [{ sku: 'LANTERN', attributes: {}, stock: 3 }] });
+    const rug = await createProduct(api.baseUrl, token, { name: 'Woven rug', price: 9000, variants: [{ sku: 'RUG', attributes: {}, stock: 9 }] });
+    await page.goto(`${api.baseUrl}/#/products`);
+    await page.getByRole('button', { name: 'Stock' }).click();
+    const names = page.locator('tbody tr td:nth-child(2)');
+    await page.waitForFunction(() => /stock/.test(decodeURIComponent(location.hash)));
+    await page.getByRole('row', { name: /Lantern/ }).waitFor();
+    const sorted = async () => (await names.allInnerTexts()).map((text) => text.split('\n')[0]);
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 3);
+    assert.deepEqual(await sorted(), ['Lantern', 'Woven rug', 'Speckled mug']);
+
+    for (const name of ['Lantern', 'Woven rug'])
+      await page
+        .getByRole('row', { name: new RegExp(name) })
+        .getByRole('checkbox')
+        .check();
+    await page.getByRole('button', { name: 'Deactivate' }).click();
+    await page.getByText('2 products were deactivated.').waitFor();
+    await page.getByText('Woven rug').first().waitFor();
+    for (const name of ['Lantern', 'Woven rug'])
+      await page
+        .getByRole('row', { name: new RegExp(name) })
+        .getByRole('checkbox')
+        .check();
+    await page.getByRole('button', { name: 'Change category' }).click();
+    const dialog = page.getByRole('dialog', { name: /Move 2 products to a category/ });
+    await dialog.getByRole('combobox', { name: 'Category' }).click();
+    await page.getByRole('option', { name: 'Speckled mug category' }).click();
+    await shot(page, 'lists-products-category');
+    await dialog.getByRole('button', { name: 'Move' }).click();
+    await page.getByText('2 products were moved to Speckled mug category.').waitFor();
+    for (const product of [lamp, rug]) {
+      const stored = (await request(api.baseUrl, 'GET', `/api/admin/products/${product.id}`, { token })).json;
+      assert.equal(stored.isActive, false);
+      assert.equal(stored.categoryId, mug.categoryId);
+    }
+  });
+
   test('the dashboard lists the newest pending orders and refreshes them when the bell receives an order', async () => {
     await page.goto(`${api.baseUrl}/#/`);
     const pending = page.getByRole('region', { name: 'Newest pending orders' });

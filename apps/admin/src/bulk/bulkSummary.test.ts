@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bulkSummary } from './bulkSummary';
+import { BULK_MAX_IDS, inChunks } from './useBulkAction';
 
 const words = { one: 'order', many: 'orders', done: 'moved to shipped' };
 const labelOf = (id: number | string) => `ORD-${String(id).padStart(6, '0')}`;
@@ -40,5 +41,23 @@ describe('bulkSummary', () => {
     expect(summary.headline).toBe('None of the 2 orders were moved to shipped.');
     expect(summary.severity).toBe('error');
     expect(summary.failures.map((f) => f.reason)).toEqual(['Validation failed: categoryId does not exist', 'Order not found']);
+  });
+});
+
+describe('inChunks', () => {
+  it('sends at most 100 ids per request, in order, and adds up the answers', async () => {
+    const ids = Array.from({ length: 250 }, (_, i) => i + 1);
+    const sent: number[][] = [];
+    const result = await inChunks(ids, async (part) => {
+      sent.push(part as number[]);
+      return {
+        succeeded: (part as number[]).filter((id) => id % 50 !== 0),
+        failed: (part as number[]).filter((id) => id % 50 === 0).map((id) => ({ id, code: 'NOT_FOUND', message: 'gone' })),
+      };
+    });
+    expect(sent.map((part) => part.length)).toEqual([BULK_MAX_IDS, BULK_MAX_IDS, 50]);
+    expect(sent.flat()).toEqual(ids);
+    expect(result.succeeded).toHaveLength(245);
+    expect(result.failed.map((f) => f.id)).toEqual([50, 100, 150, 200, 250]);
   });
 });

@@ -30,6 +30,20 @@ const BulkFailuresDialog = ({ summary, onClose }: { summary: BulkSummary; onClos
   </Dialog>
 );
 
+/** The API takes at most this many ids per bulk request (docs/api.md#bulk-actions). */
+export const BULK_MAX_IDS = 100;
+
+/** Sends the ids in requests of at most BULK_MAX_IDS (a "select all" may hold more) and adds up the answers. */
+export async function inChunks(ids: Identifier[], send: (ids: Identifier[]) => Promise<BulkResult>): Promise<BulkResult> {
+  const total: BulkResult = { succeeded: [], failed: [] };
+  for (let start = 0; start < ids.length; start += BULK_MAX_IDS) {
+    const part = await send(ids.slice(start, start + BULK_MAX_IDS));
+    total.succeeded.push(...part.succeeded);
+    total.failed.push(...part.failed);
+  }
+  return total;
+}
+
 export interface BulkActionOptions<R extends RaRecord> {
   words: BulkWords;
   /** how people name a record of the list ("ORD-000043"); `#id` when it is not on the page */
@@ -56,7 +70,7 @@ export function useBulkAction<R extends RaRecord>({ words, labelOf, afterwards }
     const byId = new Map((data ?? []).map((record) => [String(record.id), record]));
     setBusy(true);
     try {
-      const result = await send(ids);
+      const result = await inChunks(ids, send);
       const outcome = bulkSummary(result, words, (id) => {
         const record = byId.get(String(id));
         return record ? labelOf(record) : `#${id}`;
