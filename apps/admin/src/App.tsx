@@ -12,6 +12,7 @@ import { Dashboard } from './dashboard';
 import { emails } from './emails';
 import { invoices } from './invoices';
 import { AppLayout } from './layout';
+import { darkTheme, lightTheme } from './layout/themes';
 import { SendMessagePage, messages, sendMessageRoute } from './messages';
 import { notifications } from './notifications';
 import { offlineCustomers } from './offline-customers';
@@ -51,6 +52,9 @@ export const App = () => (
     loginPage={LoginPage}
     dashboard={Dashboard}
     layout={AppLayout}
+    // the app bar's toggle switches between the two; react-admin keeps the choice in this browser's store (localStorage)
+    theme={lightTheme}
+    darkTheme={darkTheme}
     disableTelemetry
     requireAuth
   >

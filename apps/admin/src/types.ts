@@ -178,3 +178,6 @@ export type WebhookDelivery = Schemas['WebhookDeliveryView'];
 
 /** The `emails` log (read only). */
 export type Email = Schemas['EmailView'];
+
+/** What a bulk action (POST …/bulk-<verb> {ids, …}) answers: the ids changed, and the refused ones with their error (docs/api.md#bulk-actions). */
+export type BulkResult = Schemas['BulkResultView'];

@@ -8,5 +8,7 @@ describe('actionOf', () => {
     ['POST', '/api/admin/purchases/:id/receive', 'receive'],
     ['POST', '/api/admin/orders/:id/mark-paid', 'mark-paid'],
     ['POST', '/api/admin/stock-adjustments', 'create'],
+    ['POST', '/api/admin/orders/bulk-status', 'status'],
+    ['POST', '/api/admin/products/bulk-update', 'update'],
   ])('%s %s is %s', (method, route, action) => expect(actionOf(method, route)).toBe(action));
 });

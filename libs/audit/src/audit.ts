@@ -76,10 +76,15 @@ export class AuditLogService {
 }
 
 const VERB = /\/:id\/([a-z-]+)$/;
+/** a bulk action records, for each record, the action of its single-record route (`bulk-status` → status) */
+const BULK_VERB = /\/bulk-([a-z-]+)$/;
 
-/** `POST /api/admin/purchases/:id/receive` → receive; POST → create; PUT → update; DELETE → delete. */
+/**
+ * `POST /api/admin/purchases/:id/receive` → receive; POST → create; PUT → update; DELETE → delete;
+ * `POST /api/admin/orders/bulk-status` → status, as each of its records' own route would record.
+ */
 export function actionOf(method: string, route: string): string {
-  const verb = VERB.exec(route)?.[1];
+  const verb = VERB.exec(route)?.[1] ?? BULK_VERB.exec(route)?.[1];
   if (method === 'POST') return verb ?? 'create';
   if (method === 'PUT' || method === 'PATCH') return 'update';
   if (method === 'DELETE') return 'delete';

@@ -1,9 +1,13 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Req, type StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, type StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
+  applyToEach,
   ApiErrors,
   ApiList,
+  BULK_MAX_IDS,
+  BulkResultView,
+  validationFailed,
   IdPipe,
   ListParams,
   UploadRoute,
@@ -17,6 +21,7 @@ import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import { ADMIN_CATEGORY_LIST, CategoriesService } from './categories.service.js';
 import {
   AdminProductView,
+  BulkProductUpdateDto,
   CategoryView,
   CreateCategoryDto,
   CreateProductDto,
@@ -149,6 +154,26 @@ export class AdminProductsController {
   @ApiErrors('NOT_FOUND', 'CONFLICT')
   update(@Param('id', IdPipe) id: number, @Body() body: UpdateProductDto): Promise<AdminProductView> {
     return this.editor.update(id, body);
+  }
+
+  @Post('bulk-update')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Activate, deactivate or move several products',
+    description:
+      `PUT /:id with \`isActive\` and/or \`categoryId\` for each product named (1 to ${BULK_MAX_IDS} distinct ids; at least one of the two fields, ` +
+      'else 400 VALIDATION_FAILED), one after another, each in its own transaction with the same rules, events and audit entries as the single route. ' +
+      'A product that cannot change (404 NOT_FOUND, a category that does not exist: 400 VALIDATION_FAILED on categoryId, ...) is left unchanged and ' +
+      'listed in `failed` with that code and message; the others are changed. The answer is 200 whatever each product’s outcome.',
+  })
+  @ApiResponse({ status: 200, type: BulkResultView })
+  @ApiErrors()
+  updateMany(@Body() body: BulkProductUpdateDto): Promise<BulkResultView> {
+    const { ids, ...change } = body;
+    if (change.isActive === undefined && change.categoryId === undefined) {
+      throw validationFailed({ isActive: 'give isActive, categoryId or both', categoryId: 'give isActive, categoryId or both' });
+    }
+    return applyToEach(ids, (id) => this.editor.update(id, change));
   }
 
   @Delete(':id')

@@ -27,7 +27,7 @@ import { toAdminProductView, toStoreProductView } from './product-view.js';
 export const ADMIN_PRODUCT_LIST: ListSpec = {
   resource: 'products',
   maxRows: ADMIN_MAX_ROWS,
-  sortable: ['id', 'name', 'slug', 'price', 'categoryId', 'isActive', 'createdAt', 'updatedAt'],
+  sortable: ['id', 'name', 'slug', 'price', 'categoryId', 'isActive', 'createdAt', 'updatedAt', 'stock'],
   defaultSort: ['id', 'DESC'],
   searchable: true,
   filters: {
@@ -76,6 +76,8 @@ const PRODUCT_COLUMNS: ListColumns = {
     isActive: 'p.isActive',
     createdAt: 'p.createdAt',
     updatedAt: 'p.updatedAt',
+    // Σ of the product's variants (what `stock` shows), from the `st` join adminProducts adds for this sort
+    stock: 'COALESCE(st.total, 0)',
   },
   // one IN over a UNION, so that each ILIKE can use its trigram index (an OR across tables cannot)
   searchConditions: [
@@ -112,9 +114,23 @@ const STORE_PRODUCT_COLUMNS: ListColumns = {
   },
 };
 
-/** The admin products list's query (and its export's), with the store's low-stock threshold the columns above use. */
-const adminProducts = (manager: EntityManager, lowStockThreshold: number): SelectQueryBuilder<ProductEntity> =>
-  manager.createQueryBuilder(ProductEntity, 'p').setParameter('storeLowStockThreshold', lowStockThreshold);
+/**
+ * The admin products list's query (and its export's), with the store's low-stock threshold the
+ * columns above use. Sorted by stock, it joins each product's Σ variant stock, summed at read time
+ * in one pass over variants (a hash aggregate: 150 ms for 100,000 variants on a busy 2-core machine,
+ * where a look-up per product took 2.5 times as long; docs/benchmarks.md#list-sorts). A column kept
+ * up to date instead would lock the product's row in every checkout and stock movement of any of
+ * its variants, in an order that can deadlock with another checkout: the sort pays, not the sales.
+ */
+const adminProducts = (manager: EntityManager, lowStockThreshold: number, query: ListQuery): SelectQueryBuilder<ProductEntity> => {
+  const qb = manager.createQueryBuilder(ProductEntity, 'p').setParameter('storeLowStockThreshold', lowStockThreshold);
+  if (query.sort.field !== 'stock') return qb;
+  return qb.leftJoin(
+    (sums) => sums.select('v.product_id', 'product_id').addSelect('sum(v.stock)', 'total').from('variants', 'v').groupBy('v.product_id'),
+    'st',
+    'st.product_id = p.id',
+  );
+};
 
 /** Reading the catalog: lists and single products, for the back office and for the store. */
 @Injectable()
@@ -135,7 +151,7 @@ export class ProductsService {
     // the store's threshold, for products without their own (the lowStock filter and the views)
     const { lowStockThreshold } = await this.settings.current();
     return this.reads.onReplica(async (manager) => {
-      const page = await findPage('products', adminProducts(manager, lowStockThreshold), query, PRODUCT_COLUMNS);
+      const page = await findPage('products', adminProducts(manager, lowStockThreshold, query), query, PRODUCT_COLUMNS);
       const ids = page.rows.map((p) => p.id);
       const [variants, images] = await Promise.all([this.variantsOf(manager, ids), this.imagesOf(manager, ids)]);
       return page.map((p) => toAdminProductView(p, variants.get(p.id) ?? [], images.get(p.id) ?? [], lowStockThreshold));
@@ -150,7 +166,7 @@ export class ProductsService {
       {
         spec: ADMIN_PRODUCT_LIST,
         columns: PRODUCT_COLUMNS,
-        query: (manager) => adminProducts(manager, lowStockThreshold),
+        query: (manager) => adminProducts(manager, lowStockThreshold, query),
         view: async (manager, rows) => {
           const variants = await this.variantsOf(
             manager,

@@ -486,7 +486,7 @@ export interface paths {
         };
         /**
          * List products with their variants
-         * @description q searches name, slug and variant SKUs. A JSON array with the header Content-Range: products start-end/total. Sorted by id DESC unless `sort` names one of: id, name, slug, price, categoryId, isActive, createdAt, updatedAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), categoryId, isActive, inStock, lowStock, price_gte, price_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description q searches name, slug and variant SKUs. A JSON array with the header Content-Range: products start-end/total. Sorted by id DESC unless `sort` names one of: id, name, slug, price, categoryId, isActive, createdAt, updatedAt, stock (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), categoryId, isActive, inStock, lowStock, price_gte, price_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminProductsController_list"];
         put?: never;
@@ -544,6 +544,26 @@ export interface paths {
          * @description Its variants, their stock ledger and its images (with their files) go too. 404 NOT_FOUND when no product has this id.
          */
         delete: operations["AdminProductsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/products/bulk-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate, deactivate or move several products
+         * @description PUT /:id with `isActive` and/or `categoryId` for each product named (1 to 100 distinct ids; at least one of the two fields, else 400 VALIDATION_FAILED), one after another, each in its own transaction with the same rules, events and audit entries as the single route. A product that cannot change (404 NOT_FOUND, a category that does not exist: 400 VALIDATION_FAILED on categoryId, ...) is left unchanged and listed in `failed` with that code and message; the others are changed. The answer is 200 whatever each product’s outcome.
+         */
+        post: operations["AdminProductsController_updateMany"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -884,6 +904,26 @@ export interface paths {
          * @description 409 CONFLICT once used: deactivate it instead. 404 NOT_FOUND when no coupon has this id.
          */
         delete: operations["AdminCouponsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/coupons/bulk-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate (or reactivate) several coupons
+         * @description PUT /:id with `isActive` for each coupon named (1 to 100 distinct ids, else 400 VALIDATION_FAILED), one after another, each in its own transaction with the same rules and audit entries as the single route. A coupon that cannot change (404 NOT_FOUND, ...) is left unchanged and listed in `failed` with that code and message; the others are changed. The answer is 200 whatever each coupon’s outcome.
+         */
+        post: operations["AdminCouponsController_updateMany"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1549,6 +1589,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/orders/bulk-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move several orders on
+         * @description POST /:id/status for each order named (1 to 100 distinct ids, else 400 VALIDATION_FAILED), one after another, each in its own transaction with the same rules, events, notifications and audit entries as the single route (`cancelled` cancels, returning stock and payments). An order that cannot move (409 INVALID_TRANSITION, 404 NOT_FOUND, ...) is left unchanged and listed in `failed` with that code and message; the others are moved. The answer is 200 whatever each order’s outcome.
+         */
+        post: operations["AdminOrdersController_changeStatuses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/orders/{id}/cancel": {
         parameters: {
             query?: never;
@@ -1858,7 +1918,7 @@ export interface paths {
         };
         /**
          * In-store customers with their outstanding balance
-         * @description q searches name, phone and e-mail; filter owing=true for those who owe. A JSON array with the header Content-Range: offline-customers start-end/total. Sorted by name ASC unless `sort` names one of: id, name, createdAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), owing; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description q searches name, phone and e-mail; filter owing=true for those who owe. A JSON array with the header Content-Range: offline-customers start-end/total. Sorted by name ASC unless `sort` names one of: id, name, createdAt, outstandingBalance (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), owing; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminOfflineCustomersController_list"];
         put?: never;
@@ -2707,6 +2767,26 @@ export interface paths {
          * @description Answers how many were unread and are now read (0 when none were).
          */
         post: operations["MyNotificationsController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/bulk-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark several of your notifications read
+         * @description POST /notifications/:id/read for each notification named (1 to 100 distinct ids, else 400 VALIDATION_FAILED). One that is not yours, or does not exist, is listed in `failed` with 404 NOT_FOUND; one already read stays as it was and counts as done.
+         */
+        post: operations["MyNotificationsController_readMany"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3677,6 +3757,59 @@ export interface components {
             /** @description The full list of variants: entries with an id are updated, without an id created; variants left out are deleted (only when their stock is 0) */
             variants?: components["schemas"]["UpdateVariantDto"][];
         };
+        BulkProductUpdateDto: {
+            /**
+             * @description 1 to 100 distinct ids
+             * @example [
+             *       1041,
+             *       1042,
+             *       1043
+             *     ]
+             */
+            ids: number[];
+            /**
+             * @description Show (true) or hide (false) the products in the store
+             * @example false
+             */
+            isActive?: boolean;
+            /**
+             * @description Move the products to this category
+             * @example 3
+             */
+            categoryId?: number;
+        };
+        BulkFailureView: {
+            /** @example 1043 */
+            id: number;
+            /**
+             * @description The error code the single-record route answers for this record
+             * @example INVALID_TRANSITION
+             */
+            code: string;
+            /** @example An order cannot go from cancelled to shipped */
+            message: string;
+            /**
+             * @description Field name → message, for validation failures
+             * @example {
+             *       "categoryId": "does not exist"
+             *     }
+             */
+            errors?: {
+                [key: string]: string;
+            };
+        };
+        BulkResultView: {
+            /**
+             * @description Changed, in the order given
+             * @example [
+             *       1041,
+             *       1042
+             *     ]
+             */
+            succeeded: number[];
+            /** @description Left unchanged, in the order given */
+            failed: components["schemas"]["BulkFailureView"][];
+        };
         UpdateProductImageDto: {
             /** @example The red mug, from the side */
             alt?: string;
@@ -3989,6 +4122,22 @@ export interface components {
             /** @description Orders per customer account (per e-mail for guests) */
             perCustomerLimit?: number | null;
             isActive?: boolean;
+        };
+        BulkCouponUpdateDto: {
+            /**
+             * @description 1 to 100 distinct ids
+             * @example [
+             *       1041,
+             *       1042,
+             *       1043
+             *     ]
+             */
+            ids: number[];
+            /**
+             * @description false deactivates (the codes are refused from now on), true reactivates
+             * @example false
+             */
+            isActive: boolean;
         };
         CartItemView: {
             /** @example 7 */
@@ -4426,6 +4575,22 @@ export interface components {
         };
         ChangeStatusDto: {
             /** @enum {string} */
+            status: "draft" | "pending" | "processing" | "shipped" | "delivered" | "returned" | "cancelled";
+        };
+        BulkOrderStatusDto: {
+            /**
+             * @description 1 to 100 distinct ids
+             * @example [
+             *       1041,
+             *       1042,
+             *       1043
+             *     ]
+             */
+            ids: number[];
+            /**
+             * @example shipped
+             * @enum {string}
+             */
             status: "draft" | "pending" | "processing" | "shipped" | "delivered" | "returned" | "cancelled";
         };
         SupplierView: {
@@ -5140,6 +5305,17 @@ export interface components {
         CountView: {
             /** @example 3 */
             count: number;
+        };
+        BulkIdsDto: {
+            /**
+             * @description 1 to 100 distinct ids
+             * @example [
+             *       1041,
+             *       1042,
+             *       1043
+             *     ]
+             */
+            ids: number[];
         };
         MessageView: {
             /** @example 17 */
@@ -7068,7 +7244,7 @@ export interface operations {
     AdminProductsController_list: {
         parameters: {
             query?: {
-                /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, slug, price, categoryId, isActive, createdAt, updatedAt */
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, slug, price, categoryId, isActive, createdAt, updatedAt, stock */
                 sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
                 range?: string;
@@ -7174,7 +7350,7 @@ export interface operations {
     AdminProductsController_exportCsv: {
         parameters: {
             query?: {
-                /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, slug, price, categoryId, isActive, createdAt, updatedAt */
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, slug, price, categoryId, isActive, createdAt, updatedAt, stock */
                 sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), categoryId, isActive, inStock, lowStock, price_gte, price_lte */
                 filter?: string;
@@ -7399,6 +7575,56 @@ export interface operations {
             };
             /** @description Not Found: NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminProductsController_updateMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkProductUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResultView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8575,6 +8801,56 @@ export interface operations {
             };
             /** @description Conflict: CONFLICT */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminCouponsController_updateMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkCouponUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResultView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10684,6 +10960,56 @@ export interface operations {
             };
         };
     };
+    AdminOrdersController_changeStatuses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkOrderStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResultView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AdminOrdersController_cancel: {
         parameters: {
             query?: never;
@@ -11798,7 +12124,7 @@ export interface operations {
     AdminOfflineCustomersController_list: {
         parameters: {
             query?: {
-                /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, createdAt */
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, createdAt, outstandingBalance */
                 sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
                 range?: string;
@@ -11904,7 +12230,7 @@ export interface operations {
     AdminOfflineCustomersController_exportCsv: {
         parameters: {
             query?: {
-                /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, createdAt */
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, createdAt, outstandingBalance */
                 sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), owing */
                 filter?: string;
@@ -14942,6 +15268,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CountView"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MyNotificationsController_readMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkIdsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResultView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Unauthorized: UNAUTHENTICATED */

@@ -51,3 +51,4 @@ export * from './http/uploads.js';
 export * from './external/retry-schedule.js';
 export * from './external/leased-worker.js';
 export * from './security/secret-box.js';
+export * from './http/bulk.js';

@@ -1,9 +1,21 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, type StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, type StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery, ApiListExport, ExportParams } from '@chance/core';
+import {
+  applyToEach,
+  ApiErrors,
+  ApiList,
+  BULK_MAX_IDS,
+  BulkResultView,
+  IdPipe,
+  ListParams,
+  type ListPage,
+  type ListQuery,
+  ApiListExport,
+  ExportParams,
+} from '@chance/core';
 import { BackOffice } from '@chance/identity';
 import { COUPON_CSV, COUPON_LIST, CouponsService, toCouponView } from './coupons.service.js';
-import { CouponView, CreateCouponDto, UpdateCouponDto } from './dto/coupon.dto.js';
+import { BulkCouponUpdateDto, CouponView, CreateCouponDto, UpdateCouponDto } from './dto/coupon.dto.js';
 
 @ApiTags('admin: coupons')
 @Controller('admin/coupons')
@@ -57,6 +69,21 @@ export class AdminCouponsController {
   @ApiErrors('NOT_FOUND')
   async update(@Param('id', IdPipe) id: number, @Body() body: UpdateCouponDto): Promise<CouponView> {
     return toCouponView(await this.coupons.update(id, body));
+  }
+
+  @Post('bulk-update')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Deactivate (or reactivate) several coupons',
+    description:
+      `PUT /:id with \`isActive\` for each coupon named (1 to ${BULK_MAX_IDS} distinct ids, else 400 VALIDATION_FAILED), one after another, each in its ` +
+      'own transaction with the same rules and audit entries as the single route. A coupon that cannot change (404 NOT_FOUND, ...) is left unchanged and ' +
+      'listed in `failed` with that code and message; the others are changed. The answer is 200 whatever each coupon’s outcome.',
+  })
+  @ApiResponse({ status: 200, type: BulkResultView })
+  @ApiErrors()
+  updateMany(@Body() body: BulkCouponUpdateDto): Promise<BulkResultView> {
+    return applyToEach(body.ids, (id) => this.coupons.update(id, { isActive: body.isActive }));
   }
 
   @Delete(':id')

@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiList, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
+import { applyToEach, ApiErrors, ApiList, BULK_MAX_IDS, BulkIdsDto, BulkResultView, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
 import { AllowQueryToken, CurrentUser, SessionsService, SignedIn, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
 import { NotificationStream } from './notification-stream.js';
@@ -118,5 +118,19 @@ export class MyNotificationsController {
   @ApiResponse({ status: 200, type: CountView, description: 'How many were marked read' })
   async readAll(@CurrentUser() caller: Caller): Promise<CountView> {
     return { count: await this.notifications.markAllRead(caller.id) };
+  }
+
+  @Post('notifications/bulk-read')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Mark several of your notifications read',
+    description:
+      `POST /notifications/:id/read for each notification named (1 to ${BULK_MAX_IDS} distinct ids, else 400 VALIDATION_FAILED). ` +
+      'One that is not yours, or does not exist, is listed in `failed` with 404 NOT_FOUND; one already read stays as it was and counts as done.',
+  })
+  @ApiResponse({ status: 200, type: BulkResultView })
+  @ApiErrors()
+  readMany(@CurrentUser() caller: Caller, @Body() body: BulkIdsDto): Promise<BulkResultView> {
+    return applyToEach(body.ids, (id) => this.notifications.markRead(caller.id, id));
   }
 }

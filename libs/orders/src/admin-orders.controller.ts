@@ -1,8 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res, type StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
+  applyToEach,
   ApiErrors,
   ApiIdempotencyKey,
+  BULK_MAX_IDS,
+  BulkResultView,
   assertIdempotencyKey,
   IdempotencyKeyHeader,
   ApiList,
@@ -19,7 +22,7 @@ import { COUPON_REFUSALS } from '@chance/coupons';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
 import { CreateDraftOrderDto, UpdateOrderDto } from './dto/order-edit.dto.js';
-import { ChangeStatusDto, MarkPaidDto, OrderView, PaymentView, RecordPaymentDto } from './dto/order.dto.js';
+import { BulkOrderStatusDto, ChangeStatusDto, MarkPaidDto, OrderView, PaymentView, RecordPaymentDto } from './dto/order.dto.js';
 import { DraftOrdersService } from './draft-orders.service.js';
 import { OrderLifecycleService } from './order-lifecycle.service.js';
 import { ADMIN_ORDER_LIST, ORDER_CSV, OrderReaderService, PAYMENT_CSV, PAYMENT_LIST } from './order-reader.service.js';
@@ -179,6 +182,22 @@ export class AdminOrdersController {
   @ApiErrors('NOT_FOUND', 'INVALID_TRANSITION')
   changeStatus(@Param('id', IdPipe) id: number, @Body() body: ChangeStatusDto): Promise<OrderView> {
     return this.lifecycle.changeStatus(id, body.status);
+  }
+
+  @Post('bulk-status')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Move several orders on',
+    description:
+      `POST /:id/status for each order named (1 to ${BULK_MAX_IDS} distinct ids, else 400 VALIDATION_FAILED), one after another, each in its own ` +
+      'transaction with the same rules, events, notifications and audit entries as the single route (`cancelled` cancels, returning stock and payments). ' +
+      'An order that cannot move (409 INVALID_TRANSITION, 404 NOT_FOUND, ...) is left unchanged and listed in `failed` with that code and message; ' +
+      'the others are moved. The answer is 200 whatever each order’s outcome.',
+  })
+  @ApiResponse({ status: 200, type: BulkResultView })
+  @ApiErrors()
+  changeStatuses(@Body() body: BulkOrderStatusDto): Promise<BulkResultView> {
+    return applyToEach(body.ids, (id) => this.lifecycle.changeStatus(id, body.status));
   }
 
   @Post(':id/cancel')

@@ -13,6 +13,7 @@ import {
   TopToolbar,
   FilterButton,
   useCanAccess,
+  SimpleList,
 } from 'react-admin';
 import { MoneyField } from '../money';
 import type { AdminUser, Booking } from '../types';
@@ -20,7 +21,8 @@ import { UserReferenceField } from '../users/UserReferenceField';
 import { BookingStatusChip, VisitTimeField } from './BookingFields';
 import { BookingStatusButton } from './BookingStatusButton';
 import { BookingTabs, upcomingFilter } from './BookingTabs';
-import { isPastDue } from './bookingStatus';
+import { bookingStatusLooks, isPastDue } from './bookingStatus';
+import { PhoneOr, Tertiary } from '../layout/phone';
 
 /** Whole days in the browser's calendar are close enough here: "until" includes its day (UTC). */
 const dayStart = (value: string) => (value ? value : null);
@@ -95,30 +97,47 @@ export const BookingList = () => {
       actions={<BookingListActions />}
     >
       <BookingTabs />
-      <DataTable<Booking> rowClick="show" bulkActionButtons={false} rowSx={pastDueRow}>
-        <DataTable.Col source="scheduledAt" label="Visit">
-          <VisitTimeField />
-        </DataTable.Col>
-        <DataTable.Col source="serviceName" label="Service" disableSort />
-        <DataTable.Col source="customerId" label="Customer" disableSort>
-          <UserReferenceField source="customerId" fallbackLabel="Customer" link={false} />
-        </DataTable.Col>
-        <DataTable.Col source="address" label="Address" disableSort>
-          <AddressCell />
-        </DataTable.Col>
-        <DataTable.Col source="price" align="right">
-          <MoneyField source="price" />
-        </DataTable.Col>
-        <DataTable.Col source="status">
-          <BookingStatusChip />
-        </DataTable.Col>
-        <DataTable.Col label="" align="right">
-          <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
-            <BookingStatusButton status="completed" />
-            <BookingStatusButton status="cancelled" />
-          </Stack>
-        </DataTable.Col>
-      </DataTable>
+      <PhoneOr
+        phone={
+          <SimpleList<Booking>
+            rowClick="show"
+            primaryText={(booking) => booking.serviceName}
+            secondaryText={(booking) =>
+              `${new Date(booking.scheduledAt).toLocaleString()} · ${bookingStatusLooks[booking.status]?.label ?? booking.status}${booking.address ? ` · ${booking.address}` : ''}`
+            }
+            tertiaryText={
+              <Tertiary>
+                <MoneyField source="price" />
+              </Tertiary>
+            }
+          />
+        }
+      >
+        <DataTable<Booking> rowClick="show" bulkActionButtons={false} rowSx={pastDueRow}>
+          <DataTable.Col source="scheduledAt" label="Visit">
+            <VisitTimeField />
+          </DataTable.Col>
+          <DataTable.Col source="serviceName" label="Service" disableSort />
+          <DataTable.Col source="customerId" label="Customer" disableSort>
+            <UserReferenceField source="customerId" fallbackLabel="Customer" link={false} />
+          </DataTable.Col>
+          <DataTable.Col source="address" label="Address" disableSort>
+            <AddressCell />
+          </DataTable.Col>
+          <DataTable.Col source="price" align="right">
+            <MoneyField source="price" />
+          </DataTable.Col>
+          <DataTable.Col source="status">
+            <BookingStatusChip />
+          </DataTable.Col>
+          <DataTable.Col label="" align="right">
+            <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
+              <BookingStatusButton status="completed" />
+              <BookingStatusButton status="cancelled" />
+            </Stack>
+          </DataTable.Col>
+        </DataTable>
+      </PhoneOr>
     </List>
   );
 };

@@ -19,6 +19,7 @@ import { useStoreCurrency } from '../settings/useStoreSettings';
 import type { DashboardReport } from '../types';
 import { listLink, useDashboardReport, utcDay } from './dashboardApi';
 import { longDay, shortDay } from './moneyAxis';
+import { NewestLists } from './NewestLists';
 import { RevenueChart, type RevenuePoint } from './RevenueChart';
 import { StatCard } from './StatCard';
 import { SystemHealthCard } from './SystemHealthCard';
@@ -144,6 +145,7 @@ export const Dashboard = () => {
           <RevenueCard report={report} />
         </>
       )}
+      <NewestLists />
       <SystemHealthCard />
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { adminApiUrl } from '../providers/dataProvider';
 import { httpClient } from '../providers/httpClient';
 import type { DashboardReport, IntegrityReport } from '../types';
@@ -13,6 +13,14 @@ export function useDashboardReport() {
     refetchInterval: 60_000,
     retry: 1,
   });
+}
+
+/**
+ * An order came in (the bell's live `order_update`): the dashboard's figures and its lists of the
+ * newest orders and customers fetch again at once (those on screen; the others when next shown).
+ */
+export function refreshDashboard(queryClient: QueryClient): void {
+  for (const queryKey of [dashboardQueryKey, ['orders'], ['users'], ['offline-customers']]) void queryClient.invalidateQueries({ queryKey });
 }
 
 /** GET /api/admin/reports/integrity: the invariant checks (admins). */

@@ -1,12 +1,13 @@
-import { AppBar as RaAppBar, LoadingIndicator } from 'react-admin';
+import { AppBar as RaAppBar, LoadingIndicator, ToggleThemeButton } from 'react-admin';
 import { NotificationBell } from '../notifications';
 
-/** react-admin's app bar with the notification bell before the loading indicator and the user menu. */
+/** react-admin's app bar with the notification bell and the light/dark toggle before the loading indicator and the user menu. */
 export const AppBar = () => (
   <RaAppBar
     toolbar={
       <>
         <NotificationBell />
+        <ToggleThemeButton />
         <LoadingIndicator />
       </>
     }

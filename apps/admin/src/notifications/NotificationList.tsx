@@ -19,12 +19,14 @@ import {
   useListContext,
   useNotify,
   useRecordContext,
-  useUnselectAll,
+  SimpleList,
 } from 'react-admin';
 import type { UserNotification } from '../types';
-import { markAllNotificationsRead, markNotificationRead } from './notificationsApi';
+import { markAllNotificationsRead, markNotificationsRead } from './notificationsApi';
+import { BulkActionButton } from '../bulk';
 import { notificationTypeChoices, notificationTypeLooks } from './notificationTypes';
 import { useAllNotificationsRead, useInvalidateNotifications, useMarkNotificationRead, useNotificationTarget } from './useNotificationFeed';
+import { PhoneOr } from '../layout/phone';
 
 const errorText = (error: unknown, fallback: string) => (error instanceof Error && error.message ? error.message : fallback);
 
@@ -127,26 +129,18 @@ const MarkReadButton = () => {
   );
 };
 
+/** "Mark read" on the selection: one request (POST /api/me/notifications/bulk-read), then the bell and lists catch up. */
 const MarkSelectedReadButton = () => {
-  const { selectedIds, data } = useListContext<UserNotification>();
-  const unselectAll = useUnselectAll('notifications');
   const invalidate = useInvalidateNotifications();
-  const notify = useNotify();
-  const markSelected = async () => {
-    const chosen = (data ?? []).filter((notification) => selectedIds.includes(notification.id) && !notification.readAt);
-    try {
-      for (const notification of chosen) await markNotificationRead(notification.id);
-      unselectAll();
-    } catch (error) {
-      notify(errorText(error, 'The notifications could not be marked read.'), { type: 'error' });
-    } finally {
-      invalidate();
-    }
-  };
   return (
-    <Button label="Mark read" onClick={markSelected}>
-      <DraftsIcon />
-    </Button>
+    <BulkActionButton<UserNotification>
+      label="Mark read"
+      icon={<DraftsIcon />}
+      words={{ one: 'notification', many: 'notifications', done: 'marked read' }}
+      labelOf={(notification) => notification.title}
+      send={(ids) => markNotificationsRead(ids as UserNotification['id'][])}
+      afterwards={invalidate}
+    />
   );
 };
 
@@ -173,20 +167,32 @@ export const NotificationList = () => {
       actions={<NotificationListActions />}
     >
       <ReadTabs />
-      <DataTable<UserNotification> rowClick={openNotification} rowSx={unreadRow} bulkActionButtons={<MarkSelectedReadButton />}>
-        <DataTable.Col source="createdAt" label="Received">
-          <DateField source="createdAt" showTime />
-        </DataTable.Col>
-        <DataTable.Col source="type" label="Kind" disableSort>
-          <TypeChip />
-        </DataTable.Col>
-        <DataTable.Col source="title" label="Notification" disableSort>
-          <MessageCell />
-        </DataTable.Col>
-        <DataTable.Col source="readAt" label="" align="right" disableSort>
-          <MarkReadButton />
-        </DataTable.Col>
-      </DataTable>
+      <PhoneOr
+        phone={
+          <SimpleList<UserNotification>
+            rowClick={(id, resource, record) => openNotification(id, resource, record as UserNotification)}
+            primaryText={(notification) => notification.title}
+            secondaryText={(notification) => notification.body}
+            tertiaryText={(notification) => new Date(notification.createdAt).toLocaleDateString()}
+            rowSx={unreadRow}
+          />
+        }
+      >
+        <DataTable<UserNotification> rowClick={openNotification} rowSx={unreadRow} bulkActionButtons={<MarkSelectedReadButton />}>
+          <DataTable.Col source="createdAt" label="Received">
+            <DateField source="createdAt" showTime />
+          </DataTable.Col>
+          <DataTable.Col source="type" label="Kind" disableSort>
+            <TypeChip />
+          </DataTable.Col>
+          <DataTable.Col source="title" label="Notification" disableSort>
+            <MessageCell />
+          </DataTable.Col>
+          <DataTable.Col source="readAt" label="" align="right" disableSort>
+            <MarkReadButton />
+          </DataTable.Col>
+        </DataTable>
+      </PhoneOr>
     </List>
   );
 };

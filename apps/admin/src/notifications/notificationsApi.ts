@@ -4,7 +4,7 @@
  */
 import { myApiUrl, myNotificationsResource } from '../providers/dataProvider';
 import { httpClient } from '../providers/httpClient';
-import type { UserNotification } from '../types';
+import type { BulkResult, UserNotification } from '../types';
 
 export const notificationsUrl = `${myApiUrl}/${myNotificationsResource}`;
 
@@ -29,6 +29,12 @@ export async function markNotificationRead(id: UserNotification['id']): Promise<
     method: 'POST',
     body: '{}',
   });
+  return json;
+}
+
+/** POST …/bulk-read: several at once; one that is gone comes back in `failed`. */
+export async function markNotificationsRead(ids: UserNotification['id'][]): Promise<BulkResult> {
+  const { json } = await httpClient<BulkResult>(`${notificationsUrl}/bulk-read`, { method: 'POST', body: JSON.stringify({ ids }) });
   return json;
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCreatePath, useResourceDefinitions } from 'react-admin';
 import { customerPagePath } from '../messages/customerPages';
+import { refreshDashboard } from '../dashboard/dashboardApi';
 import { canRoleAccess } from '../providers/access';
 import { myNotificationsResource } from '../providers/dataProvider';
 import { readSession } from '../providers/session';
@@ -71,6 +72,8 @@ export function useLiveUnreadCount(): { count: number | undefined; live: boolean
       seen.current.add(notification.id);
       if (!notification.readAt) queryClient.setQueryData<number>(unreadCountKey, (current) => (current ?? 0) + 1);
       invalidate();
+      // a new or changed order moves the dashboard's figures and lists
+      if (notification.type === 'order_update') refreshDashboard(queryClient);
     };
 
     async function connect() {

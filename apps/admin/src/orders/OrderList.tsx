@@ -1,13 +1,16 @@
-import { AutocompleteInput, DataTable, DateField, List, ReferenceInput, SearchInput, SelectInput, TextField, useCanAccess } from 'react-admin';
+import { AutocompleteInput, DataTable, DateField, List, ReferenceInput, SearchInput, SelectInput, SimpleList, TextField, useCanAccess } from 'react-admin';
 import { dateRangeFilters } from '../common-sales/dateFilters';
 import { choicesOf, orderPaymentStatusLooks, orderStatusLooks, paymentMethodChoices } from '../common-sales/labels';
 import { StatusChip } from '../common-sales/StatusChip';
 import { StatusTabs } from '../common-sales/StatusTabs';
 import type { Order } from '../common-sales/types';
-import { MoneyField } from '../money';
+import { MoneyField, formatMoney } from '../money';
+import { useStoreCurrency } from '../settings/useStoreSettings';
 import type { AdminUser } from '../types';
 import { OrderCustomerField } from './OrderCustomerField';
 import { ExportingListActions } from '../common-sales/ServerExportButton';
+import { useIsPhone } from '../layout/phone';
+import { MoveOrdersButton } from './OrderBulkActions';
 
 export const orderStatusChoices = choicesOf(orderStatusLooks);
 export const orderPaymentStatusChoices = choicesOf(orderPaymentStatusLooks);
@@ -33,9 +36,26 @@ function orderFilters(canListUsers: boolean) {
   ];
 }
 
-/** Online orders, newest first, in tabs by status with their counts (docs/api.md#orders-payments-and-invoices). */
+/** On a phone: the number, who and when, the total and the two statuses, one record per line. */
+const OrderSimpleList = () => {
+  const currency = useStoreCurrency();
+  return (
+    <SimpleList<Order>
+      rowClick="show"
+      primaryText={(order) => order.number ?? `Draft #${order.id}`}
+      secondaryText={(order) => `${orderStatusLooks[order.status].label} · ${orderPaymentStatusLooks[order.paymentStatus].label} · ${order.email}`}
+      tertiaryText={(order) => formatMoney(order.total, currency)}
+    />
+  );
+};
+
+/**
+ * Online orders, newest first, in tabs by status with their counts (docs/api.md#orders-payments-and-invoices);
+ * select several to move them on at once; one line per order on a phone.
+ */
 export const OrderList = () => {
   const { canAccess: canListUsers } = useCanAccess({ resource: 'users', action: 'list' });
+  const isPhone = useIsPhone();
   return (
     <List<Order>
       filters={orderFilters(canListUsers === true)}
@@ -45,29 +65,33 @@ export const OrderList = () => {
       actions={<ExportingListActions />}
     >
       <StatusTabs source="status" choices={orderStatusChoices} />
-      <DataTable<Order> rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="number" label="Order">
-          <TextField source="number" sx={{ fontWeight: 600 }} />
-        </DataTable.Col>
-        <DataTable.Col source="placedAt" label="Placed">
-          <DateField source="placedAt" showTime />
-        </DataTable.Col>
-        <DataTable.Col source="email" label="Customer">
-          <OrderCustomerField />
-        </DataTable.Col>
-        <DataTable.Col source="status" label="Status">
-          <StatusChip source="status" looks={orderStatusLooks} />
-        </DataTable.Col>
-        <DataTable.Col source="paymentStatus" label="Payment">
-          <StatusChip source="paymentStatus" looks={orderPaymentStatusLooks} />
-        </DataTable.Col>
-        <DataTable.Col source="total" label="Total" align="right">
-          <MoneyField source="total" />
-        </DataTable.Col>
-        <DataTable.Col source="balanceDue" label="Balance due" align="right" disableSort>
-          <MoneyField source="balanceDue" />
-        </DataTable.Col>
-      </DataTable>
+      {isPhone ? (
+        <OrderSimpleList />
+      ) : (
+        <DataTable<Order> rowClick="show" bulkActionButtons={<MoveOrdersButton />}>
+          <DataTable.Col source="number" label="Order">
+            <TextField source="number" sx={{ fontWeight: 600 }} />
+          </DataTable.Col>
+          <DataTable.Col source="placedAt" label="Placed">
+            <DateField source="placedAt" showTime />
+          </DataTable.Col>
+          <DataTable.Col source="email" label="Customer">
+            <OrderCustomerField />
+          </DataTable.Col>
+          <DataTable.Col source="status" label="Status">
+            <StatusChip source="status" looks={orderStatusLooks} />
+          </DataTable.Col>
+          <DataTable.Col source="paymentStatus" label="Payment">
+            <StatusChip source="paymentStatus" looks={orderPaymentStatusLooks} />
+          </DataTable.Col>
+          <DataTable.Col source="total" label="Total" align="right">
+            <MoneyField source="total" />
+          </DataTable.Col>
+          <DataTable.Col source="balanceDue" label="Balance due" align="right" disableSort>
+            <MoneyField source="balanceDue" />
+          </DataTable.Col>
+        </DataTable>
+      )}
     </List>
   );
 };

@@ -12,12 +12,15 @@ import {
   ReferenceField,
   ReferenceInput,
   SearchInput,
+  SimpleList,
 } from 'react-admin';
 import { MoneyField, MoneyInput } from '../money';
 import type { Product } from '../types';
 import { Thumbnail } from '../media';
 import { LowStockChip, lowStockHighlight } from './productFields';
 import { ExportingListActions } from '../common-sales/ServerExportButton';
+import { Tertiary, useIsPhone } from '../layout/phone';
+import { ProductBulkActions } from './ProductBulkActions';
 
 const productFilters = [
   <SearchInput key="q" source="q" placeholder="Name, slug or SKU" alwaysOn />,
@@ -59,29 +62,55 @@ const NameCell = () => (
   />
 );
 
+/** On a phone: the picture, the name, the SKU or variants, the price and stock, one product per line. */
+const ProductSimpleList = () => (
+  <SimpleList<Product>
+    rowClick="show"
+    leftAvatar={(product) => product.images[0]?.thumbnailUrl ?? product.name.slice(0, 1)}
+    primaryText={(product) => product.name}
+    secondaryText={(product) =>
+      `${product.stock.toLocaleString()} in stock${product.lowStock ? ' (low)' : ''}${product.isActive ? '' : ' · inactive'} · ${
+        product.variants.length === 1 ? `SKU ${product.variants[0].sku}` : `${product.variants.length} variants`
+      }`
+    }
+    tertiaryText={
+      <Tertiary>
+        <MoneyField source="price" />
+      </Tertiary>
+    }
+    rowSx={lowStockRow}
+  />
+);
+
+const ProductTable = () => (
+  <DataTable<Product> rowClick="show" bulkActionButtons={<ProductBulkActions />} rowSx={lowStockRow}>
+    <DataTable.Col source="name">
+      <NameCell />
+    </DataTable.Col>
+    <DataTable.Col source="categoryId">
+      <ReferenceField source="categoryId" reference="categories" link={false} />
+    </DataTable.Col>
+    <DataTable.Col source="price" align="right">
+      <MoneyField source="price" />
+    </DataTable.Col>
+    <DataTable.Col source="stock" align="right">
+      <StockCell />
+    </DataTable.Col>
+    <DataTable.Col source="isActive" align="center">
+      <BooleanField source="isActive" />
+    </DataTable.Col>
+    <DataTable.Col source="updatedAt">
+      <DateField source="updatedAt" showTime />
+    </DataTable.Col>
+  </DataTable>
+);
+
+/** The catalog: sortable by stock; select products to activate, deactivate or move them at once; one line per product on a phone. */
 export const ProductList = () => {
+  const isPhone = useIsPhone();
   return (
     <List<Product> filters={productFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false} actions={<ExportingListActions />}>
-      <DataTable<Product> rowClick="show" bulkActionButtons={false} rowSx={lowStockRow}>
-        <DataTable.Col source="name">
-          <NameCell />
-        </DataTable.Col>
-        <DataTable.Col source="categoryId">
-          <ReferenceField source="categoryId" reference="categories" link={false} />
-        </DataTable.Col>
-        <DataTable.Col source="price" align="right">
-          <MoneyField source="price" />
-        </DataTable.Col>
-        <DataTable.Col source="stock" align="right" disableSort>
-          <StockCell />
-        </DataTable.Col>
-        <DataTable.Col source="isActive" align="center">
-          <BooleanField source="isActive" />
-        </DataTable.Col>
-        <DataTable.Col source="updatedAt">
-          <DateField source="updatedAt" showTime />
-        </DataTable.Col>
-      </DataTable>
+      {isPhone ? <ProductSimpleList /> : <ProductTable />}
     </List>
   );
 };

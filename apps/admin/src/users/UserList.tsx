@@ -11,10 +11,12 @@ import {
   SelectInput,
   TopToolbar,
   useListContext,
+  SimpleList,
 } from 'react-admin';
 import { ServerExportButton } from '../common-sales/ServerExportButton';
 import type { AdminUser } from '../types';
 import { roleChoices } from './roles';
+import { PhoneOr } from '../layout/phone';
 
 const userFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -36,18 +38,28 @@ const UserListActions = () => {
 
 export const UserList = () => (
   <List<AdminUser> filters={userFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} exporter={false} actions={<UserListActions />}>
-    <DataTable<AdminUser> rowClick="edit" bulkActionButtons={false}>
-      <DataTable.Col source="email" />
-      <DataTable.Col source="fullName" />
-      <DataTable.Col source="role">
-        <SelectField source="role" choices={roleChoices} />
-      </DataTable.Col>
-      <DataTable.Col source="isActive" align="center">
-        <BooleanField source="isActive" />
-      </DataTable.Col>
-      <DataTable.Col source="createdAt">
-        <DateField source="createdAt" showTime />
-      </DataTable.Col>
-    </DataTable>
+    <PhoneOr
+      phone={
+        <SimpleList<AdminUser>
+          rowClick="edit"
+          primaryText={(user) => user.fullName || user.email}
+          secondaryText={(user) => `${user.email} · ${roleChoices.find((r) => r.id === user.role)?.name ?? user.role}${user.isActive ? '' : ' · inactive'}`}
+        />
+      }
+    >
+      <DataTable<AdminUser> rowClick="edit" bulkActionButtons={false}>
+        <DataTable.Col source="email" />
+        <DataTable.Col source="fullName" />
+        <DataTable.Col source="role">
+          <SelectField source="role" choices={roleChoices} />
+        </DataTable.Col>
+        <DataTable.Col source="isActive" align="center">
+          <BooleanField source="isActive" />
+        </DataTable.Col>
+        <DataTable.Col source="createdAt">
+          <DateField source="createdAt" showTime />
+        </DataTable.Col>
+      </DataTable>
+    </PhoneOr>
   </List>
 );

@@ -23,6 +23,7 @@ import { DraftOrders1765102100000 } from './1765102100000-draft-orders.js';
 import { Retention1765102300000 } from './1765102300000-retention.js';
 import { Messages1765102400000 } from './1765102400000-messages.js';
 import { PaidServices1765102800000 } from './1765102800000-paid-services.js';
+import { ListSortIndexes1765102600000 } from './1765102600000-list-sort-indexes.js';
 
 /** Every migration, oldest first: the schema's history (tests build their databases with them too). */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   Retention1765102300000,
   Messages1765102400000,
   PaidServices1765102800000,
+  ListSortIndexes1765102600000,
 ];

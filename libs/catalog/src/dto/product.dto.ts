@@ -16,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsMinorUnits, IsStringMap, PartialUpdateType } from '@chance/core';
+import { BulkIdsDto, IsMinorUnits, IsStringMap, PartialUpdateType } from '@chance/core';
 import { SLUG } from '../catalog-rules.js';
 import { STOCK_REASONS } from '../stock-ledger.js';
 
@@ -121,6 +121,20 @@ export class CreateProductDto {
   @ValidateNested({ each: true })
   @Type(() => CreateVariantDto)
   variants?: CreateVariantDto[];
+}
+
+/** `POST /api/admin/products/bulk-update`: the fields of PUT /:id that make sense for many products at once. */
+export class BulkProductUpdateDto extends BulkIdsDto {
+  @ApiPropertyOptional({ example: false, description: 'Show (true) or hide (false) the products in the store' })
+  @IsOptional()
+  @IsBoolean()
+  isActive?: boolean;
+
+  @ApiPropertyOptional({ example: 3, description: 'Move the products to this category' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  categoryId?: number;
 }
 
 export class UpdateProductDto extends PartialUpdateType(OmitType(CreateProductDto, ['stock', 'sku', 'variants'] as const)) {

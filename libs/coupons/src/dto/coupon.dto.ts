@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsInstant, IsMinorUnits, PartialUpdateType } from '@chance/core';
+import { BulkIdsDto, IsInstant, IsMinorUnits, PartialUpdateType } from '@chance/core';
 
 const nullable = () => ValidateIf((_, v) => v !== null);
 
@@ -66,6 +66,13 @@ export class CreateCouponDto {
 }
 
 export class UpdateCouponDto extends PartialUpdateType(CreateCouponDto) {}
+
+/** `POST /api/admin/coupons/bulk-update`: switch several coupons off (or on again) at once. */
+export class BulkCouponUpdateDto extends BulkIdsDto {
+  @ApiProperty({ example: false, description: 'false deactivates (the codes are refused from now on), true reactivates' })
+  @IsBoolean()
+  isActive: boolean;
+}
 
 export class CouponView {
   @ApiProperty({ example: 3 }) id: number;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsMinorUnits } from '@chance/core';
+import { BulkIdsDto, IsMinorUnits } from '@chance/core';
 import { CHECKOUT_METHODS, ORDER_STATUSES, ORDER_VIEW_STATUSES, PAYMENT_METHODS, PAYMENT_ROW_STATUSES, PAYMENT_VIEW_STATUSES } from '../order-rules.js';
 
 export class ShippingAddressDto {
@@ -59,6 +59,13 @@ export class MarkPaidDto {
 
 export class ChangeStatusDto {
   @ApiProperty({ enum: ORDER_STATUSES })
+  @IsIn(ORDER_STATUSES as unknown as string[], { message: `must be one of ${ORDER_STATUSES.join(', ')}` })
+  status: (typeof ORDER_STATUSES)[number];
+}
+
+/** `POST /api/admin/orders/bulk-status`: the move of POST /:id/status, for each order named. */
+export class BulkOrderStatusDto extends BulkIdsDto {
+  @ApiProperty({ enum: ORDER_STATUSES, example: 'shipped' })
   @IsIn(ORDER_STATUSES as unknown as string[], { message: `must be one of ${ORDER_STATUSES.join(', ')}` })
   status: (typeof ORDER_STATUSES)[number];
 }
