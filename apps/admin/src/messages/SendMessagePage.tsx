@@ -12,7 +12,6 @@ import {
   RadioButtonGroupInput,
   ReferenceInput,
   SaveButton,
-  SimpleForm,
   TextInput,
   Title,
   Toolbar,
@@ -21,6 +20,7 @@ import {
   useCanAccess,
   useNotify,
 } from 'react-admin';
+import { SimpleForm } from '../forms';
 import type { AdminUser } from '../types';
 import { sendMessage, type MessageInput } from './messagesApi';
 

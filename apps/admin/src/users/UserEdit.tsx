@@ -1,17 +1,5 @@
-import {
-  BooleanInput,
-  DateField,
-  Edit,
-  Labeled,
-  PasswordInput,
-  SaveButton,
-  SelectInput,
-  SimpleForm,
-  TextInput,
-  Toolbar,
-  required,
-  useRecordContext,
-} from 'react-admin';
+import { BooleanInput, DateField, Edit, Labeled, PasswordInput, SaveButton, SelectInput, TextInput, Toolbar, required, useRecordContext } from 'react-admin';
+import { SimpleForm } from '../forms';
 import Stack from '@mui/material/Stack';
 import { HistoryPanel } from '../audit-logs';
 import type { AdminUser } from '../types';
