@@ -53,9 +53,21 @@ describe('forms in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
     await api?.stop();
   });
 
-  const helperOf = (name) => page.locator(`[id="${name}-helper-text"]`);
+  /** The text under an input (its hint, or its error). */
+  const helperOf = (name) => page.locator('.MuiFormControl-root', { has: page.locator(`input[name="${name}"]`) }).locator('.MuiFormHelperText-root');
   const productsRequests = [];
   const menu = (name) => page.getByRole('menuitem', { name });
+  /**
+   * The categories list is on screen: the page left is unmounted only once the list is drawn
+   * (the router changes the address first), so the next step starts from a page without a form.
+   */
+  const onCategories = async () => {
+    await page.waitForURL(/#\/categories/);
+    await page
+      .getByRole('row', { name: /Kitchen/ })
+      .first()
+      .waitFor();
+  };
 
   test('leaving a product’s edit page with a changed name asks first; "no" keeps the change, "yes" leaves it unsaved', async () => {
     await page.goto(`${api.baseUrl}/#/products/${made.product.id}`);
@@ -75,7 +87,7 @@ describe('forms in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
 
     answer = 'accept';
     await menu('Categories').click();
-    await page.waitForURL(/#\/categories/);
+    await onCategories();
     assert.equal(dialogs.length, 2);
     const stored = await request(api.baseUrl, 'GET', `/api/admin/products/${made.product.id}`, { token });
     assert.equal(stored.json.name, 'Enamel mug', 'nothing was saved');
@@ -85,8 +97,9 @@ describe('forms in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
     await page.goto(`${api.baseUrl}/#/products/${made.product.id}`);
     const name = page.locator('input[name="name"]');
     await name.waitFor();
+    assert.equal(await name.inputValue(), 'Enamel mug');
     await menu('Categories').click();
-    await page.waitForURL(/#\/categories/);
+    await onCategories();
 
     await page.goto(`${api.baseUrl}/#/products/${made.product.id}`);
     await name.waitFor();
@@ -96,7 +109,7 @@ describe('forms in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
     assert.equal((await saved).status(), 200);
     await page.waitForURL(new RegExp(`#/products/${made.product.id}/show`));
     await menu('Categories').click();
-    await page.waitForURL(/#\/categories/);
+    await onCategories();
     assert.equal(dialogs.length, 2, 'no new question');
   });
 
@@ -131,7 +144,7 @@ describe('forms in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
     assert.equal(await page.locator('input[name="variants.0.sku"]').inputValue(), '');
     // the emptied form has nothing to lose
     await menu('Categories').click();
-    await page.waitForURL(/#\/categories/);
+    await onCategories();
     assert.equal(dialogs.length, 2, 'no question');
   });
 
@@ -162,6 +175,7 @@ describe('forms in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
     answer = 'accept';
     await menu('Coupons').click();
     await page.waitForURL(/#\/coupons/);
+    await page.getByRole('link', { name: 'Create' }).first().waitFor();
     assert.deepEqual(dialogs.slice(2), [UNSAVED]);
   });
 

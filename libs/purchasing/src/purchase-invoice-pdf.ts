@@ -19,7 +19,11 @@ export function purchaseInvoiceDocument(invoice: PurchaseInvoiceEntity, store: S
   return {
     ...sellerOf(store),
     title: `Purchase invoice ${invoice.number}`,
-    facts: [`Purchase ${invoice.purchaseNumber}`, `Issued ${invoice.issuedAt.toISOString().slice(0, 10)}`, `Status: ${STATUS_WORDS[invoice.status] ?? invoice.status}`],
+    facts: [
+      `Purchase ${invoice.purchaseNumber}`,
+      `Issued ${invoice.issuedAt.toISOString().slice(0, 10)}`,
+      `Status: ${STATUS_WORDS[invoice.status] ?? invoice.status}`,
+    ],
     partyLabel: 'Supplier',
     party: [s.name, s.contactName, s.email, s.phone, s.address],
     currency: invoice.currency,

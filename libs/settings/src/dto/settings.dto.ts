@@ -13,7 +13,8 @@ export class SettingsView {
   @ApiProperty({ example: 'VAT GB123456789', description: 'The seller’s tax number' }) taxId: string;
   @ApiProperty({ example: 'accounts@example.com' }) email: string;
   @ApiProperty({ example: '+1 555 0100' }) phone: string;
-  @ApiProperty({ example: 'Thank you for your business.', description: 'Printed at the foot of invoices, credit notes, receipts and purchase invoices' }) invoiceFooter: string;
+  @ApiProperty({ example: 'Thank you for your business.', description: 'Printed at the foot of invoices, credit notes, receipts and purchase invoices' })
+  invoiceFooter: string;
 }
 
 export class UpdateSettingsDto {
