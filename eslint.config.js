@@ -151,6 +151,14 @@ export default [
       'no-restricted-imports': [
         'error',
         {
+          // every create and edit form warns before unsaved changes are lost: its layout comes from apps/admin/src/forms
+          paths: [
+            {
+              name: 'react-admin',
+              importNames: ['SimpleForm', 'TabbedForm'],
+              message: 'Import SimpleForm from the SPA’s forms folder (apps/admin/src/forms): it warns before unsaved changes are lost.',
+            },
+          ],
           patterns: [
             {
               regex: `^@chance/(?!(${Object.keys(spaModules)

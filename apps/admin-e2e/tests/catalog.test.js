@@ -140,7 +140,7 @@ describe('catalog, stock, coupons and carts in the admin SPA', { timeout: FILE_T
     await shot('catalog-product-form');
 
     const saved = page.waitForResponse(isRequest('POST', 'products'));
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     const response = await saved;
     assert.equal(response.status(), 201, await response.text());
     const body = response.request().postDataJSON();

@@ -220,6 +220,29 @@ describe('dashboard, sales report and audit log in the admin SPA', { timeout: FI
     await page.getByText('Lamp repair').first().waitFor();
   });
 
+  test('outstanding receivables show their online and in-store parts, each opening the records that owe it', async () => {
+    await page.goBack();
+    await page.waitForFunction(() => !document.querySelector('.MuiSkeleton-root'));
+    const part = (label) => card('Outstanding receivables').locator(`[data-stat-part="${label}"]`);
+    assert.equal((await part('Online').innerText()).trim(), `Online ${dollars(made.order.balanceDue)}`);
+    assert.equal((await part('In-store').innerText()).trim(), `In-store ${dollars(made.sale.balance)}`);
+
+    await part('Online').click();
+    await page.waitForURL(/#\/orders\?/);
+    assert.deepEqual(JSON.parse(new URL(page.url().replace('#/', '')).searchParams.get('filter')).paymentStatus, ['unpaid', 'partially_paid']);
+    await page.getByText(made.order.number).first().waitFor();
+
+    await page.goBack();
+    await part('In-store').click();
+    await page.waitForURL(/#\/offline-sales\?/);
+    assert.deepEqual(JSON.parse(new URL(page.url().replace('#/', '')).searchParams.get('filter')), {
+      status: 'completed',
+      paymentStatus: ['unpaid', 'partially_paid'],
+    });
+    await page.getByText(made.sale.number).first().waitFor();
+    await page.goBack();
+  });
+
   test('the new order is in the bell: opening it marks it read and goes to the order', async () => {
     const bell = page.getByTestId('notification-bell');
     const before = Number(await bell.getAttribute('data-unread-count'));

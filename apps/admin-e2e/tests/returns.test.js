@@ -221,10 +221,12 @@ describe('returns, refunds and credit notes in the admin SPA', { timeout: FILE_T
     assert.match(text, /Gives back \$21\.99 of its \$21\.99/);
     assert.deepEqual(sent.postDataJSON(), {}, 'as it was paid: the card charge');
     assert.match(sent.headers()['idempotency-key'], /^[0-9a-f]{32}$/);
-    await page.getByRole('link', { name: /^RF-\d{6}$/ }).waitFor();
+    // the return's refund field (the history panel below names and links the refund too)
+    const refundLink = page.getByRole('link', { name: /^RF-\d{6}$/ }).and(page.locator('.RaReferenceField-link'));
+    await refundLink.waitFor();
     await shot(page, 'return-refunded');
     // The refund's page links back to the return it gave money back for.
-    await page.getByRole('link', { name: /^RF-\d{6}$/ }).click();
+    await refundLink.click();
     await page.waitForURL(/#\/refunds\/\d+\/show/);
     await page.getByRole('link', { name: customerReturn.number }).waitFor();
     await page.goBack();

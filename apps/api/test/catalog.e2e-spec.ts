@@ -50,6 +50,18 @@ describe('categories', () => {
     const removed = await api.request('DELETE', `/api/admin/categories/${child.body.id}`, { token });
     expect(removed.body.id).toBe(child.body.id);
   });
+
+  it('answers a name the database refuses (spaces only) with a message under the name, and saves nothing', async () => {
+    const count = async () => (await api.db.pool.query('SELECT count(*)::int AS n FROM categories')).rows[0].n as number;
+    const before = await count();
+    const created = await api.request('POST', '/api/admin/categories', { token, body: { name: '   ', slug: 'blank-name' } });
+    expect([created.status, created.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(Object.keys(created.body.errors)).toEqual(['name']);
+    expect(await count()).toBe(before);
+    const renamed = await api.request('PUT', `/api/admin/categories/${categoryId}`, { token, body: { name: '  ' } });
+    expect([renamed.status, renamed.body.code, Object.keys(renamed.body.errors ?? {})]).toEqual([400, 'VALIDATION_FAILED', ['name']]);
+    expect((await api.request('GET', `/api/admin/categories/${categoryId}`, { token })).body.name).toBe('Shirts & Tops');
+  });
 });
 
 describe('products and variants', () => {

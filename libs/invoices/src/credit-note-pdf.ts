@@ -1,11 +1,16 @@
-import { formatBasisPoints, renderDocumentPdf, sellerOf } from '@chance/core';
+import { formatBasisPoints, renderDocumentPdf, sellerOf, type PrintableDocument } from '@chance/core';
 import type { SettingsView } from '@chance/settings';
 import type { CreditNoteEntity } from './credit-note.entity.js';
 
-/** The credit note as a printable PDF, laid out like an invoice: the seller, numbers, customer, lines and the amounts given back. */
+/** The credit note as a printable PDF. */
 export function renderCreditNotePdf(note: CreditNoteEntity, store: SettingsView): Promise<Buffer> {
+  return renderDocumentPdf(creditNoteDocument(note, store));
+}
+
+/** What a credit note prints, laid out like an invoice: the seller's legal details and footer from settings, numbers, customer, lines and the amounts given back. */
+export function creditNoteDocument(note: CreditNoteEntity, store: SettingsView): PrintableDocument {
   const bill = note.billTo;
-  return renderDocumentPdf({
+  return {
     ...sellerOf(store),
     title: `Credit note ${note.number}`,
     facts: [`For ${note.recordNumber}`, `Issued ${note.issuedAt.toISOString().slice(0, 10)}`, `Reason: ${note.reason}`],
@@ -20,6 +25,5 @@ export function renderCreditNotePdf(note: CreditNoteEntity, store: SettingsView)
       { label: `Tax (${formatBasisPoints(note.taxRateBps)})`, amount: note.taxTotal },
       { label: 'Refunded', amount: note.total, strong: true },
     ],
-    footer: store.invoiceFooter || undefined,
-  });
+  };
 }

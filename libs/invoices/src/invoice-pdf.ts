@@ -1,14 +1,6 @@
-import { printableLine, formatBasisPoints, renderDocumentPdf, sellerOf } from '@chance/core';
+import { printableLine, formatBasisPoints, renderDocumentPdf, sellerOf, settlementStatusWords } from '@chance/core';
 import type { SettingsView } from '@chance/settings';
 import type { InvoiceEntity } from './invoice.entity.js';
-
-export const PAYMENT_LABEL: Record<string, string> = {
-  unpaid: 'Unpaid',
-  partially_paid: 'Partially paid',
-  paid: 'Paid',
-  partially_refunded: 'Partially refunded',
-  refunded: 'Refunded',
-};
 
 /** The customer invoice as a printable PDF: the seller, numbers, customer, lines, totals and payment status. */
 export function renderInvoicePdf(invoice: InvoiceEntity, store: SettingsView): Promise<Buffer> {
@@ -19,7 +11,7 @@ export function renderInvoicePdf(invoice: InvoiceEntity, store: SettingsView): P
     facts: [
       invoice.orderNumber !== null ? `Order ${invoice.orderNumber}` : `Booking ${invoice.bookingId}`,
       `Issued ${invoice.issuedAt.toISOString().slice(0, 10)}`,
-      `Payment status: ${PAYMENT_LABEL[invoice.paymentStatus] ?? invoice.paymentStatus}`,
+      `Payment status: ${settlementStatusWords(invoice.paymentStatus)}`,
     ],
     partyLabel: 'Bill to',
     party: [bill.name, bill.email, bill.line1, bill.line2, `${bill.postalCode} ${bill.city}`.trim(), bill.country, bill.phone],
@@ -34,6 +26,5 @@ export function renderInvoicePdf(invoice: InvoiceEntity, store: SettingsView): P
       { label: 'Paid', amount: invoice.paidAmount },
       { label: 'Balance due', amount: Math.max(0, invoice.total - invoice.paidAmount), strong: true },
     ],
-    footer: store.invoiceFooter || undefined,
   });
 }

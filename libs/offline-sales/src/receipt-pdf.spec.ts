@@ -16,7 +16,10 @@ const sale = {
   paidAmount: 1000,
   refundedAmount: 0,
   balance: 980,
-  payments: [{ paidAt: new Date('2026-12-06T10:16:00Z'), method: 'card_terminal', amount: 1000 }],
+  payments: [
+    { paidAt: new Date('2026-12-06T10:16:00Z'), method: 'bank_transfer', amount: 600 },
+    { paidAt: new Date('2026-12-06T10:17:00Z'), method: 'cash', amount: 400 },
+  ],
 } as unknown as OfflineSaleView;
 const customer = { name: 'Walk-in Wanda', phone: '+44 7000', email: null, address: null };
 const store = {
@@ -27,6 +30,7 @@ const store = {
   email: 'hi@bits.test',
   phone: '',
   currency: 'GBP',
+  invoiceFooter: 'Goods remain ours until paid in full.',
 };
 
 describe('the receipt of an in-store sale', () => {
@@ -36,10 +40,19 @@ describe('the receipt of an in-store sale', () => {
     expect(receipt.issuerDetails).toEqual(['Trading as Bits', '1 Loop St, London', 'Tax number: GB123456789', 'hi@bits.test']);
   });
 
-  it('prints statuses and payment methods in words, not as API values', () => {
+  it('prints statuses and payment methods in words, not as API values, then the settings’ footer', () => {
     const receipt = receiptDocument(sale, customer, store as unknown as SettingsView);
-    expect(receipt.facts).toEqual(['Sold 2026-12-06 10:15 UTC', 'Payment status: partially paid']);
-    expect(receipt.footer).toBe('2026-12-06  card terminal  £10.00');
+    expect(receipt.facts).toEqual(['Sold 2026-12-06 10:15 UTC', 'Payment status: Partially paid']);
+    expect(receipt.footer).toBe('2026-12-06  Bank transfer  £6.00\n2026-12-06  Cash  £4.00\n\nGoods remain ours until paid in full.');
     expect(receipt.totals.map((t) => t.label)).toEqual(['Subtotal', 'Discount', 'Tax', 'Total', 'Paid', 'Balance']);
+  });
+
+  it('says a cancelled sale is cancelled, in words', () => {
+    const cancelled = { ...sale, status: 'cancelled', paymentStatus: 'refunded' } as unknown as OfflineSaleView;
+    expect(receiptDocument(cancelled, customer, store as unknown as SettingsView).facts).toEqual([
+      'Sold 2026-12-06 10:15 UTC',
+      'Payment status: Refunded',
+      'Cancelled',
+    ]);
   });
 });

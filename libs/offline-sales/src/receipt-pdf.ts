@@ -1,4 +1,4 @@
-import { printableLine, formatMoney, renderDocumentPdf, sellerOf, type PrintableDocument } from '@chance/core';
+import { printableLine, formatMoney, paymentMethodWords, renderDocumentPdf, sellerOf, settlementStatusWords, type PrintableDocument } from '@chance/core';
 import type { SettingsView } from '@chance/settings';
 import type { OfflineSaleView } from './dto/offline-sales.dto.js';
 import type { OfflineCustomerEntity } from './offline-sales.entities.js';
@@ -11,16 +11,17 @@ export function renderReceiptPdf(sale: OfflineSaleView, customer: ReceiptCustome
   return renderDocumentPdf(receiptDocument(sale, customer, store));
 }
 
-/** What a receipt prints: the seller's legal details, number, customer, lines, totals and the payments made. */
+/** What a receipt prints: the seller's legal details, number, customer, lines, totals, the payments made and the settings' footer; statuses and methods in words. */
 export function receiptDocument(sale: OfflineSaleView, customer: ReceiptCustomer, store: SettingsView): PrintableDocument {
   const { currency } = store;
+  const payments = sale.payments.map((p) => `${p.paidAt.toISOString().slice(0, 10)}  ${paymentMethodWords(p.method)}  ${formatMoney(p.amount, currency)}`);
   return {
-    ...sellerOf(store),
+    ...sellerOf(store, payments.join('\n')),
     title: `Receipt ${sale.number}`,
     facts: [
       `Sold ${sale.soldAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-      `Payment status: ${sale.paymentStatus.replace('_', ' ')}`,
-      ...(sale.status === 'cancelled' ? ['CANCELLED'] : []),
+      `Payment status: ${settlementStatusWords(sale.paymentStatus)}`,
+      ...(sale.status === 'cancelled' ? ['Cancelled'] : []),
     ],
     partyLabel: 'Customer',
     party: [customer.name, customer.phone, customer.email, customer.address],
@@ -35,8 +36,5 @@ export function receiptDocument(sale: OfflineSaleView, customer: ReceiptCustomer
       ...(sale.refundedAmount > 0 ? [{ label: 'Refunded', amount: sale.refundedAmount }] : []),
       { label: 'Balance', amount: sale.balance, strong: true },
     ],
-    footer:
-      sale.payments.map((p) => `${p.paidAt.toISOString().slice(0, 10)}  ${p.method.replace(/_/g, ' ')}  ${formatMoney(p.amount, currency)}`).join('\n') ||
-      undefined,
   };
 }

@@ -1,14 +1,29 @@
-import { printableLine, renderDocumentPdf } from '@chance/core';
+import { printableLine, renderDocumentPdf, sellerOf, type PrintableDocument } from '@chance/core';
+import type { SettingsView } from '@chance/settings';
 import type { PurchaseInvoiceEntity } from './purchasing.entities.js';
 
-/** A supplier's invoice as a printable PDF: store, numbers, supplier, lines and totals. */
-export function renderPurchaseInvoicePdf(invoice: PurchaseInvoiceEntity, store: { storeName: string }): Promise<Buffer> {
-  const { storeName } = store;
+/** A purchase invoice's status in words. */
+const STATUS_WORDS: Record<string, string> = { open: 'Open', final: 'Final', void: 'Void' };
+
+/** A supplier's invoice as a printable PDF. */
+export function renderPurchaseInvoicePdf(invoice: PurchaseInvoiceEntity, store: SettingsView): Promise<Buffer> {
+  return renderDocumentPdf(purchaseInvoiceDocument(invoice, store));
+}
+
+/**
+ * What a purchase invoice prints: the store's legal details from settings (as on every document
+ * the store prints), numbers, status in words, the supplier, lines, totals and the settings' footer.
+ */
+export function purchaseInvoiceDocument(invoice: PurchaseInvoiceEntity, store: SettingsView): PrintableDocument {
   const s = invoice.supplier;
-  return renderDocumentPdf({
-    issuer: storeName,
+  return {
+    ...sellerOf(store),
     title: `Purchase invoice ${invoice.number}`,
-    facts: [`Purchase ${invoice.purchaseNumber}`, `Issued ${invoice.issuedAt.toISOString().slice(0, 10)}`, `Status: ${invoice.status}`],
+    facts: [
+      `Purchase ${invoice.purchaseNumber}`,
+      `Issued ${invoice.issuedAt.toISOString().slice(0, 10)}`,
+      `Status: ${STATUS_WORDS[invoice.status] ?? invoice.status}`,
+    ],
     partyLabel: 'Supplier',
     party: [s.name, s.contactName, s.email, s.phone, s.address],
     currency: invoice.currency,
@@ -19,5 +34,5 @@ export function renderPurchaseInvoicePdf(invoice: PurchaseInvoiceEntity, store: 
       { label: 'Tax', amount: invoice.taxTotal },
       { label: 'Total', amount: invoice.total, strong: true },
     ],
-  });
+  };
 }

@@ -142,7 +142,6 @@ export class PurchaseInvoicesService {
   }
 
   async pdf(invoice: PurchaseInvoiceEntity): Promise<Buffer> {
-    const { storeName } = await this.settings.current();
-    return renderPurchaseInvoicePdf(invoice, { storeName });
+    return renderPurchaseInvoicePdf(invoice, await this.settings.current());
   }
 }

@@ -33,10 +33,10 @@ export class ReportsService {
            (SELECT count(*) FROM variants v JOIN products p ON p.id = v.product_id
              WHERE v.stock <= COALESCE(p.low_stock_threshold, (SELECT low_stock_threshold FROM settings WHERE id = 1)))::int AS "lowStockVariants",
            -- only what is not fully paid can be owed: the payment-status indexes keep this off the paid majority
-           ((SELECT COALESCE(sum(total - paid_amount), 0) FROM offline_sales WHERE status = 'completed' AND payment_status IN ('unpaid', 'partially_paid'))
-            + (SELECT COALESCE(sum(total - paid_amount), 0) FROM orders WHERE status NOT IN ('cancelled', 'draft') AND payment_status IN ('unpaid', 'partially_paid'))
-            -- a visit is owed once it is done
-            + (SELECT COALESCE(sum(total - paid_amount), 0) FROM bookings WHERE status = 'completed' AND payment_status IN ('unpaid', 'partially_paid')))::bigint AS "outstandingReceivables",
+           (SELECT COALESCE(sum(total - paid_amount), 0) FROM offline_sales WHERE status = 'completed' AND payment_status IN ('unpaid', 'partially_paid'))::bigint AS "outstandingOffline",
+           (SELECT COALESCE(sum(total - paid_amount), 0) FROM orders WHERE status NOT IN ('cancelled', 'draft') AND payment_status IN ('unpaid', 'partially_paid'))::bigint AS "outstandingOnline",
+           -- a visit is owed once it is done
+           (SELECT COALESCE(sum(total - paid_amount), 0) FROM bookings WHERE status = 'completed' AND payment_status IN ('unpaid', 'partially_paid'))::bigint AS "outstandingServices",
            (SELECT count(*) FROM bookings WHERE status = 'pending' AND scheduled_at >= $1 AND scheduled_at < $1::timestamptz + interval '7 days')::int AS "upcomingBookings"`,
         [now],
       ),
@@ -55,7 +55,10 @@ export class ReportsService {
       revenueLast30Days: revenueByDay.reduce((sum, d) => sum + net(d), 0),
       pendingOrders: counts.pendingOrders,
       lowStockVariants: counts.lowStockVariants,
-      outstandingReceivables: n(counts.outstandingReceivables),
+      outstandingReceivables: n(counts.outstandingOnline) + n(counts.outstandingOffline) + n(counts.outstandingServices),
+      outstandingServices: n(counts.outstandingServices),
+      outstandingOnline: n(counts.outstandingOnline),
+      outstandingOffline: n(counts.outstandingOffline),
       upcomingBookings: counts.upcomingBookings,
       revenueByDay,
     };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Create, DateTimeInput, SelectInput, SimpleForm, TextInput, required, useRedirect } from 'react-admin';
+import { Create, DateTimeInput, SelectInput, TextInput, required, useRedirect } from 'react-admin';
+import { SimpleForm } from '../forms';
 import { SecretOnce } from '../integrations/SecretOnce';
 import type { CreatedApiKey } from '../types';
 import { apiKeyRoleChoices, apiKeyRoleText } from './roles';

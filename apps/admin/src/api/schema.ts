@@ -3450,7 +3450,7 @@ export interface components {
              */
             returnWindowDays: number;
             /**
-             * @description The seller’s legal name, printed on invoices, credit notes and receipts
+             * @description The seller’s legal name, printed on invoices, credit notes, receipts and purchase invoices
              * @example Chance Store Ltd
              */
             legalName: string;
@@ -3469,7 +3469,7 @@ export interface components {
             /** @example +1 555 0100 */
             phone: string;
             /**
-             * @description Printed at the foot of invoices and credit notes
+             * @description Printed at the foot of invoices, credit notes, receipts and purchase invoices
              * @example Thank you for your business.
              */
             invoiceFooter: string;
@@ -5447,10 +5447,25 @@ export interface components {
              */
             lowStockVariants: number;
             /**
-             * @description Balances still owed: in-store sales and online orders not cancelled, and completed bookings
+             * @description Balances still owed: outstandingOnline + outstandingOffline + outstandingServices
              * @example 15900
              */
             outstandingReceivables: number;
+            /**
+             * @description Still owed on online orders that are not drafts or cancelled (payment status unpaid or partially_paid): Σ total − paidAmount
+             * @example 11000
+             */
+            outstandingOnline: number;
+            /**
+             * @description Still owed on in-store sales that are not cancelled (payment status unpaid or partially_paid): Σ balance
+             * @example 4900
+             */
+            outstandingOffline: number;
+            /**
+             * @description Still owed on completed bookings (payment status unpaid or partially_paid): Σ balance. A visit is owed once it is done
+             * @example 0
+             */
+            outstandingServices: number;
             /**
              * @description Pending bookings in the next 7 days
              * @example 4

@@ -163,4 +163,31 @@ describe('the audit log in words', () => {
     assert.equal(referenceOf('bookings', 'customerId'), 'users');
     assert.equal(referenceOf('products', 'categoryId'), 'categories');
   });
+
+  test('a sale’s or order’s cost of goods and profit read as money, not cents', () => {
+    const usd = { currency: 'USD', locale: 'en-US' };
+    assert.equal(formatValue('costOfGoods', 2175, { ...usd, resource: 'offline-sales' }), '$21.75');
+    assert.equal(formatValue('grossProfit', 1200, { ...usd, resource: 'orders' }), '$12.00');
+  });
+
+  test('the records a history row points at are named and linked, not shown as "#51"', () => {
+    const references: [resource: string, field: string, target: string][] = [
+      ['purchases', 'purchaseInvoiceId', 'purchase-invoices'],
+      ['orders', 'invoiceId', 'invoices'],
+      ['bookings', 'invoiceId', 'invoices'],
+      ['orders', 'couponId', 'coupons'],
+      ['offline-sales', 'couponId', 'coupons'],
+      ['bookings', 'offlineCustomerId', 'offline-customers'],
+      ['bookings', 'assigneeId', 'users'],
+      ['returns', 'offlineSaleId', 'offline-sales'],
+      ['returns', 'bookingId', 'bookings'],
+      ['returns', 'refundId', 'refunds'],
+      ['refunds', 'returnId', 'returns'],
+      ['refunds', 'creditNoteId', 'credit-notes'],
+      ['stock-counts', 'countId', 'stock-counts'],
+      ['webhooks', 'webhookId', 'webhooks'],
+      ['orders', 'apiKeyId', 'api-keys'],
+    ];
+    for (const [resource, field, target] of references) assert.equal(referenceOf(resource, field), target, `${resource}.${field}`);
+  });
 });

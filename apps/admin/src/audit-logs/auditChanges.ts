@@ -201,6 +201,9 @@ const moneyFields: ReadonlySet<string> = new Set([
   'unitCost',
   'lineTotal',
   'outstandingBalance',
+  'costOfGoods',
+  'grossProfit',
+  'revenue',
 ]);
 
 /** Values that are words in the API (`partially_paid`, `bank_transfer`); a stock movement's `reason` has words of its own, other reasons are free text. */
@@ -311,7 +314,33 @@ export function referenceOf(resource: string, field: string): string | undefined
     case 'purchaseId':
       return 'purchases';
     case 'saleId':
+    case 'offlineSaleId':
       return 'offline-sales';
+    case 'offlineCustomerId':
+      return 'offline-customers';
+    case 'mergedIntoId':
+      return resource === 'offline-customers' ? 'offline-customers' : undefined;
+    case 'purchaseInvoiceId':
+      return 'purchase-invoices';
+    case 'invoiceId':
+      return 'invoices';
+    case 'creditNoteId':
+      return 'credit-notes';
+    case 'refundId':
+      return 'refunds';
+    case 'returnId':
+      return 'returns';
+    case 'couponId':
+      return 'coupons';
+    case 'bookingId':
+      return 'bookings';
+    case 'countId':
+      return 'stock-counts';
+    case 'apiKeyId':
+      return 'api-keys';
+    case 'webhookId':
+      return 'webhooks';
+    case 'assigneeId':
     case 'recordedById':
     case 'createdBy':
     case 'actorId':

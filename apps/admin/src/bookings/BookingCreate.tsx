@@ -1,4 +1,5 @@
-import { Create, SimpleForm, TextInput, maxLength, required } from 'react-admin';
+import { Create, TextInput, maxLength, required } from 'react-admin';
+import { SimpleForm } from '../forms';
 import type { Booking } from '../types';
 import { localToIso } from './bookingStatus';
 import { AddressFromCustomer, CustomerInput, ServiceTypeInput, VisitTimeInput } from './BookingInputs';

@@ -1,5 +1,6 @@
 import Alert from '@mui/material/Alert';
-import { Edit, SaveButton, SimpleForm, TextInput, Toolbar, maxLength, required, useRecordContext } from 'react-admin';
+import { Edit, SaveButton, TextInput, Toolbar, maxLength, required, useRecordContext } from 'react-admin';
+import { SimpleForm } from '../forms';
 import { HistoryPanel } from '../audit-logs';
 import type { Booking } from '../types';
 import { localToIso, visitTime } from './bookingStatus';

@@ -1,4 +1,5 @@
-import { AutocompleteInput, ReferenceInput, SimpleForm, TextInput, maxLength, regex, required, useRecordContext, type SimpleFormProps } from 'react-admin';
+import { AutocompleteInput, ReferenceInput, TextInput, maxLength, regex, required, useRecordContext } from 'react-admin';
+import { SimpleForm, type SimpleFormProps } from '../forms';
 import type { Category } from '../types';
 
 /** An emptied description is sent as "" (the API's empty text), not null. */

@@ -24,6 +24,8 @@ export interface PaymentDialogProps {
   balance: number;
   currency: string;
   defaultMethod?: PaymentMethod;
+  /** The methods offered; every one by default (at the counter: counterPaymentMethodChoices). */
+  methods?: readonly { id: PaymentMethod; name: string }[];
   /** "Reference" for orders (a transfer or receipt number), "Note" for sales. */
   textLabel: string;
   textHelp?: string;
@@ -32,7 +34,18 @@ export interface PaymentDialogProps {
 }
 
 /** Records a payment: amount (typed as "19.99", at most the balance), method and a reference or note. */
-export const PaymentDialog = ({ title, subject, balance, currency, defaultMethod = 'cash', textLabel, textHelp, onSubmit, onClose }: PaymentDialogProps) => {
+export const PaymentDialog = ({
+  title,
+  subject,
+  balance,
+  currency,
+  defaultMethod = 'cash',
+  methods = paymentMethodChoices,
+  textLabel,
+  textHelp,
+  onSubmit,
+  onClose,
+}: PaymentDialogProps) => {
   const [amountText, setAmountText] = useState(() => minorUnitsToDecimal(balance, currency));
   const [method, setMethod] = useState<PaymentMethod>(defaultMethod);
   const [text, setText] = useState('');
@@ -88,7 +101,7 @@ export const PaymentDialog = ({ title, subject, balance, currency, defaultMethod
         hint={`Up to ${formatMoney(balance, currency)}`}
       />
       <TextField select name="method" label="Method" value={method} onChange={(event) => setMethod(event.target.value as PaymentMethod)} required>
-        {paymentMethodChoices.map((choice) => (
+        {methods.map((choice) => (
           <MenuItem key={choice.id} value={choice.id}>
             {choice.name}
           </MenuItem>

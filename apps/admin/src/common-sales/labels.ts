@@ -39,6 +39,9 @@ export const paymentMethodLabels: Record<PaymentMethod, string> = {
 
 export const paymentMethodChoices = (Object.entries(paymentMethodLabels) as [PaymentMethod, string][]).map(([id, name]) => ({ id, name }));
 
+/** What a customer can pay with at the counter: nothing is delivered, so no cash on delivery. */
+export const counterPaymentMethodChoices = paymentMethodChoices.filter((choice) => choice.id !== 'cash_on_delivery');
+
 /** "Bank transfer"; an unknown value as it is. */
 export function paymentMethodText(method: string | null | undefined): string {
   if (!method) return '';

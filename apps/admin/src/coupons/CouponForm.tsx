@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import {
@@ -6,19 +7,19 @@ import {
   FormDataConsumer,
   NumberInput,
   RadioButtonGroupInput,
-  SimpleForm,
   TextInput,
   maxLength,
   maxValue,
   minValue,
   regex,
   required,
-  type SimpleFormProps,
   type Validator,
 } from 'react-admin';
+import { SimpleForm, type SimpleFormProps } from '../forms';
 import { MoneyInput, PercentInput } from '../money';
 import type { Coupon, DiscountType } from '../types';
 import { discountTypeChoices } from './couponFields';
+import { expiredValidToWarning, utcDayOf } from './couponValidity';
 
 const codeFormat = regex(/^[A-Za-z0-9_-]{2,50}$/, 'Use 2 to 50 letters, digits, dashes or underscores, e.g. WELCOME10');
 const wholeNumber: Validator = (value) => (value == null || Number.isSafeInteger(value) ? undefined : 'Enter a whole number');
@@ -26,7 +27,6 @@ const positive: Validator = (value) => (typeof value === 'number' && value <= 0 
 const atMostHundredPercent: Validator = (value) => (typeof value === 'number' && value > 10_000 ? 'A percentage discount is at most 100 %' : undefined);
 
 /** Coupon validity is counted in whole UTC days (docs/api.md#dates-and-times): the inputs show those days. */
-const utcDayOf = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : '');
 const dayOrNull = (value: string) => value || null;
 const notBeforeValidFrom: Validator = (value, values) =>
   value && values?.validFrom && utcDayOf(value) < utcDayOf(values.validFrom) ? 'Must not be before the start date' : undefined;
@@ -97,6 +97,16 @@ export const CouponForm = (props: Omit<SimpleFormProps, 'children'>) => (
         sx={{ width: 300 }}
       />
     </Stack>
+    <FormDataConsumer<Coupon>>
+      {({ formData }) => {
+        const warning = expiredValidToWarning(formData.validTo, new Date());
+        return warning ? (
+          <Alert severity="warning" role="status" sx={{ mt: 1, maxWidth: 620 }}>
+            {warning}
+          </Alert>
+        ) : null;
+      }}
+    </FormDataConsumer>
     <Typography variant="subtitle2" sx={{ mt: 2 }}>
       Limits
     </Typography>

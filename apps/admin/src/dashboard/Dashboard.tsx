@@ -18,6 +18,7 @@ import { salesReportLink } from '../reports/salesReportLink';
 import { useStoreCurrency } from '../settings/useStoreSettings';
 import type { DashboardReport } from '../types';
 import { listLink, useDashboardReport, utcDay } from './dashboardApi';
+import { receivablesParts } from './receivables';
 import { longDay, shortDay } from './moneyAxis';
 import { NewestLists } from './NewestLists';
 import { RevenueChart, type RevenuePoint } from './RevenueChart';
@@ -64,9 +65,11 @@ const Figures = ({ report, loading }: { report: DashboardReport | undefined; loa
     {
       title: 'Outstanding receivables',
       value: money(report?.outstandingReceivables),
-      caption: 'Still owed on sales and orders',
+      caption: 'Still owed on orders and in-store sales',
       icon: AccountBalanceWalletIcon,
-      to: listLink('offline-sales', { status: 'completed', paymentStatus: ['unpaid', 'partially_paid'] }),
+      parts: report
+        ? receivablesParts(report).map((part) => ({ label: part.label, value: money(part.amount), to: listLink(part.resource, part.filter, part.sort) }))
+        : undefined,
     },
     {
       title: 'Upcoming bookings',

@@ -13,7 +13,6 @@ import {
   RadioButtonGroupInput,
   ReferenceInput,
   SaveButton,
-  SimpleForm,
   TextInput,
   Title,
   Toolbar,
@@ -22,6 +21,7 @@ import {
   useCanAccess,
   useNotify,
 } from 'react-admin';
+import { SimpleForm } from '../forms';
 import type { AdminUser } from '../types';
 import { initialMessage, type MessageFormValues } from './customerPages';
 import { sendMessage, type MessageInput } from './messagesApi';

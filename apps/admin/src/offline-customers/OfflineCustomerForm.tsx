@@ -1,5 +1,7 @@
 import Stack from '@mui/material/Stack';
-import { SimpleForm, TextInput, email, maxLength, required, type SimpleFormProps } from 'react-admin';
+import { TextInput, email, maxLength, required } from 'react-admin';
+import { SimpleForm, type SimpleFormProps } from '../forms';
+import { DuplicatePhoneInputHint } from './DuplicatePhoneHint';
 
 /** A walk-in customer: a name and a phone number are enough. */
 export const OfflineCustomerForm = (props: Omit<SimpleFormProps, 'children'>) => (
@@ -9,6 +11,7 @@ export const OfflineCustomerForm = (props: Omit<SimpleFormProps, 'children'>) =>
       <TextInput source="phone" label="Phone" type="tel" validate={required()} />
       <TextInput source="email" label="E-mail" type="email" validate={email()} />
     </Stack>
+    <DuplicatePhoneInputHint />
     <TextInput source="address" label="Address" multiline minRows={2} />
     <TextInput source="notes" label="Notes" multiline minRows={2} />
   </SimpleForm>

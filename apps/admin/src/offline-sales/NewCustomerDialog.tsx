@@ -9,6 +9,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { HttpError, useCreate, useCreateSuggestionContext } from 'react-admin';
 import type { OfflineCustomer } from '../common-sales/types';
+import { DuplicatePhoneHint } from '../offline-customers/DuplicatePhoneHint';
 
 /** What was typed in the customer search looks like a phone number. */
 const looksLikePhone = (text: string) => /^[+\d][\d\s().-]{4,}$/.test(text.trim());
@@ -77,6 +78,7 @@ export const NewCustomerDialog = () => {
               autoFocus={typedPhone}
               required
             />
+            <DuplicatePhoneHint phone={phone} />
           </Stack>
         </DialogContent>
         <DialogActions>

@@ -12,7 +12,6 @@ import {
   ReferenceInput,
   SaveButton,
   SelectInput,
-  SimpleForm,
   SimpleFormIterator,
   Toolbar,
   minValue,
@@ -21,7 +20,8 @@ import {
   useSourceContext,
   type Validator,
 } from 'react-admin';
-import { paymentMethodChoices } from '../common-sales/labels';
+import { SimpleForm } from '../forms';
+import { counterPaymentMethodChoices } from '../common-sales/labels';
 import { AddLineButton } from '../common-sales/AddLineButton';
 import { LineTotal } from '../common-sales/LineTotal';
 import { documentTotalsRows } from '../common-sales/documentTotals';
@@ -120,7 +120,7 @@ const SaleTotalsPanel = () => {
         )}
         <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start', mt: 2 }}>
           <MoneyInput source="paidAmount" label="Paid now" validate={[notNegative, maxPaid]} helperText="Empty: nothing paid now" />
-          <SelectInput source="paymentMethod" label="Method" choices={paymentMethodChoices} defaultValue="cash" helperText={false} />
+          <SelectInput source="paymentMethod" label="Method" choices={counterPaymentMethodChoices} defaultValue="cash" helperText={false} />
         </Stack>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
           <MuiButton

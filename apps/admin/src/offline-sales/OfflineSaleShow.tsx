@@ -10,7 +10,7 @@ import { DocumentPayments } from '../common-sales/DocumentPayments';
 import { DocumentShow } from '../common-sales/DocumentShow';
 import { DocumentTotals } from '../common-sales/DocumentTotals';
 import type { DocumentAmounts } from '../common-sales/documentTotals';
-import { salePaymentStatusLooks, saleStatusLooks } from '../common-sales/labels';
+import { counterPaymentMethodChoices, salePaymentStatusLooks, saleStatusLooks } from '../common-sales/labels';
 import { PaymentDialog, type PaymentValues } from '../common-sales/PaymentDialog';
 import { PdfButton } from '../common-sales/PdfButton';
 import type { OfflineSale } from '../common-sales/types';
@@ -53,6 +53,7 @@ const AddSalePaymentButton = () => {
           subject={`Sale ${sale.number}`}
           balance={sale.balance}
           currency={currency}
+          methods={counterPaymentMethodChoices}
           textLabel="Note"
           textHelp="Optional, e.g. who paid or a receipt number"
           onSubmit={record}

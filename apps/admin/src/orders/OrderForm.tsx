@@ -16,7 +16,6 @@ import {
   ReferenceInput,
   SaveButton,
   SelectInput,
-  SimpleForm,
   SimpleFormIterator,
   TextInput,
   Toolbar,
@@ -27,6 +26,7 @@ import {
   useRecordContext,
   useSaveContext,
 } from 'react-admin';
+import { SimpleForm } from '../forms';
 import { AddLineButton } from '../common-sales/AddLineButton';
 import { documentTotalsRows } from '../common-sales/documentTotals';
 import { paymentMethodChoices } from '../common-sales/labels';

@@ -10,7 +10,6 @@ import {
   FormDataConsumer,
   NumberInput,
   ReferenceInput,
-  SimpleForm,
   SimpleFormIterator,
   TextInput,
   maxLength,
@@ -19,9 +18,9 @@ import {
   regex,
   required,
   useSimpleFormIterator,
-  type SimpleFormProps,
   type Validator,
 } from 'react-admin';
+import { SimpleForm, type SimpleFormProps } from '../forms';
 import { MoneyInput, formatMoney } from '../money';
 import { useStoreCurrency } from '../settings/useStoreSettings';
 import { emptyVariant, type AttributeRow, type ProductFormValues, type VariantFormValues } from './productForm';
@@ -137,7 +136,13 @@ export const ProductForm = ({ purpose, ...props }: Omit<SimpleFormProps, 'childr
     <SectionTitle>Prices and delivery</SectionTitle>
     <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
       <MoneyInput source="price" validate={required()} sx={{ width: 200 }} />
-      <MoneyInput source="costPrice" helperText="What one unit costs the store" sx={{ width: 200 }} />
+      <MoneyInput
+        source="costPrice"
+        label="Cost price"
+        helperText="What one unit costs the store (0 if nothing): gross profit counts on it"
+        validate={required()}
+        sx={{ width: 240 }}
+      />
       <MoneyInput source="shippingCost" label="Shipping cost per unit" sx={{ width: 200 }} />
       <NumberInput
         source="estimatedDeliveryDays"

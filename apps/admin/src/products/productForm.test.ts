@@ -4,7 +4,16 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'vitest';
 import { changedFields } from '../providers/changes';
 import type { Product } from '../types';
-import { attributesToRows, rowsToAttributes, toCreateBody, toProductFormValues, toUpdateBody, type AttributeRow, type ProductFormValues } from './productForm';
+import {
+  attributesToRows,
+  newProductDefaults,
+  rowsToAttributes,
+  toCreateBody,
+  toProductFormValues,
+  toUpdateBody,
+  type AttributeRow,
+  type ProductFormValues,
+} from './productForm';
 
 const storedProduct = (): Product => ({
   id: 7,
@@ -85,6 +94,13 @@ describe('product form values and API bodies', () => {
     assert.equal(values.price, 1999);
     assert.equal('lowStock' in values, false);
     assert.equal('effectiveLowStockThreshold' in values, false);
+  });
+
+  test('a new product starts without a cost price, so the form asks for one instead of saving 0', () => {
+    const defaults = newProductDefaults();
+    assert.equal(defaults.costPrice, null);
+    // the other amounts keep their everyday defaults
+    assert.deepEqual([defaults.shippingCost, defaults.estimatedDeliveryDays, defaults.isActive], [0, 3, true]);
   });
 
   test('create: opening stock per variant, own prices or null, an empty slug left to the API', () => {

@@ -58,10 +58,11 @@ export function rowsToAttributes(rows: readonly Partial<AttributeRow>[] | null |
 
 export const emptyVariant = (): VariantFormValues => ({ sku: '', attributes: [], price: null, costPrice: null, stock: 0 });
 
+/** A new product's values: its cost price is typed, never assumed (a silent 0 would make gross profit lie). */
 export const newProductDefaults = (): Partial<ProductFormValues> => ({
   description: '',
   isActive: true,
-  costPrice: 0,
+  costPrice: null,
   shippingCost: 0,
   estimatedDeliveryDays: 3,
   lowStockThreshold: null,

@@ -246,6 +246,8 @@ for (const resource of new Set([...Object.keys(resourceMessages), ...Object.keys
 // a resource without words of its own: never "Element"
 messages.ra = {
   ...englishMessages.ra,
+  // asked (window.confirm) when a form with unsaved changes is left
+  message: { ...englishMessages.ra.message, unsaved_changes: 'This form has changes that are not saved. Leave it and lose them?' },
   notification: {
     ...englishMessages.ra.notification,
     created: 'Created',

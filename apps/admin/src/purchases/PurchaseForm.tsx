@@ -9,7 +9,6 @@ import {
   ReferenceInput,
   SelectInput,
   SaveButton,
-  SimpleForm,
   SimpleFormIterator,
   TextInput,
   Toolbar,
@@ -18,6 +17,7 @@ import {
   useRecordContext,
   type Validator,
 } from 'react-admin';
+import { SimpleForm } from '../forms';
 import { useFormContext } from 'react-hook-form';
 import { AddLineButton } from '../common-sales/AddLineButton';
 import { LineTotal } from '../common-sales/LineTotal';

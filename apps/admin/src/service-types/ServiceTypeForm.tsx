@@ -1,18 +1,6 @@
 import Stack from '@mui/material/Stack';
-import {
-  BooleanInput,
-  NumberInput,
-  SaveButton,
-  SimpleForm,
-  TextInput,
-  Toolbar,
-  maxLength,
-  maxValue,
-  minValue,
-  required,
-  type SimpleFormProps,
-  type Validator,
-} from 'react-admin';
+import { BooleanInput, NumberInput, SaveButton, TextInput, Toolbar, maxLength, maxValue, minValue, required, type Validator } from 'react-admin';
+import { SimpleForm, type SimpleFormProps } from '../forms';
 import { MoneyInput } from '../money';
 
 const wholeNumber: Validator = (value) => (value == null || Number.isSafeInteger(value) ? undefined : 'Enter a whole number');

@@ -10,7 +10,6 @@ import {
   HttpError,
   NumberInput,
   SaveButton,
-  SimpleForm,
   TextInput,
   Title,
   Toolbar,
@@ -22,6 +21,7 @@ import {
   useDataProvider,
   useNotify,
 } from 'react-admin';
+import { SimpleForm } from '../forms';
 import { HistoryPanel } from '../audit-logs';
 import { basisPointsToPercent, percentToBasisPoints } from '../money/rates';
 import { changedFields } from '../providers/changes';

@@ -1,5 +1,6 @@
 import Stack from '@mui/material/Stack';
-import { SimpleForm, TextInput, email, maxLength, required, type SimpleFormProps } from 'react-admin';
+import { TextInput, email, maxLength, required } from 'react-admin';
+import { SimpleForm, type SimpleFormProps } from '../forms';
 
 /** A supplier's details: only the name is required. */
 export const SupplierForm = (props: Omit<SimpleFormProps, 'children'>) => (

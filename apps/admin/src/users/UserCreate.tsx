@@ -1,4 +1,5 @@
-import { Create, PasswordInput, SelectInput, SimpleForm, TextInput, email, required } from 'react-admin';
+import { Create, PasswordInput, SelectInput, TextInput, email, required } from 'react-admin';
+import { SimpleForm } from '../forms';
 import { roleChoices } from './roles';
 
 export const UserCreate = () => (

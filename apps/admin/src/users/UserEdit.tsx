@@ -6,13 +6,13 @@ import {
   PasswordInput,
   SaveButton,
   SelectInput,
-  SimpleForm,
   TextInput,
   Toolbar,
   TopToolbar,
   required,
   useRecordContext,
 } from 'react-admin';
+import { SimpleForm } from '../forms';
 import Stack from '@mui/material/Stack';
 import { HistoryPanel } from '../audit-logs';
 import { CustomerMessages, SendMessageToUserButton } from '../messages';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Create, SimpleForm, useRedirect } from 'react-admin';
+import { Create, useRedirect } from 'react-admin';
+import { SimpleForm } from '../forms';
 import { SecretOnce } from '../integrations/SecretOnce';
 import type { CreatedWebhook } from '../types';
 import { WebhookInputs } from './WebhookInputs';

@@ -1,4 +1,5 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { Edit } from 'react-admin';
+import { SimpleForm } from '../forms';
 import { HistoryPanel } from '../audit-logs';
 import { WebhookInputs } from './WebhookInputs';
 

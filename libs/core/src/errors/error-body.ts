@@ -63,7 +63,12 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   const field = column ? column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : 'body';
   if (pgCode === '23502') return respond(400, 'VALIDATION_FAILED', 'A required value is missing', { [field]: 'must not be null' }, {}, true);
   if (pgCode === '23503') return respond(400, 'VALIDATION_FAILED', 'A referenced record does not exist', undefined, {}, true);
-  if (pgCode === '23514') return respond(400, 'VALIDATION_FAILED', 'A value breaks a rule of the data', undefined, {}, true);
+  if (pgCode === '23514') {
+    const checked = checkedField(e as DatabaseErrorFields);
+    // a column's own rule broken by the caller's value is a message under that input; a rule across columns is not one input's fault
+    if (checked) return respond(400, 'VALIDATION_FAILED', 'A value breaks a rule of the data', { [checked]: CHECKED_FIELD_MESSAGE });
+    return respond(400, 'VALIDATION_FAILED', 'A value breaks a rule of the data', undefined, {}, true);
+  }
   if (pgCode === '23505') return respond(409, 'CONFLICT', 'This conflicts with an existing record', undefined, {}, true);
   const status = typeof e?.statusCode === 'number' ? e.statusCode : undefined;
   if (status && status >= 400 && status < 500) {
@@ -72,6 +77,32 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     return respond(status, codeForStatus(status), message);
   }
   return respond(500, 'INTERNAL_ERROR', 'Something went wrong on our side', undefined, {}, true);
+}
+
+interface DatabaseErrorFields {
+  table?: unknown;
+  constraint?: unknown;
+  driverError?: { table?: unknown; constraint?: unknown };
+}
+
+/** What a field whose column rule (a CHECK on the column) refused its value is told. */
+export const CHECKED_FIELD_MESSAGE = 'is empty, out of range or not in the accepted form';
+
+/**
+ * The field a broken CHECK constraint guards, from PostgreSQL's naming of a column's constraint,
+ * `<table>_<column>_check` (`categories_name_check` → `name`, `offline_customers_phone_check` →
+ * `phone`); undefined for a rule named otherwise (`orders_paid_within_total`), which no one input
+ * broke. The column's snake_case name becomes the API's camelCase field.
+ */
+export function checkedField(error: DatabaseErrorFields | null | undefined): string | undefined {
+  const table = error?.driverError?.table ?? error?.table;
+  const constraint = error?.driverError?.constraint ?? error?.constraint;
+  if (typeof table !== 'string' || typeof constraint !== 'string') return undefined;
+  const prefix = `${table}_`;
+  if (!constraint.startsWith(prefix) || !constraint.endsWith('_check')) return undefined;
+  const column = constraint.slice(prefix.length, -'_check'.length);
+  if (!/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(column)) return undefined;
+  return column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 function fastifyMessage(code: string | undefined, status: number): string {

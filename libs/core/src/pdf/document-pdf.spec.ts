@@ -31,4 +31,11 @@ describe('sellerOf', () => {
     });
     expect(sellerOf({ storeName: 'Bits' })).toEqual({ issuer: 'Bits', issuerDetails: [] });
   });
+
+  it('ends the document with the settings’ footer, after the document’s own footer', () => {
+    const store = { storeName: 'Bits', invoiceFooter: 'Bank: GB00 1234 · thank you!' };
+    expect(sellerOf(store).footer).toBe('Bank: GB00 1234 · thank you!');
+    expect(sellerOf(store, '2026-12-06  Cash  £10.00').footer).toBe('2026-12-06  Cash  £10.00\n\nBank: GB00 1234 · thank you!');
+    expect(sellerOf({ storeName: 'Bits', invoiceFooter: ' ' }, '').footer).toBeUndefined();
+  });
 });

@@ -102,10 +102,18 @@ export function printableLine(line: {
   };
 }
 
-/** The seller as documents print it (docs/api.md#back-office-resources): its legal name (else the store's name) and its details. */
-export function sellerOf(settings: { storeName: string; legalName?: string; address?: string; taxId?: string; email?: string; phone?: string }): {
+/**
+ * The seller as every document prints it (invoices, credit notes, receipts, purchase invoices;
+ * docs/api.md#back-office-resources): its legal name (else the store's name), its details, and the
+ * settings' footer (`invoiceFooter`) at the bottom, after whatever the document itself prints there.
+ */
+export function sellerOf(
+  settings: { storeName: string; legalName?: string; address?: string; taxId?: string; email?: string; phone?: string; invoiceFooter?: string },
+  ownFooter?: string,
+): {
   issuer: string;
   issuerDetails: string[];
+  footer?: string;
 } {
   const issuer = settings.legalName?.trim() || settings.storeName;
   const details = [
@@ -114,7 +122,11 @@ export function sellerOf(settings: { storeName: string; legalName?: string; addr
     settings.taxId ? `Tax number: ${settings.taxId}` : '',
     [settings.email, settings.phone].filter(Boolean).join(' · '),
   ];
-  return { issuer, issuerDetails: details.filter((d) => d.trim() !== '') };
+  const footer = [ownFooter, settings.invoiceFooter]
+    .map((part) => part?.trim() ?? '')
+    .filter(Boolean)
+    .join('\n\n');
+  return { issuer, issuerDetails: details.filter((d) => d.trim() !== ''), ...(footer ? { footer } : {}) };
 }
 
 /** `Oxford Shirt (size: L)\nSKU OX-L` */

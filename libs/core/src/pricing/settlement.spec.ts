@@ -5,8 +5,11 @@ import {
   paidAmountOf,
   payableAmount,
   paymentRefusal,
+  paymentMethodWords,
   paymentRefused,
   pendingAmountOf,
+  SETTLEMENT_STATUSES,
+  settlementStatusWords,
   refundedAmountOf,
   settle,
   type PaymentRow,
@@ -174,5 +177,23 @@ describe('paymentRefused: the contract’s error', () => {
     expect(paymentRefused({ code: 'INVALID_TRANSITION', reason: 'in_progress' }, { noun: 'order', currency: 'USD' }).status).toBe(409);
     const bad = paymentRefused({ code: 'VALIDATION_FAILED', reason: 'amount' }, { noun: 'order', currency: 'USD' });
     expect([bad.status, bad.errors]).toEqual([400, { amount: 'must be a positive amount' }]);
+  });
+});
+
+describe('statuses and methods in words, as documents print them', () => {
+  it('names every payment status and method in words, never as the API value', () => {
+    expect(SETTLEMENT_STATUSES.map(settlementStatusWords)).toEqual(['Unpaid', 'Partially paid', 'Paid', 'Partially refunded', 'Refunded']);
+    expect(['cash', 'card', 'bank_transfer', 'mobile_wallet', 'cash_on_delivery'].map(paymentMethodWords)).toEqual([
+      'Cash',
+      'Card',
+      'Bank transfer',
+      'Mobile wallet',
+      'Cash on delivery',
+    ]);
+  });
+
+  it('reads a value it has no words for as words still', () => {
+    expect(paymentMethodWords('store_credit')).toBe('Store credit');
+    expect(settlementStatusWords('on_hold')).toBe('On hold');
   });
 });

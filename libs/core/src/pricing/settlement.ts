@@ -5,6 +5,36 @@ import { formatMoney, sumMinorUnits } from '../money.js';
 export const SETTLEMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded'] as const;
 export type SettlementStatus = (typeof SETTLEMENT_STATUSES)[number];
 
+/** A payment status as documents print it. */
+export const SETTLEMENT_STATUS_WORDS: Record<SettlementStatus, string> = {
+  unpaid: 'Unpaid',
+  partially_paid: 'Partially paid',
+  paid: 'Paid',
+  partially_refunded: 'Partially refunded',
+  refunded: 'Refunded',
+};
+
+/** The payment methods (docs/api.md#orders-payments-and-invoices) as documents print them. */
+export const PAYMENT_METHOD_WORDS: Readonly<Record<string, string>> = {
+  cash: 'Cash',
+  card: 'Card',
+  bank_transfer: 'Bank transfer',
+  mobile_wallet: 'Mobile wallet',
+  cash_on_delivery: 'Cash on delivery',
+};
+
+/** `some_value` → "Some value": a value without words of its own still reads as words. */
+const inWords = (value: string) => {
+  const text = value.replace(/_/g, ' ').trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
+
+/** "Partially paid" for `partially_paid`. */
+export const settlementStatusWords = (status: string): string => SETTLEMENT_STATUS_WORDS[status as SettlementStatus] ?? inWords(status);
+
+/** "Bank transfer" for `bank_transfer`. */
+export const paymentMethodWords = (method: string): string => PAYMENT_METHOD_WORDS[method] ?? inWords(method);
+
 export interface Settlement {
   /** what was ever paid (refunds are counted apart); 0 on a cancelled record */
   paidAmount: number;

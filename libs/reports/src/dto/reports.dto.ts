@@ -13,8 +13,23 @@ export class DashboardView {
   @ApiProperty({ example: 1250400, description: 'Net revenue of the 30 days ending today' }) revenueLast30Days: number;
   @ApiProperty({ example: 7 }) pendingOrders: number;
   @ApiProperty({ example: 3, description: 'Variants at or below their low-stock threshold' }) lowStockVariants: number;
-  @ApiProperty({ example: 15900, description: 'Balances still owed: in-store sales and online orders not cancelled, and completed bookings' })
+  @ApiProperty({ example: 15900, description: 'Balances still owed: outstandingOnline + outstandingOffline + outstandingServices' })
   outstandingReceivables: number;
+  @ApiProperty({
+    example: 11000,
+    description: 'Still owed on online orders that are not drafts or cancelled (payment status unpaid or partially_paid): Σ total − paidAmount',
+  })
+  outstandingOnline: number;
+  @ApiProperty({
+    example: 4900,
+    description: 'Still owed on in-store sales that are not cancelled (payment status unpaid or partially_paid): Σ balance',
+  })
+  outstandingOffline: number;
+  @ApiProperty({
+    example: 0,
+    description: 'Still owed on completed bookings (payment status unpaid or partially_paid): Σ balance. A visit is owed once it is done',
+  })
+  outstandingServices: number;
   @ApiProperty({ example: 4, description: 'Pending bookings in the next 7 days' }) upcomingBookings: number;
   @ApiProperty({ type: [RevenueDay], description: 'The 30 days ending today, oldest first' }) revenueByDay: RevenueDay[];
 }

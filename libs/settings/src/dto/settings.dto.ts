@@ -8,12 +8,14 @@ export class SettingsView {
   @ApiProperty({ example: 5, description: 'Default low-stock threshold of variants' }) lowStockThreshold: number;
   @ApiProperty({ example: 30, description: 'Days after delivery within which a customer may request a return (docs/api.md#refunds-and-returns)' })
   returnWindowDays: number;
-  @ApiProperty({ example: 'Chance Store Ltd', description: 'The seller’s legal name, printed on invoices, credit notes and receipts' }) legalName: string;
+  @ApiProperty({ example: 'Chance Store Ltd', description: 'The seller’s legal name, printed on invoices, credit notes, receipts and purchase invoices' })
+  legalName: string;
   @ApiProperty({ example: '1 High Street, Springfield', description: 'The seller’s address' }) address: string;
   @ApiProperty({ example: 'VAT GB123456789', description: 'The seller’s tax number' }) taxId: string;
   @ApiProperty({ example: 'accounts@example.com' }) email: string;
   @ApiProperty({ example: '+1 555 0100' }) phone: string;
-  @ApiProperty({ example: 'Thank you for your business.', description: 'Printed at the foot of invoices and credit notes' }) invoiceFooter: string;
+  @ApiProperty({ example: 'Thank you for your business.', description: 'Printed at the foot of invoices, credit notes, receipts and purchase invoices' })
+  invoiceFooter: string;
 }
 
 export class UpdateSettingsDto {
