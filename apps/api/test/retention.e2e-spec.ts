@@ -129,14 +129,14 @@ describe('retention: what each table keeps', () => {
     expect(retention.keepDaysOf(retention.rules.find((r) => r.name === 'outbox-events')!)).toBe(0.5);
     const ids = (
       await sql(
-        `INSERT INTO outbox_events (type, payload, occurred_at, processed_at)
-         VALUES ('stock.low', '{}', now() - interval '14 hours', now() - interval '13 hours'),
-                ('stock.low', '{}', now() - interval '12 hours', now() - interval '11 hours'),
-                ('stock.low', '{}', now() - interval '30 days', NULL)
+        // the undelivered one is not due (available tomorrow) from its first moment: the relay leaves it
+        `INSERT INTO outbox_events (type, payload, occurred_at, processed_at, available_at)
+         VALUES ('stock.low', '{}', now() - interval '14 hours', now() - interval '13 hours', now()),
+                ('stock.low', '{}', now() - interval '12 hours', now() - interval '11 hours', now()),
+                ('stock.low', '{}', now() - interval '30 days', NULL, now() + interval '1 day')
          RETURNING id`,
       )
     ).rows.map((r) => Number(r.id));
-    await sql(`UPDATE outbox_events SET available_at = now() + interval '1 day' WHERE id = $1`, [ids[2]]); // not due: the relay leaves it
     await sql(`INSERT INTO outbox_deliveries (event_id, handler) VALUES ($1, 'a'), ($1, 'b'), ($2, 'a')`, [ids[0], ids[1]]);
     const outcome = outcomeOf(await runRetention(), 'outbox-events');
     expect(outcome.deleted).toBeGreaterThanOrEqual(1);
