@@ -24,7 +24,7 @@ export const SendMessageToUserButton = () => {
 
 /**
  * The account's messages, both directions, newest first, each answerable, with "Send message":
- * put it inside the account's <Edit>/<Show> (docs/api.md#messages).
+ * put it inside the account's edit or show page (docs/api.md#messages).
  */
 export const CustomerMessages = () => {
   const record = useRecordContext<RaRecord>();
