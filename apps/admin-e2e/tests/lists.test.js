@@ -109,8 +109,16 @@ describe('lists, phones and the theme in the admin SPA', { timeout: FILE_TIMEOUT
     await page.waitForFunction(() => /stock/.test(decodeURIComponent(location.hash)));
     await page.getByRole('row', { name: /Lantern/ }).waitFor();
     const sorted = async () => (await names.allInnerTexts()).map((text) => text.split('\n')[0]);
-    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 3);
-    assert.deepEqual(await sorted(), ['Lantern', 'Woven rug', 'Speckled mug']);
+    // the list by name stays on screen until the sorted page arrives: wait for the order itself
+    const byStock = ['Lantern', 'Woven rug', 'Speckled mug'];
+    await page
+      .waitForFunction(
+        (want) => [...document.querySelectorAll('tbody tr td:nth-child(2)')].map((td) => td.innerText.split('\n')[0]).join('|') === want,
+        byStock.join('|'),
+        { timeout: 10_000 },
+      )
+      .catch(() => undefined);
+    assert.deepEqual(await sorted(), byStock);
 
     for (const name of ['Lantern', 'Woven rug'])
       await page
