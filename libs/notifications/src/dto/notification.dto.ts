@@ -57,9 +57,4 @@ export class CountView {
   @ApiProperty({ example: 3 }) count: number;
 }
 
-/** The answer of a message that was accepted: its notifications go out through the outbox right after. */
-export class AcceptedView {
-  @ApiProperty({ enum: [true], example: true }) accepted: true;
-}
-
 export type NotificationView = NotificationViewDoc;
