@@ -190,6 +190,10 @@ describe('forms in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
     const saved = page.waitForResponse(isAdminRequest('POST', 'coupons'));
     await page.getByRole('button', { name: 'Save' }).click();
     assert.equal((await saved).status(), 201);
+    // the saved coupon leads to the list once the answer is read: wait for it, or the move to the
+    // list lands on the next test's page
+    await page.waitForURL(/#\/coupons$/);
+    await page.getByRole('row', { name: /SUMMER24/ }).first().waitFor();
   });
 
   test('a category name the database refuses (spaces only) is explained under the name', async () => {
