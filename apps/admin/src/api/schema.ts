@@ -12,10 +12,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Liveness and database state
-         * @description Public, never cached. 200 {status: "ok", database: "up"} while the database answers; 503 {status: "error", database: "down"} when it does not, so a load balancer takes the instance out.
-         */
+        /** Liveness and database state */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
@@ -36,7 +33,7 @@ export interface paths {
         put?: never;
         /**
          * Create a customer account and sign in
-         * @description Rate limited per IP (RATE_LIMIT_REGISTER_PER_MINUTE, default 30/min). 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to hash at once. Beyond the per-IP limit, 429 RATE_LIMITED with Retry-After; an e-mail already registered is 400 VALIDATION_FAILED (errors.email).
+         * @description Rate limited per IP (RATE_LIMIT_REGISTER_PER_MINUTE, default 30/min). 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to hash at once.
          */
         post: operations["AuthController_register"];
         delete?: never;
@@ -56,7 +53,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in
-         * @description After RATE_LIMIT_LOGIN_FAILURES (default 10) failures for one e-mail within 15 minutes, further attempts are refused for 15 minutes, also under concurrent attempts (no more passwords are checked than the limit). At most RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE (default 60) attempts per IP per minute. Both answer 429 RATE_LIMITED with Retry-After. 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to check at once. Each sign-in starts a session; its access tokens name it. A wrong e-mail or password is 401 INVALID_CREDENTIALS (the same answer for both).
+         * @description After RATE_LIMIT_LOGIN_FAILURES (default 10) failures for one e-mail within 15 minutes, further attempts are refused for 15 minutes, also under concurrent attempts (no more passwords are checked than the limit). At most RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE (default 60) attempts per IP per minute. Both answer 429 RATE_LIMITED with Retry-After. 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to check at once. Each sign-in starts a session; its access tokens name it.
          */
         post: operations["AuthController_login"];
         delete?: never;
@@ -136,7 +133,7 @@ export interface paths {
         put?: never;
         /**
          * Choose a new password with the token of a reset link
-         * @description Ends every session of the account (refresh tokens revoked, access tokens refused at once, notification streams closed); sign in again with the new password. A wrong, used or expired token is 400 TOKEN_INVALID. 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to hash at once.
+         * @description Ends every session of the account (refresh tokens revoked, access tokens refused at once, notification streams closed); sign in again with the new password. A wrong, used or expired token is 400 TOKEN_INVALID.
          */
         post: operations["AuthController_resetPassword"];
         delete?: never;
@@ -156,7 +153,7 @@ export interface paths {
         put?: never;
         /**
          * Send a 6-digit verification code
-         * @description Valid 10 minutes, single use; the previous code stops working. By e-mail the code is sent after commit through the outbox and the mail port (SMTP_URL, or the server log), and made when the e-mail is sent. At most RATE_LIMIT_OTP_REQUESTS (default 5) per 10 minutes. Beyond it, 429 RATE_LIMITED with Retry-After.
+         * @description Valid 10 minutes, single use; the previous code stops working. By e-mail the code is sent after commit through the outbox and the mail port (SMTP_URL, or the server log), and made when the e-mail is sent. At most RATE_LIMIT_OTP_REQUESTS (default 5) per 10 minutes.
          */
         post: operations["AuthController_requestOtp"];
         delete?: never;
@@ -174,10 +171,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Verify the e-mail or phone with the code
-         * @description Signed in only. A wrong code is 400 OTP_INVALID, an expired one 400 OTP_EXPIRED; after too many wrong tries the code is locked (429 OTP_LOCKED): ask for a new one.
-         */
+        /** Verify the e-mail or phone with the code */
         post: operations["AuthController_verifyOtp"];
         delete?: never;
         options?: never;
@@ -192,10 +186,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The signed-in user with their profile
-         * @description Any signed-in user (401 UNAUTHENTICATED without a token): their account, role, verification state and profile. Never a password hash or a token.
-         */
+        /** The signed-in user with their profile */
         get: operations["MeController_me"];
         put?: never;
         post?: never;
@@ -213,10 +204,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /**
-         * Change your profile (partial)
-         * @description Takes only the profile fields to change (name, phone, address). Fields a customer may not set, such as role or email, are 400 VALIDATION_FAILED and change nothing.
-         */
+        /** Change your profile (partial) */
         put: operations["MeController_updateProfile"];
         post?: never;
         delete?: never;
@@ -236,7 +224,7 @@ export interface paths {
         put?: never;
         /**
          * Change your password
-         * @description A wrong currentPassword is 400 VALIDATION_FAILED on it and counts as a failed sign-in of your e-mail (RATE_LIMIT_LOGIN_FAILURES). Every session ends, this one included: sign in again with the new password. While your e-mail is locked out after failed sign-ins, 429 RATE_LIMITED with Retry-After; 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to hash at once.
+         * @description A wrong currentPassword is 400 VALIDATION_FAILED on it and counts as a failed sign-in of your e-mail (RATE_LIMIT_LOGIN_FAILURES). Every session ends, this one included: sign in again with the new password.
          */
         post: operations["MeController_changePassword"];
         delete?: never;
@@ -274,14 +262,11 @@ export interface paths {
         };
         /**
          * List users
-         * @description q searches e-mail, full name and phone. A JSON array with the header Content-Range: users start-end/total. Sorted by id ASC unless `sort` names one of: id, email, fullName, role, isActive, createdAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), role, isActive, createdAt_gte, createdAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description q searches e-mail, full name and phone.
          */
         get: operations["AdminUsersController_list"];
         put?: never;
-        /**
-         * Create a user of any role, with a profile
-         * @description admin, staff or customer. The e-mail is unique (400 VALIDATION_FAILED with errors.email when taken); a password outside 8 to 128 characters is 400 with errors.password. The password is stored as an argon2 hash and never shown.
-         */
+        /** Create a user of any role, with a profile */
         post: operations["AdminUsersController_create"];
         delete?: never;
         options?: never;
@@ -296,16 +281,32 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One user
-         * @description Never a password or its hash. 404 NOT_FOUND when no user has this id.
-         */
         get: operations["AdminUsersController_get"];
         /**
          * Change role, active flag, profile fields or password (partial)
-         * @description Deactivating a user or setting a new password ends their sessions. 404 NOT_FOUND when no user has this id.
+         * @description Deactivating a user or setting a new password ends their sessions.
          */
         put: operations["AdminUsersController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Customers with their orders, in-store sales, bookings, lifetime value and outstanding balance
+         * @description One row per account with role customer. q searches name, e-mail and phone. Counts and sums leave out drafts and cancelled records; lifetimeValue = Σ totals of the account’s orders, its linked in-store customer’s sales and its completed bookings that are not cancelled − Σ their refunds; outstandingBalance = the balances still due on them. The figures are maintained with every change (never summed per request), so sorting by lifetimeValue, outstandingBalance or lastActivityAt stays fast at any size. Admins and staff.
+         */
+        get: operations["AdminCustomersController_list"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -321,11 +322,35 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Export customer accounts as CSV
-         * @description Every customer accounts row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, email, fullName, phone, address, isActive, emailVerifiedAt, phoneVerifiedAt, createdAt. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
+         * Export customers as CSV
+         * @description Every customers row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, email, fullName, phone, address, notes, offlineCustomerId, ordersCount, offlineSalesCount, bookingsCount, lifetimeValue, outstandingBalance, lastActivityAt, isActive, createdAt. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
          */
         get: operations["AdminCustomersController_exportCsv"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer
+         * @description The id is the account’s user id; a user who is not a customer is a 404.
+         */
+        get: operations["AdminCustomersController_get"];
+        /**
+         * Keep notes on a customer
+         * @description Takes only `notes` (a string up to 5000 characters, or null to clear); any other field is a 400 VALIDATION_FAILED. Admins and staff; audited under the customers resource. Profile fields, roles and passwords are changed on users (admin only).
+         */
+        put: operations["AdminCustomersController_update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -342,7 +367,7 @@ export interface paths {
         };
         /**
          * List API keys
-         * @description q searches name and prefix; filter revoked (true/false) and role. Secrets are never listed. A JSON array with the header Content-Range: api-keys start-end/total. Sorted by id DESC unless `sort` names one of: id, name, createdAt, lastUsedAt, expiresAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), role, revoked; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description q searches name and prefix; filter revoked (true/false) and role. Secrets are never listed.
          */
         get: operations["AdminApiKeysController_list"];
         put?: never;
@@ -364,16 +389,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One API key
-         * @description Its name, prefix, role and use; never its secret (shown once, at creation). 404 NOT_FOUND when no key has this id.
-         */
         get: operations["AdminApiKeysController_get"];
         put?: never;
         post?: never;
         /**
          * Revoke an API key
-         * @description Refused from this moment on, by every API process. The key stays listed with revokedAt. 404 NOT_FOUND when no key has this id.
+         * @description Refused from this moment on, by every API process. The key stays listed with revokedAt.
          */
         delete: operations["AdminApiKeysController_revoke"];
         options?: never;
@@ -388,10 +409,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The shop’s settings
-         * @description Tax rate, currency, seller’s legal details, return window and the other settings of SPEC section 3.
-         */
         get: operations["AdminSettingsController_get"];
         /**
          * Change store settings (partial)
@@ -412,10 +429,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * What shop frontends (and staff screens) need to show prices: name, currency, tax rate
-         * @description Public and the same for everyone; the seller’s legal details and internal settings are not included.
-         */
+        /** What shop frontends (and staff screens) need to show prices: name, currency, tax rate */
         get: operations["StoreSettingsController_get"];
         put?: never;
         post?: never;
@@ -432,16 +446,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List categories
-         * @description The category tree, flat: parentId links a child to its parent. q searches name, slug and description; filter parentId, slug. A JSON array with the header Content-Range: categories start-end/total. Sorted by name ASC unless `sort` names one of: id, name, slug, parentId, createdAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), parentId, slug; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
-         */
         get: operations["AdminCategoriesController_list"];
         put?: never;
-        /**
-         * Create a category
-         * @description The slug is unique (400 VALIDATION_FAILED with errors.slug when taken); parentId must name an existing category.
-         */
         post: operations["AdminCategoriesController_create"];
         delete?: never;
         options?: never;
@@ -456,20 +462,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One category
-         * @description 404 NOT_FOUND when no category has this id.
-         */
         get: operations["AdminCategoriesController_get"];
-        /**
-         * Change a category (partial)
-         * @description Takes only the fields to change. A taken slug is 400 VALIDATION_FAILED (errors.slug); a parentId that is unknown or would make the category its own ancestor is 400 (errors.parentId). 404 NOT_FOUND when no category has this id.
-         */
         put: operations["AdminCategoriesController_update"];
         post?: never;
         /**
          * Delete an unused category
-         * @description 409 CONFLICT while products or subcategories use it. 404 NOT_FOUND when no category has this id.
+         * @description 409 CONFLICT while products or subcategories use it.
          */
         delete: operations["AdminCategoriesController_remove"];
         options?: never;
@@ -486,7 +484,7 @@ export interface paths {
         };
         /**
          * List products with their variants
-         * @description q searches name, slug and variant SKUs. A JSON array with the header Content-Range: products start-end/total. Sorted by id DESC unless `sort` names one of: id, name, slug, price, categoryId, isActive, createdAt, updatedAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), categoryId, isActive, inStock, lowStock, price_gte, price_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description q searches name, slug and variant SKUs.
          */
         get: operations["AdminProductsController_list"];
         put?: never;
@@ -528,20 +526,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One product with its variants
-         * @description With cost prices, stock and images. 404 NOT_FOUND when no product has this id.
-         */
         get: operations["AdminProductsController_get"];
         /**
          * Change a product and its variants (partial)
-         * @description Stock cannot be set here: use stock adjustments. A slug or SKU used by another product is 409 CONFLICT. 404 NOT_FOUND when no product has this id.
+         * @description Stock cannot be set here: use stock adjustments.
          */
         put: operations["AdminProductsController_update"];
         post?: never;
         /**
          * Delete a product
-         * @description Its variants, their stock ledger and its images (with their files) go too. 404 NOT_FOUND when no product has this id.
+         * @description Its variants, their stock ledger and its images (with their files) go too.
          */
         delete: operations["AdminProductsController_remove"];
         options?: never;
@@ -560,7 +554,7 @@ export interface paths {
         put?: never;
         /**
          * Add an image at the end of the product's images
-         * @description multipart/form-data with the image in the field `file`. The type is recognised by the content, not the name: anything but JPEG, PNG or WebP, an empty or damaged file, or a picture of more than 64 megapixels is 400 VALIDATION_FAILED (errors.file); a file over 10 MB is 413 PAYLOAD_TOO_LARGE. The image is turned upright, re-encoded as WebP without any metadata (EXIF, GPS, ICC) in a large size (fits 1600 × 1600, never enlarged) and a thumbnail (fits 400 × 400), served under /media/ with immutable caching. At most 50 images per product. A body that is not multipart/form-data is 415 UNSUPPORTED_MEDIA_TYPE. 404 NOT_FOUND when no product has this id.
+         * @description multipart/form-data with the image in the field `file`. The type is recognised by the content, not the name: anything but JPEG, PNG or WebP, an empty or damaged file, or a picture of more than 64 megapixels is 400 VALIDATION_FAILED (errors.file); a file over 10 MB is 413 PAYLOAD_TOO_LARGE. The image is turned upright, re-encoded as WebP without any metadata (EXIF, GPS, ICC) in a large size (fits 1600 × 1600, never enlarged) and a thumbnail (fits 400 × 400), served under /media/ with immutable caching. At most 50 images per product.
          */
         post: operations["AdminProductsController_addImage"];
         delete?: never;
@@ -579,13 +573,13 @@ export interface paths {
         get?: never;
         /**
          * Change an image’s alt text or move it
-         * @description Moving one image keeps the others in their order; positions stay 0…n−1. 404 NOT_FOUND when the product has no image with this id.
+         * @description Moving one image keeps the others in their order; positions stay 0…n−1.
          */
         put: operations["AdminProductsController_updateImage"];
         post?: never;
         /**
          * Delete an image and its files
-         * @description Variants that showed it show none; the images after it move up. Past order lines keep the thumbnail URL they snapshot, which no longer answers. 404 NOT_FOUND when the product has no image with this id.
+         * @description Variants that showed it show none; the images after it move up. Past order lines keep the thumbnail URL they snapshot, which no longer answers.
          */
         delete: operations["AdminProductsController_removeImage"];
         options?: never;
@@ -604,7 +598,7 @@ export interface paths {
         put?: never;
         /**
          * Import products from CSV (create or update by SKU)
-         * @description Columns: sku, product, category, description, price, costPrice, shippingCost, estimatedDeliveryDays, isActive, stock, attribute:<name>…; sku, product, category and price are required, the others may be left out (or a cell left empty) to keep what is there (new products: costPrice 0, shippingCost 0, estimatedDeliveryDays 3, isActive true, stock 0). Money in whole minor units (1999 for 19.99). isActive: true/false (also yes/no, 1/0). One row per variant; a row's price and costPrice are that variant's (the product's own price becomes its first variant's, a variant keeps an own price where it differs). A known SKU (case-insensitive) updates its variant and product; a new SKU joins the product of that name (of a known SKU in the file, else the one product so named) or creates one. Rows of one product must agree on its fields. `category` is a name, created when missing. `attribute:<name>` columns set the attributes (an empty cell: none of that name); without any attribute column attributes are kept. Stock is set through `adjustment` movements, reference "import". Text cells starting with = + - @ may start with a ' (the export adds it so spreadsheets do not run them as formulas), which is dropped. At most 250,000 rows (beyond, an error on the first row too many) and 100 MB (413 beyond). The answer counts rows: {created, updated, unchanged, errors: [{row, column, message}]} with `row` the line where the row starts (the header is line 1). A dry run changes nothing. A real run is one transaction: with any error it changes nothing and answers 400 VALIDATION_FAILED whose `errors` is that same list (here a list, not a map). At most the first 1,000 errors are listed. A body that is not multipart/form-data is 415 UNSUPPORTED_MEDIA_TYPE; a file over the size limit is 413 PAYLOAD_TOO_LARGE.
+         * @description Columns: sku, product, category, description, price, costPrice, shippingCost, estimatedDeliveryDays, isActive, stock, attribute:<name>…; sku, product, category and price are required, the others may be left out (or a cell left empty) to keep what is there (new products: costPrice 0, shippingCost 0, estimatedDeliveryDays 3, isActive true, stock 0). Money in whole minor units (1999 for 19.99). isActive: true/false (also yes/no, 1/0). One row per variant; a row's price and costPrice are that variant's (the product's own price becomes its first variant's, a variant keeps an own price where it differs). A known SKU (case-insensitive) updates its variant and product; a new SKU joins the product of that name (of a known SKU in the file, else the one product so named) or creates one. Rows of one product must agree on its fields. `category` is a name, created when missing. `attribute:<name>` columns set the attributes (an empty cell: none of that name); without any attribute column attributes are kept. Stock is set through `adjustment` movements, reference "import". Text cells starting with = + - @ may start with a ' (the export adds it so spreadsheets do not run them as formulas), which is dropped. At most 250,000 rows (beyond, an error on the first row too many) and 100 MB (413 beyond). The answer counts rows: {created, updated, unchanged, errors: [{row, column, message}]} with `row` the line where the row starts (the header is line 1). A dry run changes nothing. A real run is one transaction: with any error it changes nothing and answers 400 VALIDATION_FAILED whose `errors` is that same list (here a list, not a map). At most the first 1,000 errors are listed.
          */
         post: operations["AdminProductTransferController_importProducts"];
         delete?: never;
@@ -660,10 +654,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The stock ledger: every stock movement, newest first
-         * @description Read only: one row per change of a variant’s stock with its reason and reference. Filters: variantId, productId, reason (initial, adjustment, order_placed, order_cancelled, order_edited, offline_sale, offline_sale_cancelled, purchase_received, stock_count, return_restocked), createdAt_gte/lte; q searches the reference and note. A JSON array with the header Content-Range: stock-movements start-end/total. Sorted by id DESC unless `sort` names one of: id, createdAt, variantId, delta, reason (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), variantId, productId, reason, createdAt_gte, createdAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
-         */
         get: operations["AdminStockController_list"];
         put?: never;
         post?: never;
@@ -700,10 +690,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One stock movement
-         * @description Read only: the ledger is never edited. 404 NOT_FOUND when no movement has this id.
-         */
         get: operations["AdminStockController_get"];
         put?: never;
         post?: never;
@@ -722,7 +708,7 @@ export interface paths {
         };
         /**
          * Stock counts with their lines
-         * @description Read only. Filter variantId: the counts that include that variant; q searches the note. A JSON array with the header Content-Range: stock-counts start-end/total. Sorted by id DESC unless `sort` names one of: id, createdAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), variantId, createdById, createdAt_gte, createdAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description Read only. Filter variantId: the counts that include that variant; q searches the note.
          */
         get: operations["AdminStockController_listCounts"];
         put?: never;
@@ -744,10 +730,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One stock count with its lines
-         * @description Each line with the stock expected, the number counted and the movement it made. 404 NOT_FOUND when no count has this id.
-         */
         get: operations["AdminStockController_getCount"];
         put?: never;
         post?: never;
@@ -766,7 +748,7 @@ export interface paths {
         };
         /**
          * The category tree, flat (parentId links a child to its parent)
-         * @description Filters: parentId, slug (exact: `filter={"slug":"clothing"}` finds one category by its URL name), q (name, slug, description). A JSON array with the header Content-Range: categories start-end/total. Sorted by name ASC unless `sort` names one of: id, name, slug, parentId, createdAt (the id breaks ties). `range` is at most 100 rows. `filter` keys: id (one id or an array), q (search), parentId, slug; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description Filters: parentId, slug (exact: `filter={"slug":"clothing"}` finds one category by its URL name), q (name, slug, description).
          */
         get: operations["StoreCatalogController_categoriesList"];
         put?: never;
@@ -786,7 +768,7 @@ export interface paths {
         };
         /**
          * Active products with their variants
-         * @description Filters: categoryId (that category and every category below it), slug (exact: a product page addressed by its URL name), q (name, slug, SKU), inStock, price_gte, price_lte. No cost prices. A JSON array with the header Content-Range: products start-end/total. Sorted by name ASC unless `sort` names one of: id, name, price, createdAt (the id breaks ties). `range` is at most 100 rows. `filter` keys: id (one id or an array), q (search), categoryId, slug, inStock, price_gte, price_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description Filters: categoryId (that category and every category below it), slug (exact: a product page addressed by its URL name), q (name, slug, SKU), inStock, price_gte, price_lte. No cost prices.
          */
         get: operations["StoreCatalogController_productsList"];
         put?: never;
@@ -804,10 +786,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One active product
-         * @description With its variants, live prices and stock, never cost prices. An inactive or unknown product is 404 NOT_FOUND.
-         */
         get: operations["StoreCatalogController_product"];
         put?: never;
         post?: never;
@@ -826,14 +804,10 @@ export interface paths {
         };
         /**
          * List coupons
-         * @description q searches code and description; each carries its derived status and timesUsed. A JSON array with the header Content-Range: coupons start-end/total. Sorted by id DESC unless `sort` names one of: id, code, discountValue, validFrom, validTo, timesUsed, isActive, createdAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), isActive, discountType; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description q searches code and description; each carries its derived status and timesUsed.
          */
         get: operations["AdminCouponsController_list"];
         put?: never;
-        /**
-         * Create a coupon
-         * @description A percentage’s discountValue is in basis points (1000 = 10 %), a fixed one’s in minor units. The code is unique (400 VALIDATION_FAILED with errors.code when taken).
-         */
         post: operations["AdminCouponsController_create"];
         delete?: never;
         options?: never;
@@ -868,20 +842,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One coupon
-         * @description With its derived status and timesUsed. 404 NOT_FOUND when no coupon has this id.
-         */
         get: operations["AdminCouponsController_get"];
-        /**
-         * Change a coupon (partial)
-         * @description Takes only the fields to change. A taken code, or a usageLimit below the uses already made, is 400 VALIDATION_FAILED. 404 NOT_FOUND when no coupon has this id.
-         */
         put: operations["AdminCouponsController_update"];
         post?: never;
         /**
          * Delete a coupon never used
-         * @description 409 CONFLICT once used: deactivate it instead. 404 NOT_FOUND when no coupon has this id.
+         * @description 409 CONFLICT once used: deactivate it instead.
          */
         delete: operations["AdminCouponsController_remove"];
         options?: never;
@@ -916,10 +882,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Your active cart (created if needed)
-         * @description Signed in only (401 UNAUTHENTICATED without a bearer token): the caller’s active cart, created empty when they have none, with live prices and totals.
-         */
+        /** Your active cart (created if needed) */
         get: operations["StoreCartsController_mine"];
         put?: never;
         post?: never;
@@ -940,7 +903,7 @@ export interface paths {
         put?: never;
         /**
          * Move a guest cart into yours
-         * @description Quantities add up, capped by stock; the guest cart is closed. Repeating it returns your cart unchanged. A guest cart that is unknown, not active, or not reached by its X-Cart-Token is 404 NOT_FOUND.
+         * @description Quantities add up, capped by stock; the guest cart is closed. Repeating it returns your cart unchanged.
          */
         post: operations["StoreCartsController_merge"];
         delete?: never;
@@ -956,10 +919,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Your cart
-         * @description Live prices and totals (SPEC section 6). A guest sends the cart’s X-Cart-Token; a signed-in customer reaches their own cart with the bearer token. Another’s cart, or a guest cart without its right token, is 404 NOT_FOUND.
-         */
         get: operations["StoreCartsController_get"];
         put?: never;
         post?: never;
@@ -978,10 +937,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Add a variant (adds to its line when present)
-         * @description A variant already in the cart gets the quantity added to its line. More than the available stock is 409 OUT_OF_STOCK; an unknown or inactive variant is 400 VALIDATION_FAILED; a closed cart is 409 INVALID_TRANSITION; a cart you may not reach is 404 NOT_FOUND.
-         */
+        /** Add a variant (adds to its line when present) */
         post: operations["StoreCartsController_addItem"];
         delete?: never;
         options?: never;
@@ -997,16 +953,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /**
-         * Change a line’s quantity
-         * @description More than the available stock is 409 OUT_OF_STOCK; a closed cart (checked out or merged) is 409 INVALID_TRANSITION; a line or cart you may not reach is 404 NOT_FOUND.
-         */
         put: operations["StoreCartsController_updateItem"];
         post?: never;
-        /**
-         * Remove a line
-         * @description Answers the cart without the line. A closed cart is 409 INVALID_TRANSITION; a line or cart you may not reach is 404 NOT_FOUND.
-         */
         delete: operations["StoreCartsController_removeItem"];
         options?: never;
         head?: never;
@@ -1027,10 +975,6 @@ export interface paths {
          * @description Refusals: COUPON_NOT_FOUND, COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE (400), COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT (409). At most RATE_LIMIT_COUPON_TRIES_PER_MINUTE (default 30) tries per IP per minute, right or wrong (429 RATE_LIMITED with Retry-After beyond).
          */
         post: operations["StoreCartsController_applyCoupon"];
-        /**
-         * Remove the coupon
-         * @description Answers the cart re-priced without it (nothing happens when it has none). A closed cart is 409 INVALID_TRANSITION; a cart you may not reach is 404 NOT_FOUND.
-         */
         delete: operations["StoreCartsController_removeCoupon"];
         options?: never;
         head?: never;
@@ -1046,7 +990,7 @@ export interface paths {
         };
         /**
          * Carts, read only
-         * @description Filter guest/customer, status, hasItems and updatedAt_lte to find abandoned carts. A JSON array with the header Content-Range: carts start-end/total. Sorted by updatedAt DESC unless `sort` names one of: id, updatedAt, createdAt, status, customerId (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), status, customerId, guest, hasItems, updatedAt_gte, updatedAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description Filter guest/customer, status, hasItems and updatedAt_lte to find abandoned carts.
          */
         get: operations["AdminCartsController_list"];
         put?: never;
@@ -1064,10 +1008,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One cart, read only
-         * @description A guest’s or a customer’s cart with live prices and totals; its token is never shown. 404 NOT_FOUND when no cart has this id.
-         */
         get: operations["AdminCartsController_get"];
         put?: never;
         post?: never;
@@ -1086,7 +1026,7 @@ export interface paths {
         };
         /**
          * Invoices (read only)
-         * @description q searches the invoice and order numbers and the customer’s name and e-mail. A JSON array with the header Content-Range: invoices start-end/total. Sorted by issuedAt DESC unless `sort` names one of: id, number, issuedAt, total, paymentStatus (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), orderId, paymentStatus, issuedAt_gte, issuedAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description q searches the invoice and order numbers and the customer’s name and e-mail.
          */
         get: operations["AdminInvoicesController_list"];
         put?: never;
@@ -1124,10 +1064,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One invoice
-         * @description Read only: its totals follow its order’s (a revised order revises it, same number, revision + 1). 404 NOT_FOUND when no invoice has this id.
-         */
         get: operations["AdminInvoicesController_get"];
         put?: never;
         post?: never;
@@ -1144,10 +1080,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * An invoice as a PDF
-         * @description The printable invoice with the seller’s legal details from settings (application/pdf, inline). 404 NOT_FOUND when no invoice has this id.
-         */
         get: operations["AdminInvoicesController_pdf"];
         put?: never;
         post?: never;
@@ -1164,10 +1096,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Your order’s invoice
-         * @description A guest sends the order’s X-Order-Token; a signed-in customer reaches their own with the bearer token. Another’s order, or a guest order without its right token, is 404 NOT_FOUND.
-         */
         get: operations["StoreOrdersController_invoice"];
         put?: never;
         post?: never;
@@ -1184,10 +1112,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Your order’s invoice as a PDF
-         * @description The printable invoice with the seller’s legal details. A guest sends the order’s X-Order-Token; another’s order, or a guest order without its right token, is 404 NOT_FOUND.
-         */
         get: operations["StoreOrdersController_invoicePdf"];
         put?: never;
         post?: never;
@@ -1206,7 +1130,7 @@ export interface paths {
         };
         /**
          * Credit notes (read only)
-         * @description One per refund that succeeded. Filters: orderId, offlineSaleId, bookingId, invoiceId, refundId, returnId, issuedAt_gte/lte. q searches the numbers and the customer’s name and e-mail. A JSON array with the header Content-Range: credit-notes start-end/total. Sorted by issuedAt DESC unless `sort` names one of: id, number, issuedAt, total (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), orderId, offlineSaleId, bookingId, invoiceId, refundId, returnId, issuedAt_gte, issuedAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description One per refund that succeeded. Filters: orderId, offlineSaleId, bookingId, invoiceId, refundId, returnId, issuedAt_gte/lte. q searches the numbers and the customer’s name and e-mail.
          */
         get: operations["AdminCreditNotesController_list"];
         put?: never;
@@ -1224,10 +1148,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One credit note
-         * @description Read only: credit notes are issued by refunds, never edited. 404 NOT_FOUND when no credit note has this id.
-         */
         get: operations["AdminCreditNotesController_get"];
         put?: never;
         post?: never;
@@ -1244,10 +1164,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A credit note as a PDF
-         * @description The printable credit note with the seller’s legal details from settings (application/pdf, inline). 404 NOT_FOUND when no credit note has this id.
-         */
         get: operations["AdminCreditNotesController_pdf"];
         put?: never;
         post?: never;
@@ -1264,10 +1180,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The credit notes of your order (one per refund), oldest first
-         * @description A guest sends the order’s X-Order-Token; a signed-in customer reaches their own order with the bearer token. Another’s order, or a guest order without its right token, is 404 NOT_FOUND.
-         */
+        /** The credit notes of your order (one per refund), oldest first */
         get: operations["StoreCreditNotesController_ofOrder"];
         put?: never;
         post?: never;
@@ -1308,7 +1221,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order from a cart
-         * @description One transaction: re-prices the cart, checks the coupon, takes the stock of every line, redeems the coupon, creates the order and its invoice, closes the cart. Guests get an accessToken in the order (send it as X-Order-Token). A failed checkout stores nothing, so it may be retried with the same key. Refusals: a cart you may not reach, 404 NOT_FOUND; a cart already checked out or merged, 409 INVALID_TRANSITION; an empty cart, 400 VALIDATION_FAILED (errors.cartId); a line short of stock or of a product withdrawn from sale, 409 OUT_OF_STOCK; a coupon that no longer applies, its code (COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE, COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT).
+         * @description One transaction: re-prices the cart, checks the coupon, takes the stock of every line, redeems the coupon, creates the order and its invoice, closes the cart. Guests get an accessToken in the order (send it as X-Order-Token). A failed checkout stores nothing, so it may be retried with the same key.
          */
         post: operations["StoreOrdersController_checkout"];
         delete?: never;
@@ -1324,10 +1237,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Your orders
-         * @description Signed in only (401 UNAUTHENTICATED without a bearer token): the caller’s own orders, never drafts. Filter status. A JSON array with the header Content-Range: orders start-end/total. Sorted by placedAt DESC unless `sort` names one of: id, placedAt, total (the id breaks ties). `range` is at most 100 rows. `filter` keys: id (one id or an array), status; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
-         */
+        /** Your orders */
         get: operations["StoreOrdersController_list"];
         put?: never;
         post?: never;
@@ -1344,10 +1254,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Your order
-         * @description A guest sends the order’s X-Order-Token; a signed-in customer reaches their own with the bearer token. Another’s order, a draft, or a guest order without its right token is 404 NOT_FOUND.
-         */
         get: operations["StoreOrdersController_get"];
         put?: never;
         post?: never;
@@ -1368,7 +1274,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel your own pending order
-         * @description Stock and coupon use are returned; every payment is refunded (a card payment back to the card). Only while pending (409 INVALID_TRANSITION otherwise); another’s order, or a guest order without its right X-Order-Token, is 404 NOT_FOUND.
+         * @description Stock and coupon use are returned; every payment is refunded (a card payment back to the card).
          */
         post: operations["StoreOrdersController_cancel"];
         delete?: never;
@@ -1405,14 +1311,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List orders
-         * @description q searches number and e-mail. Filters: status, paymentStatus, paymentMethod, customerId, placedAt_gte/lte. A JSON array with the header Content-Range: orders start-end/total. Sorted by placedAt DESC unless `sort` names one of: id, number, placedAt, total, status, paymentStatus, email (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), status, paymentStatus, paymentMethod, placedAt_gte, placedAt_lte, customerId; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * Orders
+         * @description q searches number and e-mail. Filters: status, paymentStatus, paymentMethod, customerId, placedAt_gte/lte.
          */
         get: operations["AdminOrdersController_list"];
         put?: never;
         /**
          * Create a draft order (phone or counter order)
-         * @description For a customer account (`customerId`) or a guest (`email`). A draft takes no stock, has no number (null until placed) and no invoice, and counts in no report. `unitPrice` on a line overrides the catalog’s price (the audit log records who did it). Place it with POST /:id/place. A couponCode that does not apply is refused with its code (COUPON_NOT_FOUND, COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE, COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT); a variant of a product withdrawn from sale is 409 OUT_OF_STOCK (a draft takes no stock: placing it checks the quantities).
+         * @description For a customer account (`customerId`) or a guest (`email`). A draft takes no stock, has no number (null until placed) and no invoice, and counts in no report. `unitPrice` on a line overrides the catalog’s price (the audit log records who did it). Place it with POST /:id/place.
          */
         post: operations["AdminOrdersController_create"];
         delete?: never;
@@ -1428,20 +1334,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One order
-         * @description With its lines (snapshots), totals, payments summary and derived paymentStatus; drafts too. 404 NOT_FOUND when no order has this id.
-         */
         get: operations["AdminOrdersController_get"];
         /**
          * Edit a draft, or a pending or processing order
-         * @description A draft: any of its fields. A placed order (pending or processing): `lines` (the whole new list; a line with its `lineId` keeps its snapshot unless its variant changes), `shippingAddress`, `couponCode` (null removes it). Every total is recomputed with the order’s own tax rate, the stock moves by the difference only (409 OUT_OF_STOCK and nothing changed when short), the coupon is checked again, and the invoice is revised (same number, revision + 1). Below what was paid: 409 REFUND_REQUIRED. Any other status: 409 INVALID_TRANSITION. A coupon that does not apply is refused with its code (COUPON_NOT_FOUND, COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE, COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT). 404 NOT_FOUND when no order has this id.
+         * @description A draft: any of its fields. A placed order (pending or processing): `lines` (the whole new list; a line with its `lineId` keeps its snapshot unless its variant changes), `shippingAddress`, `couponCode` (null removes it). Every total is recomputed with the order’s own tax rate, the stock moves by the difference only (409 OUT_OF_STOCK and nothing changed when short), the coupon is checked again, and the invoice is revised (same number, revision + 1). Below what was paid: 409 REFUND_REQUIRED. Any other status: 409 INVALID_TRANSITION.
          */
         put: operations["AdminOrdersController_update"];
         post?: never;
         /**
          * Delete a draft
-         * @description Only a draft (409 INVALID_TRANSITION otherwise: cancel a placed order). Answers the deleted draft. 404 NOT_FOUND when no order has this id.
+         * @description Only a draft (409 INVALID_TRANSITION otherwise: cancel a placed order). Answers the deleted draft.
          */
         delete: operations["AdminOrdersController_delete"];
         options?: never;
@@ -1460,7 +1362,7 @@ export interface paths {
         put?: never;
         /**
          * Place a draft
-         * @description Runs the checkout’s rules and transaction: the lines priced again from the catalog (prices set by hand stay), the coupon checked, the stock taken (409 OUT_OF_STOCK), the number given, the invoice issued. Answers the pending order. A guest’s order carries its accessToken. A draft only (409 INVALID_TRANSITION otherwise); a coupon that no longer applies is refused with its code (COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE, COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT). 404 NOT_FOUND when no order has this id.
+         * @description Runs the checkout’s rules and transaction: the lines priced again from the catalog (prices set by hand stay), the coupon checked, the stock taken (409 OUT_OF_STOCK), the number given, the invoice issued. Answers the pending order. A guest’s order carries its accessToken.
          */
         post: operations["AdminOrdersController_place"];
         delete?: never;
@@ -1500,7 +1402,7 @@ export interface paths {
         put?: never;
         /**
          * Record a payment
-         * @description A positive amount up to the balance due, less any card payment still being confirmed (409 OVERPAYMENT above it); a cancelled order takes none. Paid in full ⇒ delivered. A cancelled order is 409 INVALID_TRANSITION. 404 NOT_FOUND when no order has this id.
+         * @description A positive amount up to the balance due, less any card payment still being confirmed (409 OVERPAYMENT above it); a cancelled order takes none. Paid in full ⇒ delivered.
          */
         post: operations["AdminOrdersController_recordPayment"];
         delete?: never;
@@ -1520,7 +1422,7 @@ export interface paths {
         put?: never;
         /**
          * Record the remaining balance as paid
-         * @description One payment of the balance due, by `method` (default: the order’s payment method). 409 INVALID_TRANSITION when nothing is due, while a card payment of it is being confirmed, or on a cancelled order. 404 NOT_FOUND when no order has this id.
+         * @description One payment of the balance due, by `method` (default: the order’s payment method). 409 INVALID_TRANSITION when nothing is due, while a card payment of it is being confirmed, or on a cancelled order.
          */
         post: operations["AdminOrdersController_markPaid"];
         delete?: never;
@@ -1540,7 +1442,7 @@ export interface paths {
         put?: never;
         /**
          * Move the order on
-         * @description pending → processing → shipped → delivered; cancelled from pending or processing. Anything else is 409 INVALID_TRANSITION. 404 NOT_FOUND when no order has this id.
+         * @description pending → processing → shipped → delivered; cancelled from pending or processing. Anything else is 409 INVALID_TRANSITION.
          */
         post: operations["AdminOrdersController_changeStatus"];
         delete?: never;
@@ -1559,8 +1461,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cancel an order
-         * @description Returns the stock and the coupon use, and gives back every payment through refunds, each with its credit note (card payments charged online through the payment provider, after commit; the others recorded as paid out). 409 INVALID_TRANSITION while a card payment is being confirmed. Only from pending or processing (409 INVALID_TRANSITION otherwise). 404 NOT_FOUND when no order has this id.
+         * Cancel
+         * @description Returns the stock and the coupon use, and gives back every payment through refunds, each with its credit note (card payments charged online through the payment provider, after commit; the others recorded as paid out). 409 INVALID_TRANSITION while a card payment is being confirmed.
          */
         post: operations["AdminOrdersController_cancel"];
         delete?: never;
@@ -1578,7 +1480,7 @@ export interface paths {
         };
         /**
          * Payments of orders (read only)
-         * @description Filters: orderId, method, status (pending, succeeded, failed, refunded), paidAt_gte/lte. q searches the reference. A JSON array with the header Content-Range: payments start-end/total. Sorted by paidAt DESC unless `sort` names one of: id, paidAt, amount, method, status (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), orderId, method, status, paidAt_gte, paidAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description Filters: orderId, method, status (pending, succeeded, failed, refunded), paidAt_gte/lte. q searches the reference.
          */
         get: operations["AdminPaymentsController_list"];
         put?: never;
@@ -1616,10 +1518,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One payment
-         * @description Read only: pending, succeeded, failed or refunded, with refundedAmount. 404 NOT_FOUND when no payment has this id.
-         */
         get: operations["AdminPaymentsController_get"];
         put?: never;
         post?: never;
@@ -1636,16 +1534,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List suppliers
-         * @description q searches name, contact name, e-mail and phone. A JSON array with the header Content-Range: suppliers start-end/total. Sorted by name ASC unless `sort` names one of: id, name, createdAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search); an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
-         */
         get: operations["AdminSuppliersController_list"];
         put?: never;
-        /**
-         * Create a supplier
-         * @description name is required; contact details are optional.
-         */
         post: operations["AdminSuppliersController_create"];
         delete?: never;
         options?: never;
@@ -1660,21 +1550,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One supplier
-         * @description 404 NOT_FOUND when no supplier has this id.
-         */
         get: operations["AdminSuppliersController_get"];
-        /**
-         * Change a supplier (partial)
-         * @description Takes only the fields to change. 404 NOT_FOUND when no supplier has this id.
-         */
         put: operations["AdminSuppliersController_update"];
         post?: never;
-        /**
-         * Delete a supplier without purchases
-         * @description 409 CONFLICT once it has purchases. 404 NOT_FOUND when no supplier has this id.
-         */
         delete: operations["AdminSuppliersController_remove"];
         options?: never;
         head?: never;
@@ -1689,8 +1567,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List purchases
-         * @description q searches the number, notes, product names and SKUs of the lines. A JSON array with the header Content-Range: purchases start-end/total. Sorted by createdAt DESC unless `sort` names one of: id, number, createdAt, orderedAt, receivedAt, total, status (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), status, supplierId, createdAt_gte, createdAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * Purchases
+         * @description q searches the number, notes, product names and SKUs of the lines.
          */
         get: operations["AdminPurchasesController_list"];
         put?: never;
@@ -1732,14 +1610,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One purchase
-         * @description With its lines and what has been received. 404 NOT_FOUND when no purchase has this id.
-         */
         get: operations["AdminPurchasesController_get"];
         /**
          * Change a purchase before receipt (partial; lines replace all lines)
-         * @description status may move draft → ordered here. A received or cancelled purchase is 409 INVALID_TRANSITION. 404 NOT_FOUND when no purchase has this id.
+         * @description status may move draft → ordered here.
          */
         put: operations["AdminPurchasesController_update"];
         post?: never;
@@ -1760,7 +1634,7 @@ export interface paths {
         put?: never;
         /**
          * Receive the goods
-         * @description Adds every line to stock (purchase_received), sets each variant’s cost price to the line’s unit cost, freezes the purchase and its invoice. Twice: 409 INVALID_TRANSITION. 404 NOT_FOUND when no purchase has this id.
+         * @description Adds every line to stock (purchase_received), sets each variant’s cost price to the line’s unit cost, freezes the purchase and its invoice. Twice: 409 INVALID_TRANSITION.
          */
         post: operations["AdminPurchasesController_receive"];
         delete?: never;
@@ -1780,7 +1654,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel before receipt
-         * @description The purchase invoice becomes void. A received or cancelled purchase is 409 INVALID_TRANSITION. 404 NOT_FOUND when no purchase has this id.
+         * @description The purchase invoice becomes void.
          */
         post: operations["AdminPurchasesController_cancel"];
         delete?: never;
@@ -1796,10 +1670,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List suppliers’ invoices
-         * @description Filters: supplierId, purchaseId, status (open, final, void); q searches its number and the purchase’s number. A JSON array with the header Content-Range: purchase-invoices start-end/total. Sorted by issuedAt DESC unless `sort` names one of: id, number, issuedAt, total, status (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), supplierId, purchaseId, status; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
-         */
         get: operations["AdminPurchaseInvoicesController_list"];
         put?: never;
         post?: never;
@@ -1816,10 +1686,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One supplier’s invoice
-         * @description 404 NOT_FOUND when no purchase invoice has this id.
-         */
         get: operations["AdminPurchaseInvoicesController_get"];
         put?: never;
         post?: never;
@@ -1836,10 +1702,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A supplier’s invoice as a PDF
-         * @description The printable purchase invoice (application/pdf, inline). 404 NOT_FOUND when no purchase invoice has this id.
-         */
         get: operations["AdminPurchaseInvoicesController_pdf"];
         put?: never;
         post?: never;
@@ -1858,14 +1720,10 @@ export interface paths {
         };
         /**
          * In-store customers with their outstanding balance
-         * @description q searches name, phone and e-mail; filter owing=true for those who owe. A JSON array with the header Content-Range: offline-customers start-end/total. Sorted by name ASC unless `sort` names one of: id, name, createdAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), owing; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description q searches name, phone and e-mail; filter owing=true for those who owe.
          */
         get: operations["AdminOfflineCustomersController_list"];
         put?: never;
-        /**
-         * Create an in-store customer
-         * @description name and phone are required; outstandingBalance is derived, never sent.
-         */
         post: operations["AdminOfflineCustomersController_create"];
         delete?: never;
         options?: never;
@@ -1882,7 +1740,7 @@ export interface paths {
         };
         /**
          * Export offline-customers as CSV
-         * @description Every offline-customers row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, name, phone, email, address, outstandingBalance, createdAt. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
+         * @description Every offline-customers row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, name, phone, email, address, userId, outstandingBalance, createdAt. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
          */
         get: operations["AdminOfflineCustomersController_exportCsv"];
         put?: never;
@@ -1900,21 +1758,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One in-store customer
-         * @description With outstandingBalance, the balance of their sales that are not cancelled. 404 NOT_FOUND when no customer has this id.
-         */
         get: operations["AdminOfflineCustomersController_get"];
-        /**
-         * Change an in-store customer (partial)
-         * @description Takes only the fields to change. 404 NOT_FOUND when no customer has this id.
-         */
         put: operations["AdminOfflineCustomersController_update"];
         post?: never;
-        /**
-         * Delete an in-store customer without sales
-         * @description 409 CONFLICT once they have sales (their history stays). 404 NOT_FOUND when no customer has this id.
-         */
         delete: operations["AdminOfflineCustomersController_remove"];
         options?: never;
         head?: never;
@@ -1929,14 +1775,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List in-store sales
-         * @description q searches the number and the customer’s name and phone. A JSON array with the header Content-Range: offline-sales start-end/total. Sorted by soldAt DESC unless `sort` names one of: id, number, soldAt, total, paymentStatus, status (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), customerId, status, paymentStatus, soldAt_gte, soldAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * In-store sales
+         * @description q searches the number and the customer’s name and phone.
          */
         get: operations["AdminOfflineSalesController_list"];
         put?: never;
         /**
          * Record a sale
-         * @description Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment. With an Idempotency-Key header, a retry records it once. A paidAmount above the total is 409 OVERPAYMENT.
+         * @description Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment. With an Idempotency-Key header, a retry records it once.
          */
         post: operations["AdminOfflineSalesController_create"];
         delete?: never;
@@ -1954,7 +1800,7 @@ export interface paths {
         };
         /**
          * Export offline-sales as CSV
-         * @description Every offline-sales row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, number, soldAt, customerId, status, paymentStatus, items, subtotal, discount, taxTotal, total, paidAmount, refundedAmount, balance. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
+         * @description Every offline-sales row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, number, soldAt, customerId, status, paymentStatus, items, subtotal, discount, couponCode, taxTotal, total, paidAmount, refundedAmount, balance. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
          */
         get: operations["AdminOfflineSalesController_exportCsv"];
         put?: never;
@@ -1972,10 +1818,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One in-store sale
-         * @description With its lines (snapshots), payments and the derived paidAmount, balance and paymentStatus. 404 NOT_FOUND when no sale has this id.
-         */
         get: operations["AdminOfflineSalesController_get"];
         put?: never;
         post?: never;
@@ -1996,7 +1838,7 @@ export interface paths {
         put?: never;
         /**
          * Add a payment
-         * @description Payments together never exceed the total (409 OVERPAYMENT); a cancelled sale takes none (409 INVALID_TRANSITION). 404 NOT_FOUND when no sale has this id.
+         * @description Payments together never exceed the total (409 OVERPAYMENT); a cancelled sale takes none (409 INVALID_TRANSITION).
          */
         post: operations["AdminOfflineSalesController_addPayment"];
         delete?: never;
@@ -2016,7 +1858,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a sale
-         * @description Returns the stock (offline_sale_cancelled); its balance becomes 0. A sale already cancelled is 409 INVALID_TRANSITION. 404 NOT_FOUND when no sale has this id.
+         * @description Returns the stock (offline_sale_cancelled); its balance becomes 0.
          */
         post: operations["AdminOfflineSalesController_cancel"];
         delete?: never;
@@ -2032,10 +1874,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A sale’s receipt as a PDF
-         * @description The printable receipt with the seller’s legal details from settings (application/pdf, inline). 404 NOT_FOUND when no sale has this id.
-         */
         get: operations["AdminOfflineSalesController_receipt"];
         put?: never;
         post?: never;
@@ -2052,16 +1890,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List service types
-         * @description Active and inactive; filter isActive; q searches name and description. A JSON array with the header Content-Range: service-types start-end/total. Sorted by name ASC unless `sort` names one of: id, name, price, durationMinutes (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), isActive; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
-         */
         get: operations["AdminServiceTypesController_list"];
         put?: never;
-        /**
-         * Create a service type
-         * @description price in minor units, durationMinutes a positive whole number.
-         */
         post: operations["AdminServiceTypesController_create"];
         delete?: never;
         options?: never;
@@ -2076,15 +1906,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One service type
-         * @description 404 NOT_FOUND when no service type has this id.
-         */
         get: operations["AdminServiceTypesController_get"];
-        /**
-         * Change a service type (partial)
-         * @description Takes only the fields to change; bookings keep the name and price they were made with. 404 NOT_FOUND when no service type has this id.
-         */
         put: operations["AdminServiceTypesController_update"];
         post?: never;
         delete?: never;
@@ -2101,8 +1923,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List bookings
-         * @description Sorted by time by default; filters status, customerId, serviceTypeId, scheduledAt_gte/lte. A JSON array with the header Content-Range: bookings start-end/total. Sorted by scheduledAt ASC unless `sort` names one of: id, scheduledAt, status, price, createdAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), status, scheduledAt_gte, scheduledAt_lte, customerId, serviceTypeId; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * Bookings
+         * @description Sorted by time by default; filters status, customerId, serviceTypeId, scheduledAt_gte/lte.
          */
         get: operations["AdminBookingsController_list"];
         put?: never;
@@ -2124,15 +1946,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One booking
-         * @description With serviceName and price as snapshots. 404 NOT_FOUND when no booking has this id.
-         */
         get: operations["AdminBookingsController_get"];
-        /**
-         * Reschedule a pending booking (time, address, notes)
-         * @description Only while pending (409 INVALID_TRANSITION otherwise); a time in the past is 400 VALIDATION_FAILED. 404 NOT_FOUND when no booking has this id.
-         */
+        /** Reschedule a pending booking (time, address, notes) */
         put: operations["AdminBookingsController_update"];
         post?: never;
         delete?: never;
@@ -2150,10 +1965,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Complete or cancel a pending booking
-         * @description Only from pending, to completed or cancelled (409 INVALID_TRANSITION otherwise); the customer gets a booking_update notification. 404 NOT_FOUND when no booking has this id.
-         */
+        /** Complete or cancel a pending booking */
         post: operations["AdminBookingsController_move"];
         delete?: never;
         options?: never;
@@ -2168,10 +1980,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Services on offer (active only)
-         * @description Public: the active service types with their price and duration; q searches name and description. A JSON array with the header Content-Range: service-types start-end/total. Sorted by name ASC unless `sort` names one of: id, name, price, durationMinutes (the id breaks ties). `range` is at most 100 rows. `filter` keys: id (one id or an array), q (search); an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
-         */
+        /** Services on offer (active only) */
         get: operations["StoreServicesController_types"];
         put?: never;
         post?: never;
@@ -2188,10 +1997,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Your bookings
-         * @description Signed in only (401 UNAUTHENTICATED without a bearer token): the caller’s own bookings. A JSON array with the header Content-Range: bookings start-end/total. Sorted by scheduledAt ASC unless `sort` names one of: id, scheduledAt, status, price, createdAt (the id breaks ties). `range` is at most 100 rows. `filter` keys: id (one id or an array), q (search), status, scheduledAt_gte, scheduledAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
-         */
+        /** Your bookings */
         get: operations["StoreServicesController_mine"];
         put?: never;
         /**
@@ -2212,10 +2018,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One of your bookings
-         * @description Another customer’s booking is 404 NOT_FOUND, as one that does not exist.
-         */
         get: operations["StoreServicesController_one"];
         put?: never;
         post?: never;
@@ -2234,10 +2036,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Cancel your own pending booking
-         * @description Only while pending (409 INVALID_TRANSITION otherwise). Another customer’s booking is 404 NOT_FOUND.
-         */
+        /** Cancel your own pending booking */
         post: operations["StoreServicesController_cancel"];
         delete?: never;
         options?: never;
@@ -2254,7 +2053,7 @@ export interface paths {
         };
         /**
          * Refunds (read only)
-         * @description Filters: orderId, offlineSaleId, bookingId, returnId, status, method, kind, refundedAt_gte/lte. q searches the number, the record’s number, the reference and the reason. A JSON array with the header Content-Range: refunds start-end/total. Sorted by createdAt DESC unless `sort` names one of: id, number, createdAt, refundedAt, amount, status (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), orderId, offlineSaleId, bookingId, returnId, status, method, kind, refundedAt_gte, refundedAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description Filters: orderId, offlineSaleId, bookingId, returnId, status, method, kind, refundedAt_gte/lte. q searches the number, the record’s number, the reference and the reason.
          */
         get: operations["AdminRefundsController_list"];
         put?: never;
@@ -2292,10 +2091,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One refund
-         * @description Read only: pending, succeeded or failed, with its credit note once it succeeded. 404 NOT_FOUND when no refund has this id.
-         */
         get: operations["AdminRefundsController_get"];
         put?: never;
         post?: never;
@@ -2316,7 +2111,7 @@ export interface paths {
         put?: never;
         /**
          * Refund an order
-         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note. A paymentId that is not one of the record’s payments is 400 VALIDATION_FAILED (errors.paymentId); 404 NOT_FOUND when no record has this id.
+         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note.
          */
         post: operations["AdminRefundsController_refundOrder"];
         delete?: never;
@@ -2336,7 +2131,7 @@ export interface paths {
         put?: never;
         /**
          * Refund an in-store sale
-         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note. A paymentId that is not one of the record’s payments is 400 VALIDATION_FAILED (errors.paymentId); 404 NOT_FOUND when no record has this id.
+         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note.
          */
         post: operations["AdminRefundsController_refundSale"];
         delete?: never;
@@ -2356,7 +2151,7 @@ export interface paths {
         put?: never;
         /**
          * Refund a booking
-         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note. A paymentId that is not one of the record’s payments is 400 VALIDATION_FAILED (errors.paymentId); 404 NOT_FOUND when no record has this id. Bookings take no payments yet: until they do, nothing is paid on any, so this is 409 REFUND_EXCEEDS_PAID.
+         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note. Bookings take no payments yet: until they do, nothing is paid on any, so this is 409 REFUND_EXCEEDS_PAID.
          */
         post: operations["AdminRefundsController_refundBooking"];
         delete?: never;
@@ -2373,14 +2168,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List returns
-         * @description Filters: status, source, orderId, offlineSaleId, customerId, requestedAt_gte/lte. q searches the return’s and the record’s numbers. A JSON array with the header Content-Range: returns start-end/total. Sorted by requestedAt DESC unless `sort` names one of: id, number, requestedAt, status, refundedAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), status, source, orderId, offlineSaleId, customerId, requestedAt_gte, requestedAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * Returns
+         * @description Filters: status, source, orderId, offlineSaleId, customerId, requestedAt_gte/lte. q searches the return’s and the record’s numbers.
          */
         get: operations["AdminReturnsController_list"];
         put?: never;
         /**
          * Make a return (phone, counter)
-         * @description For an order that is shipped or delivered (an online order returned at the counter) or a completed in-store sale; no return window. Status approved. Each line at most what was sold less what other returns (not rejected or cancelled) hold: 409 RETURN_QUANTITY_EXCEEDED, also under concurrent requests. Other records: 409 RETURN_NOT_ALLOWED. An orderId or offlineSaleId that does not exist is 404 NOT_FOUND.
+         * @description For an order that is shipped or delivered (an online order returned at the counter) or a completed in-store sale; no return window. Status approved. Each line at most what was sold less what other returns (not rejected or cancelled) hold: 409 RETURN_QUANTITY_EXCEEDED, also under concurrent requests. Other records: 409 RETURN_NOT_ALLOWED.
          */
         post: operations["AdminReturnsController_create"];
         delete?: never;
@@ -2396,10 +2191,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One return
-         * @description With its lines, amounts and refund. 404 NOT_FOUND when no return has this id.
-         */
         get: operations["AdminReturnsController_get"];
         put?: never;
         post?: never;
@@ -2418,10 +2209,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Approve a requested return
-         * @description Only from requested (409 INVALID_TRANSITION otherwise); the customer then sends the goods back. 404 NOT_FOUND when no return has this id.
-         */
+        /** Approve a requested return */
         post: operations["AdminReturnsController_approve"];
         delete?: never;
         options?: never;
@@ -2440,7 +2228,7 @@ export interface paths {
         put?: never;
         /**
          * Reject a requested return
-         * @description Its units may be returned again; the other open returns are priced again. Only from requested (409 INVALID_TRANSITION otherwise). 404 NOT_FOUND when no return has this id.
+         * @description Its units may be returned again; the other open returns are priced again.
          */
         post: operations["AdminReturnsController_reject"];
         delete?: never;
@@ -2460,7 +2248,7 @@ export interface paths {
         put?: never;
         /**
          * Receive the goods of an approved return
-         * @description Restocked units go back with movement reason return_restocked; restock defaults to true for every line (false: damaged, not for sale again). Only from approved (409 INVALID_TRANSITION otherwise). 404 NOT_FOUND when no return has this id.
+         * @description Restocked units go back with movement reason return_restocked; restock defaults to true for every line (false: damaged, not for sale again).
          */
         post: operations["AdminReturnsController_receive"];
         delete?: never;
@@ -2480,7 +2268,7 @@ export interface paths {
         put?: never;
         /**
          * Refund a return
-         * @description From received, or from approved when nothing needs to come back (a damaged item the customer keeps). Gives back min(the return’s total, paid − refunded so far) through the record’s payments (card payments first, newest first; a provider charge through the provider unless `method` asks for another way, e.g. cash at the counter), with a credit note of the returned lines. Nothing paid: refunded with no refund. 409 INVALID_TRANSITION while a refund of it is being confirmed. More than what was paid and not yet refunded is 409 REFUND_EXCEEDS_PAID; a provider that refuses is 402 PAYMENT_DECLINED, one that does not answer 503 SERVICE_UNAVAILABLE (retry with the same key). 404 NOT_FOUND when no return has this id.
+         * @description From received, or from approved when nothing needs to come back (a damaged item the customer keeps). Gives back min(the return’s total, paid − refunded so far) through the record’s payments (card payments first, newest first; a provider charge through the provider unless `method` asks for another way, e.g. cash at the counter), with a credit note of the returned lines. Nothing paid: refunded with no refund. 409 INVALID_TRANSITION while a refund of it is being confirmed.
          */
         post: operations["AdminReturnsController_refund"];
         delete?: never;
@@ -2500,7 +2288,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a return before its goods are received
-         * @description Its units may be returned again; the other open returns are priced again. Only from requested or approved (409 INVALID_TRANSITION otherwise). 404 NOT_FOUND when no return has this id.
+         * @description Its units may be returned again; the other open returns are priced again.
          */
         post: operations["AdminReturnsController_cancel"];
         delete?: never;
@@ -2516,10 +2304,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The returns of your order, oldest first
-         * @description A guest sends the order’s X-Order-Token; a signed-in customer reaches their own order with the bearer token. Another’s order, or a guest order without its right token, is 404 NOT_FOUND.
-         */
+        /** The returns of your order, oldest first */
         get: operations["StoreReturnsController_ofOrder"];
         put?: never;
         /**
@@ -2542,7 +2327,7 @@ export interface paths {
         };
         /**
          * Your returns
-         * @description Filters: status, orderId. A JSON array with the header Content-Range: returns start-end/total. Sorted by requestedAt DESC unless `sort` names one of: id, requestedAt (the id breaks ties). `range` is at most 100 rows. `filter` keys: id (one id or an array), status, orderId; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description Filters: status, orderId.
          */
         get: operations["StoreReturnsController_list"];
         put?: never;
@@ -2582,7 +2367,7 @@ export interface paths {
         };
         /**
          * Your notifications
-         * @description Filter unread=true for the unread ones. A JSON array with the header Content-Range: notifications start-end/total. Sorted by id DESC unless `sort` names one of: id, createdAt (the id breaks ties). `range` is at most 100 rows. `filter` keys: id (one id or an array), unread, type; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description Filter unread=true for the unread ones.
          */
         get: operations["MyNotificationsController_list"];
         put?: never;
@@ -2600,10 +2385,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * How many of your notifications are unread
-         * @description For the bell: {count}. Only the caller’s own notifications count.
-         */
         get: operations["MyNotificationsController_unreadCount"];
         put?: never;
         post?: never;
@@ -2640,10 +2421,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One of your notifications
-         * @description Another user’s notification is 404 NOT_FOUND, as one that does not exist.
-         */
         get: operations["MyNotificationsController_get"];
         put?: never;
         post?: never;
@@ -2662,10 +2439,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Mark one of your notifications read
-         * @description Reading it again keeps its first readAt. Another user’s notification is 404 NOT_FOUND.
-         */
         post: operations["MyNotificationsController_read"];
         delete?: never;
         options?: never;
@@ -2682,10 +2455,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Mark all your notifications read
-         * @description Answers how many were unread and are now read (0 when none were).
-         */
         post: operations["MyNotificationsController_readAll"];
         delete?: never;
         options?: never;
@@ -2700,17 +2469,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Your messages, both directions
-         * @description The messages the shop wrote to you by name (`to_customer`) and those you wrote (`from_customer`), newest first; filter `direction`. A message the shop sent to every customer is not listed here: it reached you as a notification. Nobody sees another customer’s messages.
-         */
-        get: operations["MyMessagesController_list"];
+        get?: never;
         put?: never;
         /**
          * Write to the shop (admins and staff)
-         * @description Kept as a `from_customer` message and notified to every admin and staff member, the notification naming you and linking to your account. Title and body must not be blank (at most 200 and 5000 characters: else 400 with field messages). At most RATE_LIMIT_MESSAGES_PER_HOUR (default 10) per hour; beyond, 429 RATE_LIMITED with Retry-After. Customers only (403 for others).
+         * @description At most RATE_LIMIT_MESSAGES_PER_HOUR (default 10) per hour; beyond, 429 RATE_LIMITED with Retry-After.
          */
-        post: operations["MyMessagesController_send"];
+        post: operations["MyNotificationsController_message"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2724,16 +2489,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Messages sent and received, newest first
-         * @description Every message: the shop’s (`to_customer`; a message to every customer is one record with `userId` null) and the customers’ (`from_customer`). Filters `userId`, `direction`, `createdAt_gte`/`createdAt_lte`; `q` searches the title and the customer’s name and e-mail. `userName` and `userEmail` are the account’s as they were when the message was sent.
-         */
-        get: operations["AdminMessagesController_list"];
+        get?: never;
         put?: never;
-        /**
-         * Message one user, or every customer when userId is absent
-         * @description Kept as a `to_customer` message (one record, also for every customer) and audited; the recipients are notified through the outbox right after. A `userId` that does not exist is a 400 on `userId`; title and body must not be blank.
-         */
+        /** Message one user, or every customer when userId is absent */
         post: operations["AdminMessagesController_send"];
         delete?: never;
         options?: never;
@@ -2750,7 +2508,7 @@ export interface paths {
         };
         /**
          * Every back-office change, newest first
-         * @description filter {"record":"products:5"} gives a record’s history (its parts included); also resource, resourceId, actorId, action, at_gte/lte. A JSON array with the header Content-Range: audit-logs start-end/total. Sorted by id DESC unless `sort` names one of: id, at (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), resource, resourceId, record, actorId, apiKeyId, action, at_gte, at_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description filter {"record":"products:5"} gives a record’s history (its parts included); also resource, resourceId, actorId, action, at_gte/lte.
          */
         get: operations["AdminAuditLogsController_list"];
         put?: never;
@@ -2768,10 +2526,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One audit entry
-         * @description Who changed what and when, with the record before and after. 404 NOT_FOUND when no entry has this id.
-         */
         get: operations["AdminAuditLogsController_get"];
         put?: never;
         post?: never;
@@ -2788,10 +2542,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The back office’s figures of the day
-         * @description Net revenue today and over 30 days (with each day’s), pending orders, variants at or below their low-stock threshold, balances still owed and bookings of the next 7 days; money in minor units, days in UTC.
-         */
+        /** The back office’s figures of the day */
         get: operations["ReportsController_dashboard"];
         put?: never;
         post?: never;
@@ -2870,7 +2621,7 @@ export interface paths {
         };
         /**
          * List webhook endpoints
-         * @description q searches URL and description. Secrets are never listed. A JSON array with the header Content-Range: webhooks start-end/total. Sorted by id DESC unless `sort` names one of: id, url, createdAt, isActive (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), isActive; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description q searches URL and description. Secrets are never listed.
          */
         get: operations["AdminWebhooksController_list"];
         put?: never;
@@ -2892,21 +2643,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One webhook endpoint
-         * @description Its URL, events and state; never its signing secret (shown once, at creation). 404 NOT_FOUND when no endpoint has this id.
-         */
         get: operations["AdminWebhooksController_get"];
         /**
          * Change URL, events, description or isActive (partial)
-         * @description isActive: true re-activates an endpoint deactivated after 24 h of failures. 404 NOT_FOUND when no endpoint has this id.
+         * @description isActive: true re-activates an endpoint deactivated after 24 h of failures.
          */
         put: operations["AdminWebhooksController_update"];
         post?: never;
-        /**
-         * Delete a webhook endpoint and its delivery log
-         * @description Its delivery log goes with it, deliveries not yet sent included; no further event is sent to its URL. 404 NOT_FOUND when no endpoint has this id.
-         */
+        /** Delete a webhook endpoint and its delivery log */
         delete: operations["AdminWebhooksController_remove"];
         options?: never;
         head?: never;
@@ -2924,7 +2668,7 @@ export interface paths {
         put?: never;
         /**
          * Send a ping event to the endpoint
-         * @description Whatever it subscribes to, also while inactive; {type: "ping", data: {webhookId}}. Answers the attempt, pending: its outcome shows in the delivery log. 404 NOT_FOUND when no endpoint has this id.
+         * @description Whatever it subscribes to, also while inactive; {type: "ping", data: {webhookId}}. Answers the attempt, pending: its outcome shows in the delivery log.
          */
         post: operations["AdminWebhooksController_ping"];
         delete?: never;
@@ -2942,7 +2686,7 @@ export interface paths {
         };
         /**
          * The delivery log: one row per attempt, newest first
-         * @description filter webhookId, status (pending, succeeded, failed), type, eventId (evt_…, as the receiver saw it), createdAt_gte/lte. A JSON array with the header Content-Range: webhook-deliveries start-end/total. Sorted by id DESC unless `sort` names one of: id, createdAt, dueAt, attempt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), webhookId, status, type, eventId, createdAt_gte, createdAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description filter webhookId, status (pending, succeeded, failed), type, eventId (evt_…, as the receiver saw it), createdAt_gte/lte.
          */
         get: operations["AdminWebhookDeliveriesController_list"];
         put?: never;
@@ -2960,10 +2704,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One delivery attempt
-         * @description The event, the answer status and timing of one attempt. 404 NOT_FOUND when no delivery has this id.
-         */
         get: operations["AdminWebhookDeliveriesController_get"];
         put?: never;
         post?: never;
@@ -2984,7 +2724,7 @@ export interface paths {
         put?: never;
         /**
          * Send the event of this delivery again, now
-         * @description Same event id and body; a retry already scheduled is brought forward instead of doubled. Answers that attempt, pending. 404 NOT_FOUND when no delivery has this id.
+         * @description Same event id and body; a retry already scheduled is brought forward instead of doubled. Answers that attempt, pending.
          */
         post: operations["AdminWebhookDeliveriesController_retry"];
         delete?: never;
@@ -3002,7 +2742,7 @@ export interface paths {
         };
         /**
          * The e-mail log, newest first
-         * @description q searches recipient and subject; filter status, template, createdAt_gte/lte. Bodies are not kept: a code or a link is made when its e-mail is sent. A JSON array with the header Content-Range: emails start-end/total. Sorted by id DESC unless `sort` names one of: id, createdAt, sentAt, to (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), status, template, createdAt_gte, createdAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description q searches recipient and subject; filter status, template, createdAt_gte/lte. Bodies are not kept: a code or a link is made when its e-mail is sent.
          */
         get: operations["AdminEmailsController_list"];
         put?: never;
@@ -3020,10 +2760,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One logged e-mail
-         * @description Recipient, subject, template and delivery status; bodies are not kept. 404 NOT_FOUND when no e-mail has this id.
-         */
         get: operations["AdminEmailsController_get"];
         put?: never;
         post?: never;
@@ -3037,18 +2773,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        HealthView: {
-            /**
-             * @example ok
-             * @enum {string}
-             */
-            status: "ok" | "error";
-            /**
-             * @example up
-             * @enum {string}
-             */
-            database: "up" | "down";
-        };
         RegisterDto: {
             /** @example ada@example.com */
             email: string;
@@ -3060,58 +2784,31 @@ export interface components {
             phone?: string;
         };
         ProfileView: {
-            /** @example Ana Silva */
             fullName: string;
-            /** @example +15550100 */
             phone: string | null;
-            /** @example 12 Elm Street, Springfield */
             address: string | null;
         };
         MeView: {
-            /** @example 17 */
             id: number;
-            /** @example ana@example.com */
             email: string;
-            /**
-             * @example customer
-             * @enum {string}
-             */
+            /** @enum {string} */
             role: "admin" | "staff" | "customer";
-            /** @example true */
             isActive: boolean;
-            /**
-             * Format: date-time
-             * @example 2026-11-20T10:00:00.000Z
-             */
+            /** Format: date-time */
             emailVerifiedAt: string | null;
-            /**
-             * Format: date-time
-             * @example null
-             */
+            /** Format: date-time */
             phoneVerifiedAt: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-20T09:58:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
             profile: components["schemas"]["ProfileView"];
         };
         AuthResultView: {
             user: components["schemas"]["MeView"];
-            /**
-             * @description JWT (HS256), short-lived; send as Authorization: Bearer
-             * @example eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOjE3fQ.c2lnbmF0dXJl
-             */
+            /** @description JWT (HS256), short-lived; send as Authorization: Bearer */
             accessToken: string;
-            /**
-             * @description Opaque, single use; exchange at /api/auth/refresh
-             * @example rt_4f0c2b9e7d1a4c6b8e3f5a7d9c1b3e5f
-             */
+            /** @description Opaque, single use; exchange at /api/auth/refresh */
             refreshToken: string;
-            /**
-             * @description Seconds until the access token expires
-             * @example 900
-             */
+            /** @description Seconds until the access token expires */
             expiresIn: number;
         };
         /**
@@ -3147,10 +2844,7 @@ export interface components {
             password: string;
         };
         RefreshDto: {
-            /**
-             * @description The refresh token of the last pair (single use)
-             * @example rt_4f0c2b9e7d1a4c6b8e3f5a7d9c1b3e5f
-             */
+            /** @description The refresh token of the last pair (single use) */
             refreshToken: string;
         };
         ForgotPasswordDto: {
@@ -3162,19 +2856,12 @@ export interface components {
             message: string;
         };
         ResetPasswordDto: {
-            /**
-             * @description The token of the reset link (`token=` of <PUBLIC_URL>/reset-password?token=…)
-             * @example Xq3v9n1hJ4c2b7XrT0sFz8mLkPw5eYa6
-             */
+            /** @description The token of the reset link (`token=` of <PUBLIC_URL>/reset-password?token=…) */
             token: string;
-            /** @example a-longer-new-passphrase */
             password: string;
         };
         OtpRequestDto: {
-            /**
-             * @example email
-             * @enum {string}
-             */
+            /** @enum {string} */
             channel: "email" | "sms";
         };
         OtpVerifyDto: {
@@ -3192,51 +2879,26 @@ export interface components {
             address?: string | null;
         };
         ChangePasswordDto: {
-            /**
-             * @description The password in use now
-             * @example old-password-2026
-             */
+            /** @description The password in use now */
             currentPassword: string;
-            /** @example a-longer-new-passphrase */
             newPassword: string;
         };
         AdminUserView: {
-            /** @example 17 */
             id: number;
-            /** @example ana@example.com */
             email: string;
-            /**
-             * @example customer
-             * @enum {string}
-             */
+            /** @enum {string} */
             role: "admin" | "staff" | "customer";
-            /** @example true */
             isActive: boolean;
-            /** @example Ana Silva */
             fullName: string;
-            /** @example +15550100 */
             phone: string | null;
-            /** @example 12 Elm Street, Springfield */
             address: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-20T10:00:00.000Z
-             */
+            /** Format: date-time */
             emailVerifiedAt: string | null;
-            /**
-             * Format: date-time
-             * @example null
-             */
+            /** Format: date-time */
             phoneVerifiedAt: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-20T09:58:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-20T10:00:00.000Z
-             */
+            /** Format: date-time */
             updatedAt: string;
         };
         CreateUserDto: {
@@ -3258,6 +2920,69 @@ export interface components {
             isActive?: boolean;
             /** @description A new password */
             password?: string;
+        };
+        CustomerView: {
+            /**
+             * @description The account’s user id
+             * @example 42
+             */
+            id: number;
+            /** @example maria@example.com */
+            email: string;
+            /** @example Maria Gonzalez */
+            fullName: string;
+            /** @example +1 555 0199 */
+            phone: string | null;
+            /** @example 12 Main St, Springfield */
+            address: string | null;
+            /**
+             * @description Staff notes, never shown to the customer
+             * @example Prefers morning deliveries
+             */
+            notes: string | null;
+            /**
+             * @description The in-store customer linked to this account (PUT /api/admin/offline-customers/:id {userId})
+             * @example 7
+             */
+            offlineCustomerId: number | null;
+            /**
+             * @description Orders placed, not drafts, not cancelled
+             * @example 12
+             */
+            ordersCount: number;
+            /**
+             * @description Sales of the linked in-store customer, not cancelled
+             * @example 3
+             */
+            offlineSalesCount: number;
+            /**
+             * @description Bookings, not cancelled
+             * @example 2
+             */
+            bookingsCount: number;
+            /**
+             * @description Minor units: Σ totals of the account’s orders, its linked in-store customer’s sales and its completed bookings that are not cancelled − Σ their refunds
+             * @example 125000
+             */
+            lifetimeValue: number;
+            /**
+             * @description Minor units: the balances still due on those orders, sales and bookings (not cancelled)
+             * @example 4500
+             */
+            outstandingBalance: number;
+            /**
+             * Format: date-time
+             * @description The latest order placed, sale made or booking made for this customer (cancelled ones included, drafts not); null when none
+             */
+            lastActivityAt: string | null;
+            /** @example true */
+            isActive: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UpdateCustomerDto: {
+            /** @example Prefers morning deliveries */
+            notes?: string | null;
         };
         ApiKeyView: {
             id: number;
@@ -3400,15 +3125,10 @@ export interface components {
             taxRateBps: number;
         };
         CategoryView: {
-            /** @example 2 */
             id: number;
-            /** @example Shirts */
             name: string;
-            /** @example shirts */
             slug: string;
-            /** @example Shirts of linen and cotton */
             description: string;
-            /** @example 1 */
             parentId: number | null;
         };
         CreateCategoryDto: {
@@ -3470,74 +3190,38 @@ export interface components {
             stock: number;
             /** @description The product image shown for this variant (one of the product's `images`), or null */
             imageId: number | null;
-            /**
-             * @description Effective cost price
-             * @example 850
-             */
+            /** @description Effective cost price */
             costPrice: number;
-            /**
-             * @description Null when inherited from the product
-             * @example null
-             */
+            /** @description Null when inherited from the product */
             ownPrice: number | null;
-            /** @example null */
             ownCostPrice: number | null;
-            /**
-             * @description At or below the low-stock threshold
-             * @example false
-             */
+            /** @description At or below the low-stock threshold */
             lowStock: boolean;
         };
         AdminProductView: {
-            /** @example 5 */
             id: number;
-            /** @example Linen shirt */
             name: string;
-            /** @example linen-shirt */
             slug: string;
-            /** @example A light shirt of washed linen. */
             description: string;
-            /** @example 2 */
             categoryId: number;
-            /** @example 1999 */
             price: number;
-            /** @example 0 */
             shippingCost: number;
-            /** @example 3 */
             estimatedDeliveryDays: number;
-            /**
-             * @description Sum of the variants’ stock
-             * @example 42
-             */
+            /** @description Sum of the variants’ stock */
             stock: number;
             /** @description Ordered by position */
             images: components["schemas"]["ProductImageView"][];
-            /** @example 850 */
             costPrice: number;
-            /** @example true */
             isActive: boolean;
-            /** @example null */
             lowStockThreshold: number | null;
-            /**
-             * @description Threshold in force (own or the store default)
-             * @example 5
-             */
+            /** @description Threshold in force (own or the store default) */
             effectiveLowStockThreshold: number;
-            /**
-             * @description Some variant is at or below the threshold
-             * @example false
-             */
+            /** @description Some variant is at or below the threshold */
             lowStock: boolean;
             variants: components["schemas"]["AdminVariantView"][];
-            /**
-             * Format: date-time
-             * @example 2026-11-02T08:00:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
-            /**
-             * Format: date-time
-             * @example 2026-12-01T16:20:00.000Z
-             */
+            /** Format: date-time */
             updatedAt: string;
         };
         CreateVariantDto: {
@@ -3678,20 +3362,11 @@ export interface components {
             message: string;
         };
         ImportResultView: {
-            /**
-             * @description Rows that create a variant (and, for a new product name, its product)
-             * @example 12
-             */
+            /** @description Rows that create a variant (and, for a new product name, its product) */
             created: number;
-            /**
-             * @description Rows that change an existing variant or its product
-             * @example 3
-             */
+            /** @description Rows that change an existing variant or its product */
             updated: number;
-            /**
-             * @description Rows that match the catalog already
-             * @example 40
-             */
+            /** @description Rows that match the catalog already */
             unchanged: number;
             /** @description By line; at most the first 1,000 */
             errors: components["schemas"]["ImportErrorView"][];
@@ -3707,45 +3382,22 @@ export interface components {
             note: string;
         };
         StockMovementView: {
-            /** @example 311 */
             id: number;
-            /** @example 12 */
             variantId: number;
-            /**
-             * @description The variant’s product (null once deleted)
-             * @example 5
-             */
+            /** @description The variant’s product (null once deleted) */
             productId: number | null;
-            /** @example Linen shirt */
             productName: string | null;
-            /** @example SHIRT-LIN-M-BLU */
             sku: string | null;
-            /**
-             * @example {
-             *       "size": "M",
-             *       "colour": "blue"
-             *     }
-             */
             attributes: {
                 [key: string]: string;
             } | null;
-            /** @example -2 */
             delta: number;
-            /**
-             * @example order_placed
-             * @enum {string}
-             */
+            /** @enum {string} */
             reason: "initial" | "adjustment" | "order_placed" | "order_cancelled" | "order_edited" | "offline_sale" | "offline_sale_cancelled" | "purchase_received" | "stock_count" | "return_restocked";
-            /** @example ORD-000042 */
             reference: string | null;
-            /** @example null */
             note: string | null;
-            /** @example null */
             createdById: number | null;
-            /**
-             * Format: date-time
-             * @example 2026-12-07T09:45:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
         };
         StockCountLineDto: {
@@ -3821,84 +3473,43 @@ export interface components {
             imageId: number | null;
         };
         StoreProductView: {
-            /** @example 5 */
             id: number;
-            /** @example Linen shirt */
             name: string;
-            /** @example linen-shirt */
             slug: string;
-            /** @example A light shirt of washed linen. */
             description: string;
-            /** @example 2 */
             categoryId: number;
-            /** @example 1999 */
             price: number;
-            /** @example 0 */
             shippingCost: number;
-            /** @example 3 */
             estimatedDeliveryDays: number;
-            /**
-             * @description Sum of the variants’ stock
-             * @example 42
-             */
+            /** @description Sum of the variants’ stock */
             stock: number;
             /** @description Ordered by position */
             images: components["schemas"]["ProductImageView"][];
             variants: components["schemas"]["VariantView"][];
         };
         CouponView: {
-            /** @example 3 */
             id: number;
-            /** @example WELCOME10 */
             code: string;
-            /** @example 10 % off a first order */
             description: string;
-            /**
-             * @example percentage
-             * @enum {string}
-             */
+            /** @enum {string} */
             discountType: "percentage" | "fixed";
-            /** @example 1000 */
             discountValue: number;
-            /** @example 2000 */
             maxDiscount: number | null;
-            /** @example null */
             minPurchase: number | null;
-            /**
-             * Format: date-time
-             * @example 2026-12-01T00:00:00.000Z
-             */
+            /** Format: date-time */
             validFrom: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-12-31T23:59:59.999Z
-             */
+            /** Format: date-time */
             validTo: string | null;
-            /** @example 500 */
             usageLimit: number | null;
-            /** @example 1 */
             perCustomerLimit: number | null;
-            /** @example true */
             isActive: boolean;
-            /**
-             * @description Orders not cancelled that used it (read only)
-             * @example 37
-             */
+            /** @description Orders not cancelled that used it (read only) */
             timesUsed: number;
-            /**
-             * @example active
-             * @enum {string}
-             */
+            /** @enum {string} */
             status: "active" | "inactive" | "scheduled" | "expired" | "used_up";
-            /**
-             * Format: date-time
-             * @example 2026-11-28T10:00:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-28T10:00:00.000Z
-             */
+            /** Format: date-time */
             updatedAt: string;
         };
         CreateCouponDto: {
@@ -3971,86 +3582,45 @@ export interface components {
             isActive?: boolean;
         };
         CartItemView: {
-            /** @example 7 */
             id: number;
-            /** @example 12 */
             variantId: number;
-            /** @example 5 */
             productId: number;
-            /** @example Linen shirt */
             productName: string;
-            /** @example SHIRT-LIN-M-BLU */
             sku: string;
-            /**
-             * @example {
-             *       "size": "M",
-             *       "colour": "blue"
-             *     }
-             */
             attributes: {
                 [key: string]: string;
             };
-            /**
-             * @description Live effective price, minor units
-             * @example 1999
-             */
+            /** @description Live effective price, minor units */
             unitPrice: number;
-            /** @example 2 */
             quantity: number;
-            /** @example 3998 */
             lineTotal: number;
-            /**
-             * @description Per unit
-             * @example 0
-             */
+            /** @description Per unit */
             shippingCost: number;
-            /**
-             * @description False when the product was withdrawn or stock no longer covers the quantity
-             * @example true
-             */
+            /** @description False when the product was withdrawn or stock no longer covers the quantity */
             available: boolean;
         };
         CartView: {
-            /** @example 31 */
             id: number;
             /** @description Guest carts, on creation only: send it as X-Cart-Token */
             token?: string | null;
-            /** @example null */
             customerId: number | null;
-            /**
-             * @example active
-             * @enum {string}
-             */
+            /** @enum {string} */
             status: "active" | "merged" | "checked_out";
             items: components["schemas"]["CartItemView"][];
-            /** @example WELCOME10 */
             couponCode: string | null;
-            /**
-             * @description Why the coupon gives no discount now (a coupon code of docs/api.md#coupons)
-             * @example null
-             */
+            /** @description Why the coupon gives no discount now (a coupon code of docs/api.md#coupons) */
             couponError: string | null;
-            /** @example 3998 */
             subtotal: number;
-            /** @example 400 */
             discountTotal: number;
-            /** @example 0 */
             shippingTotal: number;
-            /** @example 1500 */
             taxRateBps: number;
-            /** @example 540 */
             taxTotal: number;
-            /** @example 4138 */
             total: number;
-            /**
-             * Format: date-time
-             * @example 2026-12-07T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
             /**
              * Format: date-time
              * @description Last activity
-             * @example 2026-12-07T09:42:00.000Z
              */
             updatedAt: string;
             /** @description Admin responses: the owner’s e-mail (null for guests) */
@@ -4059,7 +3629,6 @@ export interface components {
             customerName?: string | null;
         };
         AddCartItemDto: {
-            /** @example 12 */
             variantId: number;
             /** @example 2 */
             quantity: number;
@@ -4196,88 +3765,47 @@ export interface components {
          */
         OrderPaymentStatus: "unpaid" | "partially_paid" | "paid" | "partially_refunded" | "refunded";
         OrderLineView: {
-            /** @example 101 */
             id: number;
-            /** @example 5 */
             productId: number;
-            /** @example 12 */
             variantId: number;
-            /** @example Linen shirt */
             productName: string;
-            /** @example SHIRT-LIN-M-BLU */
             sku: string;
-            /**
-             * @example {
-             *       "size": "M",
-             *       "colour": "blue"
-             *     }
-             */
             attributes: {
                 [key: string]: string;
             };
-            /** @example 1999 */
             unitPrice: number;
-            /**
-             * @description Admin responses only
-             * @example 850
-             */
+            /** @description Admin responses only */
             costPrice?: number;
-            /**
-             * @description Admin responses only: staff set the unit price by hand (the audit log says who)
-             * @example false
-             */
+            /** @description Admin responses only: staff set the unit price by hand (the audit log says who) */
             priceOverridden?: boolean;
-            /** @example 0 */
             shippingCost: number;
-            /** @example 3 */
             estimatedDeliveryDays: number;
-            /** @example 2 */
             quantity: number;
-            /** @example 3998 */
             lineTotal: number;
-            /**
-             * @description The product image's thumbnail when the line was recorded (a snapshot), or null
-             * @example /media/products/5/1-thumb.webp
-             */
+            /** @description The product image's thumbnail when the line was recorded (a snapshot), or null */
             thumbnailUrl: string | null;
         };
         PaymentView: {
-            /** @example 88 */
             id: number;
-            /** @example 42 */
             orderId: number;
-            /** @example 4138 */
             amount: number;
-            /**
-             * @example card
-             * @enum {string}
-             */
+            /** @enum {string} */
             method: "cash" | "card" | "bank_transfer" | "mobile_wallet" | "cash_on_delivery";
-            /** @example ch_3PqR8s */
             reference: string | null;
             /**
              * @description pending: a card charge being confirmed; failed: a declined or incomplete charge (never counted); succeeded; refunded: all of it given back. Only succeeded and refunded payments count towards paidAmount.
-             * @example succeeded
              * @enum {string}
              */
             status: "pending" | "succeeded" | "failed" | "refunded";
-            /**
-             * @description What was given back of this payment (equals amount once refunded)
-             * @example 0
-             */
+            /** @description What was given back of this payment (equals amount once refunded) */
             refundedAmount: number;
             /**
              * Format: date-time
              * @description When it was received (a pending or failed charge: when it was attempted)
-             * @example 2026-12-07T09:50:00.000Z
              */
             paidAt: string;
-            /**
-             * Format: date-time
-             * @example null
-             */
+            /** Format: date-time */
             refundedAt: string | null;
-            /** @example null */
             recordedById: number | null;
         };
         OrderView: {
@@ -4395,19 +3923,12 @@ export interface components {
             status: "draft" | "pending" | "processing" | "shipped" | "delivered" | "returned" | "cancelled";
         };
         SupplierView: {
-            /** @example 3 */
             id: number;
-            /** @example Northwind Textiles */
             name: string;
-            /** @example Lee Chen */
             contactName: string;
-            /** @example orders@northwind.example.com */
             email: string | null;
-            /** @example +15550123 */
             phone: string | null;
-            /** @example 4 Mill Road, Riverside */
             address: string | null;
-            /** @example Delivers on Tuesdays */
             notes: string;
         };
         CreateSupplierDto: {
@@ -4493,15 +4014,10 @@ export interface components {
             notes?: string;
         };
         PurchaseInvoiceSupplierView: {
-            /** @example Northwind Textiles */
             name: string;
-            /** @example Lee Chen */
             contactName: string;
-            /** @example orders@northwind.example.com */
             email: string | null;
-            /** @example +15550123 */
             phone: string | null;
-            /** @example 4 Mill Road, Riverside */
             address: string | null;
         };
         PurchaseInvoiceLineView: {
@@ -4536,27 +4052,20 @@ export interface components {
             status: "open" | "final" | "void";
         };
         OfflineCustomerView: {
-            /** @example 8 */
             id: number;
-            /** @example Bob Martin */
             name: string;
-            /** @example +15550142 */
             phone: string;
-            /** @example null */
             email: string | null;
-            /** @example null */
             address: string | null;
-            /** @example null */
             notes: string | null;
             /**
-             * @description Σ balance of their sales that are not cancelled (read only)
-             * @example 2500
+             * @description The customer account this in-store customer is linked to, or null
+             * @example 42
              */
+            userId: number | null;
+            /** @description Σ balance of their sales that are not cancelled (read only) */
             outstandingBalance: number;
-            /**
-             * Format: date-time
-             * @example 2026-11-15T11:00:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
         };
         CreateOfflineCustomerDto: {
@@ -4576,6 +4085,11 @@ export interface components {
             email?: string | null;
             address?: string | null;
             notes?: string | null;
+            /**
+             * @description Links this in-store customer to a customer account (its customers row then counts their sales and balance); null unlinks. An account linked to another in-store customer, or a user who is not a customer: 400 VALIDATION_FAILED on userId.
+             * @example 42
+             */
+            userId?: number | null;
         };
         SaleLineView: {
             id: number;
@@ -4609,7 +4123,8 @@ export interface components {
             id: number;
             /** @example SALE-000012 */
             number: string;
-            customerId: number;
+            /** @description The in-store customer; null for a walk-in sale */
+            customerId: number | null;
             /** @enum {string} */
             status: "completed" | "cancelled";
             /** Format: date-time */
@@ -4617,6 +4132,13 @@ export interface components {
             lines: components["schemas"]["SaleLineView"][];
             subtotal: number;
             discount: number;
+            /** @description The same as discount: the manual discount or the coupon’s, a snapshot */
+            discountTotal: number;
+            /**
+             * @description The code of the coupon applied (a snapshot), or null
+             * @example WELCOME10
+             */
+            couponCode: string | null;
             taxRateBps: number;
             taxTotal: number;
             total: number;
@@ -4644,15 +4166,24 @@ export interface components {
             unitPrice?: number;
         };
         CreateOfflineSaleDto: {
-            customerId: number;
+            /**
+             * @description The in-store customer; leave it out for a walk-in sale, which must be paid in full at once (paidAmount = total)
+             * @example 7
+             */
+            customerId?: number;
             /**
              * @description Default: now; a date means the start of that UTC day
              * @example 2026-11-25T10:30:00Z
              */
             soldAt?: string;
             lines: components["schemas"]["SaleLineDto"][];
-            /** @description An amount off the subtotal, minor units */
+            /** @description An amount off the subtotal, minor units (not together with couponCode) */
             discount?: number;
+            /**
+             * @description A coupon, with the same rules and limits as online (matched case-insensitively; usage counted once per sale, given back when the sale is cancelled). Its discount becomes the sale’s discountTotal. Not together with discount.
+             * @example WELCOME10
+             */
+            couponCode?: string;
             /** @description Paid now: recorded as the first payment */
             paidAmount?: number;
             /**
@@ -4670,17 +4201,11 @@ export interface components {
             note?: string;
         };
         ServiceTypeView: {
-            /** @example 2 */
             id: number;
-            /** @example Electrician */
             name: string;
-            /** @example A qualified electrician, per visit */
             description: string;
-            /** @example 6000 */
             price: number;
-            /** @example 60 */
             durationMinutes: number;
-            /** @example true */
             isActive: boolean;
         };
         CreateServiceTypeDto: {
@@ -4711,57 +4236,27 @@ export interface components {
             isActive?: boolean;
         };
         BookingView: {
-            /** @example 9 */
             id: number;
-            /** @example 17 */
             customerId: number;
-            /** @example 2 */
             serviceTypeId: number;
-            /**
-             * @description Snapshot at booking
-             * @example Electrician
-             */
+            /** @description Snapshot at booking */
             serviceName: string;
-            /**
-             * @description Snapshot at booking, minor units
-             * @example 6000
-             */
+            /** @description Snapshot at booking, minor units */
             price: number;
-            /** @example 60 */
             durationMinutes: number;
-            /**
-             * Format: date-time
-             * @example 2026-12-10T14:00:00.000Z
-             */
+            /** Format: date-time */
             scheduledAt: string;
-            /** @example 12 Elm Street, Springfield */
             address: string;
-            /** @example Kitchen sockets */
             notes: string;
-            /**
-             * @example pending
-             * @enum {string}
-             */
+            /** @enum {string} */
             status: "pending" | "completed" | "cancelled";
-            /**
-             * @description What was given back through refunds (bookings take no payments yet, so 0)
-             * @example 0
-             */
+            /** @description What was given back through refunds (bookings take no payments yet, so 0) */
             refundedAmount: number;
-            /**
-             * Format: date-time
-             * @example null
-             */
+            /** Format: date-time */
             completedAt: string | null;
-            /**
-             * Format: date-time
-             * @example null
-             */
+            /** Format: date-time */
             cancelledAt: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-12-07T09:00:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
         };
         AdminBookingDto: {
@@ -4961,68 +4456,23 @@ export interface components {
             lines: components["schemas"]["ReturnLineInput"][];
         };
         NotificationLinkView: {
-            /** @example orders */
             resource: string;
-            /** @example 42 */
             id: number;
         };
         NotificationViewDoc: {
-            /** @example 42 */
             id: number;
-            /**
-             * @example order_update
-             * @enum {string}
-             */
+            /** @enum {string} */
             type: "order_update" | "product_update" | "message" | "booking_update" | "low_stock";
-            /** @example Order ORD-000042 shipped */
             title: string;
-            /** @example It is on its way. */
             body: string;
             link: components["schemas"]["NotificationLinkView"] | null;
-            /**
-             * Format: date-time
-             * @example null
-             */
+            /** Format: date-time */
             readAt: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-12-07T10:15:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
         };
         CountView: {
-            /** @example 3 */
             count: number;
-        };
-        MessageView: {
-            /** @example 17 */
-            id: number;
-            /**
-             * @description to_customer: sent by the shop; from_customer: written by the customer
-             * @enum {string}
-             */
-            direction: "to_customer" | "from_customer";
-            /**
-             * @description The customer written to or by; null for a message to every customer
-             * @example 42
-             */
-            userId: number | null;
-            /**
-             * @description The account's full name when the message was sent (a snapshot)
-             * @example Ada Lovelace
-             */
-            userName: string | null;
-            /**
-             * @description The account's e-mail when the message was sent (a snapshot)
-             * @example ada@example.com
-             */
-            userEmail: string | null;
-            /** @example Do you deliver on Sunday? */
-            title: string;
-            /** @example I would like my order before Monday. */
-            body: string;
-            /** Format: date-time */
-            createdAt: string;
         };
         MessageDto: {
             /** @example Opening hours */
@@ -5030,27 +4480,12 @@ export interface components {
             /** @example We are closed on Monday. */
             body: string;
         };
-        MessageAcceptedView: {
-            /**
-             * @example true
-             * @enum {boolean}
-             */
-            accepted: true;
-            /**
-             * @description The kept message (GET /api/admin/messages, GET /api/me/messages)
-             * @example 17
-             */
-            id: number;
-        };
         AdminMessageDto: {
             /** @example Opening hours */
             title: string;
             /** @example We are closed on Monday. */
             body: string;
-            /**
-             * @description One user; absent: every customer
-             * @example 42
-             */
+            /** @description One user; absent: every customer */
             userId?: number;
         };
         AuditLogView: {
@@ -5096,32 +4531,16 @@ export interface components {
             refunds: number;
         };
         DashboardView: {
-            /**
-             * @description Net revenue today (UTC): online + in-store revenue − refunds, minor units
-             * @example 48210
-             */
+            /** @description Net revenue today (UTC): online + in-store revenue − refunds, minor units */
             revenueToday: number;
-            /**
-             * @description Net revenue of the 30 days ending today
-             * @example 1250400
-             */
+            /** @description Net revenue of the 30 days ending today */
             revenueLast30Days: number;
-            /** @example 7 */
             pendingOrders: number;
-            /**
-             * @description Variants at or below their low-stock threshold
-             * @example 3
-             */
+            /** @description Variants at or below their low-stock threshold */
             lowStockVariants: number;
-            /**
-             * @description Balances still owed: in-store sales plus online orders not cancelled
-             * @example 15900
-             */
+            /** @description Balances still owed: in-store sales plus online orders not cancelled */
             outstandingReceivables: number;
-            /**
-             * @description Pending bookings in the next 7 days
-             * @example 4
-             */
+            /** @description Pending bookings in the next 7 days */
             upcomingBookings: number;
             /** @description The 30 days ending today, oldest first */
             revenueByDay: components["schemas"]["RevenueDay"][];
@@ -5134,12 +4553,8 @@ export interface components {
             examples: Record<string, unknown>[];
         };
         IntegrityReport: {
-            /** @example true */
             ok: boolean;
-            /**
-             * Format: date-time
-             * @example 2026-12-07T03:00:00.000Z
-             */
+            /** Format: date-time */
             checkedAt: string;
             checks: components["schemas"]["InvariantResult"][];
         };
@@ -5167,103 +4582,53 @@ export interface components {
             grossProfit: number;
         };
         SalesReportView: {
-            /** @example 2026-11-01 */
             from: string;
-            /** @example 2026-11-30 */
             to: string;
-            /**
-             * @example day
-             * @enum {string}
-             */
+            /** @enum {string} */
             groupBy: "day" | "month";
             rows: components["schemas"]["SalesRow"][];
             totals: components["schemas"]["SalesTotals"];
         };
         ReorderLine: {
-            /** @example 12 */
             variantId: number;
-            /** @example 5 */
             productId: number;
-            /** @example SHIRT-LIN-M-BLU */
             sku: string;
-            /** @example Linen shirt */
             productName: string;
-            /**
-             * @example {
-             *       "size": "M",
-             *       "colour": "blue"
-             *     }
-             */
             attributes: {
                 [key: string]: string;
             };
-            /** @example 2 */
             stock: number;
-            /**
-             * @description The low-stock threshold in force (the product’s, else the store’s)
-             * @example 5
-             */
+            /** @description The low-stock threshold in force (the product’s, else the store’s) */
             threshold: number;
-            /**
-             * @description Supplier of the latest purchase of this variant that is not cancelled
-             * @example 3
-             */
+            /** @description Supplier of the latest purchase of this variant that is not cancelled */
             lastSupplierId: number | null;
-            /** @example Northwind Textiles */
             lastSupplierName: string | null;
-            /**
-             * @description Unit cost on that purchase, minor units
-             * @example 850
-             */
+            /** @description Unit cost on that purchase, minor units */
             lastUnitCost: number | null;
-            /**
-             * @description Units sold in the last 90 days: online orders and in-store sales, cancelled ones left out
-             * @example 45
-             */
+            /** @description Units sold in the last 90 days: online orders and in-store sales, cancelled ones left out */
             soldLast90Days: number;
-            /**
-             * @description Units on draft or ordered purchases, not received yet (not subtracted from the suggestion)
-             * @example 0
-             */
+            /** @description Units on draft or ordered purchases, not received yet (not subtracted from the suggestion) */
             onOrder: number;
-            /**
-             * @description max(⌈sold in 90 days × 30 / 90⌉, threshold + 1) − stock: 30 days of sales, and at least out of low stock
-             * @example 13
-             */
+            /** @description max(⌈sold in 90 days × 30 / 90⌉, threshold + 1) − stock: 30 days of sales, and at least out of low stock */
             suggestedQuantity: number;
         };
         WebhookView: {
-            /** @example 4 */
             id: number;
-            /** @example https://erp.example.com/hooks/chance */
             url: string;
-            /**
-             * @example [
-             *       "order.placed",
-             *       "order.updated"
-             *     ]
-             */
             events: ("order.placed" | "order.updated" | "order.cancelled" | "refund.created" | "return.updated" | "offline_sale.created" | "offline_sale.updated" | "booking.created" | "booking.updated" | "purchase.received" | "product.updated" | "stock.low" | "customer.created")[];
-            /** @example ERP order sync */
             description: string;
-            /** @example true */
             isActive: boolean;
             /**
              * Format: date-time
              * @description Since when every attempt has failed (null: the last one succeeded); after 24 h the endpoint is deactivated
-             * @example null
              */
             failingSince: string | null;
             /**
              * Format: date-time
              * @description When it was deactivated for failing 24 h straight
-             * @example null
              */
             deactivatedAt: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-12-01T12:00:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
         };
         CreateWebhookDto: {
@@ -5285,37 +4650,22 @@ export interface components {
             isActive?: boolean;
         };
         CreatedWebhookView: {
-            /** @example 4 */
             id: number;
-            /** @example https://erp.example.com/hooks/chance */
             url: string;
-            /**
-             * @example [
-             *       "order.placed",
-             *       "order.updated"
-             *     ]
-             */
             events: ("order.placed" | "order.updated" | "order.cancelled" | "refund.created" | "return.updated" | "offline_sale.created" | "offline_sale.updated" | "booking.created" | "booking.updated" | "purchase.received" | "product.updated" | "stock.low" | "customer.created")[];
-            /** @example ERP order sync */
             description: string;
-            /** @example true */
             isActive: boolean;
             /**
              * Format: date-time
              * @description Since when every attempt has failed (null: the last one succeeded); after 24 h the endpoint is deactivated
-             * @example null
              */
             failingSince: string | null;
             /**
              * Format: date-time
              * @description When it was deactivated for failing 24 h straight
-             * @example null
              */
             deactivatedAt: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-12-01T12:00:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
             /**
              * @description The signing secret, shown this once: Chance-Signature is its HMAC-SHA256 of "<t>.<body>"
@@ -5406,29 +4756,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The database answers */
+            /** @description {status: "ok", database: "up"} */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["HealthView"];
-                };
+                content?: never;
             };
-            /** @description The database does not answer */
+            /** @description {status: "error", database: "down"} */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    /**
-                     * @example {
-                     *       "status": "error",
-                     *       "database": "down"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["HealthView"];
-                };
+                content?: never;
             };
         };
     };
@@ -6005,13 +5345,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, email, fullName, role, isActive, createdAt */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), role, isActive, createdAt_gte, createdAt_lte */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6020,7 +5362,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: users start-end/total */
             200: {
                 headers: {
-                    /** @description users start-end/total */
+                    /** @description users 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -6225,13 +5567,71 @@ export interface operations {
             };
         };
     };
+    AdminCustomersController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, email, fullName, isActive, createdAt, ordersCount, offlineSalesCount, bookingsCount, lifetimeValue, outstandingBalance, lastActivityAt */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, at most 1000 rows */
+                range?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), isActive, createdAt_gte, createdAt_lte, offlineCustomerId */
+                filter?: unknown;
+            };
+            header?: {
+                Accept?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON array; header Content-Range: customers start-end/total */
+            200: {
+                headers: {
+                    /** @description customers 0-24/319 */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerView"][];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AdminCustomersController_exportCsv: {
         parameters: {
             query?: {
-                /** @description JSON ["field","ASC"|"DESC"]; fields: id, email, fullName, role, isActive, createdAt */
-                sort?: string;
-                /** @description JSON object; keys: id (one id or an array), q (search), isActive, createdAt_gte, createdAt_lte */
-                filter?: string;
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, email, fullName, isActive, createdAt, ordersCount, offlineSalesCount, bookingsCount, lifetimeValue, outstandingBalance, lastActivityAt */
+                sort?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), isActive, createdAt_gte, createdAt_lte, offlineCustomerId */
+                filter?: unknown;
             };
             header?: never;
             path?: never;
@@ -6245,7 +5645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example id,email,fullName,phone,address,isActive,emailVerifiedAt,phoneVerifiedAt,createdAt */
+                    /** @example id,email,fullName,phone,address,notes,offlineCustomerId,ordersCount,offlineSalesCount,bookingsCount,lifetimeValue,outstandingBalance,lastActivityAt,isActive,createdAt */
                     "text/csv": string;
                 };
             };
@@ -6278,17 +5678,137 @@ export interface operations {
             };
         };
     };
+    AdminCustomersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminCustomersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCustomerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AdminApiKeysController_list: {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, createdAt, lastUsedAt, expiresAt */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), role, revoked */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6297,7 +5817,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: api-keys start-end/total */
             200: {
                 headers: {
-                    /** @description api-keys start-end/total */
+                    /** @description api-keys 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -6608,13 +6128,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, slug, parentId, createdAt */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), parentId, slug */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6623,7 +6145,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: categories start-end/total */
             200: {
                 headers: {
-                    /** @description categories start-end/total */
+                    /** @description categories 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -6898,13 +6420,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, slug, price, categoryId, isActive, createdAt, updatedAt */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), categoryId, isActive, inStock, lowStock, price_gte, price_lte */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6913,7 +6437,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: products start-end/total */
             200: {
                 headers: {
-                    /** @description products start-end/total */
+                    /** @description products 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -7004,9 +6528,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, slug, price, categoryId, isActive, createdAt, updatedAt */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), categoryId, isActive, inStock, lowStock, price_gte, price_lte */
-                filter?: string;
+                filter?: unknown;
             };
             header?: never;
             path?: never;
@@ -7534,7 +7058,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example sku,product,category,description,price,costPrice,shippingCost,estimatedDeliveryDays,isActive,stock */
                     "text/csv": string;
                 };
             };
@@ -7621,13 +7144,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt, variantId, delta, reason */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), variantId, productId, reason, createdAt_gte, createdAt_lte */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7636,7 +7161,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: stock-movements start-end/total */
             200: {
                 headers: {
-                    /** @description stock-movements start-end/total */
+                    /** @description stock-movements 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -7677,9 +7202,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt, variantId, delta, reason */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), variantId, productId, reason, createdAt_gte, createdAt_lte */
-                filter?: string;
+                filter?: unknown;
             };
             header?: never;
             path?: never;
@@ -7787,13 +7312,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), variantId, createdById, createdAt_gte, createdAt_lte */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7802,7 +7329,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: stock-counts start-end/total */
             200: {
                 headers: {
-                    /** @description stock-counts start-end/total */
+                    /** @description stock-counts 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -7959,13 +7486,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, slug, parentId, createdAt */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), parentId, slug */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7974,7 +7503,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: categories start-end/total */
             200: {
                 headers: {
-                    /** @description categories start-end/total */
+                    /** @description categories 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -7997,13 +7526,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, price, createdAt */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), categoryId, slug, inStock, price_gte, price_lte */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8012,7 +7543,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: products start-end/total */
             200: {
                 headers: {
-                    /** @description products start-end/total */
+                    /** @description products 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -8074,13 +7605,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, code, discountValue, validFrom, validTo, timesUsed, isActive, createdAt */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), isActive, discountType */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8089,7 +7622,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: coupons start-end/total */
             200: {
                 headers: {
-                    /** @description coupons start-end/total */
+                    /** @description coupons 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -8180,9 +7713,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, code, discountValue, validFrom, validTo, timesUsed, isActive, createdAt */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), isActive, discountType */
-                filter?: string;
+                filter?: unknown;
             };
             header?: never;
             path?: never;
@@ -8491,7 +8024,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The guest cart’s token (from its creation). */
+                /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token": string;
             };
             path?: never;
@@ -8549,7 +8082,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest cart’s token (from its creation). Not needed for a signed-in customer’s own cart: the bearer token reaches it. A cart reached with neither is 404 NOT_FOUND. */
+                /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token"?: string;
             };
             path: {
@@ -8591,7 +8124,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest cart’s token (from its creation). Not needed for a signed-in customer’s own cart: the bearer token reaches it. A cart reached with neither is 404 NOT_FOUND. */
+                /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token"?: string;
             };
             path: {
@@ -8646,7 +8179,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest cart’s token (from its creation). Not needed for a signed-in customer’s own cart: the bearer token reaches it. A cart reached with neither is 404 NOT_FOUND. */
+                /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token"?: string;
             };
             path: {
@@ -8702,7 +8235,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest cart’s token (from its creation). Not needed for a signed-in customer’s own cart: the bearer token reaches it. A cart reached with neither is 404 NOT_FOUND. */
+                /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token"?: string;
             };
             path: {
@@ -8754,7 +8287,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest cart’s token (from its creation). Not needed for a signed-in customer’s own cart: the bearer token reaches it. A cart reached with neither is 404 NOT_FOUND. */
+                /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token"?: string;
             };
             path: {
@@ -8818,7 +8351,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest cart’s token (from its creation). Not needed for a signed-in customer’s own cart: the bearer token reaches it. A cart reached with neither is 404 NOT_FOUND. */
+                /** @description A guest cart’s token (from its creation) */
                 "X-Cart-Token"?: string;
             };
             path: {
@@ -8869,13 +8402,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, updatedAt, createdAt, status, customerId */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), status, customerId, guest, hasItems, updatedAt_gte, updatedAt_lte */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8884,7 +8419,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: carts start-end/total */
             200: {
                 headers: {
-                    /** @description carts start-end/total */
+                    /** @description carts 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -8982,13 +8517,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, issuedAt, total, paymentStatus */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, paymentStatus, issuedAt_gte, issuedAt_lte */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8997,7 +8534,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: invoices start-end/total */
             200: {
                 headers: {
-                    /** @description invoices start-end/total */
+                    /** @description invoices 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -9038,9 +8575,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, issuedAt, total, paymentStatus */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, paymentStatus, issuedAt_gte, issuedAt_lte */
-                filter?: string;
+                filter?: unknown;
             };
             header?: never;
             path?: never;
@@ -9155,14 +8692,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The printable invoice (application/pdf, Content-Disposition: inline with its file name) */
+            /** @description The printable invoice */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/pdf": string;
-                };
+                content?: never;
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -9206,7 +8741,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
+                /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
             };
             path: {
@@ -9248,7 +8783,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
+                /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
             };
             path: {
@@ -9258,14 +8793,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The printable invoice (application/pdf, Content-Disposition: inline with its file name) */
+            /** @description The printable invoice */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/pdf": string;
-                };
+                content?: never;
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -9291,13 +8824,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, issuedAt, total */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, offlineSaleId, bookingId, invoiceId, refundId, returnId, issuedAt_gte, issuedAt_lte */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9306,7 +8841,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: credit-notes start-end/total */
             200: {
                 headers: {
-                    /** @description credit-notes start-end/total */
+                    /** @description credit-notes 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -9411,14 +8946,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The printable credit note (application/pdf, Content-Disposition: inline with its file name) */
+            /** @description The printable credit note */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/pdf": string;
-                };
+                content?: never;
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -9462,7 +8995,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
+                /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
             };
             path: {
@@ -9504,7 +9037,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
+                /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
             };
             path: {
@@ -9514,14 +9047,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The printable credit note (application/pdf, Content-Disposition: inline with its file name) */
+            /** @description The printable credit note */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/pdf": string;
-                };
+                content?: never;
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -9547,7 +9078,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description A guest cart’s token (from its creation). Not needed for a signed-in customer’s own cart: the bearer token reaches it. A cart reached with neither is 404 NOT_FOUND. */
+                /** @description A guest cart’s token */
                 "X-Cart-Token"?: string;
                 /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. */
                 "Idempotency-Key": string;
@@ -9611,13 +9142,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, placedAt, total */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), status */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9626,7 +9159,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: orders start-end/total */
             200: {
                 headers: {
-                    /** @description orders start-end/total */
+                    /** @description orders 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -9667,7 +9200,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
+                /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
             };
             path: {
@@ -9709,7 +9242,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
+                /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
             };
             path: {
@@ -9760,7 +9293,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
+                /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
                 /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. */
                 "Idempotency-Key": string;
@@ -9844,13 +9377,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, placedAt, total, status, paymentStatus, email */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, paymentStatus, paymentMethod, placedAt_gte, placedAt_lte, customerId */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9859,7 +9394,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: orders start-end/total */
             200: {
                 headers: {
-                    /** @description orders start-end/total */
+                    /** @description orders 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -10230,9 +9765,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, placedAt, total, status, paymentStatus, email */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, paymentStatus, paymentMethod, placedAt_gte, placedAt_lte, customerId */
-                filter?: string;
+                filter?: unknown;
             };
             header?: never;
             path?: never;
@@ -10583,13 +10118,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, paidAt, amount, method, status */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, method, status, paidAt_gte, paidAt_lte */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10598,7 +10135,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: payments start-end/total */
             200: {
                 headers: {
-                    /** @description payments start-end/total */
+                    /** @description payments 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -10639,9 +10176,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, paidAt, amount, method, status */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, method, status, paidAt_gte, paidAt_lte */
-                filter?: string;
+                filter?: unknown;
             };
             header?: never;
             path?: never;
@@ -10749,13 +10286,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, createdAt */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search) */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10764,7 +10303,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: suppliers start-end/total */
             200: {
                 headers: {
-                    /** @description suppliers start-end/total */
+                    /** @description suppliers 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -11039,13 +10578,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, createdAt, orderedAt, receivedAt, total, status */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, supplierId, createdAt_gte, createdAt_lte */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11054,7 +10595,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: purchases start-end/total */
             200: {
                 headers: {
-                    /** @description purchases start-end/total */
+                    /** @description purchases 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -11145,9 +10686,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, createdAt, orderedAt, receivedAt, total, status */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, supplierId, createdAt_gte, createdAt_lte */
-                filter?: string;
+                filter?: unknown;
             };
             header?: never;
             path?: never;
@@ -11457,13 +10998,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, issuedAt, total, status */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), supplierId, purchaseId, status */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11472,7 +11015,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: purchase-invoices start-end/total */
             200: {
                 headers: {
-                    /** @description purchase-invoices start-end/total */
+                    /** @description purchase-invoices 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -11577,14 +11120,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The printable purchase invoice (application/pdf, Content-Disposition: inline with its file name) */
+            /** @description The printable purchase invoice */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/pdf": string;
-                };
+                content?: never;
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -11628,13 +11169,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, createdAt */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
-                /** @description JSON object; keys: id (one id or an array), q (search), owing */
-                filter?: string;
+                range?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), owing, userId */
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11643,7 +11186,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: offline-customers start-end/total */
             200: {
                 headers: {
-                    /** @description offline-customers start-end/total */
+                    /** @description offline-customers 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -11734,9 +11277,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, createdAt */
-                sort?: string;
-                /** @description JSON object; keys: id (one id or an array), q (search), owing */
-                filter?: string;
+                sort?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), owing, userId */
+                filter?: unknown;
             };
             header?: never;
             path?: never;
@@ -11750,7 +11293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example id,name,phone,email,address,outstandingBalance,createdAt */
+                    /** @example id,name,phone,email,address,userId,outstandingBalance,createdAt */
                     "text/csv": string;
                 };
             };
@@ -11971,13 +11514,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, soldAt, total, paymentStatus, status */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
-                /** @description JSON object; keys: id (one id or an array), q (search), customerId, status, paymentStatus, soldAt_gte, soldAt_lte */
-                filter?: string;
+                range?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), customerId, walkIn, status, paymentStatus, soldAt_gte, soldAt_lte */
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11986,7 +11531,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: offline-sales start-end/total */
             200: {
                 headers: {
-                    /** @description offline-sales start-end/total */
+                    /** @description offline-sales 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -12098,9 +11643,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, soldAt, total, paymentStatus, status */
-                sort?: string;
-                /** @description JSON object; keys: id (one id or an array), q (search), customerId, status, paymentStatus, soldAt_gte, soldAt_lte */
-                filter?: string;
+                sort?: unknown;
+                /** @description JSON object; keys: id (one id or an array), q (search), customerId, walkIn, status, paymentStatus, soldAt_gte, soldAt_lte */
+                filter?: unknown;
             };
             header?: never;
             path?: never;
@@ -12114,7 +11659,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example id,number,soldAt,customerId,status,paymentStatus,items,subtotal,discount,taxTotal,total,paidAmount,refundedAmount,balance */
+                    /** @example id,number,soldAt,customerId,status,paymentStatus,items,subtotal,discount,couponCode,taxTotal,total,paidAmount,refundedAmount,balance */
                     "text/csv": string;
                 };
             };
@@ -12363,14 +11908,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The printable receipt (application/pdf, Content-Disposition: inline with its file name) */
+            /** @description The printable receipt */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/pdf": string;
-                };
+                content?: never;
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -12414,13 +11957,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, price, durationMinutes */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), isActive */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12429,7 +11974,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: service-types start-end/total */
             200: {
                 headers: {
-                    /** @description service-types start-end/total */
+                    /** @description service-types 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -12638,13 +12183,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, scheduledAt, status, price, createdAt */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, scheduledAt_gte, scheduledAt_lte, customerId, serviceTypeId */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12653,7 +12200,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: bookings start-end/total */
             200: {
                 headers: {
-                    /** @description bookings start-end/total */
+                    /** @description bookings 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -12941,13 +12488,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, price, durationMinutes */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search) */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12956,7 +12505,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: service-types start-end/total */
             200: {
                 headers: {
-                    /** @description service-types start-end/total */
+                    /** @description service-types 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -12979,13 +12528,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, scheduledAt, status, price, createdAt */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, scheduledAt_gte, scheduledAt_lte */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12994,7 +12545,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: bookings start-end/total */
             200: {
                 headers: {
-                    /** @description bookings start-end/total */
+                    /** @description bookings 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -13208,13 +12759,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, createdAt, refundedAt, amount, status */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, offlineSaleId, bookingId, returnId, status, method, kind, refundedAt_gte, refundedAt_lte */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13223,7 +12776,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: refunds start-end/total */
             200: {
                 headers: {
-                    /** @description refunds start-end/total */
+                    /** @description refunds 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -13264,9 +12817,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, createdAt, refundedAt, amount, status */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, offlineSaleId, bookingId, returnId, status, method, kind, refundedAt_gte, refundedAt_lte */
-                filter?: string;
+                filter?: unknown;
             };
             header?: never;
             path?: never;
@@ -13674,13 +13227,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, requestedAt, status, refundedAt */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, source, orderId, offlineSaleId, customerId, requestedAt_gte, requestedAt_lte */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13689,7 +13244,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: returns start-end/total */
             200: {
                 headers: {
-                    /** @description returns start-end/total */
+                    /** @description returns 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -14227,7 +13782,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
+                /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
             };
             path: {
@@ -14269,7 +13824,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
+                /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
             };
             path: {
@@ -14324,13 +13879,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, requestedAt */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), status, orderId */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14339,7 +13896,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: returns start-end/total */
             200: {
                 headers: {
-                    /** @description returns start-end/total */
+                    /** @description returns 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -14380,7 +13937,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
+                /** @description A guest order’s access token (from the checkout response) */
                 "X-Order-Token"?: string;
             };
             path: {
@@ -14422,13 +13979,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), unread, type */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14437,7 +13996,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: notifications start-end/total */
             200: {
                 headers: {
-                    /** @description notifications start-end/total */
+                    /** @description notifications 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -14514,7 +14073,6 @@ export interface operations {
     MyNotificationsController_streamEvents: {
         parameters: {
             query?: {
-                /** @description The access token, for clients that cannot send an Authorization header (EventSource); without either, 401 UNAUTHENTICATED */
                 accessToken?: unknown;
             };
             header?: never;
@@ -14523,21 +14081,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/event-stream: a `: connected` comment, then one `notification` event per new notification (its id, and the notification as JSON data) */
+            /** @description text/event-stream */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    /**
-                     * @example : connected
-                     *
-                     *     id: 42
-                     *     event: notification
-                     *     data: {"id":42,"type":"order_update","title":"Order ORD-000042 shipped","body":"It is on its way.","link":{"resource":"orders","id":42},"readAt":null,"createdAt":"2026-12-07T10:15:00.000Z"}
-                     */
-                    "text/event-stream": string;
-                };
+                content?: never;
             };
             /** @description Unauthorized: UNAUTHENTICATED */
             401: {
@@ -14711,63 +14260,7 @@ export interface operations {
             };
         };
     };
-    MyMessagesController_list: {
-        parameters: {
-            query?: {
-                /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt */
-                sort?: string;
-                /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: string;
-                /** @description JSON object; keys: id (one id or an array), direction */
-                filter?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A JSON array; header Content-Range: messages start-end/total */
-            200: {
-                headers: {
-                    /** @description messages start-end/total */
-                    "Content-Range"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MessageView"][];
-                };
-            };
-            /** @description Bad Request: VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Unauthorized: UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Forbidden: FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    MyMessagesController_send: {
+    MyNotificationsController_message: {
         parameters: {
             query?: never;
             header?: never;
@@ -14780,14 +14273,12 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Kept, and delivered through the outbox right after */
+            /** @description Accepted: delivered through the outbox */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["MessageAcceptedView"];
-                };
+                content?: never;
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -14827,62 +14318,6 @@ export interface operations {
             };
         };
     };
-    AdminMessagesController_list: {
-        parameters: {
-            query?: {
-                /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt */
-                sort?: string;
-                /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
-                /** @description JSON object; keys: id (one id or an array), q (search), userId, direction, createdAt_gte, createdAt_lte */
-                filter?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A JSON array; header Content-Range: messages start-end/total */
-            200: {
-                headers: {
-                    /** @description messages start-end/total */
-                    "Content-Range"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MessageView"][];
-                };
-            };
-            /** @description Bad Request: VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Unauthorized: UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Forbidden: FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
     AdminMessagesController_send: {
         parameters: {
             query?: never;
@@ -14896,14 +14331,12 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Kept, and delivered through the outbox right after */
+            /** @description Accepted: delivered through the outbox */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["MessageAcceptedView"];
-                };
+                content?: never;
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -14938,13 +14371,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, at */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), resource, resourceId, record, actorId, apiKeyId, action, at_gte, at_lte */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14953,7 +14388,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: audit-logs start-end/total */
             200: {
                 headers: {
-                    /** @description audit-logs start-end/total */
+                    /** @description audit-logs 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -15212,13 +14647,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, url, createdAt, isActive */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), isActive */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15227,7 +14664,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: webhooks start-end/total */
             200: {
                 headers: {
-                    /** @description webhooks start-end/total */
+                    /** @description webhooks 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -15550,13 +14987,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt, dueAt, attempt */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), webhookId, status, type, eventId, createdAt_gte, createdAt_lte */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15565,7 +15004,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: webhook-deliveries start-end/total */
             200: {
                 headers: {
-                    /** @description webhook-deliveries start-end/total */
+                    /** @description webhook-deliveries 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -15720,13 +15159,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt, sentAt, to */
-                sort?: string;
+                sort?: unknown;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: string;
+                range?: unknown;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, template, createdAt_gte, createdAt_lte */
-                filter?: string;
+                filter?: unknown;
             };
-            header?: never;
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15735,7 +15176,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: emails start-end/total */
             200: {
                 headers: {
-                    /** @description emails start-end/total */
+                    /** @description emails 0-24/319 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };

@@ -22,6 +22,7 @@ import { CatalogMedia1765102000000 } from './1765102000000-catalog-media.js';
 import { DraftOrders1765102100000 } from './1765102100000-draft-orders.js';
 import { Retention1765102300000 } from './1765102300000-retention.js';
 import { Messages1765102400000 } from './1765102400000-messages.js';
+import { Customers1765102700000 } from './1765102700000-customers.js';
 
 /** Every migration, oldest first: the schema's history (tests build their databases with them too). */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   DraftOrders1765102100000,
   Retention1765102300000,
   Messages1765102400000,
+  Customers1765102700000,
 ];
