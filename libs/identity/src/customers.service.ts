@@ -62,7 +62,12 @@ const COLUMNS: ListColumns = {
     lastActivityAt: 'a.lastActivityAt',
     offlineCustomerId: 'a.offlineCustomerId',
   },
-  search: ['u.email', 'p.fullName', 'p.phone'],
+  // one indexed (trigram) lookup per text column, so a search never reads every customer
+  searchConditions: [
+    'u.id IN (SELECT id FROM users WHERE email ILIKE :listQ UNION SELECT user_id FROM profiles WHERE full_name ILIKE :listQ OR phone ILIKE :listQ)',
+  ],
+  // pages deep in a sort by a figure: the page's ids from the figures' index first, then their rows
+  deferredJoin: true,
 };
 
 type CustomerRow = UserEntity & { account: CustomerAccountEntity };

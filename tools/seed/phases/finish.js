@@ -60,7 +60,9 @@ export async function fillCustomerAccounts(db) {
 export async function fillRevenueDays(db) {
   await db.q(`DELETE FROM revenue_changes`);
   await db.q(`DELETE FROM revenue_days`);
-  await db.q(`INSERT INTO revenue_days (day, channel, revenue, records, gross_profit) SELECT * FROM revenue_by_day`);
+  await db.q(
+    `INSERT INTO revenue_days (day, channel, revenue, records, gross_profit, refunds) SELECT day, channel, revenue, records, gross_profit, refunds FROM revenue_by_day`,
+  );
 }
 
 /** Identity columns, the document number sequences and the gapless per-year counters continue after the seeded rows. */
