@@ -208,6 +208,34 @@ describe('customers', () => {
     await expectIntegrity(api);
   });
 
+  it('stay exact while links change and sales, payments and orders of the same customers happen at the same time', async () => {
+    const a = await account('Ada Concurrent');
+    const b = await account('Ben Concurrent');
+    const shopper = await ok(api.request('POST', '/api/admin/offline-customers', { token, body: { name: 'Racing Shopper', phone: '555-0505' } }), 201);
+    const sales = [await sale(shopper.id, 1), await sale(shopper.id, 2), await sale(shopper.id, 1)];
+    const replies = await Promise.all([
+      ...[a.id, b.id, a.id, b.id, null, a.id].map((userId) => api.request('PUT', `/api/admin/offline-customers/${shopper.id}`, { token, body: { userId } })),
+      ...sales.flatMap((s) =>
+        [1, 2].map(() => api.request('POST', `/api/admin/offline-sales/${s.id}/payments`, { token, body: { amount: 100, method: 'cash' } })),
+      ),
+      ...[1, 2, 3].map(() =>
+        api.request('POST', '/api/admin/offline-sales', {
+          token,
+          body: { customerId: shopper.id, lines: [{ variantId: kettle, quantity: 1 }], paidAmount: 50 },
+        }),
+      ),
+      ...[a.id, b.id, a.id].map((id) => placedOrder(id, 1)),
+    ]);
+    expect(replies.slice(0, 15).map((r: any) => r.status)).toEqual([...Array(6).fill(200), ...Array(6).fill(201), ...Array(3).fill(201)]);
+    // whichever link won, the figures are the records'
+    await expectIntegrity(api);
+    const linkedTo = (await ok(api.request('GET', `/api/admin/offline-customers/${shopper.id}`, { token }))).userId;
+    const all = await ok(list('/api/admin/offline-sales', { filter: { customerId: shopper.id }, range: [0, 99] }));
+    expect(all).toHaveLength(6);
+    const ordersOf = async (id: number) => ok(list('/api/admin/orders', { filter: { customerId: id }, range: [0, 99] }));
+    for (const who of [a, b]) expect(await figures(who.id)).toEqual(summed(await ordersOf(who.id), who.id === linkedTo ? all : []));
+  });
+
   it('refuses a link to an account already linked, to a user who is not a customer, and answers 404 for an unknown in-store customer', async () => {
     const c = await account('Una Unique');
     const a = await ok(api.request('POST', '/api/admin/offline-customers', { token, body: { name: 'First Una', phone: '555-0201' } }), 201);
