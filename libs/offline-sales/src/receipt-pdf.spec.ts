@@ -11,6 +11,8 @@ const sale = {
   lines: [{ productName: 'Mug', sku: 'MUG-1', attributes: { colour: 'red' }, quantity: 2, unitPrice: 900, lineTotal: 1800 }],
   subtotal: 1800,
   discount: 0,
+  discountTotal: 0,
+  couponCode: null,
   taxTotal: 180,
   total: 1980,
   paidAmount: 1000,
@@ -41,5 +43,12 @@ describe('the receipt of an in-store sale', () => {
     expect(receipt.facts).toEqual(['Sold 2026-12-06 10:15 UTC', 'Payment status: partially paid']);
     expect(receipt.footer).toBe('2026-12-06  card terminal  £10.00');
     expect(receipt.totals.map((t) => t.label)).toEqual(['Subtotal', 'Discount', 'Tax', 'Total', 'Paid', 'Balance']);
+  });
+
+  it('names the coupon of a counter discount, and a walk-in buyer', () => {
+    const withCoupon = { ...sale, discount: 180, discountTotal: 180, couponCode: 'COUNTER10', taxTotal: 162, total: 1782 } as OfflineSaleView;
+    const receipt = receiptDocument(withCoupon, { name: 'Walk-in customer', phone: '', email: null, address: null }, store as unknown as SettingsView);
+    expect(receipt.totals[1]).toEqual({ label: 'Discount (coupon COUNTER10)', amount: 180, negative: true });
+    expect(receipt.party[0]).toBe('Walk-in customer');
   });
 });

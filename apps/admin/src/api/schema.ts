@@ -1759,6 +1759,10 @@ export interface paths {
             cookie?: never;
         };
         get: operations["AdminOfflineCustomersController_get"];
+        /**
+         * Change an in-store customer, or link it to a customer account
+         * @description A partial update of the contact fields, and `userId`: the customer account this in-store customer is linked to (null unlinks). An account is linked to at most one in-store customer: an account linked to another one, or a user who is not a customer, is a 400 VALIDATION_FAILED on userId and changes nothing. The account’s customers row then counts this customer’s sales and balance (those made before the link too); relinking moves them to the new account, in the same transaction.
+         */
         put: operations["AdminOfflineCustomersController_update"];
         post?: never;
         delete: operations["AdminOfflineCustomersController_remove"];
@@ -1776,13 +1780,13 @@ export interface paths {
         };
         /**
          * In-store sales
-         * @description q searches the number and the customer’s name and phone.
+         * @description q searches the number, the coupon code and the customer’s name and phone; filter walkIn=true for the sales without a customer.
          */
         get: operations["AdminOfflineSalesController_list"];
         put?: never;
         /**
          * Record a sale
-         * @description Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment. With an Idempotency-Key header, a retry records it once.
+         * @description Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment (above the total: 409 OVERPAYMENT). Without customerId it is a walk-in sale, which must be paid in full at once (paidAmount = total), else 400 VALIDATION_FAILED on customerId ("a sale on credit needs a customer"). couponCode applies a coupon with the rules, limits and refusals of online coupons (the COUPON_… codes; its use counted once per sale, atomically against its limit, and given back if the sale is cancelled); a coupon with a per-customer limit needs the customer (400 on customerId), and a sale takes a coupon or a manual discount, not both (400 on discount). With an Idempotency-Key header, a retry records it once.
          */
         post: operations["AdminOfflineSalesController_create"];
         delete?: never;
@@ -11592,7 +11596,7 @@ export interface operations {
                     "application/json": components["schemas"]["OfflineSaleView"];
                 };
             };
-            /** @description Bad Request: VALIDATION_FAILED */
+            /** @description Bad Request: VALIDATION_FAILED, COUPON_NOT_FOUND, COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11619,7 +11623,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: OUT_OF_STOCK, OVERPAYMENT, IDEMPOTENCY_IN_PROGRESS */
+            /** @description Conflict: OUT_OF_STOCK, OVERPAYMENT, IDEMPOTENCY_IN_PROGRESS, COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT */
             409: {
                 headers: {
                     [name: string]: unknown;
