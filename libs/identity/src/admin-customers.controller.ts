@@ -17,17 +17,15 @@ export class AdminCustomersController {
   constructor(private readonly customers: CustomersService) {}
 
   @Get()
-  @ApiOperation({
-    summary: 'Customers with their orders, in-store sales, bookings, lifetime value and outstanding balance',
+  @ApiList(CUSTOMER_LIST, {
+    summary: 'List customers with their orders, in-store sales, bookings, lifetime value and outstanding balance',
     description:
       'One row per account with role customer. q searches name, e-mail and phone. Counts and sums leave out drafts and cancelled records; ' +
       'lifetimeValue = Σ totals of the account’s orders, its linked in-store customer’s sales and its completed bookings that are not cancelled − Σ their refunds; ' +
       'outstandingBalance = the balances still due on them. The figures are maintained with every change (never summed per request), so ' +
       'sorting by lifetimeValue, outstandingBalance or lastActivityAt stays fast at any size. Admins and staff.',
+    type: CustomerView,
   })
-  @ApiList(CUSTOMER_LIST)
-  @ApiResponse({ status: 200, type: [CustomerView] })
-  @ApiErrors()
   list(@ListParams(CUSTOMER_LIST) query: ListQuery): Promise<ListPage<CustomerView>> {
     return this.customers.list(query);
   }
@@ -39,7 +37,7 @@ export class AdminCustomersController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A customer', description: 'The id is the account’s user id; a user who is not a customer is a 404.' })
+  @ApiOperation({ summary: 'A customer', description: 'The id is the account’s user id; 404 NOT_FOUND when no account with role customer has this id.' })
   @ApiResponse({ status: 200, type: CustomerView })
   @ApiErrors('NOT_FOUND')
   get(@Param('id', IdPipe) id: number): Promise<CustomerView> {
@@ -51,7 +49,8 @@ export class AdminCustomersController {
     summary: 'Keep notes on a customer',
     description:
       'Takes only `notes` (a string up to 5000 characters, or null to clear); any other field is a 400 VALIDATION_FAILED. ' +
-      'Admins and staff; audited under the customers resource. Profile fields, roles and passwords are changed on users (admin only).',
+      'Admins and staff; audited under the customers resource. Profile fields, roles and passwords are changed on users (admin only). ' +
+      '404 NOT_FOUND when no account with role customer has this id.',
   })
   @ApiResponse({ status: 200, type: CustomerView })
   @ApiErrors('NOT_FOUND')

@@ -137,8 +137,10 @@ export class AdminOfflineSalesController {
     description:
       'Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment (above the total: 409 OVERPAYMENT). ' +
       'Without customerId it is a walk-in sale, which must be paid in full at once (paidAmount = total), else 400 VALIDATION_FAILED on customerId ' +
-      '("a sale on credit needs a customer"). couponCode applies a coupon with the rules, limits and refusals of online coupons (the COUPON_… codes; ' +
-      'its use counted once per sale, atomically against its limit, and given back if the sale is cancelled); a coupon with a per-customer limit ' +
+      '("a sale on credit needs a customer"). couponCode applies a coupon with the rules, limits and refusals of online coupons: 400 COUPON_NOT_FOUND (no such code), ' +
+      '400 COUPON_INACTIVE, 400 COUPON_NOT_STARTED (before validFrom), 400 COUPON_EXPIRED (after validTo), 400 COUPON_MIN_PURCHASE (subtotal below minPurchase), ' +
+      '409 COUPON_USAGE_LIMIT (used up, also when online checkouts and counter sales race for the last use), 409 COUPON_CUSTOMER_LIMIT (the customer’s uses reached perCustomerLimit); ' +
+      'its use is counted once per sale, atomically against its limit, and given back if the sale is cancelled. A coupon with a per-customer limit ' +
       'needs the customer (400 on customerId), and a sale takes a coupon or a manual discount, not both (400 on discount). ' +
       'With an Idempotency-Key header, a retry records it once.',
   })

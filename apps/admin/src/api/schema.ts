@@ -12,7 +12,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and database state */
+        /**
+         * Liveness and database state
+         * @description Public, never cached. 200 {status: "ok", database: "up"} while the database answers; 503 {status: "error", database: "down"} when it does not, so a load balancer takes the instance out.
+         */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
@@ -33,7 +36,7 @@ export interface paths {
         put?: never;
         /**
          * Create a customer account and sign in
-         * @description Rate limited per IP (RATE_LIMIT_REGISTER_PER_MINUTE, default 30/min). 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to hash at once.
+         * @description Rate limited per IP (RATE_LIMIT_REGISTER_PER_MINUTE, default 30/min). 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to hash at once. Beyond the per-IP limit, 429 RATE_LIMITED with Retry-After; an e-mail already registered is 400 VALIDATION_FAILED (errors.email).
          */
         post: operations["AuthController_register"];
         delete?: never;
@@ -53,7 +56,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in
-         * @description After RATE_LIMIT_LOGIN_FAILURES (default 10) failures for one e-mail within 15 minutes, further attempts are refused for 15 minutes, also under concurrent attempts (no more passwords are checked than the limit). At most RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE (default 60) attempts per IP per minute. Both answer 429 RATE_LIMITED with Retry-After. 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to check at once. Each sign-in starts a session; its access tokens name it.
+         * @description After RATE_LIMIT_LOGIN_FAILURES (default 10) failures for one e-mail within 15 minutes, further attempts are refused for 15 minutes, also under concurrent attempts (no more passwords are checked than the limit). At most RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE (default 60) attempts per IP per minute. Both answer 429 RATE_LIMITED with Retry-After. 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to check at once. Each sign-in starts a session; its access tokens name it. A wrong e-mail or password is 401 INVALID_CREDENTIALS (the same answer for both).
          */
         post: operations["AuthController_login"];
         delete?: never;
@@ -133,7 +136,7 @@ export interface paths {
         put?: never;
         /**
          * Choose a new password with the token of a reset link
-         * @description Ends every session of the account (refresh tokens revoked, access tokens refused at once, notification streams closed); sign in again with the new password. A wrong, used or expired token is 400 TOKEN_INVALID.
+         * @description Ends every session of the account (refresh tokens revoked, access tokens refused at once, notification streams closed); sign in again with the new password. A wrong, used or expired token is 400 TOKEN_INVALID. 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to hash at once.
          */
         post: operations["AuthController_resetPassword"];
         delete?: never;
@@ -153,7 +156,7 @@ export interface paths {
         put?: never;
         /**
          * Send a 6-digit verification code
-         * @description Valid 10 minutes, single use; the previous code stops working. By e-mail the code is sent after commit through the outbox and the mail port (SMTP_URL, or the server log), and made when the e-mail is sent. At most RATE_LIMIT_OTP_REQUESTS (default 5) per 10 minutes.
+         * @description Valid 10 minutes, single use; the previous code stops working. By e-mail the code is sent after commit through the outbox and the mail port (SMTP_URL, or the server log), and made when the e-mail is sent. At most RATE_LIMIT_OTP_REQUESTS (default 5) per 10 minutes. Beyond it, 429 RATE_LIMITED with Retry-After.
          */
         post: operations["AuthController_requestOtp"];
         delete?: never;
@@ -171,7 +174,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Verify the e-mail or phone with the code */
+        /**
+         * Verify the e-mail or phone with the code
+         * @description Signed in only. A wrong code is 400 OTP_INVALID, an expired one 400 OTP_EXPIRED; after too many wrong tries the code is locked (429 OTP_LOCKED): ask for a new one.
+         */
         post: operations["AuthController_verifyOtp"];
         delete?: never;
         options?: never;
@@ -186,7 +192,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user with their profile */
+        /**
+         * The signed-in user with their profile
+         * @description Any signed-in user (401 UNAUTHENTICATED without a token): their account, role, verification state and profile. Never a password hash or a token.
+         */
         get: operations["MeController_me"];
         put?: never;
         post?: never;
@@ -204,7 +213,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Change your profile (partial) */
+        /**
+         * Change your profile (partial)
+         * @description Takes only the profile fields to change (name, phone, address). Fields a customer may not set, such as role or email, are 400 VALIDATION_FAILED and change nothing.
+         */
         put: operations["MeController_updateProfile"];
         post?: never;
         delete?: never;
@@ -224,7 +236,7 @@ export interface paths {
         put?: never;
         /**
          * Change your password
-         * @description A wrong currentPassword is 400 VALIDATION_FAILED on it and counts as a failed sign-in of your e-mail (RATE_LIMIT_LOGIN_FAILURES). Every session ends, this one included: sign in again with the new password.
+         * @description A wrong currentPassword is 400 VALIDATION_FAILED on it and counts as a failed sign-in of your e-mail (RATE_LIMIT_LOGIN_FAILURES). Every session ends, this one included: sign in again with the new password. While your e-mail is locked out after failed sign-ins, 429 RATE_LIMITED with Retry-After; 503 SERVICE_UNAVAILABLE with Retry-After when the server has too many passwords to hash at once.
          */
         post: operations["MeController_changePassword"];
         delete?: never;
@@ -262,11 +274,14 @@ export interface paths {
         };
         /**
          * List users
-         * @description q searches e-mail, full name and phone.
+         * @description q searches e-mail, full name and phone. A JSON array with the header Content-Range: users start-end/total. Sorted by id ASC unless `sort` names one of: id, email, fullName, role, isActive, createdAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), role, isActive, createdAt_gte, createdAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminUsersController_list"];
         put?: never;
-        /** Create a user of any role, with a profile */
+        /**
+         * Create a user of any role, with a profile
+         * @description admin, staff or customer. The e-mail is unique (400 VALIDATION_FAILED with errors.email when taken); a password outside 8 to 128 characters is 400 with errors.password. The password is stored as an argon2 hash and never shown.
+         */
         post: operations["AdminUsersController_create"];
         delete?: never;
         options?: never;
@@ -281,10 +296,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One user
+         * @description Never a password or its hash. 404 NOT_FOUND when no user has this id.
+         */
         get: operations["AdminUsersController_get"];
         /**
          * Change role, active flag, profile fields or password (partial)
-         * @description Deactivating a user or setting a new password ends their sessions.
+         * @description Deactivating a user or setting a new password ends their sessions. 404 NOT_FOUND when no user has this id.
          */
         put: operations["AdminUsersController_update"];
         post?: never;
@@ -302,8 +321,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Customers with their orders, in-store sales, bookings, lifetime value and outstanding balance
-         * @description One row per account with role customer. q searches name, e-mail and phone. Counts and sums leave out drafts and cancelled records; lifetimeValue = Σ totals of the account’s orders, its linked in-store customer’s sales and its completed bookings that are not cancelled − Σ their refunds; outstandingBalance = the balances still due on them. The figures are maintained with every change (never summed per request), so sorting by lifetimeValue, outstandingBalance or lastActivityAt stays fast at any size. Admins and staff.
+         * List customers with their orders, in-store sales, bookings, lifetime value and outstanding balance
+         * @description One row per account with role customer. q searches name, e-mail and phone. Counts and sums leave out drafts and cancelled records; lifetimeValue = Σ totals of the account’s orders, its linked in-store customer’s sales and its completed bookings that are not cancelled − Σ their refunds; outstandingBalance = the balances still due on them. The figures are maintained with every change (never summed per request), so sorting by lifetimeValue, outstandingBalance or lastActivityAt stays fast at any size. Admins and staff. A JSON array with the header Content-Range: customers start-end/total. Sorted by id ASC unless `sort` names one of: id, email, fullName, isActive, createdAt, ordersCount, offlineSalesCount, bookingsCount, lifetimeValue, outstandingBalance, lastActivityAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), isActive, createdAt_gte, createdAt_lte, offlineCustomerId; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminCustomersController_list"];
         put?: never;
@@ -343,12 +362,12 @@ export interface paths {
         };
         /**
          * A customer
-         * @description The id is the account’s user id; a user who is not a customer is a 404.
+         * @description The id is the account’s user id; 404 NOT_FOUND when no account with role customer has this id.
          */
         get: operations["AdminCustomersController_get"];
         /**
          * Keep notes on a customer
-         * @description Takes only `notes` (a string up to 5000 characters, or null to clear); any other field is a 400 VALIDATION_FAILED. Admins and staff; audited under the customers resource. Profile fields, roles and passwords are changed on users (admin only).
+         * @description Takes only `notes` (a string up to 5000 characters, or null to clear); any other field is a 400 VALIDATION_FAILED. Admins and staff; audited under the customers resource. Profile fields, roles and passwords are changed on users (admin only). 404 NOT_FOUND when no account with role customer has this id.
          */
         put: operations["AdminCustomersController_update"];
         post?: never;
@@ -367,7 +386,7 @@ export interface paths {
         };
         /**
          * List API keys
-         * @description q searches name and prefix; filter revoked (true/false) and role. Secrets are never listed.
+         * @description q searches name and prefix; filter revoked (true/false) and role. Secrets are never listed. A JSON array with the header Content-Range: api-keys start-end/total. Sorted by id DESC unless `sort` names one of: id, name, createdAt, lastUsedAt, expiresAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), role, revoked; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminApiKeysController_list"];
         put?: never;
@@ -389,12 +408,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One API key
+         * @description Its name, prefix, role and use; never its secret (shown once, at creation). 404 NOT_FOUND when no key has this id.
+         */
         get: operations["AdminApiKeysController_get"];
         put?: never;
         post?: never;
         /**
          * Revoke an API key
-         * @description Refused from this moment on, by every API process. The key stays listed with revokedAt.
+         * @description Refused from this moment on, by every API process. The key stays listed with revokedAt. 404 NOT_FOUND when no key has this id.
          */
         delete: operations["AdminApiKeysController_revoke"];
         options?: never;
@@ -409,6 +432,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The shop’s settings
+         * @description Tax rate, currency, seller’s legal details, return window and the other settings of SPEC section 3.
+         */
         get: operations["AdminSettingsController_get"];
         /**
          * Change store settings (partial)
@@ -429,7 +456,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What shop frontends (and staff screens) need to show prices: name, currency, tax rate */
+        /**
+         * What shop frontends (and staff screens) need to show prices: name, currency, tax rate
+         * @description Public and the same for everyone; the seller’s legal details and internal settings are not included.
+         */
         get: operations["StoreSettingsController_get"];
         put?: never;
         post?: never;
@@ -446,8 +476,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List categories
+         * @description The category tree, flat: parentId links a child to its parent. q searches name, slug and description; filter parentId, slug. A JSON array with the header Content-Range: categories start-end/total. Sorted by name ASC unless `sort` names one of: id, name, slug, parentId, createdAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), parentId, slug; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         */
         get: operations["AdminCategoriesController_list"];
         put?: never;
+        /**
+         * Create a category
+         * @description The slug is unique (400 VALIDATION_FAILED with errors.slug when taken); parentId must name an existing category.
+         */
         post: operations["AdminCategoriesController_create"];
         delete?: never;
         options?: never;
@@ -462,12 +500,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One category
+         * @description 404 NOT_FOUND when no category has this id.
+         */
         get: operations["AdminCategoriesController_get"];
+        /**
+         * Change a category (partial)
+         * @description Takes only the fields to change. A taken slug is 400 VALIDATION_FAILED (errors.slug); a parentId that is unknown or would make the category its own ancestor is 400 (errors.parentId). 404 NOT_FOUND when no category has this id.
+         */
         put: operations["AdminCategoriesController_update"];
         post?: never;
         /**
          * Delete an unused category
-         * @description 409 CONFLICT while products or subcategories use it.
+         * @description 409 CONFLICT while products or subcategories use it. 404 NOT_FOUND when no category has this id.
          */
         delete: operations["AdminCategoriesController_remove"];
         options?: never;
@@ -484,7 +530,7 @@ export interface paths {
         };
         /**
          * List products with their variants
-         * @description q searches name, slug and variant SKUs.
+         * @description q searches name, slug and variant SKUs. A JSON array with the header Content-Range: products start-end/total. Sorted by id DESC unless `sort` names one of: id, name, slug, price, categoryId, isActive, createdAt, updatedAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), categoryId, isActive, inStock, lowStock, price_gte, price_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminProductsController_list"];
         put?: never;
@@ -526,16 +572,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One product with its variants
+         * @description With cost prices, stock and images. 404 NOT_FOUND when no product has this id.
+         */
         get: operations["AdminProductsController_get"];
         /**
          * Change a product and its variants (partial)
-         * @description Stock cannot be set here: use stock adjustments.
+         * @description Stock cannot be set here: use stock adjustments. A slug or SKU used by another product is 409 CONFLICT. 404 NOT_FOUND when no product has this id.
          */
         put: operations["AdminProductsController_update"];
         post?: never;
         /**
          * Delete a product
-         * @description Its variants, their stock ledger and its images (with their files) go too.
+         * @description Its variants, their stock ledger and its images (with their files) go too. 404 NOT_FOUND when no product has this id.
          */
         delete: operations["AdminProductsController_remove"];
         options?: never;
@@ -554,7 +604,7 @@ export interface paths {
         put?: never;
         /**
          * Add an image at the end of the product's images
-         * @description multipart/form-data with the image in the field `file`. The type is recognised by the content, not the name: anything but JPEG, PNG or WebP, an empty or damaged file, or a picture of more than 64 megapixels is 400 VALIDATION_FAILED (errors.file); a file over 10 MB is 413 PAYLOAD_TOO_LARGE. The image is turned upright, re-encoded as WebP without any metadata (EXIF, GPS, ICC) in a large size (fits 1600 × 1600, never enlarged) and a thumbnail (fits 400 × 400), served under /media/ with immutable caching. At most 50 images per product.
+         * @description multipart/form-data with the image in the field `file`. The type is recognised by the content, not the name: anything but JPEG, PNG or WebP, an empty or damaged file, or a picture of more than 64 megapixels is 400 VALIDATION_FAILED (errors.file); a file over 10 MB is 413 PAYLOAD_TOO_LARGE. The image is turned upright, re-encoded as WebP without any metadata (EXIF, GPS, ICC) in a large size (fits 1600 × 1600, never enlarged) and a thumbnail (fits 400 × 400), served under /media/ with immutable caching. At most 50 images per product. A body that is not multipart/form-data is 415 UNSUPPORTED_MEDIA_TYPE. 404 NOT_FOUND when no product has this id.
          */
         post: operations["AdminProductsController_addImage"];
         delete?: never;
@@ -573,13 +623,13 @@ export interface paths {
         get?: never;
         /**
          * Change an image’s alt text or move it
-         * @description Moving one image keeps the others in their order; positions stay 0…n−1.
+         * @description Moving one image keeps the others in their order; positions stay 0…n−1. 404 NOT_FOUND when the product has no image with this id.
          */
         put: operations["AdminProductsController_updateImage"];
         post?: never;
         /**
          * Delete an image and its files
-         * @description Variants that showed it show none; the images after it move up. Past order lines keep the thumbnail URL they snapshot, which no longer answers.
+         * @description Variants that showed it show none; the images after it move up. Past order lines keep the thumbnail URL they snapshot, which no longer answers. 404 NOT_FOUND when the product has no image with this id.
          */
         delete: operations["AdminProductsController_removeImage"];
         options?: never;
@@ -598,7 +648,7 @@ export interface paths {
         put?: never;
         /**
          * Import products from CSV (create or update by SKU)
-         * @description Columns: sku, product, category, description, price, costPrice, shippingCost, estimatedDeliveryDays, isActive, stock, attribute:<name>…; sku, product, category and price are required, the others may be left out (or a cell left empty) to keep what is there (new products: costPrice 0, shippingCost 0, estimatedDeliveryDays 3, isActive true, stock 0). Money in whole minor units (1999 for 19.99). isActive: true/false (also yes/no, 1/0). One row per variant; a row's price and costPrice are that variant's (the product's own price becomes its first variant's, a variant keeps an own price where it differs). A known SKU (case-insensitive) updates its variant and product; a new SKU joins the product of that name (of a known SKU in the file, else the one product so named) or creates one. Rows of one product must agree on its fields. `category` is a name, created when missing. `attribute:<name>` columns set the attributes (an empty cell: none of that name); without any attribute column attributes are kept. Stock is set through `adjustment` movements, reference "import". Text cells starting with = + - @ may start with a ' (the export adds it so spreadsheets do not run them as formulas), which is dropped. At most 250,000 rows (beyond, an error on the first row too many) and 100 MB (413 beyond). The answer counts rows: {created, updated, unchanged, errors: [{row, column, message}]} with `row` the line where the row starts (the header is line 1). A dry run changes nothing. A real run is one transaction: with any error it changes nothing and answers 400 VALIDATION_FAILED whose `errors` is that same list (here a list, not a map). At most the first 1,000 errors are listed.
+         * @description Columns: sku, product, category, description, price, costPrice, shippingCost, estimatedDeliveryDays, isActive, stock, attribute:<name>…; sku, product, category and price are required, the others may be left out (or a cell left empty) to keep what is there (new products: costPrice 0, shippingCost 0, estimatedDeliveryDays 3, isActive true, stock 0). Money in whole minor units (1999 for 19.99). isActive: true/false (also yes/no, 1/0). One row per variant; a row's price and costPrice are that variant's (the product's own price becomes its first variant's, a variant keeps an own price where it differs). A known SKU (case-insensitive) updates its variant and product; a new SKU joins the product of that name (of a known SKU in the file, else the one product so named) or creates one. Rows of one product must agree on its fields. `category` is a name, created when missing. `attribute:<name>` columns set the attributes (an empty cell: none of that name); without any attribute column attributes are kept. Stock is set through `adjustment` movements, reference "import". Text cells starting with = + - @ may start with a ' (the export adds it so spreadsheets do not run them as formulas), which is dropped. At most 250,000 rows (beyond, an error on the first row too many) and 100 MB (413 beyond). The answer counts rows: {created, updated, unchanged, errors: [{row, column, message}]} with `row` the line where the row starts (the header is line 1). A dry run changes nothing. A real run is one transaction: with any error it changes nothing and answers 400 VALIDATION_FAILED whose `errors` is that same list (here a list, not a map). At most the first 1,000 errors are listed. A body that is not multipart/form-data is 415 UNSUPPORTED_MEDIA_TYPE; a file over the size limit is 413 PAYLOAD_TOO_LARGE.
          */
         post: operations["AdminProductTransferController_importProducts"];
         delete?: never;
@@ -654,6 +704,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The stock ledger: every stock movement, newest first
+         * @description Read only: one row per change of a variant’s stock with its reason and reference. Filters: variantId, productId, reason (initial, adjustment, order_placed, order_cancelled, order_edited, offline_sale, offline_sale_cancelled, purchase_received, stock_count, return_restocked), createdAt_gte/lte; q searches the reference and note. A JSON array with the header Content-Range: stock-movements start-end/total. Sorted by id DESC unless `sort` names one of: id, createdAt, variantId, delta, reason (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), variantId, productId, reason, createdAt_gte, createdAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         */
         get: operations["AdminStockController_list"];
         put?: never;
         post?: never;
@@ -690,6 +744,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One stock movement
+         * @description Read only: the ledger is never edited. 404 NOT_FOUND when no movement has this id.
+         */
         get: operations["AdminStockController_get"];
         put?: never;
         post?: never;
@@ -708,7 +766,7 @@ export interface paths {
         };
         /**
          * Stock counts with their lines
-         * @description Read only. Filter variantId: the counts that include that variant; q searches the note.
+         * @description Read only. Filter variantId: the counts that include that variant; q searches the note. A JSON array with the header Content-Range: stock-counts start-end/total. Sorted by id DESC unless `sort` names one of: id, createdAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), variantId, createdById, createdAt_gte, createdAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminStockController_listCounts"];
         put?: never;
@@ -730,6 +788,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One stock count with its lines
+         * @description Each line with the stock expected, the number counted and the movement it made. 404 NOT_FOUND when no count has this id.
+         */
         get: operations["AdminStockController_getCount"];
         put?: never;
         post?: never;
@@ -748,7 +810,7 @@ export interface paths {
         };
         /**
          * The category tree, flat (parentId links a child to its parent)
-         * @description Filters: parentId, slug (exact: `filter={"slug":"clothing"}` finds one category by its URL name), q (name, slug, description).
+         * @description Filters: parentId, slug (exact: `filter={"slug":"clothing"}` finds one category by its URL name), q (name, slug, description). A JSON array with the header Content-Range: categories start-end/total. Sorted by name ASC unless `sort` names one of: id, name, slug, parentId, createdAt (the id breaks ties). `range` is at most 100 rows. `filter` keys: id (one id or an array), q (search), parentId, slug; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["StoreCatalogController_categoriesList"];
         put?: never;
@@ -768,7 +830,7 @@ export interface paths {
         };
         /**
          * Active products with their variants
-         * @description Filters: categoryId (that category and every category below it), slug (exact: a product page addressed by its URL name), q (name, slug, SKU), inStock, price_gte, price_lte. No cost prices.
+         * @description Filters: categoryId (that category and every category below it), slug (exact: a product page addressed by its URL name), q (name, slug, SKU), inStock, price_gte, price_lte. No cost prices. A JSON array with the header Content-Range: products start-end/total. Sorted by name ASC unless `sort` names one of: id, name, price, createdAt (the id breaks ties). `range` is at most 100 rows. `filter` keys: id (one id or an array), q (search), categoryId, slug, inStock, price_gte, price_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["StoreCatalogController_productsList"];
         put?: never;
@@ -786,6 +848,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One active product
+         * @description With its variants, live prices and stock, never cost prices. An inactive or unknown product is 404 NOT_FOUND.
+         */
         get: operations["StoreCatalogController_product"];
         put?: never;
         post?: never;
@@ -804,10 +870,14 @@ export interface paths {
         };
         /**
          * List coupons
-         * @description q searches code and description; each carries its derived status and timesUsed.
+         * @description q searches code and description; each carries its derived status and timesUsed. A JSON array with the header Content-Range: coupons start-end/total. Sorted by id DESC unless `sort` names one of: id, code, discountValue, validFrom, validTo, timesUsed, isActive, createdAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), isActive, discountType; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminCouponsController_list"];
         put?: never;
+        /**
+         * Create a coupon
+         * @description A percentage’s discountValue is in basis points (1000 = 10 %), a fixed one’s in minor units. The code is unique (400 VALIDATION_FAILED with errors.code when taken).
+         */
         post: operations["AdminCouponsController_create"];
         delete?: never;
         options?: never;
@@ -842,12 +912,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One coupon
+         * @description With its derived status and timesUsed. 404 NOT_FOUND when no coupon has this id.
+         */
         get: operations["AdminCouponsController_get"];
+        /**
+         * Change a coupon (partial)
+         * @description Takes only the fields to change. A taken code, or a usageLimit below the uses already made, is 400 VALIDATION_FAILED. 404 NOT_FOUND when no coupon has this id.
+         */
         put: operations["AdminCouponsController_update"];
         post?: never;
         /**
          * Delete a coupon never used
-         * @description 409 CONFLICT once used: deactivate it instead.
+         * @description 409 CONFLICT once used: deactivate it instead. 404 NOT_FOUND when no coupon has this id.
          */
         delete: operations["AdminCouponsController_remove"];
         options?: never;
@@ -882,7 +960,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your active cart (created if needed) */
+        /**
+         * Your active cart (created if needed)
+         * @description Signed in only (401 UNAUTHENTICATED without a bearer token): the caller’s active cart, created empty when they have none, with live prices and totals.
+         */
         get: operations["StoreCartsController_mine"];
         put?: never;
         post?: never;
@@ -903,7 +984,7 @@ export interface paths {
         put?: never;
         /**
          * Move a guest cart into yours
-         * @description Quantities add up, capped by stock; the guest cart is closed. Repeating it returns your cart unchanged.
+         * @description Quantities add up, capped by stock; the guest cart is closed. Repeating it returns your cart unchanged. A guest cart that is unknown, not active, or not reached by its X-Cart-Token is 404 NOT_FOUND.
          */
         post: operations["StoreCartsController_merge"];
         delete?: never;
@@ -919,6 +1000,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Your cart
+         * @description Live prices and totals (SPEC section 6). A guest sends the cart’s X-Cart-Token; a signed-in customer reaches their own cart with the bearer token. Another’s cart, or a guest cart without its right token, is 404 NOT_FOUND.
+         */
         get: operations["StoreCartsController_get"];
         put?: never;
         post?: never;
@@ -937,7 +1022,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a variant (adds to its line when present) */
+        /**
+         * Add a variant (adds to its line when present)
+         * @description A variant already in the cart gets the quantity added to its line. More than the available stock is 409 OUT_OF_STOCK; an unknown or inactive variant is 400 VALIDATION_FAILED; a closed cart is 409 INVALID_TRANSITION; a cart you may not reach is 404 NOT_FOUND.
+         */
         post: operations["StoreCartsController_addItem"];
         delete?: never;
         options?: never;
@@ -953,8 +1041,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Change a line’s quantity
+         * @description More than the available stock is 409 OUT_OF_STOCK; a closed cart (checked out or merged) is 409 INVALID_TRANSITION; a line or cart you may not reach is 404 NOT_FOUND.
+         */
         put: operations["StoreCartsController_updateItem"];
         post?: never;
+        /**
+         * Remove a line
+         * @description Answers the cart without the line. A closed cart is 409 INVALID_TRANSITION; a line or cart you may not reach is 404 NOT_FOUND.
+         */
         delete: operations["StoreCartsController_removeItem"];
         options?: never;
         head?: never;
@@ -975,6 +1071,10 @@ export interface paths {
          * @description Refusals: COUPON_NOT_FOUND, COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE (400), COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT (409). At most RATE_LIMIT_COUPON_TRIES_PER_MINUTE (default 30) tries per IP per minute, right or wrong (429 RATE_LIMITED with Retry-After beyond).
          */
         post: operations["StoreCartsController_applyCoupon"];
+        /**
+         * Remove the coupon
+         * @description Answers the cart re-priced without it (nothing happens when it has none). A closed cart is 409 INVALID_TRANSITION; a cart you may not reach is 404 NOT_FOUND.
+         */
         delete: operations["StoreCartsController_removeCoupon"];
         options?: never;
         head?: never;
@@ -990,7 +1090,7 @@ export interface paths {
         };
         /**
          * Carts, read only
-         * @description Filter guest/customer, status, hasItems and updatedAt_lte to find abandoned carts.
+         * @description Filter guest/customer, status, hasItems and updatedAt_lte to find abandoned carts. A JSON array with the header Content-Range: carts start-end/total. Sorted by updatedAt DESC unless `sort` names one of: id, updatedAt, createdAt, status, customerId (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), status, customerId, guest, hasItems, updatedAt_gte, updatedAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminCartsController_list"];
         put?: never;
@@ -1008,6 +1108,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One cart, read only
+         * @description A guest’s or a customer’s cart with live prices and totals; its token is never shown. 404 NOT_FOUND when no cart has this id.
+         */
         get: operations["AdminCartsController_get"];
         put?: never;
         post?: never;
@@ -1026,7 +1130,7 @@ export interface paths {
         };
         /**
          * Invoices (read only)
-         * @description q searches the invoice and order numbers and the customer’s name and e-mail.
+         * @description q searches the invoice and order numbers and the customer’s name and e-mail. A JSON array with the header Content-Range: invoices start-end/total. Sorted by issuedAt DESC unless `sort` names one of: id, number, issuedAt, total, paymentStatus (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), orderId, paymentStatus, issuedAt_gte, issuedAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminInvoicesController_list"];
         put?: never;
@@ -1064,6 +1168,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One invoice
+         * @description Read only: its totals follow its order’s (a revised order revises it, same number, revision + 1). 404 NOT_FOUND when no invoice has this id.
+         */
         get: operations["AdminInvoicesController_get"];
         put?: never;
         post?: never;
@@ -1080,6 +1188,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * An invoice as a PDF
+         * @description The printable invoice with the seller’s legal details from settings (application/pdf, inline). 404 NOT_FOUND when no invoice has this id.
+         */
         get: operations["AdminInvoicesController_pdf"];
         put?: never;
         post?: never;
@@ -1096,6 +1208,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Your order’s invoice
+         * @description A guest sends the order’s X-Order-Token; a signed-in customer reaches their own with the bearer token. Another’s order, or a guest order without its right token, is 404 NOT_FOUND.
+         */
         get: operations["StoreOrdersController_invoice"];
         put?: never;
         post?: never;
@@ -1112,6 +1228,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Your order’s invoice as a PDF
+         * @description The printable invoice with the seller’s legal details. A guest sends the order’s X-Order-Token; another’s order, or a guest order without its right token, is 404 NOT_FOUND.
+         */
         get: operations["StoreOrdersController_invoicePdf"];
         put?: never;
         post?: never;
@@ -1130,7 +1250,7 @@ export interface paths {
         };
         /**
          * Credit notes (read only)
-         * @description One per refund that succeeded. Filters: orderId, offlineSaleId, bookingId, invoiceId, refundId, returnId, issuedAt_gte/lte. q searches the numbers and the customer’s name and e-mail.
+         * @description One per refund that succeeded. Filters: orderId, offlineSaleId, bookingId, invoiceId, refundId, returnId, issuedAt_gte/lte. q searches the numbers and the customer’s name and e-mail. A JSON array with the header Content-Range: credit-notes start-end/total. Sorted by issuedAt DESC unless `sort` names one of: id, number, issuedAt, total (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), orderId, offlineSaleId, bookingId, invoiceId, refundId, returnId, issuedAt_gte, issuedAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminCreditNotesController_list"];
         put?: never;
@@ -1148,6 +1268,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One credit note
+         * @description Read only: credit notes are issued by refunds, never edited. 404 NOT_FOUND when no credit note has this id.
+         */
         get: operations["AdminCreditNotesController_get"];
         put?: never;
         post?: never;
@@ -1164,6 +1288,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A credit note as a PDF
+         * @description The printable credit note with the seller’s legal details from settings (application/pdf, inline). 404 NOT_FOUND when no credit note has this id.
+         */
         get: operations["AdminCreditNotesController_pdf"];
         put?: never;
         post?: never;
@@ -1180,7 +1308,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The credit notes of your order (one per refund), oldest first */
+        /**
+         * The credit notes of your order (one per refund), oldest first
+         * @description A guest sends the order’s X-Order-Token; a signed-in customer reaches their own order with the bearer token. Another’s order, or a guest order without its right token, is 404 NOT_FOUND.
+         */
         get: operations["StoreCreditNotesController_ofOrder"];
         put?: never;
         post?: never;
@@ -1221,7 +1352,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order from a cart
-         * @description One transaction: re-prices the cart, checks the coupon, takes the stock of every line, redeems the coupon, creates the order and its invoice, closes the cart. Guests get an accessToken in the order (send it as X-Order-Token). A failed checkout stores nothing, so it may be retried with the same key.
+         * @description One transaction: re-prices the cart, checks the coupon, takes the stock of every line, redeems the coupon, creates the order and its invoice, closes the cart. Guests get an accessToken in the order (send it as X-Order-Token). A failed checkout stores nothing, so it may be retried with the same key. Refusals: a cart you may not reach, 404 NOT_FOUND; a cart already checked out or merged, 409 INVALID_TRANSITION; an empty cart, 400 VALIDATION_FAILED (errors.cartId); a line short of stock or of a product withdrawn from sale, 409 OUT_OF_STOCK; a coupon that no longer applies, its code (COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE, COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT).
          */
         post: operations["StoreOrdersController_checkout"];
         delete?: never;
@@ -1237,7 +1368,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your orders */
+        /**
+         * Your orders
+         * @description Signed in only (401 UNAUTHENTICATED without a bearer token): the caller’s own orders, never drafts. Filter status. A JSON array with the header Content-Range: orders start-end/total. Sorted by placedAt DESC unless `sort` names one of: id, placedAt, total (the id breaks ties). `range` is at most 100 rows. `filter` keys: id (one id or an array), status; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         */
         get: operations["StoreOrdersController_list"];
         put?: never;
         post?: never;
@@ -1254,6 +1388,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Your order
+         * @description A guest sends the order’s X-Order-Token; a signed-in customer reaches their own with the bearer token. Another’s order, a draft, or a guest order without its right token is 404 NOT_FOUND.
+         */
         get: operations["StoreOrdersController_get"];
         put?: never;
         post?: never;
@@ -1274,7 +1412,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel your own pending order
-         * @description Stock and coupon use are returned; every payment is refunded (a card payment back to the card).
+         * @description Stock and coupon use are returned; every payment is refunded (a card payment back to the card). Only while pending (409 INVALID_TRANSITION otherwise); another’s order, or a guest order without its right X-Order-Token, is 404 NOT_FOUND.
          */
         post: operations["StoreOrdersController_cancel"];
         delete?: never;
@@ -1311,14 +1449,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Orders
-         * @description q searches number and e-mail. Filters: status, paymentStatus, paymentMethod, customerId, placedAt_gte/lte.
+         * List orders
+         * @description q searches number and e-mail. Filters: status, paymentStatus, paymentMethod, customerId, placedAt_gte/lte. A JSON array with the header Content-Range: orders start-end/total. Sorted by placedAt DESC unless `sort` names one of: id, number, placedAt, total, status, paymentStatus, email (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), status, paymentStatus, paymentMethod, placedAt_gte, placedAt_lte, customerId; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminOrdersController_list"];
         put?: never;
         /**
          * Create a draft order (phone or counter order)
-         * @description For a customer account (`customerId`) or a guest (`email`). A draft takes no stock, has no number (null until placed) and no invoice, and counts in no report. `unitPrice` on a line overrides the catalog’s price (the audit log records who did it). Place it with POST /:id/place.
+         * @description For a customer account (`customerId`) or a guest (`email`). A draft takes no stock, has no number (null until placed) and no invoice, and counts in no report. `unitPrice` on a line overrides the catalog’s price (the audit log records who did it). Place it with POST /:id/place. A couponCode that does not apply is refused with its code (COUPON_NOT_FOUND, COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE, COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT); a variant of a product withdrawn from sale is 409 OUT_OF_STOCK (a draft takes no stock: placing it checks the quantities).
          */
         post: operations["AdminOrdersController_create"];
         delete?: never;
@@ -1334,16 +1472,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One order
+         * @description With its lines (snapshots), totals, payments summary and derived paymentStatus; drafts too. 404 NOT_FOUND when no order has this id.
+         */
         get: operations["AdminOrdersController_get"];
         /**
          * Edit a draft, or a pending or processing order
-         * @description A draft: any of its fields. A placed order (pending or processing): `lines` (the whole new list; a line with its `lineId` keeps its snapshot unless its variant changes), `shippingAddress`, `couponCode` (null removes it). Every total is recomputed with the order’s own tax rate, the stock moves by the difference only (409 OUT_OF_STOCK and nothing changed when short), the coupon is checked again, and the invoice is revised (same number, revision + 1). Below what was paid: 409 REFUND_REQUIRED. Any other status: 409 INVALID_TRANSITION.
+         * @description A draft: any of its fields. A placed order (pending or processing): `lines` (the whole new list; a line with its `lineId` keeps its snapshot unless its variant changes), `shippingAddress`, `couponCode` (null removes it). Every total is recomputed with the order’s own tax rate, the stock moves by the difference only (409 OUT_OF_STOCK and nothing changed when short), the coupon is checked again, and the invoice is revised (same number, revision + 1). Below what was paid: 409 REFUND_REQUIRED. Any other status: 409 INVALID_TRANSITION. A coupon that does not apply is refused with its code (COUPON_NOT_FOUND, COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE, COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT). 404 NOT_FOUND when no order has this id.
          */
         put: operations["AdminOrdersController_update"];
         post?: never;
         /**
          * Delete a draft
-         * @description Only a draft (409 INVALID_TRANSITION otherwise: cancel a placed order). Answers the deleted draft.
+         * @description Only a draft (409 INVALID_TRANSITION otherwise: cancel a placed order). Answers the deleted draft. 404 NOT_FOUND when no order has this id.
          */
         delete: operations["AdminOrdersController_delete"];
         options?: never;
@@ -1362,7 +1504,7 @@ export interface paths {
         put?: never;
         /**
          * Place a draft
-         * @description Runs the checkout’s rules and transaction: the lines priced again from the catalog (prices set by hand stay), the coupon checked, the stock taken (409 OUT_OF_STOCK), the number given, the invoice issued. Answers the pending order. A guest’s order carries its accessToken.
+         * @description Runs the checkout’s rules and transaction: the lines priced again from the catalog (prices set by hand stay), the coupon checked, the stock taken (409 OUT_OF_STOCK), the number given, the invoice issued. Answers the pending order. A guest’s order carries its accessToken. A draft only (409 INVALID_TRANSITION otherwise); a coupon that no longer applies is refused with its code (COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE, COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT). 404 NOT_FOUND when no order has this id.
          */
         post: operations["AdminOrdersController_place"];
         delete?: never;
@@ -1402,7 +1544,7 @@ export interface paths {
         put?: never;
         /**
          * Record a payment
-         * @description A positive amount up to the balance due, less any card payment still being confirmed (409 OVERPAYMENT above it); a cancelled order takes none. Paid in full ⇒ delivered.
+         * @description A positive amount up to the balance due, less any card payment still being confirmed (409 OVERPAYMENT above it); a cancelled order takes none. Paid in full ⇒ delivered. A cancelled order is 409 INVALID_TRANSITION. 404 NOT_FOUND when no order has this id.
          */
         post: operations["AdminOrdersController_recordPayment"];
         delete?: never;
@@ -1422,7 +1564,7 @@ export interface paths {
         put?: never;
         /**
          * Record the remaining balance as paid
-         * @description One payment of the balance due, by `method` (default: the order’s payment method). 409 INVALID_TRANSITION when nothing is due, while a card payment of it is being confirmed, or on a cancelled order.
+         * @description One payment of the balance due, by `method` (default: the order’s payment method). 409 INVALID_TRANSITION when nothing is due, while a card payment of it is being confirmed, or on a cancelled order. 404 NOT_FOUND when no order has this id.
          */
         post: operations["AdminOrdersController_markPaid"];
         delete?: never;
@@ -1442,7 +1584,7 @@ export interface paths {
         put?: never;
         /**
          * Move the order on
-         * @description pending → processing → shipped → delivered; cancelled from pending or processing. Anything else is 409 INVALID_TRANSITION.
+         * @description pending → processing → shipped → delivered; cancelled from pending or processing. Anything else is 409 INVALID_TRANSITION. 404 NOT_FOUND when no order has this id.
          */
         post: operations["AdminOrdersController_changeStatus"];
         delete?: never;
@@ -1461,8 +1603,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cancel
-         * @description Returns the stock and the coupon use, and gives back every payment through refunds, each with its credit note (card payments charged online through the payment provider, after commit; the others recorded as paid out). 409 INVALID_TRANSITION while a card payment is being confirmed.
+         * Cancel an order
+         * @description Returns the stock and the coupon use, and gives back every payment through refunds, each with its credit note (card payments charged online through the payment provider, after commit; the others recorded as paid out). 409 INVALID_TRANSITION while a card payment is being confirmed. Only from pending or processing (409 INVALID_TRANSITION otherwise). 404 NOT_FOUND when no order has this id.
          */
         post: operations["AdminOrdersController_cancel"];
         delete?: never;
@@ -1480,7 +1622,7 @@ export interface paths {
         };
         /**
          * Payments of orders (read only)
-         * @description Filters: orderId, method, status (pending, succeeded, failed, refunded), paidAt_gte/lte. q searches the reference.
+         * @description Filters: orderId, method, status (pending, succeeded, failed, refunded), paidAt_gte/lte. q searches the reference. A JSON array with the header Content-Range: payments start-end/total. Sorted by paidAt DESC unless `sort` names one of: id, paidAt, amount, method, status (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), orderId, method, status, paidAt_gte, paidAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminPaymentsController_list"];
         put?: never;
@@ -1518,6 +1660,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One payment
+         * @description Read only: pending, succeeded, failed or refunded, with refundedAmount. 404 NOT_FOUND when no payment has this id.
+         */
         get: operations["AdminPaymentsController_get"];
         put?: never;
         post?: never;
@@ -1534,8 +1680,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List suppliers
+         * @description q searches name, contact name, e-mail and phone. A JSON array with the header Content-Range: suppliers start-end/total. Sorted by name ASC unless `sort` names one of: id, name, createdAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search); an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         */
         get: operations["AdminSuppliersController_list"];
         put?: never;
+        /**
+         * Create a supplier
+         * @description name is required; contact details are optional.
+         */
         post: operations["AdminSuppliersController_create"];
         delete?: never;
         options?: never;
@@ -1550,9 +1704,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One supplier
+         * @description 404 NOT_FOUND when no supplier has this id.
+         */
         get: operations["AdminSuppliersController_get"];
+        /**
+         * Change a supplier (partial)
+         * @description Takes only the fields to change. 404 NOT_FOUND when no supplier has this id.
+         */
         put: operations["AdminSuppliersController_update"];
         post?: never;
+        /**
+         * Delete a supplier without purchases
+         * @description 409 CONFLICT once it has purchases. 404 NOT_FOUND when no supplier has this id.
+         */
         delete: operations["AdminSuppliersController_remove"];
         options?: never;
         head?: never;
@@ -1567,8 +1733,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Purchases
-         * @description q searches the number, notes, product names and SKUs of the lines.
+         * List purchases
+         * @description q searches the number, notes, product names and SKUs of the lines. A JSON array with the header Content-Range: purchases start-end/total. Sorted by createdAt DESC unless `sort` names one of: id, number, createdAt, orderedAt, receivedAt, total, status (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), status, supplierId, createdAt_gte, createdAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminPurchasesController_list"];
         put?: never;
@@ -1610,10 +1776,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One purchase
+         * @description With its lines and what has been received. 404 NOT_FOUND when no purchase has this id.
+         */
         get: operations["AdminPurchasesController_get"];
         /**
          * Change a purchase before receipt (partial; lines replace all lines)
-         * @description status may move draft → ordered here.
+         * @description status may move draft → ordered here. A received or cancelled purchase is 409 INVALID_TRANSITION. 404 NOT_FOUND when no purchase has this id.
          */
         put: operations["AdminPurchasesController_update"];
         post?: never;
@@ -1634,7 +1804,7 @@ export interface paths {
         put?: never;
         /**
          * Receive the goods
-         * @description Adds every line to stock (purchase_received), sets each variant’s cost price to the line’s unit cost, freezes the purchase and its invoice. Twice: 409 INVALID_TRANSITION.
+         * @description Adds every line to stock (purchase_received), sets each variant’s cost price to the line’s unit cost, freezes the purchase and its invoice. Twice: 409 INVALID_TRANSITION. 404 NOT_FOUND when no purchase has this id.
          */
         post: operations["AdminPurchasesController_receive"];
         delete?: never;
@@ -1654,7 +1824,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel before receipt
-         * @description The purchase invoice becomes void.
+         * @description The purchase invoice becomes void. A received or cancelled purchase is 409 INVALID_TRANSITION. 404 NOT_FOUND when no purchase has this id.
          */
         post: operations["AdminPurchasesController_cancel"];
         delete?: never;
@@ -1670,6 +1840,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List suppliers’ invoices
+         * @description Filters: supplierId, purchaseId, status (open, final, void); q searches its number and the purchase’s number. A JSON array with the header Content-Range: purchase-invoices start-end/total. Sorted by issuedAt DESC unless `sort` names one of: id, number, issuedAt, total, status (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), supplierId, purchaseId, status; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         */
         get: operations["AdminPurchaseInvoicesController_list"];
         put?: never;
         post?: never;
@@ -1686,6 +1860,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One supplier’s invoice
+         * @description 404 NOT_FOUND when no purchase invoice has this id.
+         */
         get: operations["AdminPurchaseInvoicesController_get"];
         put?: never;
         post?: never;
@@ -1702,6 +1880,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A supplier’s invoice as a PDF
+         * @description The printable purchase invoice (application/pdf, inline). 404 NOT_FOUND when no purchase invoice has this id.
+         */
         get: operations["AdminPurchaseInvoicesController_pdf"];
         put?: never;
         post?: never;
@@ -1720,10 +1902,14 @@ export interface paths {
         };
         /**
          * In-store customers with their outstanding balance
-         * @description q searches name, phone and e-mail; filter owing=true for those who owe.
+         * @description q searches name, phone and e-mail; filter owing=true for those who owe. A JSON array with the header Content-Range: offline-customers start-end/total. Sorted by name ASC unless `sort` names one of: id, name, createdAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), owing, userId; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminOfflineCustomersController_list"];
         put?: never;
+        /**
+         * Create an in-store customer
+         * @description name and phone are required; outstandingBalance is derived, never sent.
+         */
         post: operations["AdminOfflineCustomersController_create"];
         delete?: never;
         options?: never;
@@ -1758,13 +1944,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One in-store customer
+         * @description With outstandingBalance, the balance of their sales that are not cancelled. 404 NOT_FOUND when no customer has this id.
+         */
         get: operations["AdminOfflineCustomersController_get"];
         /**
          * Change an in-store customer, or link it to a customer account
-         * @description A partial update of the contact fields, and `userId`: the customer account this in-store customer is linked to (null unlinks). An account is linked to at most one in-store customer: an account linked to another one, or a user who is not a customer, is a 400 VALIDATION_FAILED on userId and changes nothing. The account’s customers row then counts this customer’s sales and balance (those made before the link too); relinking moves them to the new account, in the same transaction.
+         * @description A partial update of the contact fields, and `userId`: the customer account this in-store customer is linked to (null unlinks). An account is linked to at most one in-store customer: an account linked to another one, or a user who is not a customer, is a 400 VALIDATION_FAILED on userId and changes nothing. The account’s customers row then counts this customer’s sales and balance (those made before the link too); relinking moves them to the new account, in the same transaction. 404 NOT_FOUND when no customer has this id.
          */
         put: operations["AdminOfflineCustomersController_update"];
         post?: never;
+        /**
+         * Delete an in-store customer without sales
+         * @description 409 CONFLICT once they have sales (their history stays). 404 NOT_FOUND when no customer has this id.
+         */
         delete: operations["AdminOfflineCustomersController_remove"];
         options?: never;
         head?: never;
@@ -1779,14 +1973,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * In-store sales
-         * @description q searches the number, the coupon code and the customer’s name and phone; filter walkIn=true for the sales without a customer.
+         * List in-store sales
+         * @description q searches the number, the coupon code and the customer’s name and phone; filter walkIn=true for the sales without a customer. A JSON array with the header Content-Range: offline-sales start-end/total. Sorted by soldAt DESC unless `sort` names one of: id, number, soldAt, total, paymentStatus, status (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), customerId, walkIn, status, paymentStatus, soldAt_gte, soldAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminOfflineSalesController_list"];
         put?: never;
         /**
          * Record a sale
-         * @description Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment (above the total: 409 OVERPAYMENT). Without customerId it is a walk-in sale, which must be paid in full at once (paidAmount = total), else 400 VALIDATION_FAILED on customerId ("a sale on credit needs a customer"). couponCode applies a coupon with the rules, limits and refusals of online coupons (the COUPON_… codes; its use counted once per sale, atomically against its limit, and given back if the sale is cancelled); a coupon with a per-customer limit needs the customer (400 on customerId), and a sale takes a coupon or a manual discount, not both (400 on discount). With an Idempotency-Key header, a retry records it once.
+         * @description Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment (above the total: 409 OVERPAYMENT). Without customerId it is a walk-in sale, which must be paid in full at once (paidAmount = total), else 400 VALIDATION_FAILED on customerId ("a sale on credit needs a customer"). couponCode applies a coupon with the rules, limits and refusals of online coupons: 400 COUPON_NOT_FOUND (no such code), 400 COUPON_INACTIVE, 400 COUPON_NOT_STARTED (before validFrom), 400 COUPON_EXPIRED (after validTo), 400 COUPON_MIN_PURCHASE (subtotal below minPurchase), 409 COUPON_USAGE_LIMIT (used up, also when online checkouts and counter sales race for the last use), 409 COUPON_CUSTOMER_LIMIT (the customer’s uses reached perCustomerLimit); its use is counted once per sale, atomically against its limit, and given back if the sale is cancelled. A coupon with a per-customer limit needs the customer (400 on customerId), and a sale takes a coupon or a manual discount, not both (400 on discount). With an Idempotency-Key header, a retry records it once.
          */
         post: operations["AdminOfflineSalesController_create"];
         delete?: never;
@@ -1822,6 +2016,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One in-store sale
+         * @description With its lines (snapshots), payments and the derived paidAmount, balance and paymentStatus. 404 NOT_FOUND when no sale has this id.
+         */
         get: operations["AdminOfflineSalesController_get"];
         put?: never;
         post?: never;
@@ -1842,7 +2040,7 @@ export interface paths {
         put?: never;
         /**
          * Add a payment
-         * @description Payments together never exceed the total (409 OVERPAYMENT); a cancelled sale takes none (409 INVALID_TRANSITION).
+         * @description Payments together never exceed the total (409 OVERPAYMENT); a cancelled sale takes none (409 INVALID_TRANSITION). 404 NOT_FOUND when no sale has this id.
          */
         post: operations["AdminOfflineSalesController_addPayment"];
         delete?: never;
@@ -1862,7 +2060,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a sale
-         * @description Returns the stock (offline_sale_cancelled); its balance becomes 0.
+         * @description Returns the stock (offline_sale_cancelled); its balance becomes 0. A sale already cancelled is 409 INVALID_TRANSITION. 404 NOT_FOUND when no sale has this id.
          */
         post: operations["AdminOfflineSalesController_cancel"];
         delete?: never;
@@ -1878,6 +2076,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A sale’s receipt as a PDF
+         * @description The printable receipt with the seller’s legal details from settings (application/pdf, inline). 404 NOT_FOUND when no sale has this id.
+         */
         get: operations["AdminOfflineSalesController_receipt"];
         put?: never;
         post?: never;
@@ -1894,8 +2096,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List service types
+         * @description Active and inactive; filter isActive; q searches name and description. A JSON array with the header Content-Range: service-types start-end/total. Sorted by name ASC unless `sort` names one of: id, name, price, durationMinutes (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), isActive; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         */
         get: operations["AdminServiceTypesController_list"];
         put?: never;
+        /**
+         * Create a service type
+         * @description price in minor units, durationMinutes a positive whole number.
+         */
         post: operations["AdminServiceTypesController_create"];
         delete?: never;
         options?: never;
@@ -1910,7 +2120,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One service type
+         * @description 404 NOT_FOUND when no service type has this id.
+         */
         get: operations["AdminServiceTypesController_get"];
+        /**
+         * Change a service type (partial)
+         * @description Takes only the fields to change; bookings keep the name and price they were made with. 404 NOT_FOUND when no service type has this id.
+         */
         put: operations["AdminServiceTypesController_update"];
         post?: never;
         delete?: never;
@@ -1927,8 +2145,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Bookings
-         * @description Sorted by time by default; filters status, customerId, serviceTypeId, scheduledAt_gte/lte.
+         * List bookings
+         * @description Sorted by time by default; filters status, customerId, serviceTypeId, scheduledAt_gte/lte. A JSON array with the header Content-Range: bookings start-end/total. Sorted by scheduledAt ASC unless `sort` names one of: id, scheduledAt, status, price, createdAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), status, scheduledAt_gte, scheduledAt_lte, customerId, serviceTypeId; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminBookingsController_list"];
         put?: never;
@@ -1950,8 +2168,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One booking
+         * @description With serviceName and price as snapshots. 404 NOT_FOUND when no booking has this id.
+         */
         get: operations["AdminBookingsController_get"];
-        /** Reschedule a pending booking (time, address, notes) */
+        /**
+         * Reschedule a pending booking (time, address, notes)
+         * @description Only while pending (409 INVALID_TRANSITION otherwise); a time in the past is 400 VALIDATION_FAILED. 404 NOT_FOUND when no booking has this id.
+         */
         put: operations["AdminBookingsController_update"];
         post?: never;
         delete?: never;
@@ -1969,7 +2194,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Complete or cancel a pending booking */
+        /**
+         * Complete or cancel a pending booking
+         * @description Only from pending, to completed or cancelled (409 INVALID_TRANSITION otherwise); the customer gets a booking_update notification. 404 NOT_FOUND when no booking has this id.
+         */
         post: operations["AdminBookingsController_move"];
         delete?: never;
         options?: never;
@@ -1984,7 +2212,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Services on offer (active only) */
+        /**
+         * Services on offer (active only)
+         * @description Public: the active service types with their price and duration; q searches name and description. A JSON array with the header Content-Range: service-types start-end/total. Sorted by name ASC unless `sort` names one of: id, name, price, durationMinutes (the id breaks ties). `range` is at most 100 rows. `filter` keys: id (one id or an array), q (search); an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         */
         get: operations["StoreServicesController_types"];
         put?: never;
         post?: never;
@@ -2001,7 +2232,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your bookings */
+        /**
+         * Your bookings
+         * @description Signed in only (401 UNAUTHENTICATED without a bearer token): the caller’s own bookings. A JSON array with the header Content-Range: bookings start-end/total. Sorted by scheduledAt ASC unless `sort` names one of: id, scheduledAt, status, price, createdAt (the id breaks ties). `range` is at most 100 rows. `filter` keys: id (one id or an array), q (search), status, scheduledAt_gte, scheduledAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         */
         get: operations["StoreServicesController_mine"];
         put?: never;
         /**
@@ -2022,6 +2256,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One of your bookings
+         * @description Another customer’s booking is 404 NOT_FOUND, as one that does not exist.
+         */
         get: operations["StoreServicesController_one"];
         put?: never;
         post?: never;
@@ -2040,7 +2278,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel your own pending booking */
+        /**
+         * Cancel your own pending booking
+         * @description Only while pending (409 INVALID_TRANSITION otherwise). Another customer’s booking is 404 NOT_FOUND.
+         */
         post: operations["StoreServicesController_cancel"];
         delete?: never;
         options?: never;
@@ -2057,7 +2298,7 @@ export interface paths {
         };
         /**
          * Refunds (read only)
-         * @description Filters: orderId, offlineSaleId, bookingId, returnId, status, method, kind, refundedAt_gte/lte. q searches the number, the record’s number, the reference and the reason.
+         * @description Filters: orderId, offlineSaleId, bookingId, returnId, status, method, kind, refundedAt_gte/lte. q searches the number, the record’s number, the reference and the reason. A JSON array with the header Content-Range: refunds start-end/total. Sorted by createdAt DESC unless `sort` names one of: id, number, createdAt, refundedAt, amount, status (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), orderId, offlineSaleId, bookingId, returnId, status, method, kind, refundedAt_gte, refundedAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminRefundsController_list"];
         put?: never;
@@ -2095,6 +2336,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One refund
+         * @description Read only: pending, succeeded or failed, with its credit note once it succeeded. 404 NOT_FOUND when no refund has this id.
+         */
         get: operations["AdminRefundsController_get"];
         put?: never;
         post?: never;
@@ -2115,7 +2360,7 @@ export interface paths {
         put?: never;
         /**
          * Refund an order
-         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note.
+         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note. A paymentId that is not one of the record’s payments is 400 VALIDATION_FAILED (errors.paymentId); 404 NOT_FOUND when no record has this id.
          */
         post: operations["AdminRefundsController_refundOrder"];
         delete?: never;
@@ -2135,7 +2380,7 @@ export interface paths {
         put?: never;
         /**
          * Refund an in-store sale
-         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note.
+         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note. A paymentId that is not one of the record’s payments is 400 VALIDATION_FAILED (errors.paymentId); 404 NOT_FOUND when no record has this id.
          */
         post: operations["AdminRefundsController_refundSale"];
         delete?: never;
@@ -2155,7 +2400,7 @@ export interface paths {
         put?: never;
         /**
          * Refund a booking
-         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note. Bookings take no payments yet: until they do, nothing is paid on any, so this is 409 REFUND_EXCEEDS_PAID.
+         * @description A refund with no goods back (goodwill, a price adjustment), at most what was paid and not yet refunded (409 REFUND_EXCEEDS_PAID, also under concurrent requests). Without paymentId, card payments are refunded first, newest first, then the others. A card payment the payment provider charged is refunded through the provider, outside any database transaction (402 PAYMENT_DECLINED when it refuses; 503 SERVICE_UNAVAILABLE when it does not answer: the refund is settled within about a minute, retry with the same Idempotency-Key); any other payment is recorded as paid out. Each refund issues a credit note. A paymentId that is not one of the record’s payments is 400 VALIDATION_FAILED (errors.paymentId); 404 NOT_FOUND when no record has this id. Bookings take no payments yet: until they do, nothing is paid on any, so this is 409 REFUND_EXCEEDS_PAID.
          */
         post: operations["AdminRefundsController_refundBooking"];
         delete?: never;
@@ -2172,14 +2417,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Returns
-         * @description Filters: status, source, orderId, offlineSaleId, customerId, requestedAt_gte/lte. q searches the return’s and the record’s numbers.
+         * List returns
+         * @description Filters: status, source, orderId, offlineSaleId, customerId, requestedAt_gte/lte. q searches the return’s and the record’s numbers. A JSON array with the header Content-Range: returns start-end/total. Sorted by requestedAt DESC unless `sort` names one of: id, number, requestedAt, status, refundedAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), status, source, orderId, offlineSaleId, customerId, requestedAt_gte, requestedAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminReturnsController_list"];
         put?: never;
         /**
          * Make a return (phone, counter)
-         * @description For an order that is shipped or delivered (an online order returned at the counter) or a completed in-store sale; no return window. Status approved. Each line at most what was sold less what other returns (not rejected or cancelled) hold: 409 RETURN_QUANTITY_EXCEEDED, also under concurrent requests. Other records: 409 RETURN_NOT_ALLOWED.
+         * @description For an order that is shipped or delivered (an online order returned at the counter) or a completed in-store sale; no return window. Status approved. Each line at most what was sold less what other returns (not rejected or cancelled) hold: 409 RETURN_QUANTITY_EXCEEDED, also under concurrent requests. Other records: 409 RETURN_NOT_ALLOWED. An orderId or offlineSaleId that does not exist is 404 NOT_FOUND.
          */
         post: operations["AdminReturnsController_create"];
         delete?: never;
@@ -2195,6 +2440,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One return
+         * @description With its lines, amounts and refund. 404 NOT_FOUND when no return has this id.
+         */
         get: operations["AdminReturnsController_get"];
         put?: never;
         post?: never;
@@ -2213,7 +2462,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a requested return */
+        /**
+         * Approve a requested return
+         * @description Only from requested (409 INVALID_TRANSITION otherwise); the customer then sends the goods back. 404 NOT_FOUND when no return has this id.
+         */
         post: operations["AdminReturnsController_approve"];
         delete?: never;
         options?: never;
@@ -2232,7 +2484,7 @@ export interface paths {
         put?: never;
         /**
          * Reject a requested return
-         * @description Its units may be returned again; the other open returns are priced again.
+         * @description Its units may be returned again; the other open returns are priced again. Only from requested (409 INVALID_TRANSITION otherwise). 404 NOT_FOUND when no return has this id.
          */
         post: operations["AdminReturnsController_reject"];
         delete?: never;
@@ -2252,7 +2504,7 @@ export interface paths {
         put?: never;
         /**
          * Receive the goods of an approved return
-         * @description Restocked units go back with movement reason return_restocked; restock defaults to true for every line (false: damaged, not for sale again).
+         * @description Restocked units go back with movement reason return_restocked; restock defaults to true for every line (false: damaged, not for sale again). Only from approved (409 INVALID_TRANSITION otherwise). 404 NOT_FOUND when no return has this id.
          */
         post: operations["AdminReturnsController_receive"];
         delete?: never;
@@ -2272,7 +2524,7 @@ export interface paths {
         put?: never;
         /**
          * Refund a return
-         * @description From received, or from approved when nothing needs to come back (a damaged item the customer keeps). Gives back min(the return’s total, paid − refunded so far) through the record’s payments (card payments first, newest first; a provider charge through the provider unless `method` asks for another way, e.g. cash at the counter), with a credit note of the returned lines. Nothing paid: refunded with no refund. 409 INVALID_TRANSITION while a refund of it is being confirmed.
+         * @description From received, or from approved when nothing needs to come back (a damaged item the customer keeps). Gives back min(the return’s total, paid − refunded so far) through the record’s payments (card payments first, newest first; a provider charge through the provider unless `method` asks for another way, e.g. cash at the counter), with a credit note of the returned lines. Nothing paid: refunded with no refund. 409 INVALID_TRANSITION while a refund of it is being confirmed. More than what was paid and not yet refunded is 409 REFUND_EXCEEDS_PAID; a provider that refuses is 402 PAYMENT_DECLINED, one that does not answer 503 SERVICE_UNAVAILABLE (retry with the same key). 404 NOT_FOUND when no return has this id.
          */
         post: operations["AdminReturnsController_refund"];
         delete?: never;
@@ -2292,7 +2544,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a return before its goods are received
-         * @description Its units may be returned again; the other open returns are priced again.
+         * @description Its units may be returned again; the other open returns are priced again. Only from requested or approved (409 INVALID_TRANSITION otherwise). 404 NOT_FOUND when no return has this id.
          */
         post: operations["AdminReturnsController_cancel"];
         delete?: never;
@@ -2308,7 +2560,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The returns of your order, oldest first */
+        /**
+         * The returns of your order, oldest first
+         * @description A guest sends the order’s X-Order-Token; a signed-in customer reaches their own order with the bearer token. Another’s order, or a guest order without its right token, is 404 NOT_FOUND.
+         */
         get: operations["StoreReturnsController_ofOrder"];
         put?: never;
         /**
@@ -2331,7 +2586,7 @@ export interface paths {
         };
         /**
          * Your returns
-         * @description Filters: status, orderId.
+         * @description Filters: status, orderId. A JSON array with the header Content-Range: returns start-end/total. Sorted by requestedAt DESC unless `sort` names one of: id, requestedAt (the id breaks ties). `range` is at most 100 rows. `filter` keys: id (one id or an array), status, orderId; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["StoreReturnsController_list"];
         put?: never;
@@ -2371,7 +2626,7 @@ export interface paths {
         };
         /**
          * Your notifications
-         * @description Filter unread=true for the unread ones.
+         * @description Filter unread=true for the unread ones. A JSON array with the header Content-Range: notifications start-end/total. Sorted by id DESC unless `sort` names one of: id, createdAt (the id breaks ties). `range` is at most 100 rows. `filter` keys: id (one id or an array), unread, type; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["MyNotificationsController_list"];
         put?: never;
@@ -2389,6 +2644,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * How many of your notifications are unread
+         * @description For the bell: {count}. Only the caller’s own notifications count.
+         */
         get: operations["MyNotificationsController_unreadCount"];
         put?: never;
         post?: never;
@@ -2425,6 +2684,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One of your notifications
+         * @description Another user’s notification is 404 NOT_FOUND, as one that does not exist.
+         */
         get: operations["MyNotificationsController_get"];
         put?: never;
         post?: never;
@@ -2443,6 +2706,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Mark one of your notifications read
+         * @description Reading it again keeps its first readAt. Another user’s notification is 404 NOT_FOUND.
+         */
         post: operations["MyNotificationsController_read"];
         delete?: never;
         options?: never;
@@ -2459,6 +2726,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Mark all your notifications read
+         * @description Answers how many were unread and are now read (0 when none were).
+         */
         post: operations["MyNotificationsController_readAll"];
         delete?: never;
         options?: never;
@@ -2473,13 +2744,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Your messages, both directions
+         * @description The messages the shop wrote to you by name (`to_customer`) and those you wrote (`from_customer`), newest first; filter `direction`. A message the shop sent to every customer is not listed here: it reached you as a notification. Nobody sees another customer’s messages.
+         */
+        get: operations["MyMessagesController_list"];
         put?: never;
         /**
          * Write to the shop (admins and staff)
-         * @description At most RATE_LIMIT_MESSAGES_PER_HOUR (default 10) per hour; beyond, 429 RATE_LIMITED with Retry-After.
+         * @description Kept as a `from_customer` message and notified to every admin and staff member, the notification naming you and linking to your account. Title and body must not be blank (at most 200 and 5000 characters: else 400 with field messages). At most RATE_LIMIT_MESSAGES_PER_HOUR (default 10) per hour; beyond, 429 RATE_LIMITED with Retry-After. Customers only (403 for others).
          */
-        post: operations["MyNotificationsController_message"];
+        post: operations["MyMessagesController_send"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2493,9 +2768,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Messages sent and received, newest first
+         * @description Every message: the shop’s (`to_customer`; a message to every customer is one record with `userId` null) and the customers’ (`from_customer`). Filters `userId`, `direction`, `createdAt_gte`/`createdAt_lte`; `q` searches the title and the customer’s name and e-mail. `userName` and `userEmail` are the account’s as they were when the message was sent.
+         */
+        get: operations["AdminMessagesController_list"];
         put?: never;
-        /** Message one user, or every customer when userId is absent */
+        /**
+         * Message one user, or every customer when userId is absent
+         * @description Kept as a `to_customer` message (one record, also for every customer) and audited; the recipients are notified through the outbox right after. A `userId` that does not exist is a 400 on `userId`; title and body must not be blank.
+         */
         post: operations["AdminMessagesController_send"];
         delete?: never;
         options?: never;
@@ -2512,7 +2794,7 @@ export interface paths {
         };
         /**
          * Every back-office change, newest first
-         * @description filter {"record":"products:5"} gives a record’s history (its parts included); also resource, resourceId, actorId, action, at_gte/lte.
+         * @description filter {"record":"products:5"} gives a record’s history (its parts included); also resource, resourceId, actorId, action, at_gte/lte. A JSON array with the header Content-Range: audit-logs start-end/total. Sorted by id DESC unless `sort` names one of: id, at (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), resource, resourceId, record, actorId, apiKeyId, action, at_gte, at_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminAuditLogsController_list"];
         put?: never;
@@ -2530,6 +2812,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One audit entry
+         * @description Who changed what and when, with the record before and after. 404 NOT_FOUND when no entry has this id.
+         */
         get: operations["AdminAuditLogsController_get"];
         put?: never;
         post?: never;
@@ -2546,7 +2832,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The back office’s figures of the day */
+        /**
+         * The back office’s figures of the day
+         * @description Net revenue today and over 30 days (with each day’s), pending orders, variants at or below their low-stock threshold, balances still owed and bookings of the next 7 days; money in minor units, days in UTC.
+         */
         get: operations["ReportsController_dashboard"];
         put?: never;
         post?: never;
@@ -2625,7 +2914,7 @@ export interface paths {
         };
         /**
          * List webhook endpoints
-         * @description q searches URL and description. Secrets are never listed.
+         * @description q searches URL and description. Secrets are never listed. A JSON array with the header Content-Range: webhooks start-end/total. Sorted by id DESC unless `sort` names one of: id, url, createdAt, isActive (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), isActive; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminWebhooksController_list"];
         put?: never;
@@ -2647,14 +2936,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One webhook endpoint
+         * @description Its URL, events and state; never its signing secret (shown once, at creation). 404 NOT_FOUND when no endpoint has this id.
+         */
         get: operations["AdminWebhooksController_get"];
         /**
          * Change URL, events, description or isActive (partial)
-         * @description isActive: true re-activates an endpoint deactivated after 24 h of failures.
+         * @description isActive: true re-activates an endpoint deactivated after 24 h of failures. 404 NOT_FOUND when no endpoint has this id.
          */
         put: operations["AdminWebhooksController_update"];
         post?: never;
-        /** Delete a webhook endpoint and its delivery log */
+        /**
+         * Delete a webhook endpoint and its delivery log
+         * @description Its delivery log goes with it, deliveries not yet sent included; no further event is sent to its URL. 404 NOT_FOUND when no endpoint has this id.
+         */
         delete: operations["AdminWebhooksController_remove"];
         options?: never;
         head?: never;
@@ -2672,7 +2968,7 @@ export interface paths {
         put?: never;
         /**
          * Send a ping event to the endpoint
-         * @description Whatever it subscribes to, also while inactive; {type: "ping", data: {webhookId}}. Answers the attempt, pending: its outcome shows in the delivery log.
+         * @description Whatever it subscribes to, also while inactive; {type: "ping", data: {webhookId}}. Answers the attempt, pending: its outcome shows in the delivery log. 404 NOT_FOUND when no endpoint has this id.
          */
         post: operations["AdminWebhooksController_ping"];
         delete?: never;
@@ -2690,7 +2986,7 @@ export interface paths {
         };
         /**
          * The delivery log: one row per attempt, newest first
-         * @description filter webhookId, status (pending, succeeded, failed), type, eventId (evt_…, as the receiver saw it), createdAt_gte/lte.
+         * @description filter webhookId, status (pending, succeeded, failed), type, eventId (evt_…, as the receiver saw it), createdAt_gte/lte. A JSON array with the header Content-Range: webhook-deliveries start-end/total. Sorted by id DESC unless `sort` names one of: id, createdAt, dueAt, attempt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), webhookId, status, type, eventId, createdAt_gte, createdAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminWebhookDeliveriesController_list"];
         put?: never;
@@ -2708,6 +3004,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One delivery attempt
+         * @description The event, the answer status and timing of one attempt. 404 NOT_FOUND when no delivery has this id.
+         */
         get: operations["AdminWebhookDeliveriesController_get"];
         put?: never;
         post?: never;
@@ -2728,7 +3028,7 @@ export interface paths {
         put?: never;
         /**
          * Send the event of this delivery again, now
-         * @description Same event id and body; a retry already scheduled is brought forward instead of doubled. Answers that attempt, pending.
+         * @description Same event id and body; a retry already scheduled is brought forward instead of doubled. Answers that attempt, pending. 404 NOT_FOUND when no delivery has this id.
          */
         post: operations["AdminWebhookDeliveriesController_retry"];
         delete?: never;
@@ -2746,7 +3046,7 @@ export interface paths {
         };
         /**
          * The e-mail log, newest first
-         * @description q searches recipient and subject; filter status, template, createdAt_gte/lte. Bodies are not kept: a code or a link is made when its e-mail is sent.
+         * @description q searches recipient and subject; filter status, template, createdAt_gte/lte. Bodies are not kept: a code or a link is made when its e-mail is sent. A JSON array with the header Content-Range: emails start-end/total. Sorted by id DESC unless `sort` names one of: id, createdAt, sentAt, to (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), status, template, createdAt_gte, createdAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminEmailsController_list"];
         put?: never;
@@ -2764,6 +3064,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One logged e-mail
+         * @description Recipient, subject, template and delivery status; bodies are not kept. 404 NOT_FOUND when no e-mail has this id.
+         */
         get: operations["AdminEmailsController_get"];
         put?: never;
         post?: never;
@@ -2777,6 +3081,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        HealthView: {
+            /**
+             * @example ok
+             * @enum {string}
+             */
+            status: "ok" | "error";
+            /**
+             * @example up
+             * @enum {string}
+             */
+            database: "up" | "down";
+        };
         RegisterDto: {
             /** @example ada@example.com */
             email: string;
@@ -2788,31 +3104,58 @@ export interface components {
             phone?: string;
         };
         ProfileView: {
+            /** @example Ana Silva */
             fullName: string;
+            /** @example +15550100 */
             phone: string | null;
+            /** @example 12 Elm Street, Springfield */
             address: string | null;
         };
         MeView: {
+            /** @example 17 */
             id: number;
+            /** @example ana@example.com */
             email: string;
-            /** @enum {string} */
+            /**
+             * @example customer
+             * @enum {string}
+             */
             role: "admin" | "staff" | "customer";
+            /** @example true */
             isActive: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-20T10:00:00.000Z
+             */
             emailVerifiedAt: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example null
+             */
             phoneVerifiedAt: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-20T09:58:00.000Z
+             */
             createdAt: string;
             profile: components["schemas"]["ProfileView"];
         };
         AuthResultView: {
             user: components["schemas"]["MeView"];
-            /** @description JWT (HS256), short-lived; send as Authorization: Bearer */
+            /**
+             * @description JWT (HS256), short-lived; send as Authorization: Bearer
+             * @example eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOjE3fQ.c2lnbmF0dXJl
+             */
             accessToken: string;
-            /** @description Opaque, single use; exchange at /api/auth/refresh */
+            /**
+             * @description Opaque, single use; exchange at /api/auth/refresh
+             * @example rt_4f0c2b9e7d1a4c6b8e3f5a7d9c1b3e5f
+             */
             refreshToken: string;
-            /** @description Seconds until the access token expires */
+            /**
+             * @description Seconds until the access token expires
+             * @example 900
+             */
             expiresIn: number;
         };
         /**
@@ -2848,7 +3191,10 @@ export interface components {
             password: string;
         };
         RefreshDto: {
-            /** @description The refresh token of the last pair (single use) */
+            /**
+             * @description The refresh token of the last pair (single use)
+             * @example rt_4f0c2b9e7d1a4c6b8e3f5a7d9c1b3e5f
+             */
             refreshToken: string;
         };
         ForgotPasswordDto: {
@@ -2860,12 +3206,19 @@ export interface components {
             message: string;
         };
         ResetPasswordDto: {
-            /** @description The token of the reset link (`token=` of <PUBLIC_URL>/reset-password?token=…) */
+            /**
+             * @description The token of the reset link (`token=` of <PUBLIC_URL>/reset-password?token=…)
+             * @example Xq3v9n1hJ4c2b7XrT0sFz8mLkPw5eYa6
+             */
             token: string;
+            /** @example a-longer-new-passphrase */
             password: string;
         };
         OtpRequestDto: {
-            /** @enum {string} */
+            /**
+             * @example email
+             * @enum {string}
+             */
             channel: "email" | "sms";
         };
         OtpVerifyDto: {
@@ -2883,26 +3236,51 @@ export interface components {
             address?: string | null;
         };
         ChangePasswordDto: {
-            /** @description The password in use now */
+            /**
+             * @description The password in use now
+             * @example old-password-2026
+             */
             currentPassword: string;
+            /** @example a-longer-new-passphrase */
             newPassword: string;
         };
         AdminUserView: {
+            /** @example 17 */
             id: number;
+            /** @example ana@example.com */
             email: string;
-            /** @enum {string} */
+            /**
+             * @example customer
+             * @enum {string}
+             */
             role: "admin" | "staff" | "customer";
+            /** @example true */
             isActive: boolean;
+            /** @example Ana Silva */
             fullName: string;
+            /** @example +15550100 */
             phone: string | null;
+            /** @example 12 Elm Street, Springfield */
             address: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-20T10:00:00.000Z
+             */
             emailVerifiedAt: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example null
+             */
             phoneVerifiedAt: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-20T09:58:00.000Z
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-20T10:00:00.000Z
+             */
             updatedAt: string;
         };
         CreateUserDto: {
@@ -3129,10 +3507,15 @@ export interface components {
             taxRateBps: number;
         };
         CategoryView: {
+            /** @example 2 */
             id: number;
+            /** @example Shirts */
             name: string;
+            /** @example shirts */
             slug: string;
+            /** @example Shirts of linen and cotton */
             description: string;
+            /** @example 1 */
             parentId: number | null;
         };
         CreateCategoryDto: {
@@ -3194,38 +3577,74 @@ export interface components {
             stock: number;
             /** @description The product image shown for this variant (one of the product's `images`), or null */
             imageId: number | null;
-            /** @description Effective cost price */
+            /**
+             * @description Effective cost price
+             * @example 850
+             */
             costPrice: number;
-            /** @description Null when inherited from the product */
+            /**
+             * @description Null when inherited from the product
+             * @example null
+             */
             ownPrice: number | null;
+            /** @example null */
             ownCostPrice: number | null;
-            /** @description At or below the low-stock threshold */
+            /**
+             * @description At or below the low-stock threshold
+             * @example false
+             */
             lowStock: boolean;
         };
         AdminProductView: {
+            /** @example 5 */
             id: number;
+            /** @example Linen shirt */
             name: string;
+            /** @example linen-shirt */
             slug: string;
+            /** @example A light shirt of washed linen. */
             description: string;
+            /** @example 2 */
             categoryId: number;
+            /** @example 1999 */
             price: number;
+            /** @example 0 */
             shippingCost: number;
+            /** @example 3 */
             estimatedDeliveryDays: number;
-            /** @description Sum of the variants’ stock */
+            /**
+             * @description Sum of the variants’ stock
+             * @example 42
+             */
             stock: number;
             /** @description Ordered by position */
             images: components["schemas"]["ProductImageView"][];
+            /** @example 850 */
             costPrice: number;
+            /** @example true */
             isActive: boolean;
+            /** @example null */
             lowStockThreshold: number | null;
-            /** @description Threshold in force (own or the store default) */
+            /**
+             * @description Threshold in force (own or the store default)
+             * @example 5
+             */
             effectiveLowStockThreshold: number;
-            /** @description Some variant is at or below the threshold */
+            /**
+             * @description Some variant is at or below the threshold
+             * @example false
+             */
             lowStock: boolean;
             variants: components["schemas"]["AdminVariantView"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-02T08:00:00.000Z
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-01T16:20:00.000Z
+             */
             updatedAt: string;
         };
         CreateVariantDto: {
@@ -3366,11 +3785,20 @@ export interface components {
             message: string;
         };
         ImportResultView: {
-            /** @description Rows that create a variant (and, for a new product name, its product) */
+            /**
+             * @description Rows that create a variant (and, for a new product name, its product)
+             * @example 12
+             */
             created: number;
-            /** @description Rows that change an existing variant or its product */
+            /**
+             * @description Rows that change an existing variant or its product
+             * @example 3
+             */
             updated: number;
-            /** @description Rows that match the catalog already */
+            /**
+             * @description Rows that match the catalog already
+             * @example 40
+             */
             unchanged: number;
             /** @description By line; at most the first 1,000 */
             errors: components["schemas"]["ImportErrorView"][];
@@ -3386,22 +3814,45 @@ export interface components {
             note: string;
         };
         StockMovementView: {
+            /** @example 311 */
             id: number;
+            /** @example 12 */
             variantId: number;
-            /** @description The variant’s product (null once deleted) */
+            /**
+             * @description The variant’s product (null once deleted)
+             * @example 5
+             */
             productId: number | null;
+            /** @example Linen shirt */
             productName: string | null;
+            /** @example SHIRT-LIN-M-BLU */
             sku: string | null;
+            /**
+             * @example {
+             *       "size": "M",
+             *       "colour": "blue"
+             *     }
+             */
             attributes: {
                 [key: string]: string;
             } | null;
+            /** @example -2 */
             delta: number;
-            /** @enum {string} */
+            /**
+             * @example order_placed
+             * @enum {string}
+             */
             reason: "initial" | "adjustment" | "order_placed" | "order_cancelled" | "order_edited" | "offline_sale" | "offline_sale_cancelled" | "purchase_received" | "stock_count" | "return_restocked";
+            /** @example ORD-000042 */
             reference: string | null;
+            /** @example null */
             note: string | null;
+            /** @example null */
             createdById: number | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-07T09:45:00.000Z
+             */
             createdAt: string;
         };
         StockCountLineDto: {
@@ -3477,43 +3928,84 @@ export interface components {
             imageId: number | null;
         };
         StoreProductView: {
+            /** @example 5 */
             id: number;
+            /** @example Linen shirt */
             name: string;
+            /** @example linen-shirt */
             slug: string;
+            /** @example A light shirt of washed linen. */
             description: string;
+            /** @example 2 */
             categoryId: number;
+            /** @example 1999 */
             price: number;
+            /** @example 0 */
             shippingCost: number;
+            /** @example 3 */
             estimatedDeliveryDays: number;
-            /** @description Sum of the variants’ stock */
+            /**
+             * @description Sum of the variants’ stock
+             * @example 42
+             */
             stock: number;
             /** @description Ordered by position */
             images: components["schemas"]["ProductImageView"][];
             variants: components["schemas"]["VariantView"][];
         };
         CouponView: {
+            /** @example 3 */
             id: number;
+            /** @example WELCOME10 */
             code: string;
+            /** @example 10 % off a first order */
             description: string;
-            /** @enum {string} */
+            /**
+             * @example percentage
+             * @enum {string}
+             */
             discountType: "percentage" | "fixed";
+            /** @example 1000 */
             discountValue: number;
+            /** @example 2000 */
             maxDiscount: number | null;
+            /** @example null */
             minPurchase: number | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00.000Z
+             */
             validFrom: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-31T23:59:59.999Z
+             */
             validTo: string | null;
+            /** @example 500 */
             usageLimit: number | null;
+            /** @example 1 */
             perCustomerLimit: number | null;
+            /** @example true */
             isActive: boolean;
-            /** @description Orders not cancelled that used it (read only) */
+            /**
+             * @description Orders not cancelled that used it (read only)
+             * @example 37
+             */
             timesUsed: number;
-            /** @enum {string} */
+            /**
+             * @example active
+             * @enum {string}
+             */
             status: "active" | "inactive" | "scheduled" | "expired" | "used_up";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:00:00.000Z
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T10:00:00.000Z
+             */
             updatedAt: string;
         };
         CreateCouponDto: {
@@ -3586,45 +4078,86 @@ export interface components {
             isActive?: boolean;
         };
         CartItemView: {
+            /** @example 7 */
             id: number;
+            /** @example 12 */
             variantId: number;
+            /** @example 5 */
             productId: number;
+            /** @example Linen shirt */
             productName: string;
+            /** @example SHIRT-LIN-M-BLU */
             sku: string;
+            /**
+             * @example {
+             *       "size": "M",
+             *       "colour": "blue"
+             *     }
+             */
             attributes: {
                 [key: string]: string;
             };
-            /** @description Live effective price, minor units */
+            /**
+             * @description Live effective price, minor units
+             * @example 1999
+             */
             unitPrice: number;
+            /** @example 2 */
             quantity: number;
+            /** @example 3998 */
             lineTotal: number;
-            /** @description Per unit */
+            /**
+             * @description Per unit
+             * @example 0
+             */
             shippingCost: number;
-            /** @description False when the product was withdrawn or stock no longer covers the quantity */
+            /**
+             * @description False when the product was withdrawn or stock no longer covers the quantity
+             * @example true
+             */
             available: boolean;
         };
         CartView: {
+            /** @example 31 */
             id: number;
             /** @description Guest carts, on creation only: send it as X-Cart-Token */
             token?: string | null;
+            /** @example null */
             customerId: number | null;
-            /** @enum {string} */
+            /**
+             * @example active
+             * @enum {string}
+             */
             status: "active" | "merged" | "checked_out";
             items: components["schemas"]["CartItemView"][];
+            /** @example WELCOME10 */
             couponCode: string | null;
-            /** @description Why the coupon gives no discount now (a coupon code of docs/api.md#coupons) */
+            /**
+             * @description Why the coupon gives no discount now (a coupon code of docs/api.md#coupons)
+             * @example null
+             */
             couponError: string | null;
+            /** @example 3998 */
             subtotal: number;
+            /** @example 400 */
             discountTotal: number;
+            /** @example 0 */
             shippingTotal: number;
+            /** @example 1500 */
             taxRateBps: number;
+            /** @example 540 */
             taxTotal: number;
+            /** @example 4138 */
             total: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-07T09:30:00.000Z
+             */
             createdAt: string;
             /**
              * Format: date-time
              * @description Last activity
+             * @example 2026-12-07T09:42:00.000Z
              */
             updatedAt: string;
             /** @description Admin responses: the owner’s e-mail (null for guests) */
@@ -3633,6 +4166,7 @@ export interface components {
             customerName?: string | null;
         };
         AddCartItemDto: {
+            /** @example 12 */
             variantId: number;
             /** @example 2 */
             quantity: number;
@@ -3769,47 +4303,88 @@ export interface components {
          */
         OrderPaymentStatus: "unpaid" | "partially_paid" | "paid" | "partially_refunded" | "refunded";
         OrderLineView: {
+            /** @example 101 */
             id: number;
+            /** @example 5 */
             productId: number;
+            /** @example 12 */
             variantId: number;
+            /** @example Linen shirt */
             productName: string;
+            /** @example SHIRT-LIN-M-BLU */
             sku: string;
+            /**
+             * @example {
+             *       "size": "M",
+             *       "colour": "blue"
+             *     }
+             */
             attributes: {
                 [key: string]: string;
             };
+            /** @example 1999 */
             unitPrice: number;
-            /** @description Admin responses only */
+            /**
+             * @description Admin responses only
+             * @example 850
+             */
             costPrice?: number;
-            /** @description Admin responses only: staff set the unit price by hand (the audit log says who) */
+            /**
+             * @description Admin responses only: staff set the unit price by hand (the audit log says who)
+             * @example false
+             */
             priceOverridden?: boolean;
+            /** @example 0 */
             shippingCost: number;
+            /** @example 3 */
             estimatedDeliveryDays: number;
+            /** @example 2 */
             quantity: number;
+            /** @example 3998 */
             lineTotal: number;
-            /** @description The product image's thumbnail when the line was recorded (a snapshot), or null */
+            /**
+             * @description The product image's thumbnail when the line was recorded (a snapshot), or null
+             * @example /media/products/5/1-thumb.webp
+             */
             thumbnailUrl: string | null;
         };
         PaymentView: {
+            /** @example 88 */
             id: number;
+            /** @example 42 */
             orderId: number;
+            /** @example 4138 */
             amount: number;
-            /** @enum {string} */
+            /**
+             * @example card
+             * @enum {string}
+             */
             method: "cash" | "card" | "bank_transfer" | "mobile_wallet" | "cash_on_delivery";
+            /** @example ch_3PqR8s */
             reference: string | null;
             /**
              * @description pending: a card charge being confirmed; failed: a declined or incomplete charge (never counted); succeeded; refunded: all of it given back. Only succeeded and refunded payments count towards paidAmount.
+             * @example succeeded
              * @enum {string}
              */
             status: "pending" | "succeeded" | "failed" | "refunded";
-            /** @description What was given back of this payment (equals amount once refunded) */
+            /**
+             * @description What was given back of this payment (equals amount once refunded)
+             * @example 0
+             */
             refundedAmount: number;
             /**
              * Format: date-time
              * @description When it was received (a pending or failed charge: when it was attempted)
+             * @example 2026-12-07T09:50:00.000Z
              */
             paidAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example null
+             */
             refundedAt: string | null;
+            /** @example null */
             recordedById: number | null;
         };
         OrderView: {
@@ -3927,12 +4502,19 @@ export interface components {
             status: "draft" | "pending" | "processing" | "shipped" | "delivered" | "returned" | "cancelled";
         };
         SupplierView: {
+            /** @example 3 */
             id: number;
+            /** @example Northwind Textiles */
             name: string;
+            /** @example Lee Chen */
             contactName: string;
+            /** @example orders@northwind.example.com */
             email: string | null;
+            /** @example +15550123 */
             phone: string | null;
+            /** @example 4 Mill Road, Riverside */
             address: string | null;
+            /** @example Delivers on Tuesdays */
             notes: string;
         };
         CreateSupplierDto: {
@@ -4018,10 +4600,15 @@ export interface components {
             notes?: string;
         };
         PurchaseInvoiceSupplierView: {
+            /** @example Northwind Textiles */
             name: string;
+            /** @example Lee Chen */
             contactName: string;
+            /** @example orders@northwind.example.com */
             email: string | null;
+            /** @example +15550123 */
             phone: string | null;
+            /** @example 4 Mill Road, Riverside */
             address: string | null;
         };
         PurchaseInvoiceLineView: {
@@ -4056,20 +4643,32 @@ export interface components {
             status: "open" | "final" | "void";
         };
         OfflineCustomerView: {
+            /** @example 8 */
             id: number;
+            /** @example Bob Martin */
             name: string;
+            /** @example +15550142 */
             phone: string;
+            /** @example null */
             email: string | null;
+            /** @example null */
             address: string | null;
+            /** @example null */
             notes: string | null;
             /**
              * @description The customer account this in-store customer is linked to, or null
              * @example 42
              */
             userId: number | null;
-            /** @description Σ balance of their sales that are not cancelled (read only) */
+            /**
+             * @description Σ balance of their sales that are not cancelled (read only)
+             * @example 2500
+             */
             outstandingBalance: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-15T11:00:00.000Z
+             */
             createdAt: string;
         };
         CreateOfflineCustomerDto: {
@@ -4205,11 +4804,17 @@ export interface components {
             note?: string;
         };
         ServiceTypeView: {
+            /** @example 2 */
             id: number;
+            /** @example Electrician */
             name: string;
+            /** @example A qualified electrician, per visit */
             description: string;
+            /** @example 6000 */
             price: number;
+            /** @example 60 */
             durationMinutes: number;
+            /** @example true */
             isActive: boolean;
         };
         CreateServiceTypeDto: {
@@ -4240,27 +4845,57 @@ export interface components {
             isActive?: boolean;
         };
         BookingView: {
+            /** @example 9 */
             id: number;
+            /** @example 17 */
             customerId: number;
+            /** @example 2 */
             serviceTypeId: number;
-            /** @description Snapshot at booking */
+            /**
+             * @description Snapshot at booking
+             * @example Electrician
+             */
             serviceName: string;
-            /** @description Snapshot at booking, minor units */
+            /**
+             * @description Snapshot at booking, minor units
+             * @example 6000
+             */
             price: number;
+            /** @example 60 */
             durationMinutes: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-10T14:00:00.000Z
+             */
             scheduledAt: string;
+            /** @example 12 Elm Street, Springfield */
             address: string;
+            /** @example Kitchen sockets */
             notes: string;
-            /** @enum {string} */
+            /**
+             * @example pending
+             * @enum {string}
+             */
             status: "pending" | "completed" | "cancelled";
-            /** @description What was given back through refunds (bookings take no payments yet, so 0) */
+            /**
+             * @description What was given back through refunds (bookings take no payments yet, so 0)
+             * @example 0
+             */
             refundedAmount: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example null
+             */
             completedAt: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example null
+             */
             cancelledAt: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-07T09:00:00.000Z
+             */
             createdAt: string;
         };
         AdminBookingDto: {
@@ -4460,23 +5095,68 @@ export interface components {
             lines: components["schemas"]["ReturnLineInput"][];
         };
         NotificationLinkView: {
+            /** @example orders */
             resource: string;
+            /** @example 42 */
             id: number;
         };
         NotificationViewDoc: {
+            /** @example 42 */
             id: number;
-            /** @enum {string} */
+            /**
+             * @example order_update
+             * @enum {string}
+             */
             type: "order_update" | "product_update" | "message" | "booking_update" | "low_stock";
+            /** @example Order ORD-000042 shipped */
             title: string;
+            /** @example It is on its way. */
             body: string;
             link: components["schemas"]["NotificationLinkView"] | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example null
+             */
             readAt: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-07T10:15:00.000Z
+             */
             createdAt: string;
         };
         CountView: {
+            /** @example 3 */
             count: number;
+        };
+        MessageView: {
+            /** @example 17 */
+            id: number;
+            /**
+             * @description to_customer: sent by the shop; from_customer: written by the customer
+             * @enum {string}
+             */
+            direction: "to_customer" | "from_customer";
+            /**
+             * @description The customer written to or by; null for a message to every customer
+             * @example 42
+             */
+            userId: number | null;
+            /**
+             * @description The account's full name when the message was sent (a snapshot)
+             * @example Ada Lovelace
+             */
+            userName: string | null;
+            /**
+             * @description The account's e-mail when the message was sent (a snapshot)
+             * @example ada@example.com
+             */
+            userEmail: string | null;
+            /** @example Do you deliver on Sunday? */
+            title: string;
+            /** @example I would like my order before Monday. */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         MessageDto: {
             /** @example Opening hours */
@@ -4484,12 +5164,27 @@ export interface components {
             /** @example We are closed on Monday. */
             body: string;
         };
+        MessageAcceptedView: {
+            /**
+             * @example true
+             * @enum {boolean}
+             */
+            accepted: true;
+            /**
+             * @description The kept message (GET /api/admin/messages, GET /api/me/messages)
+             * @example 17
+             */
+            id: number;
+        };
         AdminMessageDto: {
             /** @example Opening hours */
             title: string;
             /** @example We are closed on Monday. */
             body: string;
-            /** @description One user; absent: every customer */
+            /**
+             * @description One user; absent: every customer
+             * @example 42
+             */
             userId?: number;
         };
         AuditLogView: {
@@ -4535,16 +5230,32 @@ export interface components {
             refunds: number;
         };
         DashboardView: {
-            /** @description Net revenue today (UTC): online + in-store revenue − refunds, minor units */
+            /**
+             * @description Net revenue today (UTC): online + in-store revenue − refunds, minor units
+             * @example 48210
+             */
             revenueToday: number;
-            /** @description Net revenue of the 30 days ending today */
+            /**
+             * @description Net revenue of the 30 days ending today
+             * @example 1250400
+             */
             revenueLast30Days: number;
+            /** @example 7 */
             pendingOrders: number;
-            /** @description Variants at or below their low-stock threshold */
+            /**
+             * @description Variants at or below their low-stock threshold
+             * @example 3
+             */
             lowStockVariants: number;
-            /** @description Balances still owed: in-store sales plus online orders not cancelled */
+            /**
+             * @description Balances still owed: in-store sales plus online orders not cancelled
+             * @example 15900
+             */
             outstandingReceivables: number;
-            /** @description Pending bookings in the next 7 days */
+            /**
+             * @description Pending bookings in the next 7 days
+             * @example 4
+             */
             upcomingBookings: number;
             /** @description The 30 days ending today, oldest first */
             revenueByDay: components["schemas"]["RevenueDay"][];
@@ -4557,8 +5268,12 @@ export interface components {
             examples: Record<string, unknown>[];
         };
         IntegrityReport: {
+            /** @example true */
             ok: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-07T03:00:00.000Z
+             */
             checkedAt: string;
             checks: components["schemas"]["InvariantResult"][];
         };
@@ -4586,53 +5301,103 @@ export interface components {
             grossProfit: number;
         };
         SalesReportView: {
+            /** @example 2026-11-01 */
             from: string;
+            /** @example 2026-11-30 */
             to: string;
-            /** @enum {string} */
+            /**
+             * @example day
+             * @enum {string}
+             */
             groupBy: "day" | "month";
             rows: components["schemas"]["SalesRow"][];
             totals: components["schemas"]["SalesTotals"];
         };
         ReorderLine: {
+            /** @example 12 */
             variantId: number;
+            /** @example 5 */
             productId: number;
+            /** @example SHIRT-LIN-M-BLU */
             sku: string;
+            /** @example Linen shirt */
             productName: string;
+            /**
+             * @example {
+             *       "size": "M",
+             *       "colour": "blue"
+             *     }
+             */
             attributes: {
                 [key: string]: string;
             };
+            /** @example 2 */
             stock: number;
-            /** @description The low-stock threshold in force (the product’s, else the store’s) */
+            /**
+             * @description The low-stock threshold in force (the product’s, else the store’s)
+             * @example 5
+             */
             threshold: number;
-            /** @description Supplier of the latest purchase of this variant that is not cancelled */
+            /**
+             * @description Supplier of the latest purchase of this variant that is not cancelled
+             * @example 3
+             */
             lastSupplierId: number | null;
+            /** @example Northwind Textiles */
             lastSupplierName: string | null;
-            /** @description Unit cost on that purchase, minor units */
+            /**
+             * @description Unit cost on that purchase, minor units
+             * @example 850
+             */
             lastUnitCost: number | null;
-            /** @description Units sold in the last 90 days: online orders and in-store sales, cancelled ones left out */
+            /**
+             * @description Units sold in the last 90 days: online orders and in-store sales, cancelled ones left out
+             * @example 45
+             */
             soldLast90Days: number;
-            /** @description Units on draft or ordered purchases, not received yet (not subtracted from the suggestion) */
+            /**
+             * @description Units on draft or ordered purchases, not received yet (not subtracted from the suggestion)
+             * @example 0
+             */
             onOrder: number;
-            /** @description max(⌈sold in 90 days × 30 / 90⌉, threshold + 1) − stock: 30 days of sales, and at least out of low stock */
+            /**
+             * @description max(⌈sold in 90 days × 30 / 90⌉, threshold + 1) − stock: 30 days of sales, and at least out of low stock
+             * @example 13
+             */
             suggestedQuantity: number;
         };
         WebhookView: {
+            /** @example 4 */
             id: number;
+            /** @example https://erp.example.com/hooks/chance */
             url: string;
+            /**
+             * @example [
+             *       "order.placed",
+             *       "order.updated"
+             *     ]
+             */
             events: ("order.placed" | "order.updated" | "order.cancelled" | "refund.created" | "return.updated" | "offline_sale.created" | "offline_sale.updated" | "booking.created" | "booking.updated" | "purchase.received" | "product.updated" | "stock.low" | "customer.created")[];
+            /** @example ERP order sync */
             description: string;
+            /** @example true */
             isActive: boolean;
             /**
              * Format: date-time
              * @description Since when every attempt has failed (null: the last one succeeded); after 24 h the endpoint is deactivated
+             * @example null
              */
             failingSince: string | null;
             /**
              * Format: date-time
              * @description When it was deactivated for failing 24 h straight
+             * @example null
              */
             deactivatedAt: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-01T12:00:00.000Z
+             */
             createdAt: string;
         };
         CreateWebhookDto: {
@@ -4654,22 +5419,37 @@ export interface components {
             isActive?: boolean;
         };
         CreatedWebhookView: {
+            /** @example 4 */
             id: number;
+            /** @example https://erp.example.com/hooks/chance */
             url: string;
+            /**
+             * @example [
+             *       "order.placed",
+             *       "order.updated"
+             *     ]
+             */
             events: ("order.placed" | "order.updated" | "order.cancelled" | "refund.created" | "return.updated" | "offline_sale.created" | "offline_sale.updated" | "booking.created" | "booking.updated" | "purchase.received" | "product.updated" | "stock.low" | "customer.created")[];
+            /** @example ERP order sync */
             description: string;
+            /** @example true */
             isActive: boolean;
             /**
              * Format: date-time
              * @description Since when every attempt has failed (null: the last one succeeded); after 24 h the endpoint is deactivated
+             * @example null
              */
             failingSince: string | null;
             /**
              * Format: date-time
              * @description When it was deactivated for failing 24 h straight
+             * @example null
              */
             deactivatedAt: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-01T12:00:00.000Z
+             */
             createdAt: string;
             /**
              * @description The signing secret, shown this once: Chance-Signature is its HMAC-SHA256 of "<t>.<body>"
@@ -4760,19 +5540,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {status: "ok", database: "up"} */
+            /** @description The database answers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthView"];
+                };
             };
-            /** @description {status: "error", database: "down"} */
+            /** @description The database does not answer */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "error",
+                     *       "database": "down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HealthView"];
+                };
             };
         };
     };
@@ -5349,15 +6139,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, email, fullName, role, isActive, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), role, isActive, createdAt_gte, createdAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -5366,7 +6154,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: users start-end/total */
             200: {
                 headers: {
-                    /** @description users 0-24/319 */
+                    /** @description users start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -5575,15 +6363,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, email, fullName, isActive, createdAt, ordersCount, offlineSalesCount, bookingsCount, lifetimeValue, outstandingBalance, lastActivityAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), isActive, createdAt_gte, createdAt_lte, offlineCustomerId */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -5592,7 +6378,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: customers start-end/total */
             200: {
                 headers: {
-                    /** @description customers 0-24/319 */
+                    /** @description customers start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -5633,9 +6419,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, email, fullName, isActive, createdAt, ordersCount, offlineSalesCount, bookingsCount, lifetimeValue, outstandingBalance, lastActivityAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), isActive, createdAt_gte, createdAt_lte, offlineCustomerId */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -5804,15 +6590,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, createdAt, lastUsedAt, expiresAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), role, revoked */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -5821,7 +6605,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: api-keys start-end/total */
             200: {
                 headers: {
-                    /** @description api-keys 0-24/319 */
+                    /** @description api-keys start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -6132,15 +6916,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, slug, parentId, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), parentId, slug */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6149,7 +6931,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: categories start-end/total */
             200: {
                 headers: {
-                    /** @description categories 0-24/319 */
+                    /** @description categories start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -6424,15 +7206,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, slug, price, categoryId, isActive, createdAt, updatedAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), categoryId, isActive, inStock, lowStock, price_gte, price_lte */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6441,7 +7221,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: products start-end/total */
             200: {
                 headers: {
-                    /** @description products 0-24/319 */
+                    /** @description products start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -6532,9 +7312,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, slug, price, categoryId, isActive, createdAt, updatedAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), categoryId, isActive, inStock, lowStock, price_gte, price_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -7062,6 +7842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example sku,product,category,description,price,costPrice,shippingCost,estimatedDeliveryDays,isActive,stock */
                     "text/csv": string;
                 };
             };
@@ -7148,15 +7929,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt, variantId, delta, reason */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), variantId, productId, reason, createdAt_gte, createdAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7165,7 +7944,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: stock-movements start-end/total */
             200: {
                 headers: {
-                    /** @description stock-movements 0-24/319 */
+                    /** @description stock-movements start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -7206,9 +7985,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt, variantId, delta, reason */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), variantId, productId, reason, createdAt_gte, createdAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -7316,15 +8095,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), variantId, createdById, createdAt_gte, createdAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7333,7 +8110,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: stock-counts start-end/total */
             200: {
                 headers: {
-                    /** @description stock-counts 0-24/319 */
+                    /** @description stock-counts start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -7490,15 +8267,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, slug, parentId, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), parentId, slug */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7507,7 +8282,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: categories start-end/total */
             200: {
                 headers: {
-                    /** @description categories 0-24/319 */
+                    /** @description categories start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -7530,15 +8305,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, price, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), categoryId, slug, inStock, price_gte, price_lte */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7547,7 +8320,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: products start-end/total */
             200: {
                 headers: {
-                    /** @description products 0-24/319 */
+                    /** @description products start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -7609,15 +8382,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, code, discountValue, validFrom, validTo, timesUsed, isActive, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), isActive, discountType */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7626,7 +8397,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: coupons start-end/total */
             200: {
                 headers: {
-                    /** @description coupons 0-24/319 */
+                    /** @description coupons start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -7717,9 +8488,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, code, discountValue, validFrom, validTo, timesUsed, isActive, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), isActive, discountType */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -8028,7 +8799,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description A guest cart’s token (from its creation) */
+                /** @description The guest cart’s token (from its creation). */
                 "X-Cart-Token": string;
             };
             path?: never;
@@ -8086,7 +8857,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest cart’s token (from its creation) */
+                /** @description A guest cart’s token (from its creation). Not needed for a signed-in customer’s own cart: the bearer token reaches it. A cart reached with neither is 404 NOT_FOUND. */
                 "X-Cart-Token"?: string;
             };
             path: {
@@ -8128,7 +8899,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest cart’s token (from its creation) */
+                /** @description A guest cart’s token (from its creation). Not needed for a signed-in customer’s own cart: the bearer token reaches it. A cart reached with neither is 404 NOT_FOUND. */
                 "X-Cart-Token"?: string;
             };
             path: {
@@ -8183,7 +8954,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest cart’s token (from its creation) */
+                /** @description A guest cart’s token (from its creation). Not needed for a signed-in customer’s own cart: the bearer token reaches it. A cart reached with neither is 404 NOT_FOUND. */
                 "X-Cart-Token"?: string;
             };
             path: {
@@ -8239,7 +9010,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest cart’s token (from its creation) */
+                /** @description A guest cart’s token (from its creation). Not needed for a signed-in customer’s own cart: the bearer token reaches it. A cart reached with neither is 404 NOT_FOUND. */
                 "X-Cart-Token"?: string;
             };
             path: {
@@ -8291,7 +9062,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest cart’s token (from its creation) */
+                /** @description A guest cart’s token (from its creation). Not needed for a signed-in customer’s own cart: the bearer token reaches it. A cart reached with neither is 404 NOT_FOUND. */
                 "X-Cart-Token"?: string;
             };
             path: {
@@ -8355,7 +9126,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest cart’s token (from its creation) */
+                /** @description A guest cart’s token (from its creation). Not needed for a signed-in customer’s own cart: the bearer token reaches it. A cart reached with neither is 404 NOT_FOUND. */
                 "X-Cart-Token"?: string;
             };
             path: {
@@ -8406,15 +9177,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, updatedAt, createdAt, status, customerId */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), status, customerId, guest, hasItems, updatedAt_gte, updatedAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -8423,7 +9192,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: carts start-end/total */
             200: {
                 headers: {
-                    /** @description carts 0-24/319 */
+                    /** @description carts start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -8521,15 +9290,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, issuedAt, total, paymentStatus */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, paymentStatus, issuedAt_gte, issuedAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -8538,7 +9305,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: invoices start-end/total */
             200: {
                 headers: {
-                    /** @description invoices 0-24/319 */
+                    /** @description invoices start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -8579,9 +9346,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, issuedAt, total, paymentStatus */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, paymentStatus, issuedAt_gte, issuedAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -8696,12 +9463,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The printable invoice */
+            /** @description The printable invoice (application/pdf, Content-Disposition: inline with its file name) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -8745,7 +9514,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest order’s access token (from the checkout response) */
+                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
                 "X-Order-Token"?: string;
             };
             path: {
@@ -8787,7 +9556,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest order’s access token (from the checkout response) */
+                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
                 "X-Order-Token"?: string;
             };
             path: {
@@ -8797,12 +9566,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The printable invoice */
+            /** @description The printable invoice (application/pdf, Content-Disposition: inline with its file name) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -8828,15 +9599,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, issuedAt, total */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, offlineSaleId, bookingId, invoiceId, refundId, returnId, issuedAt_gte, issuedAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -8845,7 +9614,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: credit-notes start-end/total */
             200: {
                 headers: {
-                    /** @description credit-notes 0-24/319 */
+                    /** @description credit-notes start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -8950,12 +9719,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The printable credit note */
+            /** @description The printable credit note (application/pdf, Content-Disposition: inline with its file name) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -8999,7 +9770,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest order’s access token (from the checkout response) */
+                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
                 "X-Order-Token"?: string;
             };
             path: {
@@ -9041,7 +9812,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest order’s access token (from the checkout response) */
+                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
                 "X-Order-Token"?: string;
             };
             path: {
@@ -9051,12 +9822,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The printable credit note */
+            /** @description The printable credit note (application/pdf, Content-Disposition: inline with its file name) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -9082,7 +9855,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description A guest cart’s token */
+                /** @description A guest cart’s token (from its creation). Not needed for a signed-in customer’s own cart: the bearer token reaches it. A cart reached with neither is 404 NOT_FOUND. */
                 "X-Cart-Token"?: string;
                 /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. */
                 "Idempotency-Key": string;
@@ -9146,15 +9919,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, placedAt, total */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), status */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -9163,7 +9934,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: orders start-end/total */
             200: {
                 headers: {
-                    /** @description orders 0-24/319 */
+                    /** @description orders start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -9204,7 +9975,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest order’s access token (from the checkout response) */
+                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
                 "X-Order-Token"?: string;
             };
             path: {
@@ -9246,7 +10017,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest order’s access token (from the checkout response) */
+                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
                 "X-Order-Token"?: string;
             };
             path: {
@@ -9297,7 +10068,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description A guest order’s access token (from the checkout response) */
+                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
                 "X-Order-Token"?: string;
                 /** @description At most 255 visible characters, unique per request. Retrying with the same key and body replays the first result (and sets Idempotent-Replayed: true) instead of doing it again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED; while the first request with it is still running, 409 IDEMPOTENCY_IN_PROGRESS. Keys are kept at least 24 hours. */
                 "Idempotency-Key": string;
@@ -9381,15 +10152,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, placedAt, total, status, paymentStatus, email */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, paymentStatus, paymentMethod, placedAt_gte, placedAt_lte, customerId */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -9398,7 +10167,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: orders start-end/total */
             200: {
                 headers: {
-                    /** @description orders 0-24/319 */
+                    /** @description orders start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -9769,9 +10538,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, placedAt, total, status, paymentStatus, email */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, paymentStatus, paymentMethod, placedAt_gte, placedAt_lte, customerId */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -10122,15 +10891,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, paidAt, amount, method, status */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, method, status, paidAt_gte, paidAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -10139,7 +10906,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: payments start-end/total */
             200: {
                 headers: {
-                    /** @description payments 0-24/319 */
+                    /** @description payments start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -10180,9 +10947,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, paidAt, amount, method, status */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, method, status, paidAt_gte, paidAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -10290,15 +11057,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search) */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -10307,7 +11072,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: suppliers start-end/total */
             200: {
                 headers: {
-                    /** @description suppliers 0-24/319 */
+                    /** @description suppliers start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -10582,15 +11347,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, createdAt, orderedAt, receivedAt, total, status */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, supplierId, createdAt_gte, createdAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -10599,7 +11362,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: purchases start-end/total */
             200: {
                 headers: {
-                    /** @description purchases 0-24/319 */
+                    /** @description purchases start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -10690,9 +11453,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, createdAt, orderedAt, receivedAt, total, status */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, supplierId, createdAt_gte, createdAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -11002,15 +11765,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, issuedAt, total, status */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), supplierId, purchaseId, status */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -11019,7 +11780,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: purchase-invoices start-end/total */
             200: {
                 headers: {
-                    /** @description purchase-invoices 0-24/319 */
+                    /** @description purchase-invoices start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -11124,12 +11885,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The printable purchase invoice */
+            /** @description The printable purchase invoice (application/pdf, Content-Disposition: inline with its file name) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -11173,15 +11936,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), owing, userId */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -11190,7 +11951,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: offline-customers start-end/total */
             200: {
                 headers: {
-                    /** @description offline-customers 0-24/319 */
+                    /** @description offline-customers start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -11281,9 +12042,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), owing, userId */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -11518,15 +12279,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, soldAt, total, paymentStatus, status */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), customerId, walkIn, status, paymentStatus, soldAt_gte, soldAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -11535,7 +12294,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: offline-sales start-end/total */
             200: {
                 headers: {
-                    /** @description offline-sales 0-24/319 */
+                    /** @description offline-sales start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -11647,9 +12406,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, soldAt, total, paymentStatus, status */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), customerId, walkIn, status, paymentStatus, soldAt_gte, soldAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -11912,12 +12671,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The printable receipt */
+            /** @description The printable receipt (application/pdf, Content-Disposition: inline with its file name) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -11961,15 +12722,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, price, durationMinutes */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), isActive */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -11978,7 +12737,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: service-types start-end/total */
             200: {
                 headers: {
-                    /** @description service-types 0-24/319 */
+                    /** @description service-types start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -12187,15 +12946,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, scheduledAt, status, price, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, scheduledAt_gte, scheduledAt_lte, customerId, serviceTypeId */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -12204,7 +12961,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: bookings start-end/total */
             200: {
                 headers: {
-                    /** @description bookings 0-24/319 */
+                    /** @description bookings start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -12492,15 +13249,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, price, durationMinutes */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search) */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -12509,7 +13264,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: service-types start-end/total */
             200: {
                 headers: {
-                    /** @description service-types 0-24/319 */
+                    /** @description service-types start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -12532,15 +13287,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, scheduledAt, status, price, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, scheduledAt_gte, scheduledAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -12549,7 +13302,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: bookings start-end/total */
             200: {
                 headers: {
-                    /** @description bookings 0-24/319 */
+                    /** @description bookings start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -12763,15 +13516,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, createdAt, refundedAt, amount, status */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, offlineSaleId, bookingId, returnId, status, method, kind, refundedAt_gte, refundedAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -12780,7 +13531,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: refunds start-end/total */
             200: {
                 headers: {
-                    /** @description refunds 0-24/319 */
+                    /** @description refunds start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -12821,9 +13572,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, createdAt, refundedAt, amount, status */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), orderId, offlineSaleId, bookingId, returnId, status, method, kind, refundedAt_gte, refundedAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
             header?: never;
             path?: never;
@@ -13231,15 +13982,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, requestedAt, status, refundedAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, source, orderId, offlineSaleId, customerId, requestedAt_gte, requestedAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -13248,7 +13997,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: returns start-end/total */
             200: {
                 headers: {
-                    /** @description returns 0-24/319 */
+                    /** @description returns start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -13786,7 +14535,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest order’s access token (from the checkout response) */
+                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
                 "X-Order-Token"?: string;
             };
             path: {
@@ -13828,7 +14577,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest order’s access token (from the checkout response) */
+                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
                 "X-Order-Token"?: string;
             };
             path: {
@@ -13883,15 +14632,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, requestedAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), status, orderId */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -13900,7 +14647,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: returns start-end/total */
             200: {
                 headers: {
-                    /** @description returns 0-24/319 */
+                    /** @description returns start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -13941,7 +14688,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A guest order’s access token (from the checkout response) */
+                /** @description A guest order’s access token (the accessToken of the checkout response). Not needed for a signed-in customer’s own order: the bearer token reaches it. An order reached with neither is 404 NOT_FOUND. */
                 "X-Order-Token"?: string;
             };
             path: {
@@ -13983,15 +14730,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 100 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), unread, type */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -14000,7 +14745,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: notifications start-end/total */
             200: {
                 headers: {
-                    /** @description notifications 0-24/319 */
+                    /** @description notifications start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -14077,6 +14822,7 @@ export interface operations {
     MyNotificationsController_streamEvents: {
         parameters: {
             query?: {
+                /** @description The access token, for clients that cannot send an Authorization header (EventSource); without either, 401 UNAUTHENTICATED */
                 accessToken?: unknown;
             };
             header?: never;
@@ -14085,12 +14831,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/event-stream */
+            /** @description text/event-stream: a `: connected` comment, then one `notification` event per new notification (its id, and the notification as JSON data) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example : connected
+                     *
+                     *     id: 42
+                     *     event: notification
+                     *     data: {"id":42,"type":"order_update","title":"Order ORD-000042 shipped","body":"It is on its way.","link":{"resource":"orders","id":42},"readAt":null,"createdAt":"2026-12-07T10:15:00.000Z"}
+                     */
+                    "text/event-stream": string;
+                };
             };
             /** @description Unauthorized: UNAUTHENTICATED */
             401: {
@@ -14264,7 +15019,63 @@ export interface operations {
             };
         };
     };
-    MyNotificationsController_message: {
+    MyMessagesController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt */
+                sort?: string;
+                /** @description JSON [start,end], inclusive, at most 100 rows */
+                range?: string;
+                /** @description JSON object; keys: id (one id or an array), direction */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON array; header Content-Range: messages start-end/total */
+            200: {
+                headers: {
+                    /** @description messages start-end/total */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageView"][];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MyMessagesController_send: {
         parameters: {
             query?: never;
             header?: never;
@@ -14277,12 +15088,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted: delivered through the outbox */
+            /** @description Kept, and delivered through the outbox right after */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MessageAcceptedView"];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -14322,6 +15135,62 @@ export interface operations {
             };
         };
     };
+    AdminMessagesController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt */
+                sort?: string;
+                /** @description JSON [start,end], inclusive, at most 1000 rows */
+                range?: string;
+                /** @description JSON object; keys: id (one id or an array), q (search), userId, direction, createdAt_gte, createdAt_lte */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON array; header Content-Range: messages start-end/total */
+            200: {
+                headers: {
+                    /** @description messages start-end/total */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageView"][];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AdminMessagesController_send: {
         parameters: {
             query?: never;
@@ -14335,12 +15204,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted: delivered through the outbox */
+            /** @description Kept, and delivered through the outbox right after */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MessageAcceptedView"];
+                };
             };
             /** @description Bad Request: VALIDATION_FAILED */
             400: {
@@ -14375,15 +15246,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, at */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), resource, resourceId, record, actorId, apiKeyId, action, at_gte, at_lte */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -14392,7 +15261,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: audit-logs start-end/total */
             200: {
                 headers: {
-                    /** @description audit-logs 0-24/319 */
+                    /** @description audit-logs start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -14651,15 +15520,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, url, createdAt, isActive */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), isActive */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -14668,7 +15535,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: webhooks start-end/total */
             200: {
                 headers: {
-                    /** @description webhooks 0-24/319 */
+                    /** @description webhooks start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -14991,15 +15858,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt, dueAt, attempt */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), webhookId, status, type, eventId, createdAt_gte, createdAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -15008,7 +15873,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: webhook-deliveries start-end/total */
             200: {
                 headers: {
-                    /** @description webhook-deliveries 0-24/319 */
+                    /** @description webhook-deliveries start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
@@ -15163,15 +16028,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, createdAt, sentAt, to */
-                sort?: unknown;
+                sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
-                range?: unknown;
+                range?: string;
                 /** @description JSON object; keys: id (one id or an array), q (search), status, template, createdAt_gte, createdAt_lte */
-                filter?: unknown;
+                filter?: string;
             };
-            header?: {
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -15180,7 +16043,7 @@ export interface operations {
             /** @description A JSON array; header Content-Range: emails start-end/total */
             200: {
                 headers: {
-                    /** @description emails 0-24/319 */
+                    /** @description emails start-end/total */
                     "Content-Range"?: string;
                     [name: string]: unknown;
                 };
