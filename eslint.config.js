@@ -59,7 +59,10 @@ export default [
             { sourceTag: 'scope:coupons', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity'] },
             { sourceTag: 'scope:cart', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog', 'scope:coupons'] },
             { sourceTag: 'scope:purchasing', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog'] },
-            { sourceTag: 'scope:offline-sales', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog'] },
+            {
+              sourceTag: 'scope:offline-sales',
+              onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:catalog', 'scope:coupons'],
+            },
             // a booking is for an account or an in-store customer, and is taxed at the store's rate
             { sourceTag: 'scope:services', onlyDependOnLibsWithTags: ['scope:core', 'scope:identity', 'scope:settings', 'scope:offline-sales'] },
             // notifications ask cart who holds a product (its audience "cart-holders")

@@ -573,6 +573,7 @@ async function main() {
     ordersDeep: listPath('orders', { filter: { status: 'delivered' }, sort: ['placedAt', 'DESC'], range: [50000, 50024] }),
     ordersPending: listPath('orders', { filter: { status: 'pending' }, sort: ['placedAt', 'DESC'], range: [0, 24] }),
     productsSearch: listPath('products', { filter: { q: 'shirt' }, sort: ['id', 'DESC'], range: [0, 24] }),
+    customersByValue: listPath('customers', { sort: ['lifetimeValue', 'DESC'], range: [0, 24] }),
     dashboard: '/api/admin/reports/dashboard',
     salesYear: `/api/admin/reports/sales?from=${yearAgo}&to=${today}&groupBy=month`,
     // the second wave's hot lists

@@ -101,6 +101,7 @@ export function budgetRows(r) {
 
   const adminRow = (key, label, limit) => {
     const a = r.admin[key];
+    if (!a) return; // a run from before this measure existed
     const failed = Object.entries(a.statuses)
       .filter(([s]) => s !== '200')
       .reduce((n, [, c]) => n + c, 0);
@@ -115,6 +116,7 @@ export function budgetRows(r) {
   adminRow('ordersDeep', 'admin orders, same, page 2,001 (range [50000,50024])', 150);
   adminRow('ordersPending', 'admin orders, status=pending by placedAt, first page', 150);
   adminRow('productsSearch', 'admin products, q=shirt', 150);
+  adminRow('customersByValue', 'admin customers by lifetime value, first page', 100);
   adminRow('dashboard', 'dashboard', 500);
   adminRow('salesYear', 'sales report, last 365 days by month', 500);
   if (r.admin.returnsQueue) {
@@ -265,6 +267,7 @@ function generated(r, rows) {
     ordersDeep: 'page 2,001',
     ordersPending: 'status=pending',
     productsSearch: 'q=shirt',
+    customersByValue: 'customers by lifetime value',
     dashboard: 'dashboard',
     salesYear: 'sales report',
   };

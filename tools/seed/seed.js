@@ -25,6 +25,7 @@ import { rebuildIndexes, secondaryIndexes, settleStock, vacuumAnalyze, verifyFor
 const DATA_TABLES = [
   'users',
   'profiles',
+  'customer_accounts',
   'refresh_tokens',
   'sessions',
   'otp_codes',

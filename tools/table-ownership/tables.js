@@ -23,6 +23,7 @@ export const TABLE_OWNERS = {
   otp_codes: 'identity',
   api_keys: 'identity', // a second passport strategy beside the JWT one
   password_reset_tokens: 'identity',
+  customer_accounts: 'identity', // notes and the figures the customers list sorts by, kept by triggers on orders, sales, bookings
 
   settings: 'settings',
 

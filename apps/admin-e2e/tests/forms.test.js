@@ -193,7 +193,10 @@ describe('forms in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
     // the saved coupon leads to the list once the answer is read: wait for it, or the move to the
     // list lands on the next test's page
     await page.waitForURL(/#\/coupons$/);
-    await page.getByRole('row', { name: /SUMMER24/ }).first().waitFor();
+    await page
+      .getByRole('row', { name: /SUMMER24/ })
+      .first()
+      .waitFor();
   });
 
   test('a category name the database refuses (spaces only) is explained under the name', async () => {

@@ -15,7 +15,7 @@ import { ReportsModule } from '@chance/reports';
 import { RETURNS_ENTITIES, ReturnsModule } from '@chance/returns';
 import { SERVICES_ENTITIES, ServicesModule } from '@chance/services';
 import { CoreModule, type AppConfig } from '@chance/core';
-import { ApiKeyEntity, IdentityModule, ProfileEntity, UserEntity } from '@chance/identity';
+import { ApiKeyEntity, CustomerAccountEntity, IdentityModule, ProfileEntity, UserEntity } from '@chance/identity';
 import { SettingsModule } from '@chance/settings';
 import { WEBHOOK_ENTITIES, WebhooksModule } from '@chance/webhooks';
 import { HealthController } from './health.controller.js';
@@ -33,6 +33,7 @@ export class AppModule {
           entities: [
             UserEntity,
             ProfileEntity,
+            CustomerAccountEntity,
             ApiKeyEntity,
             ...CATALOG_ENTITIES,
             CouponEntity,

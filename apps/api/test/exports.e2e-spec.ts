@@ -212,6 +212,12 @@ describe('every listed export', () => {
 
     const customers = await exportCsv('/api/admin/customers/export.csv', staff, { sort: ['email', 'ASC'] });
     expect(customers.rows.map((row) => row[1])).toEqual(["'=customer@example.com"]); // customer accounts only; the address guarded
+    // with the list's maintained figures (docs/api.md#customers)
+    const [listed] = (
+      await api.request('GET', `/api/admin/customers?filter=${encodeURIComponent(JSON.stringify({ id: [Number(customers.rows[0][0])] }))}`, { token: staff })
+    ).body;
+    const figures = ['ordersCount', 'offlineSalesCount', 'bookingsCount', 'lifetimeValue', 'outstandingBalance'];
+    expect(figures.map((f) => customers.rows[0][customers.header.indexOf(f)])).toEqual(figures.map((f) => String(listed[f])));
 
     const products = await exportCsv('/api/admin/products/export.csv', staff, { filter: { q: 'widget', lowStock: false } });
     expect(products.rows).toHaveLength(1);

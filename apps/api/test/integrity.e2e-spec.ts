@@ -72,6 +72,43 @@ describe('invariant checker', () => {
     await expectIntegrity(api);
   });
 
+  it('flags a customer whose maintained figures differ from the records they sum', async () => {
+    const customer = await api.registerCustomer('figures@example.com');
+    const shopper = (await api.request('POST', '/api/admin/offline-customers', { token, body: { name: 'Figured', phone: '555-0404' } })).body;
+    await api.request('POST', '/api/admin/offline-sales', {
+      token,
+      body: { customerId: shopper.id, lines: [{ variantId: (await api.db.pool.query('SELECT id FROM variants LIMIT 1')).rows[0].id, quantity: 1 }] },
+    });
+    expect((await api.request('PUT', `/api/admin/offline-customers/${shopper.id}`, { token, body: { userId: customer.id } })).status).toBe(200);
+    await expectIntegrity(api);
+    const broken = async () => {
+      const report = (await api.request('GET', '/api/admin/reports/integrity', { token })).body;
+      return Object.fromEntries(report.checks.filter((c: any) => c.violations > 0).map((c: any) => [c.name, c.examples.map((e: any) => e.record)]));
+    };
+    await api.db.pool.query('UPDATE customer_accounts SET lifetime_value = lifetime_value + 1 WHERE user_id = $1', [customer.id]);
+    expect(await broken()).toEqual({ 'customer-figures': [customer.email] });
+    await api.db.pool.query('UPDATE customer_accounts SET outstanding_balance = 0, offline_customer_id = NULL WHERE user_id = $1', [customer.id]);
+    expect(await broken()).toEqual({ 'customer-figures': [customer.email] });
+    // the repair of docs/operations.md sums them again from the records
+    await api.db.pool.query('SELECT recompute_customer_account($1)', [customer.id]);
+    await expectIntegrity(api);
+    // a sale's figures changed behind the triggers' back are flagged too
+    await api.db.pool.query('ALTER TABLE offline_sales DISABLE TRIGGER offline_sales_customer_figures');
+    try {
+      await api.db.pool.query(`UPDATE customer_accounts a SET outstanding_balance = s.total FROM offline_sales s WHERE a.user_id = $1 AND s.customer_id = $2`, [
+        customer.id,
+        shopper.id,
+      ]);
+      await expectIntegrity(api);
+      await api.db.pool.query('UPDATE offline_sales SET paid_amount = 1 WHERE customer_id = $1', [shopper.id]);
+      expect((await broken())['customer-figures']).toEqual([customer.email]);
+      await api.db.pool.query('UPDATE offline_sales SET paid_amount = 0 WHERE customer_id = $1', [shopper.id]);
+    } finally {
+      await api.db.pool.query('ALTER TABLE offline_sales ENABLE TRIGGER offline_sales_customer_figures');
+    }
+    await expectIntegrity(api);
+  });
+
   describe('card payments', () => {
     const broken = async () => {
       const report = (await api.request('GET', '/api/admin/reports/integrity', { token })).body;

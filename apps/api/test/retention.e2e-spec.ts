@@ -13,6 +13,7 @@ import { ADMIN, expectIntegrity, startTestApi, type TestApi } from './support/te
 const KEPT: Record<string, string> = {
   users: 'records the business manages',
   profiles: 'records the business manages',
+  customer_accounts: 'one row per user: staff notes and the figures the triggers keep (docs/api.md#customers)',
   settings: 'one row',
   categories: 'records the business manages',
   products: 'records the business manages',

@@ -313,6 +313,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customers with their orders, in-store sales, bookings, lifetime value and outstanding balance
+         * @description One row per account with role customer. q searches name, e-mail and phone. Counts and sums leave out drafts and cancelled records; lifetimeValue = Σ totals of the account’s orders, its linked in-store customer’s sales and its completed bookings that are not cancelled − Σ their refunds; outstandingBalance = the balances still due on them. The figures are maintained with every change (never summed per request), so sorting by lifetimeValue, outstandingBalance or lastActivityAt stays fast at any size. Admins and staff. A JSON array with the header Content-Range: customers start-end/total. Sorted by id ASC unless `sort` names one of: id, email, fullName, isActive, createdAt, ordersCount, offlineSalesCount, bookingsCount, lifetimeValue, outstandingBalance, lastActivityAt (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), isActive, createdAt_gte, createdAt_lte, offlineCustomerId; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         */
+        get: operations["AdminCustomersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/customers/export.csv": {
         parameters: {
             query?: never;
@@ -321,11 +341,35 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Export customer accounts as CSV
-         * @description Every customer accounts row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, email, fullName, phone, address, isActive, emailVerifiedAt, phoneVerifiedAt, createdAt. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
+         * Export customers as CSV
+         * @description Every customers row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, email, fullName, phone, address, notes, offlineCustomerId, ordersCount, offlineSalesCount, bookingsCount, lifetimeValue, outstandingBalance, lastActivityAt, isActive, createdAt. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
          */
         get: operations["AdminCustomersController_exportCsv"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer
+         * @description The id is the account’s user id; 404 NOT_FOUND when no account with role customer has this id.
+         */
+        get: operations["AdminCustomersController_get"];
+        /**
+         * Keep notes on a customer
+         * @description Takes only `notes` (a string up to 5000 characters, or null to clear); any other field is a 400 VALIDATION_FAILED. Admins and staff; audited under the customers resource. Profile fields, roles and passwords are changed on users (admin only). 404 NOT_FOUND when no account with role customer has this id.
+         */
+        put: operations["AdminCustomersController_update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1918,7 +1962,7 @@ export interface paths {
         };
         /**
          * In-store customers with their outstanding balance
-         * @description q searches name, phone and e-mail; filter owing=true for those who owe. A JSON array with the header Content-Range: offline-customers start-end/total. Sorted by name ASC unless `sort` names one of: id, name, createdAt, outstandingBalance (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), owing; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description q searches name, phone and e-mail; filter owing=true for those who owe. A JSON array with the header Content-Range: offline-customers start-end/total. Sorted by name ASC unless `sort` names one of: id, name, createdAt, outstandingBalance (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), owing, userId; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminOfflineCustomersController_list"];
         put?: never;
@@ -1942,7 +1986,7 @@ export interface paths {
         };
         /**
          * Export offline-customers as CSV
-         * @description Every offline-customers row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, name, phone, email, address, outstandingBalance, createdAt. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
+         * @description Every offline-customers row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, name, phone, email, address, userId, outstandingBalance, createdAt. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
          */
         get: operations["AdminOfflineCustomersController_exportCsv"];
         put?: never;
@@ -1966,8 +2010,8 @@ export interface paths {
          */
         get: operations["AdminOfflineCustomersController_get"];
         /**
-         * Change an in-store customer (partial)
-         * @description Takes only the fields to change. 404 NOT_FOUND when no customer has this id.
+         * Change an in-store customer, or link it to a customer account
+         * @description A partial update of the contact fields, and `userId`: the customer account this in-store customer is linked to (null unlinks). An account is linked to at most one in-store customer: an account linked to another one, or a user who is not a customer, is a 400 VALIDATION_FAILED on userId and changes nothing. The account’s customers row then counts this customer’s sales and balance (those made before the link too); relinking moves them to the new account, in the same transaction. 404 NOT_FOUND when no customer has this id.
          */
         put: operations["AdminOfflineCustomersController_update"];
         post?: never;
@@ -1990,13 +2034,13 @@ export interface paths {
         };
         /**
          * List in-store sales
-         * @description q searches the number and the customer’s name and phone. A JSON array with the header Content-Range: offline-sales start-end/total. Sorted by soldAt DESC unless `sort` names one of: id, number, soldAt, total, paymentStatus, status (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), customerId, status, paymentStatus, soldAt_gte, soldAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
+         * @description q searches the number, the coupon code and the customer’s name and phone; filter walkIn=true for the sales without a customer. A JSON array with the header Content-Range: offline-sales start-end/total. Sorted by soldAt DESC unless `sort` names one of: id, number, soldAt, total, paymentStatus, status (the id breaks ties). `range` is at most 1000 rows. `filter` keys: id (one id or an array), q (search), customerId, walkIn, status, paymentStatus, soldAt_gte, soldAt_lte; an empty array matches nothing. A malformed or unknown sort, range or filter is 400 VALIDATION_FAILED.
          */
         get: operations["AdminOfflineSalesController_list"];
         put?: never;
         /**
          * Record a sale
-         * @description Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment. With an Idempotency-Key header, a retry records it once. A paidAmount above the total is 409 OVERPAYMENT.
+         * @description Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment (above the total: 409 OVERPAYMENT). Without customerId it is a walk-in sale, which must be paid in full at once (paidAmount = total), else 400 VALIDATION_FAILED on customerId ("a sale on credit needs a customer"). couponCode applies a coupon with the rules, limits and refusals of online coupons: 400 COUPON_NOT_FOUND (no such code), 400 COUPON_INACTIVE, 400 COUPON_NOT_STARTED (before validFrom), 400 COUPON_EXPIRED (after validTo), 400 COUPON_MIN_PURCHASE (subtotal below minPurchase), 409 COUPON_USAGE_LIMIT (used up, also when online checkouts and counter sales race for the last use), 409 COUPON_CUSTOMER_LIMIT (the customer’s uses reached perCustomerLimit); its use is counted once per sale, atomically against its limit, and given back if the sale is cancelled. A coupon with a per-customer limit needs the customer (400 on customerId), and a sale takes a coupon or a manual discount, not both (400 on discount). With an Idempotency-Key header, a retry records it once.
          */
         post: operations["AdminOfflineSalesController_create"];
         delete?: never;
@@ -2014,7 +2058,7 @@ export interface paths {
         };
         /**
          * Export offline-sales as CSV
-         * @description Every offline-sales row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, number, soldAt, customerId, status, paymentStatus, items, subtotal, discount, taxTotal, total, paidAmount, refundedAmount, balance. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
+         * @description Every offline-sales row the list's filter matches, in the list's sort, as CSV (UTF-8, a header row, RFC 4180 quoting): never capped, streamed a page at a time from one consistent snapshot. Takes the list’s `sort` and `filter` (no `range`: a range is a 400). Columns: id, number, soldAt, customerId, status, paymentStatus, items, subtotal, discount, couponCode, taxTotal, total, paidAmount, refundedAmount, balance. Money in integer minor units, instants in ISO 8601 UTC, empty cells for none; text starting with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.
          */
         get: operations["AdminOfflineSalesController_exportCsv"];
         put?: never;
@@ -3358,6 +3402,69 @@ export interface components {
             isActive?: boolean;
             /** @description A new password */
             password?: string;
+        };
+        CustomerView: {
+            /**
+             * @description The account’s user id
+             * @example 42
+             */
+            id: number;
+            /** @example maria@example.com */
+            email: string;
+            /** @example Maria Gonzalez */
+            fullName: string;
+            /** @example +1 555 0199 */
+            phone: string | null;
+            /** @example 12 Main St, Springfield */
+            address: string | null;
+            /**
+             * @description Staff notes, never shown to the customer
+             * @example Prefers morning deliveries
+             */
+            notes: string | null;
+            /**
+             * @description The in-store customer linked to this account (PUT /api/admin/offline-customers/:id {userId})
+             * @example 7
+             */
+            offlineCustomerId: number | null;
+            /**
+             * @description Orders placed, not drafts, not cancelled
+             * @example 12
+             */
+            ordersCount: number;
+            /**
+             * @description Sales of the linked in-store customer, not cancelled
+             * @example 3
+             */
+            offlineSalesCount: number;
+            /**
+             * @description Bookings, not cancelled
+             * @example 2
+             */
+            bookingsCount: number;
+            /**
+             * @description Minor units: Σ totals of the account’s orders, its linked in-store customer’s sales and its completed bookings that are not cancelled − Σ their refunds
+             * @example 125000
+             */
+            lifetimeValue: number;
+            /**
+             * @description Minor units: the balances still due on those orders, sales and bookings (not cancelled)
+             * @example 4500
+             */
+            outstandingBalance: number;
+            /**
+             * Format: date-time
+             * @description The latest order placed, sale made or booking made for this customer (cancelled ones included, drafts not); null when none
+             */
+            lastActivityAt: string | null;
+            /** @example true */
+            isActive: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UpdateCustomerDto: {
+            /** @example Prefers morning deliveries */
+            notes?: string | null;
         };
         ApiKeyView: {
             id: number;
@@ -4748,6 +4855,11 @@ export interface components {
             /** @example null */
             notes: string | null;
             /**
+             * @description The customer account this in-store customer is linked to, or null
+             * @example 42
+             */
+            userId: number | null;
+            /**
              * @description Σ balance of their sales that are not cancelled (read only)
              * @example 2500
              */
@@ -4775,6 +4887,11 @@ export interface components {
             email?: string | null;
             address?: string | null;
             notes?: string | null;
+            /**
+             * @description Links this in-store customer to a customer account (its customers row then counts their sales and balance); null unlinks. An account linked to another in-store customer, or a user who is not a customer: 400 VALIDATION_FAILED on userId.
+             * @example 42
+             */
+            userId?: number | null;
         };
         SaleLineView: {
             id: number;
@@ -4808,7 +4925,8 @@ export interface components {
             id: number;
             /** @example SALE-000012 */
             number: string;
-            customerId: number;
+            /** @description The in-store customer; null for a walk-in sale */
+            customerId: number | null;
             /** @enum {string} */
             status: "completed" | "cancelled";
             /** Format: date-time */
@@ -4816,6 +4934,13 @@ export interface components {
             lines: components["schemas"]["SaleLineView"][];
             subtotal: number;
             discount: number;
+            /** @description The same as discount: the manual discount or the coupon’s, a snapshot */
+            discountTotal: number;
+            /**
+             * @description The code of the coupon applied (a snapshot), or null
+             * @example WELCOME10
+             */
+            couponCode: string | null;
             taxRateBps: number;
             taxTotal: number;
             total: number;
@@ -4843,15 +4968,24 @@ export interface components {
             unitPrice?: number;
         };
         CreateOfflineSaleDto: {
-            customerId: number;
+            /**
+             * @description The in-store customer; leave it out for a walk-in sale, which must be paid in full at once (paidAmount = total)
+             * @example 7
+             */
+            customerId?: number;
             /**
              * @description Default: now; a date means the start of that UTC day
              * @example 2026-11-25T10:30:00Z
              */
             soldAt?: string;
             lines: components["schemas"]["SaleLineDto"][];
-            /** @description An amount off the subtotal, minor units */
+            /** @description An amount off the subtotal, minor units (not together with couponCode) */
             discount?: number;
+            /**
+             * @description A coupon, with the same rules and limits as online (matched case-insensitively; usage counted once per sale, given back when the sale is cancelled). Its discount becomes the sale’s discountTotal. Not together with discount.
+             * @example WELCOME10
+             */
+            couponCode?: string;
             /** @description Paid now: recorded as the first payment */
             paidAmount?: number;
             /**
@@ -6587,12 +6721,68 @@ export interface operations {
             };
         };
     };
+    AdminCustomersController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, email, fullName, isActive, createdAt, ordersCount, offlineSalesCount, bookingsCount, lifetimeValue, outstandingBalance, lastActivityAt */
+                sort?: string;
+                /** @description JSON [start,end], inclusive, at most 1000 rows */
+                range?: string;
+                /** @description JSON object; keys: id (one id or an array), q (search), isActive, createdAt_gte, createdAt_lte, offlineCustomerId */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON array; header Content-Range: customers start-end/total */
+            200: {
+                headers: {
+                    /** @description customers start-end/total */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerView"][];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AdminCustomersController_exportCsv: {
         parameters: {
             query?: {
-                /** @description JSON ["field","ASC"|"DESC"]; fields: id, email, fullName, role, isActive, createdAt */
+                /** @description JSON ["field","ASC"|"DESC"]; fields: id, email, fullName, isActive, createdAt, ordersCount, offlineSalesCount, bookingsCount, lifetimeValue, outstandingBalance, lastActivityAt */
                 sort?: string;
-                /** @description JSON object; keys: id (one id or an array), q (search), isActive, createdAt_gte, createdAt_lte */
+                /** @description JSON object; keys: id (one id or an array), q (search), isActive, createdAt_gte, createdAt_lte, offlineCustomerId */
                 filter?: string;
             };
             header?: never;
@@ -6607,7 +6797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example id,email,fullName,phone,address,isActive,emailVerifiedAt,phoneVerifiedAt,createdAt */
+                    /** @example id,email,fullName,phone,address,notes,offlineCustomerId,ordersCount,offlineSalesCount,bookingsCount,lifetimeValue,outstandingBalance,lastActivityAt,isActive,createdAt */
                     "text/csv": string;
                 };
             };
@@ -6631,6 +6821,124 @@ export interface operations {
             };
             /** @description Forbidden: FORBIDDEN */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminCustomersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminCustomersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCustomerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerView"];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12143,7 +12451,7 @@ export interface operations {
                 sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
                 range?: string;
-                /** @description JSON object; keys: id (one id or an array), q (search), owing */
+                /** @description JSON object; keys: id (one id or an array), q (search), owing, userId */
                 filter?: string;
             };
             header?: never;
@@ -12247,7 +12555,7 @@ export interface operations {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, name, createdAt, outstandingBalance */
                 sort?: string;
-                /** @description JSON object; keys: id (one id or an array), q (search), owing */
+                /** @description JSON object; keys: id (one id or an array), q (search), owing, userId */
                 filter?: string;
             };
             header?: never;
@@ -12262,7 +12570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example id,name,phone,email,address,outstandingBalance,createdAt */
+                    /** @example id,name,phone,email,address,userId,outstandingBalance,createdAt */
                     "text/csv": string;
                 };
             };
@@ -12486,7 +12794,7 @@ export interface operations {
                 sort?: string;
                 /** @description JSON [start,end], inclusive, at most 1000 rows */
                 range?: string;
-                /** @description JSON object; keys: id (one id or an array), q (search), customerId, status, paymentStatus, soldAt_gte, soldAt_lte */
+                /** @description JSON object; keys: id (one id or an array), q (search), customerId, walkIn, status, paymentStatus, soldAt_gte, soldAt_lte */
                 filter?: string;
             };
             header?: never;
@@ -12559,7 +12867,7 @@ export interface operations {
                     "application/json": components["schemas"]["OfflineSaleView"];
                 };
             };
-            /** @description Bad Request: VALIDATION_FAILED */
+            /** @description Bad Request: VALIDATION_FAILED, COUPON_NOT_FOUND, COUPON_INACTIVE, COUPON_NOT_STARTED, COUPON_EXPIRED, COUPON_MIN_PURCHASE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12586,7 +12894,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: OUT_OF_STOCK, OVERPAYMENT, IDEMPOTENCY_IN_PROGRESS */
+            /** @description Conflict: OUT_OF_STOCK, OVERPAYMENT, IDEMPOTENCY_IN_PROGRESS, COUPON_USAGE_LIMIT, COUPON_CUSTOMER_LIMIT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12611,7 +12919,7 @@ export interface operations {
             query?: {
                 /** @description JSON ["field","ASC"|"DESC"]; fields: id, number, soldAt, total, paymentStatus, status */
                 sort?: string;
-                /** @description JSON object; keys: id (one id or an array), q (search), customerId, status, paymentStatus, soldAt_gte, soldAt_lte */
+                /** @description JSON object; keys: id (one id or an array), q (search), customerId, walkIn, status, paymentStatus, soldAt_gte, soldAt_lte */
                 filter?: string;
             };
             header?: never;
@@ -12626,7 +12934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example id,number,soldAt,customerId,status,paymentStatus,items,subtotal,discount,taxTotal,total,paidAmount,refundedAmount,balance */
+                    /** @example id,number,soldAt,customerId,status,paymentStatus,items,subtotal,discount,couponCode,taxTotal,total,paidAmount,refundedAmount,balance */
                     "text/csv": string;
                 };
             };

@@ -50,10 +50,22 @@ const COLUMNS: ListColumns = {
 
 const CODE_TAKEN = { coupons_code_key: { code: 'is already used by another coupon' } };
 
+/**
+ * Who uses a coupon, for its per-customer limit: a customer account, an e-mail (guests; an
+ * in-store customer's), and at the counter the in-store customer (docs/api.md#in-store-sales). A walk-in
+ * sale's shopper is none of them.
+ */
 export interface Shopper {
   customerId: number | null;
   email: string | null;
+  offlineCustomerId?: number | null;
 }
+
+/** The record a coupon's use belongs to: an order or an in-store sale. */
+export type CouponUseRecord = { orderId: number } | { offlineSaleId: number };
+
+/** Whether anything identifies the shopper (a walk-in sale's does not: no per-customer limit can be counted for it). */
+export const isKnownShopper = (shopper: Shopper): boolean => shopper.customerId !== null || !!shopper.email || !!shopper.offlineCustomerId;
 
 export const toCouponView = (c: CouponEntity, now = new Date()): CouponView => ({
   id: c.id,
@@ -240,8 +252,14 @@ export class CouponsService {
    * guests using its e-mail queue together (docs/api.md#coupons).
    */
   async assertUsable(manager: EntityManager, couponId: number, subtotal: number, shopper: Shopper): Promise<CouponEntity> {
-    const buyer = shopper.email ? shopper.email.toLowerCase() : `customer:${shopper.customerId}`;
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`coupon:${couponId}:${buyer}`]);
+    if (isKnownShopper(shopper)) {
+      const buyer = shopper.email
+        ? shopper.email.toLowerCase()
+        : shopper.customerId !== null
+          ? `customer:${shopper.customerId}`
+          : `offline-customer:${shopper.offlineCustomerId}`;
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`coupon:${couponId}:${buyer}`]);
+    }
     const coupon = await this.getIn(manager, couponId);
     const refusal = await this.refusal(manager, coupon, subtotal, shopper);
     if (refusal) throw couponRefused(refusal);
@@ -266,28 +284,39 @@ export class CouponsService {
 
   /**
    * Counts one use atomically against the total limit and records the redemption, in one
-   * statement (no row: a concurrent checkout used the last one up). The coupon row stays locked
-   * until commit, so checkouts redeem last.
+   * statement (no row: a concurrent checkout or counter sale used the last one up). The coupon row
+   * stays locked until commit, so checkouts and sales redeem last. One use per order or in-store
+   * sale, whichever channel: both count against the same limits.
    */
-  async redeem(manager: EntityManager, couponId: number, orderId: number, shopper: Shopper & { email: string }): Promise<void> {
+  async redeem(manager: EntityManager, couponId: number, record: number | CouponUseRecord, shopper: Shopper): Promise<void> {
+    const use = typeof record === 'number' ? { orderId: record } : record;
     const used = await manager.query(
       `WITH used AS (
          UPDATE coupons SET times_used = times_used + 1, updated_at = now()
           WHERE id = $1 AND (usage_limit IS NULL OR times_used < usage_limit) RETURNING id)
-       INSERT INTO coupon_redemptions (coupon_id, order_id, customer_id, email)
-       SELECT id, $2, $3, $4 FROM used RETURNING coupon_id`,
-      [couponId, orderId, shopper.customerId, shopper.email],
+       INSERT INTO coupon_redemptions (coupon_id, order_id, offline_sale_id, customer_id, email, offline_customer_id)
+       SELECT id, $2, $3, $4, $5, $6 FROM used RETURNING coupon_id`,
+      [
+        couponId,
+        'orderId' in use ? use.orderId : null,
+        'offlineSaleId' in use ? use.offlineSaleId : null,
+        shopper.customerId,
+        shopper.email,
+        shopper.offlineCustomerId ?? null,
+      ],
     );
     if (used.length === 0) throw couponRefused('COUPON_USAGE_LIMIT');
   }
 
-  /** A cancelled order gives its use back. */
-  async release(manager: EntityManager, orderId: number): Promise<void> {
+  /** A cancelled order or in-store sale gives its use back. */
+  async release(manager: EntityManager, record: number | CouponUseRecord): Promise<void> {
+    const use = typeof record === 'number' ? { orderId: record } : record;
+    const [column, id] = 'orderId' in use ? ['order_id', use.orderId] : ['offline_sale_id', use.offlineSaleId];
     const released: { coupon_id: number }[] = await manager.query(
       `WITH released AS (
-         UPDATE coupon_redemptions SET cancelled_at = now() WHERE order_id = $1 AND cancelled_at IS NULL RETURNING coupon_id)
+         UPDATE coupon_redemptions SET cancelled_at = now() WHERE ${column} = $1 AND cancelled_at IS NULL RETURNING coupon_id)
        SELECT coupon_id FROM released`,
-      [orderId],
+      [id],
     );
     for (const { coupon_id } of released) {
       await manager.query('UPDATE coupons SET times_used = times_used - 1, updated_at = now() WHERE id = $1', [coupon_id]);
@@ -297,15 +326,17 @@ export class CouponsService {
   /**
    * The buyer's uses of the coupon so far: an account's orders and the guest orders placed with
    * its e-mail count together (docs/api.md#coupons: per customer account, and per e-mail for guests,
-   * so a guest checkout with an account's e-mail is that account's use, and the other way round).
+   * so a guest checkout with an account's e-mail is that account's use, and the other way round);
+   * at the counter, an in-store customer's sales count too, and through its link or e-mail its
+   * account's (docs/api.md#in-store-sales).
    */
   private async customerUses(manager: EntityManager, couponId: number, shopper: Shopper): Promise<number | null> {
-    if (shopper.customerId === null && !shopper.email) return null;
+    if (!isKnownShopper(shopper)) return null;
     const [row] = await manager.query(
       `SELECT count(*)::int AS uses FROM coupon_redemptions
         WHERE coupon_id = $1 AND cancelled_at IS NULL
-          AND (customer_id = $2::int OR lower(email) = lower($3::text))`,
-      [couponId, shopper.customerId, shopper.email],
+          AND (customer_id = $2::int OR lower(email) = lower($3::text) OR offline_customer_id = $4::int)`,
+      [couponId, shopper.customerId, shopper.email, shopper.offlineCustomerId ?? null],
     );
     return row.uses;
   }

@@ -21,6 +21,7 @@ import { PasswordHasher } from './password.js';
 import { SessionsService } from './sessions.service.js';
 import { JWT_ALGORITHM, TokensService } from './tokens.service.js';
 import { UsersService } from './users.service.js';
+import { CustomersService } from './customers.service.js';
 
 @Module({
   imports: [
@@ -36,6 +37,7 @@ import { UsersService } from './users.service.js';
   controllers: [AuthController, MeController, AdminUsersController, AdminCustomersController, AdminApiKeysController],
   providers: [
     UsersService,
+    CustomersService,
     AuthService,
     TokensService,
     SessionsService,

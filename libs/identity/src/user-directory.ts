@@ -73,3 +73,9 @@ export async function contactOf(
   );
   return row ?? null;
 }
+
+/** Whether this user exists and has the role `customer` (an account a record may belong to). */
+export async function isCustomerAccount(manager: EntityManager, userId: number): Promise<boolean> {
+  const [user] = await manager.query(`SELECT 1 FROM users WHERE id = $1 AND role = 'customer'`, [userId]);
+  return user !== undefined;
+}

@@ -1,4 +1,3 @@
-import type { StreamableFile } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import {
   findPage,
@@ -12,13 +11,10 @@ import {
   type ListQuery,
   type ListSpec,
   type ListPage,
-  listCsvFile,
-  type CsvColumn,
   ReadReplica,
 } from '@chance/core';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import type { AdminUserView, CreateUserDto, UpdateProfileDto, UpdateUserDto } from './dto/index.js';
-import { toAdminUserView } from './user-view.js';
+import type { CreateUserDto, UpdateProfileDto, UpdateUserDto } from './dto/index.js';
 import { PasswordHasher, hashPassword } from './password.js';
 import { ROLES, type Role } from './roles.js';
 import { SessionsService } from './sessions.service.js';
@@ -48,31 +44,9 @@ const USER_COLUMNS: ListColumns = {
   search: ['u.email', 'p.fullName', 'p.phone'],
 };
 
-/** The users list's query (and the customers export's): each user with its profile, the columns above. */
+/** The users list's query: each user with its profile, the columns above. */
 const withProfiles = (manager: EntityManager): SelectQueryBuilder<UserEntity> =>
   manager.createQueryBuilder(UserEntity, 'u').leftJoinAndMapOne('u.profile', ProfileEntity, 'p', 'p.userId = u.id');
-
-/**
- * Customer accounts (users with role `customer`), as the export of docs/api.md#exports lists them:
- * the users list's filters and sort, the role fixed.
- */
-export const CUSTOMER_LIST: ListSpec = {
-  ...USER_LIST,
-  resource: 'customers',
-  filters: { isActive: { type: 'boolean' }, createdAt_gte: { type: 'date' }, createdAt_lte: { type: 'date' } },
-};
-
-export const CUSTOMER_CSV: readonly CsvColumn<AdminUserView>[] = [
-  { header: 'id', value: (u) => u.id },
-  { header: 'email', value: (u) => u.email },
-  { header: 'fullName', value: (u) => u.fullName },
-  { header: 'phone', value: (u) => u.phone },
-  { header: 'address', value: (u) => u.address },
-  { header: 'isActive', value: (u) => u.isActive },
-  { header: 'emailVerifiedAt', value: (u) => u.emailVerifiedAt },
-  { header: 'phoneVerifiedAt', value: (u) => u.phoneVerifiedAt },
-  { header: 'createdAt', value: (u) => u.createdAt },
-];
 
 /** A new user whose password has been hashed already (hash before the transaction: argon2 is slow). */
 export type HashedNewUser = Omit<NewUser, 'password'> & { passwordHash: string };
@@ -142,21 +116,6 @@ export class UsersService {
 
   list(query: ListQuery): Promise<ListPage<UserEntity>> {
     return this.reads.onReplica((manager) => findPage(USER_LIST.resource, withProfiles(manager), query, USER_COLUMNS));
-  }
-
-  /** Every customer account the filter matches, in its sort, as streamed CSV. */
-  exportCustomersCsv(query: ListQuery): StreamableFile {
-    return listCsvFile(
-      this.reads.source(),
-      {
-        spec: CUSTOMER_LIST,
-        columns: USER_COLUMNS,
-        query: (manager) => withProfiles(manager).where("u.role = 'customer'"),
-        view: (_manager, rows) => rows.map(toAdminUserView),
-        csv: CUSTOMER_CSV,
-      },
-      query,
-    );
   }
 
   updateProfile(userId: number, changes: UpdateProfileDto): Promise<UserEntity> {

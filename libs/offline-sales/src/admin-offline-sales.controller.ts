@@ -16,6 +16,7 @@ import {
   ExportParams,
   ApiPdf,
 } from '@chance/core';
+import { COUPON_REFUSALS } from '@chance/coupons';
 import { BackOffice, CurrentUser, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
 import {
@@ -72,8 +73,12 @@ export class AdminOfflineCustomersController {
 
   @Put(':id')
   @ApiOperation({
-    summary: 'Change an in-store customer (partial)',
-    description: 'Takes only the fields to change. 404 NOT_FOUND when no customer has this id.',
+    summary: 'Change an in-store customer, or link it to a customer account',
+    description:
+      'A partial update of the contact fields, and `userId`: the customer account this in-store customer is linked to (null unlinks). ' +
+      'An account is linked to at most one in-store customer: an account linked to another one, or a user who is not a customer, is a 400 ' +
+      'VALIDATION_FAILED on userId and changes nothing. The account’s customers row then counts this customer’s sales and balance (those ' +
+      'made before the link too); relinking moves them to the new account, in the same transaction. 404 NOT_FOUND when no customer has this id.',
   })
   @ApiResponse({ status: 200, type: OfflineCustomerView })
   @ApiErrors('NOT_FOUND')
@@ -102,7 +107,7 @@ export class AdminOfflineSalesController {
   @Get()
   @ApiList(OFFLINE_SALE_LIST, {
     summary: 'List in-store sales',
-    description: 'q searches the number and the customer’s name and phone.',
+    description: 'q searches the number, the coupon code and the customer’s name and phone; filter walkIn=true for the sales without a customer.',
     type: OfflineSaleView,
   })
   list(@ListParams(OFFLINE_SALE_LIST) query: ListQuery): Promise<ListPage<OfflineSaleView>> {
@@ -130,11 +135,18 @@ export class AdminOfflineSalesController {
   @ApiOperation({
     summary: 'Record a sale',
     description:
-      'Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment. With an Idempotency-Key header, a retry records it once. A paidAmount above the total is 409 OVERPAYMENT.',
+      'Takes the stock at once (409 OUT_OF_STOCK and nothing saved when short); paidAmount records a first payment (above the total: 409 OVERPAYMENT). ' +
+      'Without customerId it is a walk-in sale, which must be paid in full at once (paidAmount = total), else 400 VALIDATION_FAILED on customerId ' +
+      '("a sale on credit needs a customer"). couponCode applies a coupon with the rules, limits and refusals of online coupons: 400 COUPON_NOT_FOUND (no such code), ' +
+      '400 COUPON_INACTIVE, 400 COUPON_NOT_STARTED (before validFrom), 400 COUPON_EXPIRED (after validTo), 400 COUPON_MIN_PURCHASE (subtotal below minPurchase), ' +
+      '409 COUPON_USAGE_LIMIT (used up, also when online checkouts and counter sales race for the last use), 409 COUPON_CUSTOMER_LIMIT (the customer’s uses reached perCustomerLimit); ' +
+      'its use is counted once per sale, atomically against its limit, and given back if the sale is cancelled. A coupon with a per-customer limit ' +
+      'needs the customer (400 on customerId), and a sale takes a coupon or a manual discount, not both (400 on discount). ' +
+      'With an Idempotency-Key header, a retry records it once.',
   })
   @ApiIdempotencyKey(false)
   @ApiResponse({ status: 201, type: OfflineSaleView })
-  @ApiErrors('OUT_OF_STOCK', 'OVERPAYMENT', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED')
+  @ApiErrors('OUT_OF_STOCK', 'OVERPAYMENT', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED', 'COUPON_NOT_FOUND', ...COUPON_REFUSALS)
   async create(
     @Body() body: CreateOfflineSaleDto,
     @CurrentUser() caller: Caller,

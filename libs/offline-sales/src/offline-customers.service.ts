@@ -7,6 +7,8 @@ import {
   inTransaction,
   notFound,
   updateRow,
+  validationFailed,
+  withUniqueFields,
   type ListColumns,
   type ListPage,
   type ListQuery,
@@ -15,6 +17,7 @@ import {
   type CsvColumn,
   ReadReplica,
 } from '@chance/core';
+import { isCustomerAccount } from '@chance/identity';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { CreateOfflineCustomerDto, OfflineCustomerView, UpdateOfflineCustomerDto } from './dto/offline-sales.dto.js';
 import { OfflineCustomerEntity } from './offline-sales.entities.js';
@@ -25,7 +28,7 @@ export const OFFLINE_CUSTOMER_LIST: ListSpec = {
   sortable: ['id', 'name', 'createdAt', 'outstandingBalance'],
   defaultSort: ['name', 'ASC'],
   searchable: true,
-  filters: { owing: { type: 'boolean' } },
+  filters: { owing: { type: 'boolean' }, userId: { type: 'int' } },
 };
 
 /**
@@ -37,7 +40,7 @@ const OUTSTANDING = `(SELECT COALESCE(sum(s.total - s.paid_amount), 0) FROM offl
                        WHERE s.customer_id = c.id AND s.status = 'completed' AND s.paid_amount < s.total)`;
 
 const COLUMNS: ListColumns = {
-  columns: { id: 'c.id', name: 'c.name', createdAt: 'c.createdAt', outstandingBalance: OUTSTANDING },
+  columns: { id: 'c.id', name: 'c.name', createdAt: 'c.createdAt', outstandingBalance: OUTSTANDING, userId: 'c.userId' },
   search: ['c.name', 'c.phone', 'c.email'],
   custom: { owing: (qb: SelectQueryBuilder<ObjectLiteral>, value: unknown) => qb.andWhere(`${OUTSTANDING} ${value ? '>' : '='} 0`) },
 };
@@ -49,6 +52,7 @@ export const OFFLINE_CUSTOMER_CSV: readonly CsvColumn<OfflineCustomerView>[] = [
   { header: 'phone', value: (c) => c.phone },
   { header: 'email', value: (c) => c.email },
   { header: 'address', value: (c) => c.address },
+  { header: 'userId', value: (c) => c.userId },
   { header: 'outstandingBalance', value: (c) => c.outstandingBalance },
   { header: 'createdAt', value: (c) => c.createdAt },
 ];
@@ -120,10 +124,30 @@ export class OfflineCustomersService {
     });
   }
 
+  /**
+   * Contact fields, and the link to a customer account (`userId`, null unlinks): an in-store customer
+   * is linked to at most one account and an account to at most one in-store customer (a unique
+   * column, so concurrent links of one account cannot both win). The accounts' figures follow in
+   * this transaction (the link's trigger moves the sales' figures from the old account to the new).
+   */
   update(id: number, input: UpdateOfflineCustomerDto): Promise<OfflineCustomerView> {
     return inTransaction(this.dataSource, async (manager) => {
       await this.getIn(manager, id);
-      await updateRow(manager, 'offline_customers', id, input, { name: 'name', phone: 'phone', email: 'email', address: 'address', notes: 'notes' });
+      if (input.userId !== undefined && input.userId !== null && !(await isCustomerAccount(manager, input.userId))) {
+        throw validationFailed({ userId: 'is not a customer account' });
+      }
+      await withUniqueFields(
+        () =>
+          updateRow(manager, 'offline_customers', id, input, {
+            name: 'name',
+            phone: 'phone',
+            email: 'email',
+            address: 'address',
+            notes: 'notes',
+            userId: 'user_id',
+          }),
+        { offline_customers_user_id_key: { userId: 'is already linked to another in-store customer' } },
+      );
       return this.getIn(manager, id);
     });
   }
@@ -155,6 +179,7 @@ const view = (c: OfflineCustomerEntity, outstandingBalance: number): OfflineCust
   email: c.email,
   address: c.address,
   notes: c.notes,
+  userId: c.userId,
   outstandingBalance,
   createdAt: c.createdAt,
 });

@@ -11,6 +11,8 @@ export class OfflineCustomerEntity {
   @Column({ type: 'text', nullable: true }) email: string | null;
   @Column({ type: 'text', nullable: true }) address: string | null;
   @Column({ type: 'text', nullable: true }) notes: string | null;
+  /** the customer account it is linked to (docs/api.md#customers), unique */
+  @Column({ name: 'user_id', type: 'integer', nullable: true }) userId: number | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
@@ -19,11 +21,15 @@ export class OfflineCustomerEntity {
 export class OfflineSaleEntity {
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' }) id: number;
   @Column({ type: 'text' }) number: string;
-  @Column({ name: 'customer_id', type: 'integer' }) customerId: number;
+  /** null for a walk-in sale (paid in full at once) */
+  @Column({ name: 'customer_id', type: 'integer', nullable: true }) customerId: number | null;
   @Column({ type: 'text' }) status: 'completed' | 'cancelled';
   @Column({ name: 'sold_at', type: 'timestamptz' }) soldAt: Date;
   @Column({ type: 'integer' }) subtotal: number;
+  /** the manual discount or the coupon's (docs/api.md#in-store-sales) */
   @Column({ type: 'integer' }) discount: number;
+  @Column({ name: 'coupon_id', type: 'integer', nullable: true }) couponId: number | null;
+  @Column({ name: 'coupon_code', type: 'text', nullable: true }) couponCode: string | null;
   @Column({ name: 'tax_rate_bps', type: 'integer' }) taxRateBps: number;
   @Column({ name: 'tax_total', type: 'integer' }) taxTotal: number;
   @Column({ type: 'integer' }) total: number;

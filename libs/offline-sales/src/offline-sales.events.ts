@@ -2,7 +2,8 @@
 export interface OfflineSaleCreated {
   saleId: number;
   number: string;
-  customerId: number;
+  /** null for a walk-in sale */
+  customerId: number | null;
   total: number;
 }
 

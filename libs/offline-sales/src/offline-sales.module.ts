@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CouponsModule } from '@chance/coupons';
 import { SettingsModule } from '@chance/settings';
 import { AdminOfflineCustomersController, AdminOfflineSalesController } from './admin-offline-sales.controller.js';
 import { OfflineCustomersService } from './offline-customers.service.js';
@@ -6,7 +7,7 @@ import { OfflineSalesService } from './offline-sales.service.js';
 import { SaleRefunds } from './sale-refunds.js';
 
 @Module({
-  imports: [SettingsModule],
+  imports: [SettingsModule, CouponsModule],
   controllers: [AdminOfflineCustomersController, AdminOfflineSalesController],
   providers: [OfflineCustomersService, OfflineSalesService, SaleRefunds],
   exports: [OfflineSalesService, SaleRefunds],

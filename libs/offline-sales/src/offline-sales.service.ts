@@ -9,6 +9,7 @@ import {
   DomainEventBus,
   computeTotals,
   costOfGoods,
+  discountOfCoupon,
   findPage,
   idempotent,
   inTransaction,
@@ -35,11 +36,17 @@ import {
   SETTLEMENT_STATUSES,
   ReadReplica,
 } from '@chance/core';
+import { CouponsService, isKnownShopper, type Coupon, type Shopper } from '@chance/coupons';
+import { emailOf } from '@chance/identity';
 import { SettingsService } from '@chance/settings';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type CreateOfflineSaleDto, type OfflineSaleView, type SalePaymentDto } from './dto/offline-sales.dto.js';
 import { OfflineSaleEntity, OfflineSaleLineEntity, OfflineSalePaymentEntity } from './offline-sales.entities.js';
 import { renderReceiptPdf, type ReceiptCustomer } from './receipt-pdf.js';
+import { discountRefusal, walkInRefusal } from './sale-rules.js';
+
+/** How receipts and credit notes name the buyer of a walk-in sale. */
+export const WALK_IN = { id: null, name: 'Walk-in customer', phone: '', email: null, address: null };
 
 export const OFFLINE_SALE_LIST: ListSpec = {
   resource: 'offline-sales',
@@ -49,6 +56,7 @@ export const OFFLINE_SALE_LIST: ListSpec = {
   searchable: true,
   filters: {
     customerId: { type: 'int' },
+    walkIn: { type: 'boolean' },
     status: { type: 'enum', values: ['completed', 'cancelled'] },
     paymentStatus: { type: 'enum', values: SETTLEMENT_STATUSES },
     soldAt_gte: { type: 'date' },
@@ -67,8 +75,9 @@ const COLUMNS: ListColumns = {
     status: 's.status',
     customerId: 's.customerId',
   },
-  search: ['s.number'],
+  search: ['s.number', 's.couponCode'],
   searchConditions: ['s.customer_id IN (SELECT id FROM offline_customers WHERE name ILIKE :listQ OR phone ILIKE :listQ)'],
+  custom: { walkIn: (qb, value) => qb.andWhere(value ? 's.customerId IS NULL' : 's.customerId IS NOT NULL') },
 };
 
 /** The in-store sales export's columns (docs/api.md#exports). */
@@ -82,6 +91,7 @@ export const OFFLINE_SALE_CSV: readonly CsvColumn<OfflineSaleView>[] = [
   { header: 'items', value: (s) => s.lines.reduce((units, line) => units + line.quantity, 0) },
   { header: 'subtotal', value: (s) => s.subtotal },
   { header: 'discount', value: (s) => s.discount },
+  { header: 'couponCode', value: (s) => s.couponCode },
   { header: 'taxTotal', value: (s) => s.taxTotal },
   { header: 'total', value: (s) => s.total },
   { header: 'paidAmount', value: (s) => s.paidAmount },
@@ -101,6 +111,7 @@ export class OfflineSalesService {
     private readonly reads: ReadReplica,
     private readonly settings: SettingsService,
     private readonly events: DomainEventBus,
+    private readonly coupons: CouponsService,
   ) {}
 
   list(query: ListQuery): Promise<ListPage<OfflineSaleView>> {
@@ -166,8 +177,9 @@ export class OfflineSalesService {
   }
 
   private async record(manager: EntityManager, input: CreateOfflineSaleDto, actorId: number): Promise<OfflineSaleView> {
-    const [customer] = await manager.query('SELECT 1 FROM offline_customers WHERE id = $1', [input.customerId]);
-    if (!customer) throw validationFailed({ customerId: 'does not exist' });
+    const discountError = discountRefusal(input);
+    if (discountError) throw validationFailed(discountError);
+    const customer = input.customerId === undefined ? null : await this.customerOf(manager, input.customerId);
     const byId = await variantSnapshots(
       manager,
       input.lines.map((l) => l.variantId),
@@ -178,12 +190,19 @@ export class OfflineSalesService {
     const subtotal = computeTotals(lines, null, 0).subtotal;
     const discount = input.discount ?? 0;
     if (discount > subtotal) throw validationFailed({ discount: 'must not exceed the subtotal' });
+    // a coupon: the same rules as online, checked again under the buyer's lock (coupons.assertUsable)
+    const shopper = await this.shopperOf(manager, customer);
+    const coupon = input.couponCode === undefined ? null : await this.couponFor(manager, input.couponCode, subtotal, shopper);
     const { taxRateBps } = await this.settings.currentIn(manager);
-    const totals = computeTotals(lines, { type: 'fixed', value: discount }, taxRateBps);
+    const totals = computeTotals(lines, coupon ? discountOfCoupon(coupon) : { type: 'fixed', value: discount }, taxRateBps);
     const paid = input.paidAmount ?? 0;
     const refusal = paid > 0 ? paymentRefusal(paid, { total: totals.total, cancelled: false, payments: [] }) : null;
     if (refusal) throw await this.refused(manager, refusal, 'paidAmount');
+    const walkIn = walkInRefusal({ customerId: input.customerId, paidAmount: paid, total: totals.total });
+    if (walkIn) throw validationFailed(walkIn);
 
+    // a walk-in sale is paid in full from its first row on (a CHECK); its payment row follows below
+    const initiallyPaid = input.customerId === undefined ? totals.total : 0;
     const number = await nextDocumentNumber(manager, DOCUMENT_SERIES.offlineSale);
     try {
       await moveStock(
@@ -195,20 +214,24 @@ export class OfflineSalesService {
       throw shortLine(error, lines);
     }
     const [{ id }] = await manager.query(
-      `INSERT INTO offline_sales (number, customer_id, sold_at, subtotal, discount, tax_rate_bps, tax_total, total, paid_amount, payment_status, created_by_id, cost_of_goods)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, $11) RETURNING id`,
+      `INSERT INTO offline_sales (number, customer_id, sold_at, subtotal, discount, tax_rate_bps, tax_total, total, paid_amount, payment_status, created_by_id,
+                                  cost_of_goods, coupon_id, coupon_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $12, $9, $10, $11, $13, $14) RETURNING id`,
       [
         number,
-        input.customerId,
+        input.customerId ?? null,
         input.soldAt ? parseInstant(input.soldAt) : new Date(),
         totals.subtotal,
         totals.discountTotal,
         taxRateBps,
         totals.taxTotal,
         totals.total,
-        settle(totals.total, 0).paymentStatus,
+        settle(totals.total, initiallyPaid).paymentStatus,
         actorId,
         costOfGoods(lines.map((l) => ({ costPrice: l.variant.costPrice, quantity: l.quantity }))),
+        initiallyPaid,
+        coupon?.id ?? null,
+        coupon?.code ?? null,
       ],
     );
     const thumbnails = await variantThumbnails(
@@ -238,7 +261,9 @@ export class OfflineSalesService {
       ],
     );
     if (paid > 0) await this.pay(manager, id, { amount: paid, method: input.paymentMethod ?? 'cash' }, actorId);
-    await publish(manager, 'offline_sale.created', { saleId: id, number, customerId: input.customerId, total: totals.total });
+    // the coupon row stays locked until commit: its use is counted last, as at checkout
+    if (coupon) await this.coupons.redeem(manager, coupon.id, { offlineSaleId: id }, shopper);
+    await publish(manager, 'offline_sale.created', { saleId: id, number, customerId: input.customerId ?? null, total: totals.total });
     return this.viewIn(manager, id);
   }
 
@@ -275,6 +300,7 @@ export class OfflineSalesService {
       );
       await manager.query(`UPDATE offline_sales SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = $1`, [id]);
       await this.derivePayments(manager, id);
+      if (sale.couponId !== null) await this.coupons.release(manager, { offlineSaleId: id });
       await publish(manager, 'offline_sale.updated', { saleId: id, number: sale.number, change: 'cancelled' });
       await this.events.raise(manager, 'offline_sale.cancelled', { saleId: id, number: sale.number });
       return this.viewIn(manager, id);
@@ -284,10 +310,40 @@ export class OfflineSalesService {
   async receipt(id: number): Promise<Buffer> {
     const sale = await this.view(id);
     const store = await this.settings.current();
-    const [customer]: ReceiptCustomer[] = await this.dataSource.query('SELECT name, phone, email, address FROM offline_customers WHERE id = $1', [
+    const [customer = WALK_IN]: ReceiptCustomer[] = await this.dataSource.query('SELECT name, phone, email, address FROM offline_customers WHERE id = $1', [
       sale.customerId,
     ]);
     return renderReceiptPdf(sale, customer, store);
+  }
+
+  /** The sale's in-store customer, share-locked (a link to an account cannot change under the sale); 400 on customerId when there is none. */
+  private async customerOf(manager: EntityManager, id: number): Promise<{ id: number; email: string | null; userId: number | null }> {
+    const [customer] = await manager.query('SELECT id, email, user_id AS "userId" FROM offline_customers WHERE id = $1 FOR SHARE', [id]);
+    if (!customer) throw validationFailed({ customerId: 'does not exist' });
+    return customer;
+  }
+
+  /**
+   * Who uses a coupon at the counter: the in-store customer, with the account it is linked to
+   * (whose e-mail then counts, as online); a walk-in sale's shopper is unknown.
+   */
+  private async shopperOf(manager: EntityManager, customer: { id: number; email: string | null; userId: number | null } | null): Promise<Shopper> {
+    if (!customer) return { customerId: null, email: null, offlineCustomerId: null };
+    const accountEmail = customer.userId === null ? null : await emailOf(manager, customer.userId);
+    return { customerId: customer.userId, email: accountEmail ?? customer.email, offlineCustomerId: customer.id };
+  }
+
+  /**
+   * The coupon by its code with every rule of docs/api.md#coupons (refusals with the same codes as
+   * online), checked under the buyer's lock. A per-customer limit cannot be counted for a walk-in
+   * sale: such a coupon needs the customer (400 on customerId).
+   */
+  private async couponFor(manager: EntityManager, code: string, subtotal: number, shopper: Shopper): Promise<Coupon> {
+    const found = await this.coupons.applicable(manager, code, subtotal, shopper);
+    if (found.perCustomerLimit !== null && !isKnownShopper(shopper)) {
+      throw validationFailed({ customerId: 'this coupon is limited per customer: the sale needs its customer' });
+    }
+    return this.coupons.assertUsable(manager, found.id, subtotal, shopper);
   }
 
   /** One payment on the locked sale: the shared rule (never beyond the total: 409 OVERPAYMENT; never on a cancelled sale). */
@@ -367,6 +423,8 @@ function toView(s: OfflineSaleEntity, lines: OfflineSaleLineEntity[], payments: 
     })),
     subtotal: s.subtotal,
     discount: s.discount,
+    discountTotal: s.discount,
+    couponCode: s.couponCode,
     taxRateBps: s.taxRateBps,
     taxTotal: s.taxTotal,
     total: s.total,

@@ -11,6 +11,8 @@ const sale = {
   lines: [{ productName: 'Mug', sku: 'MUG-1', attributes: { colour: 'red' }, quantity: 2, unitPrice: 900, lineTotal: 1800 }],
   subtotal: 1800,
   discount: 0,
+  discountTotal: 0,
+  couponCode: null,
   taxTotal: 180,
   total: 1980,
   paidAmount: 1000,
@@ -54,5 +56,12 @@ describe('the receipt of an in-store sale', () => {
       'Payment status: Refunded',
       'Cancelled',
     ]);
+  });
+
+  it('names the coupon of a counter discount, and a walk-in buyer', () => {
+    const withCoupon = { ...sale, discount: 180, discountTotal: 180, couponCode: 'COUNTER10', taxTotal: 162, total: 1782 } as OfflineSaleView;
+    const receipt = receiptDocument(withCoupon, { name: 'Walk-in customer', phone: '', email: null, address: null }, store as unknown as SettingsView);
+    expect(receipt.totals[1]).toEqual({ label: 'Discount (coupon COUNTER10)', amount: 180, negative: true });
+    expect(receipt.party[0]).toBe('Walk-in customer');
   });
 });

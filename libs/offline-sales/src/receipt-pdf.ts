@@ -29,7 +29,7 @@ export function receiptDocument(sale: OfflineSaleView, customer: ReceiptCustomer
     lines: sale.lines.map(printableLine),
     totals: [
       { label: 'Subtotal', amount: sale.subtotal },
-      { label: 'Discount', amount: sale.discount, negative: true },
+      { label: sale.couponCode ? `Discount (coupon ${sale.couponCode})` : 'Discount', amount: sale.discountTotal, negative: true },
       { label: 'Tax', amount: sale.taxTotal },
       { label: 'Total', amount: sale.total, strong: true },
       { label: 'Paid', amount: sale.paidAmount },

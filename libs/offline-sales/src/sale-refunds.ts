@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, paidAmountOf, publish, refundedAmountOf } from '@chance/core';
 import type { EntityManager } from 'typeorm';
 import type { OfflineSaleView } from './dto/offline-sales.dto.js';
-import { OfflineSalesService } from './offline-sales.service.js';
+import { OfflineSalesService, WALK_IN } from './offline-sales.service.js';
 
 /** An in-store sale as a refund or a return needs it: figures, snapshot lines, payments and the customer to address a credit note to. */
 export interface RefundableSale {
@@ -10,7 +10,8 @@ export interface RefundableSale {
   number: string;
   status: 'completed' | 'cancelled';
   soldAt: Date;
-  customer: { id: number; name: string; phone: string; email: string | null; address: string | null };
+  /** a walk-in sale's customer is unnamed (`id` null) */
+  customer: { id: number | null; name: string; phone: string; email: string | null; address: string | null };
   subtotal: number;
   /** the sale's discount (its `discountTotal`) */
   discountTotal: number;
@@ -43,7 +44,7 @@ export class SaleRefunds {
   /** The sale, locked for the rest of the caller's transaction. */
   async lockForRefund(manager: EntityManager, saleId: number): Promise<RefundableSale> {
     const sale = await this.sales.lock(manager, saleId);
-    const [customer] = await manager.query('SELECT id, name, phone, email, address FROM offline_customers WHERE id = $1', [sale.customerId]);
+    const [customer = WALK_IN] = await manager.query('SELECT id, name, phone, email, address FROM offline_customers WHERE id = $1', [sale.customerId]);
     const lines: RefundableSale['lines'] = await manager.query(
       `SELECT id, product_id AS "productId", variant_id AS "variantId", product_name AS "productName", sku, attributes,
               unit_price AS "unitPrice", cost_price AS "costPrice", quantity

@@ -205,12 +205,59 @@ export const INVARIANTS: Check[] = [
   },
   {
     name: 'coupon-usage',
-    description: 'Every coupon’s times used equals its redemptions by orders not cancelled, within its limit',
+    description:
+      'Every coupon’s times used equals its redemptions by orders and in-store sales not cancelled (one per record), within its limit, and each sale’s coupon has its redemption',
     sql: `SELECT c.code AS record, c.times_used, COALESCE(r.live, 0) AS redemptions, c.usage_limit
             FROM coupons c
-            LEFT JOIN (SELECT r.coupon_id, count(*) AS live FROM coupon_redemptions r JOIN orders o ON o.id = r.order_id
-                        WHERE r.cancelled_at IS NULL AND o.status <> 'cancelled' GROUP BY r.coupon_id) r ON r.coupon_id = c.id
-           WHERE c.times_used <> COALESCE(r.live, 0) OR (c.usage_limit IS NOT NULL AND c.times_used > c.usage_limit)`,
+            LEFT JOIN (SELECT r.coupon_id, count(*) AS live FROM coupon_redemptions r
+                         LEFT JOIN orders o ON o.id = r.order_id LEFT JOIN offline_sales s ON s.id = r.offline_sale_id
+                        WHERE r.cancelled_at IS NULL AND COALESCE(o.status, s.status) <> 'cancelled' GROUP BY r.coupon_id) r ON r.coupon_id = c.id
+           WHERE c.times_used <> COALESCE(r.live, 0) OR (c.usage_limit IS NOT NULL AND c.times_used > c.usage_limit)
+          UNION ALL
+          SELECT s.number, NULL, count(r.id), NULL
+            FROM offline_sales s LEFT JOIN coupon_redemptions r ON r.offline_sale_id = s.id AND r.coupon_id = s.coupon_id AND (r.cancelled_at IS NULL) = (s.status <> 'cancelled')
+           WHERE s.coupon_id IS NOT NULL
+           GROUP BY s.number HAVING count(r.id) <> 1`,
+  },
+  {
+    name: 'customer-figures',
+    description:
+      'Every customer account’s maintained figures (orders, in-store sales of its linked customer, bookings, lifetime value net of refunds, outstanding balance, last activity) and its linked in-store customer equal those recomputed from the records',
+    // the records' own columns, summed independently of the triggers that maintain the figures;
+    // a booking's money is read through booking_money, the one place that says what it is; a
+    // booking of an in-store customer counts in the account it is linked to
+    sql: `WITH orders_of AS (
+            SELECT customer_id AS account, count(*) FILTER (WHERE status <> 'cancelled') AS n,
+                   COALESCE(sum(total - refunded_amount) FILTER (WHERE status <> 'cancelled'), 0) AS value,
+                   COALESCE(sum(greatest(total - paid_amount, 0)) FILTER (WHERE status <> 'cancelled'), 0) AS outstanding, max(placed_at) AS activity
+              FROM orders WHERE customer_id IS NOT NULL AND status <> 'draft' GROUP BY customer_id),
+          sales_of AS (
+            SELECT c.user_id AS account, count(*) FILTER (WHERE s.status <> 'cancelled') AS n,
+                   COALESCE(sum(s.total - s.refunded_amount) FILTER (WHERE s.status <> 'cancelled'), 0) AS value,
+                   COALESCE(sum(greatest(s.total - s.paid_amount, 0)) FILTER (WHERE s.status <> 'cancelled'), 0) AS outstanding, max(s.sold_at) AS activity
+              FROM offline_sales s JOIN offline_customers c ON c.id = s.customer_id WHERE c.user_id IS NOT NULL GROUP BY c.user_id),
+          bookings_of AS (
+            SELECT COALESCE(b.customer_id, c.user_id) AS account, count(*) FILTER (WHERE b.status <> 'cancelled') AS n,
+                   COALESCE(sum(m.total - m.refunded) FILTER (WHERE b.status = 'completed'), 0) AS value,
+                   COALESCE(sum(greatest(m.total - m.paid, 0)) FILTER (WHERE b.status <> 'cancelled'), 0) AS outstanding, max(b.created_at) AS activity
+              FROM bookings b LEFT JOIN offline_customers c ON c.id = b.offline_customer_id
+                   CROSS JOIN LATERAL booking_money(to_jsonb(b)) m
+             WHERE COALESCE(b.customer_id, c.user_id) IS NOT NULL GROUP BY 1)
+          SELECT u.email AS record, a.orders_count, COALESCE(o.n, 0) AS orders, a.offline_sales_count, COALESCE(s.n, 0) AS sales,
+                 a.bookings_count, COALESCE(b.n, 0) AS bookings, a.lifetime_value, COALESCE(o.value, 0) + COALESCE(s.value, 0) + COALESCE(b.value, 0) AS value,
+                 a.outstanding_balance, COALESCE(o.outstanding, 0) + COALESCE(s.outstanding, 0) + COALESCE(b.outstanding, 0) AS outstanding,
+                 a.last_activity_at, greatest(o.activity, s.activity, b.activity) AS activity, a.offline_customer_id, c.id AS linked
+            FROM users u
+            LEFT JOIN customer_accounts a ON a.user_id = u.id
+            LEFT JOIN orders_of o ON o.account = u.id LEFT JOIN sales_of s ON s.account = u.id LEFT JOIN bookings_of b ON b.account = u.id
+            LEFT JOIN offline_customers c ON c.user_id = u.id
+           WHERE a.user_id IS NULL
+              OR (a.orders_count, a.offline_sales_count, a.bookings_count, a.lifetime_value, a.outstanding_balance)
+                 IS DISTINCT FROM (COALESCE(o.n, 0), COALESCE(s.n, 0), COALESCE(b.n, 0),
+                                   COALESCE(o.value, 0) + COALESCE(s.value, 0) + COALESCE(b.value, 0),
+                                   COALESCE(o.outstanding, 0) + COALESCE(s.outstanding, 0) + COALESCE(b.outstanding, 0))
+              OR a.last_activity_at IS DISTINCT FROM greatest(o.activity, s.activity, b.activity)
+              OR a.offline_customer_id IS DISTINCT FROM c.id`,
   },
   {
     name: 'invoice-numbers',

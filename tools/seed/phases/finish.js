@@ -32,14 +32,40 @@ export async function settleStock(db, ctx, progress) {
   await bookingInvoices(db);
   await setCounters(db);
   await fillRevenueDays(db);
+  await fillCustomerAccounts(db);
   progress.tick();
+}
+
+/**
+ * Each account's customer figures (docs/api.md#customers), which the triggers (off during the load) did
+ * not keep: every user's row, then the figures summed from its orders and bookings by the same
+ * per-record rule the triggers apply (no in-store customer is linked to an account in the seed).
+ */
+export async function fillCustomerAccounts(db) {
+  await db.q(`INSERT INTO customer_accounts (user_id) SELECT id FROM users ON CONFLICT DO NOTHING`);
+  await db.q(
+    `UPDATE customer_accounts a
+        SET orders_count = COALESCE(x.orders, 0), offline_sales_count = COALESCE(x.sales, 0), bookings_count = COALESCE(x.bookings, 0),
+            lifetime_value = COALESCE(x.value, 0), outstanding_balance = COALESCE(x.outstanding, 0), last_activity_at = x.activity
+       FROM customer_accounts a2
+       LEFT JOIN (SELECT account, sum(f.orders)::int AS orders, sum(f.sales)::int AS sales, sum(f.bookings)::int AS bookings,
+                         sum(f.value)::bigint AS value, sum(f.outstanding)::bigint AS outstanding, max(f.activity) AS activity
+                    FROM (SELECT 'order' AS kind, o.customer_id AS account, to_jsonb(o) AS r FROM orders o WHERE o.customer_id IS NOT NULL
+                          UNION ALL
+                          SELECT 'booking', b.customer_id, to_jsonb(b) FROM bookings b) c
+                   CROSS JOIN LATERAL customer_record_figures(c.kind, c.r) f
+                   GROUP BY account) x ON x.account = a2.user_id
+      WHERE a.user_id = a2.user_id`,
+  );
 }
 
 /** The revenue ledger's days, which the triggers (off during the load) did not write. */
 export async function fillRevenueDays(db) {
   await db.q(`DELETE FROM revenue_changes`);
   await db.q(`DELETE FROM revenue_days`);
-  await db.q(`INSERT INTO revenue_days (day, channel, revenue, records, gross_profit, refunds) SELECT * FROM revenue_by_day`);
+  await db.q(
+    `INSERT INTO revenue_days (day, channel, revenue, records, gross_profit, refunds) SELECT day, channel, revenue, records, gross_profit, refunds FROM revenue_by_day`,
+  );
 }
 
 /** Identity columns, the document number sequences and the gapless per-year counters continue after the seeded rows. */

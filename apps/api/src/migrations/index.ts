@@ -24,6 +24,8 @@ import { Retention1765102300000 } from './1765102300000-retention.js';
 import { Messages1765102400000 } from './1765102400000-messages.js';
 import { PaidServices1765102800000 } from './1765102800000-paid-services.js';
 import { ListSortIndexes1765102600000 } from './1765102600000-list-sort-indexes.js';
+import { Customers1765102700000 } from './1765102700000-customers.js';
+import { CustomerBookings1765102900000 } from './1765102900000-customer-bookings.js';
 
 /** Every migration, oldest first: the schema's history (tests build their databases with them too). */
 export const migrations = [
@@ -53,4 +55,6 @@ export const migrations = [
   Messages1765102400000,
   PaidServices1765102800000,
   ListSortIndexes1765102600000,
+  Customers1765102700000,
+  CustomerBookings1765102900000,
 ];

@@ -33,7 +33,21 @@ export class CreateOfflineCustomerDto {
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(5000) notes?: string | null;
 }
 
-export class UpdateOfflineCustomerDto extends PartialUpdateType(CreateOfflineCustomerDto) {}
+export class UpdateOfflineCustomerDto extends PartialUpdateType(CreateOfflineCustomerDto) {
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    example: 42,
+    description:
+      'Links this in-store customer to a customer account (its customers row then counts their sales and balance); null unlinks. ' +
+      'An account linked to another in-store customer, or a user who is not a customer: 400 VALIDATION_FAILED on userId.',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  userId?: number | null;
+}
 
 export class OfflineCustomerView {
   @ApiProperty({ example: 8 }) id: number;
@@ -42,6 +56,8 @@ export class OfflineCustomerView {
   @ApiProperty({ example: null, nullable: true, type: String }) email: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) address: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) notes: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 42, description: 'The customer account this in-store customer is linked to, or null' })
+  userId: number | null;
   @ApiProperty({ example: 2500, description: 'Σ balance of their sales that are not cancelled (read only)' }) outstandingBalance: number;
   @ApiProperty({ example: '2026-11-15T11:00:00.000Z', format: 'date-time' }) createdAt: Date;
 }
@@ -53,7 +69,14 @@ export class SaleLineDto {
 }
 
 export class CreateOfflineSaleDto {
-  @ApiProperty() @IsInt() @Min(1) customerId: number;
+  @ApiPropertyOptional({
+    description: 'The in-store customer; leave it out for a walk-in sale, which must be paid in full at once (paidAmount = total)',
+    example: 7,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  customerId?: number;
   @ApiPropertyOptional({ example: '2026-11-25T10:30:00Z', description: 'Default: now; a date means the start of that UTC day' })
   @IsOptional()
   @IsInstant()
@@ -67,7 +90,22 @@ export class CreateOfflineSaleDto {
   @Type(() => SaleLineDto)
   lines: SaleLineDto[];
 
-  @ApiPropertyOptional({ description: 'An amount off the subtotal, minor units' }) @IsOptional() @IsMinorUnits() discount?: number;
+  @ApiPropertyOptional({ description: 'An amount off the subtotal, minor units (not together with couponCode)' })
+  @IsOptional()
+  @IsMinorUnits()
+  discount?: number;
+
+  @ApiPropertyOptional({
+    example: 'WELCOME10',
+    description:
+      'A coupon, with the same rules and limits as online (matched case-insensitively; usage counted once per sale, given back when the sale is cancelled). ' +
+      'Its discount becomes the sale’s discountTotal. Not together with discount.',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  couponCode?: string;
   @ApiPropertyOptional({ description: 'Paid now: recorded as the first payment' }) @IsOptional() @IsMinorUnits() paidAmount?: number;
 
   @ApiPropertyOptional({ enum: SALE_PAYMENT_METHODS, default: 'cash' })
@@ -119,12 +157,15 @@ export class SalePaymentView {
 export class OfflineSaleView {
   @ApiProperty() id: number;
   @ApiProperty({ example: 'SALE-000012' }) number: string;
-  @ApiProperty() customerId: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'The in-store customer; null for a walk-in sale' }) customerId: number | null;
   @ApiProperty({ enum: ['completed', 'cancelled'] }) status: string;
   @ApiProperty({ format: 'date-time' }) soldAt: Date;
   @ApiProperty({ type: [SaleLineView] }) lines: SaleLineView[];
   @ApiProperty() subtotal: number;
   @ApiProperty() discount: number;
+  @ApiProperty({ description: 'The same as discount: the manual discount or the coupon’s, a snapshot' }) discountTotal: number;
+  @ApiProperty({ nullable: true, type: String, example: 'WELCOME10', description: 'The code of the coupon applied (a snapshot), or null' })
+  couponCode: string | null;
   @ApiProperty() taxRateBps: number;
   @ApiProperty() taxTotal: number;
   @ApiProperty() total: number;
