@@ -128,8 +128,6 @@ export function budgetRows(r) {
   }
   add('API peak memory (RSS) under load', `${mb(r.memory.peak)} (idle after start ${mb(r.memory.idle)})`, '≤ 300 MB', r.memory.peak <= 300 * 2 ** 20);
   add('start to healthy /api/health (PostgreSQL start included)', `${r.startupSeconds.toFixed(2)} s`, '≤ 10 s', r.startupSeconds <= 10);
-  // issue 23's budgets this bench does not measure yet (docs/benchmarks.md says why)
-  add('customers by lifetime value at 50,000 customers', 'not measured: the customers resource (issue 18) is not built yet', 'p95 ≤ 100 ms', null);
   if (r.sustained) rows.push(sustainedRow(r.sustained));
   else add('sustained mixed load, 10 minutes', 'not measured in this run', 'outbox lag p99 ≤ 5 s, RSS ≤ 250 MB flat, no errors', null);
   return rows;
