@@ -199,6 +199,23 @@ describe('lists, phones and the theme in the admin SPA', { timeout: FILE_TIMEOUT
         .waitFor();
       assert.ok((await pageWidth()) <= PHONE.width, `the sales list is ${await pageWidth()} px wide`);
       await shot(page, 'lists-phone-sales');
+
+      // the catalog and the coupons are simple lists on a phone too
+      await page.goto(`${api.baseUrl}/#/products`);
+      await page
+        .getByRole('list')
+        .getByRole('link', { name: /Lantern/ })
+        .waitFor();
+      assert.equal(await page.locator('table').count(), 0, 'no products table on a phone');
+      const coupon = await request(api.baseUrl, 'POST', '/api/admin/coupons', { token, body: { code: 'PHONE5', discountType: 'fixed', discountValue: 500 } });
+      assert.equal(coupon.status, 201, JSON.stringify(coupon.json));
+      await page.goto(`${api.baseUrl}/#/coupons`);
+      await page
+        .getByRole('list')
+        .getByRole('link', { name: /PHONE5/ })
+        .waitFor();
+      assert.equal(await page.locator('table').count(), 0, 'no coupons table on a phone');
+      assert.ok((await pageWidth()) <= PHONE.width, `the coupons list is ${await pageWidth()} px wide`);
     } finally {
       await page.setViewportSize(DESKTOP);
     }

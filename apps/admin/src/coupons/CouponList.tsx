@@ -2,7 +2,7 @@ import BlockIcon from '@mui/icons-material/Block';
 import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlineOutlined';
 import { BooleanField, DataTable, DateField, List, NullableBooleanInput, SearchInput, SelectInput, SimpleList, TextField } from 'react-admin';
 import { BulkActionButton, postBulk } from '../bulk';
-import { Tertiary, useIsPhone } from '../layout/phone';
+import { PhoneOr, Tertiary } from '../layout/phone';
 import { MoneyField } from '../money';
 import type { Coupon } from '../types';
 import { CouponStatusChip, DiscountField, TimesUsedField, discountTypeChoices } from './couponFields';
@@ -43,11 +43,10 @@ const CouponBulkActions = () => (
   </>
 );
 
-export const CouponList = () => {
-  const isPhone = useIsPhone();
-  return (
-    <List<Coupon> filters={couponFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} exporter={false} actions={<ExportingListActions />}>
-      {isPhone ? (
+export const CouponList = () => (
+  <List<Coupon> filters={couponFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} exporter={false} actions={<ExportingListActions />}>
+    <PhoneOr
+      phone={
         <SimpleList<Coupon>
           rowClick="edit"
           primaryText={(coupon) => coupon.code}
@@ -60,35 +59,35 @@ export const CouponList = () => {
             </Tertiary>
           }
         />
-      ) : (
-        <DataTable<Coupon> rowClick="edit" bulkActionButtons={<CouponBulkActions />}>
-          <DataTable.Col source="code" />
-          <DataTable.Col source="description" disableSort>
-            <TextField source="description" sx={{ display: 'block', maxWidth: 320 }} noWrap emptyText="" />
-          </DataTable.Col>
-          <DataTable.Col source="discountValue" label="Discount">
-            <DiscountField />
-          </DataTable.Col>
-          <DataTable.Col source="minPurchase" disableSort align="right">
-            <MoneyField source="minPurchase" emptyText="—" />
-          </DataTable.Col>
-          <DataTable.Col source="status" disableSort>
-            <CouponStatusChip />
-          </DataTable.Col>
-          <DataTable.Col source="timesUsed" align="right">
-            <TimesUsedField />
-          </DataTable.Col>
-          <DataTable.Col source="validFrom">
-            <DateField source="validFrom" options={utcDay} emptyText="—" />
-          </DataTable.Col>
-          <DataTable.Col source="validTo">
-            <DateField source="validTo" options={utcDay} emptyText="no end" />
-          </DataTable.Col>
-          <DataTable.Col source="isActive" align="center">
-            <BooleanField source="isActive" />
-          </DataTable.Col>
-        </DataTable>
-      )}
-    </List>
-  );
-};
+      }
+    >
+      <DataTable<Coupon> rowClick="edit" bulkActionButtons={<CouponBulkActions />}>
+        <DataTable.Col source="code" />
+        <DataTable.Col source="description" disableSort>
+          <TextField source="description" sx={{ display: 'block', maxWidth: 320 }} noWrap emptyText="" />
+        </DataTable.Col>
+        <DataTable.Col source="discountValue" label="Discount">
+          <DiscountField />
+        </DataTable.Col>
+        <DataTable.Col source="minPurchase" disableSort align="right">
+          <MoneyField source="minPurchase" emptyText="—" />
+        </DataTable.Col>
+        <DataTable.Col source="status" disableSort>
+          <CouponStatusChip />
+        </DataTable.Col>
+        <DataTable.Col source="timesUsed" align="right">
+          <TimesUsedField />
+        </DataTable.Col>
+        <DataTable.Col source="validFrom">
+          <DateField source="validFrom" options={utcDay} emptyText="—" />
+        </DataTable.Col>
+        <DataTable.Col source="validTo">
+          <DateField source="validTo" options={utcDay} emptyText="no end" />
+        </DataTable.Col>
+        <DataTable.Col source="isActive" align="center">
+          <BooleanField source="isActive" />
+        </DataTable.Col>
+      </DataTable>
+    </PhoneOr>
+  </List>
+);

@@ -9,7 +9,7 @@ import { useStoreCurrency } from '../settings/useStoreSettings';
 import type { AdminUser } from '../types';
 import { OrderCustomerField } from './OrderCustomerField';
 import { ExportingListActions } from '../common-sales/ServerExportButton';
-import { useIsPhone } from '../layout/phone';
+import { PhoneOr } from '../layout/phone';
 import { MoveOrdersButton } from './OrderBulkActions';
 
 export const orderStatusChoices = choicesOf(orderStatusLooks);
@@ -55,7 +55,6 @@ const OrderSimpleList = () => {
  */
 export const OrderList = () => {
   const { canAccess: canListUsers } = useCanAccess({ resource: 'users', action: 'list' });
-  const isPhone = useIsPhone();
   return (
     <List<Order>
       filters={orderFilters(canListUsers === true)}
@@ -65,9 +64,7 @@ export const OrderList = () => {
       actions={<ExportingListActions />}
     >
       <StatusTabs source="status" choices={orderStatusChoices} />
-      {isPhone ? (
-        <OrderSimpleList />
-      ) : (
+      <PhoneOr phone={<OrderSimpleList />}>
         <DataTable<Order> rowClick="show" bulkActionButtons={<MoveOrdersButton />}>
           <DataTable.Col source="number" label="Order">
             <TextField source="number" sx={{ fontWeight: 600 }} />
@@ -91,7 +88,7 @@ export const OrderList = () => {
             <MoneyField source="balanceDue" />
           </DataTable.Col>
         </DataTable>
-      )}
+      </PhoneOr>
     </List>
   );
 };

@@ -19,7 +19,7 @@ import type { Product } from '../types';
 import { Thumbnail } from '../media';
 import { LowStockChip, lowStockHighlight } from './productFields';
 import { ExportingListActions } from '../common-sales/ServerExportButton';
-import { Tertiary, useIsPhone } from '../layout/phone';
+import { PhoneOr, Tertiary } from '../layout/phone';
 import { ProductBulkActions } from './ProductBulkActions';
 
 const productFilters = [
@@ -106,11 +106,10 @@ const ProductTable = () => (
 );
 
 /** The catalog: sortable by stock; select products to activate, deactivate or move them at once; one line per product on a phone. */
-export const ProductList = () => {
-  const isPhone = useIsPhone();
-  return (
-    <List<Product> filters={productFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false} actions={<ExportingListActions />}>
-      {isPhone ? <ProductSimpleList /> : <ProductTable />}
-    </List>
-  );
-};
+export const ProductList = () => (
+  <List<Product> filters={productFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false} actions={<ExportingListActions />}>
+    <PhoneOr phone={<ProductSimpleList />}>
+      <ProductTable />
+    </PhoneOr>
+  </List>
+);
