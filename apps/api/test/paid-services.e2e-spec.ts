@@ -113,6 +113,17 @@ describe('whom a booking is for', () => {
     expect(mails.rows[0].n).toBe(0);
   });
 
+  it('keeps an in-store customer with bookings: deleting them is 409 CONFLICT and changes nothing', async () => {
+    const kept = await api.request('POST', '/api/admin/offline-customers', { token, body: { name: 'Booked Once', phone: '+1 555 0190' } });
+    expect(kept.status).toBe(201);
+    const booking = await bookFor({ offlineCustomerId: kept.body.id });
+    const refused = await api.request('DELETE', `/api/admin/offline-customers/${kept.body.id}`, { token });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'CONFLICT', message: 'This customer has bookings and cannot be deleted' });
+    expect((await api.request('GET', `/api/admin/offline-customers/${kept.body.id}`, { token })).status).toBe(200);
+    expect((await bookingRow(booking.id)).offlineCustomerId).toBe(kept.body.id);
+  });
+
   it('gives a customer’s own store booking its totals too', async () => {
     const customer = await api.registerCustomer();
     const reply = await api.request('POST', '/api/store/bookings', {

@@ -88,8 +88,8 @@ export class AdminOfflineCustomersController {
 
   @Delete(':id')
   @ApiOperation({
-    summary: 'Delete an in-store customer without sales',
-    description: '409 CONFLICT once they have sales (their history stays). 404 NOT_FOUND when no customer has this id.',
+    summary: 'Delete an in-store customer without sales or bookings',
+    description: '409 CONFLICT once they have sales or bookings (their history stays). 404 NOT_FOUND when no customer has this id.',
   })
   @ApiResponse({ status: 200, type: OfflineCustomerView })
   @ApiErrors('NOT_FOUND', 'CONFLICT')

@@ -6,6 +6,7 @@ import {
   findPage,
   inTransaction,
   notFound,
+  pgCode,
   updateRow,
   validationFailed,
   withUniqueFields,
@@ -157,7 +158,13 @@ export class OfflineCustomersService {
       const customer = await this.getIn(manager, id);
       const [used] = await manager.query('SELECT 1 FROM offline_sales WHERE customer_id = $1 LIMIT 1', [id]);
       if (used) throw new DomainError('CONFLICT', 'This customer has sales and cannot be deleted');
-      await manager.query('DELETE FROM offline_customers WHERE id = $1', [id]);
+      try {
+        await manager.query('DELETE FROM offline_customers WHERE id = $1', [id]);
+      } catch (error) {
+        // other records keep them (their bookings, counter coupon uses): the history stays whole
+        if (pgCode(error) === '23503') throw new DomainError('CONFLICT', 'This customer has bookings and cannot be deleted');
+        throw error;
+      }
       return customer;
     });
   }

@@ -2016,8 +2016,8 @@ export interface paths {
         put: operations["AdminOfflineCustomersController_update"];
         post?: never;
         /**
-         * Delete an in-store customer without sales
-         * @description 409 CONFLICT once they have sales (their history stays). 404 NOT_FOUND when no customer has this id.
+         * Delete an in-store customer without sales or bookings
+         * @description 409 CONFLICT once they have sales or bookings (their history stays). 404 NOT_FOUND when no customer has this id.
          */
         delete: operations["AdminOfflineCustomersController_remove"];
         options?: never;
