@@ -79,8 +79,11 @@ export class BookingRefunds {
       );
       if (updated !== 1) throw new DomainError('REFUND_EXCEEDS_PAID', `Payment ${draw.paymentId} has less than that left to refund`);
     }
-    await deriveBookingPayments(manager, this.events, bookingId);
-    const [booking] = await manager.query('SELECT customer_id AS "customerId", service_name AS "serviceName" FROM bookings WHERE id = $1', [bookingId]);
+    const [booking]: { total: number; status: BookingStatus; customerId: number | null; serviceName: string }[] = await manager.query(
+      'SELECT total, status, customer_id AS "customerId", service_name AS "serviceName" FROM bookings WHERE id = $1',
+      [bookingId],
+    );
+    await deriveBookingPayments(manager, this.events, { id: bookingId, total: booking.total, cancelled: booking.status === 'cancelled' });
     await publish(manager, 'booking.updated', { bookingId, customerId: booking.customerId, serviceName: booking.serviceName, change: 'refund' });
   }
 

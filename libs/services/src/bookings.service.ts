@@ -298,7 +298,7 @@ export class BookingsService {
         to,
       });
       if (to === 'cancelled') {
-        await deriveBookingPayments(manager, this.events, id);
+        await deriveBookingPayments(manager, this.events, { id, total: booking.total, cancelled: true });
         await this.events.raise(manager, 'booking.cancelled', { bookingId: id, number: bookingNumber(booking) });
       } else {
         await this.events.raise(manager, 'booking.completed', {
@@ -343,7 +343,7 @@ export class BookingsService {
           input.reference?.trim() || null,
           actorId,
         ]);
-        await deriveBookingPayments(manager, this.events, id);
+        await deriveBookingPayments(manager, this.events, { id, total: booking.total, cancelled: booking.status === 'cancelled' });
         await publish(manager, 'booking.updated', { bookingId: id, customerId: booking.customerId, serviceName: booking.serviceName, change: 'payment' });
         return { status: 201, body: await this.getIn(manager, id) };
       };
