@@ -87,8 +87,11 @@ export class SaleRefunds {
       );
       if (updated !== 1) throw new DomainError('REFUND_EXCEEDS_PAID', `Payment ${draw.paymentId} has less than that left to refund`);
     }
-    await this.sales.derivePayments(manager, saleId);
-    const [{ number }] = await manager.query('SELECT number FROM offline_sales WHERE id = $1', [saleId]);
+    const [{ total, status, number }]: { total: number; status: RefundableSale['status']; number: string }[] = await manager.query(
+      'SELECT total, status, number FROM offline_sales WHERE id = $1',
+      [saleId],
+    );
+    await this.sales.derivePayments(manager, { id: saleId, total, cancelled: status === 'cancelled' });
     await publish(manager, 'offline_sale.updated', { saleId, number, change: 'refund' });
   }
 
