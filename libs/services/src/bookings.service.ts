@@ -24,7 +24,7 @@ import {
   ReadReplica,
 } from '@chance/core';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { contactsIn, userExists } from '@chance/identity';
+import { BACK_OFFICE, contactsIn, userExists } from '@chance/identity';
 import { offlineCustomerContact } from '@chance/offline-sales';
 import { SettingsService } from '@chance/settings';
 import { billToOf } from './booking-bill-to.js';
@@ -363,5 +363,5 @@ export class BookingsService {
 /** An assignee is an active admin or staff member (400 on assigneeId otherwise). */
 async function assertAssignee(manager: EntityManager, assigneeId: number): Promise<void> {
   const [contact] = await contactsIn(manager, [assigneeId]);
-  if (!contact || (contact.role !== 'admin' && contact.role !== 'staff')) throw validationFailed({ assigneeId: 'must be an active admin or staff member' });
+  if (!contact || !BACK_OFFICE.includes(contact.role)) throw validationFailed({ assigneeId: 'must be an active admin or staff member' });
 }
