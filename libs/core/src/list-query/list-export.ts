@@ -30,7 +30,7 @@ export interface ListExport<E extends ObjectLiteral, V> {
 }
 
 /** An export's query: the list's `sort` and `filter`; it has no `range` (it writes every matching row). */
-export function parseExportQuery(raw: Record<string, unknown>, spec: ListSpec): ListQuery {
+function parseExportQuery(raw: Record<string, unknown>, spec: ListSpec): ListQuery {
   if (raw.range !== undefined) throw validationFailed({ range: 'an export has no range: it writes every row the filter matches' }, 'Invalid list query');
   const query = parseListQuery({ sort: raw.sort, filter: raw.filter }, spec);
   return { ...query, offset: 0, limit: Number.MAX_SAFE_INTEGER };

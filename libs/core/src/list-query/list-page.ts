@@ -85,7 +85,7 @@ function listFilters(spec: ListSpec): string[] {
 }
 
 /** The list protocol's rules and refusals, as the end of a list's description. */
-export function listRules(spec: ListSpec): string {
+function listRules(spec: ListSpec): string {
   return (
     `A JSON array with the header Content-Range: ${spec.resource} start-end/total. Sorted by ${spec.defaultSort.join(' ')} unless \`sort\` names ` +
     `one of: ${spec.sortable.join(', ')} (the id breaks ties). \`range\` is at most ${spec.maxRows} rows. \`filter\` keys: ${listFilters(spec).join(', ')}; ` +
