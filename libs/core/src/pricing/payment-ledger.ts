@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { DomainError } from '../errors/domain-error.js';
 import { paidAmountOf, refundedAmountOf, settle, type PaymentRow, type Settlement } from './settlement.js';
 
 /**
@@ -27,4 +28,22 @@ export async function derivePaymentState(
   const state = settle(record.total, paidAmountOf(payments), refundedAmountOf(payments), record.cancelled);
   await ledger.write(manager, record.id, state);
   return state;
+}
+
+/** A part of a refund drawn on one payment. */
+export interface RefundDraw {
+  paymentId: number;
+  amount: number;
+}
+
+/**
+ * Adds a succeeded refund to the payments it was drawn on, in payment id order (concurrent refunds
+ * of a record take their payments' locks in one order): `refundFrom` is one conditional update of
+ * the payment, answering how many rows it changed; none when the payment has less than that left
+ * to refund, which is 409 REFUND_EXCEEDS_PAID (the caller's transaction rolls back).
+ */
+export async function drawRefund(draws: readonly RefundDraw[], refundFrom: (draw: RefundDraw) => Promise<number>): Promise<void> {
+  for (const draw of [...draws].sort((a, b) => a.paymentId - b.paymentId)) {
+    if ((await refundFrom(draw)) !== 1) throw new DomainError('REFUND_EXCEEDS_PAID', `Payment ${draw.paymentId} has less than that left to refund`);
+  }
 }
