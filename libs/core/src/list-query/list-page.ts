@@ -58,7 +58,6 @@ export interface ApiListOptions {
  * `@ApiOperation` and `@ApiResponse({ status: 200, type: [View] })` decorators.
  */
 export function ApiList(spec: ListSpec, options?: ApiListOptions): MethodDecorator {
-  const filters = listFilters(spec);
   return applyDecorators(
     ...(options
       ? [
@@ -67,16 +66,26 @@ export function ApiList(spec: ListSpec, options?: ApiListOptions): MethodDecorat
           ApiErrors(),
         ]
       : [listResponse(spec)]),
-    ApiQuery({
-      name: 'sort',
-      type: String,
-      required: false,
-      description: `JSON ["field","ASC"|"DESC"]; fields: ${spec.sortable.join(', ')}`,
-      example: JSON.stringify(spec.defaultSort),
-    }),
+    ApiSortQuery(spec),
     ApiQuery({ name: 'range', type: String, required: false, description: `JSON [start,end], inclusive, at most ${spec.maxRows} rows`, example: '[0,24]' }),
-    ApiQuery({ name: 'filter', type: String, required: false, description: `JSON object; keys: ${filters.join(', ')}`, example: '{}' }),
+    ApiFilterQuery(spec),
   );
+}
+
+/** The `sort` query parameter of a list, and of its export. */
+export function ApiSortQuery(spec: ListSpec): MethodDecorator {
+  return ApiQuery({
+    name: 'sort',
+    type: String,
+    required: false,
+    description: `JSON ["field","ASC"|"DESC"]; fields: ${spec.sortable.join(', ')}`,
+    example: JSON.stringify(spec.defaultSort),
+  });
+}
+
+/** The `filter` query parameter of a list, and of its export. */
+export function ApiFilterQuery(spec: ListSpec): MethodDecorator {
+  return ApiQuery({ name: 'filter', type: String, required: false, description: `JSON object; keys: ${listFilters(spec).join(', ')}`, example: '{}' });
 }
 
 /** The filter keys a list takes, for its description. */
