@@ -205,11 +205,12 @@ describe('POST /api/admin/coupons/bulk-update', () => {
 });
 
 describe('POST /api/me/notifications/bulk-read', () => {
+  const unread = async (token: string) =>
+    (await api.request('GET', `/api/me/notifications?filter=${enc({ unread: true })}`, { token })).body as { id: number }[];
+
   it('marks the caller’s own notifications read; another user’s is not found and stays unread', async () => {
     await customerOrder();
     await guestOrder();
-    const unread = async (token: string) =>
-      (await api.request('GET', `/api/me/notifications?filter=${enc({ unread: true })}`, { token })).body as { id: number }[];
     const mine = await eventually(async () => {
       const list = await unread(customer.token);
       expect(list.length).toBeGreaterThan(0);
@@ -225,6 +226,28 @@ describe('POST /api/me/notifications/bulk-read', () => {
     expect(reply.body).toEqual({ succeeded: [mine[0].id], failed: [{ id: staffs[0].id, code: 'NOT_FOUND', message: 'Notification not found' }] });
     expect((await unread(customer.token)).map((n) => n.id)).not.toContain(mine[0].id);
     expect((await unread(staff)).map((n) => n.id)).toContain(staffs[0].id);
+  });
+
+  it('marks them all in one statement; one already read keeps its readAt and counts as done', async () => {
+    await customerOrder();
+    await customerOrder();
+    const [first, second] = await eventually(async () => {
+      const list = await unread(customer.token);
+      expect(list.length).toBeGreaterThan(1);
+      return list;
+    });
+    const readFirst = await api.request('POST', `/api/me/notifications/${first.id}/read`, { token: customer.token });
+    expect(readFirst.status).toBe(200);
+
+    const before = api.queries.length;
+    const reply = await api.request('POST', '/api/me/notifications/bulk-read', { token: customer.token, body: { ids: [first.id, 999999, second.id] } });
+    const ran = api.queries.slice(before);
+
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({ succeeded: [first.id, second.id], failed: [{ id: 999999, code: 'NOT_FOUND', message: 'Notification not found' }] });
+    expect((await api.request('GET', `/api/me/notifications/${first.id}`, { token: customer.token })).body.readAt).toBe(readFirst.body.readAt);
+    expect((await api.request('GET', `/api/me/notifications/${second.id}`, { token: customer.token })).body.readAt).not.toBeNull();
+    expect(ran.filter((q) => /\bnotifications\b/.test(q))).toHaveLength(1);
   });
 });
 

@@ -357,3 +357,34 @@ describe('the invariant checker', () => {
     await expect(api.db.pool.query('UPDATE bookings SET invoice_id = NULL WHERE id = $1', [done.id])).rejects.toThrow(/bookings_invoiced_when_completed/);
   });
 });
+
+describe('whom the invoice is addressed to', () => {
+  it('bills the account (its full name, e-mail and phone) or the in-store customer (name, phone, e-mail if any), at the visit’s address', async () => {
+    const customer = await api.registerCustomer();
+    const phone = '+44 7700 900123';
+    expect((await api.request('PUT', '/api/me/profile', { token: customer.token, body: { phone } })).status).toBe(200);
+    const inStore = (await api.request('GET', `/api/admin/offline-customers/${inStoreCustomerId}`, { token })).body;
+    const billToOf = async (booking: { id: number }) => {
+      const completed = await move(booking.id, 'completed');
+      expect(completed.status).toBe(200);
+      return (await api.request('GET', `/api/admin/invoices/${completed.body.invoiceId}`, { token })).body.billTo;
+    };
+    const address = { line2: null, city: '', postalCode: '', country: '' };
+
+    expect(await billToOf(await bookFor({ customerId: customer.id }, { address: '7 Volt Road' }))).toEqual({
+      name: 'Casey Customer',
+      email: customer.email,
+      line1: '7 Volt Road',
+      ...address,
+      phone,
+    });
+    expect(await billToOf(await bookFor({ offlineCustomerId: inStoreCustomerId }, { address: '8 Counter Road' }))).toEqual({
+      name: 'Walk-in Wendy',
+      email: '',
+      line1: '8 Counter Road',
+      ...address,
+      phone: inStore.phone,
+    });
+    expect(inStore.phone).toBeTruthy();
+  });
+});

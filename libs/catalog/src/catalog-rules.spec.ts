@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { effectivePrices, freeSlug, slugify, SLUG, stockSignals } from './catalog-rules.js';
+import { effectivePrices, freeSlug, slugify, SLUG, stockSignalPayloads, stockSignals } from './catalog-rules.js';
 
 describe('effectivePrices', () => {
   it('falls back to the product for each price separately', () => {
@@ -34,6 +34,36 @@ describe('stockSignals', () => {
           stock = next;
         }
         expect(lows).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+});
+
+describe('stockSignalPayloads', () => {
+  const variant = { variantId: 11, productId: 4, productName: 'Mug', sku: 'MUG-1' };
+
+  it('tells staff of low stock with the product’s name and SKU, and the stock it fell to', () => {
+    expect(stockSignalPayloads({ ...variant, before: 5, after: 2, threshold: 2 })).toEqual({
+      low: [{ productId: 4, variantId: 11, productName: 'Mug', sku: 'MUG-1', stock: 2, threshold: 2 }],
+      back: [],
+    });
+  });
+
+  it('tells who waits that it is back in stock', () => {
+    expect(stockSignalPayloads({ ...variant, before: 0, after: 7, threshold: 2 })).toEqual({
+      low: [],
+      back: [{ productId: 4, variantId: 11, reason: 'back_in_stock', stock: 7, threshold: 2 }],
+    });
+  });
+
+  it('raises one payload per signal, of its kind, and nothing else', () => {
+    fc.assert(
+      fc.property(fc.nat(50), fc.nat(50), fc.nat(10), (before, after, threshold) => {
+        const signals = stockSignals(before, after, threshold);
+        const { low, back } = stockSignalPayloads({ ...variant, before, after, threshold });
+        expect(low).toHaveLength(signals.filter((s) => s === 'low_stock').length);
+        expect(back).toHaveLength(signals.filter((s) => s === 'back_in_stock').length);
+        for (const payload of [...low, ...back]) expect(payload).toMatchObject({ productId: 4, variantId: 11, stock: after, threshold });
       }),
     );
   });

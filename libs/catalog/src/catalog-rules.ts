@@ -1,5 +1,7 @@
 /** Pure catalog rules: effective prices, slugs, and which stock changes are worth telling someone. */
 
+import type { ProductUpdated, StockLow } from './catalog.events.js';
+
 export interface PricedVariant {
   price: number | null;
   costPrice: number | null;
@@ -26,6 +28,29 @@ export function stockSignals(before: number, after: number, threshold: number): 
   if (before === 0 && after > 0) signals.push('back_in_stock');
   if (after < before && after <= threshold && before > threshold) signals.push('low_stock');
   return signals;
+}
+
+/** A variant's stock change, with what its signals tell. */
+export interface StockChange {
+  variantId: number;
+  productId: number;
+  productName: string;
+  sku: string;
+  before: number;
+  after: number;
+  threshold: number;
+}
+
+/** The events a stock change raises (`stockSignals`): `stock.low` and `product.updated` (`back_in_stock`) payloads. */
+export function stockSignalPayloads(change: StockChange): { low: StockLow[]; back: ProductUpdated[] } {
+  const { variantId, productId, productName, sku, after: stock, threshold } = change;
+  const low: StockLow[] = [];
+  const back: ProductUpdated[] = [];
+  for (const signal of stockSignals(change.before, change.after, threshold)) {
+    if (signal === 'low_stock') low.push({ productId, variantId, productName, sku, stock, threshold });
+    else back.push({ productId, variantId, reason: 'back_in_stock', stock, threshold });
+  }
+  return { low, back };
 }
 
 /** `"Men's Shirt — Blue/XL"` → `"men-s-shirt-blue-xl"`. */

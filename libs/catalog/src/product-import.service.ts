@@ -13,6 +13,7 @@ import {
   type ExistingVariant,
   type ImportPlan,
   type ProductRef,
+  type ProductValues,
 } from './import-plan.js';
 import { CSV_LIMITS, readHeader, readRow, type CsvHeader, type ImportError, type ImportRow } from './product-csv.js';
 import { setStockLevels } from './stock-ledger.js';
@@ -228,6 +229,16 @@ async function writePlan(manager: EntityManager, plan: ImportPlan, actorId: numb
     for (const row of inserted) categoryIds.set(keyOfSlug.get(row.slug)!, row.id);
   }
   const categoryId = (ref: CategoryRef) => ('id' in ref ? ref.id : categoryIds.get(ref.key)!);
+  /** the product columns after the name that both the insert and the update write, each as one array parameter */
+  const valueColumns = (part: readonly ProductValues[]) => [
+    part.map((p) => p.description),
+    part.map((p) => categoryId(p.category)),
+    part.map((p) => p.price),
+    part.map((p) => p.costPrice),
+    part.map((p) => p.shippingCost),
+    part.map((p) => p.estimatedDeliveryDays),
+    part.map((p) => p.isActive),
+  ];
 
   const productIds = new Map<string, number>();
   if (plan.newProducts.length > 0) {
@@ -245,17 +256,7 @@ async function writePlan(manager: EntityManager, plan: ImportPlan, actorId: numb
         `INSERT INTO products (name, slug, description, category_id, price, cost_price, shipping_cost, estimated_delivery_days, is_active)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::bool[])
          RETURNING id, slug`,
-        [
-          part.map((p) => p.name),
-          partSlugs,
-          part.map((p) => p.description),
-          part.map((p) => categoryId(p.category)),
-          part.map((p) => p.price),
-          part.map((p) => p.costPrice),
-          part.map((p) => p.shippingCost),
-          part.map((p) => p.estimatedDeliveryDays),
-          part.map((p) => p.isActive),
-        ],
+        [part.map((p) => p.name), partSlugs, ...valueColumns(part)],
       );
       for (const row of inserted) productIds.set(keyOfSlug.get(row.slug)!, row.id);
     }
@@ -269,17 +270,7 @@ async function writePlan(manager: EntityManager, plan: ImportPlan, actorId: numb
          FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::bool[])
               AS u(id, name, description, category_id, price, cost_price, shipping_cost, days, is_active)
         WHERE p.id = u.id`,
-      [
-        part.map((p) => p.id),
-        part.map((p) => p.name),
-        part.map((p) => p.description),
-        part.map((p) => categoryId(p.category)),
-        part.map((p) => p.price),
-        part.map((p) => p.costPrice),
-        part.map((p) => p.shippingCost),
-        part.map((p) => p.estimatedDeliveryDays),
-        part.map((p) => p.isActive),
-      ],
+      [part.map((p) => p.id), part.map((p) => p.name), ...valueColumns(part)],
     );
   }
 

@@ -1,7 +1,7 @@
 import { DomainError, preparedQuery, publish, publishMany } from '@chance/core';
 import { currentSettingsIn } from '@chance/settings';
 import type { EntityManager } from 'typeorm';
-import { stockSignals } from './catalog-rules.js';
+import { stockSignalPayloads, type StockChange } from './catalog-rules.js';
 import type { ProductUpdated, StockLow } from './catalog.events.js';
 
 export type StockReason =
@@ -110,22 +110,10 @@ export async function moveStock(manager: EntityManager, moves: StockMove[], cont
 }
 
 /** Crossing the low-stock threshold, or coming back into stock, is news for the outbox. */
-async function publishStockSignals(
-  manager: EntityManager,
-  {
-    variantId,
-    productId,
-    productName,
-    sku,
-    before,
-    after,
-    threshold,
-  }: { variantId: number; productId: number; productName: string; sku: string; before: number; after: number; threshold: number },
-): Promise<void> {
-  for (const signal of stockSignals(before, after, threshold)) {
-    if (signal === 'low_stock') await publish(manager, 'stock.low', { productId, variantId, productName, sku, stock: after, threshold });
-    else await publish(manager, 'product.updated', { productId, variantId, reason: 'back_in_stock', stock: after, threshold });
-  }
+async function publishStockSignals(manager: EntityManager, change: StockChange): Promise<void> {
+  const { low, back } = stockSignalPayloads(change);
+  for (const payload of back) await publish(manager, 'product.updated', payload);
+  for (const payload of low) await publish(manager, 'stock.low', payload);
 }
 
 export interface StockLevel {
@@ -176,11 +164,17 @@ export async function setStockLevels(
     const back: ProductUpdated[] = [];
     for (const m of moved) {
       if (context.quiet?.has(m.id)) continue;
-      const signal = { variantId: m.id, productId: m.product_id, stock: m.after, threshold: m.threshold };
-      for (const kind of stockSignals(m.before, m.after, m.threshold)) {
-        if (kind === 'low_stock') low.push({ ...signal, productName: m.product_name, sku: m.sku });
-        else back.push({ ...signal, reason: 'back_in_stock' });
-      }
+      const signals = stockSignalPayloads({
+        variantId: m.id,
+        productId: m.product_id,
+        productName: m.product_name,
+        sku: m.sku,
+        before: m.before,
+        after: m.after,
+        threshold: m.threshold,
+      });
+      low.push(...signals.low);
+      back.push(...signals.back);
     }
     await publishMany(manager, 'stock.low', low);
     await publishMany(manager, 'product.updated', back);

@@ -38,6 +38,7 @@ export * from './http/idempotency.js';
 export * from './http/idempotent-answer.js';
 export * from './pdf/document-pdf.js';
 export * from './pricing/settlement.js';
+export * from './pricing/payment-ledger.js';
 export * from './audit/actor-context.js';
 export * from './database/children.js';
 export * from './database/prepared.js';

@@ -20,7 +20,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { MESSAGE_DIRECTIONS, type MessageDirection, type MessageView } from './dto/notification.dto.js';
 import { MessageEntity } from './message.entity.js';
 
-export const toMessageView = (m: MessageEntity): MessageView => ({
+const toMessageView = (m: MessageEntity): MessageView => ({
   id: m.id,
   direction: m.direction,
   userId: m.userId,

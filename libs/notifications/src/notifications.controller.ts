@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { applyToEach, ApiErrors, ApiList, BULK_MAX_IDS, BulkIdsDto, BulkResultView, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
+import { ApiErrors, ApiList, BULK_MAX_IDS, BulkIdsDto, BulkResultView, IdPipe, ListParams, type ListPage, type ListQuery } from '@chance/core';
 import { AllowQueryToken, CurrentUser, SessionsService, SignedIn, type Caller } from '@chance/identity';
 import type { FastifyReply } from 'fastify';
 import { NotificationStream } from './notification-stream.js';
@@ -131,6 +131,6 @@ export class MyNotificationsController {
   @ApiResponse({ status: 200, type: BulkResultView })
   @ApiErrors()
   readMany(@CurrentUser() caller: Caller, @Body() body: BulkIdsDto): Promise<BulkResultView> {
-    return applyToEach(body.ids, (id) => this.notifications.markRead(caller.id, id));
+    return this.notifications.markManyRead(caller.id, body.ids);
   }
 }

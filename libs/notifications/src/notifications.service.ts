@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   STORE_MAX_ROWS,
   findPage,
+  type BulkResultView,
   notFound,
   OutboxRelay,
   type ListColumns,
@@ -145,6 +146,25 @@ export class NotificationsService implements OnModuleInit {
   async markRead(userId: number, id: number): Promise<NotificationView> {
     await this.dataSource.query('UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2', [id, userId]);
     return this.get(userId, id);
+  }
+
+  /**
+   * Marks several of the user's notifications read in one statement: the ids it changed (an
+   * already-read one keeps its readAt and counts as done) succeed, the others (another user's, or
+   * none) fail with 404 NOT_FOUND, as POST /notifications/:id/read answers each; in the order given.
+   */
+  async markManyRead(userId: number, ids: readonly number[]): Promise<BulkResultView> {
+    // an UPDATE answers [rows, count]
+    const [rows]: [{ id: number }[], number] = await this.dataSource.query(
+      'UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = ANY($1) AND user_id = $2 RETURNING id',
+      [ids, userId],
+    );
+    const read = new Set(rows.map((r) => Number(r.id)));
+    const missing = notFound('Notification');
+    return {
+      succeeded: ids.filter((id) => read.has(id)),
+      failed: ids.filter((id) => !read.has(id)).map((id) => ({ id, code: missing.code, message: missing.message })),
+    };
   }
 
   async markAllRead(userId: number): Promise<number> {

@@ -16,8 +16,8 @@ import {
   loadChildren,
   notFound,
   parseInstant,
-  paidAmountOf,
-  refundedAmountOf,
+  derivePaymentState,
+  type PaymentLedger,
   paymentRefusal,
   paymentRefused,
   publish,
@@ -44,6 +44,23 @@ import { type CreateOfflineSaleDto, type OfflineSaleView, type SalePaymentDto } 
 import { OfflineSaleEntity, OfflineSaleLineEntity, OfflineSalePaymentEntity } from './offline-sales.entities.js';
 import { renderReceiptPdf, type ReceiptCustomer } from './receipt-pdf.js';
 import { discountRefusal, walkInRefusal } from './sale-rules.js';
+
+/** A sale's payments as the settlement rules read them. */
+function salePaymentsOf(manager: EntityManager, saleId: number): Promise<{ amount: number; refundedAmount: number }[]> {
+  return manager.query('SELECT amount, refunded_amount AS "refundedAmount" FROM offline_sale_payments WHERE sale_id = $1', [saleId]);
+}
+
+/** Where a sale's payment state lives: its payment rows, and its own paid and refunded amounts and payment status. */
+const SALE_PAYMENTS: PaymentLedger = {
+  paymentsOf: salePaymentsOf,
+  write: (manager, id, state) =>
+    manager.query('UPDATE offline_sales SET paid_amount = $2, refunded_amount = $3, payment_status = $4, updated_at = now() WHERE id = $1', [
+      id,
+      state.paidAmount,
+      state.refundedAmount,
+      state.paymentStatus,
+    ]),
+};
 
 /** How receipts and credit notes name the buyer of a walk-in sale. */
 export const WALK_IN = { id: null, name: 'Walk-in customer', phone: '', email: null, address: null };
@@ -299,7 +316,7 @@ export class OfflineSalesService {
         { reason: 'offline_sale_cancelled', reference: sale.number, actorId, skipMissing: true },
       );
       await manager.query(`UPDATE offline_sales SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = $1`, [id]);
-      await this.derivePayments(manager, id);
+      await this.derivePayments(manager, { id, total: sale.total, cancelled: true });
       if (sale.couponId !== null) await this.coupons.release(manager, { offlineSaleId: id });
       await publish(manager, 'offline_sale.updated', { saleId: id, number: sale.number, change: 'cancelled' });
       await this.events.raise(manager, 'offline_sale.cancelled', { saleId: id, number: sale.number });
@@ -354,7 +371,7 @@ export class OfflineSalesService {
     actorId: number,
   ): Promise<void> {
     const sale = await this.lock(manager, id);
-    const payments = await this.paymentsOf(manager, id);
+    const payments = await salePaymentsOf(manager, id);
     const refusal = paymentRefusal(input.amount, { total: sale.total, cancelled: sale.status === 'cancelled', payments });
     if (refusal) throw await this.refused(manager, refusal);
     await manager.query('INSERT INTO offline_sale_payments (sale_id, amount, method, paid_at, note, recorded_by_id) VALUES ($1, $2, $3, $4, $5, $6)', [
@@ -365,28 +382,16 @@ export class OfflineSalesService {
       input.note ?? null,
       actorId,
     ]);
-    await this.derivePayments(manager, id);
+    await this.derivePayments(manager, { id, total: sale.total, cancelled: sale.status === 'cancelled' });
   }
 
   /**
    * Paid and refunded amounts and the payment status, derived from the payment rows (as an
-   * order's are) in the caller's transaction, the sale locked: after a payment, a refund or the
-   * cancellation.
+   * order's are) in the caller's transaction, the sale locked (its total and whether it is
+   * cancelled as the caller holds them): after a payment, a refund or the cancellation.
    */
-  async derivePayments(manager: EntityManager, id: number): Promise<void> {
-    const [sale] = await manager.query('SELECT total, status FROM offline_sales WHERE id = $1', [id]);
-    const payments = await this.paymentsOf(manager, id);
-    const state = settle(sale.total, paidAmountOf(payments), refundedAmountOf(payments), sale.status === 'cancelled');
-    await manager.query('UPDATE offline_sales SET paid_amount = $2, refunded_amount = $3, payment_status = $4, updated_at = now() WHERE id = $1', [
-      id,
-      state.paidAmount,
-      state.refundedAmount,
-      state.paymentStatus,
-    ]);
-  }
-
-  private async paymentsOf(manager: EntityManager, saleId: number): Promise<{ amount: number; refundedAmount: number }[]> {
-    return manager.query('SELECT amount, refunded_amount AS "refundedAmount" FROM offline_sale_payments WHERE sale_id = $1', [saleId]);
+  async derivePayments(manager: EntityManager, sale: { id: number; total: number; cancelled: boolean }): Promise<void> {
+    await derivePaymentState(manager, SALE_PAYMENTS, sale);
   }
 
   private async refused(manager: EntityManager, refusal: PaymentRefusal, field?: string): Promise<DomainError> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, paidAmountOf, publish, refundedAmountOf } from '@chance/core';
+import { drawRefund, paidAmountOf, publish, refundedAmountOf, type RefundDraw } from '@chance/core';
 import type { EntityManager } from 'typeorm';
 import type { OfflineSaleView } from './dto/offline-sales.dto.js';
 import { OfflineSalesService, WALK_IN } from './offline-sales.service.js';
@@ -78,17 +78,20 @@ export class SaleRefunds {
    * Adds a succeeded refund to the payments it was drawn on (one conditional update each, never
    * beyond a payment's amount: 409 REFUND_EXCEEDS_PAID), then derives the sale's payment state again.
    */
-  async applyRefund(manager: EntityManager, saleId: number, draws: readonly { paymentId: number; amount: number }[]): Promise<void> {
-    for (const draw of [...draws].sort((a, b) => a.paymentId - b.paymentId)) {
+  async applyRefund(manager: EntityManager, saleId: number, draws: readonly RefundDraw[]): Promise<void> {
+    await drawRefund(draws, async (draw) => {
       const [, updated] = await manager.query(
         `UPDATE offline_sale_payments SET refunded_amount = refunded_amount + $3
           WHERE id = $1 AND sale_id = $2 AND refunded_amount + $3 <= amount`,
         [draw.paymentId, saleId, draw.amount],
       );
-      if (updated !== 1) throw new DomainError('REFUND_EXCEEDS_PAID', `Payment ${draw.paymentId} has less than that left to refund`);
-    }
-    await this.sales.derivePayments(manager, saleId);
-    const [{ number }] = await manager.query('SELECT number FROM offline_sales WHERE id = $1', [saleId]);
+      return updated;
+    });
+    const [{ total, status, number }]: { total: number; status: RefundableSale['status']; number: string }[] = await manager.query(
+      'SELECT total, status, number FROM offline_sales WHERE id = $1',
+      [saleId],
+    );
+    await this.sales.derivePayments(manager, { id: saleId, total, cancelled: status === 'cancelled' });
     await publish(manager, 'offline_sale.updated', { saleId, number, change: 'refund' });
   }
 

@@ -9,6 +9,12 @@ interface Check {
   sql: string;
 }
 
+/** Each booking `b`'s payments summed, as `p` (paid, refunded): the one way the checks read them. */
+const BOOKING_PAYMENT_SUMS = `LEFT JOIN (SELECT booking_id, sum(amount) AS paid, sum(refunded_amount) AS refunded FROM booking_payments GROUP BY booking_id) p ON p.booking_id = b.id`;
+
+/** Each in-store sale `s`'s payments summed, as `p` (paid, refunded). */
+const SALE_PAYMENT_SUMS = `LEFT JOIN (SELECT sale_id, sum(amount) AS paid, sum(refunded_amount) AS refunded FROM offline_sale_payments GROUP BY sale_id) p ON p.sale_id = s.id`;
+
 /** The invariants the whole system promises (issue: reliability), each as a query for its violations. */
 export const INVARIANTS: Check[] = [
   {
@@ -92,7 +98,7 @@ export const INVARIANTS: Check[] = [
     sql: `SELECT s.number AS record, s.status, s.paid_amount, s.refunded_amount, COALESCE(p.paid, 0) AS payments, COALESCE(p.refunded, 0) AS refunds,
                  s.total, s.payment_status, s.cost_of_goods, l.cost AS lines_cost
             FROM offline_sales s
-            LEFT JOIN (SELECT sale_id, sum(amount) AS paid, sum(refunded_amount) AS refunded FROM offline_sale_payments GROUP BY sale_id) p ON p.sale_id = s.id
+            ${SALE_PAYMENT_SUMS}
             LEFT JOIN (SELECT sale_id, sum(line_total) AS subtotal, sum(cost_price::bigint * quantity) AS cost FROM offline_sale_lines GROUP BY sale_id) l ON l.sale_id = s.id
            WHERE COALESCE(p.paid, 0) > s.total OR s.subtotal <> COALESCE(l.subtotal, 0)
               OR s.cost_of_goods <> COALESCE(l.cost, 0)
@@ -124,7 +130,7 @@ export const INVARIANTS: Check[] = [
           UNION ALL
           SELECT s.number, COALESCE(p.paid, 0), COALESCE(p.refunded, 0), s.refunded_amount, COALESCE(r.succeeded, 0), COALESCE(r.pending, 0)
             FROM offline_sales s
-            LEFT JOIN (SELECT sale_id, sum(amount) AS paid, sum(refunded_amount) AS refunded FROM offline_sale_payments GROUP BY sale_id) p ON p.sale_id = s.id
+            ${SALE_PAYMENT_SUMS}
             LEFT JOIN r ON r.offline_sale_id = s.id
            WHERE COALESCE(r.succeeded, 0) + COALESCE(r.pending, 0) > COALESCE(p.paid, 0) OR COALESCE(p.refunded, 0) > COALESCE(p.paid, 0)
               OR (s.status <> 'cancelled' AND s.refunded_amount > s.paid_amount)
@@ -132,7 +138,7 @@ export const INVARIANTS: Check[] = [
           UNION ALL
           SELECT 'booking ' || b.id, COALESCE(p.paid, 0), COALESCE(p.refunded, 0), b.refunded_amount, COALESCE(r.succeeded, 0), COALESCE(r.pending, 0)
             FROM bookings b
-            LEFT JOIN (SELECT booking_id, sum(amount) AS paid, sum(refunded_amount) AS refunded FROM booking_payments GROUP BY booking_id) p ON p.booking_id = b.id
+            ${BOOKING_PAYMENT_SUMS}
             LEFT JOIN r ON r.booking_id = b.id
            WHERE COALESCE(r.succeeded, 0) + COALESCE(r.pending, 0) > COALESCE(p.paid, 0) OR COALESCE(p.refunded, 0) > COALESCE(p.paid, 0)
               OR (b.status <> 'cancelled' AND b.refunded_amount > b.paid_amount)
@@ -145,7 +151,7 @@ export const INVARIANTS: Check[] = [
     sql: `SELECT 'booking ' || b.id AS record, b.status, b.subtotal, b.tax_rate_bps, b.tax_total, b.total, b.paid_amount, b.refunded_amount,
                  COALESCE(p.paid, 0) AS payments, COALESCE(p.refunded, 0) AS refunds, b.payment_status
             FROM bookings b
-            LEFT JOIN (SELECT booking_id, sum(amount) AS paid, sum(refunded_amount) AS refunded FROM booking_payments GROUP BY booking_id) p ON p.booking_id = b.id
+            ${BOOKING_PAYMENT_SUMS}
            WHERE b.total <> b.subtotal + b.tax_total
               OR b.tax_total <> round(b.subtotal::numeric * b.tax_rate_bps / 10000)
               OR COALESCE(p.paid, 0) > b.total

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, DomainEventBus, paidAmountOf, publish, refundedAmountOf } from '@chance/core';
+import { DomainEventBus, drawRefund, paidAmountOf, publish, refundedAmountOf, type RefundDraw } from '@chance/core';
 import type { EntityManager } from 'typeorm';
 import { billToOf } from './booking-bill-to.js';
 import { deriveBookingPayments } from './booking-payments.js';
@@ -70,17 +70,20 @@ export class BookingRefunds {
   }
 
   /** Adds a succeeded refund to the payments it was drawn on, then derives the booking's payment state again. */
-  async applyRefund(manager: EntityManager, bookingId: number, draws: readonly { paymentId: number; amount: number }[]): Promise<void> {
-    for (const draw of [...draws].sort((a, b) => a.paymentId - b.paymentId)) {
+  async applyRefund(manager: EntityManager, bookingId: number, draws: readonly RefundDraw[]): Promise<void> {
+    await drawRefund(draws, async (draw) => {
       const [, updated] = await manager.query(
         `UPDATE booking_payments SET refunded_amount = refunded_amount + $3
           WHERE id = $1 AND booking_id = $2 AND refunded_amount + $3 <= amount`,
         [draw.paymentId, bookingId, draw.amount],
       );
-      if (updated !== 1) throw new DomainError('REFUND_EXCEEDS_PAID', `Payment ${draw.paymentId} has less than that left to refund`);
-    }
-    await deriveBookingPayments(manager, this.events, bookingId);
-    const [booking] = await manager.query('SELECT customer_id AS "customerId", service_name AS "serviceName" FROM bookings WHERE id = $1', [bookingId]);
+      return updated;
+    });
+    const [booking]: { total: number; status: BookingStatus; customerId: number | null; serviceName: string }[] = await manager.query(
+      'SELECT total, status, customer_id AS "customerId", service_name AS "serviceName" FROM bookings WHERE id = $1',
+      [bookingId],
+    );
+    await deriveBookingPayments(manager, this.events, { id: bookingId, total: booking.total, cancelled: booking.status === 'cancelled' });
     await publish(manager, 'booking.updated', { bookingId, customerId: booking.customerId, serviceName: booking.serviceName, change: 'refund' });
   }
 

@@ -24,7 +24,7 @@ import {
   ReadReplica,
 } from '@chance/core';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { contactsIn, userExists } from '@chance/identity';
+import { BACK_OFFICE, contactsIn, userExists } from '@chance/identity';
 import { offlineCustomerContact } from '@chance/offline-sales';
 import { SettingsService } from '@chance/settings';
 import { billToOf } from './booking-bill-to.js';
@@ -298,7 +298,7 @@ export class BookingsService {
         to,
       });
       if (to === 'cancelled') {
-        await deriveBookingPayments(manager, this.events, id);
+        await deriveBookingPayments(manager, this.events, { id, total: booking.total, cancelled: true });
         await this.events.raise(manager, 'booking.cancelled', { bookingId: id, number: bookingNumber(booking) });
       } else {
         await this.events.raise(manager, 'booking.completed', {
@@ -343,7 +343,7 @@ export class BookingsService {
           input.reference?.trim() || null,
           actorId,
         ]);
-        await deriveBookingPayments(manager, this.events, id);
+        await deriveBookingPayments(manager, this.events, { id, total: booking.total, cancelled: booking.status === 'cancelled' });
         await publish(manager, 'booking.updated', { bookingId: id, customerId: booking.customerId, serviceName: booking.serviceName, change: 'payment' });
         return { status: 201, body: await this.getIn(manager, id) };
       };
@@ -363,5 +363,5 @@ export class BookingsService {
 /** An assignee is an active admin or staff member (400 on assigneeId otherwise). */
 async function assertAssignee(manager: EntityManager, assigneeId: number): Promise<void> {
   const [contact] = await contactsIn(manager, [assigneeId]);
-  if (!contact || (contact.role !== 'admin' && contact.role !== 'staff')) throw validationFailed({ assigneeId: 'must be an active admin or staff member' });
+  if (!contact || !BACK_OFFICE.includes(contact.role)) throw validationFailed({ assigneeId: 'must be an active admin or staff member' });
 }

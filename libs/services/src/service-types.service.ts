@@ -32,7 +32,7 @@ const TYPE_COLUMNS: ListColumns = {
   search: ['t.name', 't.description'],
 };
 
-export const toServiceTypeView = (t: ServiceTypeEntity): ServiceTypeView => ({
+const toServiceTypeView = (t: ServiceTypeEntity): ServiceTypeView => ({
   id: t.id,
   name: t.name,
   description: t.description,

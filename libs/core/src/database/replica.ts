@@ -4,9 +4,9 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { pgCode } from './transaction.js';
 
 /** How long a look at the replica's state is trusted before the next read looks again. */
-export const REPLICA_CHECK_MS = 1000;
+const REPLICA_CHECK_MS = 1000;
 
-export type ReplicaState = 'none' | 'ready' | 'behind' | 'down';
+type ReplicaState = 'none' | 'ready' | 'behind' | 'down';
 
 /**
  * Where reads that may be a moment old go (docs/operations.md, "A read replica"): with
@@ -20,6 +20,7 @@ export class ReadReplica implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger('ReadReplica');
   /** the replica's own connections (same entities, same pool size), opened at the first look that reaches it */
   private replica: DataSource | undefined;
+  /** what the last look found (`none`: no replica configured) */
   private current: ReplicaState;
   private checkedAt = 0;
   private checking: Promise<void> | undefined;
@@ -37,11 +38,6 @@ export class ReadReplica implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationShutdown(): Promise<void> {
     await this.replica?.destroy().catch(() => undefined);
-  }
-
-  /** What the last look found (`none`: no replica configured). */
-  get state(): ReplicaState {
-    return this.current;
   }
 
   /**

@@ -1,13 +1,13 @@
 import { Readable, pipeline } from 'node:stream';
 import { Logger, StreamableFile, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ApiErrors } from '../http/api-errors.decorator.js';
 import { validationFailed } from '../errors/domain-error.js';
 import { csvHeader, csvRow, type CsvColumn } from './csv-row.js';
-import { applyListFilters, rowsInOrder, type ListColumns } from './list-page.js';
+import { ApiFilterQuery, ApiSortQuery, applyListFilters, rowsInOrder, type ListColumns } from './list-page.js';
 import { matchesNothing, parseListQuery, type ListQuery, type ListSpec } from './list-query.js';
 
 /** Rows read per query: an export holds one page at a time, whatever the list's size. */
@@ -30,7 +30,7 @@ export interface ListExport<E extends ObjectLiteral, V> {
 }
 
 /** An export's query: the list's `sort` and `filter`; it has no `range` (it writes every matching row). */
-export function parseExportQuery(raw: Record<string, unknown>, spec: ListSpec): ListQuery {
+function parseExportQuery(raw: Record<string, unknown>, spec: ListSpec): ListQuery {
   if (raw.range !== undefined) throw validationFailed({ range: 'an export has no range: it writes every row the filter matches' }, 'Invalid list query');
   const query = parseListQuery({ sort: raw.sort, filter: raw.filter }, spec);
   return { ...query, offset: 0, limit: Number.MAX_SAFE_INTEGER };
@@ -44,7 +44,6 @@ export const ExportParams = createParamDecorator((spec: ListSpec, context: Execu
 
 /** OpenAPI description of an export endpoint: its query parameters, its CSV answer and its columns. */
 export function ApiListExport(spec: ListSpec, headers: readonly string[], what: string = spec.resource): MethodDecorator {
-  const filters = ['id (one id or an array)', ...(spec.searchable ? ['q (search)'] : []), ...Object.keys(spec.filters ?? {})];
   return applyDecorators(
     ApiOperation({
       summary: `Export ${what} as CSV`,
@@ -55,14 +54,8 @@ export function ApiListExport(spec: ListSpec, headers: readonly string[], what: 
         "with = + - @ gets a leading ' so spreadsheets do not run it as a formula. A bad filter or sort is a 400 VALIDATION_FAILED, as for the list.",
     }),
     ApiProduces('text/csv'),
-    ApiQuery({
-      name: 'sort',
-      type: String,
-      required: false,
-      description: `JSON ["field","ASC"|"DESC"]; fields: ${spec.sortable.join(', ')}`,
-      example: JSON.stringify(spec.defaultSort),
-    }),
-    ApiQuery({ name: 'filter', type: String, required: false, description: `JSON object; keys: ${filters.join(', ')}`, example: '{}' }),
+    ApiSortQuery(spec),
+    ApiFilterQuery(spec),
     ApiResponse({
       status: 200,
       description: `text/csv; charset=utf-8, as an attachment ${spec.resource}.csv`,

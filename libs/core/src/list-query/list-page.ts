@@ -58,7 +58,6 @@ export interface ApiListOptions {
  * `@ApiOperation` and `@ApiResponse({ status: 200, type: [View] })` decorators.
  */
 export function ApiList(spec: ListSpec, options?: ApiListOptions): MethodDecorator {
-  const filters = listFilters(spec);
   return applyDecorators(
     ...(options
       ? [
@@ -67,16 +66,26 @@ export function ApiList(spec: ListSpec, options?: ApiListOptions): MethodDecorat
           ApiErrors(),
         ]
       : [listResponse(spec)]),
-    ApiQuery({
-      name: 'sort',
-      type: String,
-      required: false,
-      description: `JSON ["field","ASC"|"DESC"]; fields: ${spec.sortable.join(', ')}`,
-      example: JSON.stringify(spec.defaultSort),
-    }),
+    ApiSortQuery(spec),
     ApiQuery({ name: 'range', type: String, required: false, description: `JSON [start,end], inclusive, at most ${spec.maxRows} rows`, example: '[0,24]' }),
-    ApiQuery({ name: 'filter', type: String, required: false, description: `JSON object; keys: ${filters.join(', ')}`, example: '{}' }),
+    ApiFilterQuery(spec),
   );
+}
+
+/** The `sort` query parameter of a list, and of its export. */
+export function ApiSortQuery(spec: ListSpec): MethodDecorator {
+  return ApiQuery({
+    name: 'sort',
+    type: String,
+    required: false,
+    description: `JSON ["field","ASC"|"DESC"]; fields: ${spec.sortable.join(', ')}`,
+    example: JSON.stringify(spec.defaultSort),
+  });
+}
+
+/** The `filter` query parameter of a list, and of its export. */
+export function ApiFilterQuery(spec: ListSpec): MethodDecorator {
+  return ApiQuery({ name: 'filter', type: String, required: false, description: `JSON object; keys: ${listFilters(spec).join(', ')}`, example: '{}' });
 }
 
 /** The filter keys a list takes, for its description. */
@@ -85,7 +94,7 @@ function listFilters(spec: ListSpec): string[] {
 }
 
 /** The list protocol's rules and refusals, as the end of a list's description. */
-export function listRules(spec: ListSpec): string {
+function listRules(spec: ListSpec): string {
   return (
     `A JSON array with the header Content-Range: ${spec.resource} start-end/total. Sorted by ${spec.defaultSort.join(' ')} unless \`sort\` names ` +
     `one of: ${spec.sortable.join(', ')} (the id breaks ties). \`range\` is at most ${spec.maxRows} rows. \`filter\` keys: ${listFilters(spec).join(', ')}; ` +

@@ -6,7 +6,7 @@ export const SETTLEMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'partial
 export type SettlementStatus = (typeof SETTLEMENT_STATUSES)[number];
 
 /** A payment status as documents print it. */
-export const SETTLEMENT_STATUS_WORDS: Record<SettlementStatus, string> = {
+const SETTLEMENT_STATUS_WORDS: Record<SettlementStatus, string> = {
   unpaid: 'Unpaid',
   partially_paid: 'Partially paid',
   paid: 'Paid',
@@ -15,7 +15,7 @@ export const SETTLEMENT_STATUS_WORDS: Record<SettlementStatus, string> = {
 };
 
 /** The payment methods (docs/api.md#orders-payments-and-invoices) as documents print them. */
-export const PAYMENT_METHOD_WORDS: Readonly<Record<string, string>> = {
+const PAYMENT_METHOD_WORDS: Readonly<Record<string, string>> = {
   cash: 'Cash',
   card: 'Card',
   bank_transfer: 'Bank transfer',

@@ -45,7 +45,7 @@ export interface RetentionOutcome {
 /** Rows per batch: each batch is one statement, its own transaction, so its locks last a statement. */
 export const RETENTION_BATCH_ROWS = 1000;
 /** At most this many batches per rule and run, so one rule's backlog (the first run on old data) cannot starve the others. */
-export const RETENTION_MAX_BATCHES = 500;
+const RETENTION_MAX_BATCHES = 500;
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
@@ -177,7 +177,7 @@ export class Retention implements ScheduledJob, OnApplicationBootstrap {
  * condition keeps are not walked again), locked without waiting for any a request holds, deleted by
  * their physical address. Returns how many went and the age to go on from.
  */
-export function batchStatement(rule: RetentionRule): string {
+function batchStatement(rule: RetentionRule): string {
   const { table, age } = rule;
   const condition = rule.where ? ` AND (${rule.where})` : '';
   const pick =

@@ -3,7 +3,7 @@ import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLengt
 import { IsInstant, IsMinorUnits, PartialUpdateType, SETTLEMENT_STATUSES } from '@chance/core';
 
 /** How a booking is paid: any of the store's payment methods (docs/api.md#money-and-rates). */
-export const BOOKING_PAYMENT_METHODS = ['cash', 'card', 'bank_transfer', 'mobile_wallet', 'cash_on_delivery'] as const;
+const BOOKING_PAYMENT_METHODS = ['cash', 'card', 'bank_transfer', 'mobile_wallet', 'cash_on_delivery'] as const;
 
 export class CreateServiceTypeDto {
   @ApiProperty({ example: 'Electrician' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
