@@ -96,7 +96,8 @@ export const EXCEPTIONS = [
     read: true,
     why:
       'reports are the read side: the dashboard, the sales report and the invariant checker compare ' +
-      'records across libraries (an order against its invoice, stock against its ledger) on committed ' +
+      'records across libraries (an order against its invoice, stock against its ledger), and a customer’s ' +
+      'timeline lists its orders, in-store sales, bookings, refunds and messages together, on committed ' +
       'data, outside any command. They read every table and write only their own; the e2e tests of ' +
       'reports and of the invariant checker break when an owner changes what they read.',
   },

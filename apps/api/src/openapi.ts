@@ -39,7 +39,7 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'store: services', description: 'Service types on offer and your bookings (SPEC section 11).' },
   { name: 'admin: settings', description: `Shop settings: tax rate, currency, seller’s legal details, return window (SPEC section 3). ${ADMIN_ONLY}` },
   { name: 'admin: users', description: `Admin, staff and customer accounts (SPEC section 2). ${ADMIN_ONLY}` },
-  { name: 'admin: customers', description: `Customer accounts across channels (SPEC section 17). ${BACK_OFFICE}` },
+  { name: 'admin: customers', description: `Customer accounts across channels, their notes and timeline (SPEC section 17). ${BACK_OFFICE}` },
   { name: 'admin: API keys', description: `Keys for integrations, shown once at creation (SPEC section 18). ${ADMIN_ONLY}` },
   { name: 'admin: categories', description: `The category tree (SPEC section 4). ${BACK_OFFICE}` },
   { name: 'admin: products', description: `Products, their variants and images, CSV import and export (SPEC sections 4 and 19). ${BACK_OFFICE}` },
