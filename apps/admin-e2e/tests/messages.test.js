@@ -1,9 +1,9 @@
 // Messages in the admin SPA (docs/api.md#messages), in Chromium against the real, built API (run
 // `npm run build` first): a customer writes to the shop through the API; the admin's bell names
-// the sender and opens their account page; Customers → Messages lists the message with its sender
-// and filters by direction; the admin replies from the customer's page, and the reply is in the
-// customer's own GET /api/me/messages. Staff, who may not read accounts, open the customer's
-// messages from the bell instead, and reply there.
+// the sender and opens their customer page; Customers → Messages lists the message with its sender
+// and filters by direction; the admin replies from the account's page, and the reply is in the
+// customer's own GET /api/me/messages. Staff, who may not read accounts, open the customer page
+// from the bell too, and reply there.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { apiPost, startApi } from '../support/api-process.js';
@@ -45,7 +45,7 @@ describe('messages in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
     await api?.stop();
   });
 
-  test("a customer's message: the bell names the sender and opens their account page, which lists it", async () => {
+  test("a customer's message: the bell names the sender and opens their customer page, which lists it", async () => {
     const sent = await apiPost(api.baseUrl, '/api/me/messages', { title: 'Sunday delivery?', body: 'Can my order come on Sunday?' }, created.customerToken);
     assert.equal(sent.status, 202, JSON.stringify(sent.json));
     await signIn(page, api.baseUrl, admin);
@@ -53,7 +53,7 @@ describe('messages in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
     await bell().click();
     const item = page.getByRole('dialog', { name: 'Notifications' }).getByRole('button', { name: 'Message from Ada Lovelace: Sunday delivery?, unread' });
     await item.click();
-    await page.waitForURL(new RegExp(`#/users/${created.customerId}$`));
+    await page.waitForURL(new RegExp(`#/customers/${created.customerId}/show$`));
     const panel = page.getByTestId('customer-messages');
     await panel.getByText('Can my order come on Sunday?').waitFor();
     assert.match(await panel.locator('tbody tr').first().innerText(), /From customer[\s\S]*Sunday delivery\?/);
@@ -69,7 +69,7 @@ describe('messages in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
     assert.match(await row.innerText(), /From customer/);
     assert.match(await row.innerText(), /Sunday delivery\?/);
     assert.match(await row.innerText(), /ada\.messages@chance\.test/);
-    assert.equal(await sender.getAttribute('href'), `#/users/${created.customerId}`);
+    assert.equal(await sender.getAttribute('href'), `#/customers/${created.customerId}/show`);
     await shot(page, 'messages-list');
 
     await page.getByRole('combobox', { name: 'Direction' }).click();
@@ -120,7 +120,7 @@ describe('messages in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
     await shot(page, 'messages-customer-page');
   });
 
-  test("staff, who may not read accounts, open the customer's messages from the bell and reply there", async () => {
+  test("staff, who may not read accounts, open the customer's page from the bell and reply there", async () => {
     const sent = await apiPost(api.baseUrl, '/api/me/messages', { title: 'Thanks', body: 'Sunday is perfect.' }, created.customerToken);
     assert.equal(sent.status, 202, JSON.stringify(sent.json));
     await signOut(page);
@@ -128,11 +128,12 @@ describe('messages in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="notification-bell"]')?.getAttribute('data-unread-count')) >= 2);
     await bell().click();
     await page.getByRole('dialog', { name: 'Notifications' }).getByRole('button', { name: 'Message from Ada Lovelace: Thanks, unread' }).click();
-    await page.waitForURL(/#\/messages\?/);
-    await rows().filter({ hasText: 'Sunday is perfect.' }).waitFor();
-    // the list is the customer's: their three messages, nobody else's
-    await page.waitForFunction(() => document.querySelectorAll('main table tbody tr').length === 3);
-    await rows().filter({ hasText: 'Sunday is perfect.' }).getByRole('button', { name: 'Reply to Ada Lovelace' }).click();
+    await page.waitForURL(new RegExp(`#/customers/${created.customerId}/show$`));
+    const panel = page.getByTestId('customer-messages');
+    await panel.locator('tbody tr').filter({ hasText: 'Sunday is perfect.' }).waitFor();
+    // the panel is the customer's: their three messages, nobody else's
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="customer-messages"] tbody tr').length === 3);
+    await panel.locator('tbody tr').filter({ hasText: 'Sunday is perfect.' }).getByRole('button', { name: 'Reply to Ada Lovelace' }).click();
     await page.waitForURL(/#\/messages\/new\?/);
     await waitForValue(page.locator('input[name="userId"]'), String(created.customerId));
     assert.equal(await page.getByTestId('replying-to').innerText(), `Replying to Ada Lovelace (account ${created.customerId})`);

@@ -8,6 +8,7 @@ import { carts } from './carts';
 import { categories } from './categories';
 import { coupons } from './coupons';
 import { creditNotes } from './credit-notes';
+import { customers } from './customers';
 import { Dashboard } from './dashboard';
 import { emails } from './emails';
 import { invoices } from './invoices';
@@ -75,6 +76,7 @@ export const App = () => (
     <Resource {...purchaseInvoices} />
     <Resource {...offlineSales} />
     <Resource {...offlineCustomers} />
+    <Resource {...customers} />
     <Resource {...bookings} />
     <Resource {...serviceTypes} />
     <Resource {...users} />

@@ -85,11 +85,12 @@ export const menuSections: MenuSection[] = [
     entries: resources('bookings', 'service-types'),
   },
   {
-    // Customer accounts (admins), messages sent and received, and writing to customers.
+    // Customers across channels (admins and staff), their accounts (admins), messages sent and received, and writing to customers.
     key: 'customers',
     label: 'chance.menu.customers',
     icon: PeopleIcon,
     entries: [
+      { kind: 'resource', name: 'customers' },
       {
         kind: 'page',
         to: `/users?${new URLSearchParams({ filter: JSON.stringify({ role: 'customer' }) })}`,

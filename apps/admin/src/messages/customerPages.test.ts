@@ -4,9 +4,10 @@ import { describe, test } from 'vitest';
 import { customerMessagesPath, customerPagePath, initialMessage, replyPath, replyTitle } from './customerPages';
 
 describe('customer pages', () => {
-  test("admins open the customer's account; staff, who may not read accounts, the customer's messages", () => {
-    assert.equal(customerPagePath('admin', 42), '/users/42');
-    assert.equal(customerPagePath('staff', 42), customerMessagesPath(42));
+  test("admins and staff open the customer's page; anyone else nothing of the back office but the messages", () => {
+    assert.equal(customerPagePath('admin', 42), '/customers/42/show');
+    assert.equal(customerPagePath('staff', 42), '/customers/42/show');
+    assert.equal(customerPagePath(undefined, 42), customerMessagesPath(42));
     const url = new URL(customerMessagesPath(42), 'http://spa');
     assert.equal(url.pathname, '/messages');
     assert.deepEqual(JSON.parse(url.searchParams.get('filter')!), { userId: 42 });

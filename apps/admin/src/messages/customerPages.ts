@@ -13,11 +13,12 @@ export const replyPath = (userId: number, title?: string, to?: string | null): s
 export const replyTitle = (title: string): string => (/^re:/i.test(title.trim()) ? title.trim() : `Re: ${title.trim()}`).slice(0, 200);
 
 /**
- * Where a customer opens (the API's `customers` link, on a customer's message): the SPA has no
- * `customers` resource yet, so admins go to the customer's account page (`users`), and staff, who
- * may not read users (docs/api.md#roles), to the customer's messages, where they can reply.
+ * Where a customer opens (the API's `customers` link, on a customer's message): the customer's page
+ * (`customers`: figures, timeline and messages, for admins and staff); for a role that may not read
+ * customers, their account (`users`) if it may read that, else their messages.
  */
 export function customerPagePath(role: Role | undefined, userId: number): string {
+  if (canRoleAccess(role, 'customers')) return `/customers/${userId}/show`;
   return canRoleAccess(role, 'users') ? `/users/${userId}` : customerMessagesPath(userId);
 }
 

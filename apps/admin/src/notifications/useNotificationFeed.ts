@@ -124,7 +124,7 @@ export function useNotificationTarget() {
     (notification: Pick<UserNotification, 'link'>): string | undefined => {
       const link = notification.link;
       if (!link) return undefined;
-      // a customer (a customer's message): no `customers` resource here yet, so their account page, or their messages for staff
+      // a customer (a customer's message): their customer page, or where customerPagePath sends those who may not read it
       if (link.resource === 'customers' && !definitions.customers) return customerPagePath(readSession()?.user.role, link.id);
       const definition = definitions[link.resource];
       if (!definition || !canRoleAccess(readSession()?.user.role, link.resource)) return undefined;

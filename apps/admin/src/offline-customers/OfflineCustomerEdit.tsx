@@ -8,15 +8,15 @@ const CustomerTitle = () => {
   return <span>{customer ? `Edit ${customer.name}` : 'Customer'}</span>;
 };
 
-/** Pessimistic: the API's validation errors appear under the inputs; the balance is never edited. */
+/** Pessimistic: the API's validation errors (an account already linked elsewhere) appear under the inputs; the balance is never edited. */
 export const OfflineCustomerEdit = () => (
   <Edit<OfflineCustomer>
     mutationMode="pessimistic"
     redirect="show"
     title={<CustomerTitle />}
-    transform={({ name, phone, email, address, notes }) => ({ name, phone, email, address, notes })}
+    transform={({ name, phone, email, address, notes, userId }) => ({ name, phone, email, address, notes, userId: userId ?? null })}
   >
-    <OfflineCustomerForm />
+    <OfflineCustomerForm linkAccount />
     <HistoryPanel />
   </Edit>
 );

@@ -7,6 +7,7 @@ import {
   Labeled,
   ListButton,
   Pagination,
+  ReferenceField,
   ReferenceManyField,
   Show,
   SimpleShowLayout,
@@ -92,6 +93,9 @@ export const OfflineCustomerShow = () => (
         </Labeled>
         <Labeled label="Customer since">
           <DateField source="createdAt" />
+        </Labeled>
+        <Labeled label="Customer account">
+          <ReferenceField source="userId" reference="customers" link="show" emptyText="Not linked" />
         </Labeled>
       </Stack>
       <Labeled label="Address">

@@ -23,6 +23,24 @@ const messages: TranslationMessages = {
         q: 'Search',
       },
     },
+    customers: {
+      name: 'Customer |||| Customers',
+      fields: {
+        fullName: 'Name',
+        email: 'E-mail',
+        phone: 'Phone',
+        notes: 'Notes',
+        ordersCount: 'Orders',
+        offlineSalesCount: 'In-store sales',
+        bookingsCount: 'Bookings',
+        lifetimeValue: 'Lifetime value',
+        outstandingBalance: 'Owes',
+        lastActivityAt: 'Last activity',
+        isActive: 'Active',
+        createdAt: 'Customer since',
+        q: 'Search',
+      },
+    },
     categories: {
       name: 'Category |||| Categories',
       fields: {
