@@ -170,6 +170,7 @@ describe('customers in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
     assert.match(figures, /Orders\s+2[\s\S]*In-store sales\s+1[\s\S]*Bookings\s+1/);
     // and it links back to the in-store customer
     await page.getByRole('link', { name: counterCustomer.name }).waitFor();
+    await page.locator('.MuiSnackbar-root').waitFor({ state: 'detached' }); // "In-store customer saved" of the link
     await shot(page, 'customers-timeline');
   });
 
@@ -187,6 +188,8 @@ describe('customers in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
     await page.getByText('Kettle collector.', { exact: false }).waitFor();
     await page.reload();
     await page.locator('[data-testid="customer-notes"]', { hasText: 'Prefers a call before delivery.' }).waitFor();
+    await page.locator('[data-testid="timeline-entry"]').first().waitFor();
+    await shot(page, 'customers-notes');
     assert.equal((await ok(call('GET', `/api/admin/customers/${fixtures.customerId}`))).notes, 'Prefers a call before delivery.\nKettle collector.');
   });
 
@@ -196,7 +199,10 @@ describe('customers in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
     await page.getByPlaceholder('Name, e-mail or phone').fill('0142');
     const row = page.locator('tr', { has: page.getByText(account.email, { exact: true }) });
     await row.waitFor();
-    assert.match(await row.innerText(), new RegExp(`${account.fullName}\\s+${account.email}\\s+\\${account.phone}\\s+2\\s+1\\s+1\\s+\\${dollars(fixtures.lifetimeValue)}`));
+    assert.match(
+      await row.innerText(),
+      new RegExp(`${account.fullName}\\s+${account.email}\\s+\\${account.phone}\\s+2\\s+1\\s+1\\s+\\${dollars(fixtures.lifetimeValue)}`),
+    );
     await shot(page, 'customers-list');
   });
 

@@ -77,8 +77,7 @@ const messagesOf = async (userId: number) => ok(api.request('GET', `/api/admin/m
 type Entry = { kind: string; recordId: number; at: string; number: string | null; title: string | null; amount: number | null; status: string };
 const KINDS = ['booking', 'message', 'offline_sale', 'order', 'refund'];
 /** Newest first; equal dates by kind, then the newer record first (the API's documented order). */
-const newestFirst = (a: Entry, b: Entry) =>
-  Date.parse(b.at) - Date.parse(a.at) || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || b.recordId - a.recordId;
+const newestFirst = (a: Entry, b: Entry) => Date.parse(b.at) - Date.parse(a.at) || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || b.recordId - a.recordId;
 const key = (e: Pick<Entry, 'kind' | 'recordId'>) => `${e.kind}-${e.recordId}`;
 
 /** The customer with one record of every kind (and a draft that is no record yet). */
@@ -179,15 +178,27 @@ describe('customer timeline', () => {
     // each entry names its record's page
     for (const e of reply.body) {
       expect(e.id).toBe(key(e));
-      expect(e.resource).toBe({ order: 'orders', offline_sale: 'offline-sales', booking: 'bookings', refund: 'refunds', message: 'messages' }[e.kind as string]);
+      expect(e.resource).toBe(
+        { order: 'orders', offline_sale: 'offline-sales', booking: 'bookings', refund: 'refunds', message: 'messages' }[e.kind as string],
+      );
       // messages have no page of their own: the list fetches them by id
       const path = e.kind === 'message' ? `/api/admin/messages?${query({ filter: { id: [e.recordId] } })}` : `/api/admin/${e.resource}/${e.recordId}`;
       const record = await ok(api.request('GET', path, { token }));
       expect(e.kind === 'message' ? record.map((m: any) => m.id) : record.id).toEqual(e.kind === 'message' ? [e.recordId] : e.recordId);
     }
     // a cancelled booking and its status, a refund's record, a message's direction
-    expect(reply.body.filter((e: any) => e.kind === 'booking').map((e: any) => e.status).sort()).toEqual(['cancelled', 'pending']);
-    expect(reply.body.filter((e: any) => e.kind === 'message').map((e: any) => e.status).sort()).toEqual(['from_customer', 'to_customer']);
+    expect(
+      reply.body
+        .filter((e: any) => e.kind === 'booking')
+        .map((e: any) => e.status)
+        .sort(),
+    ).toEqual(['cancelled', 'pending']);
+    expect(
+      reply.body
+        .filter((e: any) => e.kind === 'message')
+        .map((e: any) => e.status)
+        .sort(),
+    ).toEqual(['from_customer', 'to_customer']);
 
     const others = new Set(other.expected.map(key));
     expect(reply.body.filter((e: any) => others.has(e.id))).toEqual([]);

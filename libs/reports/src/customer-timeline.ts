@@ -74,7 +74,12 @@ export function timelineSql(dir: 'ASC' | 'DESC'): string {
       'b.id',
     ),
     branch(refundColumns, `FROM orders o JOIN refunds r ON r.order_id = o.id WHERE o.customer_id = (SELECT user_id FROM account)`, refundAt, 'r.id'),
-    branch(refundColumns, `FROM offline_sales s JOIN refunds r ON r.offline_sale_id = s.id WHERE s.customer_id = (SELECT linked FROM account)`, refundAt, 'r.id'),
+    branch(
+      refundColumns,
+      `FROM offline_sales s JOIN refunds r ON r.offline_sale_id = s.id WHERE s.customer_id = (SELECT linked FROM account)`,
+      refundAt,
+      'r.id',
+    ),
     branch(refundColumns, `FROM bookings b JOIN refunds r ON r.booking_id = b.id WHERE b.customer_id = (SELECT user_id FROM account)`, refundAt, 'r.id'),
     branch(refundColumns, `FROM bookings b JOIN refunds r ON r.booking_id = b.id WHERE b.offline_customer_id = (SELECT linked FROM account)`, refundAt, 'r.id'),
     branch(

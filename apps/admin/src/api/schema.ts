@@ -3005,6 +3005,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/customers/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer’s timeline: orders, in-store sales, bookings, refunds and messages, newest first
+         * @description One list of the account’s orders (not drafts), its linked in-store customer’s sales, the bookings of the account and of the linked in-store customer, the refunds of any of those, and the messages to and from the account (not those to every customer), cancelled records included. Each entry names its record (`resource`, `recordId`) with its date (`at`: placed, sold, the visit, refunded, sent), number or title, amount and status. Newest first (`sort=["at","ASC"]` for oldest first; ties by kind, then record id); the list protocol’s `range` pages it (at most 1000 entries) and Content-Range: customer-timeline start-end/total counts every entry. Admins and staff. 404 NOT_FOUND when no account with role customer has this id (another role’s user included). A malformed `range` or `sort`, or any `filter` key, is 400 VALIDATION_FAILED.
+         */
+        get: operations["CustomerTimelineController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/webhooks": {
         parameters: {
             query?: never;
@@ -5727,6 +5747,60 @@ export interface components {
              * @example 13
              */
             suggestedQuantity: number;
+        };
+        CustomerTimelineEntry: {
+            /**
+             * @description The entry’s key in the timeline: its kind and its record’s id
+             * @example order-17
+             */
+            id: string;
+            /**
+             * @example order
+             * @enum {string}
+             */
+            kind: "order" | "offline_sale" | "booking" | "refund" | "message";
+            /**
+             * @description The admin resource of its record: GET /api/admin/<resource>/<recordId>
+             * @example orders
+             * @enum {string}
+             */
+            resource: "orders" | "offline-sales" | "bookings" | "refunds" | "messages";
+            /**
+             * @description The id of the order, in-store sale, booking, refund or message
+             * @example 17
+             */
+            recordId: number;
+            /**
+             * Format: date-time
+             * @description An order’s placedAt, a sale’s soldAt, a booking’s scheduledAt (the visit), a refund’s refundedAt (createdAt while pending), a message’s createdAt
+             * @example 2026-12-01T10:15:00.000Z
+             */
+            at: string;
+            /**
+             * @description The document number: ORD-…, the sale’s, RF-… (null for bookings and messages)
+             * @example ORD-000017
+             */
+            number: string | null;
+            /**
+             * @description A booking’s service, a message’s title, a refund’s record (“ORD-000017”); null for orders and sales
+             * @example null
+             */
+            title: string | null;
+            /**
+             * @description Minor units: the total of an order, sale or booking, the amount of a refund; null for a message
+             * @example 5500
+             */
+            amount: number | null;
+            /**
+             * @description The record’s status: an order’s (pending … delivered, returned, cancelled), a sale’s (completed, cancelled), a booking’s (pending, completed, cancelled), a refund’s (pending, succeeded, failed); a message’s direction (to_customer, from_customer)
+             * @example delivered
+             */
+            status: string;
+            /**
+             * @description The payment status of an order, sale or booking; null for refunds and messages
+             * @example paid
+             */
+            paymentStatus: string | null;
         };
         WebhookView: {
             /** @example 4 */
@@ -16151,6 +16225,71 @@ export interface operations {
             };
             /** @description Forbidden: FORBIDDEN */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CustomerTimelineController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["at","DESC"|"ASC"]; newest first by default */
+                sort?: string;
+                /** @description JSON [start,end], inclusive, at most 1000 entries */
+                range?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON array; header Content-Range: customer-timeline start-end/total */
+            200: {
+                headers: {
+                    /** @description customer-timeline start-end/total */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerTimelineEntry"][];
+                };
+            };
+            /** @description Bad Request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

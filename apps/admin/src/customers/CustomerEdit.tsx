@@ -24,14 +24,7 @@ export const CustomerEdit = () => (
     transform={({ notes }: Partial<Customer>) => ({ notes: notes?.trim() ? notes : null })}
   >
     <SimpleForm sx={{ maxWidth: 720 }} toolbar={<NotesToolbar />}>
-      <TextInput
-        source="notes"
-        label="Notes"
-        multiline
-        minRows={4}
-        validate={maxLength(5000)}
-        helperText="For the staff only: the customer never sees them."
-      />
+      <TextInput source="notes" label="Notes" multiline minRows={4} validate={maxLength(5000)} helperText="For the staff only: the customer never sees them." />
     </SimpleForm>
     <HistoryPanel />
   </Edit>

@@ -57,7 +57,7 @@ export const CustomerList = () => (
         </DataTable.Col>
         <DataTable.Col source="email" label="E-mail" />
         <DataTable.Col source="phone" label="Phone" disableSort>
-          <TextField source="phone" emptyText="—" />
+          <TextField source="phone" emptyText="—" sx={{ whiteSpace: 'nowrap' }} />
         </DataTable.Col>
         <DataTable.Col source="ordersCount" label="Orders" align="right" sortByOrder="DESC" />
         <DataTable.Col source="offlineSalesCount" label="In-store sales" align="right" sortByOrder="DESC" />

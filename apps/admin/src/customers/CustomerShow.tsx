@@ -98,7 +98,7 @@ export const CustomerShow = () => (
           <NumberField source="bookingsCount" />
         </Labeled>
         <Labeled label="Lifetime value">
-          <MoneyField source="lifetimeValue" data-testid="lifetime-value" sx={{ fontWeight: 600 }} />
+          <MoneyField source="lifetimeValue" data-testid="lifetime-value" />
         </Labeled>
         <Labeled label="Owes">
           <CustomerOutstanding />

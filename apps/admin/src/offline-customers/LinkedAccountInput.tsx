@@ -2,7 +2,8 @@ import { AutocompleteInput, ReferenceInput } from 'react-admin';
 import type { Customer } from '../customers/types';
 
 /** "Maria Gonzalez · maria@example.com · +1 555 0199": enough to tell two accounts apart. */
-export const customerOptionText = (customer: Customer): string => [customer.fullName || customer.email, customer.email, customer.phone].filter(Boolean).join(' · ');
+export const customerOptionText = (customer: Customer): string =>
+  [customer.fullName || customer.email, customer.email, customer.phone].filter(Boolean).join(' · ');
 
 /**
  * The customer account this in-store customer is (docs/api.md#in-store-sales, "Linking to an account"):

@@ -21,7 +21,8 @@ export class CustomerTimelineEntry {
   @ApiProperty({
     format: 'date-time',
     example: '2026-12-01T10:15:00.000Z',
-    description: 'An order’s placedAt, a sale’s soldAt, a booking’s scheduledAt (the visit), a refund’s refundedAt (createdAt while pending), a message’s createdAt',
+    description:
+      'An order’s placedAt, a sale’s soldAt, a booking’s scheduledAt (the visit), a refund’s refundedAt (createdAt while pending), a message’s createdAt',
   })
   at: Date;
   @ApiProperty({
