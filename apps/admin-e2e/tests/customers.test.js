@@ -193,6 +193,28 @@ describe('customers in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
     assert.equal((await ok(call('GET', `/api/admin/customers/${fixtures.customerId}`))).notes, 'Prefers a call before delivery.\nKettle collector.');
   });
 
+  test('a long timeline comes 20 entries at a time, with "Load more"', async () => {
+    for (let n = 1; n <= 16; n++) {
+      await ok(call('POST', '/api/admin/messages', { userId: fixtures.customerId, title: `Reminder ${n}`, body: 'Your descaling is due.' }), 202);
+    }
+    const total = fixtures.timeline.length + 16;
+    await page.reload();
+    const entries = page.locator('[data-testid="timeline-entry"]');
+    await page.getByTestId('customer-timeline').getByText(`20 of ${total}`).waitFor();
+    assert.equal(await entries.count(), 20);
+    // newest first: the last reminder leads, after the upcoming booking
+    assert.match(await entries.nth(1).innerText(), /Reminder 16/);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await entries.nth(total - 1).waitFor();
+    assert.equal(await entries.count(), total);
+    await page.getByRole('button', { name: 'Load more' }).waitFor({ state: 'detached' });
+    // the oldest entries close the list, as on the first page before the reminders
+    assert.deepEqual(
+      (await entries.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id')))).slice(-fixtures.timeline.length + 1),
+      fixtures.timeline.slice(1).map((e) => e.id),
+    );
+  });
+
   test('the customers list finds the customer by phone, with the figures', async () => {
     await page.getByRole('menuitem', { name: 'Customers', exact: true }).click();
     await page.waitForURL(/#\/customers(\?.*)?$/);
