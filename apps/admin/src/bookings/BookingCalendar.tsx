@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import interactionPlugin from '@fullcalendar/interaction';
@@ -72,10 +72,12 @@ const AssigneeFilter = ({ value, onChange }: { value: AssigneeChoice; onChange: 
     <TextField
       select
       size="small"
+      fullWidth={false}
+      margin="none"
       label="Assigned to"
       value={String(shown)}
       onChange={(event) => onChange(event.target.value === 'all' ? 'all' : Number(event.target.value))}
-      sx={{ minWidth: 200 }}
+      sx={{ minWidth: 200, flex: { xs: '1 1 100%', sm: 'none' } }}
     >
       <MenuItem value="all">Everyone</MenuItem>
       {options.map((option) => (
@@ -108,7 +110,8 @@ const EventContent = ({ event, timeText, view }: EventContentArg) => {
 };
 
 const renderEvent = (arg: EventContentArg) => <EventContent {...arg} />;
-const dayHeader = { weekday: 'short', day: 'numeric' } as const;
+/** "3:00pm": the start alone (the event's height shows its length), never an ambiguous "3:00". */
+const eventTime = { hour: 'numeric', minute: '2-digit', meridiem: 'short' } as const;
 const phoneDayHeader = { weekday: 'long', day: 'numeric', month: 'short' } as const;
 
 /** Each status in its chip's colour (bookingStatus.ts); cancelled visits outlined and struck through. */
@@ -151,6 +154,8 @@ function calendarSx(theme: Theme) {
     '& .fc .fc-timegrid-slot-label-cushion, & .fc .fc-daygrid-day-number': { ...theme.typography.caption, color: theme.palette.text.secondary },
     '& .fc .fc-day-today .fc-daygrid-day-number': { color: theme.palette.primary.main, fontWeight: 700 },
     '& .fc .fc-scrollgrid': { borderLeft: 0, borderRight: 0 },
+    // an hour is tall enough for an hour's visit to show its three lines (service, customer, time and status)
+    '& .fc .fc-timegrid-slot': { height: 28 },
     '& .fc .fc-event': { borderRadius: `${theme.shape.borderRadius}px`, cursor: 'pointer', boxShadow: theme.shadows[1] },
     '& .fc .fc-event:not(.fc-event-draggable)': { cursor: 'pointer' },
     '& .fc .fc-event.fc-event-draggable': { cursor: 'grab' },
@@ -183,7 +188,7 @@ export const BookingCalendar = () => {
   const calendarRef = useRef<FullCalendar>(null);
   const settings = useCalendarSettings();
   const view: CalendarView = isPhone ? 'timeGridDay' : settings.view;
-  const [range, setRange] = useState<{ start: Date; end: Date } | null>(null);
+  const [range, setRange] = useState<{ start: Date; end: Date; currentStart: string } | null>(null);
   const [title, setTitle] = useState('');
   const [update] = useUpdate<Booking>();
   const { setDate } = settings;
@@ -215,16 +220,19 @@ export const BookingCalendar = () => {
     return (bookings ?? []).map((booking) => bookingToEvent(booking, names));
   }, [bookings, accounts, inStore]);
 
-  const datesSet = useCallback(
-    (arg: DatesSetArg) => {
-      setTitle(arg.view.title);
-      setRange((current) =>
-        current && current.start.getTime() === arg.start.getTime() && current.end.getTime() === arg.end.getTime() ? current : { start: arg.start, end: arg.end },
-      );
-      setDate(arg.view.currentStart.toISOString());
-    },
-    [setDate],
-  );
+  // FullCalendar announces its first range while it mounts, before this component's own effects
+  // have run: only plain state here; the store (whose setter is an effect-bound event) follows below
+  const datesSet = useCallback((arg: DatesSetArg) => {
+    setTitle(arg.view.title);
+    setRange((current) =>
+      current && current.start.getTime() === arg.start.getTime() && current.end.getTime() === arg.end.getTime()
+        ? current
+        : { start: arg.start, end: arg.end, currentStart: arg.view.currentStart.toISOString() },
+    );
+  }, []);
+  useEffect(() => {
+    if (range) setDate(range.currentStart);
+  }, [range, setDate]);
 
   const open = (arg: EventClickArg) => {
     arg.jsEvent.preventDefault();
@@ -270,7 +278,7 @@ export const BookingCalendar = () => {
 
   return (
     <Card sx={{ mt: 1 }}>
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} useFlexGap sx={{ p: 1.5, alignItems: { sm: 'center' }, flexWrap: 'wrap' }}>
+      <Stack direction="row" spacing={1.5} useFlexGap sx={{ p: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
         <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
           <IconButton aria-label="Previous" onClick={() => api()?.prev()} size="small">
             <ChevronLeftIcon />
@@ -282,7 +290,7 @@ export const BookingCalendar = () => {
             Today
           </MuiButton>
         </Stack>
-        <Typography variant="h6" component="h2" sx={{ flex: 1, minWidth: 180 }} data-testid="calendar-title">
+        <Typography variant="h6" component="h2" sx={{ flex: 1, minWidth: 160 }} data-testid="calendar-title">
           {title}
         </Typography>
         <AssigneeFilter value={settings.assignee} onChange={settings.setAssignee} />
@@ -327,11 +335,11 @@ export const BookingCalendar = () => {
           nowIndicator
           scrollTime="07:30:00"
           slotDuration="00:30:00"
-          snapDuration="00:15:00"
           expandRows
           dayMaxEvents
           eventDisplay="block"
           eventMinHeight={36}
+          displayEventEnd={false}
           editable
           eventDurationEditable={false}
           eventStartEditable
@@ -340,7 +348,8 @@ export const BookingCalendar = () => {
           eventClick={open}
           eventDrop={drop}
           eventContent={renderEvent}
-          dayHeaderFormat={isPhone ? phoneDayHeader : dayHeader}
+          dayHeaderFormat={isPhone ? phoneDayHeader : undefined}
+          eventTimeFormat={eventTime}
         />
       </Box>
       <Stack direction="row" spacing={2} useFlexGap sx={{ px: 1.5, py: 1, flexWrap: 'wrap' }} aria-label="Colours">

@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import { alpha, type Theme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
@@ -92,10 +93,13 @@ const BookingCalendarPage = () => {
   return (
     <>
       <Title title={getResourceLabel('bookings', 2)} />
-      <TopToolbar>
-        <BookingViewSwitch />
-        <CreateButton label="New booking" />
-      </TopToolbar>
+      {/* react-admin's toolbar grows (flex: 1) below md, made for a list's row of filters: not in this column */}
+      <Box sx={{ flex: 'none' }}>
+        <TopToolbar>
+          <BookingViewSwitch />
+          <CreateButton label="New booking" />
+        </TopToolbar>
+      </Box>
       <BookingCalendar />
     </>
   );
