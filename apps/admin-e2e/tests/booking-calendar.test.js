@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { startApi } from '../support/api-process.js';
-import { FILE_TIMEOUT_MS, launchBrowser, openPage } from '../support/browser.js';
+import { FILE_TIMEOUT_MS, launchBrowser, openPage, signOut } from '../support/browser.js';
 import { adminToken, isAdminRequest, request, screenshots, setTaxRate, shot, signIn } from '../support/sales-fixtures.js';
 
 const admin = { email: 'calendar.admin@chance.test', password: 'e2e-Admin-passw0rd' };
@@ -297,6 +297,26 @@ describe('paid services and the booking calendar in the admin SPA', { timeout: F
     assert.equal(wide, false, 'the page is no wider than the phone');
     await shot(page, 'booking-calendar-phone');
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  test('staff see the calendar too and choose between everyone’s visits and their own (they may not list users)', async () => {
+    await signOut(page);
+    await signIn(page, api.baseUrl, sam);
+    await page.goto(`${api.baseUrl}/#/bookings?view=calendar`);
+    await page.getByTestId('booking-calendar').waitFor();
+    // next week, wherever the calendar opens (react-admin may reset its store at sign-out)
+    await page.getByRole('button', { name: 'Today', exact: true }).click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await event(made.paid.id).waitFor();
+    await page.getByRole('combobox', { name: 'Assigned to' }).click();
+    const options = await page.getByRole('option').allInnerTexts();
+    assert.deepEqual(options, ['Everyone', 'Me']);
+    await page.getByRole('option', { name: 'Me' }).click();
+    await event(made.paid.id).waitFor();
+    await event(made.moved.id).waitFor({ state: 'detached' });
+    // the customer is named: staff may read customers and in-store customers
+    assert.match(await event(made.paid.id).innerText(), new RegExp(`${walkIn.name} \\(in store\\)`));
+    await shot(page, 'booking-calendar-staff');
   });
 
   test('no uncaught errors in the page', () => {
