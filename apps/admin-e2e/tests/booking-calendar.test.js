@@ -299,7 +299,7 @@ describe('paid services and the booking calendar in the admin SPA', { timeout: F
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
-  test('staff see the calendar too and choose between everyone’s visits and their own (they may not list users)', async () => {
+  test('staff see the calendar too, choose between everyone’s visits and their own (they may not list users), and book at an empty time', async () => {
     await signOut(page);
     await signIn(page, api.baseUrl, sam);
     await page.goto(`${api.baseUrl}/#/bookings?view=calendar`);
@@ -317,6 +317,23 @@ describe('paid services and the booking calendar in the admin SPA', { timeout: F
     // the customer is named: staff may read customers and in-store customers
     assert.match(await event(made.paid.id).innerText(), new RegExp(`${walkIn.name} \\(in store\\)`));
     await shot(page, 'booking-calendar-staff');
+
+    // A click on an empty time (Friday 11:00) opens the new booking form at that time.
+    const friday = at(monday, 4, 11);
+    const lane = page.locator('td.fc-timegrid-slot-lane[data-time="11:00:00"]');
+    await lane.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    const row = await lane.boundingBox();
+    const column = await page.locator(`td.fc-timegrid-col[data-date="${localDate(friday)}"]`).boundingBox();
+    await page.mouse.click(column.x + column.width / 2, row.y + row.height / 2);
+    await page.waitForURL(/#\/bookings\/create\?source=/);
+    const visitTime = page.locator('input[name="scheduledAt"]');
+    await visitTime.waitFor();
+    const expected = await page.evaluate((iso) => {
+      const date = new Date(iso);
+      const two = (n) => String(n).padStart(2, '0');
+      return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}`;
+    }, friday.toISOString());
+    assert.equal(await visitTime.inputValue(), expected);
   });
 
   test('no uncaught errors in the page', () => {

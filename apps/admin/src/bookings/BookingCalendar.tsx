@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/daygrid';
-import interactionPlugin from '@fullcalendar/interaction';
+import interactionPlugin, { type DateClickArg } from '@fullcalendar/interaction';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import type { DatesSetArg, EventClickArg, EventContentArg, EventDropArg } from '@fullcalendar/core';
 import Alert from '@mui/material/Alert';
@@ -32,6 +32,7 @@ import {
   CALENDAR_MAX_BOOKINGS,
   bookingToEvent,
   calendarLooks,
+  createAtSearch,
   calendarViews,
   customerIdsOf,
   dropDecision,
@@ -156,6 +157,8 @@ function calendarSx(theme: Theme) {
     '& .fc .fc-scrollgrid': { borderLeft: 0, borderRight: 0 },
     // an hour is tall enough for an hour's visit to show its three lines (service, customer, time and status)
     '& .fc .fc-timegrid-slot': { height: 28 },
+    // an empty time opens the new booking form at it
+    '& .fc .fc-timegrid-col, & .fc .fc-timegrid-slot-lane': { cursor: 'pointer' },
     '& .fc .fc-event': { borderRadius: `${theme.shape.borderRadius}px`, cursor: 'pointer', boxShadow: theme.shadows[1] },
     '& .fc .fc-event:not(.fc-event-draggable)': { cursor: 'pointer' },
     '& .fc .fc-event.fc-event-draggable': { cursor: 'grab' },
@@ -233,6 +236,12 @@ export const BookingCalendar = () => {
   useEffect(() => {
     if (range) setDate(range.currentStart);
   }, [range, setDate]);
+
+  const bookAt = (arg: DateClickArg) => {
+    if (arg.allDay) return; // a day of the month view: no time to book at
+    const search = createAtSearch(arg.date);
+    if (search) navigate({ pathname: createPath({ resource: 'bookings', type: 'create' }), search });
+  };
 
   const open = (arg: EventClickArg) => {
     arg.jsEvent.preventDefault();
@@ -346,6 +355,7 @@ export const BookingCalendar = () => {
           events={events}
           datesSet={datesSet}
           eventClick={open}
+          dateClick={bookAt}
           eventDrop={drop}
           eventContent={renderEvent}
           dayHeaderFormat={isPhone ? phoneDayHeader : undefined}

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { describe, test } from 'vitest';
 import type { Booking } from '../types';
-import { bookingToEvent, customerIdsOf, customerNameOf, dropDecision, rangeFilter, refusalMessage, type CustomerNames } from './calendar';
+import { bookingToEvent, createAtSearch, customerIdsOf, customerNameOf, dropDecision, rangeFilter, refusalMessage, type CustomerNames } from './calendar';
 
 const booking = (changes: Partial<Booking> = {}): Booking =>
   ({
@@ -128,5 +128,14 @@ describe('the booking calendar', () => {
     );
     assert.equal(refusalMessage({ code: 'NOT_FOUND', message: 'Booking not found' }), 'Booking not found: the booking stays where it was.');
     assert.equal(refusalMessage({}), 'The booking could not be moved: it stays where it was.');
+  });
+
+  test('a click on a future time opens the new booking form at that time; a past time opens nothing', () => {
+    const now = Date.parse('2027-01-03T12:00:00Z');
+    const search = createAtSearch(new Date('2027-01-04T09:30:00Z'), now);
+    assert.equal(search, `?source=${encodeURIComponent('{"scheduledAt":"2027-01-04T09:30:00.000Z"}')}`);
+    assert.deepEqual(JSON.parse(new URLSearchParams(search!).get('source')!), { scheduledAt: '2027-01-04T09:30:00.000Z' });
+    assert.equal(createAtSearch(new Date('2027-01-03T11:30:00Z'), now), null);
+    assert.equal(createAtSearch(new Date(now), now), null);
   });
 });

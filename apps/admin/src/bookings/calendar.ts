@@ -148,3 +148,12 @@ export function refusalMessage(refusal: { code?: string; scheduledAt?: string; m
   if (refusal.scheduledAt) return `The new time was refused (${refusal.scheduledAt}): the booking stays where it was.`;
   return refusal.message ? `${refusal.message}: the booking stays where it was.` : 'The booking could not be moved: it stays where it was.';
 }
+
+/**
+ * Clicking an empty time in the week or day view books a visit then: the create form opens with the
+ * time filled in (react-admin's `?source=`), only for a time still in the future.
+ */
+export function createAtSearch(time: Date, now = Date.now()): string | null {
+  if (Number.isNaN(time.getTime()) || time.getTime() <= now) return null;
+  return `?source=${encodeURIComponent(JSON.stringify({ scheduledAt: time.toISOString() }))}`;
+}
