@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import { alpha, type Theme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
@@ -14,14 +15,18 @@ import {
   FilterButton,
   useCanAccess,
   SimpleList,
+  Title,
+  useGetResourceLabel,
 } from 'react-admin';
 import { MoneyField } from '../money';
 import type { AdminUser, Booking } from '../types';
-import { UserReferenceField } from '../users/UserReferenceField';
+import { BookingCalendar } from './BookingCalendar';
+import { BookingCustomerField } from './BookingCustomerField';
 import { BookingStatusChip, VisitTimeField } from './BookingFields';
 import { BookingStatusButton } from './BookingStatusButton';
 import { BookingTabs, upcomingFilter } from './BookingTabs';
 import { bookingStatusLooks, isPastDue } from './bookingStatus';
+import { BookingViewSwitch, useBookingsView } from './BookingViewSwitch';
 import { PhoneOr, Tertiary } from '../layout/phone';
 
 /** Whole days in the browser's calendar are close enough here: "until" includes its day (UTC). */
@@ -56,6 +61,7 @@ function bookingFilters(canListUsers: boolean) {
 
 const BookingListActions = () => (
   <TopToolbar>
+    <BookingViewSwitch />
     <FilterButton />
     <CreateButton label="New booking" />
   </TopToolbar>
@@ -81,11 +87,32 @@ const AddressCell = () => (
 /** Pending visits whose time has passed stand out: they need completing or cancelling. */
 const pastDueRow = (booking: Booking) => (isPastDue(booking) ? pastDueHighlight : {});
 
+/** The calendar view of the bookings page: the same title and actions, FullCalendar instead of the table. */
+const BookingCalendarPage = () => {
+  const getResourceLabel = useGetResourceLabel();
+  return (
+    <>
+      <Title title={getResourceLabel('bookings', 2)} />
+      {/* react-admin's toolbar grows (flex: 1) below md, made for a list's row of filters: not in this column */}
+      <Box sx={{ flex: 'none' }}>
+        <TopToolbar>
+          <BookingViewSwitch />
+          <CreateButton label="New booking" />
+        </TopToolbar>
+      </Box>
+      <BookingCalendar />
+    </>
+  );
+};
+
+/** The bookings page: the list, or (`?view=calendar`) the calendar. */
+export const BookingList = () => (useBookingsView() === 'calendar' ? <BookingCalendarPage /> : <BookingTable />);
+
 /**
  * Service bookings: upcoming visits first (pending, from now on, soonest first), with tabs for
  * the other states, a date range, search and per-row complete/cancel actions.
  */
-export const BookingList = () => {
+const BookingTable = () => {
   const { canAccess: canListUsers } = useCanAccess({ resource: 'users', action: 'list' });
   return (
     <List<Booking>
@@ -119,7 +146,7 @@ export const BookingList = () => {
           </DataTable.Col>
           <DataTable.Col source="serviceName" label="Service" disableSort />
           <DataTable.Col source="customerId" label="Customer" disableSort>
-            <UserReferenceField source="customerId" fallbackLabel="Customer" link={false} />
+            <BookingCustomerField link={false} />
           </DataTable.Col>
           <DataTable.Col source="address" label="Address" disableSort>
             <AddressCell />

@@ -1,4 +1,4 @@
-import { ListButton, TopToolbar, useRecordContext } from 'react-admin';
+import { FunctionField, ListButton, TopToolbar, useRecordContext } from 'react-admin';
 import { settle } from '@chance/core/pricing/settlement';
 import { AddressField } from '../common-sales/AddressBlock';
 import { DocumentDate, DocumentHeader, DocumentNumber, DocumentReference, DocumentStatus } from '../common-sales/DocumentHeader';
@@ -39,7 +39,16 @@ export const InvoiceShow = () => (
     <DocumentHeader>
       <DocumentNumber label="Invoice" />
       <DocumentDate source="issuedAt" label="Issued" />
-      <DocumentReference label="Order" source="orderId" reference="orders" />
+      {/* an order's invoice, or a completed booking's (docs/api.md#services-and-notifications) */}
+      <FunctionField<Invoice>
+        render={(invoice) =>
+          invoice.bookingId != null ? (
+            <DocumentReference label="Booking" source="bookingId" reference="bookings" />
+          ) : (
+            <DocumentReference label="Order" source="orderId" reference="orders" />
+          )
+        }
+      />
       <DocumentStatus label="Payment" source="paymentStatus" looks={orderPaymentStatusLooks} />
     </DocumentHeader>
     <PartyCard title="Bill to" sx={{ maxWidth: 420 }}>
