@@ -12,7 +12,13 @@ import { adminToken, createProduct, isAdminRequest, request, screenshots, setTax
 
 const admin = { email: 'walkin.admin@chance.test', password: 'e2e-Admin-passw0rd' };
 const staff = { email: 'sam.staff@chance.test', password: 'e2e-Staff-passw0rd', fullName: 'Sam Staff' };
-const account = { email: 'priya.account@chance.test', password: 'e2e-Customer-passw0rd', fullName: 'Priya Account', phone: '+1 555 0123', address: '7 Elm Row' };
+const account = {
+  email: 'priya.account@chance.test',
+  password: 'e2e-Customer-passw0rd',
+  fullName: 'Priya Account',
+  phone: '+1 555 0123',
+  address: '7 Elm Row',
+};
 const inStore = { name: 'Omar Counter', phone: '+1 555 0142', address: '4 Quay Street' };
 
 describe('walk-in sales and customer pickers in the admin SPA', { timeout: FILE_TIMEOUT_MS }, () => {
@@ -123,7 +129,10 @@ describe('walk-in sales and customer pickers in the admin SPA', { timeout: FILE_
     await page.waitForURL(new RegExp(`#/offline-sales/${sale.id}/show`));
     await page.getByText('Walk-in customer', { exact: true }).waitFor();
     await page.locator('.MuiChip-label', { hasText: /^Paid$/ }).waitFor();
-    assert.match(await page.getByRole('table', { name: 'Totals' }).innerText(), /Discount \(SPRING10\)\s+-\$4\.00[\s\S]*Total\s+\$41\.40[\s\S]*Paid\s+\$41\.40[\s\S]*Balance\s+\$0\.00/);
+    assert.match(
+      await page.getByRole('table', { name: 'Totals' }).innerText(),
+      /Discount \(SPRING10\)\s+-\$4\.00[\s\S]*Total\s+\$41\.40[\s\S]*Paid\s+\$41\.40[\s\S]*Balance\s+\$0\.00/,
+    );
     await shot(page, 'walk-in-sale-show');
     assert.equal(await timesUsed(), 1, 'the sale used the coupon once');
   });
@@ -150,7 +159,11 @@ describe('walk-in sales and customer pickers in the admin SPA', { timeout: FILE_
     await page.getByRole('button', { name: 'Record sale' }).click();
     response = await refused;
     assert.equal(response.status(), 400, await response.text());
-    assert.deepEqual(response.request().postDataJSON(), { lines: [{ variantId: variantId(), quantity: 1, unitPrice: 2000 }], paidAmount: 1000, paymentMethod: 'cash' });
+    assert.deepEqual(response.request().postDataJSON(), {
+      lines: [{ variantId: variantId(), quantity: 1, unitPrice: 2000 }],
+      paidAmount: 1000,
+      paymentMethod: 'cash',
+    });
     assert.equal((await response.json()).code, 'VALIDATION_FAILED');
     await helperOf('customerId').filter({ hasText: 'a sale on credit needs a customer' }).waitFor();
     await shot(page, 'walk-in-sale-refused');

@@ -97,7 +97,10 @@ export interface CustomerSearchInputProps {
  * `offline-customers` (name, phone, e-mail) at once; the options come under "Accounts" and
  * "In-store customers". A pick sets `customerId` or `offlineCustomerId` and clears the other.
  */
-export const CustomerSearchInput = ({ label = 'Customer', helperText = 'Search accounts and in-store customers by name, e-mail or phone' }: CustomerSearchInputProps) => {
+export const CustomerSearchInput = ({
+  label = 'Customer',
+  helperText = 'Search accounts and in-store customers by name, e-mail or phone',
+}: CustomerSearchInputProps) => {
   const { setValue, getFieldState } = useFormContext();
   const offlineCustomerId = useWatch({ name: 'offlineCustomerId' });
   const {

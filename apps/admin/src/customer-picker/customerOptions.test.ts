@@ -2,7 +2,17 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { describe, test } from 'vitest';
-import { accountOption, accountText, customerBody, customerOptions, fieldsForPick, inStoreOption, inStoreText, kindHeading, pickedCustomer } from './customerOptions';
+import {
+  accountOption,
+  accountText,
+  customerBody,
+  customerOptions,
+  fieldsForPick,
+  inStoreOption,
+  inStoreText,
+  kindHeading,
+  pickedCustomer,
+} from './customerOptions';
 import { assigneeFilter, assigneeText, staffAssigneeChoices } from './assignee';
 
 const maria = { id: 5, fullName: 'Maria Gonzalez', email: 'maria@example.com', phone: '+1 555 0199' };
@@ -37,7 +47,14 @@ describe('customer option labels', () => {
       detail: '',
       label: 'maria@example.com',
     });
-    assert.deepEqual(inStoreOption(rosa), { key: 'inStore:5', kind: 'inStore', id: 5, title: 'Rosa Diaz', detail: '+1 555 0177', label: 'Rosa Diaz · +1 555 0177' });
+    assert.deepEqual(inStoreOption(rosa), {
+      key: 'inStore:5',
+      kind: 'inStore',
+      id: 5,
+      title: 'Rosa Diaz',
+      detail: '+1 555 0177',
+      label: 'Rosa Diaz · +1 555 0177',
+    });
   });
 
   test('the search over both lists the accounts first, then the in-store customers, under their headings', () => {

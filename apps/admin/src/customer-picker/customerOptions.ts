@@ -29,7 +29,11 @@ export interface CustomerOption {
   label: string;
 }
 
-const joined = (parts: readonly (string | null | undefined)[]) => parts.map((part) => part?.trim()).filter(Boolean).join(' · ');
+const joined = (parts: readonly (string | null | undefined)[]) =>
+  parts
+    .map((part) => part?.trim())
+    .filter(Boolean)
+    .join(' · ');
 
 /** "Maria Gonzalez · maria@example.com · +1 555 0199" (the parts that are known). */
 export const accountText = (account: Pick<AccountRow, 'email' | 'fullName' | 'phone'>): string => joined([account.fullName, account.email, account.phone]);
@@ -39,11 +43,25 @@ export const inStoreText = (customer: Pick<InStoreRow, 'name' | 'phone' | 'email
 
 export function accountOption(account: AccountRow): CustomerOption {
   const title = account.fullName?.trim() || account.email;
-  return { key: `account:${account.id}`, kind: 'account', id: account.id, title, detail: joined([title === account.email ? null : account.email, account.phone]), label: accountText(account) };
+  return {
+    key: `account:${account.id}`,
+    kind: 'account',
+    id: account.id,
+    title,
+    detail: joined([title === account.email ? null : account.email, account.phone]),
+    label: accountText(account),
+  };
 }
 
 export function inStoreOption(customer: InStoreRow): CustomerOption {
-  return { key: `inStore:${customer.id}`, kind: 'inStore', id: customer.id, title: customer.name, detail: joined([customer.phone, customer.email]), label: inStoreText(customer) };
+  return {
+    key: `inStore:${customer.id}`,
+    kind: 'inStore',
+    id: customer.id,
+    title: customer.name,
+    detail: joined([customer.phone, customer.email]),
+    label: inStoreText(customer),
+  };
 }
 
 /** The heading an option is listed under. */
@@ -80,7 +98,10 @@ export function pickedCustomer(values: { customerId?: unknown; offlineCustomerId
 }
 
 /** The body's customer: exactly one of `customerId` / `offlineCustomerId`, the other left out (the API wants exactly one). */
-export function customerBody(values: { customerId?: unknown; offlineCustomerId?: unknown }): { customerId: number } | { offlineCustomerId: number } | Record<string, never> {
+export function customerBody(values: {
+  customerId?: unknown;
+  offlineCustomerId?: unknown;
+}): { customerId: number } | { offlineCustomerId: number } | Record<string, never> {
   const picked = pickedCustomer(values);
   if (!picked) return {};
   return picked.kind === 'account' ? { customerId: picked.id } : { offlineCustomerId: picked.id };

@@ -212,7 +212,13 @@ const CouponAndDiscountInputs = () => {
       <TextInput
         source="couponCode"
         label="Coupon"
-        helperText={typed ? (terms ? `${coupon!.code}: ${terms}; checked when the sale is recorded` : 'No coupon with this code found yet; checked when the sale is recorded') : 'Empty: no coupon'}
+        helperText={
+          typed
+            ? terms
+              ? `${coupon!.code}: ${terms}; checked when the sale is recorded`
+              : 'No coupon with this code found yet; checked when the sale is recorded'
+            : 'Empty: no coupon'
+        }
         sx={{ width: 300 }}
       />
       <MoneyInput

@@ -76,7 +76,11 @@ export function toSaleBody(values: SaleFormValues): OfflineSaleInput {
  * subtotal); with a code whose terms are unknown, no discount (the API decides on save); else the
  * discount typed by hand.
  */
-export function previewSaleTotals(values: Pick<SaleFormValues, 'lines' | 'discount' | 'couponCode'>, coupon: CouponTerms | null, taxRateBps: number): SaleTotals {
+export function previewSaleTotals(
+  values: Pick<SaleFormValues, 'lines' | 'discount' | 'couponCode'>,
+  coupon: CouponTerms | null,
+  taxRateBps: number,
+): SaleTotals {
   if (!typedCoupon(values)) return saleTotals(values.lines, values.discount, taxRateBps);
   const { subtotal } = sumLines(values.lines, (line) => lineTotal(line.quantity, line.unitPrice));
   const discount = coupon ? discountOf(discountOfCoupon(coupon), subtotal) : 0;
