@@ -20,7 +20,7 @@ export const AssigneeInput = () => {
         label="Assigned to"
         choices={staffAssigneeChoices(identity, current)}
         emptyText="Nobody yet"
-        emptyValue={null}
+        parse={(value: unknown) => (value === '' ? null : value)}
         helperText="You can assign yourself; an admin can assign anyone on the team"
         sx={{ width: 360 }}
       />
@@ -33,7 +33,7 @@ export const AssigneeInput = () => {
         optionText={(user: AdminUser) => assigneeText(user)}
         filterToQuery={(q) => (q.trim() ? { q: q.trim() } : {})}
         helperText="Who does the visit; empty: nobody yet"
-        emptyValue={null}
+        parse={(value: unknown) => (value === '' ? null : value)}
         sx={{ width: 360 }}
       />
     </ReferenceInput>
