@@ -1,5 +1,6 @@
 import Alert from '@mui/material/Alert';
 import { Edit, SaveButton, TextInput, Toolbar, maxLength, required, useRecordContext } from 'react-admin';
+import { AssigneeInput } from '../customer-picker';
 import { SimpleForm } from '../forms';
 import { HistoryPanel } from '../audit-logs';
 import type { Booking } from '../types';
@@ -31,13 +32,14 @@ const BookingEditForm = () => {
   return (
     <SimpleForm toolbar={<BookingEditToolbar />} sx={{ maxWidth: 640 }}>
       <VisitTimeInput />
+      <AssigneeInput />
       <TextInput source="address" multiline minRows={2} validate={[required(), maxLength(500)]} />
       <TextInput source="notes" multiline minRows={2} validate={maxLength(2000)} parse={(value: string) => value ?? ''} />
     </SimpleForm>
   );
 };
 
-/** Moves a pending visit or changes its address and notes; only the changed fields are sent. */
+/** Moves or reassigns a pending visit or changes its address and notes; only the changed fields are sent. */
 export const BookingEdit = () => (
   <Edit<Booking>
     mutationMode="pessimistic"

@@ -1,12 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { AutocompleteInput, DateTimeInput, NumberInput, ReferenceInput, required, useCanAccess, useGetOne, type Validator } from 'react-admin';
+import { AutocompleteInput, DateTimeInput, ReferenceInput, required, useGetOne, type Validator } from 'react-admin';
+import { CustomerSearchInput, pickedCustomer } from '../customer-picker';
 import { formatMoney } from '../money';
 import { durationText } from '../service-types/duration';
 import { useStoreCurrency } from '../settings/useStoreSettings';
-import type { AdminUser, ServiceType } from '../types';
-
-const customerOption = (user: AdminUser) => (user.fullName ? `${user.fullName} (${user.email})` : user.email);
+import type { ServiceType } from '../types';
 
 /** The visit must lie in the future (the API refuses a time in the past). */
 export const inTheFuture: Validator = (value) => {
@@ -22,47 +21,30 @@ export const VisitTimeInput = () => (
 );
 
 /**
- * The customer the visit is for. Admins search the customers by name, e-mail or phone; staff may
- * not read users (docs/api.md#roles), so they type the customer's number.
+ * The customer the visit is for: an account or an in-store customer, exactly one (SPEC 17), found
+ * by one search over both by name, e-mail or phone (admins and staff alike).
  */
-export const CustomerInput = () => {
-  const { canAccess, isPending } = useCanAccess({ resource: 'users', action: 'list' });
-  if (isPending) return null;
-  if (!canAccess) {
-    return (
-      <NumberInput
-        source="customerId"
-        label="Customer number"
-        helperText="The customer's account number (staff cannot search customers)"
-        step={1}
-        validate={required()}
-        sx={{ width: 360 }}
-      />
-    );
-  }
-  return (
-    <ReferenceInput source="customerId" reference="users" filter={{ role: 'customer' }} sort={{ field: 'fullName', order: 'ASC' }}>
-      <AutocompleteInput
-        label="Customer"
-        filterToQuery={(q) => ({ q })}
-        optionText={customerOption}
-        helperText="Search by name, e-mail or phone"
-        validate={required()}
-        sx={{ width: 360 }}
-      />
-    </ReferenceInput>
-  );
-};
+export const CustomerInput = () => <CustomerSearchInput />;
 
-/** Takes the customer's profile address into an empty address input once a customer is chosen (admins). */
+/**
+ * Takes the picked customer's address (an account's profile, or the in-store customer's) into the
+ * address input while it is empty or still holds the address taken from the customer picked before.
+ */
 export const AddressFromCustomer = () => {
-  const customerId = useWatch({ name: 'customerId' });
+  const [customerId, offlineCustomerId] = useWatch({ name: ['customerId', 'offlineCustomerId'] });
   const { setValue, getValues } = useFormContext();
-  const { canAccess } = useCanAccess({ resource: 'users', action: 'show' });
-  const { data: customer } = useGetOne<AdminUser>('users', { id: customerId }, { enabled: canAccess === true && customerId != null && customerId !== '' });
+  const taken = useRef<string | null>(null);
+  const picked = pickedCustomer({ customerId, offlineCustomerId });
+  const resource = picked?.kind === 'inStore' ? 'offline-customers' : 'customers';
+  const { data: customer } = useGetOne<{ id: number; address?: string | null }>(resource, { id: picked?.id ?? 0 }, { enabled: picked != null });
   useEffect(() => {
-    if (customer?.address && !getValues('address')) setValue('address', customer.address, { shouldDirty: true });
-  }, [customer, getValues, setValue]);
+    if (!customer?.address || customer.id !== picked?.id) return;
+    const current = getValues('address');
+    if (!current || current === taken.current) {
+      setValue('address', customer.address, { shouldDirty: true });
+      taken.current = customer.address;
+    }
+  }, [customer, picked?.id, getValues, setValue]);
   return null;
 };
 

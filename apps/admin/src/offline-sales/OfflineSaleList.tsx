@@ -21,6 +21,7 @@ import { MoneyField, formatMoney } from '../money';
 import { useStoreCurrency } from '../settings/useStoreSettings';
 import { ExportingListActions } from '../common-sales/ServerExportButton';
 import { PhoneOr, Tertiary } from '../layout/phone';
+import { inStoreText } from '../customer-picker';
 
 export const salePaymentStatusChoices = choicesOf(salePaymentStatusLooks);
 
@@ -30,7 +31,7 @@ const saleFilters = [
     <AutocompleteInput
       label="Customer"
       filterToQuery={(q) => ({ q })}
-      optionText={(customer: OfflineCustomer) => `${customer.name} · ${customer.phone}`}
+      optionText={(customer: OfflineCustomer) => inStoreText(customer)}
       sx={{ minWidth: 260 }}
     />
   </ReferenceInput>,
@@ -101,7 +102,7 @@ export const OfflineSaleList = () => (
           <DateField source="soldAt" showTime />
         </DataTable.Col>
         <DataTable.Col source="customerId" label="Customer" disableSort>
-          <ReferenceField source="customerId" reference="offline-customers" link={false} />
+          <ReferenceField source="customerId" reference="offline-customers" link={false} emptyText="Walk-in" />
         </DataTable.Col>
         <DataTable.Col source="status" label="Status">
           <StatusChip source="status" looks={saleStatusLooks} />

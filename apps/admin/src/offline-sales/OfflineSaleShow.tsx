@@ -109,6 +109,7 @@ const SaleShowActions = () => {
 const saleAmounts = (sale: OfflineSale): DocumentAmounts => ({
   subtotal: sale.subtotal,
   discount: sale.discount,
+  discountCode: sale.couponCode,
   tax: sale.taxTotal,
   taxRateBps: sale.taxRateBps,
   total: sale.total,
@@ -123,7 +124,7 @@ export const OfflineSaleShow = () => (
     <DocumentHeader>
       <DocumentNumber label="Sale" />
       <DocumentDate source="soldAt" label="Sold" />
-      <DocumentReference label="Customer" source="customerId" reference="offline-customers" />
+      <DocumentReference label="Customer" source="customerId" reference="offline-customers" emptyText="Walk-in customer" />
       <DocumentStatus label="Status" source="status" looks={saleStatusLooks} />
       <DocumentStatus label="Payment" source="paymentStatus" looks={salePaymentStatusLooks} />
       <DocumentDate source="cancelledAt" label="Cancelled" onlyWhenSet />

@@ -10,10 +10,8 @@ import Typography from '@mui/material/Typography';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
   ArrayInput,
-  AutocompleteInput,
   NumberInput,
   RadioButtonGroupInput,
-  ReferenceInput,
   SaveButton,
   SelectInput,
   SimpleFormIterator,
@@ -22,7 +20,6 @@ import {
   email as isEmail,
   minValue,
   required,
-  useGetList,
   useRecordContext,
   useSaveContext,
 } from 'react-admin';
@@ -31,27 +28,16 @@ import { AddLineButton } from '../common-sales/AddLineButton';
 import { documentTotalsRows } from '../common-sales/documentTotals';
 import { paymentMethodChoices } from '../common-sales/labels';
 import { TotalsTable } from '../common-sales/TotalsTable';
+import { useCouponTerms } from '../common-sales/useCouponTerms';
+import { AccountPickerInput } from '../customer-picker';
 import type { Order } from '../common-sales/types';
 import { VariantPickerInput, type VariantOption } from '../common-sales/VariantPickerInput';
 import { formatMoney, MoneyInput } from '../money';
 import { useStoreCurrency, useStoreInfo } from '../settings/useStoreSettings';
-import { previewTotals, stockChanges, type CouponTerms, type OrderFormValues } from './orderForm';
+import { previewTotals, stockChanges, type OrderFormValues } from './orderForm';
 
 /** Orders are placed with every payment method but cash (docs/api.md#checkout). */
 const orderPaymentChoices = paymentMethodChoices.filter((choice) => choice.id !== 'cash');
-
-const customerText = (user: { fullName?: string; email: string; phone?: string | null }) => [user.fullName, user.email, user.phone].filter(Boolean).join(' · ');
-
-/** The coupon typed, with its terms when the code exists (for the live totals). */
-function useCoupon(code: unknown): CouponTerms | null {
-  const typed = typeof code === 'string' ? code.trim() : '';
-  const { data } = useGetList<CouponTerms & { id: number }>(
-    'coupons',
-    { filter: { q: typed }, pagination: { page: 1, perPage: 5 }, sort: { field: 'code', order: 'ASC' } },
-    { enabled: typed.length > 0 },
-  );
-  return data?.find((coupon) => coupon.code.toLowerCase() === typed.toLowerCase()) ?? null;
-}
 
 /** Picking a product fills what the line's totals need: its price, shipping cost and stock. */
 const OrderVariantInput = () => {
@@ -74,7 +60,7 @@ const OrderSummary = ({ order }: { order?: Order }) => {
   const placed = order?.id != null && order.status !== 'draft';
   const taxRateBps = placed ? order.taxRateBps : storeRate;
   const [lines, couponCode] = useWatch({ name: ['lines', 'couponCode'] });
-  const coupon = useCoupon(couponCode);
+  const coupon = useCouponTerms(couponCode);
   const after = previewTotals(lines, coupon, taxRateBps);
   const money = (amount: number) => formatMoney(amount, currency);
   const stock = placed ? stockChanges(order, lines) : [];
@@ -183,16 +169,7 @@ const BuyerInputs = () => {
       {buyer === 'guest' ? (
         <TextInput source="email" label="Guest e-mail" validate={[required(), isEmail()]} sx={{ width: '100%', maxWidth: 520 }} />
       ) : (
-        <ReferenceInput source="customerId" reference="users" filter={{ role: 'customer' }} sort={{ field: 'email', order: 'ASC' }}>
-          <AutocompleteInput
-            label="Customer"
-            optionText={customerText}
-            filterToQuery={(q) => ({ q })}
-            validate={required('Choose the customer')}
-            helperText="Search by name, e-mail or phone"
-            sx={{ width: '100%', maxWidth: 520 }}
-          />
-        </ReferenceInput>
+        <AccountPickerInput validate={required('Choose the customer')} />
       )}
     </>
   );

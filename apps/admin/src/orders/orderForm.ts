@@ -5,6 +5,9 @@
  */
 import { computeTotals, discountOfCoupon, type Totals } from '@chance/core/pricing/totals';
 import type { Order, ShippingAddress } from '../common-sales/types';
+import type { CouponTerms } from '../common-sales/useCouponTerms';
+
+export type { CouponTerms };
 
 /** A line of the form: the variant picked (with what the picker knows of it) and an optional price set by hand. */
 export interface OrderFormLine {
@@ -29,14 +32,6 @@ export interface OrderFormValues {
   couponCode?: string | null;
   shippingAddress?: Partial<ShippingAddress>;
   paymentMethod?: string;
-}
-
-/** A coupon's terms as the admin API lists them. */
-export interface CouponTerms {
-  code: string;
-  discountType: 'percentage' | 'fixed';
-  discountValue: number;
-  maxDiscount?: number | null;
 }
 
 const whole = (value: unknown): number | null => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null);
