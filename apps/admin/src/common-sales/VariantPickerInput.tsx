@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { FieldTitle, InputHelperText, useGetList, useInput, useSourceContext, type Validator } from 'react-admin';
+import { useDebounced } from '../forms';
 import { formatMoney } from '../money';
 import { attributesText } from '../providers/variantLookup';
 import { useStoreCurrency } from '../settings/useStoreSettings';
@@ -62,15 +63,6 @@ export interface VariantPickerInputProps {
 }
 
 const defaultDetail = (variant: VariantOption, currency: string) => `${formatMoney(variant.price, currency)} · ${variant.stock} in stock`;
-
-function useDebounced<T>(value: T, delay = 300): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setDebounced(value), delay);
-    return () => window.clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
 
 /**
  * A variant autocomplete for order-like lines: searches the products (name, slug or SKU) as you

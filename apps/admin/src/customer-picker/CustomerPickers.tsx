@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -28,6 +28,7 @@ import {
   type CustomerOption,
   type InStoreRow,
 } from './customerOptions';
+import { useDebounced } from '../forms';
 
 const byQuery = (q: string) => (q.trim() ? { q: q.trim() } : {});
 
@@ -71,15 +72,6 @@ export const InStoreCustomerPickerInput = ({
     />
   </ReferenceInput>
 );
-
-function useDebounced<T>(value: T, delay = 300): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setDebounced(value), delay);
-    return () => window.clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
 
 const SEARCH_SIZE = 10;
 

@@ -1,19 +1,9 @@
-import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import { Link, useCreatePath, useGetList, useRecordContext } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import type { OfflineCustomer } from '../common-sales/types';
+import { useDebounced } from '../forms';
 import { PHONE_DIGITS_TO_CHECK, customersWithPhone, phoneDigits, phoneSearchText } from './duplicatePhone';
-
-/** The phone as typed, once typing pauses (one search per pause, not per key). */
-function usePausedValue(value: string, delayMs: number): string {
-  const [paused, setPaused] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setPaused(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return paused;
-}
 
 /**
  * "Another in-store customer has this phone: Ann Lee", linked to that customer (in a new tab, so
@@ -21,7 +11,7 @@ function usePausedValue(value: string, delayMs: number): string {
  * still works.
  */
 export const DuplicatePhoneHint = ({ phone: typed, selfId }: { phone: string | null | undefined; selfId?: number | string }) => {
-  const phone = usePausedValue(typeof typed === 'string' ? typed.trim() : '', 400);
+  const phone = useDebounced(typeof typed === 'string' ? typed.trim() : '', 400);
   const createPath = useCreatePath();
   const enabled = phoneDigits(phone).length >= PHONE_DIGITS_TO_CHECK;
   const { data } = useGetList<OfflineCustomer>(
