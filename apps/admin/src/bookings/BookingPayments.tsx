@@ -1,18 +1,13 @@
-import { useState } from 'react';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import PaymentsIcon from '@mui/icons-material/Payments';
-import { Button, Link, useCreatePath, useGetOne, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { postAction } from '../common-sales/adminActions';
+import { Link, useCreatePath, useGetOne, useRecordContext } from 'react-admin';
 import type { DocumentAmounts } from '../common-sales/documentTotals';
 import { orderPaymentStatusLooks } from '../common-sales/labels';
-import { PaymentDialog, type PaymentValues } from '../common-sales/PaymentDialog';
 import { PdfButton } from '../common-sales/PdfButton';
+import { RecordPaymentButton } from '../common-sales/RecordPaymentButton';
 import type { Invoice } from '../common-sales/types';
-import { formatMoney } from '../money';
 import { RefundButton } from '../returns';
 import { refundableOf } from '../returns/returnRules';
-import { useStoreCurrency } from '../settings/useStoreSettings';
 import type { Booking } from '../types';
 
 /** A booking's totals as the shared totals table shows a sale's: subtotal, tax at its rate, total, paid, refunded, balance. */
@@ -36,41 +31,19 @@ export const canTakePayment = (booking: Pick<Booking, 'status' | 'balance'>) => 
  */
 export const RecordBookingPaymentButton = () => {
   const booking = useRecordContext<Booking>();
-  const currency = useStoreCurrency();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
   if (!booking || !canTakePayment(booking)) return null;
-
-  const record = async ({ amount, method, text }: PaymentValues) => {
-    const updated = await postAction<Booking>('bookings', booking.id, 'payments', { amount, method, ...(text ? { reference: text } : {}) });
-    notify(
-      updated.balance > 0
-        ? `Payment of ${formatMoney(amount, currency)} recorded; ${formatMoney(updated.balance, currency)} still due.`
-        : `Payment of ${formatMoney(amount, currency)} recorded; the booking is paid in full.`,
-      { type: 'success' },
-    );
-    refresh();
-  };
-
   return (
-    <>
-      <Button label="Record payment" onClick={() => setOpen(true)}>
-        <PaymentsIcon />
-      </Button>
-      {open && (
-        <PaymentDialog
-          title="Record a payment"
-          subject={booking.serviceName}
-          balance={booking.balance}
-          currency={currency}
-          textLabel="Reference"
-          textHelp="Optional: a transfer, receipt or terminal reference"
-          onSubmit={record}
-          onClose={() => setOpen(false)}
-        />
-      )}
-    </>
+    <RecordPaymentButton<Booking>
+      resource="bookings"
+      id={booking.id}
+      subject={booking.serviceName}
+      balance={booking.balance}
+      textField="reference"
+      textLabel="Reference"
+      textHelp="Optional: a transfer, receipt or terminal reference"
+      balanceAfter={(updated) => updated.balance}
+      recordName="the booking"
+    />
   );
 };
 

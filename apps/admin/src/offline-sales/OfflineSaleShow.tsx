@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import AddCardIcon from '@mui/icons-material/AddCard';
 import BlockIcon from '@mui/icons-material/Block';
-import { Button, CreateButton, ListButton, TopToolbar, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { postAction } from '../common-sales/adminActions';
+import { CreateButton, ListButton, TopToolbar, useRecordContext } from 'react-admin';
 import { ConfirmActionButton } from '../common-sales/ConfirmActionButton';
 import { DocumentDate, DocumentHeader, DocumentNumber, DocumentReference, DocumentStatus } from '../common-sales/DocumentHeader';
 import { DocumentLines } from '../common-sales/DocumentLines';
@@ -11,7 +9,7 @@ import { DocumentShow } from '../common-sales/DocumentShow';
 import { DocumentTotals } from '../common-sales/DocumentTotals';
 import type { DocumentAmounts } from '../common-sales/documentTotals';
 import { counterPaymentMethodChoices, salePaymentStatusLooks, saleStatusLooks } from '../common-sales/labels';
-import { PaymentDialog, type PaymentValues } from '../common-sales/PaymentDialog';
+import { RecordPaymentButton } from '../common-sales/RecordPaymentButton';
 import { PdfButton } from '../common-sales/PdfButton';
 import type { OfflineSale } from '../common-sales/types';
 import { formatMoney } from '../money';
@@ -21,46 +19,24 @@ import { useStoreCurrency } from '../settings/useStoreSettings';
 /** "Add payment": records a further payment, up to the balance. */
 const AddSalePaymentButton = () => {
   const sale = useRecordContext<OfflineSale>();
-  const currency = useStoreCurrency();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
   if (!sale || sale.status === 'cancelled' || sale.balance <= 0) return null;
-
-  const record = async ({ amount, method, text }: PaymentValues) => {
-    const updated = await postAction<OfflineSale>('offline-sales', sale.id, 'payments', {
-      amount,
-      method,
-      ...(text ? { note: text } : {}),
-    });
-    notify(
-      updated.balance > 0
-        ? `Payment of ${formatMoney(amount, currency)} recorded; ${formatMoney(updated.balance, currency)} still owed.`
-        : `Payment of ${formatMoney(amount, currency)} recorded; the sale is paid in full.`,
-      { type: 'success' },
-    );
-    refresh();
-  };
-
   return (
-    <>
-      <Button label="Add payment" onClick={() => setOpen(true)}>
-        <AddCardIcon />
-      </Button>
-      {open && (
-        <PaymentDialog
-          title="Add a payment"
-          subject={`Sale ${sale.number}`}
-          balance={sale.balance}
-          currency={currency}
-          methods={counterPaymentMethodChoices}
-          textLabel="Note"
-          textHelp="Optional, e.g. who paid or a receipt number"
-          onSubmit={record}
-          onClose={() => setOpen(false)}
-        />
-      )}
-    </>
+    <RecordPaymentButton<OfflineSale>
+      resource="offline-sales"
+      id={sale.id}
+      label="Add payment"
+      title="Add a payment"
+      icon={<AddCardIcon />}
+      subject={`Sale ${sale.number}`}
+      balance={sale.balance}
+      methods={counterPaymentMethodChoices}
+      textField="note"
+      textLabel="Note"
+      textHelp="Optional, e.g. who paid or a receipt number"
+      balanceAfter={(updated) => updated.balance}
+      recordName="the sale"
+      owedWords="still owed"
+    />
   );
 };
 

@@ -4,14 +4,13 @@ import MenuItem from '@mui/material/MenuItem';
 import BlockIcon from '@mui/icons-material/Block';
 import DoneAllIcon from '@mui/icons-material/DoneAll';
 import LocalShippingIcon from '@mui/icons-material/LocalShipping';
-import PaymentsIcon from '@mui/icons-material/Payments';
 import EditIcon from '@mui/icons-material/Edit';
 import SendIcon from '@mui/icons-material/Send';
 import { Button, Confirm, EditButton, useDataProvider, useNotify, useRecordContext, useRedirect, useRefresh } from 'react-admin';
 import { errorMessage, newIdempotencyKey, postAction } from '../common-sales/adminActions';
 import { ConfirmActionButton } from '../common-sales/ConfirmActionButton';
 import { orderStatusLooks, paymentMethodText } from '../common-sales/labels';
-import { PaymentDialog, type PaymentValues } from '../common-sales/PaymentDialog';
+import { RecordPaymentButton } from '../common-sales/RecordPaymentButton';
 import { PdfButton } from '../common-sales/PdfButton';
 import type { Order, OrderStatus } from '../common-sales/types';
 import { formatMoney } from '../money';
@@ -21,46 +20,20 @@ import { canCancel, canEdit, canTakePayment, nextStatuses } from './orderStatus'
 /** "Record payment": a dialog (amount, method, reference); partial payments are fine. */
 export const RecordOrderPaymentButton = () => {
   const order = useRecordContext<Order>();
-  const currency = useStoreCurrency();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
   if (!order || !canTakePayment(order)) return null;
-
-  const record = async ({ amount, method, text }: PaymentValues) => {
-    const updated = await postAction<Order>('orders', order.id, 'payments', {
-      amount,
-      method,
-      ...(text ? { reference: text } : {}),
-    });
-    notify(
-      updated.balanceDue > 0
-        ? `Payment of ${formatMoney(amount, currency)} recorded; ${formatMoney(updated.balanceDue, currency)} still due.`
-        : `Payment of ${formatMoney(amount, currency)} recorded; the order is paid in full.`,
-      { type: 'success' },
-    );
-    refresh();
-  };
-
   return (
-    <>
-      <Button label="Record payment" onClick={() => setOpen(true)}>
-        <PaymentsIcon />
-      </Button>
-      {open && (
-        <PaymentDialog
-          title="Record a payment"
-          subject={`Order ${order.number}`}
-          balance={order.balanceDue}
-          currency={currency}
-          defaultMethod={order.paymentMethod}
-          textLabel="Reference"
-          textHelp="Optional: a transfer, receipt or terminal reference"
-          onSubmit={record}
-          onClose={() => setOpen(false)}
-        />
-      )}
-    </>
+    <RecordPaymentButton<Order>
+      resource="orders"
+      id={order.id}
+      subject={`Order ${order.number}`}
+      balance={order.balanceDue}
+      defaultMethod={order.paymentMethod}
+      textField="reference"
+      textLabel="Reference"
+      textHelp="Optional: a transfer, receipt or terminal reference"
+      balanceAfter={(updated) => updated.balanceDue}
+      recordName="the order"
+    />
   );
 };
 
