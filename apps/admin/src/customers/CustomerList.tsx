@@ -1,34 +1,13 @@
-import Typography from '@mui/material/Typography';
-import { DataTable, DateField, FunctionField, List, NullableBooleanInput, SearchInput, SimpleList, TextField } from 'react-admin';
+import { DataTable, DateField, List, NullableBooleanInput, SearchInput, SimpleList, TextField } from 'react-admin';
 import { ExportingListActions } from '../common-sales/ServerExportButton';
 import { PhoneOr, Tertiary } from '../layout/phone';
-import { MoneyField, formatMoney } from '../money';
-import { useStoreCurrency } from '../settings/useStoreSettings';
+import { MoneyField, OutstandingBalanceField } from '../money';
 import type { Customer } from './types';
 
 const customerFilters = [
   <SearchInput key="q" source="q" placeholder="Name, e-mail or phone" alwaysOn />,
   <NullableBooleanInput key="isActive" source="isActive" label="Active" />,
 ];
-
-/** What the customer still owes across channels, in red when anything. */
-export const CustomerOutstanding = (_props: { label?: string }) => {
-  const currency = useStoreCurrency();
-  return (
-    <FunctionField<Customer>
-      render={(customer) => (
-        <Typography
-          component="span"
-          variant="body2"
-          sx={{ fontWeight: customer.outstandingBalance > 0 ? 600 : undefined }}
-          color={customer.outstandingBalance > 0 ? 'error' : 'text.secondary'}
-        >
-          {customer.outstandingBalance > 0 ? formatMoney(customer.outstandingBalance, currency) : 'Nothing owed'}
-        </Typography>
-      )}
-    />
-  );
-};
 
 /**
  * Customer accounts across channels (docs/api.md#customers) with their maintained figures: sortable by
@@ -66,7 +45,7 @@ export const CustomerList = () => (
           <MoneyField source="lifetimeValue" />
         </DataTable.Col>
         <DataTable.Col source="outstandingBalance" label="Owes" align="right" sortByOrder="DESC">
-          <CustomerOutstanding />
+          <OutstandingBalanceField />
         </DataTable.Col>
         <DataTable.Col source="lastActivityAt" label="Last activity" sortByOrder="DESC">
           <DateField source="lastActivityAt" showTime emptyText="—" />

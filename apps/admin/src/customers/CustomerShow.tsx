@@ -21,8 +21,7 @@ import {
 } from 'react-admin';
 import { HistoryPanel } from '../audit-logs';
 import { CustomerMessages, SendMessageToUserButton } from '../messages';
-import { MoneyField } from '../money';
-import { CustomerOutstanding } from './CustomerList';
+import { MoneyField, OutstandingBalanceField } from '../money';
 import { CustomerTimeline } from './CustomerTimeline';
 import type { Customer } from './types';
 
@@ -101,7 +100,7 @@ export const CustomerShow = () => (
           <MoneyField source="lifetimeValue" data-testid="lifetime-value" />
         </Labeled>
         <Labeled label="Owes">
-          <CustomerOutstanding />
+          <OutstandingBalanceField />
         </Labeled>
         <Labeled label="Last activity">
           <DateField source="lastActivityAt" showTime emptyText="—" />

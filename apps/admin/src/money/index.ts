@@ -3,3 +3,4 @@ export { formatMoney, minorUnitsToDecimal, decimalToMinorUnits, minorUnitDigits,
 export { basisPointsToPercent, percentToBasisPoints } from './rates';
 export { scaledToDecimal, decimalToScaled } from './decimal';
 export { MoneyInput, PercentInput, ScaledDecimalInput, type MoneyInputProps, type ScaledDecimalInputProps } from './ScaledDecimalInput';
+export { OutstandingBalanceField } from './OutstandingBalanceField';

@@ -1,8 +1,6 @@
-import Typography from '@mui/material/Typography';
-import { DataTable, DateField, FunctionField, List, NullableBooleanInput, SearchInput, SimpleList, TextField } from 'react-admin';
+import { DataTable, DateField, List, NullableBooleanInput, SearchInput, SimpleList, TextField } from 'react-admin';
 import type { OfflineCustomer } from '../common-sales/types';
-import { formatMoney } from '../money';
-import { useStoreCurrency } from '../settings/useStoreSettings';
+import { OutstandingBalanceField } from '../money';
 import { ExportingListActions } from '../common-sales/ServerExportButton';
 import { PhoneOr, Tertiary } from '../layout/phone';
 
@@ -10,25 +8,6 @@ const customerFilters = [
   <SearchInput key="q" source="q" placeholder="Name, phone or e-mail" alwaysOn />,
   <NullableBooleanInput key="owing" source="owing" label="Owes money" alwaysOn />,
 ];
-
-/** What the customer still owes, in red when anything. */
-export const OutstandingBalance = (_props: { label?: string }) => {
-  const currency = useStoreCurrency();
-  return (
-    <FunctionField<OfflineCustomer>
-      render={(customer) => (
-        <Typography
-          component="span"
-          variant="body2"
-          sx={{ fontWeight: customer.outstandingBalance > 0 ? 600 : undefined }}
-          color={customer.outstandingBalance > 0 ? 'error' : 'text.secondary'}
-        >
-          {customer.outstandingBalance > 0 ? formatMoney(customer.outstandingBalance, currency) : 'Nothing owed'}
-        </Typography>
-      )}
-    />
-  );
-};
 
 /** In-store customers with what they owe (docs/api.md#in-store-sales), sortable by it; one line per customer on a phone. */
 export const OfflineCustomerList = () => (
@@ -41,7 +20,7 @@ export const OfflineCustomerList = () => (
           secondaryText={(c) => c.phone}
           tertiaryText={
             <Tertiary>
-              <OutstandingBalance />
+              <OutstandingBalanceField />
             </Tertiary>
           }
         />
@@ -56,7 +35,7 @@ export const OfflineCustomerList = () => (
           <TextField source="email" emptyText="—" />
         </DataTable.Col>
         <DataTable.Col source="outstandingBalance" label="Owes" align="right" sortByOrder="DESC">
-          <OutstandingBalance />
+          <OutstandingBalanceField />
         </DataTable.Col>
         <DataTable.Col source="createdAt" label="Customer since">
           <DateField source="createdAt" />

@@ -18,8 +18,7 @@ import {
 import { salePaymentStatusLooks, saleStatusLooks } from '../common-sales/labels';
 import { StatusChip } from '../common-sales/StatusChip';
 import type { OfflineCustomer, OfflineSale } from '../common-sales/types';
-import { MoneyField } from '../money';
-import { OutstandingBalance } from './OfflineCustomerList';
+import { MoneyField, OutstandingBalanceField } from '../money';
 import { HistoryPanel } from '../audit-logs';
 
 const CustomerTitle = () => {
@@ -89,7 +88,7 @@ export const OfflineCustomerShow = () => (
           <TextField source="email" emptyText="—" />
         </Labeled>
         <Labeled label="Owes">
-          <OutstandingBalance />
+          <OutstandingBalanceField />
         </Labeled>
         <Labeled label="Customer since">
           <DateField source="createdAt" />
