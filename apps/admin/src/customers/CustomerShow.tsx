@@ -20,7 +20,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { HistoryPanel } from '../audit-logs';
-import { CustomerMessages, SendMessageToUserButton } from '../messages';
+import { CustomerMessages } from '../messages';
 import { MoneyField, OutstandingBalanceField } from '../money';
 import { CustomerTimeline } from './CustomerTimeline';
 import type { Customer } from './types';
@@ -41,7 +41,6 @@ const AccountButton = () => {
 const CustomerShowActions = () => (
   <TopToolbar>
     <ListButton />
-    <SendMessageToUserButton />
     <AccountButton />
     <EditButton label="Edit notes" />
   </TopToolbar>

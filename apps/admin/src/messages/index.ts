@@ -5,9 +5,7 @@ import type { Message } from '../types';
 import { MessageList } from './MessageList';
 
 export { SendMessagePage } from './SendMessagePage';
-export { CustomerMessages, SendMessageToUserButton } from './CustomerMessages';
-export { customerMessagesPath, customerPagePath, replyPath } from './customerPages';
-export { MessageList };
+export { CustomerMessages } from './CustomerMessages';
 
 /** The `messages` resource (docs/api.md#messages): sent and received, read only; writing is the "Send a message" page. */
 export const messages = {

@@ -1,21 +1,8 @@
-import {
-  BooleanInput,
-  DateField,
-  Edit,
-  Labeled,
-  PasswordInput,
-  SaveButton,
-  SelectInput,
-  TextInput,
-  Toolbar,
-  TopToolbar,
-  required,
-  useRecordContext,
-} from 'react-admin';
+import { BooleanInput, DateField, Edit, Labeled, PasswordInput, SaveButton, SelectInput, TextInput, Toolbar, required, useRecordContext } from 'react-admin';
 import { SimpleForm } from '../forms';
 import Stack from '@mui/material/Stack';
 import { HistoryPanel } from '../audit-logs';
-import { CustomerMessages, SendMessageToUserButton } from '../messages';
+import { CustomerMessages } from '../messages';
 import type { AdminUser } from '../types';
 import { roleChoices } from './roles';
 
@@ -37,16 +24,9 @@ const UserTitle = () => {
   return <span>User {record ? record.email : ''}</span>;
 };
 
-/** Write to the account (a reply to a customer): the "Send a message" page addressed to them. */
-const UserEditActions = () => (
-  <TopToolbar>
-    <SendMessageToUserButton />
-  </TopToolbar>
-);
-
 export const UserEdit = () => (
   // Pessimistic: the API validates (for example a taken e-mail) and its errors appear under the inputs.
-  <Edit<AdminUser> mutationMode="pessimistic" transform={withoutEmptyPassword} title={<UserTitle />} actions={<UserEditActions />}>
+  <Edit<AdminUser> mutationMode="pessimistic" transform={withoutEmptyPassword} title={<UserTitle />}>
     <SimpleForm toolbar={<UserEditToolbar />}>
       <TextInput source="email" readOnly />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
