@@ -174,6 +174,8 @@ export async function sustainedRun({ api, db, token, store, minutes, smtp, say }
   };
 
   const started = new Date((await db.query('SELECT now() AS now')).rows[0].now);
+  // the run's events are those after this id (a primary-key range: cheap to read every sample)
+  const firstEvent = (await db.query('SELECT COALESCE(max(id), 0) AS id FROM outbox_events')).rows[0].id;
   const until = performance.now() + minutes * 60_000;
   const loop = (kind) => async () => {
     while (performance.now() < until) {
@@ -190,7 +192,22 @@ export async function sustainedRun({ api, db, token, store, minutes, smtp, say }
   };
 
   const samples = [];
+  // each delivered event's lag, read as the run goes (every sample): the run's retention deletes
+  // delivered events after two minutes, so reading them only at the end would lose the early minutes
+  const lags = new Map();
+  const collectLags = async () => {
+    const rows = (
+      await db.query(
+        `SELECT id, floor(extract(epoch FROM occurred_at - $1::timestamptz) / 60)::int AS minute,
+                extract(epoch FROM processed_at - occurred_at)::float8 AS lag
+           FROM outbox_events WHERE id > $2 AND occurred_at >= $1 AND processed_at IS NOT NULL`,
+        [started, firstEvent],
+      )
+    ).rows;
+    for (const row of rows) lags.set(String(row.id), { minute: row.minute, lag: row.lag });
+  };
   const sample = async () => {
+    await collectLags();
     const counts = Object.fromEntries(
       (await db.query(`SELECT relname, n_live_tup::bigint AS n FROM pg_stat_user_tables WHERE relname = ANY($1)`, [GROWING])).rows.map((r) => [
         r.relname,
@@ -220,23 +237,33 @@ export async function sustainedRun({ api, db, token, store, minutes, smtp, say }
   await Promise.all([...workers, sampler]);
   await sample();
 
-  // each event's lag, per minute of the run (events that occurred in it)
-  const lagRows = (
+  // each event's lag, per minute of the run (events that occurred in it), from what was collected
+  // while it ran, and the events still waiting at the end
+  const waitingRows = (
     await db.query(
-      `SELECT floor(extract(epoch FROM occurred_at - $1::timestamptz) / 60)::int AS minute, count(*)::int AS events,
-              percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM processed_at - occurred_at))::float8 AS p99,
-              max(extract(epoch FROM processed_at - occurred_at))::float8 AS max, count(*) FILTER (WHERE processed_at IS NULL)::int AS waiting
-         FROM outbox_events WHERE occurred_at >= $1 GROUP BY 1 ORDER BY 1`,
+      `SELECT floor(extract(epoch FROM occurred_at - $1::timestamptz) / 60)::int AS minute, count(*)::int AS waiting
+         FROM outbox_events WHERE occurred_at >= $1 AND processed_at IS NULL GROUP BY 1`,
       [started],
     )
   ).rows;
-  const [overall] = (
-    await db.query(
-      `SELECT count(*)::int AS events, percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM processed_at - occurred_at))::float8 AS p99
-         FROM outbox_events WHERE occurred_at >= $1 AND processed_at IS NOT NULL`,
-      [started],
-    )
-  ).rows;
+  const byMinute = new Map();
+  for (const { minute, lag } of lags.values()) byMinute.set(minute, [...(byMinute.get(minute) ?? []), lag]);
+  for (const { minute } of waitingRows) if (!byMinute.has(minute)) byMinute.set(minute, []);
+  const sortedNumbers = (list) => [...list].sort((a, b) => a - b);
+  const lagRows = [...byMinute.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([minute, list]) => {
+      const sorted = sortedNumbers(list);
+      return {
+        minute,
+        events: sorted.length + (waitingRows.find((w) => w.minute === minute)?.waiting ?? 0),
+        p99: sorted.length ? percentile(sorted, 99) : null,
+        max: sorted.length ? sorted[sorted.length - 1] : null,
+        waiting: waitingRows.find((w) => w.minute === minute)?.waiting ?? 0,
+      };
+    });
+  const allLags = sortedNumbers([...lags.values()].map((l) => l.lag));
+  const overall = { events: allLags.length, p99: allLags.length ? percentile(allLags, 99) : null };
   const [webhooks] = (
     await db.query(
       `SELECT count(*) FILTER (WHERE status = 'succeeded')::int AS succeeded, count(*) FILTER (WHERE status = 'pending')::int AS pending,
