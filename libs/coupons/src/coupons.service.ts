@@ -232,10 +232,25 @@ export class CouponsService {
 
   /** Finds a coupon by code (case-insensitively) and checks every rule; refusals are the contract's codes. */
   async applicable(manager: EntityManager, code: string, subtotal: number, shopper: Shopper, now = new Date()): Promise<CouponEntity> {
-    const coupon = await manager.createQueryBuilder(CouponEntity, 'c').where('lower(c.code) = lower(:code)', { code: code.trim() }).getOne();
-    if (!coupon) throw couponRefused('COUPON_NOT_FOUND');
+    const coupon = await this.byCode(manager, code);
     const refusal = await this.refusal(manager, coupon, subtotal, shopper, now);
     if (refusal) throw couponRefused(refusal);
+    return coupon;
+  }
+
+  /**
+   * A code typed where the coupon is used at once (an order edit, a counter sale): the coupon found
+   * by its code, then every rule checked once, under the buyer's lock (assertUsable).
+   */
+  async usableByCode(manager: EntityManager, code: string, subtotal: number, shopper: Shopper): Promise<CouponEntity> {
+    const found = await this.byCode(manager, code);
+    return this.assertUsable(manager, found.id, subtotal, shopper);
+  }
+
+  /** The coupon with this code (trimmed, in any case); 400 COUPON_NOT_FOUND when there is none. */
+  private async byCode(manager: EntityManager, code: string): Promise<CouponEntity> {
+    const coupon = await manager.createQueryBuilder(CouponEntity, 'c').where('lower(c.code) = lower(:code)', { code: code.trim() }).getOne();
+    if (!coupon) throw couponRefused('COUPON_NOT_FOUND');
     return coupon;
   }
 
@@ -288,8 +303,7 @@ export class CouponsService {
    * stays locked until commit, so checkouts and sales redeem last. One use per order or in-store
    * sale, whichever channel: both count against the same limits.
    */
-  async redeem(manager: EntityManager, couponId: number, record: number | CouponUseRecord, shopper: Shopper): Promise<void> {
-    const use = typeof record === 'number' ? { orderId: record } : record;
+  async redeem(manager: EntityManager, couponId: number, use: CouponUseRecord, shopper: Shopper): Promise<void> {
     const used = await manager.query(
       `WITH used AS (
          UPDATE coupons SET times_used = times_used + 1, updated_at = now()
@@ -309,8 +323,7 @@ export class CouponsService {
   }
 
   /** A cancelled order or in-store sale gives its use back. */
-  async release(manager: EntityManager, record: number | CouponUseRecord): Promise<void> {
-    const use = typeof record === 'number' ? { orderId: record } : record;
+  async release(manager: EntityManager, use: CouponUseRecord): Promise<void> {
     const [column, id] = 'orderId' in use ? ['order_id', use.orderId] : ['offline_sale_id', use.offlineSaleId];
     const released: { coupon_id: number }[] = await manager.query(
       `WITH released AS (

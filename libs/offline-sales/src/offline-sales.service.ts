@@ -207,7 +207,7 @@ export class OfflineSalesService {
     const subtotal = computeTotals(lines, null, 0).subtotal;
     const discount = input.discount ?? 0;
     if (discount > subtotal) throw validationFailed({ discount: 'must not exceed the subtotal' });
-    // a coupon: the same rules as online, checked again under the buyer's lock (coupons.assertUsable)
+    // a coupon: the same rules as online, checked under the buyer's lock (coupons.usableByCode)
     const shopper = await this.shopperOf(manager, customer);
     const coupon = input.couponCode === undefined ? null : await this.couponFor(manager, input.couponCode, subtotal, shopper);
     const { taxRateBps } = await this.settings.currentIn(manager);
@@ -356,11 +356,11 @@ export class OfflineSalesService {
    * sale: such a coupon needs the customer (400 on customerId).
    */
   private async couponFor(manager: EntityManager, code: string, subtotal: number, shopper: Shopper): Promise<Coupon> {
-    const found = await this.coupons.applicable(manager, code, subtotal, shopper);
-    if (found.perCustomerLimit !== null && !isKnownShopper(shopper)) {
+    const coupon = await this.coupons.usableByCode(manager, code, subtotal, shopper);
+    if (coupon.perCustomerLimit !== null && !isKnownShopper(shopper)) {
       throw validationFailed({ customerId: 'this coupon is limited per customer: the sale needs its customer' });
     }
-    return this.coupons.assertUsable(manager, found.id, subtotal, shopper);
+    return coupon;
   }
 
   /** One payment on the locked sale: the shared rule (never beyond the total: 409 OVERPAYMENT; never on a cancelled sale). */

@@ -49,8 +49,7 @@ export class OrderEditingService {
       if (order.couponId === null) throw new DomainError('COUPON_NOT_FOUND', 'This order’s coupon no longer exists: remove it (couponCode: null)');
       coupon = await this.coupons.assertStillApplies(manager, order.couponId, subtotal, shopper, order.placedAt);
     } else if (wanted !== null) {
-      const found = await this.coupons.applicable(manager, wanted, subtotal, shopper);
-      coupon = await this.coupons.assertUsable(manager, found.id, subtotal, shopper);
+      coupon = await this.coupons.usableByCode(manager, wanted, subtotal, shopper);
       redeem = true;
     }
     const totals = computeTotals(lines, coupon ? discountOfCoupon(coupon) : null, order.taxRateBps);
@@ -65,7 +64,7 @@ export class OrderEditingService {
       });
 
     await moveStock(manager, stockMovesOfEdit(existing, lines), { reason: 'order_edited', reference: order.number });
-    if (!keeps && order.couponCode !== null) await this.coupons.release(manager, order.id);
+    if (!keeps && order.couponCode !== null) await this.coupons.release(manager, { orderId: order.id });
     await writeLines(manager, order.id, lines, totals.lineTotals);
     const shippingAddress = input.shippingAddress ? JSON.parse(JSON.stringify(input.shippingAddress)) : order.shippingAddress;
     await manager.query(
@@ -89,7 +88,7 @@ export class OrderEditingService {
         costOfGoods(lines),
       ],
     );
-    if (redeem && coupon) await this.coupons.redeem(manager, coupon.id, order.id, { customerId: order.customerId, email: order.email });
+    if (redeem && coupon) await this.coupons.redeem(manager, coupon.id, { orderId: order.id }, { customerId: order.customerId, email: order.email });
     await this.events.raise(manager, 'order.edited', {
       orderId: order.id,
       email: order.email,

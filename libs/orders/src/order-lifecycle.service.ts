@@ -86,7 +86,7 @@ export class OrderLifecycleService {
         lines.map((l) => ({ variantId: l.variant_id, delta: l.quantity })),
         { reason: 'order_cancelled', reference: order.number!, skipMissing: true },
       );
-      await this.coupons.release(manager, order.id);
+      await this.coupons.release(manager, { orderId: order.id });
       await manager.query('UPDATE orders SET cancelled_at = now() WHERE id = $1', [order.id]);
       await this.setStatus(manager, order, 'cancelled');
       // what was paid goes back through refunds (each with its credit note; card money through the provider)

@@ -203,7 +203,7 @@ export class OrderPlacement {
       'store',
     );
     const last = async () => {
-      if (coupon) await this.coupons.redeem(manager, coupon.id, orderId, { customerId, email });
+      if (coupon) await this.coupons.redeem(manager, coupon.id, { orderId }, { customerId, email });
       // the invoice is issued on this (libs/invoices): the transaction's last statement
       await this.events.raise(manager, 'order.placed', {
         orderId,
