@@ -34,43 +34,40 @@ const byQuery = (q: string) => (q.trim() ? { q: q.trim() } : {});
 
 type PickerProps = Omit<AutocompleteInputProps, 'source' | 'optionText' | 'filterToQuery'> & { source?: string };
 
+/** A search of one resource by the API's `q`, in the width the forms give a customer. */
+const SearchPickerInput = ({
+  reference,
+  sortField,
+  optionText,
+  source = 'customerId',
+  label = 'Customer',
+  ...rest
+}: PickerProps & { reference: string; sortField: string; optionText: AutocompleteInputProps['optionText']; create?: ReactElement }) => (
+  <ReferenceInput source={source} reference={reference} sort={{ field: sortField, order: 'ASC' }}>
+    <AutocompleteInput label={label} optionText={optionText} filterToQuery={byQuery} sx={{ width: '100%', maxWidth: 520 }} {...rest} />
+  </ReferenceInput>
+);
+
 /**
  * A customer account (`customers`: admins and staff may read it), searched by name, e-mail or
  * phone; each option shows "name · e-mail · phone".
  */
-export const AccountPickerInput = ({ source = 'customerId', label = 'Customer', helperText = 'Search by name, e-mail or phone', ...rest }: PickerProps) => (
-  <ReferenceInput source={source} reference="customers" sort={{ field: 'fullName', order: 'ASC' }}>
-    <AutocompleteInput
-      label={label}
-      optionText={(account: AccountRow) => accountText(account)}
-      filterToQuery={byQuery}
-      helperText={helperText}
-      sx={{ width: '100%', maxWidth: 520 }}
-      {...rest}
-    />
-  </ReferenceInput>
+export const AccountPickerInput = ({ helperText = 'Search by name, e-mail or phone', ...rest }: PickerProps) => (
+  <SearchPickerInput reference="customers" sortField="fullName" optionText={(account: AccountRow) => accountText(account)} helperText={helperText} {...rest} />
 );
 
 /**
  * An in-store customer (`offline-customers`), searched by name, phone or e-mail; each option shows
  * "name · phone · e-mail". Takes AutocompleteInput's `create` (the counter's "new customer" dialog).
  */
-export const InStoreCustomerPickerInput = ({
-  source = 'customerId',
-  label = 'Customer',
-  helperText = 'Search by name, phone or e-mail',
-  ...rest
-}: PickerProps & { create?: ReactElement }) => (
-  <ReferenceInput source={source} reference="offline-customers" sort={{ field: 'name', order: 'ASC' }}>
-    <AutocompleteInput
-      label={label}
-      optionText={(customer: InStoreRow) => inStoreText(customer)}
-      filterToQuery={byQuery}
-      helperText={helperText}
-      sx={{ width: '100%', maxWidth: 520 }}
-      {...rest}
-    />
-  </ReferenceInput>
+export const InStoreCustomerPickerInput = ({ helperText = 'Search by name, phone or e-mail', ...rest }: PickerProps & { create?: ReactElement }) => (
+  <SearchPickerInput
+    reference="offline-customers"
+    sortField="name"
+    optionText={(customer: InStoreRow) => inStoreText(customer)}
+    helperText={helperText}
+    {...rest}
+  />
 );
 
 const SEARCH_SIZE = 10;
