@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCreatePath, useResourceDefinitions } from 'react-admin';
-import { customerPagePath } from '../messages/customerPages';
 import { refreshDashboard } from '../dashboard/dashboardApi';
 import { canRoleAccess } from '../providers/access';
 import { myNotificationsResource } from '../providers/dataProvider';
@@ -115,7 +114,7 @@ export function useLiveUnreadCount(): { count: number | undefined; live: boolean
 
 /**
  * The page a notification's link points at, when it is a back-office resource the user may open:
- * `{resource: "orders", id: 42}` → "/orders/42/show". Undefined otherwise (e.g. a customer's link).
+ * `{resource: "orders", id: 42}` → "/orders/42/show" (a customer's message: `customers`, their page). Undefined otherwise.
  */
 export function useNotificationTarget() {
   const definitions = useResourceDefinitions();
@@ -124,8 +123,6 @@ export function useNotificationTarget() {
     (notification: Pick<UserNotification, 'link'>): string | undefined => {
       const link = notification.link;
       if (!link) return undefined;
-      // a customer (a customer's message): their customer page, or where customerPagePath sends those who may not read it
-      if (link.resource === 'customers' && !definitions.customers) return customerPagePath(readSession()?.user.role, link.id);
       const definition = definitions[link.resource];
       if (!definition || !canRoleAccess(readSession()?.user.role, link.resource)) return undefined;
       const type = definition.hasShow ? 'show' : definition.hasEdit ? 'edit' : undefined;
