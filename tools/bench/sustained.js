@@ -247,20 +247,15 @@ export async function sustainedRun({ api, db, token, store, minutes, smtp, say }
     )
   ).rows;
   const byMinute = new Map();
-  for (const { minute, lag } of lags.values()) byMinute.set(minute, [...(byMinute.get(minute) ?? []), lag]);
-  for (const { minute } of waitingRows) if (!byMinute.has(minute)) byMinute.set(minute, []);
+  for (const { minute } of [...lags.values(), ...waitingRows]) if (!byMinute.has(minute)) byMinute.set(minute, []);
+  for (const { minute, lag } of lags.values()) byMinute.get(minute).push(lag);
   const sortedNumbers = (list) => [...list].sort((a, b) => a - b);
   const lagRows = [...byMinute.entries()]
     .sort(([a], [b]) => a - b)
     .map(([minute, list]) => {
       const sorted = sortedNumbers(list);
-      return {
-        minute,
-        events: sorted.length + (waitingRows.find((w) => w.minute === minute)?.waiting ?? 0),
-        p99: sorted.length ? percentile(sorted, 99) : null,
-        max: sorted.length ? sorted[sorted.length - 1] : null,
-        waiting: waitingRows.find((w) => w.minute === minute)?.waiting ?? 0,
-      };
+      const waiting = waitingRows.find((w) => w.minute === minute)?.waiting ?? 0;
+      return { minute, events: sorted.length + waiting, p99: sorted.length ? percentile(sorted, 99) : null, max: sorted.at(-1) ?? null, waiting };
     });
   const allLags = sortedNumbers([...lags.values()].map((l) => l.lag));
   const overall = { events: allLags.length, p99: allLags.length ? percentile(allLags, 99) : null };
