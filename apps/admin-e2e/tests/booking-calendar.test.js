@@ -88,6 +88,31 @@ describe('paid services and the booking calendar in the admin SPA', { timeout: F
       time: element.querySelector('.fc-event-main')?.innerText.split('\n').at(-1).split(' · ')[0],
     }));
 
+  /** The calendar's column for `date`'s day (week and day views). */
+  const dayColumn = (date) => page.locator(`td.fc-timegrid-col[data-date="${localDate(date)}"]`);
+  /** Waits for the week view of the week from `weekStart`; what the calendar shows instead, if not. */
+  async function weekShown(weekStart) {
+    const days = Array.from({ length: 7 }, (_, day) => localDate(at(weekStart, day, 0)));
+    try {
+      await page.waitForFunction(
+        (expected) => {
+          const shown = [...document.querySelectorAll('.fc-timeGridWeek-view td.fc-timegrid-col[data-date]')].map((column) => column.dataset.date);
+          return JSON.stringify(shown) === JSON.stringify(expected);
+        },
+        days,
+        { timeout: 15_000 },
+      );
+    } catch (error) {
+      const shown = await page.evaluate(() => ({
+        title: document.querySelector('[data-testid="calendar-title"]')?.textContent,
+        view: document.querySelector('.fc-view')?.className,
+        columns: [...document.querySelectorAll('td.fc-timegrid-col[data-date]')].map((column) => column.dataset.date),
+        url: location.href,
+      }));
+      throw new Error(`the week from ${days[0]} is not shown: ${JSON.stringify(shown)}`, { cause: error });
+    }
+  }
+
   /** Drags a booking's event by its top edge onto `date`'s column at `time` ("16:00:00"), as a mouse would. */
   async function drag(bookingId, date, time) {
     // the target time in the middle of the calendar's scroller and of the window, away from the
@@ -211,6 +236,7 @@ describe('paid services and the booking calendar in the admin SPA', { timeout: F
     await page.waitForURL(/#\/bookings\?view=calendar$/);
     await page.getByTestId('booking-calendar').waitFor();
     await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await weekShown(monday);
     await event(made.moved.id).waitFor();
 
     // One request for the week shown, its first instant to its last (not one per day).
@@ -304,9 +330,12 @@ describe('paid services and the booking calendar in the admin SPA', { timeout: F
     await signIn(page, api.baseUrl, sam);
     await page.goto(`${api.baseUrl}/#/bookings?view=calendar`);
     await page.getByTestId('booking-calendar').waitFor();
-    // next week, wherever the calendar opens (react-admin may reset its store at sign-out)
+    // next week, wherever the calendar opens (react-admin may reset its store at sign-out): each
+    // step waits for the days it shows, so no later check reads the week that was on screen before
     await page.getByRole('button', { name: 'Today', exact: true }).click();
+    await dayColumn(new Date()).waitFor();
     await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await weekShown(monday);
     await event(made.paid.id).waitFor();
     await page.getByRole('combobox', { name: 'Assigned to' }).click();
     const options = await page.getByRole('option').allInnerTexts();
@@ -323,7 +352,8 @@ describe('paid services and the booking calendar in the admin SPA', { timeout: F
     const lane = page.locator('td.fc-timegrid-slot-lane[data-time="11:00:00"]');
     await lane.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     const row = await lane.boundingBox();
-    const column = await page.locator(`td.fc-timegrid-col[data-date="${localDate(friday)}"]`).boundingBox();
+    await weekShown(monday);
+    const column = await dayColumn(friday).boundingBox();
     await page.mouse.click(column.x + column.width / 2, row.y + row.height / 2);
     await page.waitForURL(/#\/bookings\/create\?source=/);
     const visitTime = page.locator('input[name="scheduledAt"]');
