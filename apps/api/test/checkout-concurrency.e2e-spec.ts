@@ -1,5 +1,6 @@
 import { ADMIN, expectIntegrity, startTestApi, type TestApi } from './support/test-api.js';
 import { guestCartWith, guestCheckout, productWithStock } from './support/shop.js';
+import { eventually } from './support/eventually.js';
 
 // Real parallel HTTP requests against one API and one PostgreSQL; assertions on the final rows.
 let api: TestApi;
@@ -50,6 +51,45 @@ it('20 simultaneous checkouts produce 20 distinct consecutive invoice numbers', 
   expect(new Set(sequence).size).toBe(sequence.length);
   expect(sequence).toEqual(Array.from({ length: sequence.length }, (_, i) => sequence[0] + i));
   expect(sequence[0]).toBe(1);
+});
+
+it('takes the invoice number at COMMIT: a checkout waits for the invoice counter only in its COMMIT, then gets the next number', async () => {
+  const { variantIds } = await productWithStock(api, token, { name: 'Late Numbered', price: 100, stock: 10 });
+  const year = new Date().getUTCFullYear();
+  const counter = () =>
+    api.db.pool.query(`SELECT last FROM document_counters WHERE kind = 'invoice' AND year = $1`, [year]).then((r) => Number(r.rows[0].last));
+  // this year's counter row exists once an invoice was numbered
+  expect((await guestCheckout(api, await guestCartWith(api, [{ variantId: variantIds[0], quantity: 1 }]))).status).toBe(201);
+  const cart = await guestCartWith(api, [{ variantId: variantIds[0], quantity: 1 }]);
+  const holder = await api.db.pool.connect();
+  let checkout: ReturnType<typeof guestCheckout> | undefined;
+  try {
+    // another transaction holds the invoice series' counter row
+    await holder.query('BEGIN');
+    const held = await holder.query(`SELECT last FROM document_counters WHERE kind = 'invoice' AND year = $1 FOR UPDATE`, [year]);
+    const before = Number(held.rows[0].last);
+    const holderPid = (await holder.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+    checkout = guestCheckout(api, cart);
+    // every statement of the checkout ran, the invoice's INSERT included: only its COMMIT waits on the counter
+    const waiting = await eventually(async () => {
+      const { rows } = await api.db.pool.query(`SELECT query FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND $1 = ANY(pg_blocking_pids(pid))`, [
+        holderPid,
+      ]);
+      if (rows.length === 0) throw new Error('no checkout waits on the counter yet');
+      return rows.map((r) => r.query);
+    });
+    expect(waiting).toEqual(['COMMIT']);
+    await holder.query('ROLLBACK');
+    const reply = await checkout;
+    expect(reply.status).toBe(201);
+    const { rows } = await api.db.pool.query('SELECT number FROM invoices WHERE id = $1', [reply.body.invoiceId]);
+    expect(rows).toEqual([{ number: `INV-${year}-${String(before + 1).padStart(6, '0')}` }]);
+    expect(await counter()).toBe(before + 1);
+  } finally {
+    await holder.query('ROLLBACK').catch(() => undefined);
+    holder.release();
+    await checkout;
+  }
 });
 
 it('one customer racing checkouts with a once-per-customer coupon uses it once', async () => {

@@ -2,8 +2,6 @@ import type { StreamableFile } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import {
   ADMIN_MAX_ROWS,
-  DOCUMENT_SERIES,
-  documentNumberSql,
   findPage,
   notFound,
   OnTransactionEvent,
@@ -211,21 +209,18 @@ export class InvoicesService {
   }
 
   /**
-   * Numbers and inserts the invoice in one statement: the counter row it locks serialises every
-   * checkout until commit, so it comes as the transaction's last statement.
+   * Inserts the invoice unnumbered: its gapless number (INV-<year>-…) is taken when the transaction
+   * commits, by the `invoices_number_at_commit` trigger (migration 1765103000000), so the series'
+   * counter row is locked only during PostgreSQL's own commit, never across a round trip to the API.
    */
   private async issue(manager: EntityManager, id: number, source: InvoiceSource): Promise<void> {
-    const numbering = documentNumberSql(DOCUMENT_SERIES.invoice, '$2::int');
     await manager.query(
-      `WITH ${numbering.with}
-       INSERT INTO invoices (id, number, order_id, order_number, issued_at, bill_to, lines, currency, subtotal, discount_total,
+      `INSERT INTO invoices (id, order_id, order_number, issued_at, bill_to, lines, currency, subtotal, discount_total,
                              shipping_total, tax_rate_bps, tax_total, total, paid_amount, payment_status, booking_id)
        OVERRIDING SYSTEM VALUE
-       SELECT $1, ${numbering.number}, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17
-         FROM next_number`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [
         id,
-        source.issuedAt.getUTCFullYear(),
         source.orderId,
         source.orderNumber,
         source.issuedAt,

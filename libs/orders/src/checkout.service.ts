@@ -18,7 +18,7 @@ export interface CheckoutCredentials {
  * limits, create the order with snapshot lines, publish `order.placed` to the outbox, close the
  * cart, and raise `order.placed` in the transaction, on which the invoice is issued (libs/invoices).
  * Locks are taken in one order everywhere (variants by id, then the coupon, then the invoice
- * counter), so concurrent checkouts cannot deadlock; a loser rolls back whole.
+ * counter, which is taken at COMMIT), so concurrent checkouts cannot deadlock; a loser rolls back whole.
  */
 @Injectable()
 export class CheckoutService {

@@ -63,8 +63,8 @@ export interface PlacementRequest {
  * the coupon again, compute the totals with the shared function and the store's current tax rate,
  * take the order's number, take the stock of every line (all or none), write the order with
  * snapshot lines (their thumbnails as the catalog shows them now) and publish `order.placed`. The two hot rows every placement queues for come
- * back as `last`, the transaction's last step: the coupon's use and the invoice's gapless counter
- * (taken by the `order.placed` listener of libs/invoices), each locked until commit.
+ * back as `last`, the transaction's last step: the coupon's use, and the invoice (issued by the
+ * `order.placed` listener of libs/invoices), whose gapless counter is taken only at COMMIT.
  */
 @Injectable()
 export class OrderPlacement {
@@ -204,7 +204,7 @@ export class OrderPlacement {
     );
     const last = async () => {
       if (coupon) await this.coupons.redeem(manager, coupon.id, { orderId }, { customerId, email });
-      // the invoice is issued on this (libs/invoices): the transaction's last statement
+      // the invoice is issued on this (libs/invoices), and numbered when the transaction commits
       await this.events.raise(manager, 'order.placed', {
         orderId,
         number,

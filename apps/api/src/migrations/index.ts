@@ -26,6 +26,7 @@ import { PaidServices1765102800000 } from './1765102800000-paid-services.js';
 import { ListSortIndexes1765102600000 } from './1765102600000-list-sort-indexes.js';
 import { Customers1765102700000 } from './1765102700000-customers.js';
 import { CustomerBookings1765102900000 } from './1765102900000-customer-bookings.js';
+import { InvoiceNumberAtCommit1765103000000 } from './1765103000000-invoice-number-at-commit.js';
 
 /** Every migration, oldest first: the schema's history (tests build their databases with them too). */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   ListSortIndexes1765102600000,
   Customers1765102700000,
   CustomerBookings1765102900000,
+  InvoiceNumberAtCommit1765103000000,
 ];

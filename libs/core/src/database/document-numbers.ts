@@ -6,7 +6,9 @@ import type { EntityManager } from 'typeorm';
  * - **Gapless** series (invoices, purchase invoices, credit notes: tax documents) count in a row of
  *   `document_counters` per (kind, year), taken in the caller's transaction: the row stays locked
  *   until commit and a rollback gives the number back, so numbers never skip or repeat. It
- *   serialises the series: take the number late in the transaction.
+ *   serialises the series: take the number late in the transaction. Invoices take theirs at COMMIT,
+ *   from a deferred trigger on `invoices` (migration 1765103000000): the hottest series is locked
+ *   only during PostgreSQL's own commit.
  * - The others count with a PostgreSQL sequence: no lock, no waiting, and a rolled-back command
  *   leaves a gap. The migration that creates the series' table creates its sequence.
  *
