@@ -229,7 +229,7 @@ describe('draft orders', () => {
       expect(Object.keys(reply.body.errors ?? {}).some((key) => key === field || key.startsWith(`${field}.`))).toBe(true);
     }
     const unknownCoupon = await draft({ email: 'a@example.com', lines: [{ variantId: variantIds[0], quantity: 1 }], couponCode: 'NOPE' });
-    expect([unknownCoupon.status, unknownCoupon.body.code]).toEqual([400, 'COUPON_NOT_FOUND']);
+    expect([unknownCoupon.status, unknownCoupon.body.code, Object.keys(unknownCoupon.body.errors)]).toEqual([400, 'COUPON_NOT_FOUND', ['couponCode']]);
     const noKey = await api.request('POST', `/api/admin/orders/1/place`, { token });
     expect(noKey.status).toBe(400);
     expect(await count()).toBe(before);
@@ -331,7 +331,7 @@ describe('editing a placed order', () => {
     expect([more.status, more.body.discountTotal]).toEqual([200, 1000]);
 
     const below = await edit(order.id, { lines: [{ lineId: order.lines[0].id, variantId: variantIds[0], quantity: 1 }] });
-    expect([below.status, below.body.code]).toEqual([400, 'COUPON_MIN_PURCHASE']);
+    expect([below.status, below.body.code, Object.keys(below.body.errors)]).toEqual([400, 'COUPON_MIN_PURCHASE', ['couponCode']]);
     expect(await stockOf(variantIds[0])).toBe(7);
 
     const removed = await edit(order.id, { lines: [{ lineId: order.lines[0].id, variantId: variantIds[0], quantity: 1 }], couponCode: null });

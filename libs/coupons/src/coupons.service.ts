@@ -97,7 +97,14 @@ export async function couponsByIds(manager: EntityManager, couponIds: readonly n
 }
 
 /** A coupon refusal as the contract's error, with the message under the `code` field. */
-export const couponRefused = (code: CouponRefusal | 'COUPON_NOT_FOUND') => new DomainError(code, REFUSAL_MESSAGES[code], { code: REFUSAL_MESSAGES[code] });
+/**
+ * The body field a coupon's code came in, which its refusal names (docs/api.md: `errors` maps the
+ * request's field names): the cart's coupon body is `{code}`, orders and in-store sales take `couponCode`.
+ */
+export type CouponCodeField = 'code' | 'couponCode';
+
+export const couponRefused = (code: CouponRefusal | 'COUPON_NOT_FOUND', field: CouponCodeField = 'code') =>
+  new DomainError(code, REFUSAL_MESSAGES[code], { [field]: REFUSAL_MESSAGES[code] });
 
 /** Coupons: the admin resource, and the checks and redemptions carts and orders rely on. */
 /** The coupons export's columns (docs/api.md#exports); `status` as of the export's start. */
@@ -231,10 +238,10 @@ export class CouponsService {
   }
 
   /** Finds a coupon by code (case-insensitively) and checks every rule; refusals are the contract's codes. */
-  async applicable(manager: EntityManager, code: string, subtotal: number, shopper: Shopper, now = new Date()): Promise<CouponEntity> {
-    const coupon = await this.byCode(manager, code);
-    const refusal = await this.refusal(manager, coupon, subtotal, shopper, now);
-    if (refusal) throw couponRefused(refusal);
+  async applicable(manager: EntityManager, code: string, subtotal: number, shopper: Shopper, field: CouponCodeField = 'code'): Promise<CouponEntity> {
+    const coupon = await this.byCode(manager, code, field);
+    const refusal = await this.refusal(manager, coupon, subtotal, shopper);
+    if (refusal) throw couponRefused(refusal, field);
     return coupon;
   }
 
@@ -242,15 +249,15 @@ export class CouponsService {
    * A code typed where the coupon is used at once (an order edit, a counter sale): the coupon found
    * by its code, then every rule checked once, under the buyer's lock (assertUsable).
    */
-  async usableByCode(manager: EntityManager, code: string, subtotal: number, shopper: Shopper): Promise<CouponEntity> {
-    const found = await this.byCode(manager, code);
-    return this.assertUsable(manager, found.id, subtotal, shopper);
+  async usableByCode(manager: EntityManager, code: string, subtotal: number, shopper: Shopper, field: CouponCodeField = 'code'): Promise<CouponEntity> {
+    const found = await this.byCode(manager, code, field);
+    return this.assertUsable(manager, found.id, subtotal, shopper, field);
   }
 
   /** The coupon with this code (trimmed, in any case); 400 COUPON_NOT_FOUND when there is none. */
-  private async byCode(manager: EntityManager, code: string): Promise<CouponEntity> {
+  private async byCode(manager: EntityManager, code: string, field: CouponCodeField): Promise<CouponEntity> {
     const coupon = await manager.createQueryBuilder(CouponEntity, 'c').where('lower(c.code) = lower(:code)', { code: code.trim() }).getOne();
-    if (!coupon) throw couponRefused('COUPON_NOT_FOUND');
+    if (!coupon) throw couponRefused('COUPON_NOT_FOUND', field);
     return coupon;
   }
 
@@ -266,7 +273,7 @@ export class CouponsService {
    * the lock is named by the buyer's e-mail (a customer's is their account's), so an account and
    * guests using its e-mail queue together (docs/api.md#coupons).
    */
-  async assertUsable(manager: EntityManager, couponId: number, subtotal: number, shopper: Shopper): Promise<CouponEntity> {
+  async assertUsable(manager: EntityManager, couponId: number, subtotal: number, shopper: Shopper, field: CouponCodeField = 'code'): Promise<CouponEntity> {
     if (isKnownShopper(shopper)) {
       const buyer = shopper.email
         ? shopper.email.toLowerCase()
@@ -277,7 +284,7 @@ export class CouponsService {
     }
     const coupon = await this.getIn(manager, couponId);
     const refusal = await this.refusal(manager, coupon, subtotal, shopper);
-    if (refusal) throw couponRefused(refusal);
+    if (refusal) throw couponRefused(refusal, field);
     return coupon;
   }
 
@@ -293,7 +300,7 @@ export class CouponsService {
       { ...coupon, timesUsed: Math.max(0, coupon.timesUsed - 1) },
       { now: placedAt, subtotal, customerUses: uses === null ? null : Math.max(0, uses - 1) },
     );
-    if (refusal) throw couponRefused(refusal);
+    if (refusal) throw couponRefused(refusal, 'couponCode');
     return coupon;
   }
 

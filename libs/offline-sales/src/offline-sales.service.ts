@@ -356,7 +356,7 @@ export class OfflineSalesService {
    * sale: such a coupon needs the customer (400 on customerId).
    */
   private async couponFor(manager: EntityManager, code: string, subtotal: number, shopper: Shopper): Promise<Coupon> {
-    const coupon = await this.coupons.usableByCode(manager, code, subtotal, shopper);
+    const coupon = await this.coupons.usableByCode(manager, code, subtotal, shopper, 'couponCode');
     if (coupon.perCustomerLimit !== null && !isKnownShopper(shopper)) {
       throw validationFailed({ customerId: 'this coupon is limited per customer: the sale needs its customer' });
     }

@@ -156,7 +156,7 @@ export class DraftOrdersService {
     const { taxRateBps } = await this.settings.currentIn(manager);
     const subtotal = computeTotals(draft.lines, null, 0).subtotal;
     const coupon = draft.couponCode
-      ? await this.coupons.applicable(manager, draft.couponCode, subtotal, { customerId: draft.customerId, email: draft.email })
+      ? await this.coupons.applicable(manager, draft.couponCode, subtotal, { customerId: draft.customerId, email: draft.email }, 'couponCode')
       : null;
     const totals = computeTotals(draft.lines, coupon ? discountOfCoupon(coupon) : null, taxRateBps);
     const now = new Date();

@@ -46,10 +46,13 @@ export class OrderEditingService {
     let coupon: Coupon | null = null;
     let redeem = false;
     if (keeps) {
-      if (order.couponId === null) throw new DomainError('COUPON_NOT_FOUND', 'This order’s coupon no longer exists: remove it (couponCode: null)');
+      if (order.couponId === null)
+        throw new DomainError('COUPON_NOT_FOUND', 'This order’s coupon no longer exists: remove it (couponCode: null)', {
+          couponCode: 'no longer exists: remove it',
+        });
       coupon = await this.coupons.assertStillApplies(manager, order.couponId, subtotal, shopper, order.placedAt);
     } else if (wanted !== null) {
-      coupon = await this.coupons.usableByCode(manager, wanted, subtotal, shopper);
+      coupon = await this.coupons.usableByCode(manager, wanted, subtotal, shopper, 'couponCode');
       redeem = true;
     }
     const totals = computeTotals(lines, coupon ? discountOfCoupon(coupon) : null, order.taxRateBps);

@@ -51,7 +51,7 @@ describe('the in-store sale form', () => {
   });
 
   test("a coupon's refusal lands under the coupon input; a walk-in refusal under the customer", () => {
-    assert.deepEqual(saleFormErrors({ code: 'The coupon has expired' }, { couponCode: 'OLD' }), { couponCode: 'The coupon has expired' });
+    assert.deepEqual(saleFormErrors({ couponCode: 'The coupon has expired' }, { couponCode: 'OLD' }), { couponCode: 'The coupon has expired' });
     assert.deepEqual(saleFormErrors({ customerId: 'a sale on credit needs a customer' }, {}), { customerId: 'a sale on credit needs a customer' });
   });
 });

@@ -110,8 +110,7 @@ export function saleFormErrors(errors: Record<string, unknown>, values: SaleForm
       summaries.push(`${lineName(lines[indexes[0]])}: ${message}`);
       continue;
     }
-    // a coupon's refusal names the coupon's `code`
-    result[field === 'code' ? 'couponCode' : field] = message;
+    result[field] = message;
   }
   if (summaries.length > 0) result.root = { serverError: `Not enough stock. ${summaries.join('; ')}.` };
   return result;
