@@ -219,6 +219,12 @@ describe('paid services and the booking calendar in the admin SPA', { timeout: F
     await page.locator(`main a[href="#/bookings/${made.paid.id}/show"]`).waitFor();
     assert.match(await page.locator('main').innerText(), new RegExp(`Booking\\s+Boiler service`));
     await shot(page, 'booking-invoice-page');
+
+    // The invoices list names it too, where an order's invoice names its order.
+    await page.goto(`${api.baseUrl}/#/invoices`);
+    const row = page.locator('tbody tr', { hasText: invoice.number });
+    await row.locator(`a[href="#/bookings/${made.paid.id}/show"]`).waitFor();
+    assert.match(await row.innerText(), /Boiler service/);
   });
 
   test('the calendar: next week from one request, a drag moves a booking, a refused drag goes back, the assignee filter', async () => {

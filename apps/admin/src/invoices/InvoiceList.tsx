@@ -31,11 +31,24 @@ export const BillToField = (_props: { label?: string }) => (
   />
 );
 
+/** What the invoice is for: its order, or the completed booking a service invoice was issued on. */
+const InvoiceSourceField = (_props: { label?: string }) => (
+  <FunctionField<Invoice>
+    render={(invoice) =>
+      invoice.bookingId != null ? (
+        <ReferenceField source="bookingId" reference="bookings" link="show" />
+      ) : (
+        <ReferenceField source="orderId" reference="orders" link="show" />
+      )
+    }
+  />
+);
+
 const InvoicePdfCell = (_props: { label?: string }) => (
   <FunctionField<Invoice> render={(invoice) => <PdfButton path={`invoices/${invoice.id}/pdf`} fileName={`${invoice.number}.pdf`} />} />
 );
 
-/** Customer invoices (read only): one per order, numbered without gaps (docs/api.md#orders-payments-and-invoices). */
+/** Customer invoices (read only): one per order or completed booking, numbered without gaps (docs/api.md#orders-payments-and-invoices). */
 export const InvoiceList = () => (
   <List<Invoice> filters={invoiceFilters} sort={{ field: 'issuedAt', order: 'DESC' }} perPage={25} exporter={false} actions={<ExportingListActions />}>
     <PhoneOr
@@ -61,8 +74,8 @@ export const InvoiceList = () => (
         <DataTable.Col source="issuedAt" label="Issued">
           <DateField source="issuedAt" showTime />
         </DataTable.Col>
-        <DataTable.Col source="orderId" label="Order" disableSort>
-          <ReferenceField source="orderId" reference="orders" link="show" />
+        <DataTable.Col source="orderId" label="For" disableSort>
+          <InvoiceSourceField />
         </DataTable.Col>
         <DataTable.Col source="billTo" label="Bill to" disableSort>
           <BillToField />
