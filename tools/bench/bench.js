@@ -419,7 +419,13 @@ async function sustainedPhase() {
     ...SUSTAINED_RETENTION,
   };
   say(`sustained mixed load: starting an API with e-mail to ${smtp.url} and retention every minute`);
-  const api = await startApi({ port: await freePort(), dataDir, env, logFile: join(tmpDir, 'api-sustained.log') });
+  const api = await startApi({
+    port: await freePort(),
+    dataDir,
+    env,
+    logFile: join(tmpDir, 'api-sustained.log'),
+    memoryFile: join(tmpDir, 'api-sustained-memory.jsonl'),
+  });
   cleanups.push(() => api.stop());
   const { startEmbeddedPostgres } = await importBuilt('libs/core/src/index.js');
   const borrowed = await startEmbeddedPostgres({ dataDir, database: 'chance', adopt: false });
@@ -452,7 +458,8 @@ async function main() {
   const jwtSecret = randomBytes(36).toString('base64url');
   // webhook endpoints of the integrations scenario listen on 127.0.0.1
   const env = { JWT_SECRET: jwtSecret, ...LOAD_LIMITS, WEBHOOK_ALLOW_PRIVATE_URLS: 'true' };
-  const api = await startApi({ port: await freePort(), dataDir, env, logFile: join(tmpDir, 'api.log') });
+  // memoryFile: its heap figures every 5 s in tmp/bench (raw, beside the RSS the report gives)
+  const api = await startApi({ port: await freePort(), dataDir, env, logFile: join(tmpDir, 'api.log'), memoryFile: join(tmpDir, 'api-memory.jsonl') });
   cleanups.push(() => api.stop());
   say(`healthy after ${api.startupSeconds.toFixed(2)} s (pid ${api.pid})`);
   const idleMemory = api.memory();
