@@ -1,7 +1,7 @@
 // The production build of the API as its own process (as `npm start` runs it after building),
 // timed from spawn to a healthy /api/health, with its resident memory sampled while it works.
 import { spawn } from 'node:child_process';
-import { openSync, closeSync, readFileSync } from 'node:fs';
+import { openSync, closeSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,13 +50,31 @@ export const LOAD_LIMITS = {
 };
 
 /**
- * @param {{ port: number, dataDir: string, env?: Record<string, string>, logFile: string, nodeArgs?: string[], ownsPostgres?: boolean }} options
- *   ownsPostgres: false when the API uses a DATABASE_URL (it then leaves that server alone, and so does stop())
+ * The in-process memory samples (tools/bench/memory-probe.js) an API started with `memoryFile` wrote:
+ * one object a line ({ at: epoch ms, rss, heapTotal, heapUsed, external, arrayBuffers, heapAvailable }).
  */
-export async function startApi({ port, dataDir, env = {}, logFile, nodeArgs = [], ownsPostgres = true }) {
+export function readMemorySamples(file) {
+  try {
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * @param {{ port: number, dataDir: string, env?: Record<string, string>, logFile: string, nodeArgs?: string[], ownsPostgres?: boolean, memoryFile?: string }} options
+ *   ownsPostgres: false when the API uses a DATABASE_URL (it then leaves that server alone, and so does stop())
+ *   memoryFile: preload tools/bench/memory-probe.js, which appends the process's memoryUsage() to this file every 5 s (emptied first)
+ */
+export async function startApi({ port, dataDir, env = {}, logFile, nodeArgs = [], ownsPostgres = true, memoryFile }) {
   const out = openSync(logFile, 'w');
+  if (memoryFile) rmSync(memoryFile, { force: true });
+  const memoryProbe = memoryFile ? ['--import', './tools/bench/memory-probe.js'] : [];
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, '--import', './tools/register-aliases.js', 'dist/apps/api/src/main.js'], {
+  const child = spawn(process.execPath, [...nodeArgs, ...memoryProbe, '--import', './tools/register-aliases.js', 'dist/apps/api/src/main.js'], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -65,6 +83,7 @@ export async function startApi({ port, dataDir, env = {}, logFile, nodeArgs = []
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
+      ...(memoryFile ? { BENCH_MEMORY_FILE: memoryFile } : {}),
       ...env,
     },
     stdio: ['ignore', out, out],
@@ -95,6 +114,7 @@ export async function startApi({ port, dataDir, env = {}, logFile, nodeArgs = []
     url,
     pid: child.pid,
     startupSeconds,
+    memoryFile,
     /** starts sampling RSS every 100 ms (call once the load begins) */
     sample() {
       sampling ??= setInterval(() => {

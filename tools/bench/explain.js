@@ -3,12 +3,18 @@
 // with its own parameters, so the slow spots come with the plans that show why.
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
+import { DataSource } from 'typeorm';
 import { importBuilt } from '../seed/database.js';
 
 class CapturingLogger {
   queries = [];
   logQuery(query, parameters) {
     this.queries.push({ sql: query, params: parameters ?? [], at: performance.now() });
+  }
+  /** (a TypeORM subscriber's hook) when the database's answer is back: the statement's own round trip ends */
+  afterQuery(event) {
+    const query = this.queries.findLast((q) => q.endAt === undefined && q.sql === event.query);
+    if (query) query.endAt = performance.now();
   }
   logQueryError() {}
   logQuerySlow() {}
@@ -27,6 +33,8 @@ export async function startProbe({ url, dataDir, jwtSecret }) {
   const logger = new CapturingLogger();
   const app = await createApp(config, url, { logger: silent, queryLogger: logger });
   await app.init();
+  // the logger hears when each statement's answer is back too (subscribers without listenTo() hear every query)
+  app.get(DataSource).subscribers.push(logger);
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.ready();
   return {
@@ -40,8 +48,13 @@ export async function startProbe({ url, dataDir, jwtSecret }) {
         payload: body ? JSON.stringify(body) : undefined,
       });
       const ms = performance.now() - t0;
-      // each statement's time ≈ until the next one starts (one connection, one statement at a time)
-      const queries = logger.queries.map((q, i, all) => ({ ...q, ms: (all[i + 1]?.at ?? t0 + ms) - q.at }));
+      // each statement's time ≈ until the next one starts (one connection, one statement at a time);
+      // dbMs: from sending it to its answer (the round trip to PostgreSQL and the driver's parsing)
+      const queries = logger.queries.map((q, i, all) => ({
+        ...q,
+        ms: (all[i + 1]?.at ?? t0 + ms) - q.at,
+        dbMs: q.endAt === undefined ? null : q.endAt - q.at,
+      }));
       return { status: response.statusCode, body: response.body, ms, startMs: (logger.queries[0]?.at ?? t0 + ms) - t0, queries };
     },
     close: () => app.close(),

@@ -125,6 +125,14 @@ export function budgetRows(r) {
     adminRow('webhookDeliveries', 'webhook deliveries, failed, newest first', 100);
     adminRow('orderEdit', 'order edit (a line added: stock, totals, invoice revision), one client', 50);
     adminRow('refund', 'direct refund of a paid order (credit note), one client', 50);
+    if (r.evidence?.refund) {
+      const f = r.evidence.refund;
+      add(
+        'statements per direct refund (BEGIN and COMMIT included)',
+        `${f.queries}; ${f.runs} in a row in-process without the relay: p50 ${ms(f.p50)}, p95 ${ms(f.p95)} (the slowest: see the evidence)`,
+        '',
+      );
+    }
   }
   add('API peak memory (RSS) under load', `${mb(r.memory.peak)} (idle after start ${mb(r.memory.idle)})`, '≤ 300 MB', r.memory.peak <= 300 * 2 ** 20);
   add('start to healthy /api/health (PostgreSQL start included)', `${r.startupSeconds.toFixed(2)} s`, '≤ 10 s', r.startupSeconds <= 10);
@@ -257,6 +265,21 @@ function generated(r, rows) {
       `One checkout runs **${c.queries} statements** (BEGIN and COMMIT included) on one connection, one after the other; alone (no concurrency) it takes ${ms(c.ms)} in-process, ${ms(c.beforeFirstStatementMs)} of it before the first statement.`,
     );
   }
+  if (r.evidence.refund) {
+    const f = r.evidence.refund;
+    const shapes =
+      Object.keys(f.shapes).length > 1
+        ? ` (the most common count; runs by count: ${Object.entries(f.shapes)
+            .map(([n, k]) => `${n} × ${k}`)
+            .join(', ')})`
+        : '';
+    const notCreated = Object.entries(f.statuses).filter(([status]) => status !== '201');
+    out.push(
+      '',
+      `One direct refund runs **${f.queries} statements**${shapes}; ${f.runs} in a row in-process (no concurrency, no outbox relay): p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, max ${ms(f.max)}, a median ${ms(f.beforeFirstStatementMs)} before the first statement` +
+        `${notCreated.length ? `; not 201: ${notCreated.map(([status, n]) => `${status} × ${n}`).join(', ')}` : ''}.`,
+    );
+  }
   out.push('');
   const missed = new Set(rows.filter((row) => row.pass === false).map((row) => row.measure));
   const related = {
@@ -289,7 +312,36 @@ function generated(r, rows) {
     r.evidence.checkout.statements.forEach((q, i) => out.push(`| ${i + 1} | ${q.ms.toFixed(2)} | \`${q.sql.replace(/\|/g, '\\|')}\` |`));
     out.push('', '</details>', '');
   }
+  if (r.evidence.refund) out.push(...refundEvidenceBlock(r.evidence.refund, missed));
   return out.join('\n');
+}
+
+/** The direct refund's statements (median of the probe's runs) and its slowest runs, with where their time went. */
+function refundEvidenceBlock(f, missed) {
+  const isMissed = [...missed].some((measure) => measure.startsWith('direct refund'));
+  const code = (sql) => `\`${sql.replace(/\|/g, '\\|')}\``;
+  const fixed = (n) => (n === null || n === undefined ? '–' : n.toFixed(2));
+  const out = [];
+  out.push(
+    `<details${isMissed ? ' open' : ''}><summary><b>direct refund</b>${isMissed ? ' (budget missed)' : ''}: statements per direct refund, in order, each with the time until the next one starts and its round trip to PostgreSQL (median of ${f.runs} refunds in a row)</summary>`,
+    '',
+  );
+  out.push('| # | ms until the next | of which round trip | statement |', '|---|---|---|---|');
+  f.statements.forEach((q, i) => out.push(`| ${i + 1} | ${fixed(q.ms)} | ${fixed(q.dbMs)} | ${code(q.sql)} |`));
+  out.push('', '</details>', '');
+  out.push(
+    `The ${Math.min(5, f.perRun.length)} slowest of those ${f.runs} refunds: in-process total, the time before the first statement (routing, authentication, validation), ` +
+      "the time outside the statements' round trips (JavaScript between and after them, the event loop), and the statement that took longest until the next one started, with its round trip:",
+    '',
+  );
+  out.push('| order | total | before first statement | outside round trips | slowest statement | its ms (round trip) |', '|---|---|---|---|---|---|');
+  for (const run of [...f.perRun].sort((a, b) => b.ms - a.ms).slice(0, 5)) {
+    out.push(
+      `| ${run.orderId} | ${ms(run.ms)} | ${ms(run.beforeFirstStatementMs)} | ${run.outsideStatementsMs === null ? '–' : ms(run.outsideStatementsMs)} | ${run.slowest ? code(run.slowest.sql.slice(0, 80)) : ''} | ${run.slowest ? `${fixed(run.slowest.ms)} (${fixed(run.slowest.dbMs)})` : ''} |`,
+    );
+  }
+  out.push('');
+  return out;
 }
 
 const TEMPLATE = `# Benchmarks
