@@ -6,7 +6,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { JsonLimitStream, redactUrl, registerMediaFiles, registerUploads, toErrorResponse, type AppConfig } from '@chance/core';
+import { JsonLimitStream, redactUrl, registerAnswerCache, registerMediaFiles, registerUploads, toErrorResponse, type AppConfig } from '@chance/core';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { limitConnections } from './connections.js';
@@ -139,6 +139,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, { logger
     maxAge: 600,
   });
   app.setGlobalPrefix('api');
+  // the store's product list: a repeat within STORE_CACHE_TTL_MS is its answer's bytes again, past Nest
+  registerAnswerCache(fastify, { ttlMs: config.storeCacheTtlMs, paths: ['/api/store/products'] });
   app.enableShutdownHooks();
 
   const document = openApiDocument(app);

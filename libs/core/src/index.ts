@@ -43,6 +43,7 @@ export * from './audit/actor-context.js';
 export * from './database/children.js';
 export * from './database/prepared.js';
 export * from './http/micro-cache.js';
+export * from './http/answer-cache.js';
 export * from './external/intent-call.js';
 export * from './http/json-limits.js';
 export * from './http/connection-limits.js';
