@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DomainError, roundHalfUp } from '@chance/core';
-import { assertBookingMove, assertFuture, BOOKING_STATUSES, bookingParty, bookingTotals } from './booking-rules.js';
+import { assertBookingMove, assertFuture, assertReschedulable, BOOKING_STATUSES, bookingParty, bookingTotals } from './booking-rules.js';
 
 describe('booking rules', () => {
   it('moves only from pending, to completed or cancelled', () => {
@@ -16,6 +16,14 @@ describe('booking rules', () => {
         }
         expect([from, to, ok]).toEqual([from, to, allowed]);
       }
+    }
+  });
+  it('reschedules only a pending booking, and says so in those words', () => {
+    expect(() => assertReschedulable('pending')).not.toThrow();
+    for (const status of ['completed', 'cancelled'] as const) {
+      expect(() => assertReschedulable(status)).toThrow(
+        expect.objectContaining({ code: 'INVALID_TRANSITION', message: `A ${status} booking cannot be rescheduled or reassigned` }),
+      );
     }
   });
   it('refuses a time that is not in the future', () => {

@@ -8,6 +8,11 @@ export function assertBookingMove(from: BookingStatus, to: BookingStatus): void 
   if (from !== 'pending' || to === 'pending') throw invalidTransition(`A ${from} booking cannot become ${to}`);
 }
 
+/** Only a pending booking is rescheduled or reassigned (409 INVALID_TRANSITION, in its own words). */
+export function assertReschedulable(status: BookingStatus): void {
+  if (status !== 'pending') throw invalidTransition(`A ${status} booking cannot be rescheduled or reassigned`);
+}
+
 /** A visit is booked for the future. */
 export function assertFuture(scheduledAt: Date, now: Date): void {
   if (scheduledAt.getTime() <= now.getTime()) throw validationFailed({ scheduledAt: 'must be in the future' });

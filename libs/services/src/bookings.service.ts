@@ -29,7 +29,16 @@ import { offlineCustomerContact } from '@chance/offline-sales';
 import { SettingsService } from '@chance/settings';
 import { billToOf } from './booking-bill-to.js';
 import { deriveBookingPayments, paymentsOf } from './booking-payments.js';
-import { assertBookingMove, assertFuture, BOOKING_STATUSES, bookingNumber, bookingParty, bookingTotals, type BookingStatus } from './booking-rules.js';
+import {
+  assertBookingMove,
+  assertFuture,
+  assertReschedulable,
+  BOOKING_STATUSES,
+  bookingNumber,
+  bookingParty,
+  bookingTotals,
+  type BookingStatus,
+} from './booking-rules.js';
 import { BookingEntity, BookingPaymentEntity, ServiceTypeEntity } from './services.entities.js';
 import type { BookingPaymentDto, BookingView, UpdateBookingDto } from './dto/services.dto.js';
 
@@ -255,7 +264,7 @@ export class BookingsService {
   reschedule(id: number, input: UpdateBookingDto): Promise<BookingView> {
     return inTransaction(this.dataSource, async (manager) => {
       const booking = await this.lock(manager, id);
-      if (booking.status !== 'pending') assertBookingMove(booking.status, 'pending');
+      assertReschedulable(booking.status);
       const scheduledAt = input.scheduledAt ? parseInstant(input.scheduledAt) : undefined;
       if (scheduledAt) assertFuture(scheduledAt, new Date());
       if (input.assigneeId !== undefined && input.assigneeId !== null) await assertAssignee(manager, input.assigneeId);

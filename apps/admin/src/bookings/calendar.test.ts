@@ -119,7 +119,7 @@ describe('the booking calendar', () => {
 
   test('what the API refuses is said in the calendar’s words, and the booking stays where it was', () => {
     assert.equal(
-      refusalMessage({ code: 'INVALID_TRANSITION', message: 'A cancelled booking cannot become pending' }),
+      refusalMessage({ code: 'INVALID_TRANSITION', message: 'A cancelled booking cannot be rescheduled or reassigned' }),
       'This booking is no longer pending (it was completed or cancelled meanwhile): it stays where it was.',
     );
     assert.equal(
