@@ -136,6 +136,35 @@ describe('HTTP hygiene', () => {
     expect(reply.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('sends the same security headers on every kind of answer: a route, a refusal, an unknown path, the store’s product list', async () => {
+    const security = (headers: Headers) =>
+      Object.fromEntries(
+        [
+          'content-security-policy',
+          'strict-transport-security',
+          'x-content-type-options',
+          'x-frame-options',
+          'referrer-policy',
+          'cross-origin-opener-policy',
+          'cross-origin-resource-policy',
+          'origin-agent-cluster',
+          'x-dns-prefetch-control',
+          'x-download-options',
+          'x-permitted-cross-domain-policies',
+          'x-xss-protection',
+        ].map((name) => [name, headers.get(name)]),
+      );
+    const health = security((await api.request('GET', '/api/health')).headers);
+    expect(Object.values(health).every((value) => value !== null)).toBe(true);
+    expect(health['content-security-policy']).toBe(
+      "default-src 'self';base-uri 'self';font-src 'self' data: https:;form-action 'self';frame-ancestors 'none';img-src 'self' data: blob:;" +
+        "object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline' https:;upgrade-insecure-requests;connect-src 'self'",
+    );
+    for (const path of ['/api/admin/orders', '/api/no-such-route', '/api/store/products']) {
+      expect([path, security((await api.request('GET', path)).headers)]).toEqual([path, health]);
+    }
+  });
+
   it('gives every response a request id, keeping a well-formed one from the client', async () => {
     const mine = await api.request('GET', '/api/health', { headers: { 'x-request-id': 'trace-123' } });
     expect(mine.headers.get('x-request-id')).toBe('trace-123');
