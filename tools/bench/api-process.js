@@ -74,7 +74,7 @@ export async function startApi({ port, dataDir, env = {}, logFile, nodeArgs = []
   if (memoryFile) rmSync(memoryFile, { force: true });
   const memoryProbe = memoryFile ? ['--import', './tools/bench/memory-probe.js'] : [];
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, ...memoryProbe, '--import', './tools/register-aliases.js', 'dist/apps/api/src/main.js'], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...nodeArgs, ...memoryProbe, '--import', './tools/register-aliases.js', 'dist/apps/api/src/main.js'], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH ?? '',

@@ -14,6 +14,8 @@
 // alone (tools/bench/integrations.js) and prints them (raw: tmp/bench/integrations.json).
 // Then, on an API started afresh, the sustained mixed load (tools/bench/sustained.js: `--minutes N`,
 // 10; `--only sustained` runs it alone and rewrites only its section of docs/benchmarks.md).
+// BENCH_API_NODE_ARGS (environment) is put before the script on every API process the bench starts,
+// to measure Node flags a deployment would set: BENCH_API_NODE_ARGS="--max-old-space-size=192".
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
