@@ -74,20 +74,31 @@ export async function startApi({ port, dataDir, env = {}, logFile, nodeArgs = []
   if (memoryFile) rmSync(memoryFile, { force: true });
   const memoryProbe = memoryFile ? ['--import', './tools/bench/memory-probe.js'] : [];
   const started = performance.now();
-  const child = spawn(process.execPath, [...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...nodeArgs, ...memoryProbe, '--import', './tools/register-aliases.js', 'dist/apps/api/src/main.js'], {
-    cwd: REPO_ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/root',
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      ...(memoryFile ? { BENCH_MEMORY_FILE: memoryFile } : {}),
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      ...nodeArgs,
+      ...memoryProbe,
+      '--import',
+      './tools/register-aliases.js',
+      'dist/apps/api/src/main.js',
+    ],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/root',
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        ...(memoryFile ? { BENCH_MEMORY_FILE: memoryFile } : {}),
+        ...env,
+      },
+      stdio: ['ignore', out, out],
     },
-    stdio: ['ignore', out, out],
-  });
+  );
   closeSync(out);
   const exited = new Promise((done) => child.on('exit', (code, signal) => done({ code, signal })));
   const url = `http://127.0.0.1:${port}`;
