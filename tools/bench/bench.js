@@ -276,6 +276,9 @@ async function getRun(url, paths, { connections, seconds, headers = {} }) {
   };
 }
 
+/** The middle value (the upper one of an even count), the values left as they are. */
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 /** Paid, delivered orders of the seeded history that a direct refund applies to (not by card: no provider to call), newest first. */
 const refundableOrders = async (db, { count, offset = 0 }) =>
   (
@@ -360,7 +363,6 @@ async function integrationsRun(api, db, store) {
  * statements' round trips, and slowest statement (for the report's table of the slowest runs).
  */
 function refundEvidence(runs) {
-  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const counts = new Map();
   for (const r of runs) counts.set(r.queries.length, (counts.get(r.queries.length) ?? 0) + 1);
   const [shapeLength] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
@@ -718,7 +720,6 @@ async function main() {
       }),
     );
   }
-  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const shape = runs[0].queries;
   evidence.checkout = {
     status: runs[0].status,

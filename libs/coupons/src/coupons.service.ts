@@ -96,13 +96,13 @@ export async function couponsByIds(manager: EntityManager, couponIds: readonly n
   return new Map(coupons.map((c) => [c.id, c]));
 }
 
-/** A coupon refusal as the contract's error, with the message under the `code` field. */
 /**
  * The body field a coupon's code came in, which its refusal names (docs/api.md: `errors` maps the
  * request's field names): the cart's coupon body is `{code}`, orders and in-store sales take `couponCode`.
  */
 export type CouponCodeField = 'code' | 'couponCode';
 
+/** A coupon refusal as the contract's error, its message under the field the code came in. */
 export const couponRefused = (code: CouponRefusal | 'COUPON_NOT_FOUND', field: CouponCodeField = 'code') =>
   new DomainError(code, REFUSAL_MESSAGES[code], { [field]: REFUSAL_MESSAGES[code] });
 

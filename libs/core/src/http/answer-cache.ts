@@ -11,7 +11,7 @@ interface CachedAnswer {
 export interface AnswerCacheOptions {
   /** how long an answer is served again; 0 turns the cache off */
   ttlMs: number;
-  /** the public GET routes (paths, no query) whose answers are the same for every caller */
+  /** the public GET routes (as registered, e.g. `/api/store/products`) whose answers are the same for every caller */
   paths: readonly string[];
   /** distinct URLs kept at once */
   maxEntries?: number;
@@ -33,7 +33,8 @@ export function registerAnswerCache(fastify: FastifyInstance, { ttlMs, paths, ma
   const answers = new ExpiringMap<CachedAnswer>(ttlMs, maxEntries);
   const cached = new Set(paths);
   // a request with credentials goes through Nest (an API key is refused on the store's routes)
-  const cacheable = (request: FastifyRequest) => request.method === 'GET' && request.headers.authorization === undefined && cached.has(pathOf(request.url));
+  const cacheable = (request: FastifyRequest) =>
+    request.method === 'GET' && request.headers.authorization === undefined && cached.has(request.routeOptions.url ?? '');
   const repeats = new WeakSet<FastifyRequest>();
 
   fastify.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -59,8 +60,3 @@ export function registerAnswerCache(fastify: FastifyInstance, { ttlMs, paths, ma
     return payload;
   });
 }
-
-const pathOf = (url: string) => {
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
-};
